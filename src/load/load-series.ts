@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { VFile } from 'vfile';
+import type { Series } from '../model.ts';
+import { parseYaml, reportSchemaIssues } from './parse-yaml.ts';
+import { seriesSchema } from './schema.ts';
+import { toEntries } from './distribution.ts';
+
+/** The series file's name inside the content folder. */
+export const SERIES_FILE = 'bulletin.yaml';
+
+/** Read and validate `bulletin.yaml`; problems land on the returned file as fatal messages. */
+export async function loadSeries(path: string): Promise<{ file: VFile; series?: Series }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    const file = new VFile({ path });
+    const message = file.message(`Cannot read the series file (${(cause as NodeJS.ErrnoException).code ?? cause}); every content folder needs a ${SERIES_FILE} with title, issuer and url`, { ruleId: 'series-missing', source: 'jianbao' });
+    message.fatal = true;
+    return { file };
+  }
+  const file = new VFile({ path, value: text });
+  const parsed = parseYaml(text, file);
+  if (!parsed) return { file };
+  const result = seriesSchema.safeParse(parsed.data);
+  if (!result.success) {
+    reportSchemaIssues(result.error.issues, parsed, file);
+    return { file };
+  }
+  const { title, issuer, url, distribution } = result.data;
+  return {
+    file,
+    series: { title, issuer, url: url.endsWith('/') ? url : `${url}/`, distribution: toEntries(distribution), source: path },
+  };
+}

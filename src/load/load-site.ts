@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import type { Issue, Series } from '../model.ts';
+import { findIssueFiles } from './find-issues.ts';
+import { loadIssue } from './load-issue.ts';
+import { loadSeries, SERIES_FILE } from './load-series.ts';
+
+/** Everything the build reads from the content folder, before rendering. */
+export interface Site {
+  readonly contentDir: string;
+  readonly series?: Series;
+  /** Valid issues, newest first (by cumulative number). */
+  readonly issues: readonly Issue[];
+  /** One file per input read; their messages are the problems found. */
+  readonly files: readonly VFile[];
+}
+
+export async function loadSite(contentDir: string): Promise<Site> {
+  const { file: seriesFile, series } = await loadSeries(join(contentDir, SERIES_FILE));
+  const files: VFile[] = [seriesFile];
+  const issues: Issue[] = [];
+  for (const path of await findIssueFiles(contentDir)) {
+    const file = new VFile({ path, value: await readFile(path, 'utf8') });
+    files.push(file);
+    const issue = series && loadIssue(file, series);
+    if (issue) issues.push(issue);
+  }
+  issues.sort((a, b) => b.total - a.total || b.date.localeCompare(a.date));
+  return { contentDir, series, issues, files };
+}

@@ -1,0 +1,81 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { VFile } from 'vfile';
+import type { z } from 'zod';
+
+export interface ParsedYaml {
+  readonly data: unknown;
+  readonly document: Document;
+  readonly lines: LineCounter;
+}
+
+/**
+ * Parse YAML with the core schema (so `2021-11-29` stays a string and impossible dates
+ * are caught by validation, not silently rolled over) and keep positions for messages.
+ * `lineOffset` is the line of the YAML's first line in `file` (2 for frontmatter).
+ */
+export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml | undefined {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { schema: 'core', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  for (const error of document.errors) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    fail(file, `YAML syntax: ${firstLine(error.message)}`, line + lineOffset - 1, col, 'yaml-syntax');
+  }
+  if (document.errors.length > 0) return undefined;
+  return { data: document.toJS() ?? {}, document, lines };
+}
+
+/** Report each schema problem at the YAML node it is about. */
+export function reportSchemaIssues(
+  issues: readonly z.core.$ZodIssue[],
+  parsed: ParsedYaml,
+  file: VFile,
+  lineOffset = 1,
+): void {
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.');
+    const node = locate(parsed, issue.path as (string | number)[]);
+    const { line, col } = parsed.lines.linePos(node);
+    const where = key ? `\`${key}\`: ` : '';
+    fail(file, `${where}${describe(issue, parsed.document.getIn(issue.path as (string | number)[]))}`, line + lineOffset - 1, col, 'frontmatter-schema');
+  }
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_type') {
+    return value === undefined
+      ? `Missing required key (expected ${issue.expected})`
+      : `Expected ${issue.expected}, got ${typeof value} ${JSON.stringify(value)}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
+  return issue.message;
+}
+
+/** Offset of the deepest node on `path` that exists (a missing key points at its parent). */
+function locate({ document }: ParsedYaml, path: (string | number)[]): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return node.range[0];
+    if (depth > 0) {
+      const pair = findPair(document, path.slice(0, depth));
+      if (pair !== undefined) return pair;
+    }
+  }
+  return 0;
+}
+
+/** Value nodes of scalars hold their own range; a key with a null value is found through its key. */
+function findPair(document: Document, path: (string | number)[]): number | undefined {
+  const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  const items = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items;
+  const key = path[path.length - 1];
+  return items?.find((item) => item.key?.value === key)?.key?.range?.[0];
+}
+
+function fail(file: VFile, reason: string, line: number, column: number, ruleId: string): void {
+  const message = file.message(reason, { place: { line, column }, ruleId, source: 'jianbao' });
+  message.fatal = true;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const recipients = z.union([
+  z.string().trim().min(1, 'Expected recipients, got an empty string'),
+  z.array(z.string().trim().min(1, 'Expected a recipient, got an empty string')).min(1, 'Expected at least one recipient'),
+]);
+
+/** Role → recipients, in print order (报送, 发送, 抄送, …). */
+const distribution = z.record(z.string().min(1), recipients);
+
+export const seriesSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  issuer: z.string().trim().min(1),
+  url: z.url({ message: 'Expected an absolute URL such as https://example.org/jianbao/' }),
+  distribution: distribution.default({}),
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'Expected a date that exists on the calendar');
+
+const positive = z.number().int('Expected a whole number').positive('Expected a number from 1 up');
+
+export const frontmatterSchema = z
+  .strictObject({
+    year: positive,
+    number: positive,
+    total: positive,
+    date: isoDate,
+    title: z.string().trim().min(1).optional(),
+    issuer: z.string().trim().min(1).optional(),
+    distribution: distribution.optional(),
+  })
+  .refine((fm) => fm.date.startsWith(`${fm.year}-`), {
+    message: 'Expected the date to fall in the issue’s year',
+    path: ['date'],
+  });
+
+export type SeriesData = z.infer<typeof seriesSchema>;
+export type Frontmatter = z.infer<typeof frontmatterSchema>;

@@ -1,0 +1,36 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import remarkTable from '../table/remark-table.ts';
+import rehypeArticles from './rehype-articles.ts';
+import rehypeHeadingLevels from './rehype-heading-levels.ts';
+import rehypeNotes from './rehype-notes.ts';
+import remarkHeadingLines from './remark-heading-lines.ts';
+
+export interface ProcessorOptions {
+  /** The content folder: embeds may not reach outside it. */
+  readonly root: string;
+}
+
+/** Markdown tree → HTML tree → HTML string, for one issue file (frontmatter included). */
+export function createProcessor(options: ProcessorOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkHeadingLines)
+    .use(remarkTable, { root: options.root })
+    .use(remarkRehype)
+    .use(rehypeArticles)
+    .use(rehypeHeadingLevels)
+    .use(rehypeNotes)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+export type Processor = ReturnType<typeof createProcessor>;

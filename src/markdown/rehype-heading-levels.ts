@@ -1,0 +1,26 @@
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Official documents number their heading levels `一、` `（一）` `1.` `（1）`, and each level
+ * has its own face (黑体, 楷体, 仿宋 bold, 仿宋). The numbering, not the Markdown level,
+ * decides the class; an unnumbered subhead is a centred `subhead`.
+ */
+const LEVELS: readonly (readonly [RegExp, string])[] = [
+  [/^[一二三四五六七八九十百]+、/, 'level-1'],
+  [/^[（(][一二三四五六七八九十百]+[）)]/, 'level-2'],
+  [/^\d+[.．]/, 'level-3'],
+  [/^[（(]\d+[）)]/, 'level-4'],
+];
+
+export default function rehypeHeadingLevels() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (!/^h[3-6]$/.test(node.tagName)) return;
+      const text = toString(node).trim();
+      const level = LEVELS.find(([pattern]) => pattern.test(text))?.[1];
+      node.properties = { ...node.properties, className: level ? ['subhead', level] : ['subhead'] };
+    });
+  };
+}

@@ -1,0 +1,50 @@
+/** A role in the 版记 with its recipients: a list is joined with 、, a string is kept as written. */
+export interface DistributionEntry {
+  readonly role: string;
+  readonly recipients: readonly string[] | string;
+}
+
+/** Series defaults from `content/bulletin.yaml`. */
+export interface Series {
+  readonly title: string;
+  readonly issuer: string;
+  /** Where the archive is hosted, always ending in `/`. */
+  readonly url: string;
+  readonly distribution: readonly DistributionEntry[];
+  /** The file the series was read from. */
+  readonly source: string;
+}
+
+/** One bulletin issue after validation: series defaults < frontmatter < computed values. */
+export interface Issue {
+  /** Absolute path of the Markdown file. */
+  readonly source: string;
+  /** The whole Markdown file, frontmatter included, so positions in messages stay true. */
+  readonly markdown: string;
+  readonly year: number;
+  readonly number: number;
+  readonly total: number;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly title: string;
+  readonly issuer: string;
+  readonly distribution: readonly DistributionEntry[];
+  /** Output folder relative to the site root, e.g. `2021/11/`. */
+  readonly path: string;
+}
+
+/** An article of a rendered issue, for the contents list. */
+export interface Article {
+  readonly id: string;
+  /** The heading's lines (a title may print on two lines). */
+  readonly lines: readonly string[];
+}
+
+/** An issue after its Markdown went through the pipeline. */
+export interface RenderedIssue {
+  readonly issue: Issue;
+  readonly html: string;
+  readonly articles: readonly Article[];
+  /** Files besides the Markdown that the page was made from (CSV, images). */
+  readonly dependencies: readonly string[];
+}

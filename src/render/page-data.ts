@@ -1,0 +1,32 @@
+import type { DistributionEntry, RenderedIssue, Series } from '../model.ts';
+import { formatDate, formatRecipients, issueLabel } from '../format/chinese.ts';
+
+/** What templates see of an issue: the model plus the strings print and web both show. */
+export function issueView(rendered: RenderedIssue) {
+  const { issue } = rendered;
+  return {
+    ...issue,
+    label: issueLabel(issue),
+    dateText: formatDate(issue.date),
+    html: rendered.html,
+    articles: rendered.articles.map((article) => ({ ...article, title: article.lines.join(' ') })),
+    distribution: issue.distribution.map(distributionLine),
+  };
+}
+
+function distributionLine(entry: DistributionEntry) {
+  return { role: entry.role, text: formatRecipients(entry.recipients) };
+}
+
+export type IssueView = ReturnType<typeof issueView>;
+
+/** Relative path from a page at `path` (e.g. `2021/11/`) back to the site root. */
+export function rootFrom(path: string): string {
+  return '../'.repeat(path.split('/').filter(Boolean).length);
+}
+
+export interface PageData {
+  readonly series: Series;
+  /** Relative URL of the site root from this page, so the site works from any sub-path. */
+  readonly root: string;
+}

@@ -1,0 +1,62 @@
+import { columnName, columnPaths } from './column-paths.ts';
+import { headerCells } from './header-cells.ts';
+import type { Problem } from './problem.ts';
+import type { CsvRow } from './read-csv.ts';
+import type { TableModel } from './render-table.ts';
+import type { TableAttributes } from './table-attributes.ts';
+import type { TableRecord } from './table-record.ts';
+import { totals } from './totals.ts';
+
+export interface BuildContext {
+  /** Absolute CSV path, for the record. */
+  readonly path: string;
+  /** The CSV as named in messages. */
+  readonly name: string;
+  /** Line of the directive. */
+  readonly line: number;
+}
+
+/** Turn checked CSV rows into what gets rendered and recorded, or the problems that stop it. */
+export function buildTable(
+  rows: readonly CsvRow[],
+  attributes: TableAttributes & { readonly headerRows: number },
+  context: BuildContext,
+): { readonly model: TableModel; readonly record: TableRecord } | { readonly problems: readonly Problem[] } {
+  const { headerRows } = attributes;
+  if (rows.length <= headerRows) {
+    return {
+      problems: [
+        {
+          reason:
+            `Expected a body row below the header (\`header-rows="${headerRows}"\`), ` +
+            `found ${rows.length} row${rows.length === 1 ? '' : 's'} in ${context.name}`,
+          ruleId: 'table-header-rows',
+        },
+      ],
+    };
+  }
+
+  const header = headerCells(rows.slice(0, headerRows).map((row) => row.cells));
+  const paths = columnPaths(header, rows[0]?.cells.length ?? 0);
+  const checked = totals(rows.slice(headerRows), paths, attributes);
+  if (checked.problems.length > 0) return { problems: checked.problems };
+
+  const body = checked.rows.map((row) => [...row.cells]);
+  const total = checked.total && [...checked.total.cells];
+  return {
+    model: {
+      header,
+      numberColumns: checked.numberColumns,
+      rows: body,
+      total: checked.total && { cells: checked.total.cells, at: checked.total.at },
+    },
+    record: {
+      src: context.path,
+      header,
+      columns: paths.map(columnName),
+      rows: body,
+      total,
+      line: context.line,
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** `/` in a number column: "does not apply", counted as 0. */
+export const NOT_APPLICABLE = '/';
+
+const NUMBER = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/**
+ * A decimal held exactly as `units / 10 ** scale`, so that 10.1 + 8.2 is 18.3:
+ * sums are done on bigints, never on floats.
+ */
+export interface Decimal {
+  readonly units: bigint;
+  /** Digits after the decimal point, as written. */
+  readonly scale: number;
+  /** Written with thousands separators (`1,234`). */
+  readonly grouped: boolean;
+}
+
+/** Read a number cell (`-12`, `1,234.5`); `undefined` when the text is not a number. */
+export function parseNumberCell(text: string): Decimal | undefined {
+  const match = NUMBER.exec(text);
+  if (!match) return undefined;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const units = BigInt(whole.replaceAll(',', '') + fraction);
+  return { units: sign ? -units : units, scale: fraction.length, grouped: whole.includes(',') };
+}
+
+/** `value` in units of `10 ** -scale`; `scale` must not be below the value's own. */
+export function atScale(value: Decimal, scale: number): bigint {
+  return value.units * 10n ** BigInt(scale - value.scale);
+}
+
+/** Write `units / 10 ** scale` with exactly `scale` decimals. */
+export function formatDecimal(units: bigint, scale: number, grouped = false): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const cut = digits.length - scale;
+  let whole = digits.slice(0, cut);
+  if (grouped) whole = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return (negative ? '-' : '') + whole + (scale > 0 ? `.${digits.slice(cut)}` : '');
+}

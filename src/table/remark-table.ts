@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import type { Parent, Root, RootContent } from 'mdast';
+import type {} from 'remark-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { embedTable, type LeafDirective } from './embed-table.ts';
+
+export interface Options {
+  /**
+   * Content folder that every `src` must stay inside, also after following symlinks;
+   * relative to the file's `cwd`. An absolute `src` is refused when this is set.
+   * @default undefined (no containment check)
+   */
+  readonly root?: string | undefined;
+}
+
+const defaults = { root: undefined } satisfies Options;
+
+/**
+ * Replace each `::table{src="….csv"}` leaf directive with the CSV as a checked HTML table:
+ * merged header cells, number cells marked, the 合计 row checked against the column sums.
+ * Use after `remark-parse` and `remark-directive`.
+ *
+ * Attributes: `src` (required, relative to the Markdown file), `header-rows` (default 1),
+ * `total` (label of a totals row to append when the CSV has none), `chart` (reserved).
+ * Problems are fatal messages on the file; the table is then left out. Rendered tables are
+ * listed on `file.data.tables`, the CSV files read on `file.data.dependencies`.
+ */
+export default function remarkTable(options?: Options) {
+  const settings = { ...defaults, ...options };
+
+  // `Promise<void>`, not `Promise<undefined>`: unified's `use` types infer the tree from it.
+  return async function transform(tree: Root, file: VFile): Promise<void> {
+    const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
+    const found: { node: LeafDirective; parent: Parent }[] = [];
+    visit(tree, 'leafDirective', (node, _index, parent) => {
+      if (node.name === 'table' && parent) found.push({ node, parent });
+    });
+
+    // One at a time, so that messages come out in document order.
+    for (const { node, parent } of found) {
+      const embed = await embedTable(node, file, root);
+      const children = parent.children as RootContent[];
+      children.splice(children.indexOf(node), 1, ...(embed ? [embed] : []));
+    }
+  };
+}

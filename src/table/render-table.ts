@@ -1,0 +1,75 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { HeaderCell } from './header-cells.ts';
+import { labelIndex, labelSpan } from './label-cell.ts';
+import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+
+/** Everything needed to draw one checked table. */
+export interface TableModel {
+  readonly header: readonly (readonly HeaderCell[])[];
+  readonly numberColumns: readonly boolean[];
+  /** Body rows, without the totals row. */
+  readonly rows: readonly (readonly string[])[];
+  /** The totals row, rendered before `rows[at]` (last when `at` is `rows.length`). */
+  readonly total: { readonly cells: readonly string[]; readonly at: number } | undefined;
+}
+
+/**
+ * `<div class="table-wrap"><table class="data-table">…</table></div>`: the wrapper lets a wide
+ * table scroll on screen without widening the page.
+ */
+export function renderTable(model: TableModel): Element {
+  const { numberColumns, total } = model;
+  const headRows = model.header.map((cells) => h('tr', cells.map(headerCell)));
+  const bodyRows = model.rows.map((cells) =>
+    h('tr', cells.map((cell, column) => dataCell(cell, numberColumns[column]))),
+  );
+  if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns));
+
+  return h('div', { className: ['table-wrap'] }, [
+    h('table', { className: ['data-table'] }, [
+      '\n',
+      h('thead', lines(headRows)),
+      '\n',
+      h('tbody', lines(bodyRows)),
+      '\n',
+    ]),
+  ]);
+}
+
+function headerCell(cell: HeaderCell): Element {
+  return h('th', { rowSpan: span(cell.rowspan), colSpan: span(cell.colspan) }, cell.text);
+}
+
+function dataCell(cell: string, numeric = false): Element {
+  if (numeric && cell === NOT_APPLICABLE) return h('td', { className: ['num', 'na'] }, cell);
+  if (numeric && parseNumberCell(cell)) return h('td', { className: ['num'] }, cell);
+  return h('td', cell);
+}
+
+/** The label becomes a row header spanning the blank text cells after it. */
+function totalRow(cells: readonly string[], numberColumns: readonly boolean[]): Element {
+  const label = labelIndex(cells);
+  const covered = label === -1 ? 0 : labelSpan(cells, label, numberColumns);
+  const children: Element[] = [];
+  cells.forEach((cell, column) => {
+    if (column === label) {
+      children.push(h('th', { scope: 'row', colSpan: span(covered) }, cell));
+    } else if (column < label || column >= label + covered) {
+      children.push(dataCell(cell, numberColumns[column]));
+    }
+  });
+  return h('tr', { className: ['total'] }, children);
+}
+
+/** A span attribute only where it spans. */
+function span(count: number): number | undefined {
+  return count > 1 ? count : undefined;
+}
+
+/** Rows separated by line breaks, so the HTML reads one row per line. */
+function lines(rows: readonly Element[]): ElementContent[] {
+  return rows.flatMap((row, index): ElementContent[] =>
+    index === 0 ? [row] : [{ type: 'text', value: '\n' }, row],
+  );
+}

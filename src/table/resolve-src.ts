@@ -1,0 +1,52 @@
+import { realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Problem } from './problem.ts';
+
+export interface ResolveOptions {
+  /** Folder of the Markdown file, absolute. */
+  readonly from: string;
+  /** Content folder to stay inside, absolute; no check when undefined. */
+  readonly root: string | undefined;
+  /** Folder that `root` is shown relative to in messages. */
+  readonly cwd: string;
+}
+
+/**
+ * The absolute path of a `src`, or why it is refused: with a root, `src` must be relative and
+ * stay inside the root, also after following symlinks.
+ */
+export async function resolveSrc(
+  src: string,
+  options: ResolveOptions,
+): Promise<{ readonly path: string } | { readonly problem: Problem }> {
+  const path = resolve(options.from, src);
+  const { root } = options;
+  if (root === undefined) return { path };
+
+  const shown = `${relative(options.cwd, root) || '.'}/`;
+  const outside = (detail = '') => ({
+    problem: {
+      reason: `Expected a CSV path inside ${shown}, got ${src}${detail}`,
+      ruleId: 'table-src-outside-root',
+    },
+  });
+  if (isAbsolute(src) || !contains(root, path)) return outside();
+
+  const [realRoot, realPath] = await Promise.all([realOrSelf(root), realOrSelf(path)]);
+  if (!contains(realRoot, realPath)) return outside(', which is a symlink leading outside it');
+  return { path };
+}
+
+function contains(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+// A missing file has no realpath; reading it reports that better than we can here.
+async function realOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Problem } from './problem.ts';
+
+/** What a `::table{…}` directive asks for. */
+export interface TableAttributes {
+  /** CSV path as written, relative to the Markdown file; undefined when missing. */
+  readonly src: string | undefined;
+  /** Leading CSV rows that form the header; undefined when the attribute is invalid. */
+  readonly headerRows: number | undefined;
+  /** Label of the totals row. */
+  readonly label: string;
+  /** Whether to append a computed totals row when the CSV has none. */
+  readonly append: boolean;
+  readonly problems: readonly Problem[];
+}
+
+const KNOWN = ['src', 'header-rows', 'total', 'chart'];
+const DEFAULT_LABEL = '合计';
+
+/**
+ * Read and check a directive's attributes. `total` alone (no value) appends a `合计` row;
+ * `chart` is reserved and ignored.
+ */
+export function tableAttributes(
+  attributes: Readonly<Record<string, string | null | undefined>> | null | undefined,
+): TableAttributes {
+  const problems: Problem[] = [];
+  const given = attributes ?? {};
+
+  for (const key of Object.keys(given)) {
+    if (KNOWN.includes(key)) continue;
+    problems.push({
+      reason: `Unexpected attribute \`${key}\` on ::table; expected \`src\`, \`header-rows\`, \`total\` or \`chart\``,
+      ruleId: 'table-attribute',
+    });
+  }
+
+  const src = given['src']?.trim() || undefined;
+  if (!src) {
+    problems.push({
+      reason: 'Expected a `src` attribute on ::table naming a CSV file, e.g. `::table{src="progress.csv"}`',
+      ruleId: 'table-src',
+    });
+  }
+
+  const rawHeaderRows = given['header-rows'];
+  let headerRows: number | undefined = 1;
+  if (rawHeaderRows !== undefined) {
+    const text = (rawHeaderRows ?? '').trim();
+    headerRows = /^[1-9]\d*$/.test(text) ? Number(text) : undefined;
+    if (headerRows === undefined) {
+      problems.push({
+        reason: `Expected \`header-rows\` to be a positive whole number, got “${text}”`,
+        ruleId: 'table-header-rows',
+      });
+    }
+  }
+
+  const total = given['total'];
+  const append = total !== undefined;
+  const label = total?.trim() || DEFAULT_LABEL;
+  return { src, headerRows, label, append, problems };
+}

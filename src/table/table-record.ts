@@ -1,0 +1,26 @@
+import type { HeaderCell } from './header-cells.ts';
+
+/** What a rendered `::table` leaves on `file.data.tables`, for charts and cache keys. */
+export interface TableRecord {
+  /** Absolute path of the CSV file. */
+  readonly src: string;
+  /** Merged header cells, one list per header row, each cell listed in the row it starts. */
+  readonly header: readonly (readonly HeaderCell[])[];
+  /** Each column's header path, distinct texts top-down joined with ` / `. */
+  readonly columns: readonly string[];
+  /** Body rows as written, without the totals row. */
+  readonly rows: readonly (readonly string[])[];
+  /** The totals row, as written in the CSV or computed for `total="…"`. */
+  readonly total: readonly string[] | undefined;
+  /** Line of the `::table` directive in the Markdown file. */
+  readonly line: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Tables embedded with `::table`, in document order; only those that rendered. */
+    tables: TableRecord[];
+    /** Absolute paths of the files this document was built from besides itself. */
+    dependencies: string[];
+  }
+}

@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+async function jianbao(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', ['bin/jianbao.js', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+describe('jianbao CLI', () => {
+  it('builds the sample content', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'jianbao-cli-')), 'site');
+    const result = await jianbao('build', '--content', 'content', '--out', out, '--no-pdf');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, '2021/11/index.html'))).toBe(true);
+  });
+
+  it('exits 1 listing every problem as path:line:column and writes nothing', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'jianbao-cli-')), 'site');
+    const result = await jianbao('build', '--content', 'tests/fixtures/frontmatter', '--out', out, '--no-pdf');
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')).toEqual(
+      expect.arrayContaining([
+        'tests/fixtures/frontmatter/impossible-date/index.md:5:7: `date`: Expected a date that exists on the calendar',
+        'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected number)',
+      ]),
+    );
+    expect(result.stderr).toContain('jianbao: 6 problems in the content; nothing was written');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects an unknown command with usage', async () => {
+    const result = await jianbao('publish');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('jianbao: unknown command “publish”');
+    expect(result.stderr).toContain('Usage: jianbao <command>');
+  });
+});

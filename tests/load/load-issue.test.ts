@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { loadIssue } from '../../src/load/load-issue.ts';
+import { loadSeries } from '../../src/load/load-series.ts';
+import { formatMessage } from '../../src/report/messages.ts';
+
+const fixtures = 'tests/fixtures/frontmatter';
+
+async function messagesFor(name: string): Promise<string[]> {
+  const { series } = await loadSeries(join(fixtures, 'bulletin.yaml'));
+  const path = join(fixtures, name, 'index.md');
+  const file = new VFile({ path, value: await readFile(path, 'utf8') });
+  const issue = loadIssue(file, series!);
+  expect(issue).toBeUndefined();
+  expect(file.messages.every((message) => message.fatal)).toBe(true);
+  return file.messages.map((message) => formatMessage(message));
+}
+
+describe('loadIssue', () => {
+  it('reports YAML syntax errors at their line', async () => {
+    expect(await messagesFor('bad-yaml')).toEqual([
+      'tests/fixtures/frontmatter/bad-yaml/index.md:4:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+  });
+
+  it('reports a missing key', async () => {
+    expect(await messagesFor('missing-key')).toEqual([
+      'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected number)',
+    ]);
+  });
+
+  it('rejects a date that does not exist', async () => {
+    expect(await messagesFor('impossible-date')).toEqual([
+      'tests/fixtures/frontmatter/impossible-date/index.md:5:7: `date`: Expected a date that exists on the calendar',
+    ]);
+  });
+
+  it('rejects a date outside the issue’s year', async () => {
+    expect(await messagesFor('wrong-year')).toEqual([
+      'tests/fixtures/frontmatter/wrong-year/index.md:5:7: `date`: Expected the date to fall in the issue’s year',
+    ]);
+  });
+
+  it('reports mistyped and unknown keys together', async () => {
+    expect(await messagesFor('unknown-key')).toEqual([
+      'tests/fixtures/frontmatter/unknown-key/index.md:4:8: `total`: Expected number, got string "18"',
+      'tests/fixtures/frontmatter/unknown-key/index.md:2:1: Unknown key `author`',
+    ]);
+  });
+
+  it('applies the cascade: series defaults < frontmatter', async () => {
+    const { series } = await loadSeries('content/bulletin.yaml');
+    const path = 'content/2022/1/index.md';
+    const issue = loadIssue(new VFile({ path, value: await readFile(path, 'utf8') }), series!);
+    expect(issue).toMatchObject({ year: 2022, number: 1, total: 20, date: '2022-01-28', title: series!.title, issuer: series!.issuer, path: '2022/1/' });
+    expect(issue!.distribution.map((entry) => entry.role)).toEqual(['报送', '发送', '抄送']);
+    expect(issue!.distribution[2]!.recipients).not.toEqual(series!.distribution[2]!.recipients);
+    expect(issue!.distribution[0]!.recipients).toEqual(series!.distribution[0]!.recipients);
+  });
+});
+
+describe('loadSeries', () => {
+  it('reads the sample series', async () => {
+    const { series, file } = await loadSeries('content/bulletin.yaml');
+    expect(file.messages).toEqual([]);
+    expect(series).toMatchObject({ title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/' });
+  });
+
+  it('says how to fix a missing series file', async () => {
+    const { series, file } = await loadSeries('tests/fixtures/nowhere/bulletin.yaml');
+    expect(series).toBeUndefined();
+    expect(formatMessage(file.messages[0]!)).toBe(
+      'tests/fixtures/nowhere/bulletin.yaml: Cannot read the series file (ENOENT); every content folder needs a bulletin.yaml with title, issuer and url',
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import rehypeArticles from '../../src/markdown/rehype-articles.ts';
+import rehypeHeadingLevels from '../../src/markdown/rehype-heading-levels.ts';
+import rehypeNotes from '../../src/markdown/rehype-notes.ts';
+import remarkHeadingLines from '../../src/markdown/remark-heading-lines.ts';
+
+function pipeline() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkHeadingLines)
+    .use(remarkRehype)
+    .use(rehypeArticles)
+    .use(rehypeHeadingLevels)
+    .use(rehypeNotes)
+    .use(rehypeStringify);
+}
+
+describe('remarkHeadingLines', () => {
+  it('breaks a heading at “ / ”', async () => {
+    const html = String(await unified().use(remarkParse).use(remarkHeadingLines).use(remarkRehype).use(rehypeStringify).process('### 甲 / 乙'));
+    expect(html).toBe('<h3>甲<br>\n乙</h3>');
+  });
+
+  it('takes another separator', async () => {
+    const html = String(await unified().use(remarkParse).use(remarkHeadingLines, { separator: '｜' }).use(remarkRehype).use(rehypeStringify).process('## 甲｜乙 / 丙'));
+    expect(html).toBe('<h2>甲<br>\n乙 / 丙</h2>');
+  });
+});
+
+describe('rehypeArticles', () => {
+  it('wraps each ## in a section with a Chinese id and records the articles', async () => {
+    const file = await pipeline().process('前言\n\n## 一、总体情况 / 第二行\n\n正文\n\n## 一、总体情况\n\n再正文');
+    expect(String(file)).toBe(
+      '<p>前言</p>\n<section class="article" id="一总体情况第二行"><h2 class="article-title">一、总体情况<br>\n第二行</h2>\n<p>正文</p>\n</section><section class="article" id="一总体情况"><h2 class="article-title">一、总体情况</h2>\n<p>再正文</p></section>',
+    );
+    expect(file.data.articles).toEqual([
+      { id: '一总体情况第二行', lines: ['一、总体情况', '第二行'] },
+      { id: '一总体情况', lines: ['一、总体情况'] },
+    ]);
+  });
+
+  it('keeps ids independent across documents', async () => {
+    const processor = pipeline();
+    await processor.process('## 甲');
+    expect((await processor.process('## 甲')).data.articles).toEqual([{ id: '甲', lines: ['甲'] }]);
+  });
+});
+
+describe('rehypeHeadingLevels', () => {
+  it('classes headings by their numbering, not their Markdown level', async () => {
+    const html = String(await pipeline().process('## 文\n\n### 一、甲\n\n#### （二）乙\n\n### 3. 丙\n\n##### （4）丁\n\n### 无编号 / 两行'));
+    expect(html).toContain('<h3 class="subhead level-1">一、甲</h3>');
+    expect(html).toContain('<h4 class="subhead level-2">（二）乙</h4>');
+    expect(html).toContain('<h3 class="subhead level-3">3. 丙</h3>');
+    expect(html).toContain('<h5 class="subhead level-4">（4）丁</h5>');
+    expect(html).toContain('<h3 class="subhead">无编号<br>\n两行</h3>');
+  });
+});
+
+describe('rehypeNotes', () => {
+  it('marks closing author and source notes only', async () => {
+    const html = String(await pipeline().process('## 文\n\n（这不是注）\n\n正文\n\n（作者：某某\\\n某单位）\n\n## 二\n\n正文\n\n(综合整理)'));
+    expect(html).toContain('<p>（这不是注）</p>');
+    expect(html).toContain('<p class="note note-author">（作者：某某<br>\n某单位）</p>');
+    expect(html).toContain('<p class="note note-source">(综合整理)</p>');
+  });
+});

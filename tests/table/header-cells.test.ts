@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { columnName, columnPaths } from '../../src/table/column-paths.ts';
+import { headerCells, type HeaderCell } from '../../src/table/header-cells.ts';
+
+const csv = (text: string) => text.trim().split('\n').map((line) => line.split(','));
+/** `text` with `↓rowspan` / `→colspan` when above 1: short enough to read a whole header. */
+const show = (rows: HeaderCell[][]) =>
+  rows.map((row) =>
+    row.map((cell) => `${cell.text}${cell.rowspan > 1 ? `↓${cell.rowspan}` : ''}${cell.colspan > 1 ? `→${cell.colspan}` : ''}`),
+  );
+
+const reference = csv(`
+序号,区县名称,改造计划,改造计划,改造进展情况,改造进展情况,改造进展情况,改造进展情况
+序号,区县名称,涉及户数(户),小区数(个),1. 正在开展,1. 正在开展,2. 已完成,2. 已完成
+序号,区县名称,涉及户数(户),小区数(个),户数(户),小区数(个),户数(户),小区数(个)
+`);
+
+describe('headerCells', () => {
+  it('merges the reference three-level header', () => {
+    expect(show(headerCells(reference))).toEqual([
+      ['序号↓3', '区县名称↓3', '改造计划→2', '改造进展情况→4'],
+      ['涉及户数(户)↓2', '小区数(个)↓2', '1. 正在开展→2', '2. 已完成→2'],
+      ['户数(户)', '小区数(个)', '户数(户)', '小区数(个)'],
+    ]);
+  });
+
+  it('places each cell at the row and column it starts in', () => {
+    const [, second = []] = headerCells(reference);
+    expect(second[2]).toEqual({ text: '1. 正在开展', row: 1, column: 4, rowspan: 1, colspan: 2 });
+  });
+
+  it('splits a horizontal merge at a boundary of the row above', () => {
+    expect(show(headerCells(csv('计划,计划,进展,进展\n户数,户数,户数,户数')))).toEqual([
+      ['计划→2', '进展→2'],
+      ['户数→2', '户数→2'],
+    ]);
+  });
+
+  it('merges down only with the same text and the same columns', () => {
+    expect(show(headerCells(csv('户数,户数,小区数\n户数,户数,小区数\n户数,合计,小区数')))).toEqual([
+      ['户数↓2→2', '小区数↓3'],
+      [],
+      ['户数', '合计'],
+    ]);
+  });
+
+  it('does not merge a narrower cell into a wider one above', () => {
+    expect(show(headerCells(csv('甲,甲,乙\n甲,丙,乙')))).toEqual([
+      ['甲→2', '乙↓2'],
+      ['甲', '丙'],
+    ]);
+  });
+
+  it('keeps empty cells apart in the first row, merges them under one parent below', () => {
+    expect(show(headerCells(csv(',,指标,指标\n,,,')))).toEqual([
+      ['↓2', '↓2', '指标→2'],
+      ['→2'],
+    ]);
+  });
+
+  it('leaves a single header row as it is', () => {
+    expect(show(headerCells(csv('区县,户数,户数')))).toEqual([['区县', '户数→2']]);
+  });
+});
+
+describe('columnPaths', () => {
+  it('lists the distinct texts above each column, top-down', () => {
+    const paths = columnPaths(headerCells(reference), 8);
+    expect(paths.map(columnName)).toEqual([
+      '序号',
+      '区县名称',
+      '改造计划 / 涉及户数(户)',
+      '改造计划 / 小区数(个)',
+      '改造进展情况 / 1. 正在开展 / 户数(户)',
+      '改造进展情况 / 1. 正在开展 / 小区数(个)',
+      '改造进展情况 / 2. 已完成 / 户数(户)',
+      '改造进展情况 / 2. 已完成 / 小区数(个)',
+    ]);
+  });
+
+  it('skips empty header cells', () => {
+    expect(columnPaths(headerCells(csv('地区,\n,户数')), 2).map(columnName)).toEqual(['地区', '户数']);
+  });
+});

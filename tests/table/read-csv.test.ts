@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/table/read-csv.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const rows = (text: string) => parseCsv(bytes(text)).rows.map((row) => [row.line, ...row.cells]);
+const problems = (input: string | Uint8Array) =>
+  parseCsv(typeof input === 'string' ? bytes(input) : input).problems.map(
+    (problem) => `${problem.place?.line}:${problem.place?.column} ${problem.ruleId}`,
+  );
+
+describe('parseCsv', () => {
+  it('drops a BOM and CRs, keeping line numbers', () => {
+    expect(rows('\uFEFF区县,户数\r\n甲,1\r\n乙,2')).toEqual([
+      [1, '区县', '户数'],
+      [2, '甲', '1'],
+      [3, '乙', '2'],
+    ]);
+  });
+
+  it('numbers a row by the line it starts on, across quoted line breaks and skipped lines', () => {
+    expect(rows('区县,户数\n\n"丰顺县\n（含汤坑镇）",1\n,\n  乙 , "2" \n')).toEqual([
+      [1, '区县', '户数'],
+      [3, '丰顺县\n（含汤坑镇）', '1'],
+      [6, '乙', '2'],
+    ]);
+  });
+
+  it('reports rows of another length with both counts', () => {
+    expect(parseCsv(bytes('a,b\nc\n')).problems).toEqual([
+      { reason: 'Expected 2 cells as in the first row (line 1), found 1', ruleId: 'table-row-length', place: { line: 2, column: 1 } },
+    ]);
+  });
+
+  it('reports syntax errors at the row and cell they are in', () => {
+    expect(problems('a,b\n"bad"x,1\n')).toEqual(['2:1 table-csv-syntax']);
+    expect(problems('a,b\nc,d"e\n')).toEqual(['2:2 table-csv-syntax']);
+    // csv-parse stops at the end of the file; the quote opened on line 3.
+    expect(problems('a,b\nc,d\n\ne,"f\ng,h\n')).toEqual(['4:2 table-csv-syntax']);
+  });
+
+  it('reports the encoding problems editors meet', () => {
+    expect(problems(new Uint8Array())).toEqual(['1:1 table-csv-empty']);
+    expect(problems('\n,\n \n')).toEqual(['1:1 table-csv-empty']);
+    expect(problems(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toEqual(['1:1 table-csv-encoding']);
+    expect(problems(new Uint8Array([0x61, 0x0a, 0x62, 0x00]))).toEqual(['2:1 table-csv-binary']);
+    // 兴 in GBK on line 2.
+    expect(problems(new Uint8Array([0x61, 0x0a, 0xd0, 0xcb, 0x0a]))).toEqual(['2:1 table-csv-encoding']);
+  });
+});

@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import remarkTable from '../../src/table/index.ts';
+import { fixtureFolder, processFixture, repoRoot } from './process-fixture.ts';
+
+const referenceCsv = join(repoRoot, fixtureFolder('reference'), 'progress.csv');
+
+describe('remarkTable', () => {
+  it('works with no options at all', async () => {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkDirective)
+      .use(remarkTable)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(new VFile({ cwd: repoRoot, value: '::table{src="tests/fixtures/table/bom-crlf/progress.csv"}' }));
+    expect(file.messages).toEqual([]);
+    expect(String(file)).toContain('<tr class="total"><th scope="row">合计</th><td class="num">4391</td><td class="num">32</td></tr>');
+  });
+
+  it('renders the reference header spans and 合计 row', async () => {
+    const html = String(await processFixture('reference'));
+    expect(html).toContain(
+      '<thead><tr><th rowspan="3">序号</th><th rowspan="3">区县名称</th><th colspan="2">改造计划</th><th colspan="4">改造进展情况</th></tr>\n' +
+        '<tr><th rowspan="2">涉及户数(户)</th><th rowspan="2">小区数(个)</th><th colspan="2">1. 正在开展群众工作、手续办理等前期准备的项目</th><th colspan="2">2. 已完成前期准备、施工单位已进场施工的项目</th></tr>\n' +
+        '<tr><th>户数(户)</th><th>小区数(个)</th><th>户数(户)</th><th>小区数(个)</th></tr></thead>',
+    );
+    expect(html).toContain(
+      '<tbody><tr><td>1</td><td>丰顺县</td><td class="num">863</td><td class="num">10</td><td class="num na">/</td><td class="num na">/</td><td class="num">863</td><td class="num">10</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr class="total"><th scope="row" colspan="2">合计</th><td class="num">14736</td><td class="num">135</td><td class="num">2825</td><td class="num">14</td><td class="num">11911</td><td class="num">121</td></tr></tbody>\n</table></div>',
+    );
+  });
+
+  it('records the table on file.data.tables', async () => {
+    const file = await processFixture('reference', { root: fixtureFolder('reference') });
+    const [table, ...rest] = file.data.tables ?? [];
+    expect(rest).toEqual([]);
+    expect(table?.src).toBe(referenceCsv);
+    expect(table?.line).toBe(3);
+    expect(table?.columns).toEqual([
+      '序号',
+      '区县名称',
+      '改造计划 / 涉及户数(户)',
+      '改造计划 / 小区数(个)',
+      '改造进展情况 / 1. 正在开展群众工作、手续办理等前期准备的项目 / 户数(户)',
+      '改造进展情况 / 1. 正在开展群众工作、手续办理等前期准备的项目 / 小区数(个)',
+      '改造进展情况 / 2. 已完成前期准备、施工单位已进场施工的项目 / 户数(户)',
+      '改造进展情况 / 2. 已完成前期准备、施工单位已进场施工的项目 / 小区数(个)',
+    ]);
+    expect(table?.header.map((row) => row.length)).toEqual([4, 4, 4]);
+    expect(table?.header[0]?.[0]).toEqual({ text: '序号', row: 0, column: 0, rowspan: 3, colspan: 1 });
+    expect(table?.rows).toHaveLength(9);
+    expect(table?.rows[8]).toEqual(['9', '城市排水中心', '1505', '8', '1505', '8', '0', '0']);
+    expect(table?.total).toEqual(['合计', '', '14736', '135', '2825', '14', '11911', '121']);
+  });
+
+  it('records a computed totals row', async () => {
+    const file = await processFixture('total-append', { root: fixtureFolder('total-append') });
+    expect(file.data.tables?.map((table) => table.total)).toEqual([
+      ['合计', '5,210', '3.25', ''],
+      ['合计', '4391'],
+    ]);
+  });
+
+  it('appends to file.data.dependencies, once per CSV', async () => {
+    const file = await processFixture('reference', undefined, { dependencies: ['/content/bulletin.yaml'] });
+    expect(file.data.dependencies).toEqual(['/content/bulletin.yaml', referenceCsv]);
+
+    const twice = await unified()
+      .use(remarkParse)
+      .use(remarkDirective)
+      .use(remarkTable)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(
+        new VFile({
+          cwd: repoRoot,
+          path: `${fixtureFolder('reference')}/twice.md`,
+          value: '::table{src="progress.csv" header-rows="3"}\n\n::table{src="progress.csv" header-rows="3" total}',
+        }),
+      );
+    expect(twice.data.dependencies).toEqual([referenceCsv]);
+    expect(twice.data.tables).toHaveLength(2);
+  });
+
+  it('lists a CSV that failed to read, so a watcher rebuilds when it appears', async () => {
+    const file = await processFixture('missing-file');
+    expect(file.data.dependencies).toEqual([join(repoRoot, fixtureFolder('missing-file'), 'nope.csv')]);
+    expect(file.data.tables).toBeUndefined();
+  });
+
+  it('reads outside the folder and through symlinks when no root is set', async () => {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkDirective)
+      .use(remarkTable)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(
+        new VFile({
+          cwd: repoRoot,
+          path: `${fixtureFolder('outside-root')}/index.md`,
+          value: '::table{src="link.csv" header-rows="3"}\n\n::table{src="../reference/progress.csv" header-rows="3"}',
+        }),
+      );
+    expect(file.messages.map(String)).toEqual([]);
+    expect(file.data.tables?.map((table) => table.src)).toEqual([
+      join(repoRoot, fixtureFolder('outside-root'), 'link.csv'),
+      referenceCsv,
+    ]);
+  });
+
+  it('names the CSV absolutely when the Markdown file is named absolutely', async () => {
+    const folder = join(repoRoot, fixtureFolder('wrong-total'));
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkDirective)
+      .use(remarkTable, { root: folder })
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(new VFile({ path: join(folder, 'index.md'), value: '::table{src="progress.csv" header-rows="3"}' }));
+    expect(String(file.messages[0])).toBe(
+      `${join(folder, 'progress.csv')}:13:3: 合计 value 14700 in column “改造计划 / 涉及户数(户)” does not match the sum of the rows above, 14736`,
+    );
+    expect(file.messages[0]?.file).toBe(join(folder, 'progress.csv'));
+  });
+
+  it('collects every problem as a fatal message instead of throwing, and leaves the table out', async () => {
+    const file = await processFixture('wrong-total', { root: fixtureFolder('wrong-total') });
+    expect(file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([
+      ['table-total', true],
+      ['table-total', true],
+    ]);
+    expect(String(file)).not.toContain('<table');
+  });
+
+  it('replaces the directive with a tableEmbed node carrying the record', async () => {
+    const processor = unified().use(remarkParse).use(remarkDirective).use(remarkTable);
+    const file = new VFile({ cwd: repoRoot, path: `${fixtureFolder('bom-crlf')}/index.md`, value: '::table{src="progress.csv"}' });
+    const tree = (await processor.run(processor.parse(file), file)) as Root;
+    const [node] = tree.children;
+    expect(node?.type).toBe('tableEmbed');
+    if (node?.type !== 'tableEmbed') return;
+    expect(node.data.hName).toBe('div');
+    expect(node.data.hProperties).toEqual({ className: ['table-wrap'] });
+    expect(node.data.table).toBe(file.data.tables?.[0]);
+    expect(node.position?.start).toEqual({ line: 1, column: 1, offset: 0 });
+  });
+});

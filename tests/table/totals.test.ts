@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { formatDecimal, parseNumberCell } from '../../src/table/number-cell.ts';
+import type { CsvRow } from '../../src/table/read-csv.ts';
+import { totals } from '../../src/table/totals.ts';
+
+/** Body rows from CSV-ish lines; the first body row is on line 2. */
+const body = (...lines: string[]): CsvRow[] => lines.map((line, index) => ({ cells: line.split(';'), line: index + 2 }));
+const paths = (...names: string[]) => names.map((name) => name.split(' / '));
+const checkOnly = { label: '合计', append: false };
+
+describe('parseNumberCell', () => {
+  it.each([
+    ['863', 863n, 0, false],
+    ['-12', -12n, 0, false],
+    ['10.1', 101n, 1, false],
+    ['1,234.5', 12345n, 1, true],
+    ['12,345,678', 12345678n, 0, true],
+    ['0.05', 5n, 2, false],
+  ])('reads %s', (text, units, scale, grouped) => {
+    expect(parseNumberCell(text)).toEqual({ units, scale, grouped });
+  });
+
+  it.each(['', '/', '1,23', '12,3456', '1.', '.5', '+1', '95%', '三十六', '1 000'])('refuses %j', (text) => {
+    expect(parseNumberCell(text)).toBeUndefined();
+  });
+});
+
+describe('formatDecimal', () => {
+  it.each([
+    [183n, 1, false, '18.3'],
+    [5n, 2, false, '0.05'],
+    [-5n, 2, false, '-0.05'],
+    [32345n, 1, true, '3,234.5'],
+    [1000000n, 0, true, '1,000,000'],
+    [0n, 0, false, '0'],
+  ])('writes %s at scale %s', (units, scale, grouped, text) => {
+    expect(formatDecimal(units, scale, grouped)).toBe(text);
+  });
+});
+
+describe('totals', () => {
+  it('accepts 10.1 + 8.2 = 18.3, which floats get wrong', () => {
+    expect(10.1 + 8.2).not.toBe(18.3);
+    const result = totals(body('甲;10.1', '乙;8.2', '合计;18.3'), paths('区县', '资金'), checkOnly);
+    expect(result.problems).toEqual([]);
+    expect(result.total).toEqual({ cells: ['合计', '18.3'], line: 4, at: 2 });
+    expect(result.rows.map((row) => row.cells)).toEqual([['甲', '10.1'], ['乙', '8.2']]);
+  });
+
+  it('compares at the finer of the written precisions', () => {
+    expect(totals(body('甲;10.1', '乙;8.2', '合计;18.30'), paths('区县', '资金'), checkOnly).problems).toEqual([]);
+    expect(totals(body('甲;10.15', '乙;8.2', '合计;18.3'), paths('区县', '资金'), checkOnly).problems).toEqual([
+      {
+        reason: '合计 value 18.3 in column “资金” does not match the sum of the rows above, 18.35',
+        ruleId: 'table-total',
+        place: { line: 4, column: 2 },
+      },
+    ]);
+  });
+
+  it('counts `/` and empty cells as 0, and marks the column as numbers', () => {
+    const result = totals(body('甲;/;5', '乙;;5', '丙;3;', '合计;3;10'), paths('区县', '户数', '小区数'), checkOnly);
+    expect(result.problems).toEqual([]);
+    expect(result.numberColumns).toEqual([false, true, true]);
+  });
+
+  it('names the header path, stated value and sum of a wrong total', () => {
+    const result = totals(body('1;甲;863', '2;乙;3528', '合计;;4000'), paths('序号', '区县', '改造计划 / 涉及户数(户)'), checkOnly);
+    expect(result.problems).toEqual([
+      {
+        reason: '合计 value 4000 in column “改造计划 / 涉及户数(户)” does not match the sum of the rows above, 4391',
+        ruleId: 'table-total',
+        place: { line: 4, column: 3 },
+      },
+    ]);
+  });
+
+  it('does not sum or mark a 序号 column, though it holds numbers', () => {
+    const result = totals(body('1;甲;2', '2;乙;3', '合计;;5'), paths('序号', '区县', '户数'), checkOnly);
+    expect(result.numberColumns).toEqual([false, false, true]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('checks a totals row on top against the rows below it', () => {
+    const result = totals(body('合计;5', '甲;2', '乙;3'), paths('区县', '户数'), checkOnly);
+    expect(result.problems).toEqual([]);
+    expect(result.total?.at).toBe(0);
+    expect(totals(body('合计;6', '甲;2', '乙;3'), paths('区县', '户数'), checkOnly).problems[0]?.reason).toBe(
+      '合计 value 6 in column “户数” does not match the sum of the rows below, 5',
+    );
+  });
+
+  it('finds the label with padding spaces (合　计)', () => {
+    expect(totals(body('甲;2', '乙;3', '合　计;5'), paths('区县', '户数'), checkOnly).total?.line).toBe(4);
+  });
+
+  it('reports a non-number in a number column with its line, column and value, and skips that sum', () => {
+    const result = totals(body('甲;2', '乙;二', '丙;3', '丁;4', '合计;1'), paths('区县', '户数'), checkOnly);
+    expect(result.problems).toEqual([
+      { reason: 'Expected a number in column “户数”, got “二”', ruleId: 'table-number', place: { line: 3, column: 2 } },
+    ]);
+  });
+
+  it('leaves a mostly-text column alone', () => {
+    const result = totals(body('甲;95%', '乙;/', '丙;3'), paths('区县', '进度'), checkOnly);
+    expect(result.numberColumns).toEqual([false, false]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('refuses a second totals row', () => {
+    const result = totals(body('甲;2', '合计;2', '乙;3', '合计;5'), paths('区县', '户数'), checkOnly);
+    expect(result.problems.map((problem) => [problem.reason, problem.place])).toEqual([
+      ['Unexpected second 合计 row, the first is on line 3; keep one', { line: 5, column: 1 }],
+    ]);
+  });
+
+  it('appends a computed row at each column’s precision and grouping', () => {
+    const result = totals(
+      body('1;甲;1,863;1.25;', '2;乙;2,528;2;新增', '3;丙;819;/;'),
+      paths('序号', '区县', '户数', '资金', '备注'),
+      { label: '合计', append: true },
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.total).toEqual({ cells: ['合计', '', '5,210', '3.25', ''], line: undefined, at: 3 });
+  });
+
+  it('uses the `total` label for both finding and appending', () => {
+    const options = { label: '总计', append: true };
+    expect(totals(body('甲;2', '总计;2'), paths('区县', '户数'), options).total).toEqual({
+      cells: ['总计', '2'],
+      line: 3,
+      at: 1,
+    });
+    // With another label, a 合计 row is an ordinary row and is summed.
+    expect(totals(body('甲;2', '合计;2'), paths('区县', '户数'), options).total?.cells).toEqual(['总计', '4']);
+  });
+
+  it('appends nothing without a request', () => {
+    expect(totals(body('甲;2'), paths('区县', '户数'), checkOnly).total).toBeUndefined();
+  });
+});
