@@ -21,7 +21,7 @@ async function jianbao(...args: string[]) {
 describe('jianbao CLI', () => {
   it('builds the sample content', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'jianbao-cli-')), 'site');
-    const result = await jianbao('build', '--content', 'content', '--out', out, '--no-pdf');
+    const result = await jianbao('build', '--content', 'content', '--out', out);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(existsSync(join(out, '2021/11/index.html'))).toBe(true);
@@ -29,7 +29,7 @@ describe('jianbao CLI', () => {
 
   it('exits 1 listing every problem as path:line:column and writes nothing', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'jianbao-cli-')), 'site');
-    const result = await jianbao('build', '--content', 'tests/fixtures/frontmatter', '--out', out, '--no-pdf');
+    const result = await jianbao('build', '--content', 'tests/fixtures/frontmatter', '--out', out);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')).toEqual(
       expect.arrayContaining([

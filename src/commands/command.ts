@@ -1,0 +1,15 @@
+/** Where a command writes; tests pass their own. */
+export interface CommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** One `jianbao <name>` subcommand. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** Usage line and options, shown by `jianbao <name> --help`. */
+  readonly usage: string;
+  /** Resolves to the exit code; throws ContentError for problems in the content. */
+  run(argv: readonly string[], io: CommandIO): Promise<number>;
+}
