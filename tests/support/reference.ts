@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The printed reference bulletin (2021年第11期 总第18期), shared with the whole project. */
-export const REFERENCE_PATH = fileURLToPath(new URL('../../../shared/reference/meizhou-2021-11.txt', import.meta.url));
+/** The text of the printed reference bulletin (2021年第11期 总第18期), a copy of shared/reference. */
+export const REFERENCE_PATH = fileURLToPath(new URL('../fixtures/reference/meizhou-2021-11.txt', import.meta.url));
 
 /** Compare text without layout: no whitespace, one form of parentheses, no list bullets. */
 export function normalize(text: string): string {
