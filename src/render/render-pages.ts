@@ -1,6 +1,7 @@
 import type { RenderedIssue, Series } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
-import { issueView, rootFrom } from './page-data.ts';
+import { issueView } from './page-data.ts';
+import { renderSite } from './site-pages.ts';
 
 /** A file the build writes, relative to the output folder. */
 export interface OutputFile {
@@ -8,12 +9,7 @@ export interface OutputFile {
   readonly contents: string | Uint8Array;
 }
 
-/** One page per issue, and the home page listing every issue newest first. */
+/** The web archive: a page per issue, the home and year pages, search, 404, feed and sitemap. */
 export function renderPages(engine: TemplateEngine, series: Series, issues: readonly RenderedIssue[]): OutputFile[] {
-  const views = issues.map(issueView);
-  const pages = views.map((issue) => ({
-    path: `${issue.path}index.html`,
-    contents: engine.render('issue.njk', { series, issue, root: rootFrom(issue.path) }),
-  }));
-  return [...pages, { path: 'index.html', contents: engine.render('index.njk', { series, issues: views, root: '' }) }];
+  return renderSite(engine, series, issues.map(issueView));
 }

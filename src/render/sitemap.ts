@@ -1,0 +1,20 @@
+import type { Series } from '../model.ts';
+import { absoluteUrl, type SiteIssue } from './site-view.ts';
+import { escapeXml as x } from './xml.ts';
+
+/** `sitemap.xml`: the home page, the year pages, the series page and every issue, absolute URLs. */
+export function renderSitemap(series: Series, issues: readonly SiteIssue[], years: readonly number[]): string {
+  const newest = issues[0]?.date;
+  const entry = (path: string, lastmod: string | undefined) =>
+    `  <url><loc>${x(absoluteUrl(series, path))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
+  const urls = [
+    entry('', newest),
+    ...years.map((year) => entry(`${year}/`, issues.find((issue) => issue.year === year)?.date)),
+    ...issues.map((issue) => entry(issue.path, issue.date)),
+  ];
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.join('\n')}
+</urlset>
+`;
+}
