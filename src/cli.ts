@@ -1,8 +1,9 @@
 import { buildCommand } from './commands/build.ts';
+import { checkCommand } from './commands/check.ts';
 import type { Command, CommandIO } from './commands/command.ts';
-import { ContentError, formatMessage } from './report/messages.ts';
+import { ContentError, formatProblems, summarize } from './report/messages.ts';
 
-const COMMANDS: readonly Command[] = [buildCommand];
+const COMMANDS: readonly Command[] = [buildCommand, checkCommand];
 
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -40,8 +41,9 @@ export async function main(argv: readonly string[], io: CommandIO = processIO): 
 
 function report(error: unknown, io: CommandIO): number {
   if (error instanceof ContentError) {
-    for (const message of error.messages) io.stderr(`${formatMessage(message)}\n`);
-    io.stderr(`jianbao: ${error.message}; nothing was written\n`);
+    const problems = { errors: error.messages, warnings: error.warnings };
+    for (const line of formatProblems(problems)) io.stderr(`${line}\n`);
+    io.stderr(`jianbao: ${summarize(problems)} in the content; nothing was written\n`);
     return 1;
   }
   // parseArgs and the build throw plain errors whose message says what to fix.

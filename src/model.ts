@@ -31,6 +31,14 @@ export interface Issue {
   readonly distribution: readonly DistributionEntry[];
   /** Output folder relative to the site root, e.g. `2021/11/`. */
   readonly path: string;
+  /** Where each frontmatter value is written in `source` (`number` → line 3, column 9), for messages about it. */
+  readonly places?: Readonly<Record<string, Place>>;
+}
+
+/** A position in a file, 1-based. */
+export interface Place {
+  readonly line: number;
+  readonly column: number;
 }
 
 /** An article of a rendered issue, for the contents list. */

@@ -37,7 +37,7 @@ describe('jianbao CLI', () => {
         'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected number)',
       ]),
     );
-    expect(result.stderr).toContain('jianbao: 6 problems in the content; nothing was written');
+    expect(result.stderr).toContain('jianbao: 6 errors in the content; nothing was written');
     expect(existsSync(out)).toBe(false);
   });
 

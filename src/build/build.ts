@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { VFile } from 'vfile';
-import { loadSite } from '../load/load-site.ts';
-import { createProcessor } from '../markdown/processor.ts';
-import { renderIssue } from '../markdown/render-issue.ts';
+import type { VFileMessage } from 'vfile-message';
+import { validateContent } from '../check/validate-content.ts';
 import type { RenderedIssue } from '../model.ts';
-import { assertNoFatal } from '../report/messages.ts';
+import { ContentError } from '../report/messages.ts';
 import { createNunjucksEngine } from '../render/engine.ts';
 import { renderPages } from '../render/render-pages.ts';
 import { readAssets } from './read-assets.ts';
@@ -23,6 +21,8 @@ export interface BuildOptions {
 export interface BuildResult {
   readonly issues: readonly RenderedIssue[];
   readonly outDir: string;
+  /** Problems that did not stop the build; the CLI prints them. */
+  readonly warnings: readonly VFileMessage[];
 }
 
 /** The templates jianbao ships, used when the project has none of its own. */
@@ -32,27 +32,19 @@ export function resolveTemplates(dir?: string): string {
   return dir ?? (existsSync('templates') ? 'templates' : BUNDLED_TEMPLATES);
 }
 
-/** load → validate → render → write. Throws ContentError listing every problem found. */
+/**
+ * validate (the checks `jianbao check` runs) → render → write. Throws ContentError listing
+ * every error found, with the warnings; the output folder is then left as it was.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = options.outDir ?? 'dist';
   const templatesDir = resolveTemplates(options.templatesDir);
 
-  const site = await loadSite(contentDir);
-  assertNoFatal(site.files);
-
-  const processor = createProcessor({ root: contentDir });
-  const files: VFile[] = [];
-  const issues: RenderedIssue[] = [];
-  for (const issue of site.issues) {
-    const file = new VFile({ path: issue.source, value: issue.markdown });
-    files.push(file);
-    const rendered = await renderIssue(processor, issue, file);
-    if (rendered) issues.push(rendered);
-  }
-  assertNoFatal(files);
+  const { site, issues, errors, warnings } = await validateContent(contentDir);
+  if (errors.length > 0) throw new ContentError(errors, warnings);
 
   const engine = createNunjucksEngine(templatesDir);
   await writeOutput(outDir, [...renderPages(engine, site.series!, issues), ...(await readAssets(templatesDir))]);
-  return { issues, outDir };
+  return { issues, outDir, warnings };
 }

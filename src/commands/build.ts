@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { build } from '../build/build.ts';
+import { formatProblems } from '../report/messages.ts';
 import type { Command } from './command.ts';
 
 export const buildCommand: Command = {
@@ -22,6 +23,7 @@ export const buildCommand: Command = {
     });
     const started = performance.now();
     const result = await build({ contentDir: values.content, outDir: values.out, templatesDir: values.templates });
+    for (const line of formatProblems({ errors: [], warnings: result.warnings })) io.stderr(`${line}\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     io.stdout(`jianbao: built ${result.issues.length} issues into ${result.outDir}/ in ${seconds} s\n`);
     return 0;

@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
 import { mergeDistribution } from './distribution.ts';
-import { parseYaml, reportSchemaIssues } from './parse-yaml.ts';
+import { parseYaml, reportSchemaIssues, valuePlaces } from './parse-yaml.ts';
 import { frontmatterSchema } from './schema.ts';
 
 /** gray-matter finds the frontmatter; `yaml` parses it so messages keep their positions. */
@@ -44,5 +44,6 @@ export function loadIssue(file: VFile, series: Series): Issue | undefined {
     issuer: fm.issuer ?? series.issuer,
     distribution: mergeDistribution(series.distribution, fm.distribution),
     path: `${fm.year}/${fm.number}/`,
+    places: valuePlaces(parsed, 1),
   };
 }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
 import { findIssueFiles } from './find-issues.ts';
 import { loadIssue } from './load-issue.ts';
+import { readIssueFile } from './read-issue-file.ts';
 import { loadSeries, SERIES_FILE } from './load-series.ts';
 
 /** Everything the build reads from the content folder, before rendering. */
@@ -21,9 +21,9 @@ export async function loadSite(contentDir: string): Promise<Site> {
   const files: VFile[] = [seriesFile];
   const issues: Issue[] = [];
   for (const path of await findIssueFiles(contentDir)) {
-    const file = new VFile({ path, value: await readFile(path, 'utf8') });
+    const file = await readIssueFile(path);
     files.push(file);
-    const issue = series && loadIssue(file, series);
+    const issue = series && file.messages.length === 0 ? loadIssue(file, series) : undefined;
     if (issue) issues.push(issue);
   }
   issues.sort((a, b) => b.total - a.total || b.date.localeCompare(a.date));

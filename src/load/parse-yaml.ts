@@ -40,6 +40,19 @@ export function reportSchemaIssues(
   }
 }
 
+/** Where each top-level key's value is written, as file positions (for messages about a valid value). */
+export function valuePlaces(parsed: ParsedYaml, lineOffset = 1): Record<string, { line: number; column: number }> {
+  const places: Record<string, { line: number; column: number }> = {};
+  const items = (parsed.document.contents as { items?: { key?: { value?: unknown }; value?: { range?: [number, number, number] } }[] } | null)?.items ?? [];
+  for (const item of items) {
+    const offset = item.value?.range?.[0];
+    if (typeof item.key?.value !== 'string' || offset === undefined) continue;
+    const { line, col } = parsed.lines.linePos(offset);
+    places[item.key.value] = { line: line + lineOffset - 1, column: col };
+  }
+  return places;
+}
+
 function describe(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type') {
     return value === undefined

@@ -2,13 +2,41 @@ import { relative } from 'node:path';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
+/** An error stops `check` and `build`; a warning only stops `check --strict`. */
+export type Severity = 'error' | 'warning';
+
+export interface ProblemOptions {
+  readonly place?: { readonly line: number; readonly column: number } | undefined;
+  /** Stable name of the check, e.g. `numbering-gap`. */
+  readonly ruleId: string;
+  /** @default 'error' */
+  readonly severity?: Severity;
+}
+
+/** Put a problem on `file`: errors are fatal messages, warnings are not. */
+export function reportProblem(file: VFile, reason: string, options: ProblemOptions): VFileMessage {
+  const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: 'jianbao' });
+  message.fatal = (options.severity ?? 'error') === 'error';
+  return message;
+}
+
+/** The problems found in the content, errors and warnings apart. */
+export interface Problems {
+  readonly errors: readonly VFileMessage[];
+  readonly warnings: readonly VFileMessage[];
+}
+
 /** A build stopped by problems in the content; each message says where and what. */
 export class ContentError extends Error {
+  /** The errors that stopped the build. */
   readonly messages: readonly VFileMessage[];
-  constructor(messages: readonly VFileMessage[]) {
-    super(`${messages.length} problem${messages.length === 1 ? '' : 's'} in the content`);
+  /** Warnings found on the way, printed after the errors. */
+  readonly warnings: readonly VFileMessage[];
+  constructor(messages: readonly VFileMessage[], warnings: readonly VFileMessage[] = []) {
+    super(`${count(messages.length, 'problem')} in the content`);
     this.name = 'ContentError';
     this.messages = messages;
+    this.warnings = warnings;
   }
 }
 
@@ -17,15 +45,43 @@ export function fatalMessages(files: readonly VFile[]): VFileMessage[] {
   return files.flatMap((file) => file.messages.filter((message) => message.fatal));
 }
 
+/** Errors (fatal messages) and warnings (`fatal: false`) across files, in file order; info is left out. */
+export function problemsIn(files: readonly VFile[]): Problems {
+  const messages = files.flatMap((file) => file.messages);
+  return {
+    errors: messages.filter((message) => message.fatal === true),
+    warnings: messages.filter((message) => message.fatal === false),
+  };
+}
+
 /** Throw a ContentError when any file carries a fatal message. */
 export function assertNoFatal(files: readonly VFile[]): void {
   const fatal = fatalMessages(files);
   if (fatal.length > 0) throw new ContentError(fatal);
 }
 
-/** `content/2021/11/index.md:3:7: message`, the form editors' tools jump to. */
+/**
+ * `content/2021/11/index.md:3:7: message`, the form editors' tools jump to. A warning reads
+ * `path:line:column: warning: message`, as compilers print them.
+ */
 export function formatMessage(message: VFileMessage, cwd = process.cwd()): string {
   const file = message.file ? relative(cwd, message.file) || message.file : '<unknown>';
   const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
-  return `${file}${place}: ${message.reason}`;
+  const severity = message.fatal === false ? 'warning: ' : '';
+  return `${file}${place}: ${severity}${message.reason}`;
+}
+
+/** Errors first, then warnings, one formatted line each. */
+export function formatProblems(problems: Problems, cwd = process.cwd()): string[] {
+  return [...problems.errors, ...problems.warnings].map((message) => formatMessage(message, cwd));
+}
+
+/** `2 errors and 1 warning`. */
+export function summarize(problems: Problems): string {
+  const errors = count(problems.errors.length, 'error');
+  return problems.warnings.length === 0 ? errors : `${errors} and ${count(problems.warnings.length, 'warning')}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { VFile } from 'vfile';
+import { reportProblem } from '../report/messages.ts';
+
+/**
+ * Read an issue's Markdown file as UTF-8 text. An empty file, binary data or bytes that are
+ * not UTF-8 are errors on the returned file (its value is then empty), so nothing tries to
+ * parse them.
+ */
+export async function readIssueFile(path: string): Promise<VFile> {
+  const bytes = await readFile(path);
+  const file = new VFile({ path, value: '' });
+  const problem = textProblem(bytes);
+  if (problem) {
+    reportProblem(file, problem.reason, { place: { line: problem.line, column: 1 }, ruleId: problem.ruleId });
+    return file;
+  }
+  // The decoder drops a leading BOM.
+  file.value = new TextDecoder('utf-8').decode(bytes);
+  return file;
+}
+
+function textProblem(bytes: Uint8Array): { reason: string; ruleId: string; line: number } | undefined {
+  if (bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
+    return { reason: 'Expected an issue (frontmatter and Markdown), found an empty file', ruleId: 'issue-empty', line: 1 };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { reason: 'Expected a Markdown text file, found binary data (is it a Word document?); save it as plain text, UTF-8', ruleId: 'issue-binary', line: lineOf(bytes, nul) };
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { reason: 'Expected UTF-8, found bytes that are not UTF-8 (GBK?); save the file as UTF-8', ruleId: 'issue-encoding', line: 1 };
+  }
+  return undefined;
+}
+
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
+  return line;
+}
