@@ -1,3 +1,5 @@
+import type { TableRecord } from './table/table-record.ts';
+
 /** A role in the 版记 with its recipients: a list is joined with 、, a string is kept as written. */
 export interface DistributionEntry {
   readonly role: string;
@@ -55,4 +57,6 @@ export interface RenderedIssue {
   readonly articles: readonly Article[];
   /** Files besides the Markdown that the page was made from (CSV, images). */
   readonly dependencies: readonly string[];
+  /** The `::table` embeds that rendered, in document order. */
+  readonly tables: readonly TableRecord[];
 }

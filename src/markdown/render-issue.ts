@@ -15,5 +15,6 @@ export async function renderIssue(processor: Processor, issue: Issue, file: VFil
     html: String(file.value),
     articles: file.data.articles ?? [],
     dependencies: file.data.dependencies ?? [],
+    tables: file.data.tables ?? [],
   };
 }

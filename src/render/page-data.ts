@@ -9,6 +9,7 @@ export function issueView(rendered: RenderedIssue) {
     label: issueLabel(issue),
     dateText: formatDate(issue.date),
     html: rendered.html,
+    tables: rendered.tables,
     articles: rendered.articles.map((article) => ({ ...article, title: article.lines.join(' ') })),
     distribution: issue.distribution.map(distributionLine),
   };

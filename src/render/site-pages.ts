@@ -2,6 +2,7 @@ import type { Series } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
 import { renderFeed } from './feed.ts';
 import { rootFrom } from './page-data.ts';
+import { seriesCharts } from './series-page.ts';
 import type { OutputFile } from './render-pages.ts';
 import { renderSitemap } from './sitemap.ts';
 import { pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
@@ -62,6 +63,8 @@ export function renderSite(
     const meta = pageMeta(series, path, `${series.title} ${group.year}年`, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
     files.push(page(engine, 'year.njk', { ...common, page: meta, root: rootFrom(path), group }));
   }
+  const seriesPath = 'series/';
+  files.push(page(engine, 'series.njk', { ...common, page: pageMeta(series, seriesPath, `数据走势 · ${series.title}`, `${series.title}各期进展表合计的逐月走势`), root: rootFrom(seriesPath), charts: seriesCharts(issues) }));
   const searchPath = 'search/';
   files.push(page(engine, 'search.njk', { ...common, page: pageMeta(series, searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`), root: rootFrom(searchPath) }));
   // A 404 page is served at any address, so its links start from the site's own path.

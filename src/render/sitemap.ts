@@ -9,6 +9,7 @@ export function renderSitemap(series: Series, issues: readonly SiteIssue[], year
     `  <url><loc>${x(absoluteUrl(series, path))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
   const urls = [
     entry('', newest),
+    entry('series/', newest),
     ...years.map((year) => entry(`${year}/`, issues.find((issue) => issue.year === year)?.date)),
     ...issues.map((issue) => entry(issue.path, issue.date)),
   ];

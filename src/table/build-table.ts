@@ -1,3 +1,4 @@
+import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
 import { headerCells } from './header-cells.ts';
 import type { Problem } from './problem.ts';
@@ -41,6 +42,9 @@ export function buildTable(
   const checked = totals(rows.slice(headerRows), paths, attributes);
   if (checked.problems.length > 0) return { problems: checked.problems };
 
+  const chart = attributes.chart === undefined ? undefined : chartColumns(attributes.chart, paths, checked.numberColumns);
+  if (chart && 'problem' in chart) return { problems: [chart.problem] };
+
   const body = checked.rows.map((row) => [...row.cells]);
   const total = checked.total && [...checked.total.cells];
   return {
@@ -54,6 +58,8 @@ export function buildTable(
       src: context.path,
       header,
       columns: paths.map(columnName),
+      paths,
+      chart: chart && attributes.chart !== undefined ? { selector: attributes.chart, columns: chart.columns } : undefined,
       rows: body,
       total,
       line: context.line,

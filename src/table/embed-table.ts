@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { h } from 'hastscript';
 import type { RootContent } from 'mdast';
 import type {} from 'remark-directive';
 import type { VFile } from 'vfile';
@@ -6,6 +7,7 @@ import { buildTable } from './build-table.ts';
 import type { Problem } from './problem.ts';
 import { readCsv } from './read-csv.ts';
 import { renderTable } from './render-table.ts';
+import { tableChart } from './table-chart.ts';
 import { resolveSrc } from './resolve-src.ts';
 import { tableAttributes } from './table-attributes.ts';
 import type { TableEmbed } from './table-embed.ts';
@@ -31,7 +33,10 @@ export async function embedTable(
   }
 
   (file.data.tables ??= []).push(built.record);
-  const wrap = renderTable(built.model);
+  const { record } = built;
+  const table = renderTable(built.model);
+  // A charted table is the chart, then the table it was drawn from.
+  const wrap = record.chart ? h('div', { className: ['table-chart'] }, [tableChart({ ...record, chart: record.chart }), table]) : table;
   return {
     type: 'tableEmbed',
     data: {

@@ -22,7 +22,8 @@ const defaults = { root: undefined } satisfies Options;
  * Use after `remark-parse` and `remark-directive`.
  *
  * Attributes: `src` (required, relative to the Markdown file), `header-rows` (default 1),
- * `total` (label of a totals row to append when the CSV has none), `chart` (reserved).
+ * `total` (label of a totals row to append when the CSV has none), `chart` (draw the number
+ * columns whose header contains the given text as an inline SVG bar chart above the table).
  * Problems are fatal messages on the file; the table is then left out. Rendered tables are
  * listed on `file.data.tables`, the CSV files read on `file.data.dependencies`.
  */

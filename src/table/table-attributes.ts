@@ -10,6 +10,11 @@ export interface TableAttributes {
   readonly label: string;
   /** Whether to append a computed totals row when the CSV has none. */
   readonly append: boolean;
+  /**
+   * Draw a bar chart of the number columns whose header contains this text (`''`: every
+   * number column); undefined when the directive has no `chart`.
+   */
+  readonly chart: string | undefined;
   readonly problems: readonly Problem[];
 }
 
@@ -18,7 +23,7 @@ const DEFAULT_LABEL = '合计';
 
 /**
  * Read and check a directive's attributes. `total` alone (no value) appends a `合计` row;
- * `chart` is reserved and ignored.
+ * `chart="户数"` draws the number columns whose header contains `户数`, `chart` alone all of them.
  */
 export function tableAttributes(
   attributes: Readonly<Record<string, string | null | undefined>> | null | undefined,
@@ -58,5 +63,6 @@ export function tableAttributes(
   const total = given['total'];
   const append = total !== undefined;
   const label = total?.trim() || DEFAULT_LABEL;
-  return { src, headerRows, label, append, problems };
+  const chart = given['chart'] === undefined ? undefined : (given['chart'] ?? '').trim();
+  return { src, headerRows, label, append, chart, problems };
 }

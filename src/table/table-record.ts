@@ -8,6 +8,10 @@ export interface TableRecord {
   readonly header: readonly (readonly HeaderCell[])[];
   /** Each column's header path, distinct texts top-down joined with ` / `. */
   readonly columns: readonly string[];
+  /** Each column's header path as its distinct texts, top-down. */
+  readonly paths: readonly (readonly string[])[];
+  /** What `chart="…"` drew: the selector as written and the columns it selected. */
+  readonly chart?: { readonly selector: string; readonly columns: readonly number[] } | undefined;
   /** Body rows as written, without the totals row. */
   readonly rows: readonly (readonly string[])[];
   /** The totals row, as written in the CSV or computed for `total="…"`. */

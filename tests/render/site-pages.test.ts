@@ -109,3 +109,16 @@ describe('PDF links', () => {
     expect(formatBytes(2_500_000)).toBe('2.4 MB');
   });
 });
+
+describe('series page', () => {
+  it('plots the 合计 of the charted table month by month', async () => {
+    const html = await page('series/index.html');
+    expect(html).toContain('<figcaption>户数(户)合计（按月）</figcaption>');
+    expect([...html.matchAll(/<text x="0" y="\d+" class="chart-category">([^<]+)</g)].map((match) => match[1])).toEqual(['2021年11月', '2021年12月', '2022年1月']);
+    expect(html).toContain('<tr><th scope="row">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td></tr>');
+  });
+
+  it('draws each issue’s chart above its table', async () => {
+    expect(await page('2021/11/index.html')).toContain('<div class="table-chart"><figure class="chart"><figcaption>户数(户)（按区县名称）</figcaption>');
+  });
+});

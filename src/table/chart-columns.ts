@@ -1,0 +1,49 @@
+import type { Problem } from './problem.ts';
+
+/** Which columns a `chart` attribute draws, or why it draws none. */
+export type ChartColumns = { readonly columns: readonly number[] } | { readonly problem: Problem };
+
+/**
+ * `chart="户数"` selects the number columns whose header path contains `户数` in one of its
+ * cells; `chart` without a value selects every number column.
+ */
+export function chartColumns(
+  selector: string,
+  paths: readonly (readonly string[])[],
+  numberColumns: readonly boolean[],
+): ChartColumns {
+  const columns = paths.flatMap((path, column) =>
+    numberColumns[column] && (selector === '' || path.some((text) => text.includes(selector))) ? [column] : [],
+  );
+  if (columns.length > 0) return { columns };
+  const names = paths.filter((_, column) => numberColumns[column]).map((path) => path.at(-1) ?? '');
+  return {
+    problem: {
+      reason:
+        `Expected \`chart="${selector}"\` to match the header of a number column, ` +
+        (names.length > 0 ? `e.g. “${[...new Set(names)].join('”, “')}”` : 'but the table has no number columns'),
+      ruleId: 'table-chart',
+    },
+  };
+}
+
+/**
+ * A series' name in the legend: the header path without the cells the selector matched and
+ * without cells shared by every selected column (`改造计划 / 涉及户数(户)` → `改造计划`).
+ */
+export function seriesName(path: readonly string[], selector: string, shared: readonly string[]): string {
+  const rest = path.filter((text) => !(selector !== '' && text.includes(selector)) && !shared.includes(text));
+  return rest.at(-1) ?? path.at(-1) ?? '';
+}
+
+/** Header cells every selected column has, e.g. a common unit row. */
+export function sharedCells(paths: readonly (readonly string[])[]): string[] {
+  const [first = [], ...rest] = paths;
+  return rest.length === 0 ? [] : first.filter((text) => rest.every((path) => path.includes(text)));
+}
+
+/** What the chart measures: the shortest header cell the selector matched (`户数(户)`). */
+export function measureName(paths: readonly (readonly string[])[], selector: string): string {
+  const matched = selector === '' ? [] : paths.flatMap((path) => path.filter((text) => text.includes(selector)));
+  return matched.sort((a, b) => a.length - b.length)[0] ?? (selector || '数值');
+}

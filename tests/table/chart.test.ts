@@ -1,0 +1,54 @@
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { barChart } from '../../src/table/bar-chart.ts';
+import { chartColumns, measureName, seriesName, sharedCells } from '../../src/table/chart-columns.ts';
+import { fixtureFolder, processFixture } from './process-fixture.ts';
+
+const paths = [['序号'], ['区县名称'], ['改造计划', '涉及户数(户)'], ['改造计划', '小区数(个)'], ['改造进展情况', '1. 前期', '户数(户)'], ['改造进展情况', '1. 前期', '小区数(个)']];
+const numeric = [false, false, true, true, true, true];
+
+describe('chart columns', () => {
+  it('selects the number columns whose header contains the text', () => {
+    expect(chartColumns('户数', paths, numeric)).toEqual({ columns: [2, 4] });
+    expect(chartColumns('', paths, numeric)).toEqual({ columns: [2, 3, 4, 5] });
+  });
+
+  it('says which headers exist when nothing matches', () => {
+    const result = chartColumns('面积', paths, numeric);
+    expect(result).toEqual({
+      problem: { reason: 'Expected `chart="面积"` to match the header of a number column, e.g. “涉及户数(户)”, “小区数(个)”, “户数(户)”', ruleId: 'table-chart' },
+    });
+  });
+
+  it('names series and measure from the header', () => {
+    const selected = [paths[2]!, paths[4]!];
+    expect(selected.map((path) => seriesName(path, '户数', sharedCells(selected)))).toEqual(['改造计划', '1. 前期']);
+    expect(measureName(selected, '户数')).toBe('户数(户)');
+  });
+});
+
+describe('bar chart', () => {
+  it('draws an accessible SVG with one group per category and a bar per value', () => {
+    const html = toHtml(barChart({
+      title: '户数',
+      categories: ['丰顺县', '梅江区'],
+      series: [{ name: '计划', values: [863, 2393], labels: ['863', '2393'] }, { name: '前期', values: [undefined, 1320], labels: ['/', '1320'] }],
+    }));
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(html).toContain('role="img"');
+    expect(html).toContain('<title>户数</title><desc>丰顺县：计划 863，前期 /；梅江区：计划 2393，前期 1320</desc>');
+    expect(html.match(/<g>/g)).toHaveLength(2);
+    expect(html.match(/<rect /g)).toHaveLength(3);
+    expect(html).not.toContain('<script');
+  });
+
+  it('comes with the table from ::table{chart}', async () => {
+    const file = await processFixture('chart', { root: fixtureFolder('chart') });
+    const html = String(file);
+    expect(html.match(/<div class="table-chart"><figure class="chart">/g)).toHaveLength(2);
+    expect(file.data.tables?.map((table) => table.chart)).toEqual([
+      { selector: '户数', columns: [2, 4, 6] },
+      { selector: '', columns: [2, 3, 4, 5, 6, 7] },
+    ]);
+  });
+});
