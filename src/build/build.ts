@@ -6,6 +6,7 @@ import type { RenderedIssue } from '../model.ts';
 import { ContentError } from '../report/messages.ts';
 import { createNunjucksEngine } from '../render/engine.ts';
 import { renderPages } from '../render/render-pages.ts';
+import { searchIndex } from '../search/pagefind.ts';
 import { readAssets } from './read-assets.ts';
 import { writeOutput } from './write-output.ts';
 
@@ -16,6 +17,11 @@ export interface BuildOptions {
   readonly outDir?: string;
   /** @default './templates' when it exists, else the templates jianbao ships */
   readonly templatesDir?: string;
+  /**
+   * Build the Pagefind search index into `<out>/pagefind/`.
+   * @default true
+   */
+  readonly search?: boolean;
 }
 
 export interface BuildResult {
@@ -45,6 +51,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (errors.length > 0) throw new ContentError(errors, warnings);
 
   const engine = createNunjucksEngine(templatesDir);
-  await writeOutput(outDir, [...renderPages(engine, site.series!, issues), ...(await readAssets(templatesDir))]);
+  const files = [...renderPages(engine, site.series!, issues), ...(await readAssets(templatesDir))];
+  if (options.search ?? true) files.push(...(await searchIndex(files)));
+  await writeOutput(outDir, files);
   return { issues, outDir, warnings };
 }

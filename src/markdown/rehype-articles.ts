@@ -21,7 +21,8 @@ export interface Options {
 
 /**
  * Each `<h2>` starts an article: wrap it and what follows up to the next `<h2>` in a
- * `<section class="article">`, give it an id from its title, and record the articles.
+ * `<section class="article">`, give it an id from its title (and its heading that id + `-title`),
+ * and record the articles.
  * Content before the first `<h2>` stays as a preface.
  */
 export default function rehypeArticles(options: Options = {}) {
@@ -37,7 +38,8 @@ export default function rehypeArticles(options: Options = {}) {
         const lines = headingLines(node);
         const id = idPrefix + slugger.slug(lines.join(''));
         articles.push({ id, lines });
-        node.properties = { ...node.properties, className: ['article-title'] };
+        // The heading's own id lets search results point at the article (Pagefind anchors to headings).
+        node.properties = { ...node.properties, className: ['article-title'], id: `${id}-title` };
         section = { type: 'element', tagName: 'section', properties: { className: ['article'], id }, children: [] };
         children.push(section);
       }

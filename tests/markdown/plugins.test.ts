@@ -35,7 +35,7 @@ describe('rehypeArticles', () => {
   it('wraps each ## in a section with a Chinese id and records the articles', async () => {
     const file = await pipeline().process('前言\n\n## 一、总体情况 / 第二行\n\n正文\n\n## 一、总体情况\n\n再正文');
     expect(String(file)).toBe(
-      '<p>前言</p>\n<section class="article" id="一总体情况第二行"><h2 class="article-title">一、总体情况<br>\n第二行</h2>\n<p>正文</p>\n</section><section class="article" id="一总体情况"><h2 class="article-title">一、总体情况</h2>\n<p>再正文</p></section>',
+      '<p>前言</p>\n<section class="article" id="一总体情况第二行"><h2 class="article-title" id="一总体情况第二行-title">一、总体情况<br>\n第二行</h2>\n<p>正文</p>\n</section><section class="article" id="一总体情况"><h2 class="article-title" id="一总体情况-title">一、总体情况</h2>\n<p>再正文</p></section>',
     );
     expect(file.data.articles).toEqual([
       { id: '一总体情况第二行', lines: ['一、总体情况', '第二行'] },

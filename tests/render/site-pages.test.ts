@@ -122,3 +122,12 @@ describe('series page', () => {
     expect(await page('2021/11/index.html')).toContain('<div class="table-chart"><figure class="chart"><figcaption>户数(户)（按区县名称）</figcaption>');
   });
 });
+
+describe('search index', () => {
+  it('is built into pagefind/ with the Chinese index', async () => {
+    const entry = JSON.parse(await page('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn']?.page_count).toBe(3);
+    expect(await page('search/index.html')).toContain('<script type="module" src="../assets/search.js"');
+  });
+});

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { build, BUNDLED_TEMPLATES, type BuildResult } from '../../src/build/build.ts';
+import { createStaticServer } from '../../src/dev/static-server.ts';
+
+/** The sub-path the sample site is served under, as it would be on https://example.org/jianbao/. */
+export const BASE = '/jianbao/';
+
+export interface ServedSite {
+  readonly out: string;
+  readonly result: BuildResult;
+  /** `http://127.0.0.1:PORT/jianbao/` */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Build the sample content into a temporary folder and serve it from a sub-path on 127.0.0.1. */
+export async function serveSample(): Promise<ServedSite> {
+  const out = join(await mkdtemp(join(tmpdir(), 'jianbao-served-')), 'dist');
+  const result = await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES });
+  const server = createStaticServer({ dir: out, base: BASE });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    out,
+    result,
+    url: `http://127.0.0.1:${port}${BASE}`,
+    async close() {
+      await new Promise((done) => server.close(done));
+      await rm(join(out, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+/** The system Chromium, headless, with nothing running in the background. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Expected Chromium at ${executablePath}; set PUPPETEER_EXECUTABLE_PATH`);
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
