@@ -11,6 +11,15 @@ export interface NumberingProblem {
 
 type Key = 'number' | 'total' | 'date';
 
+export interface NumberingOptions {
+  /**
+   * Report gaps. Turn off when some issue files could not be read: the missing number may
+   * be theirs, and their own errors say what to fix.
+   * @default true
+   */
+  readonly gaps?: boolean;
+}
+
 /**
  * Check the archive's numbering: within a year, numbers start at 1 with no gap and no
  * duplicate (the archive's first year may start at any number, as its first total may: an
@@ -18,8 +27,9 @@ type Key = 'number' | 'total' | 'date';
  * from issue to issue, and dates (and, within a year, numbers) rise with the total.
  * Every issue is numbered: there are no supplements (增刊) outside the sequence.
  */
-export function checkNumbering(issues: readonly Issue[]): NumberingProblem[] {
-  return [...checkYears(issues), ...checkTotals(issues)];
+export function checkNumbering(issues: readonly Issue[], options: NumberingOptions = {}): NumberingProblem[] {
+  const gaps = options.gaps ?? true;
+  return [...checkYears(issues, gaps), ...checkTotals(issues, gaps)];
 }
 
 function problem(issue: Issue, key: Key, reason: string, ruleId: string): NumberingProblem {
@@ -34,7 +44,7 @@ function name(issue: Issue): string {
 const byNumber = (a: Issue, b: Issue) => a.number - b.number || a.date.localeCompare(b.date) || a.source.localeCompare(b.source);
 const byTotal = (a: Issue, b: Issue) => a.total - b.total || a.date.localeCompare(b.date) || a.source.localeCompare(b.source);
 
-function checkYears(issues: readonly Issue[]): NumberingProblem[] {
+function checkYears(issues: readonly Issue[], gaps: boolean): NumberingProblem[] {
   const problems: NumberingProblem[] = [];
   const years = new Map<number, Issue[]>();
   for (const issue of issues) years.set(issue.year, [...(years.get(issue.year) ?? []), issue]);
@@ -48,7 +58,7 @@ function checkYears(issues: readonly Issue[]): NumberingProblem[] {
         continue;
       }
       const expected = (previous?.number ?? 0) + 1;
-      if (issue.number !== expected && (previous || !first)) {
+      if (gaps && issue.number !== expected && (previous || !first)) {
         const reason = previous
           ? `Expected ${year}年第${expected}期 after 第${previous.number}期 (${previous.source}), got 第${issue.number}期; numbers within a year have no gaps`
           : `Expected ${year}年第1期 as the year’s first issue, got 第${issue.number}期; numbering restarts at 1 each year`;
@@ -60,7 +70,7 @@ function checkYears(issues: readonly Issue[]): NumberingProblem[] {
   return problems;
 }
 
-function checkTotals(issues: readonly Issue[]): NumberingProblem[] {
+function checkTotals(issues: readonly Issue[], gaps: boolean): NumberingProblem[] {
   const problems: NumberingProblem[] = [];
   let previous: Issue | undefined;
   for (const issue of [...issues].sort(byTotal)) {
@@ -72,7 +82,7 @@ function checkTotals(issues: readonly Issue[]): NumberingProblem[] {
       problems.push(problem(issue, 'total', `总第${issue.total}期 is also ${name(previous)}; every issue has its own total`, 'numbering-total-duplicate'));
       continue;
     }
-    if (issue.total !== previous.total + 1) {
+    if (gaps && issue.total !== previous.total + 1) {
       problems.push(problem(issue, 'total', `Expected 总第${previous.total + 1}期 after ${name(previous)}, got 总第${issue.total}期; the total rises by 1 with every issue, across years`, 'numbering-total-gap'));
     }
     if (issue.date < previous.date) {

@@ -9,6 +9,10 @@ import remarkTable from '../table/remark-table.ts';
 import rehypeArticles from './rehype-articles.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import rehypeNotes from './rehype-notes.ts';
+import remarkDirectiveNames from './remark-directive-names.ts';
+import remarkLocalFiles from './remark-local-files.ts';
+import remarkNoHtml from './remark-no-html.ts';
+import remarkRequireArticles from './remark-require-articles.ts';
 import remarkHeadingLines from './remark-heading-lines.ts';
 
 export interface ProcessorOptions {
@@ -16,13 +20,21 @@ export interface ProcessorOptions {
   readonly root: string;
 }
 
-/** Markdown tree → HTML tree → HTML string, for one issue file (frontmatter included). */
+/**
+ * Markdown tree → HTML tree → HTML string, for one issue file (frontmatter included).
+ * The checks (directive names, raw HTML, links and images, articles) run before anything
+ * renders; raw HTML never reaches the page (remark-rehype drops it).
+ */
 export function createProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter)
     .use(remarkGfm)
     .use(remarkDirective)
+    .use(remarkDirectiveNames)
+    .use(remarkNoHtml)
+    .use(remarkLocalFiles, { root: options.root })
+    .use(remarkRequireArticles)
     .use(remarkHeadingLines)
     .use(remarkTable, { root: options.root })
     .use(remarkRehype)

@@ -3,6 +3,7 @@ import type { Parent, Root, RootContent } from 'mdast';
 import type {} from 'remark-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { TABLE_DIRECTIVE } from '../markdown/directives.ts';
 import { embedTable, type LeafDirective } from './embed-table.ts';
 
 export interface Options {
@@ -35,7 +36,7 @@ export default function remarkTable(options?: Options) {
     const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
     const found: { node: LeafDirective; parent: Parent }[] = [];
     visit(tree, 'leafDirective', (node, _index, parent) => {
-      if (node.name === 'table' && parent) found.push({ node, parent });
+      if (node.name === TABLE_DIRECTIVE.name && parent) found.push({ node, parent });
     });
 
     // One at a time, so that messages come out in document order.

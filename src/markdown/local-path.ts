@@ -1,0 +1,91 @@
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+/** What a link or image URL points at, or why it is refused. */
+export type LocalTarget =
+  | { readonly kind: 'remote' }
+  | { readonly kind: 'anchor' }
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'refused'; readonly reason: string; readonly ruleId: string };
+
+export interface LocalPathOptions {
+  /** Folder of the Markdown file, absolute. */
+  readonly from: string;
+  /** Content folder to stay inside, absolute; no check when undefined. */
+  readonly root: string | undefined;
+  /** Folder that `root` is shown relative to in messages. */
+  readonly cwd: string;
+  /** `link` or `image`, for messages. */
+  readonly what: string;
+  /** Schemes allowed for remote URLs, lower case, without the colon. */
+  readonly schemes: readonly string[];
+}
+
+const SCHEME = /^([a-z][a-z\d+.-]*):/i;
+
+/**
+ * Classify a URL from the Markdown: a remote address with an allowed scheme, an anchor on the
+ * page, or a file relative to the Markdown file that exists inside the root (also after
+ * following symlinks). Anything else is refused with a reason an editor can act on.
+ */
+export async function resolveLocal(url: string, options: LocalPathOptions): Promise<LocalTarget> {
+  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined || url.startsWith('//')) {
+    if (scheme === undefined || options.schemes.includes(scheme)) return { kind: 'remote' };
+    return refuse(`Expected the ${options.what} to name a file beside the issue or an ${orList(options.schemes.map((name) => `${name}:`))} address, got ${url}`, `${options.what}-scheme`);
+  }
+  if (url === '' || url.startsWith('#')) return { kind: 'anchor' };
+
+  const written = decode(url.replace(/[?#].*$/s, ''));
+  const shown = options.root === undefined ? '' : `${relative(options.cwd, options.root) || '.'}/`;
+  const outside = (detail = '') =>
+    refuse(`Expected ${article(options.what)} path inside ${shown}, got ${url}${detail}`, `${options.what}-outside-root`);
+  if (isAbsolute(written)) return options.root === undefined ? refuse(`Expected ${article(options.what)} path relative to this Markdown file, got ${url}`, `${options.what}-outside-root`) : outside();
+
+  const path = resolve(options.from, written);
+  if (options.root !== undefined) {
+    if (!contains(options.root, path)) return outside();
+    const [realRoot, realPath] = await Promise.all([realOrSelf(options.root), realOrSelf(path)]);
+    if (!contains(realRoot, realPath)) return outside(', which is a symlink leading outside it');
+  }
+  const found = await stat(path).then(() => true, () => false);
+  if (!found) {
+    return refuse(`Cannot find ${relative(options.cwd, path)} for the ${options.what} ${url}; paths are relative to this Markdown file`, `${options.what}-missing`);
+  }
+  return { kind: 'file', path };
+}
+
+function article(word: string): string {
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+function refuse(reason: string, ruleId: string): LocalTarget {
+  return { kind: 'refused', reason, ruleId };
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+function contains(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+// A missing file has no realpath; `stat` reports it afterwards.
+async function realOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Nodes, Parent, Root, Text } from 'mdast';
+import type {} from 'remark-directive';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { reportProblem } from '../report/messages.ts';
+import { KNOWN_DIRECTIVES, writtenAs, type DirectiveType, type KnownDirective } from './directives.ts';
+
+export interface Options {
+  /**
+   * The directives something later in the pipeline renders.
+   * @default KNOWN_DIRECTIVES (`::table`)
+   */
+  readonly known?: readonly KnownDirective[];
+}
+
+type Directive = Extract<Nodes, { type: DirectiveType }>;
+
+/**
+ * remark-directive turns `::name` lines and `:::name` blocks into directives that render as
+ * nothing unless a plugin handles them, and reads `注:abc` as a text directive `:abc`.
+ * This plugin makes an unknown leaf or container directive an error (its content would vanish
+ * from the page) and turns an unknown text directive back into the text it was written as.
+ * Use right after `remark-directive`.
+ */
+export default function remarkDirectiveNames(options: Options = {}) {
+  const known = options.known ?? KNOWN_DIRECTIVES;
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    visit(tree, (node, index, parent) => {
+      if (!isDirective(node)) return;
+      const match = known.find((candidate) => candidate.name === node.name);
+      if (match?.type === node.type) return;
+      if (node.type === 'textDirective' && parent && index !== undefined) {
+        (parent as Parent).children.splice(index, 1, literal(node, source));
+        return [SKIP, index + 1];
+      }
+      const written = writtenAs(node.type, node.name);
+      const reason = match
+        ? `Expected \`${match.example}\` on a line of its own, got \`${written}\``
+        : `Unknown directive \`${written}\`: nothing would be printed for it; jianbao knows ${known.map((k) => `\`${k.example}\``).join(', ')} (write \`\\${written}\` to print the text as is)`;
+      reportProblem(file, reason, { place: node.position?.start, ruleId: 'directive-unknown' });
+      return undefined;
+    });
+  };
+}
+
+function isDirective(node: Nodes): node is Directive {
+  return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
+}
+
+/** The directive's source text, as the editor wrote it. */
+function literal(node: Directive, source: string): Text {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const value = start !== undefined && end !== undefined ? source.slice(start, end) : writtenAs(node.type, node.name);
+  return { type: 'text', value, position: node.position };
+}

@@ -1,0 +1,60 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
+
+const fixtures = 'tests/fixtures/check';
+const temp: string[] = [];
+afterAll(() => Promise.all(temp.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'jianbao-check-cmd-'));
+  temp.push(dir);
+  return dir;
+}
+
+describe('jianbao check', () => {
+  it('passes the sample content and says so', async () => {
+    const result = await runCli('check');
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: 'jianbao: checked 3 issue files in content/: no problems\n' });
+  });
+
+  it('lists every problem of a folder with many mistakes in one run, errors before warnings', async () => {
+    const result = await runCli('check', '--content', `${fixtures}/many-mistakes`);
+    expect(result.code).toBe(1);
+    expect(result.lines.at(-1)).toBe('jianbao: checked 4 issue files in tests/fixtures/check/many-mistakes/: 7 errors and 1 warning');
+    const rules = result.lines.slice(0, -1).map((line) => /^[^:]+:\d+:\d+: (warning: )?/.exec(line)?.[0].replace(/^.*\//, ''));
+    expect(rules).toEqual([
+      'index.md:14:1: ', 'index.md:14:6: ', 'progress.csv:4:3: ', 'index.md:4:8: ', 'index.md:12:1: ', 'index.md:14:1: ', 'index.md:5:7: ', 'index.md:14:1: warning: ',
+    ]);
+  });
+
+  it('fails on warnings only with --strict', async () => {
+    expect((await runCli('check', '--content', `${fixtures}/no-articles`)).code).toBe(0);
+    expect((await runCli('check', '--content', `${fixtures}/no-articles`, '--strict')).code).toBe(1);
+  });
+
+  it('lets the build go ahead on warnings, and prints them', async () => {
+    const out = join(await tempDir(), 'dist');
+    const result = await runCli('build', '--content', `${fixtures}/no-articles`, '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.lines).toEqual([
+      'tests/fixtures/check/no-articles/2021/1/index.md:10:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it',
+      'tests/fixtures/check/no-articles/2021/1/index.md:8:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title`',
+    ]);
+  });
+
+  it('autoescapes frontmatter values in pages', async () => {
+    const dir = await tempDir();
+    const content = join(dir, 'content');
+    await mkdir(join(content, '2021/1'), { recursive: true });
+    await writeFile(join(content, 'bulletin.yaml'), 'title: 简报\nissuer: 局\nurl: https://example.org/\n');
+    await writeFile(join(content, '2021/1/index.md'), '---\nyear: 2021\nnumber: 1\ntotal: 1\ndate: 2021-01-10\ntitle: "<script>alert(1)</script>"\nissuer: "<img src=x onerror=alert(1)>"\n---\n\n## 文\n');
+    const result = await runCli('build', '--content', content, '--out', join(dir, 'dist'));
+    expect(result.code).toBe(0);
+    const html = await readFile(join(dir, 'dist/2021/1/index.html'), 'utf8');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script>alert|<img src=x/);
+  });
+});
