@@ -15,7 +15,7 @@ export const seriesSchema = z.strictObject({
   distribution: distribution.default({}),
 });
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
   .refine((value) => {

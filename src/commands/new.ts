@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { isoDate } from '../load/schema.ts';
+import { createIssue } from '../new/create-issue.ts';
+import type { Command } from './command.ts';
+
+export const newCommand: Command = {
+  name: 'new',
+  summary: 'Start the next issue: its Markdown file and a starter table',
+  usage: `jianbao new [--content DIR] [--date YYYY-MM-DD]
+
+  --content DIR      content folder (default: content)
+  --date YYYY-MM-DD  the issue's date (default: today)
+
+Writes <content>/<year>/<number>/index.md and progress.csv beside it, numbered after the
+newest issue, and prints the Markdown file's path. Never overwrites a file.`,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        content: { type: 'string', default: 'content' },
+        date: { type: 'string', default: today() },
+      },
+      strict: true,
+    });
+    const date = isoDate.safeParse(values.date);
+    if (!date.success) throw new Error(`--date: ${date.error.issues[0]?.message ?? 'Expected a date as YYYY-MM-DD'}, got ${values.date}`);
+    const created = await createIssue(values.content, date.data);
+    io.stdout(`${created.path}\n`);
+    return 0;
+  },
+};
+
+/** Today's date where the editor is, as `YYYY-MM-DD`. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

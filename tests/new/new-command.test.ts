@@ -1,0 +1,80 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nextIssue } from '../../src/new/next-issue.ts';
+import { runCli } from '../support/run-cli.ts';
+
+const temp: string[] = [];
+afterAll(() => Promise.all(temp.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A copy of `from` to write into. */
+async function copy(from: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'jianbao-new-'));
+  temp.push(dir);
+  await cp(from, join(dir, 'content'), { recursive: true });
+  return join(dir, 'content');
+}
+
+const frontmatter = (markdown: string) => markdown.split('---')[1]!.split('\n').filter((line) => /^\w+:/.test(line));
+
+describe('jianbao new', () => {
+  it('starts 2022年第1期 after 2021年第12期 总第19期, across the year boundary', async () => {
+    const content = await copy('tests/fixtures/new/year-end');
+    const result = await runCli('new', '--content', content, '--date', '2022-01-05');
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: `${content}/2022/1/index.md\n` });
+    const markdown = await readFile(join(content, '2022/1/index.md'), 'utf8');
+    expect(frontmatter(markdown)).toEqual(['year: 2022', 'number: 1', 'total: 20', 'date: 2022-01-05']);
+    expect(markdown).toContain('\n::table{src="progress.csv" header-rows="1"}\n');
+    expect(markdown.match(/^## /gm)).toHaveLength(1);
+  });
+
+  it('continues the year and the total of the sample content, and what it writes passes check', async () => {
+    const content = await copy('content');
+    const result = await runCli('new', '--content', content, '--date', '2022-02-20');
+    expect(result.stdout).toBe(`${content}/2022/2/index.md\n`);
+    expect(frontmatter(await readFile(join(content, '2022/2/index.md'), 'utf8'))).toEqual(['year: 2022', 'number: 2', 'total: 21', 'date: 2022-02-20']);
+    expect(await runCli('check', '--content', content, '--strict')).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('stays in the year when the date does', async () => {
+    const content = await copy('tests/fixtures/new/year-end');
+    expect((await runCli('new', '--content', content, '--date', '2021-12-31')).stdout).toBe(`${content}/2021/13/index.md\n`);
+  });
+
+  it('dates the issue today by default', async () => {
+    const content = await copy('tests/fixtures/new/year-end');
+    const result = await runCli('new', '--content', content);
+    expect(result.stdout).toBe(`${content}/${new Date().getFullYear()}/1/index.md\n`);
+  });
+
+  it('never overwrites a file', async () => {
+    const content = await copy('tests/fixtures/new/year-end');
+    await cp(join(content, '2021/11'), join(content, '2022/1'), { recursive: true });
+    await rm(join(content, '2022/1/index.md'));
+    await writeFile(join(content, '2022/1/progress.csv'), 'mine\n');
+    const result = await runCli('new', '--content', content, '--date', '2022-01-05');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`jianbao: ${content}/2022/1/progress.csv already exists; \`jianbao new\` never overwrites a file: move it away or write the issue by hand\n`);
+    expect(await readFile(join(content, '2022/1/progress.csv'), 'utf8')).toBe('mine\n');
+    await expect(readFile(join(content, '2022/1/index.md'))).rejects.toThrow();
+  });
+
+  it('refuses an impossible date, a date before the newest issue, and an unreadable archive', async () => {
+    const content = await copy('tests/fixtures/new/year-end');
+    expect((await runCli('new', '--content', content, '--date', '2022-02-30')).stderr).toBe('jianbao: --date: Expected a date that exists on the calendar, got 2022-02-30\n');
+    expect((await runCli('new', '--content', content, '--date', '2021-12-01')).stderr).toBe(
+      `jianbao: Expected a date on or after 2021-12-30, the date of the newest issue 2021年第12期 总第19期 (${content}/2021/12/index.md), got 2021-12-01\n`,
+    );
+    const broken = await copy('tests/fixtures/check/impossible-date');
+    const result = await runCli('new', '--content', broken, '--date', '2022-01-05');
+    expect(result.code).toBe(1);
+    expect(result.lines.at(-1)).toBe('jianbao: 1 error in the content; nothing was written');
+  });
+});
+
+describe('nextIssue', () => {
+  it('starts an empty archive at 第1期 总第1期', () => {
+    expect(nextIssue([], '2024-01-30')).toEqual({ year: 2024, number: 1, total: 1, date: '2024-01-30' });
+  });
+});
