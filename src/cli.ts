@@ -9,6 +9,7 @@ const COMMANDS: readonly Command[] = [buildCommand, checkCommand, newCommand];
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  isTTY: process.stdout.isTTY,
 };
 
 function usage(): string {

@@ -1,13 +1,18 @@
 import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
+import { BuildCache } from '../cache/build-cache.ts';
+import { combineHashes, contentHash } from '../cache/hash.ts';
 import { validateContent } from '../check/validate-content.ts';
 import type { RenderedIssue } from '../model.ts';
 import { ContentError } from '../report/messages.ts';
 import { createNunjucksEngine } from '../render/engine.ts';
-import { renderPages } from '../render/render-pages.ts';
+import { renderPages, type OutputFile } from '../render/render-pages.ts';
 import { searchIndex } from '../search/pagefind.ts';
+import type { ProgressEvent } from './progress.ts';
 import { readAssets } from './read-assets.ts';
+import { PhaseTimer, type PhaseTimings } from './timings.ts';
 import { writeOutput } from './write-output.ts';
 
 export interface BuildOptions {
@@ -22,6 +27,27 @@ export interface BuildOptions {
    * @default true
    */
   readonly search?: boolean;
+  /**
+   * The build cache folder, or false to build everything from scratch without one.
+   * @default defaultCacheDir(contentDir), under .cache/jianbao/ in the working folder
+   */
+  readonly cacheDir?: string | false;
+  /** Told about phases and finished issues, for a progress display. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** What a build did: the basis of the summary line and of the incremental-build tests. */
+export interface BuildCounts {
+  /** Issues whose Markdown went through the pipeline in this build. */
+  readonly rendered: number;
+  /** Issues taken unchanged from the cache. */
+  readonly skipped: number;
+  /** Files written to the output folder (pages, feed, assets, search index…). */
+  readonly pages: number;
+  /** Of the pages (search index aside), those that differ from the last build's. */
+  readonly pagesChanged: number;
+  /** Whether the search index was built again (false: unchanged pages, taken from the cache). */
+  readonly searchIndexed: boolean;
 }
 
 export interface BuildResult {
@@ -29,6 +55,10 @@ export interface BuildResult {
   readonly outDir: string;
   /** Problems that did not stop the build; the CLI prints them. */
   readonly warnings: readonly VFileMessage[];
+  readonly counts: BuildCounts;
+  readonly timings: PhaseTimings;
+  /** Parts of the cache that were unreadable or corrupt and were rebuilt. */
+  readonly cacheProblems: readonly string[];
 }
 
 /** The templates jianbao ships, used when the project has none of its own. */
@@ -39,20 +69,65 @@ export function resolveTemplates(dir?: string): string {
 }
 
 /**
+ * `.cache/jianbao/<content>/` in the working folder (git-ignored), one folder per content folder
+ * so that builds of different content folders never share entries.
+ */
+export function defaultCacheDir(contentDir: string): string {
+  const content = resolve(contentDir);
+  return join('.cache', 'jianbao', `${basename(content)}-${contentHash(content).slice(0, 12)}`);
+}
+
+/**
  * validate (the checks `jianbao check` runs) → render → write. Throws ContentError listing
- * every error found, with the warnings; the output folder is then left as it was.
+ * every error found, with the warnings; the output folder is then left as it was. Issues whose
+ * inputs are unchanged since the last build come from the cache.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = options.outDir ?? 'dist';
   const templatesDir = resolveTemplates(options.templatesDir);
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(contentDir));
+  const progress = options.onProgress ?? (() => {});
+  const timer = new PhaseTimer();
+  const phase = <T>(name: string, work: () => Promise<T> | T) => {
+    progress({ kind: 'phase', phase: name });
+    return timer.time(name, work);
+  };
 
-  const { site, issues, errors, warnings } = await validateContent(contentDir);
-  if (errors.length > 0) throw new ContentError(errors, warnings);
+  const cache = await phase('cache', () => BuildCache.open({ dir: cacheDir, contentDir }));
+  let complete = false;
+  try {
+    const onIssue = (done: number, total: number) => progress({ kind: 'issue', done, total });
+    const validation = await phase('validate', () => validateContent(contentDir, { cache, onIssue }));
+    const { site, issues, errors, warnings } = validation;
+    if (errors.length > 0) throw new ContentError(errors, warnings);
 
-  const engine = createNunjucksEngine(templatesDir);
-  const files = [...renderPages(engine, site.series!, issues), ...(await readAssets(templatesDir))];
-  if (options.search ?? true) files.push(...(await searchIndex(files)));
-  await writeOutput(outDir, files);
-  return { issues, outDir, warnings };
+    const engine = createNunjucksEngine(templatesDir);
+    const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues), ...(await readAssets(templatesDir))]);
+    const pagesChanged = cache.recordPages(files);
+    let searchIndexed = false;
+    if (options.search ?? true) {
+      const index = await phase('search index', () => cache.output('search index', pagesKey(files), () => searchIndex(files)));
+      files.push(...index.files);
+      searchIndexed = !index.cached;
+    }
+    await phase('write', () => writeOutput(outDir, files));
+    complete = true;
+    return {
+      issues,
+      outDir,
+      warnings,
+      counts: { rendered: validation.rendered, skipped: validation.skipped, pages: files.length, pagesChanged, searchIndexed },
+      timings: timer.entries,
+      cacheProblems: cache.problems,
+    };
+  } finally {
+    await timer.time('save cache', () => cache.save({ complete }));
+  }
+}
+
+/** What the search index is made from: every HTML page, by path and content. */
+function pagesKey(files: readonly OutputFile[]): string {
+  const pages = files.filter((file) => file.path.endsWith('.html')).sort((a, b) => (a.path < b.path ? -1 : 1));
+  return combineHashes(...pages.flatMap((page) => [page.path, contentHash(page.contents)]));
 }

@@ -1,9 +1,9 @@
-import { VFile } from 'vfile';
 import { checkNumbering } from '../load/check-numbering.ts';
 import { loadSite, type Site } from '../load/load-site.ts';
 import { createProcessor } from '../markdown/processor.ts';
-import { renderIssue } from '../markdown/render-issue.ts';
 import type { RenderedIssue } from '../model.ts';
+import { renderIssues } from '../build/render-issues.ts';
+import type { BuildCache } from '../cache/build-cache.ts';
 import { problemsIn, reportProblem, type Problems } from '../report/messages.ts';
 
 /** Everything `check` and `build` learn from the content folder, before anything is written. */
@@ -11,6 +11,16 @@ export interface Validation extends Problems {
   readonly site: Site;
   /** The issues whose Markdown rendered, newest first. */
   readonly issues: readonly RenderedIssue[];
+  /** How many issues went through the Markdown pipeline; the others came from the cache. */
+  readonly rendered: number;
+  readonly skipped: number;
+}
+
+export interface ValidateOptions {
+  /** Unchanged issues are taken from it: their checks passed when they were stored. */
+  readonly cache?: BuildCache;
+  /** Called after each issue, for a progress display. */
+  readonly onIssue?: (done: number, total: number) => void;
 }
 
 /**
@@ -18,7 +28,7 @@ export interface Validation extends Problems {
  * Markdown pipeline with its tables, links and images — and collect every problem, not only
  * the first. Writes nothing. Messages come file by file, in path order.
  */
-export async function validateContent(contentDir: string): Promise<Validation> {
+export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<Validation> {
   const site = await loadSite(contentDir);
   const loaded = new Map(site.files.map((file) => [file.path, file]));
   // An issue file that failed to load may hold the number a gap is missing.
@@ -29,18 +39,12 @@ export async function validateContent(contentDir: string): Promise<Validation> {
   }
 
   const processor = createProcessor({ root: contentDir });
-  const processed = new Map<string, VFile>();
-  const issues: RenderedIssue[] = [];
-  for (const issue of site.issues) {
-    const file = new VFile({ path: issue.source, value: issue.markdown });
-    processed.set(issue.source, file);
-    const rendered = await renderIssue(processor, issue, file);
-    if (rendered) issues.push(rendered);
-  }
+  const render = await renderIssues(site.issues, { processor, ...options });
+  const processed = new Map(render.files.map((file) => [file.path, file]));
 
   const files = site.files.flatMap((file) => {
     const rendered = processed.get(file.path);
     return rendered ? [file, rendered] : [file];
   });
-  return { site, issues, ...problemsIn(files) };
+  return { site, issues: render.issues, rendered: render.rendered, skipped: render.skipped, ...problemsIn(files) };
 }

@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
-import { build } from '../build/build.ts';
+import { build, type BuildResult } from '../build/build.ts';
+import { createProgress, progressMode } from '../build/progress.ts';
+import { formatTimings } from '../build/timings.ts';
 import { formatProblems } from '../report/messages.ts';
 import type { Command } from './command.ts';
 
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every issue’s page and the archive index',
-  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR]
+  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--cache DIR | --no-cache] [--quiet] [--timings]
 
   --content DIR    content folder (default: content)
   --out DIR        output folder (default: dist)
-  --templates DIR  templates folder (default: ./templates, else the bundled ones)`,
+  --templates DIR  templates folder (default: ./templates, else the bundled ones)
+  --cache DIR      build cache folder (default: .cache/jianbao/<content folder>-<hash>)
+  --no-cache       build everything from scratch, neither reading nor writing a cache
+  --quiet          print nothing but problems
+  --timings        print how long each phase took`,
   async run(argv, io) {
     const { values } = parseArgs({
       args: [...argv],
@@ -18,14 +24,43 @@ export const buildCommand: Command = {
         content: { type: 'string', default: 'content' },
         out: { type: 'string', default: 'dist' },
         templates: { type: 'string' },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
       },
       strict: true,
     });
+    if (values.cache !== undefined && values['no-cache']) throw new Error('Expected either --cache DIR or --no-cache, got both');
     const started = performance.now();
-    const result = await build({ contentDir: values.content, outDir: values.out, templatesDir: values.templates });
+    const progress = createProgress({
+      stream: { write: (text: string) => io.stdout(text), isTTY: io.isTTY },
+      mode: values.quiet ? 'quiet' : progressMode({ isTTY: io.isTTY }),
+    });
+    let result: BuildResult;
+    try {
+      result = await build({
+        contentDir: values.content,
+        outDir: values.out,
+        templatesDir: values.templates,
+        cacheDir: values['no-cache'] ? false : values.cache,
+        onProgress: (event) => progress.update(event),
+      });
+    } finally {
+      progress.finish();
+    }
     for (const line of formatProblems({ errors: [], warnings: result.warnings })) io.stderr(`${line}\n`);
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stdout(`jianbao: built ${result.issues.length} issues into ${result.outDir}/ in ${seconds} s\n`);
+    for (const problem of result.cacheProblems) io.stderr(`jianbao: build cache: ${problem}; rebuilt\n`);
+    if (!values.quiet) io.stdout(`${summary(result, performance.now() - started)}\n`);
+    if (values.timings) io.stdout(`jianbao: ${formatTimings(result.timings)}\n`);
     return 0;
   },
 };
+
+/** `jianbao: 1000 issues (1 rendered, 999 unchanged), 1046 files written (47 pages changed) into dist/ in 0.84 s` */
+export function summary(result: BuildResult, ms: number): string {
+  const { counts } = result;
+  const issues = result.issues.length;
+  const search = counts.searchIndexed ? '' : ', search index unchanged';
+  return `jianbao: ${issues} issue${issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/ in ${(ms / 1000).toFixed(2)} s`;
+}

@@ -2,6 +2,8 @@
 export interface CommandIO {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Whether stdout is a terminal, for a live progress display. @default false */
+  readonly isTTY?: boolean;
 }
 
 /** One `jianbao <name>` subcommand. */

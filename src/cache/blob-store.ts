@@ -1,0 +1,80 @@
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { contentHash } from './hash.ts';
+
+/**
+ * Files named by the SHA-256 of their bytes, in `<dir>/<first two hex digits>/<hash>`. Every
+ * read checks the bytes against the name, so a truncated or edited file is a miss, never
+ * trusted; it is deleted so that the next write replaces it.
+ */
+export class BlobStore {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  #path(id: string): string {
+    return join(this.dir, id.slice(0, 2), id);
+  }
+
+  /** Store `bytes`; resolves to their id. Written under a temporary name, then renamed. */
+  async write(bytes: string | Uint8Array): Promise<string> {
+    const id = contentHash(bytes);
+    const path = this.#path(id);
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+    return id;
+  }
+
+  /** Store the file at `path` (hard-linked when possible); resolves to its id. */
+  async import(path: string): Promise<string> {
+    const bytes = await readFile(path);
+    const id = contentHash(bytes);
+    const target = this.#path(id);
+    await mkdir(dirname(target), { recursive: true });
+    await rm(target, { force: true });
+    try {
+      await link(path, target);
+    } catch {
+      await this.write(bytes);
+    }
+    return id;
+  }
+
+  /** The blob's bytes, or undefined when it is missing or does not match its id. */
+  async read(id: string): Promise<Buffer | undefined> {
+    const path = this.#path(id);
+    const bytes = await readFile(path).catch(() => undefined);
+    if (bytes === undefined) return undefined;
+    if (contentHash(bytes) === id) return bytes;
+    await rm(path, { force: true });
+    return undefined;
+  }
+
+  /**
+   * Put the blob at `target` (a hard link, or a copy across file systems) after checking it;
+   * resolves to false when the blob is missing or corrupt.
+   */
+  async copyTo(id: string, target: string): Promise<boolean> {
+    if ((await this.read(id)) === undefined) return false;
+    const source = this.#path(id);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await link(source, target);
+    } catch {
+      await copyFile(source, target);
+    }
+    return true;
+  }
+
+  /** Delete every blob whose id is not in `keep`, and stray temporary files. */
+  async prune(keep: ReadonlySet<string>): Promise<number> {
+    const entries = await readdir(this.dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    const stale = entries.filter((entry) => entry.isFile() && !keep.has(entry.name));
+    await Promise.all(stale.map((entry) => rm(join(entry.parentPath, entry.name), { force: true })));
+    return stale.length;
+  }
+}

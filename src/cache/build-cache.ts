@@ -1,0 +1,245 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import type { RenderedIssue } from '../model.ts';
+import type { OutputFile } from '../render/render-pages.ts';
+import { BlobStore } from './blob-store.ts';
+import { combineHashes, contentHash } from './hash.ts';
+import { jianbaoVersion } from './version.ts';
+
+/** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
+const FORMAT = 1;
+
+const hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+const manifestSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  /** Hash of jianbao's code and the content folder: every entry depends on both. */
+  key: hex,
+  /** By issue file, relative to the content folder. */
+  issues: z.record(
+    z.string(),
+    z.strictObject({
+      markdown: hex,
+      /** Each file the issue embeds (CSV, images), relative to the content folder → its hash. */
+      dependencies: z.record(z.string(), hex),
+      /** Blob holding the rendered issue as JSON (HTML, articles, …). */
+      rendered: hex,
+    }),
+  ),
+  /** By PDF key (a hash of everything the PDF is made from) → blob holding the PDF. */
+  pdfs: z.record(hex, hex),
+  /** Every page of the last build, by path in the output folder → hash of its bytes. */
+  pages: z.record(z.string(), hex),
+  /** Derived outputs made from many pages (the search index): their key and files → blobs. */
+  outputs: z.record(z.string(), z.strictObject({ key: hex, files: z.record(z.string(), hex) })),
+});
+
+type Manifest = z.infer<typeof manifestSchema>;
+type IssueEntry = Manifest['issues'][string];
+
+/** What the cache gives back for an issue: the rendered issue without the validated model. */
+export type CachedRender = Omit<RenderedIssue, 'issue'>;
+
+export interface BuildCacheOptions {
+  /** The cache folder; undefined turns caching off. */
+  readonly dir: string | undefined;
+  /** The content folder: issue and dependency paths are stored relative to it. */
+  readonly contentDir: string;
+}
+
+/**
+ * The incremental build's memory, in a folder the build owns (`.cache/jianbao/` beside the
+ * content by default): `manifest.json` says which inputs gave which outputs, `blobs/` holds the
+ * outputs by content hash. An entry is used only when the hash of every input matches; anything
+ * unreadable — truncated JSON, a missing blob, bytes that do not match their hash — is a miss and
+ * is rebuilt. Deleting the folder only costs time.
+ */
+export class BuildCache {
+  readonly dir: string | undefined;
+  /** Why (part of) the cache on disk could not be used, for a warning. */
+  readonly problems: string[] = [];
+  readonly #contentDir: string;
+  readonly #blobs: BlobStore | undefined;
+  #previous: Manifest;
+  readonly #next: Manifest;
+  #changed = false;
+
+  private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined) {
+    this.dir = options.dir;
+    this.#contentDir = resolve(options.contentDir);
+    this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'));
+    const empty = (): Manifest => ({ format: FORMAT, key, issues: {}, pdfs: {}, pages: {}, outputs: {} });
+    this.#previous = previous?.key === key ? previous : empty();
+    this.#next = empty();
+  }
+
+  static async open(options: BuildCacheOptions): Promise<BuildCache> {
+    const key = combineHashes(String(FORMAT), await jianbaoVersion(), resolve(options.contentDir));
+    if (options.dir === undefined) return new BuildCache(options, key, undefined);
+    const path = join(options.dir, 'manifest.json');
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw new Error(`Cannot read the build cache ${path} (${error.code}); delete the folder or pass --no-cache`, { cause: error });
+    });
+    const problems: string[] = [];
+    let previous: Manifest | undefined;
+    if (text !== undefined) {
+      try {
+        const parsed = manifestSchema.safeParse(JSON.parse(text));
+        if (parsed.success) previous = parsed.data;
+        else problems.push(`${path} does not have the expected shape`);
+      } catch (error) {
+        problems.push(`${path} is not valid JSON (${(error as Error).message})`);
+      }
+    }
+    const cache = new BuildCache(options, key, previous);
+    cache.problems.push(...problems);
+    return cache;
+  }
+
+  #relative(path: string): string {
+    return relative(this.#contentDir, resolve(path)).split('\\').join('/');
+  }
+
+  /** The issue as last rendered, when its Markdown and every file it embeds are unchanged. */
+  async issue(source: string, markdown: string): Promise<CachedRender | undefined> {
+    const name = this.#relative(source);
+    const entry = this.#previous.issues[name];
+    if (!this.#blobs || !entry || entry.markdown !== contentHash(markdown)) return undefined;
+    const current = await Promise.all(
+      Object.entries(entry.dependencies).map(async ([path, hash]) => {
+        const bytes = await readFile(join(this.#contentDir, path)).catch(() => undefined);
+        return bytes !== undefined && contentHash(bytes) === hash;
+      }),
+    );
+    if (current.includes(false)) return undefined;
+    const bytes = await this.#blobs.read(entry.rendered);
+    const cached = bytes && parseRender(bytes);
+    if (!cached) {
+      this.problems.push(`the rendered ${name} was missing or corrupt`);
+      return undefined;
+    }
+    this.#next.issues[name] = entry;
+    return { ...cached, dependencies: Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path)) };
+  }
+
+  /** Remember a freshly rendered issue. */
+  async storeIssue(rendered: RenderedIssue): Promise<void> {
+    if (!this.#blobs) return;
+    const { issue, ...render } = rendered;
+    const dependencies: Record<string, string> = {};
+    await Promise.all(
+      rendered.dependencies.map(async (path) => {
+        dependencies[this.#relative(path)] = contentHash(await readFile(path));
+      }),
+    );
+    const entry: IssueEntry = {
+      markdown: contentHash(issue.markdown),
+      dependencies,
+      rendered: await this.#blobs.write(JSON.stringify(render)),
+    };
+    this.#next.issues[this.#relative(issue.source)] = entry;
+    this.#changed = true;
+  }
+
+  /** Note the pages this build writes; resolves to how many differ from the last build's. */
+  recordPages(pages: readonly OutputFile[]): number {
+    let changed = 0;
+    for (const page of pages) {
+      const hash = contentHash(page.contents);
+      if (this.#previous.pages[page.path] !== hash) changed++;
+      this.#next.pages[page.path] = hash;
+    }
+    if (changed > 0 || pages.length !== Object.keys(this.#previous.pages).length) this.#changed = true;
+    return changed;
+  }
+
+  /**
+   * The files `make` gives for `key`, from the cache when the last build stored them under the
+   * same key and every one is intact; `name` is the slot (one key per name is kept).
+   */
+  async output(name: string, key: string, make: () => Promise<OutputFile[]>): Promise<{ files: OutputFile[]; cached: boolean }> {
+    const entry = this.#previous.outputs[name];
+    if (this.#blobs && entry?.key === key) {
+      const blobs = this.#blobs;
+      const files = await Promise.all(Object.entries(entry.files).map(async ([path, id]) => ({ path, contents: await blobs.read(id) })));
+      if (files.every((file) => file.contents !== undefined)) {
+        this.#next.outputs[name] = entry;
+        return { files: files as OutputFile[], cached: true };
+      }
+      this.problems.push(`a stored file of the ${name} was missing or corrupt`);
+    }
+    const files = await make();
+    if (this.#blobs) {
+      const blobs = this.#blobs;
+      const stored: Record<string, string> = {};
+      await Promise.all(files.map(async (file) => (stored[file.path] = await blobs.write(file.contents))));
+      this.#next.outputs[name] = { key, files: stored };
+      this.#changed = true;
+    }
+    return { files, cached: false };
+  }
+
+  /** Put the PDF stored under `key` at `target`; false when there is none or it is corrupt. */
+  async restorePdf(key: string, target: string): Promise<boolean> {
+    const blob = this.#previous.pdfs[key];
+    if (!this.#blobs || blob === undefined) return false;
+    if (!(await this.#blobs.copyTo(blob, target))) {
+      this.problems.push(`a cached PDF was missing or corrupt`);
+      return false;
+    }
+    this.#next.pdfs[key] = blob;
+    return true;
+  }
+
+  /** Remember the PDF just written at `path` under `key`. */
+  async storePdf(key: string, path: string): Promise<void> {
+    if (!this.#blobs) return;
+    this.#next.pdfs[key] = await this.#blobs.import(path);
+    this.#changed = true;
+  }
+
+  /**
+   * Write the manifest (atomically) when anything changed. After a `complete` build the
+   * manifest holds exactly what this build used and unused blobs are deleted; after a failed
+   * one the previous entries are kept too, so fixing one issue does not cost the others.
+   */
+  async save({ complete }: { readonly complete: boolean }): Promise<void> {
+    if (this.dir === undefined || !this.#blobs) return;
+    const dropped =
+      Object.keys(this.#previous.issues).length !== Object.keys(this.#next.issues).length ||
+      Object.keys(this.#previous.pdfs).length !== Object.keys(this.#next.pdfs).length;
+    if (!this.#changed && !(complete && dropped) && this.problems.length === 0) return;
+    const manifest: Manifest = complete
+      ? this.#next
+      : {
+          ...this.#next,
+          issues: { ...this.#previous.issues, ...this.#next.issues },
+          pdfs: { ...this.#previous.pdfs, ...this.#next.pdfs },
+          pages: this.#previous.pages,
+          outputs: { ...this.#previous.outputs, ...this.#next.outputs },
+        };
+    await mkdir(this.dir, { recursive: true });
+    const path = join(this.dir, 'manifest.json');
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(manifest));
+    await rename(temporary, path);
+    this.#previous = manifest;
+    if (complete) {
+      const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
+      await this.#blobs.prune(new Set([...Object.values(manifest.issues).map((entry) => entry.rendered), ...Object.values(manifest.pdfs), ...outputs]));
+    }
+  }
+}
+
+function parseRender(bytes: Buffer): Omit<CachedRender, 'dependencies'> | undefined {
+  try {
+    const value = JSON.parse(bytes.toString('utf8')) as unknown;
+    return value && typeof value === 'object' && typeof (value as { html?: unknown }).html === 'string'
+      ? (value as Omit<CachedRender, 'dependencies'>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

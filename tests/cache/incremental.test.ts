@@ -1,0 +1,141 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build, BUNDLED_TEMPLATES, type BuildOptions } from '../../src/build/build.ts';
+import { progressCsv, writeSyntheticArchive, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
+
+const ISSUES = 5;
+
+let root: string;
+let issues: SyntheticIssue[];
+let options: BuildOptions & { contentDir: string; outDir: string; cacheDir: string };
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'jianbao-cache-'));
+  issues = await writeSyntheticArchive(join(root, 'content'), { issues: ISSUES, perYear: 3 });
+  options = { contentDir: join(root, 'content'), outDir: join(root, 'dist'), cacheDir: join(root, 'cache'), templatesDir: BUNDLED_TEMPLATES };
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+const page = (issue: SyntheticIssue) => readFile(join(options.outDir, `${issue.year}/${issue.number}/index.html`), 'utf8');
+
+async function blobFiles(): Promise<string[]> {
+  const entries = await readdir(join(options.cacheDir, 'blobs'), { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('incremental builds', () => {
+  it('renders every issue on a cold build and none when nothing changed', async () => {
+    const cold = await build(options);
+    expect(cold.counts).toMatchObject({ rendered: ISSUES, skipped: 0 });
+    const before = await page(issues[2]!);
+
+    const warm = await build(options);
+    expect(warm.counts).toMatchObject({ rendered: 0, skipped: ISSUES, pagesChanged: 0 });
+    expect(await page(issues[2]!)).toBe(before);
+  });
+
+  it('re-renders only the issue whose CSV changed', async () => {
+    await build(options);
+    const changed = issues[3]!;
+    await writeFile(join(changed.dir, 'progress.csv'), progressCsv(changed.total, 1));
+
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ rendered: 1, skipped: ISSUES - 1 });
+    const firstRow = progressCsv(changed.total, 1).split('\n')[3]!.split(',');
+    expect(await page(changed)).toContain(`<td class="num">${firstRow[2]}</td>`);
+  });
+
+  it('re-renders only the issue whose Markdown changed', async () => {
+    await build(options);
+    const markdown = join(issues[0]!.dir, 'index.md');
+    await writeFile(markdown, (await readFile(markdown, 'utf8')).replace('(综合整理)', '(本刊编辑部整理)'));
+
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ rendered: 1, skipped: ISSUES - 1 });
+    expect(await page(issues[0]!)).toContain('(本刊编辑部整理)');
+  });
+
+  it('applies a changed template to every page without rendering Markdown again', async () => {
+    const templates = join(root, 'templates');
+    await cp(BUNDLED_TEMPLATES, templates, { recursive: true });
+    await build({ ...options, templatesDir: templates });
+    const layout = join(templates, 'layout.njk');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<body>', '<body data-edited="yes">'));
+
+    const result = await build({ ...options, templatesDir: templates });
+    expect(result.counts).toMatchObject({ rendered: 0, skipped: ISSUES });
+    expect(result.counts.pagesChanged).toBeGreaterThanOrEqual(ISSUES + 1);
+    for (const issue of issues) expect(await page(issue)).toContain('<body data-edited="yes">');
+  });
+
+  it('renders a new issue and drops a deleted one', async () => {
+    await build(options);
+    await rm(issues.at(-1)!.dir, { recursive: true });
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ rendered: 0, skipped: ISSUES - 1 });
+    expect(result.issues).toHaveLength(ISSUES - 1);
+  });
+
+  it('builds without a cache when told to', async () => {
+    const first = await build({ ...options, cacheDir: false });
+    const second = await build({ ...options, cacheDir: false });
+    expect(first.counts.rendered).toBe(ISSUES);
+    expect(second.counts.rendered).toBe(ISSUES);
+    await expect(readdir(options.cacheDir)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('a damaged cache', () => {
+  it('is rebuilt when the manifest is truncated', async () => {
+    await build(options);
+    const expected = await page(issues[1]!);
+    const manifest = join(options.cacheDir, 'manifest.json');
+    const text = await readFile(manifest, 'utf8');
+    await writeFile(manifest, text.slice(0, text.length / 2));
+
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ rendered: ISSUES, skipped: 0 });
+    expect(result.cacheProblems).toEqual([expect.stringMatching(/manifest\.json is not valid JSON/)]);
+    expect(await page(issues[1]!)).toBe(expected);
+    expect((await build(options)).counts).toMatchObject({ rendered: 0, skipped: ISSUES });
+  });
+
+  it('is rebuilt when the manifest has the wrong shape', async () => {
+    await build(options);
+    await writeFile(join(options.cacheDir, 'manifest.json'), JSON.stringify({ format: 1, issues: 'none' }));
+    const result = await build(options);
+    expect(result.counts.rendered).toBe(ISSUES);
+    expect(result.cacheProblems).toEqual([expect.stringMatching(/does not have the expected shape/)]);
+  });
+
+  it('does not trust a stored page whose bytes no longer match their hash', async () => {
+    await build(options);
+    const expected = await Promise.all(issues.map(page));
+    for (const blob of await blobFiles()) await writeFile(blob, '{"html":"<p>tampered</p>","articles":[],"dependencies":[]}');
+
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ rendered: ISSUES, skipped: 0 });
+    expect(result.cacheProblems.length).toBeGreaterThan(0);
+    expect(await Promise.all(issues.map(page))).toEqual(expected);
+  });
+
+  it('renders again an issue whose stored page is missing', async () => {
+    await build(options);
+    const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8'));
+    const id: string = Object.values<{ rendered: string }>(manifest.issues)[0]!.rendered;
+    await rm(join(options.cacheDir, 'blobs', id.slice(0, 2), id));
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ rendered: 1, skipped: ISSUES - 1 });
+  });
+
+  it('costs only time when deleted', async () => {
+    await build(options);
+    const expected = await Promise.all(issues.map(page));
+    await rm(options.cacheDir, { recursive: true });
+    const result = await build(options);
+    expect(result.counts.rendered).toBe(ISSUES);
+    expect(await Promise.all(issues.map(page))).toEqual(expected);
+  });
+});
