@@ -21,13 +21,13 @@ export interface BarChart {
 /** Colours in legend order: distinct in hue and lightness, dark enough on white. */
 export const CHART_COLOURS = ['#5b7fa6', '#d98c1f', '#c8000f', '#3f8a5a', '#7d5ba6', '#6b6b6b'];
 
-const WIDTH = 360;
-const FONT = 11;
-const LABEL_HEIGHT = 16;
-const BAR = 10;
+const WIDTH = 340;
+const FONT = 13;
+const LABEL_HEIGHT = 19;
+const BAR = 12;
 const BAR_GAP = 2;
 const GROUP_GAP = 10;
-const VALUE_ROOM = 44;
+const VALUE_ROOM = 48;
 
 /**
  * A grouped horizontal bar chart as inline SVG, drawn at build time: each category's name on

@@ -23,16 +23,27 @@ function element(tag, className, text) {
   return node;
 }
 
-/** Pagefind excerpts are escaped text with <mark> around hits; keep only those marks. */
-function excerpt(html) {
+/**
+ * Pagefind excerpts are escaped text with <mark> around the words it matched. Chinese is
+ * segmented into words, so a query like 蕉岭县 may come back marked in pieces: where the
+ * excerpt holds the query as typed, mark exactly that; else keep Pagefind's marks.
+ */
+function excerpt(html, query) {
   const paragraph = element('p', 'search-result-excerpt');
-  const parts = html.split(/(<mark>[^<]*<\/mark>)/);
-  for (const part of parts) {
+  const pieces = html.split(/(<mark>[^<]*<\/mark>)/).map((part) => {
     const hit = /^<mark>([^<]*)<\/mark>$/.exec(part);
-    const text = new DOMParser().parseFromString(hit ? hit[1] : part, 'text/html').documentElement.textContent ?? '';
-    paragraph.append(hit ? element('mark', '', text) : document.createTextNode(text));
-  }
+    return { text: decode(hit ? hit[1] : part), hit: Boolean(hit) };
+  });
+  const plain = pieces.map((piece) => piece.text).join('');
+  const marked = query && plain.includes(query)
+    ? plain.split(query).flatMap((text, index) => (index === 0 ? [{ text, hit: false }] : [{ text: query, hit: true }, { text, hit: false }]))
+    : pieces;
+  for (const piece of marked) paragraph.append(piece.hit ? element('mark', '', piece.text) : document.createTextNode(piece.text));
   return paragraph;
+}
+
+function decode(html) {
+  return new DOMParser().parseFromString(html, 'text/html').documentElement.textContent ?? '';
 }
 
 let latest = 0;
@@ -49,11 +60,11 @@ async function run(query) {
   const results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
   if (ticket !== latest) return;
   status.textContent = results.length ? `找到 ${search.results.length} 期含有“${query}”` : `没有找到含有“${query}”的内容`;
-  for (const result of results) list.append(issueResult(result));
+  for (const result of results) list.append(issueResult(result, query));
 }
 
 /** One issue: its label, then each matching article with its excerpt, best first. */
-function issueResult(result) {
+function issueResult(result, query) {
   const item = element('li', 'search-result');
   const heading = element('h2');
   const link = element('a', '', result.meta.title);
@@ -64,13 +75,16 @@ function issueResult(result) {
     .filter((sub) => sub.url.includes('#') && (sub.locations?.length ?? 0) > 0)
     .sort((a, b) => (b.weighted_locations?.length ?? 0) - (a.weighted_locations?.length ?? 0))
     .slice(0, 3);
-  if (articles.length === 0) item.append(excerpt(result.excerpt));
+  // Chinese is matched word by word: prefer the articles that hold the query as typed.
+  const exact = articles.filter((sub) => decode(sub.excerpt).includes(query));
+  if (exact.length > 0) articles.splice(0, articles.length, ...exact);
+  if (articles.length === 0) item.append(excerpt(result.excerpt, query));
   const list = element('ul', 'search-result-articles');
   for (const article of articles) {
     const entry = element('li');
     const title = element('a', 'search-result-article', article.title);
     title.href = article.url;
-    entry.append(title, excerpt(article.excerpt));
+    entry.append(title, excerpt(article.excerpt, query));
     list.append(entry);
   }
   if (articles.length > 0) item.append(list);
