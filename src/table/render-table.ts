@@ -38,7 +38,7 @@ export function renderTable(model: TableModel): Element {
 }
 
 function headerCell(cell: HeaderCell): Element {
-  return h('th', { rowSpan: span(cell.rowspan), colSpan: span(cell.colspan) }, cell.text);
+  return h('th', { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan) }, cell.text);
 }
 
 function dataCell(cell: string, numeric = false): Element {
