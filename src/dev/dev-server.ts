@@ -1,0 +1,141 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, resolveTemplates } from '../build/build.ts';
+import { ContentError, formatProblems } from '../report/messages.ts';
+import { CLIENT_SCRIPT, DEV_PREFIX, injectClient, LiveReload } from './live-reload.ts';
+import { createStaticServer } from './static-server.ts';
+
+export interface DevOptions {
+  /** @default 'content' */
+  readonly contentDir?: string;
+  /** @default './templates' when it exists, else the templates jianbao ships */
+  readonly templatesDir?: string;
+  /** @default 4321; 0 picks a free port */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** Where build results and problems are reported. */
+  readonly log?: (line: string) => void;
+  /** Where problems are reported. */
+  readonly logError?: (line: string) => void;
+  /**
+   * Quiet time after the last change before rebuilding, so one save is one build.
+   * @default 60
+   */
+  readonly debounceMs?: number;
+}
+
+export interface DevServer {
+  /** `http://127.0.0.1:4321/` */
+  readonly url: string;
+  /** Resolves after the build in progress and any it queued have finished. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Build the site (no PDFs) into a temporary folder, serve it, and rebuild when anything in the
+ * content or templates folder changes; open pages reload, or show the build's problems over the
+ * last good page. A failed build never stops the server.
+ */
+export async function startDevServer(options: DevOptions = {}): Promise<DevServer> {
+  const contentDir = options.contentDir ?? 'content';
+  const templatesDir = resolveTemplates(options.templatesDir);
+  const log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
+  const logError = options.logError ?? ((line) => process.stderr.write(`${line}\n`));
+  const outDir = join(await mkdtemp(join(tmpdir(), 'jianbao-dev-')), 'site');
+  const live = new LiveReload();
+
+  let running: Promise<void> = Promise.resolve();
+  let queued = false;
+  let everBuilt = false;
+
+  async function rebuild(): Promise<void> {
+    const started = performance.now();
+    try {
+      const result = await build({ contentDir, outDir, templatesDir: options.templatesDir });
+      for (const line of formatProblems({ errors: [], warnings: result.warnings })) logError(line);
+      log(`jianbao dev: built ${result.issues.length} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      everBuilt = true;
+      live.broadcast({ kind: 'reload' });
+    } catch (error) {
+      const lines = error instanceof ContentError
+        ? [...formatProblems({ errors: error.messages, warnings: error.warnings }), `jianbao: ${error.message}`]
+        : [`jianbao: ${error instanceof Error ? error.message : String(error)}`];
+      for (const line of lines) logError(line);
+      live.broadcast({ kind: 'problems', lines });
+    }
+  }
+
+  /** One build at a time; changes during a build queue exactly one more. */
+  function schedule(): Promise<void> {
+    if (queued) return running;
+    queued = true;
+    running = running.then(() => {
+      queued = false;
+      return rebuild();
+    });
+    return running;
+  }
+
+  await schedule();
+
+  let timer: NodeJS.Timeout | undefined;
+  const onChange = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void schedule(), options.debounceMs ?? 60);
+  };
+  const watchers: FSWatcher[] = [contentDir, templatesDir].map((dir) => watch(dir, { recursive: true }, onChange));
+
+  const server = createStaticServer({
+    dir: outDir,
+    transformHtml: injectClient,
+    intercept(request, response) {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (!path.startsWith(DEV_PREFIX)) {
+        if (everBuilt) return false;
+        // Nothing built yet: a page that only carries the client, so the overlay shows the problems.
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(injectClient('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>jianbao dev</title><body></body></html>'));
+        return true;
+      }
+      if (path === `${DEV_PREFIX}events`) live.connect(response);
+      else if (path === `${DEV_PREFIX}client.js`) {
+        response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+        response.end(CLIENT_SCRIPT);
+      } else {
+        response.writeHead(404);
+        response.end();
+      }
+      return true;
+    },
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4321, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}/`;
+  log(`jianbao dev: serving ${url} (watching ${contentDir}/ and ${templatesDir}/; Ctrl-C stops)`);
+
+  return {
+    url,
+    settled: async () => {
+      clearTimeout(timer);
+      await running;
+    },
+    async close() {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      live.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await running;
+      await rm(join(outDir, '..'), { recursive: true, force: true });
+    },
+  };
+}
