@@ -1,7 +1,20 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so `npm ci` is the whole install: no compile step.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli.ts');
+// The CLI is TypeScript, so `npm ci` is the whole install: no compile step. It runs from a bundle
+// esbuild makes on first use (see fast-start.js), or through tsx when that fails or when
+// JIANBAO_TSX=1.
+const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));
+
+async function loadCli() {
+  if (process.env.JIANBAO_TSX !== '1') {
+    try {
+      const { bundledCli } = await import('./fast-start.js');
+      return await bundledCli();
+    } catch {
+      // Fall through to tsx, which needs nothing written to disk.
+    }
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli.ts');
+}
