@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../build/build.ts';
+import { handleInterrupts } from '../build/interrupt.ts';
 import { createProgress, progressMode } from '../build/progress.ts';
 import { formatTimings } from '../build/timings.ts';
+import { WriteInterruptedError } from '../build/write-output.ts';
 import { formatProblems } from '../report/messages.ts';
 import type { Command } from './command.ts';
 
@@ -37,6 +39,9 @@ export const buildCommand: Command = {
       stream: { write: (text: string) => io.stdout(text), isTTY: io.isTTY },
       mode: values.quiet ? 'quiet' : progressMode({ isTTY: io.isTTY }),
     });
+    // Ctrl-C stops the writing, removes the temporary folder and leaves the output folder as it was.
+    const stopHandling = handleInterrupts(() => io.stderr(`jianbao: interrupted; ${values.out}/ is left as it was
+`));
     let result: BuildResult;
     try {
       result = await build({
@@ -46,7 +51,12 @@ export const buildCommand: Command = {
         cacheDir: values['no-cache'] ? false : values.cache,
         onProgress: (event) => progress.update(event),
       });
+    } catch (error) {
+      // The interrupt handler says so and exits.
+      if (error instanceof WriteInterruptedError) return 130;
+      throw error;
     } finally {
+      stopHandling();
       progress.finish();
     }
     for (const line of formatProblems({ errors: [], warnings: result.warnings })) io.stderr(`${line}\n`);

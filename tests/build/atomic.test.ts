@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import { existsSync, watch } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/build.ts';
+import { OutputLockedError } from '../../src/build/output-lock.ts';
+import { writeOutput } from '../../src/build/write-output.ts';
+import { generateContent } from '../support/generate-content.ts';
+import { hashTree } from '../support/hash-tree.ts';
+
+let dir: string;
+let out: string;
+let before: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-atomic-'));
+  out = join(dir, 'dist');
+  await build({ contentDir: 'content', outDir: out });
+  before = await hashTree(out);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Everything beside the output folder: no temporary folder, no lock must be left. */
+const siblings = async () => (await readdir(dir)).filter((name) => name.startsWith('dist')).sort();
+
+/** The pid of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid!;
+}
+
+describe('atomic builds', () => {
+  it('leave the previous output byte-identical when writing fails midway', async () => {
+    const files = [{ path: 'index.html', contents: 'new' }, { path: 'a', contents: 'file' }, { path: 'a/b.html', contents: 'under a file' }];
+    await expect(writeOutput(out, files)).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('leave the previous output byte-identical when a template fails', async () => {
+    const templates = join(dir, 'broken-templates');
+    await mkdir(templates, { recursive: true });
+    await writeFile(join(templates, 'issue.njk'), '{% if %}');
+    await expect(build({ contentDir: 'content', outDir: out, templatesDir: templates })).rejects.toThrow();
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('refuse to write while another build holds the lock, naming its pid', async () => {
+    await writeFile(`${out}.lock`, `${process.ppid}\n`);
+    try {
+      const error = await build({ contentDir: 'content', outDir: out }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(OutputLockedError);
+      expect((error as Error).message).toBe(`another build (pid ${process.ppid}) is writing ${out}/; wait for it to finish, or delete ${out}.lock if no build is running`);
+      expect(await hashTree(out)).toBe(before);
+    } finally {
+      await rm(`${out}.lock`);
+    }
+  });
+
+  it('take over a stale lock and clean up leftovers of a killed build', async () => {
+    await writeFile(`${out}.lock`, `${await deadPid()}\n`);
+    await mkdir(`${out}.tmp-1-killed/2021`, { recursive: true });
+    await mkdir(`${out}.old-1-killed`, { recursive: true });
+    await build({ contentDir: 'content', outDir: out });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('do not corrupt each other when two run at once', async () => {
+    const run = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--content', 'content', '--out', out]);
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    const results = await Promise.all([run(), run(), run()]);
+    for (const result of results.filter((result) => result.code !== 0)) {
+      expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^jianbao: another build \(pid \d+\) is writing .*\/dist\/; wait for it to finish/) });
+    }
+    expect(results.some((result) => result.code === 0)).toBe(true);
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+});
+
+describe('an interrupted build (SIGINT)', () => {
+  let content: string;
+  beforeAll(async () => {
+    content = join(dir, 'big');
+    await generateContent(content, { issues: 150 });
+  }, 60_000);
+
+  /** Start `jianbao build` of the big folder into `out`; `when` resolves when to send SIGINT. */
+  async function interrupt(when: (child: ReturnType<typeof spawn>) => Promise<unknown>) {
+    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', '--content', content, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await when(child);
+    child.kill('SIGINT');
+    return { code: await exit, stderr };
+  }
+
+  it('while writing leaves the previous output intact and no temporary folder', async () => {
+    const result = await interrupt(
+      () =>
+        new Promise<void>((resolve) => {
+          // The temporary folder appears when writing starts.
+          const watcher = watch(dir, (_event, name) => {
+            if (name?.startsWith('dist.tmp-')) {
+              watcher.close();
+              resolve();
+            }
+          });
+        }),
+    );
+    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('after the checks, while rendering, leaves the previous output intact', async () => {
+    // The progress line of the validation step comes before pages are rendered and written.
+    const result = await interrupt((child) => new Promise((resolve) => child.stdout!.once('data', resolve)));
+    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+    expect(existsSync(`${out}.lock`)).toBe(false);
+  });
+
+  it('is not needed: the same build runs to completion', async () => {
+    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', '--content', content, '--out', join(dir, 'big-dist')]);
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(await readFile(join(dir, 'big-dist/2001/1/index.html'), 'utf8')).toContain('第1期工作动态');
+  });
+});
