@@ -131,3 +131,24 @@ describe('search index', () => {
     expect(await page('search/index.html')).toContain('<script type="module" src="../assets/search.js"');
   });
 });
+
+describe('a long archive', () => {
+  it('keeps the home page short and puts every issue on its year page', () => {
+    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
+    const [sample] = built.issues.map(issueView);
+    const views = Array.from({ length: 500 }, (_, index) => {
+      const total = 500 - index;
+      const year = 2000 + Math.floor((total - 1) / 24);
+      const number = ((total - 1) % 24) + 1;
+      return { ...sample!, year, number, total, path: `${year}/${number}/`, date: `${year}-01-01`, label: `${year}年第${number}期 总第${total}期` };
+    });
+    const series = { title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/', distribution: [], source: '' };
+    const files = new Map(renderSite(engine, series, views).map((file) => [file.path, String(file.contents)]));
+    const home = files.get('index.html')!;
+    expect(home.match(/<li class="issue-card">/g)).toHaveLength(24);
+    expect(home).toContain('<a href="2000/">2000年<span class="year-count">24期</span></a>');
+    expect(home).toContain('更早的476期见各年份页面');
+    expect(files.get('2010/index.html')!.match(/<li class="issue-card">/g)).toHaveLength(24);
+    expect([...files.keys()].filter((path) => /^\d+\/\d+\/index\.html$/.test(path))).toHaveLength(500);
+  });
+});
