@@ -11,6 +11,7 @@ import { createNunjucksEngine } from '../render/engine.ts';
 import { renderPages, type OutputFile } from '../render/render-pages.ts';
 import { searchIndex } from '../search/pagefind.ts';
 import type { ProgressEvent } from './progress.ts';
+import type { Shard } from './shard.ts';
 import { readAssets } from './read-assets.ts';
 import { PhaseTimer, type PhaseTimings } from './timings.ts';
 import { writeOutput } from './write-output.ts';
@@ -32,6 +33,14 @@ export interface BuildOptions {
    * @default defaultCacheDir(contentDir), under .cache/jianbao/ in the working folder
    */
   readonly cacheDir?: string | false;
+  /**
+   * Other build caches to take unchanged issues and PDFs from (read-only), such as the caches of
+   * a sharded build's jobs: assembling the shards is a build that finds everything there.
+   * @default []
+   */
+  readonly cacheFrom?: readonly string[];
+  /** Render only this shard's PDFs (pages are always all built); see `itemsInShard`. */
+  readonly shard?: Shard;
   /** Told about phases and finished issues, for a progress display. */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -46,8 +55,8 @@ export interface BuildCounts {
   readonly pages: number;
   /** Of the pages (search index aside), those that differ from the last build's. */
   readonly pagesChanged: number;
-  /** Whether the search index was built again (false: unchanged pages, taken from the cache). */
-  readonly searchIndexed: boolean;
+  /** The search index: built again, taken unchanged from the cache, or left out. */
+  readonly search: 'built' | 'unchanged' | 'off';
 }
 
 export interface BuildResult {
@@ -94,7 +103,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return timer.time(name, work);
   };
 
-  const cache = await phase('cache', () => BuildCache.open({ dir: cacheDir, contentDir }));
+  const cache = await phase('cache', () => BuildCache.open({ dir: cacheDir, contentDir, from: options.cacheFrom ?? [] }));
   let complete = false;
   try {
     const onIssue = (done: number, total: number) => progress({ kind: 'issue', done, total });
@@ -105,11 +114,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const engine = createNunjucksEngine(templatesDir);
     const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues), ...(await readAssets(templatesDir))]);
     const pagesChanged = cache.recordPages(files);
-    let searchIndexed = false;
+    let search: BuildCounts['search'] = 'off';
     if (options.search ?? true) {
       const index = await phase('search index', () => cache.output('search index', pagesKey(files), () => searchIndex(files)));
       files.push(...index.files);
-      searchIndexed = !index.cached;
+      search = index.cached ? 'unchanged' : 'built';
     }
     await phase('write', () => writeOutput(outDir, files));
     complete = true;
@@ -117,7 +126,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       issues,
       outDir,
       warnings,
-      counts: { rendered: validation.rendered, skipped: validation.skipped, pages: files.length, pagesChanged, searchIndexed },
+      counts: { rendered: validation.rendered, skipped: validation.skipped, pages: files.length, pagesChanged, search },
       timings: timer.entries,
       cacheProblems: cache.problems,
     };

@@ -46,6 +46,18 @@ export interface BuildCacheOptions {
   readonly dir: string | undefined;
   /** The content folder: issue and dependency paths are stored relative to it. */
   readonly contentDir: string;
+  /**
+   * Other caches to take entries from, read-only, when this one lacks them: the caches of a
+   * sharded build's jobs, so that assembling them renders nothing again.
+   * @default []
+   */
+  readonly from?: readonly string[];
+}
+
+/** A cache on disk as read at the start of the build. */
+interface Source {
+  readonly manifest: Manifest;
+  readonly blobs: BlobStore;
 }
 
 /**
@@ -61,39 +73,32 @@ export class BuildCache {
   readonly problems: string[] = [];
   readonly #contentDir: string;
   readonly #blobs: BlobStore | undefined;
+  /** This cache as the last build left it, then the caches given in `from`. */
+  readonly #sources: readonly Source[];
   #previous: Manifest;
   readonly #next: Manifest;
   #changed = false;
 
-  private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined) {
+  private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined, extras: readonly Source[]) {
     this.dir = options.dir;
     this.#contentDir = resolve(options.contentDir);
     this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'));
     const empty = (): Manifest => ({ format: FORMAT, key, issues: {}, pdfs: {}, pages: {}, outputs: {} });
     this.#previous = previous?.key === key ? previous : empty();
     this.#next = empty();
+    this.#sources = this.#blobs ? [{ manifest: this.#previous, blobs: this.#blobs }, ...extras.filter((extra) => extra.manifest.key === key)] : [];
   }
 
   static async open(options: BuildCacheOptions): Promise<BuildCache> {
     const key = combineHashes(String(FORMAT), await jianbaoVersion(), resolve(options.contentDir));
-    if (options.dir === undefined) return new BuildCache(options, key, undefined);
-    const path = join(options.dir, 'manifest.json');
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw new Error(`Cannot read the build cache ${path} (${error.code}); delete the folder or pass --no-cache`, { cause: error });
-    });
+    if (options.dir === undefined) return new BuildCache(options, key, undefined, []);
     const problems: string[] = [];
-    let previous: Manifest | undefined;
-    if (text !== undefined) {
-      try {
-        const parsed = manifestSchema.safeParse(JSON.parse(text));
-        if (parsed.success) previous = parsed.data;
-        else problems.push(`${path} does not have the expected shape`);
-      } catch (error) {
-        problems.push(`${path} is not valid JSON (${(error as Error).message})`);
-      }
-    }
-    const cache = new BuildCache(options, key, previous);
+    const [previous, ...extras] = await Promise.all([options.dir, ...(options.from ?? [])].map((dir) => readManifest(dir, problems)));
+    const sources = (options.from ?? []).flatMap((dir, index) => {
+      const manifest = extras[index];
+      return manifest ? [{ manifest, blobs: new BlobStore(join(dir, 'blobs')) }] : [];
+    });
+    const cache = new BuildCache(options, key, previous, sources);
     cache.problems.push(...problems);
     return cache;
   }
@@ -105,23 +110,35 @@ export class BuildCache {
   /** The issue as last rendered, when its Markdown and every file it embeds are unchanged. */
   async issue(source: string, markdown: string): Promise<CachedRender | undefined> {
     const name = this.#relative(source);
-    const entry = this.#previous.issues[name];
-    if (!this.#blobs || !entry || entry.markdown !== contentHash(markdown)) return undefined;
+    const markdownHash = contentHash(markdown);
+    for (const { manifest, blobs } of this.#sources) {
+      const entry = manifest.issues[name];
+      if (!entry || entry.markdown !== markdownHash || !(await this.#unchanged(entry.dependencies))) continue;
+      const bytes = await blobs.read(entry.rendered);
+      const cached = bytes && parseRender(bytes);
+      if (!cached) {
+        this.problems.push(`the rendered ${name} was missing or corrupt`);
+        continue;
+      }
+      if (blobs !== this.#blobs) {
+        await this.#blobs!.write(bytes);
+        this.#changed = true;
+      }
+      this.#next.issues[name] = entry;
+      return { ...cached, dependencies: Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path)) };
+    }
+    return undefined;
+  }
+
+  /** Whether every file still has the hash it had. */
+  async #unchanged(files: Readonly<Record<string, string>>): Promise<boolean> {
     const current = await Promise.all(
-      Object.entries(entry.dependencies).map(async ([path, hash]) => {
+      Object.entries(files).map(async ([path, hash]) => {
         const bytes = await readFile(join(this.#contentDir, path)).catch(() => undefined);
         return bytes !== undefined && contentHash(bytes) === hash;
       }),
     );
-    if (current.includes(false)) return undefined;
-    const bytes = await this.#blobs.read(entry.rendered);
-    const cached = bytes && parseRender(bytes);
-    if (!cached) {
-      this.problems.push(`the rendered ${name} was missing or corrupt`);
-      return undefined;
-    }
-    this.#next.issues[name] = entry;
-    return { ...cached, dependencies: Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path)) };
+    return !current.includes(false);
   }
 
   /** Remember a freshly rendered issue. */
@@ -183,14 +200,23 @@ export class BuildCache {
 
   /** Put the PDF stored under `key` at `target`; false when there is none or it is corrupt. */
   async restorePdf(key: string, target: string): Promise<boolean> {
-    const blob = this.#previous.pdfs[key];
-    if (!this.#blobs || blob === undefined) return false;
-    if (!(await this.#blobs.copyTo(blob, target))) {
-      this.problems.push(`a cached PDF was missing or corrupt`);
-      return false;
+    for (const { manifest, blobs } of this.#sources) {
+      const blob = manifest.pdfs[key];
+      if (blob === undefined) continue;
+      if (blobs !== this.#blobs) {
+        const bytes = await blobs.read(blob);
+        if (bytes === undefined) continue;
+        await this.#blobs!.write(bytes);
+        this.#changed = true;
+      }
+      if (!(await this.#blobs!.copyTo(blob, target))) {
+        this.problems.push('a cached PDF was missing or corrupt');
+        continue;
+      }
+      this.#next.pdfs[key] = blob;
+      return true;
     }
-    this.#next.pdfs[key] = blob;
-    return true;
+    return false;
   }
 
   /** Remember the PDF just written at `path` under `key`. */
@@ -231,6 +257,24 @@ export class BuildCache {
       await this.#blobs.prune(new Set([...Object.values(manifest.issues).map((entry) => entry.rendered), ...Object.values(manifest.pdfs), ...outputs]));
     }
   }
+}
+
+/** The manifest in `dir`, or undefined when there is none or it is damaged (noted in `problems`). */
+async function readManifest(dir: string, problems: string[]): Promise<Manifest | undefined> {
+  const path = join(dir, 'manifest.json');
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new Error(`Cannot read the build cache ${path} (${error.code}); delete the folder or pass --no-cache`, { cause: error });
+  });
+  if (text === undefined) return undefined;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+    problems.push(`${path} does not have the expected shape`);
+  } catch (error) {
+    problems.push(`${path} is not valid JSON (${(error as Error).message})`);
+  }
+  return undefined;
 }
 
 function parseRender(bytes: Buffer): Omit<CachedRender, 'dependencies'> | undefined {

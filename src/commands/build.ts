@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../build/build.ts';
 import { handleInterrupts } from '../build/interrupt.ts';
 import { createProgress, progressMode } from '../build/progress.ts';
+import { parseShard } from '../build/shard.ts';
 import { formatTimings } from '../build/timings.ts';
 import { WriteInterruptedError } from '../build/write-output.ts';
 import { formatProblems } from '../report/messages.ts';
@@ -10,13 +11,18 @@ import type { Command } from './command.ts';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every issue’s page and the archive index',
-  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--cache DIR | --no-cache] [--quiet] [--timings]
+  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--cache DIR | --no-cache] [--cache-from DIR]…
+              [--shard I/N] [--no-search] [--quiet] [--timings]
 
   --content DIR    content folder (default: content)
   --out DIR        output folder (default: dist)
   --templates DIR  templates folder (default: ./templates, else the bundled ones)
   --cache DIR      build cache folder (default: .cache/jianbao/<content folder>-<hash>)
   --no-cache       build everything from scratch, neither reading nor writing a cache
+  --cache-from DIR also take unchanged issues and PDFs from this cache, read-only (repeatable):
+                   how the caches of a sharded build are assembled
+  --shard I/N      render only the I-th of N parts of the PDFs, for a CI matrix
+  --no-search      leave out the search index (a shard's pages are not published)
   --quiet          print nothing but problems
   --timings        print how long each phase took`,
   async run(argv, io) {
@@ -28,12 +34,16 @@ export const buildCommand: Command = {
         templates: { type: 'string' },
         cache: { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
+        'cache-from': { type: 'string', multiple: true, default: [] },
+        shard: { type: 'string' },
+        'no-search': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
       },
       strict: true,
     });
     if (values.cache !== undefined && values['no-cache']) throw new Error('Expected either --cache DIR or --no-cache, got both');
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     const started = performance.now();
     const progress = createProgress({
       stream: { write: (text: string) => io.stdout(text), isTTY: io.isTTY },
@@ -49,6 +59,9 @@ export const buildCommand: Command = {
         outDir: values.out,
         templatesDir: values.templates,
         cacheDir: values['no-cache'] ? false : values.cache,
+        cacheFrom: values['cache-from'],
+        shard,
+        search: !values['no-search'],
         onProgress: (event) => progress.update(event),
       });
     } catch (error) {
@@ -71,6 +84,6 @@ export const buildCommand: Command = {
 export function summary(result: BuildResult, ms: number): string {
   const { counts } = result;
   const issues = result.issues.length;
-  const search = counts.searchIndexed ? '' : ', search index unchanged';
+  const search = counts.search === 'built' ? '' : counts.search === 'unchanged' ? ', search index unchanged' : ', no search index';
   return `jianbao: ${issues} issue${issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/ in ${(ms / 1000).toFixed(2)} s`;
 }

@@ -139,3 +139,23 @@ describe('a damaged cache', () => {
     expect(await Promise.all(issues.map(page))).toEqual(expected);
   });
 });
+
+describe('caches of other builds', () => {
+  it('supply issues this cache lacks, which are then kept in this cache', async () => {
+    const shardCache = join(root, 'shard-cache');
+    await build({ ...options, cacheDir: shardCache, outDir: join(root, 'shard-dist') });
+
+    const assembled = await build({ ...options, cacheFrom: [shardCache] });
+    expect(assembled.counts).toMatchObject({ rendered: 0, skipped: ISSUES });
+    await rm(shardCache, { recursive: true });
+    expect((await build(options)).counts).toMatchObject({ rendered: 0, skipped: ISSUES });
+  });
+
+  it('are not trusted for an issue that changed since', async () => {
+    const shardCache = join(root, 'shard-cache');
+    await build({ ...options, cacheDir: shardCache });
+    await writeFile(join(issues[0]!.dir, 'progress.csv'), progressCsv(issues[0]!.total, 2));
+    const result = await build({ ...options, cacheFrom: [shardCache] });
+    expect(result.counts).toMatchObject({ rendered: 1, skipped: ISSUES - 1 });
+  });
+});
