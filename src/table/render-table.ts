@@ -26,7 +26,8 @@ export function renderTable(model: TableModel): Element {
   );
   if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns));
 
-  return h('div', { className: ['table-wrap'] }, [
+  // Focusable, so a keyboard can scroll a table wider than the screen.
+  return h('div', { className: ['table-wrap'], tabIndex: 0 }, [
     h('table', { className: ['data-table'] }, [
       '\n',
       h('thead', lines(headRows)),

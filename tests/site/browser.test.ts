@@ -117,8 +117,15 @@ describe('the sample archive served from a sub-path', () => {
     await page.close();
   });
 
-  it.each(['', '2021/11/', 'search/?q=蕉岭县'])('has no serious or critical axe violations: /%s', async (path) => {
-    const page = await open(path);
+  it.each([
+    ['', 1280],
+    ['2021/11/', 1280],
+    ['2021/11/', 375],
+    ['search/?q=蕉岭县', 1280],
+    ['2021/', 375],
+    ['series/', 375],
+  ] as const)('has no serious or critical axe violations: /%s at %i px', async (path, width) => {
+    const page = await open(path, width);
     if (path.startsWith('search')) await page.waitForSelector('.search-result');
     const results = await new AxePuppeteer(page).analyze();
     const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');

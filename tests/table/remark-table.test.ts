@@ -151,7 +151,7 @@ describe('remarkTable', () => {
     expect(node?.type).toBe('tableEmbed');
     if (node?.type !== 'tableEmbed') return;
     expect(node.data.hName).toBe('div');
-    expect(node.data.hProperties).toEqual({ className: ['table-wrap'] });
+    expect(node.data.hProperties).toEqual({ className: ['table-wrap'], tabIndex: 0 });
     expect(node.data.table).toBe(file.data.tables?.[0]);
     expect(node.position?.start).toEqual({ line: 1, column: 1, offset: 0 });
   });
