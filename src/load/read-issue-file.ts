@@ -1,15 +1,27 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 
 /**
- * Read an issue's Markdown file as UTF-8 text. An empty file, binary data or bytes that are
- * not UTF-8 are errors on the returned file (its value is then empty), so nothing tries to
- * parse them.
+ * The largest issue read, in bytes: a 5 MB issue builds in well under 1 GiB of memory; twice
+ * that is still safe, and no bulletin comes near it.
+ */
+export const MAX_ISSUE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Read an issue's Markdown file as UTF-8 text. An empty file, binary data, bytes that are not
+ * UTF-8 or a file over MAX_ISSUE_BYTES are errors on the returned file (its value is then
+ * empty), so nothing tries to parse them.
  */
 export async function readIssueFile(path: string): Promise<VFile> {
-  const bytes = await readFile(path);
   const file = new VFile({ path, value: '' });
+  const { size } = await stat(path);
+  if (size > MAX_ISSUE_BYTES) {
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    reportProblem(file, `Expected an issue of at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB, found ${mb(size)} MB; split it into several issues or move long material into attachments`, { place: { line: 1, column: 1 }, ruleId: 'issue-too-large' });
+    return file;
+  }
+  const bytes = await readFile(path);
   const problem = textProblem(bytes);
   if (problem) {
     reportProblem(file, problem.reason, { place: { line: problem.line, column: 1 }, ruleId: problem.ruleId });
