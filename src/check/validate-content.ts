@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { checkNumbering } from '../load/check-numbering.ts';
 import { loadSite, type Site } from '../load/load-site.ts';
 import { createProcessor } from '../markdown/processor.ts';
@@ -29,6 +30,9 @@ export interface ValidateOptions {
  * the first. Writes nothing. Messages come file by file, in path order.
  */
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<Validation> {
+  if (!(await stat(contentDir).then((found) => found.isDirectory(), () => false))) {
+    throw new Error(`Cannot find the content folder ${contentDir}/; pass --content DIR, or run jianbao where content/ is`);
+  }
   const site = await loadSite(contentDir);
   const loaded = new Map(site.files.map((file) => [file.path, file]));
   // An issue file that failed to load may hold the number a gap is missing.

@@ -1,7 +1,8 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hashTree } from '../support/hash-tree.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const fixtures = 'tests/fixtures/check';
@@ -28,6 +29,21 @@ describe('jianbao check', () => {
     expect(rules).toEqual([
       'index.md:14:1: ', 'index.md:14:6: ', 'progress.csv:4:3: ', 'index.md:4:8: ', 'index.md:12:1: ', 'index.md:14:1: ', 'index.md:5:7: ', 'index.md:14:1: warning: ',
     ]);
+  });
+
+  it('says so when the content folder is missing', async () => {
+    expect(await runCli('check', '--content', 'no/such/folder')).toMatchObject({
+      code: 1,
+      stderr: 'jianbao: Cannot find the content folder no/such/folder/; pass --content DIR, or run jianbao where content/ is\n',
+    });
+  });
+
+  it('writes nothing', async () => {
+    const content = join(await tempDir(), 'content');
+    await cp(`${fixtures}/many-mistakes`, content, { recursive: true });
+    const before = await hashTree(join(content, '..'));
+    await runCli('check', '--content', content);
+    expect(await hashTree(join(content, '..'))).toBe(before);
   });
 
   it('fails on warnings only with --strict', async () => {

@@ -29,6 +29,12 @@ describe('remarkDirectiveNames', () => {
     expect(file.messages).toEqual([]);
   });
 
+  it('keeps them literally through the whole issue pipeline too', async () => {
+    const file = await createProcessor({ root: '.' }).process(new VFile({ path: 'issue.md', value: '## 文\n\n会议于10:30召开，注:abc 见附件。' }));
+    expect(String(file)).toContain('<p>会议于10:30召开，注:abc 见附件。</p>');
+    expect(file.messages).toEqual([]);
+  });
+
   it('reports an unknown leaf or container directive at its place, and a known one of the wrong kind', async () => {
     const file = await run('正文\n\n::chart{src="a.csv"}\n\n:::note\n内容\n:::\n\n:::table\n:::');
     expect(lines(file)).toEqual([
