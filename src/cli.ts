@@ -1,11 +1,12 @@
 import { buildCommand } from './commands/build.ts';
+import { pdfCommand } from './commands/pdf.ts';
 import { checkCommand } from './commands/check.ts';
 import type { Command, CommandIO } from './commands/command.ts';
 import { devCommand } from './commands/dev.ts';
 import { newCommand } from './commands/new.ts';
 import { ContentError, formatProblems, summarize } from './report/messages.ts';
 
-const COMMANDS: readonly Command[] = [buildCommand, checkCommand, newCommand, devCommand];
+const COMMANDS: readonly Command[] = [buildCommand, checkCommand, newCommand, pdfCommand, devCommand];
 
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),

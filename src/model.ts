@@ -13,6 +13,8 @@ export interface Series {
   /** Where the archive is hosted, always ending in `/`. */
   readonly url: string;
   readonly distribution: readonly DistributionEntry[];
+  /** Installed font families to print with before the bundled ones, by role. */
+  readonly fonts?: Readonly<Partial<Record<'body' | 'title' | 'heading' | 'kai', readonly string[]>>>;
   /** The file the series was read from. */
   readonly source: string;
 }

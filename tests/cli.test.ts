@@ -21,7 +21,7 @@ async function jianbao(...args: string[]) {
 describe('jianbao CLI', () => {
   it('builds the sample content', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'jianbao-cli-')), 'site');
-    const result = await jianbao('build', '--content', 'content', '--out', out);
+    const result = await jianbao('build', '--content', 'content', '--out', out, '--no-pdf');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(existsSync(join(out, '2021/11/index.html'))).toBe(true);

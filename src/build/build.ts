@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
 import { BuildCache } from '../cache/build-cache.ts';
@@ -11,8 +12,11 @@ import { createNunjucksEngine } from '../render/engine.ts';
 import { renderPages, type OutputFile } from '../render/render-pages.ts';
 import { searchIndex } from '../search/pagefind.ts';
 import type { ProgressEvent } from './progress.ts';
-import type { Shard } from './shard.ts';
+import { itemsInShard, type Shard } from './shard.ts';
+import { issueAttachments } from './attachments.ts';
+import { onInterrupt } from './interrupt.ts';
 import { readAssets } from './read-assets.ts';
+import { renderPdfs } from './render-pdfs.ts';
 import { PhaseTimer, type PhaseTimings } from './timings.ts';
 import { writeOutput } from './write-output.ts';
 
@@ -41,6 +45,11 @@ export interface BuildOptions {
   readonly cacheFrom?: readonly string[];
   /** Render only this shard's PDFs (pages are always all built); see `itemsInShard`. */
   readonly shard?: Shard;
+  /**
+   * Print every issue to `<out>/<year>/<number>/<year>-<number>.pdf` with Chromium.
+   * @default true
+   */
+  readonly pdf?: boolean;
   /** Told about phases and finished issues, for a progress display. */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -57,6 +66,8 @@ export interface BuildCounts {
   readonly pagesChanged: number;
   /** The search index: built again, taken unchanged from the cache, or left out. */
   readonly search: 'built' | 'unchanged' | 'off';
+  /** PDFs printed in this build. */
+  readonly pdfs: number;
 }
 
 export interface BuildResult {
@@ -98,6 +109,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(contentDir));
   const progress = options.onProgress ?? (() => {});
   const timer = new PhaseTimer();
+  // Print pages and PDFs wait here, beside the output so they move in on the same disk.
+  const workDir = `${outDir}.pdf-${process.pid}-${Date.now().toString(36)}`;
+  const forgetWorkDir = onInterrupt(() => rm(workDir, { recursive: true, force: true }));
   const phase = <T>(name: string, work: () => Promise<T> | T) => {
     progress({ kind: 'phase', phase: name });
     return timer.time(name, work);
@@ -112,7 +126,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (errors.length > 0) throw new ContentError(errors, warnings);
 
     const engine = createNunjucksEngine(templatesDir);
-    const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues), ...(await readAssets(templatesDir))]);
+    const pdfs = options.pdf === false ? [] : await phase('pdf', () =>
+      renderPdfs(itemsInShard(issues, options.shard), {
+        engine,
+        series: site.series!,
+        templatesDir,
+        workDir,
+        onPdf: (done, total) => progress({ kind: 'pdf', done, total }),
+      }),
+    );
+    const pdfInfo = new Map(pdfs.map((pdf) => [dirname(pdf.path) + '/', pdf.info]));
+    const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, pdfInfo), ...(await readAssets(templatesDir))]);
     const pagesChanged = cache.recordPages(files);
     let search: BuildCounts['search'] = 'off';
     if (options.search ?? true) {
@@ -120,17 +144,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       files.push(...index.files);
       search = index.cached ? 'unchanged' : 'built';
     }
-    await phase('write', () => writeOutput(outDir, files));
+    await phase('write', () => writeOutput(outDir, files, [...issues.flatMap(issueAttachments), ...pdfs]));
     complete = true;
     return {
       issues,
       outDir,
       warnings,
-      counts: { rendered: validation.rendered, skipped: validation.skipped, pages: files.length, pagesChanged, search },
+      counts: { rendered: validation.rendered, skipped: validation.skipped, pages: files.length, pagesChanged, search, pdfs: pdfs.length },
       timings: timer.entries,
       cacheProblems: cache.problems,
     };
   } finally {
+    forgetWorkDir();
+    await rm(workDir, { recursive: true, force: true });
     await timer.time('save cache', () => cache.save({ complete }));
   }
 }

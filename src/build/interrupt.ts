@@ -6,6 +6,12 @@
 type Cleanup = () => void | Promise<void>;
 
 const cleanups = new Set<Cleanup>();
+let interrupted = false;
+
+/** Whether a signal arrived: work failing after it failed because of the cleanups, not on its own. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
 
 /** Register `cleanup` until the returned function is called. */
 export function onInterrupt(cleanup: Cleanup): () => void {
@@ -29,6 +35,7 @@ const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTE
  */
 export function handleInterrupts(notify: (signal: NodeJS.Signals) => void): () => void {
   const handler = (signal: NodeJS.Signals) => {
+    interrupted = true;
     void runInterruptCleanups().then(() => {
       notify(signal);
       process.exit(EXIT_CODES[signal] ?? 1);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../render/render-pages.ts';
 import { mapConcurrent } from '../util/map-concurrent.ts';
@@ -17,6 +17,12 @@ export class WriteInterruptedError extends Error {
 /** Files written at once. */
 const WRITE_CONCURRENCY = 32;
 
+/** A file already on disk (a PDF) that belongs in the output at `path`. */
+export interface CopiedFile {
+  readonly path: string;
+  readonly source: string;
+}
+
 /**
  * Write the whole site into a sibling temporary folder, then swap it in with renames, so a
  * failed or interrupted build never leaves a half-written archive behind:
@@ -27,7 +33,7 @@ const WRITE_CONCURRENCY = 32;
  *   the same; once the swap has begun it is completed, a matter of two renames;
  * - leftovers of a build that was killed outright are cleaned up by the next one.
  */
-export async function writeOutput(outDir: string, files: Iterable<OutputFile>): Promise<void> {
+export async function writeOutput(outDir: string, files: Iterable<OutputFile>, copies: readonly CopiedFile[] = []): Promise<void> {
   const lock = await lockOutput(outDir);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const staging = `${outDir}.tmp-${stamp}`;
@@ -48,12 +54,16 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>): 
     await removeLeftovers(outDir);
     const list = [...files];
     await mkdir(staging, { recursive: true });
-    const folders = [...new Set(list.map((file) => dirname(join(staging, file.path))))];
+    const folders = [...new Set([...list, ...copies].map((file) => dirname(join(staging, file.path))))];
     await mapConcurrent(folders, WRITE_CONCURRENCY, (folder) => mkdir(folder, { recursive: true }));
     // An interrupt stops each writer before its next file; the files in flight settle first.
     await mapConcurrent(list, WRITE_CONCURRENCY, (file) => {
       stopIfInterrupted();
       return writeFile(join(staging, file.path), file.contents);
+    });
+    await mapConcurrent(copies, WRITE_CONCURRENCY, (file) => {
+      stopIfInterrupted();
+      return copyFile(file.source, join(staging, file.path));
     });
     stopIfInterrupted();
     swapping = true;

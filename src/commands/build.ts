@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../build/build.ts';
-import { handleInterrupts } from '../build/interrupt.ts';
+import { handleInterrupts, wasInterrupted } from '../build/interrupt.ts';
 import { createProgress, progressMode } from '../build/progress.ts';
 import { parseShard } from '../build/shard.ts';
 import { formatTimings } from '../build/timings.ts';
@@ -11,12 +11,13 @@ import type { Command } from './command.ts';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every issue’s page and the archive index',
-  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--cache DIR | --no-cache] [--cache-from DIR]…
+  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--no-pdf] [--cache DIR | --no-cache] [--cache-from DIR]…
               [--shard I/N] [--no-search] [--quiet] [--timings]
 
   --content DIR    content folder (default: content)
   --out DIR        output folder (default: dist)
   --templates DIR  templates folder (default: ./templates, else the bundled ones)
+  --no-pdf         skip the PDFs (pages link no PDF then)
   --cache DIR      build cache folder (default: .cache/jianbao/<content folder>-<hash>)
   --no-cache       build everything from scratch, neither reading nor writing a cache
   --cache-from DIR also take unchanged issues and PDFs from this cache, read-only (repeatable):
@@ -37,6 +38,7 @@ export const buildCommand: Command = {
         'cache-from': { type: 'string', multiple: true, default: [] },
         shard: { type: 'string' },
         'no-search': { type: 'boolean', default: false },
+        'no-pdf': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
       },
@@ -62,11 +64,12 @@ export const buildCommand: Command = {
         cacheFrom: values['cache-from'],
         shard,
         search: !values['no-search'],
+        pdf: !values['no-pdf'],
         onProgress: (event) => progress.update(event),
       });
     } catch (error) {
-      // The interrupt handler says so and exits.
-      if (error instanceof WriteInterruptedError) return 130;
+      // The interrupt handler says so and exits; closing the browser fails the PDFs in flight.
+      if (error instanceof WriteInterruptedError || wasInterrupted()) return 130;
       throw error;
     } finally {
       stopHandling();
@@ -85,5 +88,5 @@ export function summary(result: BuildResult, ms: number): string {
   const { counts } = result;
   const issues = result.issues.length;
   const search = counts.search === 'built' ? '' : counts.search === 'unchanged' ? ', search index unchanged' : ', no search index';
-  return `jianbao: ${issues} issue${issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/ in ${(ms / 1000).toFixed(2)} s`;
+  return `jianbao: ${issues} issue${issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'}, ${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/ in ${(ms / 1000).toFixed(2)} s`;
 }

@@ -8,11 +8,15 @@ const recipients = z.union([
 /** Role → recipients, in print order (报送, 发送, 抄送, …). */
 const distribution = z.record(z.string().min(1), recipients);
 
+/** Font families an office has installed, put before the bundled faces in print. */
+const families = z.array(z.string().trim().min(1)).optional();
+
 export const seriesSchema = z.strictObject({
   title: z.string().trim().min(1),
   issuer: z.string().trim().min(1),
   url: z.url({ message: 'Expected an absolute URL such as https://example.org/jianbao/' }),
   distribution: distribution.default({}),
+  fonts: z.strictObject({ body: families, title: families, heading: families, kai: families }).default({}),
 });
 
 export const isoDate = z

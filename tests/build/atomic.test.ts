@@ -16,7 +16,7 @@ let before: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jianbao-atomic-'));
   out = join(dir, 'dist');
-  await build({ contentDir: 'content', outDir: out });
+  await build({ contentDir: 'content', outDir: out, pdf: false });
   before = await hashTree(out);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -43,7 +43,7 @@ describe('atomic builds', () => {
     const templates = join(dir, 'broken-templates');
     await mkdir(templates, { recursive: true });
     await writeFile(join(templates, 'issue.njk'), '{% if %}');
-    await expect(build({ contentDir: 'content', outDir: out, templatesDir: templates })).rejects.toThrow();
+    await expect(build({ contentDir: 'content', outDir: out, templatesDir: templates, pdf: false })).rejects.toThrow();
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
@@ -51,7 +51,7 @@ describe('atomic builds', () => {
   it('refuse to write while another build holds the lock, naming its pid', async () => {
     await writeFile(`${out}.lock`, `${process.ppid}\n`);
     try {
-      const error = await build({ contentDir: 'content', outDir: out }).catch((caught: unknown) => caught);
+      const error = await build({ contentDir: 'content', outDir: out, pdf: false }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OutputLockedError);
       expect((error as Error).message).toBe(`another build (pid ${process.ppid}) is writing ${out}/; wait for it to finish, or delete ${out}.lock if no build is running`);
       expect(await hashTree(out)).toBe(before);
@@ -64,7 +64,7 @@ describe('atomic builds', () => {
     await writeFile(`${out}.lock`, `${await deadPid()}\n`);
     await mkdir(`${out}.tmp-1-killed/2021`, { recursive: true });
     await mkdir(`${out}.old-1-killed`, { recursive: true });
-    await build({ contentDir: 'content', outDir: out });
+    await build({ contentDir: 'content', outDir: out, pdf: false });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
@@ -72,7 +72,7 @@ describe('atomic builds', () => {
   it('do not corrupt each other when two run at once', async () => {
     const run = () =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--content', 'content', '--out', out]);
+        const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-pdf', '--content', 'content', '--out', out]);
         let stderr = '';
         child.stderr.on('data', (chunk) => (stderr += chunk));
         child.on('exit', (code) => resolve({ code, stderr }));
@@ -95,8 +95,8 @@ describe('an interrupted build (SIGINT)', () => {
   }, 60_000);
 
   /** Start `jianbao build` of the big folder into `out`; `when` resolves when to send SIGINT. */
-  async function interrupt(when: (child: ReturnType<typeof spawn>) => Promise<unknown>) {
-    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', '--content', content, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  async function interrupt(when: (child: ReturnType<typeof spawn>) => Promise<unknown>, args = ['--no-pdf', '--content', content]) {
+    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', ...args, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -132,8 +132,27 @@ describe('an interrupted build (SIGINT)', () => {
     expect(existsSync(`${out}.lock`)).toBe(false);
   });
 
+  it('while printing PDFs leaves the previous output intact and no print work folder', async () => {
+    const result = await interrupt(
+      () =>
+        new Promise<void>((resolve) => {
+          // The print pages are written to the work folder before Chromium prints them.
+          const watcher = watch(dir, (_event, name) => {
+            if (name?.startsWith('dist.pdf-')) {
+              watcher.close();
+              setTimeout(resolve, 500);
+            }
+          });
+        }),
+      ['--content', 'content'],
+    );
+    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
   it('is not needed: the same build runs to completion', async () => {
-    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', '--content', content, '--out', join(dir, 'big-dist')]);
+    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-pdf', '--no-cache', '--content', content, '--out', join(dir, 'big-dist')]);
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
     expect(await readFile(join(dir, 'big-dist/2001/1/index.html'), 'utf8')).toContain('第1期工作动态');
   });

@@ -11,7 +11,7 @@ const text = (html: string) => html.replace(/<head>[\s\S]*<\/head>/, '').replace
 
 beforeAll(async () => {
   out = join(await mkdtemp(join(tmpdir(), 'jianbao-build-')), 'dist');
-  await build({ contentDir: 'content', outDir: out });
+  await build({ contentDir: 'content', outDir: out, pdf: false });
 });
 afterAll(() => rm(join(out, '..'), { recursive: true, force: true }));
 

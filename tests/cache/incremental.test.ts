@@ -14,7 +14,7 @@ let options: BuildOptions & { contentDir: string; outDir: string; cacheDir: stri
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'jianbao-cache-'));
   issues = await writeSyntheticArchive(join(root, 'content'), { issues: ISSUES, perYear: 3 });
-  options = { contentDir: join(root, 'content'), outDir: join(root, 'dist'), cacheDir: join(root, 'cache'), templatesDir: BUNDLED_TEMPLATES };
+  options = { contentDir: join(root, 'content'), outDir: join(root, 'dist'), cacheDir: join(root, 'cache'), templatesDir: BUNDLED_TEMPLATES, pdf: false };
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 

@@ -15,7 +15,7 @@ const page = (path: string) => readFile(join(out, path), 'utf8');
 
 beforeAll(async () => {
   out = join(await mkdtemp(join(tmpdir(), 'jianbao-site-')), 'dist');
-  built = await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES });
+  built = await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false });
 });
 afterAll(() => rm(join(out, '..'), { recursive: true, force: true }));
 

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { build, BUNDLED_TEMPLATES, type BuildResult } from '../../src/build/build.ts';
 import { createStaticServer } from '../../src/dev/static-server.ts';
+import { chromiumArgs, findChromium } from '../../src/pdf/index.ts';
 
 /** The sub-path the sample site is served under, as it would be on https://example.org/jianbao/. */
 export const BASE = '/jianbao/';
@@ -36,13 +36,7 @@ export async function serveSample(): Promise<ServedSite> {
   };
 }
 
-/** The system Chromium, headless, with nothing running in the background. */
+/** The Chromium the PDF step uses, headless, with nothing running in the background. */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Expected Chromium at ${executablePath}; set PUPPETEER_EXECUTABLE_PATH`);
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return puppeteer.launch({ executablePath: findChromium(), headless: true, args: [...chromiumArgs] });
 }

@@ -1,0 +1,221 @@
+import os from 'node:os';
+import puppeteer, {type Browser, type Page} from 'puppeteer';
+import {PdfError} from './errors.ts';
+import {findChromium} from './find-browser.ts';
+
+/**
+ * Flags for a build machine: no sandbox (containers and CI run as root), no
+ * GPU, and none of the background traffic a desktop browser makes — the print
+ * page must be the only thing the browser loads.
+ */
+export const chromiumArgs: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export interface BrowserPoolOptions {
+  /**
+   * The Chromium to launch.
+   * @default findChromium() at the first launch
+   */
+  readonly executablePath?: string;
+  /**
+   * How many pages render at once in the one browser.
+   * @default Math.min(os.availableParallelism(), 4)
+   */
+  readonly size?: number;
+  /**
+   * Time limit for one job (one PDF), in milliseconds.
+   * @default 60_000
+   */
+  readonly timeoutMs?: number;
+}
+
+export interface JobContext {
+  /** 1 for the first try, 2 for the retry after a browser crash. */
+  readonly attempt: number;
+  /** Aborted when the job runs out of time: check it before side effects such as writing files. */
+  readonly signal: AbortSignal;
+}
+
+export type PoolJob<T> = (page: Page, context: JobContext) => Promise<T>;
+
+export interface BrowserPool {
+  /**
+   * Run `job` on a fresh page once a slot is free. `name` (the issue) is used
+   * in error messages. A browser crash relaunches the browser and retries the
+   * job once; other failures, and timeouts, are not retried.
+   */
+  run<T>(name: string, job: PoolJob<T>, options?: {readonly timeoutMs?: number}): Promise<T>;
+  /** The browser in use, launching it if needed (for diagnostics and tests). */
+  browser(): Promise<Browser>;
+  /** How many times a browser has been launched. */
+  readonly launches: number;
+  readonly size: number;
+  close(): Promise<void>;
+}
+
+const defaults = {
+  timeoutMs: 60_000,
+};
+
+export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool {
+  const size = Math.max(1, Math.floor(options.size ?? Math.min(os.availableParallelism(), 4)));
+  const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+  const slots = new Semaphore(size);
+  let current: Promise<Browser> | undefined;
+  let live: Browser | undefined;
+  let launches = 0;
+  let closed = false;
+
+  function getBrowser(): Promise<Browser> {
+    if (closed) return Promise.reject(new PdfError('render-failed', 'The browser pool is closed.'));
+    current ??= launch();
+    return current;
+  }
+
+  async function launch(): Promise<Browser> {
+    launches++;
+    try {
+      const browser = await puppeteer.launch({
+        executablePath: options.executablePath ?? findChromium(),
+        headless: true,
+        args: [...chromiumArgs],
+        // Puppeteer's own handlers exit the process on a signal, before the build can put
+        // the output folder back; the pool's owner closes it (and puppeteer still kills the
+        // browser when the process exits).
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      live = browser;
+      // A browser that dies between jobs is replaced by the next job.
+      browser.once('disconnected', () => retire(browser));
+      return browser;
+    } catch (error) {
+      current = undefined;
+      if (error instanceof PdfError) throw error;
+      throw new PdfError('render-failed', `Could not start Chromium: ${(error as Error).message}`, {cause: error});
+    }
+  }
+
+  function retire(browser: Browser): void {
+    if (live !== browser) return;
+    live = undefined;
+    current = undefined;
+    browser.close().catch(() => {});
+  }
+
+  async function attempt<T>(name: string, job: PoolJob<T>, n: number, limit: number): Promise<T> {
+    const browser = await getBrowser();
+    let page: Page | undefined;
+    let pageCrashed = false;
+    try {
+      page = await browser.newPage();
+      // 'error' is puppeteer's "page crashed" event.
+      page.once('error', () => {
+        pageCrashed = true;
+      });
+      const timeout = new AbortController();
+      const work = job(page, {attempt: n, signal: timeout.signal});
+      // A job that outlives its time limit is abandoned; its page is closed below.
+      work.catch(() => {});
+      return await withTimeout(work, limit, () => {
+        timeout.abort();
+        return new PdfError(
+          'render-timeout',
+          `${name}: rendering the PDF took longer than ${limit} ms and was stopped. A page that waits on something (a huge image, a script) can cause this; raise the time limit if the issue is simply large.`,
+        );
+      });
+    } catch (error) {
+      if (pageCrashed || !browser.connected) throw new BrowserCrash(error, browser);
+      throw error;
+    } finally {
+      page?.close().catch(() => {});
+    }
+  }
+
+  return {
+    get launches() {
+      return launches;
+    },
+    size,
+    browser: getBrowser,
+    run<T>(name: string, job: PoolJob<T>, runOptions: {readonly timeoutMs?: number} = {}): Promise<T> {
+      const limit = runOptions.timeoutMs ?? timeoutMs;
+      return slots.use(async () => {
+        try {
+          return await attempt(name, job, 1, limit);
+        } catch (error) {
+          if (!(error instanceof BrowserCrash)) throw error;
+          // Relaunch only the browser this job ran on, and only if it is gone (a crashed
+          // tab gets a fresh renderer from the same browser); another job may already
+          // have launched the successor.
+          if (!error.browser.connected) retire(error.browser);
+        }
+        try {
+          return await attempt(name, job, 2, limit);
+        } catch (error) {
+          if (!(error instanceof BrowserCrash)) throw error;
+          if (!error.browser.connected) retire(error.browser);
+          throw new PdfError(
+            'browser-crashed',
+            `${name}: Chromium crashed twice while rendering this issue’s PDF. Check that the machine has enough memory and /dev/shm space, or try a newer Chromium.`,
+            {cause: error.cause},
+          );
+        }
+      });
+    },
+    async close() {
+      closed = true;
+      const browser = await current?.catch(() => undefined);
+      current = undefined;
+      live = undefined;
+      await browser?.close().catch(() => {});
+    },
+  };
+}
+
+class BrowserCrash extends Error {
+  readonly browser: Browser;
+
+  constructor(cause: unknown, browser: Browser) {
+    super('The browser crashed', {cause});
+    this.browser = browser;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A counting semaphore: at most `size` jobs hold a slot at once, in arrival order. */
+class Semaphore {
+  readonly #waiting: Array<() => void> = [];
+  #free: number;
+
+  constructor(size: number) {
+    this.#free = size;
+  }
+
+  async use<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#free++;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+export {printAssetRoots, printStylesheet, printStylesheetUrl, fontPackages} from './assets.ts';
+export {chromiumArgs, createBrowserPool} from './browser-pool.ts';
+export type {BrowserPool, BrowserPoolOptions, JobContext, PoolJob} from './browser-pool.ts';
+export {PdfError} from './errors.ts';
+export type {PdfErrorCode} from './errors.ts';
+export {findChromium} from './find-browser.ts';
+export type {FindChromiumOptions} from './find-browser.ts';
+export {bundledFonts, fontStacksCss} from './fonts.ts';
+export type {FontRole, FontStacks} from './fonts.ts';
+export type {PrintLayoutReport, TableFit} from './page-layout.ts';
+export {applyPdfMetadata} from './pdf-metadata.ts';
+export type {FinishedPdf, FinishOptions, PdfMetadata} from './pdf-metadata.ts';
+export {retitleOutline} from './pdf-outline.ts';
+export {renderPdf} from './render-pdf.ts';
+export type {RenderPdfOptions, RenderPdfResult} from './render-pdf.ts';
+export {isAllowedUrl} from './request-filter.ts';

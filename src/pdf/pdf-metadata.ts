@@ -1,0 +1,126 @@
+import {createHash} from 'node:crypto';
+import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject} from 'pdf-lib';
+import {PdfError} from './errors.ts';
+import {retitleOutline} from './pdf-outline.ts';
+
+export interface PdfMetadata {
+  /** Series title and issue, e.g. `梅州市城镇老旧小区改造工作简报 2021年第11期`. */
+  readonly title: string;
+  /** The issuing organ. */
+  readonly author: string;
+  readonly subject?: string;
+  /** Joined with ", " when a list. */
+  readonly keywords?: string | readonly string[];
+  /**
+   * The issue's date, `YYYY-MM-DD`. It becomes CreationDate and ModDate
+   * (midnight, China Standard Time) so two builds of one issue are identical.
+   */
+  readonly date: string;
+  /**
+   * Document language (the catalog's /Lang).
+   * @default 'zh-CN'
+   */
+  readonly lang?: string;
+  /**
+   * The /Creator entry (Chromium puts its user-agent string there).
+   * @default 'jianbao'
+   */
+  readonly creator?: string;
+}
+
+/**
+ * Set the document information and language of a PDF Chromium printed and
+ * make the bytes reproducible: Chromium stamps the clock into CreationDate and
+ * ModDate, which are replaced by the issue's date, and the file /ID is derived
+ * from the content. Structure (tags, outline, links) is kept as it is.
+ */
+export interface FinishedPdf {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+}
+
+export interface FinishOptions {
+  /** The page's heading texts in order, to retitle the outline's bookmarks (see retitleOutline). */
+  readonly headings?: readonly string[];
+}
+
+export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, options: FinishOptions = {}): Promise<FinishedPdf> {
+  const stamp = pdfDate(meta.date);
+  // updateMetadata: false — otherwise pdf-lib writes its own Producer and the clock into ModDate.
+  const document = await PDFDocument.load(pdf, {updateMetadata: false});
+
+  document.setTitle(meta.title, {showInWindowTitleBar: true});
+  document.setAuthor(meta.author);
+  if (meta.subject) document.setSubject(meta.subject);
+  const keywords = typeof meta.keywords === 'string' ? meta.keywords : meta.keywords?.join(', ');
+  if (keywords) setInfo(document, 'Keywords', PDFHexString.fromText(keywords));
+  document.setCreator(meta.creator ?? 'jianbao');
+  setInfo(document, 'CreationDate', PDFString.of(stamp));
+  setInfo(document, 'ModDate', PDFString.of(stamp));
+  document.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang ?? 'zh-CN'));
+  renumberStructureIds(document);
+  if (options.headings) retitleOutline(document, options.headings);
+
+  // The /ID is a hash of the document without one: stable for the same input, different for different content.
+  const trailer = document.context.trailerInfo;
+  trailer.ID = undefined;
+  const draft = await document.save({useObjectStreams: false});
+  const id = PDFHexString.of(createHash('md5').update(draft).digest('hex').toUpperCase());
+  trailer.ID = document.context.obj([id, id]);
+  return {bytes: await document.save({useObjectStreams: false}), pages: document.getPageCount()};
+}
+
+/**
+ * Chromium names table-cell structure elements after DOM node ids
+ * (`/ID (node00000060)`, referenced from other cells' /Headers and the
+ * /IDTree). Those ids count every node the renderer process has created, so
+ * they differ from one build to the next. Renumber them 1, 2, 3… keeping their
+ * order (the /IDTree is sorted by them).
+ */
+function renumberStructureIds(document: PDFDocument): void {
+  const pattern = /^node\d+$/;
+  const found = new Set<string>();
+  const visit = (object: PDFObject | undefined, replace?: Map<string, string>): PDFObject | undefined => {
+    if (object instanceof PDFString || object instanceof PDFHexString) {
+      const text = object.decodeText();
+      if (!pattern.test(text)) return undefined;
+      if (!replace) found.add(text);
+      const renamed = replace?.get(text);
+      return renamed === undefined ? undefined : PDFString.of(renamed);
+    }
+    if (object instanceof PDFArray) {
+      for (let i = 0; i < object.size(); i++) {
+        const next = visit(object.get(i), replace);
+        if (next) object.set(i, next);
+      }
+    } else if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) {
+        const next = visit(value, replace);
+        if (next) object.set(key, next);
+      }
+    }
+    return undefined;
+  };
+  const objects = document.context.enumerateIndirectObjects().map(([, object]) => object);
+  for (const object of objects) visit(object);
+  if (found.size === 0) return;
+  const ordered = [...found].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const width = String(ordered.length).length;
+  const names = new Map(ordered.map((id, index) => [id, `node${String(index + 1).padStart(width, '0')}`]));
+  for (const object of objects) visit(object, names);
+}
+
+function setInfo(document: PDFDocument, key: string, value: PDFString | PDFHexString): void {
+  const info = document.context.lookup(document.context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of(key), value);
+}
+
+/** `2021-11-29` → `D:20211129000000+08'00'`. */
+function pdfDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const valid = match && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  if (!match || !valid) {
+    throw new PdfError('invalid-option', `Expected the issue date as YYYY-MM-DD (for example 2021-11-29), got ${JSON.stringify(date)}.`);
+  }
+  return `D:${match[1]}${match[2]}${match[3]}000000+08'00'`;
+}

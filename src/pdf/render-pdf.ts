@@ -1,0 +1,196 @@
+import {mkdir, rename, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Page} from 'puppeteer';
+import {printAssetRoots} from './assets.ts';
+import type {BrowserPool} from './browser-pool.ts';
+import {PdfError} from './errors.ts';
+import {bundledFonts, fontStacksCss, type FontStacks} from './fonts.ts';
+import {preparePrintLayout, type PrintLayoutOptions, type PrintLayoutReport} from './page-layout.ts';
+import {applyPdfMetadata, type PdfMetadata} from './pdf-metadata.ts';
+import {isAllowedUrl} from './request-filter.ts';
+
+export interface RenderPdfOptions {
+  /** file:// URL of the issue's print page (a file, so web fonts load). */
+  readonly url: string;
+  /** Where to write the PDF; missing folders are created. */
+  readonly output: string;
+  /**
+   * Folders the page may load files from: the page's own folder, the content
+   * folder. The print template and the bundled fonts are always allowed.
+   */
+  readonly roots: readonly string[];
+  readonly meta: PdfMetadata;
+  /** Font families to put before the bundled faces (from bulletin.yaml). */
+  readonly fonts?: FontStacks;
+  /**
+   * Time limit for this PDF.
+   * @default the pool's (60 s)
+   */
+  readonly timeoutMs?: number;
+  /** Names the issue in error messages, e.g. `content/2021/11/index.md`. */
+  readonly name: string;
+}
+
+export interface RenderPdfResult {
+  readonly output: string;
+  readonly pages: number;
+  /** Size of the PDF in bytes. */
+  readonly size: number;
+  /** Requests the page made that were refused (remote URLs, files outside the roots). */
+  readonly blocked: readonly string[];
+  readonly layout: PrintLayoutReport;
+  /** Time from opening the page to writing the PDF. */
+  readonly ms: number;
+}
+
+/**
+ * Chromium lays a printed page out in whole CSS pixels: it rounds the sheet
+ * and each margin to px (measured: A4 with 37/35 mm margins breaks after
+ * 851 px, not 225 mm = 850.39 px). The measuring columns must be exactly that
+ * tall for breaks to fall where print puts them. The flow's width is fixed at
+ * 156 mm by print.css, so it needs no such care.
+ */
+const px = (mm: number): number => Math.round((mm * 96) / 25.4);
+const pageAreaHeight = px(297) - px(37) - px(35);
+
+/** The 版心 and the table sizes tried before zooming (小四, 五号, 小五, 六号). */
+const layoutOptions: PrintLayoutOptions = {
+  measure: '156mm',
+  areaHeight: `${pageAreaHeight}px`,
+  tableSizesPt: [12, 10.5, 9, 7.5],
+};
+
+/**
+ * Print one issue's print page to a PDF laid out to GB/T 9704, with its
+ * document metadata set and its bytes reproducible.
+ */
+export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): Promise<RenderPdfResult> {
+  const {name} = options;
+  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots()];
+  checkOptions(options, roots);
+  const fontCss = fontStacksCss(options.fonts);
+
+  return pool.run(
+    name,
+    async (page, {signal}) => {
+      const started = performance.now();
+      const blocked = await isolate(page, roots);
+
+      // tsx compiles with esbuild's keepNames, which wraps functions in __name();
+      // functions serialised into the page then need that helper there.
+      await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
+      await page.emulateMediaType('print');
+      // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
+      await page.goto(options.url, {waitUntil: 'load', timeout: 0});
+      if (fontCss) await page.addStyleTag({content: fontCss});
+      // Lazy images would load only when printing, after the layout was measured.
+      await page.evaluate(async () => {
+        const lazy = [...document.images].filter((image) => image.loading === 'lazy');
+        for (const image of lazy) image.loading = 'eager';
+        await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
+        await document.fonts.ready;
+      });
+      await checkFonts(page, name, blocked);
+
+      const layout = await page.evaluate(preparePrintLayout, layoutOptions);
+
+      const raw = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: false,
+        timeout: 0,
+      });
+      const pdf = await applyPdfMetadata(raw, options.meta, {headings: layout.headings});
+      if (layout.distribution && pdf.pages !== layout.pages) {
+        throw new PdfError(
+          'render-failed',
+          `${name}: the 版记 was placed for a ${layout.pages}-page layout but Chromium printed ${pdf.pages} pages; the PDF would have the 版记 out of place. Please report this with the issue's files.`,
+        );
+      }
+      // Past its time limit the job has already failed: leave no file behind it.
+      signal.throwIfAborted();
+      await writeAtomically(options.output, pdf.bytes);
+      return {
+        output: options.output,
+        pages: pdf.pages,
+        size: pdf.bytes.byteLength,
+        blocked,
+        layout,
+        ms: Math.round(performance.now() - started),
+      };
+    },
+    options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs},
+  );
+}
+
+function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void {
+  if (!options.name) throw new PdfError('invalid-option', 'Expected a name for the issue being rendered (used in error messages), got an empty string.');
+  if (!options.url.startsWith('file:')) {
+    throw new PdfError(
+      'invalid-option',
+      `${options.name}: expected the print page as a file:// URL (web fonts only load from a real file), got ${options.url}.`,
+    );
+  }
+  if (!isAllowedUrl(options.url, roots)) {
+    throw new PdfError(
+      'invalid-option',
+      `${options.name}: the print page ${fileURLToPath(options.url)} is outside the folders it may load from (${roots.join(', ')}); add its folder to roots.`,
+    );
+  }
+}
+
+/** Let the page load only data: URLs and files under `roots`; returns the live list of refused URLs. */
+async function isolate(page: Page, roots: readonly string[]): Promise<string[]> {
+  const blocked: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (isAllowedUrl(url, roots)) {
+      request.continue().catch(() => {});
+    } else {
+      blocked.push(url);
+      request.abort('blockedbyclient').catch(() => {});
+    }
+  });
+  return blocked;
+}
+
+/**
+ * Fail rather than print with whatever the machine has: a PDF set in
+ * fallback fonts would differ from machine to machine.
+ */
+async function checkFonts(page: Page, name: string, blocked: readonly string[]): Promise<void> {
+  const families = [...new Set(Object.values(bundledFonts).flat())];
+  const state = await page.evaluate((bundled: string[]) => {
+    const faces = [...document.fonts];
+    const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
+    return {
+      bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
+      failed: [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))],
+    };
+  }, families);
+  if (state.bundled === 0) {
+    throw new PdfError(
+      'fonts-missing',
+      `${name}: the print page declares none of the bundled fonts (${families.join(', ')}). It must link templates/print/print.css by a file:// URL or a relative path${blocked.length > 0 ? `; refused requests: ${blocked.join(', ')}` : ''}.`,
+    );
+  }
+  if (state.failed.length > 0) {
+    const fontRequests = blocked.filter((url) => /\.(woff2?|ttf|otf)(\?|#|$)/i.test(url));
+    throw new PdfError(
+      'fonts-missing',
+      `${name}: fonts failed to load (${state.failed.join(', ')})${fontRequests.length > 0 ? `; refused: ${fontRequests.join(', ')}` : ''}. Run \`npm ci\` so node_modules holds the font packages.`,
+    );
+  }
+}
+
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), {recursive: true});
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, file);
+}

@@ -1,0 +1,162 @@
+/**
+ * Measuring PDFs with poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm),
+ * in millimetres from the top-left corner of the page.
+ */
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const mmPerPt = 25.4 / 72;
+
+function run(command: string, args: readonly string[]): string {
+  return execFileSync(command, args, {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024});
+}
+
+/** `pdfinfo` fields, e.g. `Title`, `Tagged`, `Pages`, `Page size`. */
+export function pdfinfo(file: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const line of run('pdfinfo', ['-enc', 'UTF-8', file]).split('\n')) {
+    const match = /^([^:]+):\s*(.*)$/.exec(line);
+    if (match?.[1] && match[2] !== undefined) fields[match[1]] = match[2].trim();
+  }
+  return fields;
+}
+
+/** Page sizes in points, one per page. */
+export function pageSizes(file: string): Array<{width: number; height: number}> {
+  const pages = Number(pdfinfo(file).Pages);
+  const out = run('pdfinfo', ['-f', '1', '-l', String(pages), file]);
+  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({width: Number(m[1]), height: Number(m[2])}));
+}
+
+export interface FontRow {
+  readonly name: string;
+  readonly type: string;
+  readonly embedded: boolean;
+}
+
+export function pdffonts(file: string): FontRow[] {
+  const lines = run('pdffonts', [file]).split('\n');
+  const rule = lines[1] ?? '';
+  // Columns are fixed-width; the dashes under the header give their extents.
+  const columns = [...rule.matchAll(/-+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  return lines
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const cell = (i: number): string => {
+        const [start, end] = columns[i] ?? [0, 0];
+        return line.slice(start, end + 1).trim();
+      };
+      return {name: cell(0), type: cell(1), embedded: cell(3) === 'yes'};
+    });
+}
+
+export interface Word {
+  /** 1-based page number. */
+  readonly page: number;
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** Every word with its box in mm (`pdftotext -bbox`). */
+export function words(file: string): Word[] {
+  const xhtml = run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']);
+  const result: Word[] = [];
+  let page = 0;
+  for (const match of xhtml.matchAll(/<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (match[0] === '<page') {
+      page++;
+      continue;
+    }
+    result.push({
+      page,
+      text: decodeEntities(match[5] ?? ''),
+      xMin: Number(match[1]) * mmPerPt,
+      yMin: Number(match[2]) * mmPerPt,
+      xMax: Number(match[3]) * mmPerPt,
+      yMax: Number(match[4]) * mmPerPt,
+    });
+  }
+  return result;
+}
+
+/** The text of each page in content-stream order (`pdftotext -raw`). */
+export function pageTexts(file: string): string[] {
+  const text = run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
+  return text.split('\f').slice(0, -1);
+}
+
+export interface Rule {
+  /** Top and bottom edge of a horizontal rule, mm from the top of the page. */
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * Horizontal rules on a page: rows of a 600 dpi greyscale rendering where
+ * more than `coverage` of the width is dark.
+ */
+export function horizontalRules(file: string, page: number, coverage = 0.6): Rule[] {
+  const dpi = 600;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jianbao-rules-'));
+  try {
+    const base = path.join(dir, 'page');
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), file, base]);
+    const pgm = readFileSync(`${base}.pgm`);
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+    if (!header?.[1] || !header[2]) throw new Error(`Unexpected pdftoppm output for page ${page}`);
+    const width = Number(header[1]);
+    const height = Number(header[2]);
+    const offset = header[0].length;
+    const mm = (px: number): number => (px * 25.4) / dpi;
+    const rules: Rule[] = [];
+    let start = -1;
+    let left = 0;
+    let right = 0;
+    for (let y = 0; y <= height; y++) {
+      let dark = 0;
+      let first = -1;
+      let last = -1;
+      if (y < height) {
+        const row = offset + y * width;
+        for (let x = 0; x < width; x++) {
+          if ((pgm[row + x] ?? 255) < 128) {
+            dark++;
+            if (first < 0) first = x;
+            last = x;
+          }
+        }
+      }
+      const isRule = dark > width * coverage;
+      if (isRule && start < 0) {
+        start = y;
+        left = first;
+        right = last;
+      }
+      if (!isRule && start >= 0) {
+        rules.push({top: mm(start), bottom: mm(y), left: mm(left), right: mm(right + 1)});
+        start = -1;
+      }
+    }
+    return rules;
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+}
