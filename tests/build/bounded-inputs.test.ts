@@ -32,7 +32,7 @@ async function oneIssue(name: string, markdown: string, files: Record<string, st
  * the process and its children, such as the search indexer) where it is installed, else Node's own.
  */
 async function measuredBuild(content: string) {
-  const args = ['bin/jianbao.js', 'build', '--no-cache', '--content', content, '--out', `${content}-dist`];
+  const args = ['bin/jianbao.js', 'build', '--no-pdf', '--no-cache', '--content', content, '--out', `${content}-dist`];
   const time = '/usr/bin/time';
   const [command, argv] = existsSync(time)
     ? [time, ['-v', process.execPath, ...args]]

@@ -20,7 +20,7 @@ describe('bin/jianbao.js', () => {
   // From another folder, the bundled templates are found through import.meta.url.
   it.each([['the esbuild bundle', '0'], ['tsx', '1']])('builds from %s in any working folder', async (_name, tsx) => {
     const out = join(cwd, `site-${tsx}`);
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'build', '--content', CONTENT, '--out', out, '--no-cache'], {
+    const { stdout, stderr } = await run(process.execPath, [BIN, 'build', '--content', CONTENT, '--out', out, '--no-cache', '--no-pdf'], {
       cwd,
       env: { ...process.env, JIANBAO_TSX: tsx },
     });

@@ -22,7 +22,7 @@ describe('a failed search index', () => {
     const out = join(dir, 'dist');
     await mkdir(out);
     await writeFile(join(out, 'index.html'), 'previous build');
-    const building = build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, cacheDir: false });
+    const building = build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, cacheDir: false, pdf: false });
     await expect(building).rejects.toThrow(SearchIndexError);
     await expect(building).rejects.toThrow('Could not build the search index: binary not found');
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('previous build');
