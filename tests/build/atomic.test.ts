@@ -16,7 +16,7 @@ let before: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jianbao-atomic-'));
   out = join(dir, 'dist');
-  await build({ contentDir: 'content', outDir: out, pdf: false });
+  await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false });
   before = await hashTree(out);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -43,7 +43,7 @@ describe('atomic builds', () => {
     const templates = join(dir, 'broken-templates');
     await mkdir(templates, { recursive: true });
     await writeFile(join(templates, 'issue.njk'), '{% if %}');
-    await expect(build({ contentDir: 'content', outDir: out, templatesDir: templates, pdf: false })).rejects.toThrow();
+    await expect(build({ contentDir: 'content', outDir: out, templatesDir: templates, pdf: false, cacheDir: false })).rejects.toThrow();
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
@@ -51,7 +51,7 @@ describe('atomic builds', () => {
   it('refuse to write while another build holds the lock, naming its pid', async () => {
     await writeFile(`${out}.lock`, `${process.ppid}\n`);
     try {
-      const error = await build({ contentDir: 'content', outDir: out, pdf: false }).catch((caught: unknown) => caught);
+      const error = await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OutputLockedError);
       expect((error as Error).message).toBe(`another build (pid ${process.ppid}) is writing ${out}/; wait for it to finish, or delete ${out}.lock if no build is running`);
       expect(await hashTree(out)).toBe(before);
@@ -64,7 +64,7 @@ describe('atomic builds', () => {
     await writeFile(`${out}.lock`, `${await deadPid()}\n`);
     await mkdir(`${out}.tmp-1-killed/2021`, { recursive: true });
     await mkdir(`${out}.old-1-killed`, { recursive: true });
-    await build({ contentDir: 'content', outDir: out, pdf: false });
+    await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
@@ -72,7 +72,7 @@ describe('atomic builds', () => {
   it('do not corrupt each other when two run at once', async () => {
     const run = () =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-pdf', '--content', 'content', '--out', out]);
+        const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-pdf', '--no-cache', '--content', 'content', '--out', out]);
         let stderr = '';
         child.stderr.on('data', (chunk) => (stderr += chunk));
         child.on('exit', (code) => resolve({ code, stderr }));

@@ -53,7 +53,7 @@ describe('jianbao check', () => {
 
   it('lets the build go ahead on warnings, and prints them', async () => {
     const out = join(await tempDir(), 'dist');
-    const result = await runCli('build', '--content', `${fixtures}/no-articles`, '--out', out);
+    const result = await runCli('build', '--no-pdf', '--no-cache', '--content', `${fixtures}/no-articles`, '--out', out);
     expect(result.code).toBe(0);
     expect(result.lines).toEqual([
       'tests/fixtures/check/no-articles/2021/1/index.md:10:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it',
@@ -67,7 +67,7 @@ describe('jianbao check', () => {
     await mkdir(join(content, '2021/1'), { recursive: true });
     await writeFile(join(content, 'bulletin.yaml'), 'title: 简报\nissuer: 局\nurl: https://example.org/\n');
     await writeFile(join(content, '2021/1/index.md'), '---\nyear: 2021\nnumber: 1\ntotal: 1\ndate: 2021-01-10\ntitle: "<script>alert(1)</script>"\nissuer: "<img src=x onerror=alert(1)>"\n---\n\n## 文\n');
-    const result = await runCli('build', '--content', content, '--out', join(dir, 'dist'), '--no-pdf');
+    const result = await runCli('build', '--no-cache', '--content', content, '--out', join(dir, 'dist'), '--no-pdf');
     expect(result.code).toBe(0);
     const html = await readFile(join(dir, 'dist/2021/1/index.html'), 'utf8');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -40,7 +40,7 @@ describe('a build of each faulty folder', () => {
   let before: string;
   beforeAll(async () => {
     out = join(await mkdtemp(join(tmpdir(), 'jianbao-check-')), 'dist');
-    await build({ contentDir: 'content', outDir: out, pdf: false });
+    await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false });
     before = await hashTree(out);
   });
   afterAll(() => rm(join(out, '..'), { recursive: true, force: true }));
@@ -48,9 +48,9 @@ describe('a build of each faulty folder', () => {
   it.each(cases)('%s stops with the errors check reports and leaves the previous output byte-identical', async (name) => {
     const checked = await runCli('check', '--content', join(root, name));
     if (checked.code === 0) return;
-    const error = await build({ contentDir: join(root, name), outDir: out, pdf: false }).catch((caught: unknown) => caught);
+    const error = await build({ contentDir: join(root, name), outDir: out, pdf: false, cacheDir: false }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ContentError);
-    const built = await runCli('build', '--content', join(root, name), '--out', out, '--no-pdf');
+    const built = await runCli('build', '--no-cache', '--content', join(root, name), '--out', out, '--no-pdf');
     expect(built.code).toBe(1);
     expect(built.lines.slice(0, -1)).toEqual(checked.lines.slice(0, -1));
     expect(await hashTree(out)).toBe(before);

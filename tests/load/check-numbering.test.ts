@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkNumbering } from '../../src/load/check-numbering.ts';
+import type { Issue } from '../../src/model.ts';
+
+/** An issue at `2021/11/index.md` whose `number`, `total` and `date` are on lines 3, 4 and 5. */
+function issue(year: number, number: number, total: number, date: string): Issue {
+  return {
+    source: `${year}/${number}/index.md`,
+    markdown: '',
+    year,
+    number,
+    total,
+    date,
+    title: '简报',
+    issuer: '局',
+    distribution: [],
+    path: `${year}/${number}/`,
+    places: { number: { line: 3, column: 9 }, total: { line: 4, column: 8 }, date: { line: 5, column: 7 } },
+  };
+}
+
+const lines = (issues: Issue[], gaps?: boolean) =>
+  checkNumbering(issues, gaps === undefined ? {} : { gaps }).map((problem) => `${problem.source}:${problem.place?.line}: ${problem.ruleId}: ${problem.reason}`);
+
+describe('checkNumbering', () => {
+  it('accepts an archive that starts mid-series and crosses a year, with two issues on one day', () => {
+    expect(lines([issue(2022, 1, 20, '2022-01-28'), issue(2021, 11, 18, '2021-11-29'), issue(2021, 12, 19, '2021-12-30'), issue(2022, 2, 21, '2022-01-28')])).toEqual([]);
+  });
+
+  it('reports numbers that run against the total within a year', () => {
+    expect(lines([issue(2021, 1, 2, '2021-01-10'), issue(2021, 2, 1, '2021-01-10')])).toEqual([
+      '2021/1/index.md:3: numbering-order: `number`: 第1期 comes after 2021年第2期 总第1期 (2021/2/index.md) by its total, but has a lower number; numbers rise with the total',
+    ]);
+  });
+
+  it('reports a year that does not restart at 1, but not the first year of the archive', () => {
+    expect(lines([issue(2020, 5, 1, '2020-12-10'), issue(2021, 2, 2, '2021-01-10')])).toEqual([
+      '2021/2/index.md:3: numbering-gap: `number`: Expected 2021年第1期 as the year’s first issue, got 第2期; numbering restarts at 1 each year',
+    ]);
+  });
+
+  it('leaves gaps out when asked, keeping duplicates and dates', () => {
+    const issues = [issue(2021, 1, 1, '2021-02-10'), issue(2021, 3, 3, '2021-01-10'), issue(2021, 4, 3, '2021-03-10')];
+    expect(lines(issues, false)).toEqual([
+      '2021/3/index.md:5: numbering-date-order: `date`: 2021-01-10 is before 2021-02-10, the date of 2021年第1期 总第1期 (2021/1/index.md); dates rise with the total',
+      '2021/4/index.md:4: numbering-total-duplicate: `total`: 总第3期 is also 2021年第3期 总第3期 (2021/3/index.md); every issue has its own total',
+    ]);
+    expect(lines(issues).filter((line) => line.includes('gap'))).toHaveLength(2);
+  });
+
+  it('has nothing to say about no issues', () => {
+    expect(checkNumbering([])).toEqual([]);
+  });
+});
