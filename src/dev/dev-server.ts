@@ -56,7 +56,7 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
   async function rebuild(): Promise<void> {
     const started = performance.now();
     try {
-      const result = await build({ contentDir, outDir, templatesDir: options.templatesDir });
+      const result = await build({ contentDir, outDir, templatesDir: options.templatesDir, pdf: false });
       for (const line of formatProblems({ errors: [], warnings: result.warnings })) logError(line);
       log(`jianbao dev: built ${result.issues.length} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       everBuilt = true;

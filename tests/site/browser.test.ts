@@ -89,8 +89,11 @@ describe('the sample archive served from a sub-path', () => {
 
   it('serves the PDF from the issue page as application/pdf', async () => {
     const page = await open('2021/11/');
-    const href = await page.$eval('a.pdf-link', (link) => (link as HTMLAnchorElement).href);
-    const response = await fetch(href);
+    const link = await page.$eval('a.pdf-link', (element) => ({ href: (element as HTMLAnchorElement).href, download: element.getAttribute('download'), text: element.textContent }));
+    expect(link.href).toBe(`${site.url}2021/11/2021-11.pdf`);
+    expect(link.download).toBe('梅州市城镇老旧小区改造工作简报2021年第11期.pdf');
+    expect(link.text).toMatch(/^下载 PDF 印刷版（\d+(\.\d)? (KB|MB)）$/);
+    const response = await fetch(link.href);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
