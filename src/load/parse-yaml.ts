@@ -32,6 +32,15 @@ export function reportSchemaIssues(
   lineOffset = 1,
 ): void {
   for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // Each unknown key at its own line, where the editor has to delete or rename it.
+      for (const name of issue.keys) {
+        const path = [...issue.path, name] as (string | number)[];
+        const { line, col } = parsed.lines.linePos(findPair(parsed.document, path) ?? locate(parsed, path));
+        fail(file, `Unknown key \`${name}\``, line + lineOffset - 1, col, 'frontmatter-schema');
+      }
+      continue;
+    }
     const key = issue.path.map(String).join('.');
     const node = locate(parsed, issue.path as (string | number)[]);
     const { line, col } = parsed.lines.linePos(node);

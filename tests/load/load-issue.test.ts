@@ -46,7 +46,7 @@ describe('loadIssue', () => {
   it('reports mistyped and unknown keys together', async () => {
     expect(await messagesFor('unknown-key')).toEqual([
       'tests/fixtures/frontmatter/unknown-key/index.md:4:8: `total`: Expected number, got string "18"',
-      'tests/fixtures/frontmatter/unknown-key/index.md:2:1: Unknown key `author`',
+      'tests/fixtures/frontmatter/unknown-key/index.md:6:1: Unknown key `author`',
     ]);
   });
 
