@@ -2,7 +2,7 @@
 // a hash of every source file, and loaded as plain JavaScript. Loading through tsx costs ~0.3 s on
 // every run, more than a whole incremental build. Any failure here falls back to tsx.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,15 +17,15 @@ export async function bundledCli() {
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) hash.update(`${file.slice(SRC.length)}\0`).update(readFileSync(file)).update('\0');
-  const dir = join(ROOT, 'node_modules', '.cache', 'jianbao');
-  const bundle = join(dir, `cli-${hash.digest('hex').slice(0, 16)}.mjs`);
-  if (!existsSync(bundle)) {
+  const cache = join(ROOT, 'node_modules', '.cache', 'jianbao');
+  const dir = join(cache, hash.digest('hex').slice(0, 16));
+  if (!existsSync(join(dir, 'cli.mjs'))) {
     const esbuild = await import('esbuild');
-    mkdirSync(dir, { recursive: true });
-    const temporary = `${bundle}.${process.pid}.tmp`;
+    const temporary = `${dir}.${process.pid}.tmp`;
     await esbuild.build({
-      entryPoints: [join(SRC, 'cli.ts')],
-      outfile: temporary,
+      entryPoints: { cli: join(SRC, 'cli.ts'), 'render-worker': join(SRC, 'build', 'render-worker.ts') },
+      outdir: temporary,
+      outExtension: { '.js': '.mjs' },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -34,13 +34,20 @@ export async function bundledCli() {
       logLevel: 'silent',
       plugins: [keepModuleUrls],
     });
-    renameSync(temporary, bundle);
+    try {
+      renameSync(temporary, dir);
+    } catch {
+      // Another run finished the same bundle first.
+      rmSync(temporary, { recursive: true, force: true });
+    }
     // Bundles of older sources are never used again.
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith('cli-') && name.endsWith('.mjs') && join(dir, name) !== bundle) rmSync(join(dir, name), { force: true });
+    for (const name of readdirSync(cache)) {
+      if (/^[0-9a-f]{16}$|^cli-/.test(name) && join(cache, name) !== dir) rmSync(join(cache, name), { recursive: true, force: true });
     }
   }
-  return import(pathToFileURL(bundle).href);
+  // The render pool starts its worker threads from the bundle too.
+  globalThis[Symbol.for('jianbao.bundle')] = dir;
+  return import(pathToFileURL(join(dir, 'cli.mjs')).href);
 }
 
 /**

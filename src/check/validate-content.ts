@@ -22,6 +22,11 @@ export interface ValidateOptions {
   readonly cache?: BuildCache;
   /** Called after each issue, for a progress display. */
   readonly onIssue?: (done: number, total: number) => void;
+  /**
+   * Worker threads to render on when many issues need rendering; 0 renders on this thread.
+   * @default os.availableParallelism()
+   */
+  readonly workers?: number;
 }
 
 /**
@@ -43,7 +48,7 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   }
 
   const processor = createProcessor({ root: contentDir });
-  const render = await renderIssues(site.issues, { processor, ...options });
+  const render = await renderIssues(site.issues, { processor, root: contentDir, ...options });
   const processed = new Map(render.files.map((file) => [file.path, file]));
 
   const files = site.files.flatMap((file) => {
