@@ -35,9 +35,12 @@ export default function remarkDirectiveNames(options: Options = {}) {
         return [SKIP, index + 1];
       }
       const written = writtenAs(node.type, node.name);
+      const near = known.find((candidate) => distance(candidate.name, node.name) <= 2);
       const reason = match
         ? `Expected \`${match.example}\` on a line of its own, got \`${written}\``
-        : `Unknown directive \`${written}\`: nothing would be printed for it; jianbao knows ${known.map((k) => `\`${k.example}\``).join(', ')} (write \`\\${written}\` to print the text as is)`;
+        : near
+          ? `Unknown directive \`${written}\`: nothing would be printed for it; did you mean \`${near.example}\`?`
+          : `Unknown directive \`${written}\`: nothing would be printed for it; jianbao knows ${known.map((k) => `\`${k.example}\``).join(', ')} (write \`\\${written}\` to print the text as is)`;
       reportProblem(file, reason, { place: node.position?.start, ruleId: 'directive-unknown' });
       return undefined;
     });
@@ -54,4 +57,17 @@ function literal(node: Directive, source: string): Text {
   const end = node.position?.end.offset;
   const value = start !== undefined && end !== undefined ? source.slice(start, end) : writtenAs(node.type, node.name);
   return { type: 'text', value, position: node.position };
+}
+
+/** Edit distance between two short names, for “did you mean”. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }

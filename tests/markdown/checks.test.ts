@@ -45,6 +45,11 @@ describe('remarkDirectiveNames', () => {
     expect(file.messages.map((message) => [message.fatal, message.ruleId, message.source])).toEqual(Array(3).fill([true, 'directive-unknown', 'jianbao']));
   });
 
+  it('suggests the directive an editor probably meant', async () => {
+    const file = await run('::tabel{src="progress.csv"}');
+    expect(lines(file)).toEqual(['issue.md:1:1: Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`?']);
+  });
+
   it('works with no options, and takes the known list from one place', async () => {
     expect(KNOWN_DIRECTIVES.map((directive) => directive.name)).toEqual([TABLE_DIRECTIVE.name]);
     const file = await unified().use(remarkParse).use(remarkDirective).use(remarkDirectiveNames, { known: [] }).use(remarkRehype).use(rehypeStringify).process('::table{src="a.csv"}');
