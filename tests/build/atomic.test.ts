@@ -95,13 +95,13 @@ describe('an interrupted build (SIGINT)', () => {
   }, 60_000);
 
   /** Start `jianbao build` of the big folder into `out`; `when` resolves when to send SIGINT. */
-  async function interrupt(when: (child: ReturnType<typeof spawn>) => Promise<unknown>, args = ['--no-pdf', '--content', content]) {
+  async function interrupt(when: (child: ReturnType<typeof spawn>) => Promise<unknown>, args = ['--no-pdf', '--content', content], signal: NodeJS.Signals = 'SIGINT') {
     const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', ...args, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await when(child);
-    child.kill('SIGINT');
+    child.kill(signal);
     return { code: await exit, stderr };
   }
 
@@ -119,6 +119,22 @@ describe('an interrupted build (SIGINT)', () => {
         }),
     );
     expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('by SIGTERM while writing exits 143 and leaves the previous output intact', async () => {
+    const writing = () =>
+      new Promise<void>((resolve) => {
+        const watcher = watch(dir, (_event, name) => {
+          if (name?.startsWith('dist.tmp-')) {
+            watcher.close();
+            resolve();
+          }
+        });
+      });
+    const result = await interrupt(writing, undefined, 'SIGTERM');
+    expect(result).toEqual({ code: 143, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
