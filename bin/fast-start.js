@@ -16,7 +16,8 @@ export async function bundledCli() {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  for (const file of files) hash.update(`${file.slice(SRC.length)}\0`).update(readFileSync(file)).update('\0');
+  // This file's own bundling options are part of the key too.
+  for (const file of [fileURLToPath(import.meta.url), ...files]) hash.update(`${file.slice(SRC.length)}\0`).update(readFileSync(file)).update('\0');
   const cache = join(ROOT, 'node_modules', '.cache', 'jianbao');
   const dir = join(cache, hash.digest('hex').slice(0, 16));
   if (!existsSync(join(dir, 'cli.mjs'))) {
@@ -27,6 +28,8 @@ export async function bundledCli() {
       outdir: temporary,
       outExtension: { '.js': '.mjs' },
       bundle: true,
+      // Dynamic imports (the PDF step and puppeteer) stay separate chunks, loaded only when used.
+      splitting: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',

@@ -66,8 +66,10 @@ export interface BuildCounts {
   readonly pagesChanged: number;
   /** The search index: built again, taken unchanged from the cache, or left out. */
   readonly search: 'built' | 'unchanged' | 'off';
-  /** PDFs printed in this build. */
+  /** PDFs written to the output (this shard's only, with a shard). */
   readonly pdfs: number;
+  /** Of those, the PDFs Chromium printed in this build; the others came unchanged from the cache. */
+  readonly pdfsRendered: number;
 }
 
 export interface BuildResult {
@@ -132,6 +134,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         series: site.series!,
         templatesDir,
         workDir,
+        cache,
         onPdf: (done, total) => progress({ kind: 'pdf', done, total }),
       }),
     );
@@ -150,7 +153,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       issues,
       outDir,
       warnings,
-      counts: { rendered: validation.rendered, skipped: validation.skipped, pages: files.length, pagesChanged, search, pdfs: pdfs.length },
+      counts: { rendered: validation.rendered, skipped: validation.skipped, pages: files.length, pagesChanged, search, pdfs: pdfs.length, pdfsRendered: pdfs.filter((pdf) => pdf.result).length },
       timings: timer.entries,
       cacheProblems: cache.problems,
     };

@@ -1,8 +1,10 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BuildCache } from '../cache/build-cache.ts';
+import { combineHashes, contentHash } from '../cache/hash.ts';
 import type { RenderedIssue, Series } from '../model.ts';
-import { createBrowserPool, findChromium, renderPdf, type RenderPdfResult } from '../pdf/index.ts';
+import type { BrowserPool, PdfMetadata, RenderPdfResult } from '../pdf/index.ts';
 import type { TemplateEngine } from '../render/engine.ts';
 import { issueView, type IssueView } from '../render/page-data.ts';
 import type { PdfInfo } from '../render/site-view.ts';
@@ -15,6 +17,11 @@ export interface RenderPdfsOptions {
   readonly templatesDir: string;
   /** A folder of the build's own for print pages and PDFs until they are written out. */
   readonly workDir: string;
+  /**
+   * Where unchanged PDFs come from: a PDF is printed again only when its print page, the files
+   * it shows, the print stylesheets or its metadata changed.
+   */
+  readonly cache?: BuildCache | undefined;
   /** Told after each PDF, for a progress display. */
   readonly onPdf?: (done: number, total: number) => void;
 }
@@ -26,7 +33,8 @@ export interface RenderedPdf {
   /** Where it is now. */
   readonly source: string;
   readonly info: PdfInfo;
-  readonly result: RenderPdfResult;
+  /** What printing reported; undefined when the PDF came unchanged from the cache. */
+  readonly result: RenderPdfResult | undefined;
 }
 
 /** `2021-11.pdf`: distinct across issues, so saved files never overwrite each other. */
@@ -55,51 +63,73 @@ function printView(issue: IssueView): IssueView {
 
 /**
  * Print each issue's print page (templates/print.njk) to PDF in one browser, several pages at
- * once. The browser is found before anything renders, so a missing one fails at once.
+ * once, taking unchanged PDFs from the cache. The browser (and puppeteer) is loaded only when a
+ * PDF has to be printed, so a build with nothing to print never starts one.
  */
 export async function renderPdfs(issues: readonly RenderedIssue[], options: RenderPdfsOptions): Promise<RenderedPdf[]> {
   if (issues.length === 0) return [];
-  const pool = createBrowserPool({ executablePath: findChromium() });
-  const unregister = onInterrupt(() => pool.close());
   const printCss = pathToFileURL(resolve(options.templatesDir, 'print', 'print.css')).href;
   // The print page and the issue's files sit in the work folder; only the print stylesheet is elsewhere.
   const roots = [resolve(options.workDir), resolve(options.templatesDir)];
+  const printAssets = await folderHash(resolve(options.templatesDir, 'print'));
+  let browser: Promise<{ pool: BrowserPool; renderPdf: typeof import('../pdf/index.ts').renderPdf }> | undefined;
+  let unregister = () => {};
+  const startBrowser = () => {
+    browser ??= import('../pdf/index.ts').then(({ createBrowserPool, findChromium, renderPdf }) => {
+      const pool = createBrowserPool({ executablePath: findChromium() });
+      unregister = onInterrupt(() => pool.close());
+      return { pool, renderPdf };
+    });
+    return browser;
+  };
   let done = 0;
   try {
     return await Promise.all(
       issues.map(async (rendered) => {
         const issue = printView(issueView(rendered));
         const page = resolve(options.workDir, issue.path, 'print.html');
-        const self = pathToFileURL(page).href;
-        for (const attachment of issueAttachments(rendered)) {
+        const attachments = issueAttachments(rendered);
+        for (const attachment of attachments) {
           const target = resolve(options.workDir, attachment.path);
           await mkdir(dirname(target), { recursive: true });
           await copyFile(attachment.source, target);
         }
-        await mkdir(dirname(page), { recursive: true });
-        await writeFile(page, options.engine.render('print.njk', { series: options.series, issue, printCss }));
+        const html = options.engine.render('print.njk', { series: options.series, issue, printCss });
         const name = pdfFileName(issue);
         const source = join(dirname(page), name);
-        const result = await renderPdf(pool, {
-          url: self,
-          output: source,
-          roots,
-          name: issue.source,
-          fonts: options.series.fonts,
-          meta: {
-            title: `${issue.title} ${issue.year}年第${issue.number}期`,
-            author: issue.issuer,
-            subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
-            keywords: [issue.title, issue.issuer, issue.label],
-            date: issue.date,
-          },
-        });
+        const meta: PdfMetadata = {
+          title: `${issue.title} ${issue.year}年第${issue.number}期`,
+          author: issue.issuer,
+          subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
+          keywords: [issue.title, issue.issuer, issue.label],
+          date: issue.date,
+        };
+        const shown = await Promise.all(attachments.map(async (file) => [file.path, contentHash(await readFile(file.source))]));
+        const key = combineHashes('pdf', html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
+
+        let result: RenderPdfResult | undefined;
+        if (!(await options.cache?.restorePdf(key, source))) {
+          await mkdir(dirname(page), { recursive: true });
+          await writeFile(page, html);
+          const { pool, renderPdf } = await startBrowser();
+          result = await renderPdf(pool, { url: pathToFileURL(page).href, output: source, roots, name: issue.source, fonts: options.series.fonts, meta });
+          await options.cache?.storePdf(key, source);
+        }
         options.onPdf?.(++done, issues.length);
-        return { path: `${issue.path}${name}`, source, result, info: { href: name, downloadName: pdfDownloadName(issue), bytes: result.size } };
+        const bytes = result?.size ?? (await stat(source)).size;
+        return { path: `${issue.path}${name}`, source, result, info: { href: name, downloadName: pdfDownloadName(issue), bytes } };
       }),
     );
   } finally {
     unregister();
-    await pool.close();
+    const started = await browser?.catch(() => undefined);
+    await started?.pool.close();
   }
+}
+
+/** One hash of every file under `dir` (the print stylesheets), by path and content. */
+async function folderHash(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+  return combineHashes(...(await Promise.all(files.map(async (file) => `${relative(dir, file)}:${contentHash(await readFile(file))}`))));
 }

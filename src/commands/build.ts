@@ -88,5 +88,5 @@ export function summary(result: BuildResult, ms: number): string {
   const { counts } = result;
   const issues = result.issues.length;
   const search = counts.search === 'built' ? '' : counts.search === 'unchanged' ? ', search index unchanged' : ', no search index';
-  return `jianbao: ${issues} issue${issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'}, ${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/ in ${(ms / 1000).toFixed(2)} s`;
+  return `jianbao: ${issues} issue${issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'} (${counts.pdfsRendered} printed, ${counts.pdfs - counts.pdfsRendered} unchanged), ${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/ in ${(ms / 1000).toFixed(2)} s`;
 }

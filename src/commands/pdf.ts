@@ -51,7 +51,7 @@ The content is checked as a build would check it; an error anywhere stops the PD
         workDir,
       });
       await copyFile(pdf!.source, out);
-      io.stdout(`jianbao: ${view.label} → ${out} (${pdf!.result.pages} pages, ${pdf!.result.size} bytes, ${pdf!.result.ms} ms)\n`);
+      io.stdout(`jianbao: ${view.label} → ${out} (${pdf!.result!.pages} pages, ${pdf!.result!.size} bytes, ${pdf!.result!.ms} ms)\n`);
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }

@@ -45,7 +45,7 @@ beforeAll(async () => {
       templatesDir: 'templates',
       workDir: path.join(outDir, name),
     });
-    return rendered!.result;
+    return rendered!.result!;
   };
   [first, second] = await Promise.all([render('reference'), render('reference-again')]);
   pdf = first.output;
