@@ -114,10 +114,19 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
     },
   });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4321, host, resolve);
-  });
+  const wanted = options.port ?? 4321;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(wanted, host, resolve);
+    });
+  } catch (cause) {
+    for (const watcher of watchers) watcher.close();
+    await rm(join(outDir, '..'), { recursive: true, force: true });
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`Port ${wanted} on ${host} is in use; pick another with --port N`, { cause });
+    throw cause;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}/`;
   log(`jianbao dev: serving ${url} (watching ${contentDir}/ and ${templatesDir}/; Ctrl-C stops)`);

@@ -79,3 +79,12 @@ describe('jianbao dev', () => {
     await until((event) => event.kind === 'reload');
   });
 });
+
+describe('jianbao dev on a busy port', () => {
+  it('says which port is taken and how to pick another', async () => {
+    const port = Number(new URL(server.url).port);
+    await expect(startDevServer({ contentDir: join(dir, 'content'), port, log: () => {}, logError: () => {} })).rejects.toThrow(
+      `Port ${port} on 127.0.0.1 is in use; pick another with --port N`,
+    );
+  });
+});
