@@ -45,9 +45,12 @@ export function fatalMessages(files: readonly VFile[]): VFileMessage[] {
   return files.flatMap((file) => file.messages.filter((message) => message.fatal));
 }
 
-/** Errors (fatal messages) and warnings (`fatal: false`) across files, in file order; info is left out. */
+/**
+ * Errors (fatal messages) and warnings (`fatal: false`) across files, in file order and, within
+ * a file, in document order (a CSV's messages together, by line); info is left out.
+ */
 export function problemsIn(files: readonly VFile[]): Problems {
-  const messages = files.flatMap((file) => file.messages);
+  const messages = files.flatMap((file) => [...file.messages].sort(byPlace));
   return {
     errors: messages.filter((message) => message.fatal === true),
     warnings: messages.filter((message) => message.fatal === false),
@@ -80,6 +83,11 @@ export function formatProblems(problems: Problems, cwd = process.cwd()): string[
 export function summarize(problems: Problems): string {
   const errors = count(problems.errors.length, 'error');
   return problems.warnings.length === 0 ? errors : `${errors} and ${count(problems.warnings.length, 'warning')}`;
+}
+
+function byPlace(a: VFileMessage, b: VFileMessage): number {
+  if (a.file !== b.file) return (a.file ?? '') < (b.file ?? '') ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
 function count(n: number, noun: string): string {

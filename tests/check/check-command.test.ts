@@ -56,8 +56,8 @@ describe('jianbao check', () => {
     const result = await runCli('build', '--no-pdf', '--no-cache', '--content', `${fixtures}/no-articles`, '--out', out);
     expect(result.code).toBe(0);
     expect(result.lines).toEqual([
-      'tests/fixtures/check/no-articles/2021/1/index.md:10:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it',
       'tests/fixtures/check/no-articles/2021/1/index.md:8:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title`',
+      'tests/fixtures/check/no-articles/2021/1/index.md:10:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it',
     ]);
   });
 
