@@ -1,10 +1,12 @@
-// npm run bench [-- --issues N] [-- --keep]
+// npm run bench [-- --issues N] [--pdf-issues P] [--keep]
 //
 // Builds a synthetic archive of N issues (default 500) shaped like the reference issue and
 // reports, from one run: a cold build without PDFs, a cold build with PDFs, a rebuild with
 // nothing changed, a rebuild after one issue changed, the builds' peak RSS, and the floor —
 // unified + nunjucks alone, and bare page.pdf() — with our/floor ratios. It reports; it never
-// asserts. Each build runs in its own process, as `jianbao build` does.
+// asserts. Each build runs in its own process, as `jianbao build` does. Printing takes about a
+// second per PDF per core, so --pdf-issues P runs the PDF lines on a separate archive of P issues
+// (default: N).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,11 +24,14 @@ const TEMPLATES = join(ROOT, 'templates');
 const { values } = parseArgs({
   options: {
     issues: { type: 'string', default: '500' },
+    'pdf-issues': { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.issues);
 if (!Number.isInteger(count) || count < 1) throw new Error(`Expected --issues to be a whole number from 1 up, got ${values.issues}`);
+const pdfCount = Number(values['pdf-issues'] ?? count);
+if (!Number.isInteger(pdfCount) || pdfCount < 1) throw new Error(`Expected --pdf-issues to be a whole number from 1 up, got ${values['pdf-issues']}`);
 
 interface BuildRun {
   readonly seconds: number;
@@ -37,11 +42,16 @@ interface BuildRun {
 }
 
 const tmp = await mkdtemp(join(os.tmpdir(), 'jianbao-bench-'));
-const content = join(tmp, 'content');
-const out = join(tmp, 'dist');
-const cache = join(tmp, 'cache');
 
-async function build(...extra: string[]): Promise<BuildRun> {
+/** An archive with its own output and cache folders. */
+interface Site {
+  readonly content: string;
+  readonly out: string;
+  readonly cache: string;
+}
+const site = (name: string): Site => ({ content: join(tmp, name, 'content'), out: join(tmp, name, 'dist'), cache: join(tmp, name, 'cache') });
+
+async function build({ content, out, cache }: Site, ...extra: string[]): Promise<BuildRun> {
   const rssFile = join(tmp, 'rss');
   const started = performance.now();
   const { stdout } = await run(process.execPath, ['--import', RSS_HOOK, BIN, 'build', '--content', content, '--out', out, '--cache', cache, '--timings', ...extra], {
@@ -66,54 +76,76 @@ const line = (label: string, text: string) => console.log(`${label.padEnd(34)} $
 
 console.log(`jianbao benchmark: ${count} issues, ${os.availableParallelism()} cores, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
 console.log(`load average before: ${os.loadavg().map((value) => f(value)).join(' ')} (other work on the machine skews every figure)`);
-const issues = await writeSyntheticArchive(content, { issues: count });
+const html = site('html');
+const issues = await writeSyntheticArchive(html.content, { issues: count });
 
 const help = (await run(process.execPath, [BIN, 'build', '--help'])).stdout;
 const pdfStep = help.includes('--no-pdf');
-const htmlOnly = pdfStep ? ['--no-pdf'] : [];
+const noPdf = pdfStep ? ['--no-pdf'] : [];
 
-// Cold HTML-only: no output, no cache.
-const cold = await build(...htmlOnly);
+/** Change one issue's CSV (a row and its 合计), as an editor would. */
+async function changeOne(list: readonly { dir: string; total: number }[]): Promise<void> {
+  const changed = list[Math.floor(list.length / 2)]!;
+  await writeFile(join(changed.dir, 'progress.csv'), progressCsv(changed.total, 1));
+}
+
+// Pages only: cold (no output, no cache), nothing changed, one CSV changed.
+const cold = await build(html, ...noPdf);
 const search = cold.phases.get('search index') ?? 0;
 line('cold build, no PDFs', `${f(cold.seconds)} s wall, ${f((cold.seconds * 1000) / count, 2)} ms/issue, peak RSS ${f(cold.rssMiB, 0)} MiB`);
 line('  of which search index', `${f(search)} s`);
-line('  without the search index', `${f(cold.seconds - search)} s`);
+line('  without the search index', `${f(cold.seconds - search)} s, ${f(((cold.seconds - search) * 1000) / count, 2)} ms/issue`);
 line('  phases', [...cold.phases].map(([phase, s]) => `${phase} ${f(s)} s`).join(' · '));
-
-let full: BuildRun | undefined;
-if (pdfStep) {
-  await rm(cache, { recursive: true, force: true });
-  await rm(out, { recursive: true, force: true });
-  full = await build();
-  const pdfSeconds = full.phases.get('pdf') ?? full.seconds;
-  line('cold build with PDFs', `${f(full.seconds)} s wall, ${f(count / pdfSeconds)} PDFs/s in the PDF step (${f(pdfSeconds)} s), peak RSS ${f(full.rssMiB, 0)} MiB`);
-} else {
-  line('cold build with PDFs', 'n/a (PDF step not on main)');
-}
-
-const same = await build();
+const same = await build(html, ...noPdf);
 line('rebuild, nothing changed', `${f(same.seconds)} s wall, peak RSS ${f(same.rssMiB, 0)} MiB`);
 line('  summary', same.summary);
-
-const changed = issues[Math.floor(count / 2)]!;
-await writeFile(join(changed.dir, 'progress.csv'), progressCsv(changed.total, 1));
-const one = await build();
+await changeOne(issues);
+const one = await build(html, ...noPdf);
 line('rebuild, one CSV changed', `${f(one.seconds)} s wall, peak RSS ${f(one.rssMiB, 0)} MiB`);
 line('  summary', one.summary);
 line('  phases', [...one.phases].map(([phase, s]) => `${phase} ${f(s)} s`).join(' · '));
 
-const peak = Math.max(cold.rssMiB, full?.rssMiB ?? 0, same.rssMiB, one.rssMiB);
+// With PDFs, on an archive of their own.
+const runs = [cold, same, one];
+let pdfRate: number | undefined;
+if (pdfStep) {
+  const pdf = site('pdf');
+  const pdfIssues = await writeSyntheticArchive(pdf.content, { issues: pdfCount });
+  const full = await build(pdf, '--no-search');
+  const pdfSeconds = full.phases.get('pdf') ?? full.seconds;
+  pdfRate = pdfCount / pdfSeconds;
+  line(`cold build with PDFs (${pdfCount} issues)`, `${f(full.seconds)} s wall, ${f(pdfRate)} PDFs/s in the PDF step (${f(pdfSeconds)} s), peak RSS ${f(full.rssMiB, 0)} MiB`);
+  const pdfSame = await build(pdf, '--no-search');
+  line('  rebuild, nothing changed', `${f(pdfSame.seconds)} s wall; ${pdfSame.summary.replace(/^jianbao: /, '')}`);
+  await changeOne(pdfIssues);
+  const pdfOne = await build(pdf, '--no-search');
+  line('  rebuild, one CSV changed', `${f(pdfOne.seconds)} s wall; ${pdfOne.summary.replace(/^jianbao: /, '')}`);
+  runs.push(full, pdfSame, pdfOne);
+} else {
+  line('cold build with PDFs', 'n/a (PDF step not on main)');
+}
+
+const peak = Math.max(...runs.map((build) => build.rssMiB));
 line('peak RSS of any build', `${f(peak, 0)} MiB (Node process; Chromium's processes are not included)`);
 
 // The floor, in a fresh process too, timed inside it (no start-up, no I/O).
-const floor = JSON.parse((await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-render.ts'), content, TEMPLATES], { cwd: ROOT })).stdout) as { ms: number };
+const floor = JSON.parse((await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-render.ts'), html.content, TEMPLATES], { cwd: ROOT })).stdout) as { ms: number };
 const floorSeconds = floor.ms / 1000;
 const ours = cold.seconds - search;
 line('floor: unified + nunjucks alone', `${f(floorSeconds)} s, ${f(floor.ms / count)} ms/issue (one thread, no tables, no checks, no I/O)`);
 line('ours/floor, cold HTML', `${f(ours / floorSeconds)} (cold build without search index, wall, start-up included)`);
 const inProcess = ['validate', 'pages', 'write'].reduce((sum, phase) => sum + (cold.phases.get(phase) ?? 0), 0);
 line('ours/floor, cold HTML in-process', `${f(inProcess / floorSeconds)} (validate + pages + write phases)`);
-if (!pdfStep) line('floor: bare page.pdf()', 'n/a (PDF step not on main)');
+if (pdfRate === undefined) {
+  line('floor: bare page.pdf()', 'n/a (PDF step not on main)');
+} else {
+  const bare = JSON.parse(
+    (await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-pdf.ts'), site('pdf').content, TEMPLATES], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 })).stdout,
+  ) as { pdfs: number; ms: number; concurrency: number };
+  const bareRate = bare.pdfs / (bare.ms / 1000);
+  line('floor: bare page.pdf()', `${f(bareRate)} PDFs/s (${bare.pdfs} PDFs, ${bare.concurrency} at once, same Chromium and print pages)`);
+  line('ours/floor, PDF throughput', `${f((pdfRate / bareRate) * 100, 0)} %`);
+}
 
 console.log(`load average after: ${os.loadavg().map((value) => f(value)).join(' ')}`);
 if (values.keep) console.log(`kept ${tmp}`);

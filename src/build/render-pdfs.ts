@@ -51,7 +51,7 @@ export function pdfDownloadName(issue: Pick<IssueView, 'title' | 'year' | 'numbe
  * Chromium turns each anchor into a PDF named destination, and a Chinese id percent-encoded
  * overflows the 127-byte limit PDF sets on names: print anchors are `a1`, `a2`, ….
  */
-function printView(issue: IssueView): IssueView {
+export function printView(issue: IssueView): IssueView {
   let html = issue.html;
   const articles = issue.articles.map((article, index) => {
     const id = `a${index + 1}`;
