@@ -1,5 +1,6 @@
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { isInside, realOrSelf } from '../util/inside.ts';
 
 /** What a link or image URL points at, or why it is refused. */
 export type LocalTarget =
@@ -44,9 +45,9 @@ export async function resolveLocal(url: string, options: LocalPathOptions): Prom
 
   const path = resolve(options.from, written);
   if (options.root !== undefined) {
-    if (!contains(options.root, path)) return outside();
+    if (!isInside(options.root, path)) return outside();
     const [realRoot, realPath] = await Promise.all([realOrSelf(options.root), realOrSelf(path)]);
-    if (!contains(realRoot, realPath)) return outside(', which is a symlink leading outside it');
+    if (!isInside(realRoot, realPath)) return outside(', which is a symlink leading outside it');
   }
   const found = await stat(path).then(() => true, () => false);
   if (!found) {
@@ -76,16 +77,4 @@ function decode(text: string): string {
   }
 }
 
-function contains(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
 
-// A missing file has no realpath; `stat` reports it afterwards.
-async function realOrSelf(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return path;
-  }
-}

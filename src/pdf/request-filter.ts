@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {isInside} from '../util/inside.ts';
 
 /**
  * Whether the print page may load `url`: data: URLs, and file:// URLs inside
@@ -15,10 +16,5 @@ export function isAllowedUrl(url: string, roots: readonly string[]): boolean {
   } catch {
     return false;
   }
-  return roots.some((root) => isInside(file, path.resolve(root)));
-}
-
-export function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+  return roots.some((root) => isInside(path.resolve(root), file));
 }

@@ -1,5 +1,5 @@
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { isInside, realOrSelf } from '../util/inside.ts';
 import type { Problem } from './problem.ts';
 
 export interface ResolveOptions {
@@ -30,23 +30,11 @@ export async function resolveSrc(
       ruleId: 'table-src-outside-root',
     },
   });
-  if (isAbsolute(src) || !contains(root, path)) return outside();
+  if (isAbsolute(src) || !isInside(root, path)) return outside();
 
   const [realRoot, realPath] = await Promise.all([realOrSelf(root), realOrSelf(path)]);
-  if (!contains(realRoot, realPath)) return outside(', which is a symlink leading outside it');
+  if (!isInside(realRoot, realPath)) return outside(', which is a symlink leading outside it');
   return { path };
 }
 
-function contains(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
 
-// A missing file has no realpath; reading it reports that better than we can here.
-async function realOrSelf(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return path;
-  }
-}
