@@ -33,6 +33,8 @@ export interface RenderedPdf {
   /** Where it is now. */
   readonly source: string;
   readonly info: PdfInfo;
+  /** The PDF is the build's own file, so the output may hard-link it. */
+  readonly link: true;
   /** What printing reported; undefined when the PDF came unchanged from the cache. */
   readonly result: RenderPdfResult | undefined;
 }
@@ -117,7 +119,7 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
         }
         options.onPdf?.(++done, issues.length);
         const bytes = result?.size ?? (await stat(source)).size;
-        return { path: `${issue.path}${name}`, source, result, info: { href: name, downloadName: pdfDownloadName(issue), bytes } };
+        return { path: `${issue.path}${name}`, source, link: true, result, info: { href: name, downloadName: pdfDownloadName(issue), bytes } };
       }),
     );
   } finally {

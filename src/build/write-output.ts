@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../render/render-pages.ts';
-import { mapConcurrent } from '../util/map-concurrent.ts';
 import { onInterrupt } from './interrupt.ts';
 import { lockOutput } from './output-lock.ts';
 
@@ -14,13 +13,19 @@ export class WriteInterruptedError extends Error {
   }
 }
 
-/** Files written at once. */
-const WRITE_CONCURRENCY = 32;
+/** Files written between two looks at an interrupt. */
+const BATCH = 100;
 
 /** A file already on disk (a PDF) that belongs in the output at `path`. */
 export interface CopiedFile {
   readonly path: string;
   readonly source: string;
+  /**
+   * The source is the build's own file (a PDF in its work folder), so it may be hard-linked
+   * rather than copied; content files are always copied.
+   * @default false
+   */
+  readonly link?: boolean;
 }
 
 /**
@@ -55,16 +60,11 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>, c
     const list = [...files];
     await mkdir(staging, { recursive: true });
     const folders = [...new Set([...list, ...copies].map((file) => dirname(join(staging, file.path))))];
-    await mapConcurrent(folders, WRITE_CONCURRENCY, (folder) => mkdir(folder, { recursive: true }));
-    // An interrupt stops each writer before its next file; the files in flight settle first.
-    await mapConcurrent(list, WRITE_CONCURRENCY, (file) => {
-      stopIfInterrupted();
-      return writeFile(join(staging, file.path), file.contents);
-    });
-    await mapConcurrent(copies, WRITE_CONCURRENCY, (file) => {
-      stopIfInterrupted();
-      return copyFile(file.source, join(staging, file.path));
-    });
+    // Synchronous calls in batches: for thousands of small files they beat the thread pool's
+    // round trips several times over, and an interrupt is still seen between batches.
+    await inBatches(folders, (folder) => mkdirSync(folder, { recursive: true }), stopIfInterrupted);
+    await inBatches(list, (file) => writeFileSync(join(staging, file.path), file.contents), stopIfInterrupted);
+    await inBatches(copies, (file) => place(file, join(staging, file.path)), stopIfInterrupted);
     stopIfInterrupted();
     swapping = true;
     const hadPrevious = await rename(outDir, previous).then(() => true, (error: NodeJS.ErrnoException) => {
@@ -99,4 +99,25 @@ async function removeLeftovers(outDir: string): Promise<void> {
   if (restore !== undefined && !existsSync(outDir)) await rename(join(parent, restore), outDir);
   // A restored folder is no longer there; `force` skips it.
   for (const entry of [...olds, ...temps]) await rm(join(parent, entry), { recursive: true, force: true });
+}
+
+/** Run `write` over `items`, yielding to the event loop (and checking `check`) every BATCH items. */
+async function inBatches<T>(items: readonly T[], write: (item: T) => void, check: () => void): Promise<void> {
+  for (let start = 0; start < items.length; start += BATCH) {
+    check();
+    for (const item of items.slice(start, start + BATCH)) write(item);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function place(file: CopiedFile, target: string): void {
+  if (file.link) {
+    try {
+      linkSync(file.source, target);
+      return;
+    } catch {
+      // Another file system: copy.
+    }
+  }
+  copyFileSync(file.source, target);
 }
