@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 
 /** The project folder (this file is src/pdf/assets.ts). */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -7,9 +7,8 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Folder of the print stylesheet and its fonts.css. */
 export const printTemplateDir = path.join(projectRoot, 'templates', 'print');
 
-/** The stylesheet a print page links, as a path and as the file:// URL to put in `<link href>`. */
+/** The stylesheet a print page links (templates/print.njk links it by file:// URL). */
 export const printStylesheet = path.join(printTemplateDir, 'print.css');
-export const printStylesheetUrl = pathToFileURL(printStylesheet).href;
 
 /**
  * The npm packages whose fonts templates/print/fonts.css imports, by the same

@@ -1,4 +1,4 @@
-export {printAssetRoots, printStylesheet, printStylesheetUrl, fontPackages} from './assets.ts';
+export {printAssetRoots, printStylesheet, fontPackages} from './assets.ts';
 export {chromiumArgs, createBrowserPool} from './browser-pool.ts';
 export type {BrowserPool, BrowserPoolOptions, JobContext, PoolJob} from './browser-pool.ts';
 export {PdfError} from './errors.ts';

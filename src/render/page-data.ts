@@ -1,4 +1,4 @@
-import type { DistributionEntry, RenderedIssue, Series } from '../model.ts';
+import type { DistributionEntry, RenderedIssue } from '../model.ts';
 import { formatDate, formatRecipients, issueLabel } from '../format/chinese.ts';
 
 /** What templates see of an issue: the model plus the strings print and web both show. */
@@ -24,10 +24,4 @@ export type IssueView = ReturnType<typeof issueView>;
 /** Relative path from a page at `path` (e.g. `2021/11/`) back to the site root. */
 export function rootFrom(path: string): string {
   return '../'.repeat(path.split('/').filter(Boolean).length);
-}
-
-export interface PageData {
-  readonly series: Series;
-  /** Relative URL of the site root from this page, so the site works from any sub-path. */
-  readonly root: string;
 }

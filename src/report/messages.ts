@@ -57,12 +57,6 @@ export function problemsIn(files: readonly VFile[]): Problems {
   };
 }
 
-/** Throw a ContentError when any file carries a fatal message. */
-export function assertNoFatal(files: readonly VFile[]): void {
-  const fatal = fatalMessages(files);
-  if (fatal.length > 0) throw new ContentError(fatal);
-}
-
 /**
  * `content/2021/11/index.md:3:7: message`, the form editors' tools jump to. A warning reads
  * `path:line:column: warning: message`, as compilers print them.
