@@ -71,7 +71,9 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
   checkOptions(options, roots);
   const fontCss = fontStacksCss(options.fonts);
 
-  return pool.run(
+  // The page slot is held only while Chromium works; the bytes are finished after it is free,
+  // so the next issue prints while this one's metadata is written.
+  const printed = await pool.run(
     name,
     async (page, {signal}) => {
       const started = performance.now();
@@ -85,13 +87,19 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
       await page.goto(options.url, {waitUntil: 'load', timeout: 0});
       if (fontCss) await page.addStyleTag({content: fontCss});
       // Lazy images would load only when printing, after the layout was measured.
-      await page.evaluate(async () => {
+      const fonts = await page.evaluate(async (bundled: string[]) => {
         const lazy = [...document.images].filter((image) => image.loading === 'lazy');
         for (const image of lazy) image.loading = 'eager';
         await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
         await document.fonts.ready;
-      });
-      await checkFonts(page, name, blocked);
+        const faces = [...document.fonts];
+        const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
+        return {
+          bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
+          failed: [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))],
+        };
+      }, bundledFamilies);
+      checkFonts(fonts, name, blocked);
 
       const layout = await page.evaluate(preparePrintLayout, layoutOptions);
 
@@ -103,27 +111,29 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
         displayHeaderFooter: false,
         timeout: 0,
       });
-      const pdf = await applyPdfMetadata(raw, options.meta, {headings: layout.headings});
-      if (layout.distribution && pdf.pages !== layout.pages) {
-        throw new PdfError(
-          'render-failed',
-          `${name}: the 版记 was placed for a ${layout.pages}-page layout but Chromium printed ${pdf.pages} pages; the PDF would have the 版记 out of place. Please report this with the issue's files.`,
-        );
-      }
       // Past its time limit the job has already failed: leave no file behind it.
       signal.throwIfAborted();
-      await writeAtomically(options.output, pdf.bytes);
-      return {
-        output: options.output,
-        pages: pdf.pages,
-        size: pdf.bytes.byteLength,
-        blocked,
-        layout,
-        ms: Math.round(performance.now() - started),
-      };
+      return {raw, layout, blocked, started};
     },
     options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs},
   );
+  const {layout} = printed;
+  const pdf = await applyPdfMetadata(printed.raw, options.meta, {headings: layout.headings});
+  if (layout.distribution && pdf.pages !== layout.pages) {
+    throw new PdfError(
+      'render-failed',
+      `${name}: the 版记 was placed for a ${layout.pages}-page layout but Chromium printed ${pdf.pages} pages; the PDF would have the 版记 out of place. Please report this with the issue's files.`,
+    );
+  }
+  await writeAtomically(options.output, pdf.bytes);
+  return {
+    output: options.output,
+    pages: pdf.pages,
+    size: pdf.bytes.byteLength,
+    blocked: printed.blocked,
+    layout,
+    ms: Math.round(performance.now() - printed.started),
+  };
 }
 
 function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void {
@@ -159,24 +169,18 @@ async function isolate(page: Page, roots: readonly string[]): Promise<string[]> 
   return blocked;
 }
 
+/** The bundled faces' family names, which the print page must declare. */
+const bundledFamilies = [...new Set(Object.values(bundledFonts).flat())];
+
 /**
  * Fail rather than print with whatever the machine has: a PDF set in
  * fallback fonts would differ from machine to machine.
  */
-async function checkFonts(page: Page, name: string, blocked: readonly string[]): Promise<void> {
-  const families = [...new Set(Object.values(bundledFonts).flat())];
-  const state = await page.evaluate((bundled: string[]) => {
-    const faces = [...document.fonts];
-    const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
-    return {
-      bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
-      failed: [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))],
-    };
-  }, families);
+function checkFonts(state: {readonly bundled: number; readonly failed: readonly string[]}, name: string, blocked: readonly string[]): void {
   if (state.bundled === 0) {
     throw new PdfError(
       'fonts-missing',
-      `${name}: the print page declares none of the bundled fonts (${families.join(', ')}). It must link templates/print/print.css by a file:// URL or a relative path${blocked.length > 0 ? `; refused requests: ${blocked.join(', ')}` : ''}.`,
+      `${name}: the print page declares none of the bundled fonts (${bundledFamilies.join(', ')}). It must link templates/print/print.css by a file:// URL or a relative path${blocked.length > 0 ? `; refused requests: ${blocked.join(', ')}` : ''}.`,
     );
   }
   if (state.failed.length > 0) {
