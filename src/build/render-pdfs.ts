@@ -91,11 +91,6 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
         const issue = printView(issueView(rendered));
         const page = resolve(options.workDir, issue.path, 'print.html');
         const attachments = issueAttachments(rendered);
-        for (const attachment of attachments) {
-          const target = resolve(options.workDir, attachment.path);
-          await mkdir(dirname(target), { recursive: true });
-          await copyFile(attachment.source, target);
-        }
         const html = options.engine.render('print.njk', { series: options.series, issue, printCss });
         const name = pdfFileName(issue);
         const source = join(dirname(page), name);
@@ -111,6 +106,12 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
 
         let result: RenderPdfResult | undefined;
         if (!(await options.cache?.restorePdf(key, source))) {
+          // Only a page that prints needs the issue's files beside it.
+          for (const attachment of attachments) {
+            const target = resolve(options.workDir, attachment.path);
+            await mkdir(dirname(target), { recursive: true });
+            await copyFile(attachment.source, target);
+          }
           await mkdir(dirname(page), { recursive: true });
           await writeFile(page, html);
           const { pool, renderPdf } = await startBrowser();

@@ -45,5 +45,3 @@ export const frontmatterSchema = z
     path: ['date'],
   });
 
-export type SeriesData = z.infer<typeof seriesSchema>;
-export type Frontmatter = z.infer<typeof frontmatterSchema>;
