@@ -95,7 +95,7 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
         const name = pdfFileName(issue);
         const source = join(dirname(page), name);
         const meta: PdfMetadata = {
-          title: `${issue.title} ${issue.year}年第${issue.number}期`,
+          title: issue.documentTitle,
           author: issue.issuer,
           subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
           keywords: [issue.title, issue.issuer, issue.label],

@@ -6,6 +6,11 @@ export function formatDate(date: string): string {
   return `${year}年${month}月${day}日`;
 }
 
+/** `梅州市城镇老旧小区改造工作简报 2021年第11期`: the issue's title on a page, a PDF and a feed. */
+export function documentTitle(issue: Pick<Issue, 'title' | 'year' | 'number'>): string {
+  return `${issue.title} ${issue.year}年第${issue.number}期`;
+}
+
 /** `2021年第11期 总第18期`. */
 export function issueLabel(issue: Pick<Issue, 'year' | 'number' | 'total'>): string {
   return `${issue.year}年第${issue.number}期 总第${issue.total}期`;

@@ -1,5 +1,5 @@
 import type { DistributionEntry, RenderedIssue } from '../model.ts';
-import { formatDate, formatRecipients, issueLabel } from '../format/chinese.ts';
+import { documentTitle, formatDate, formatRecipients, issueLabel } from '../format/chinese.ts';
 
 /** What templates see of an issue: the model plus the strings print and web both show. */
 export function issueView(rendered: RenderedIssue) {
@@ -7,6 +7,7 @@ export function issueView(rendered: RenderedIssue) {
   return {
     ...issue,
     label: issueLabel(issue),
+    documentTitle: documentTitle(issue),
     dateText: formatDate(issue.date),
     html: rendered.html,
     tables: rendered.tables,

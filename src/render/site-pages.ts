@@ -40,7 +40,7 @@ export function renderSite(
   const files: OutputFile[] = [];
 
   issues.forEach((issue, index) => {
-    const meta = pageMeta(series, issue.path, `${issue.title} ${issue.year}年第${issue.number}期`, `${issue.label}（${issue.dateText}）：${issue.summary}`, 'article');
+    const meta = pageMeta(series, issue.path, issue.documentTitle, `${issue.label}（${issue.dateText}）：${issue.summary}`, 'article');
     // Newest first: the next issue is the one before in the list.
     const newer = issues[index - 1];
     const older = issues[index + 1];
