@@ -16,6 +16,9 @@ export async function bundledCli() {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
+  // The bundle embeds absolute module URLs (see keepModuleUrls), so the checkout's place is part
+  // of the key: worktrees sharing one node_modules must not load each other's bundles.
+  hash.update(`${ROOT}\0`);
   // This file's own bundling options are part of the key too.
   for (const file of [fileURLToPath(import.meta.url), ...files]) hash.update(`${file.slice(SRC.length)}\0`).update(readFileSync(file)).update('\0');
   const cache = join(ROOT, 'node_modules', '.cache', 'jianbao');
