@@ -4,9 +4,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
 import { BuildCache } from '../cache/build-cache.ts';
-import { combineHashes, contentHash } from '../cache/hash.ts';
-import { validateContent } from '../check/validate-content.ts';
-import type { RenderedIssue } from '../model.ts';
+import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
+import { loadContent, renderContent } from '../check/validate-content.ts';
+import type { Series } from '../model.ts';
 import { ContentError } from '../report/messages.ts';
 import { createNunjucksEngine } from '../render/engine.ts';
 import { renderPages, type OutputFile } from '../render/render-pages.ts';
@@ -56,6 +56,8 @@ export interface BuildOptions {
 
 /** What a build did: the basis of the summary line and of the incremental-build tests. */
 export interface BuildCounts {
+  /** Issues in the archive. */
+  readonly issues: number;
   /** Issues whose Markdown went through the pipeline in this build. */
   readonly rendered: number;
   /** Issues taken unchanged from the cache. */
@@ -66,14 +68,15 @@ export interface BuildCounts {
   readonly pagesChanged: number;
   /** The search index: built again, taken unchanged from the cache, or left out. */
   readonly search: 'built' | 'unchanged' | 'off';
-  /** PDFs written to the output (this shard's only, with a shard). */
+  /** PDFs in the output (this shard's only, with a shard). */
   readonly pdfs: number;
   /** Of those, the PDFs Chromium printed in this build; the others came unchanged from the cache. */
   readonly pdfsRendered: number;
+  /** The output folder was already what this build would write, so nothing was written. */
+  readonly upToDate: boolean;
 }
 
 export interface BuildResult {
-  readonly issues: readonly RenderedIssue[];
   readonly outDir: string;
   /** Problems that did not stop the build; the CLI prints them. */
   readonly warnings: readonly VFileMessage[];
@@ -122,9 +125,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cache = await phase('cache', () => BuildCache.open({ dir: cacheDir, contentDir, from: options.cacheFrom ?? [] }));
   let complete = false;
   try {
+    const loaded = await phase('load', () => loadContent(contentDir));
+    const { site } = loaded;
+    const key = await outputKey(site.series, templatesDir, options);
+    // Up to date: nothing to render or write. Problems are shown on every build, so never then.
+    const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
+    const written = clean ? await phase('up-to-date check', () => cache.upToDate(site.issues, key, outDir)) : undefined;
+    if (written) {
+      complete = true;
+      const count = site.issues.length;
+      return {
+        outDir,
+        warnings: [],
+        counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : 'unchanged', pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
+        timings: timer.entries,
+        cacheProblems: cache.problems,
+      };
+    }
+
     const onIssue = (done: number, total: number) => progress({ kind: 'issue', done, total });
-    const validation = await phase('validate', () => validateContent(contentDir, { cache, onIssue }));
-    const { site, issues, errors, warnings } = validation;
+    const validation = await phase('validate', () => renderContent(loaded, { cache, onIssue }));
+    const { issues, errors, warnings } = validation;
     if (errors.length > 0) throw new ContentError(errors, warnings);
 
     const engine = createNunjucksEngine(templatesDir);
@@ -147,13 +168,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       files.push(...index.files);
       search = index.cached ? 'unchanged' : 'built';
     }
-    await phase('write', () => writeOutput(outDir, files, [...issues.flatMap(issueAttachments), ...pdfs]));
+    const copies = [...issues.flatMap(issueAttachments), ...pdfs];
+    await phase('write', async () => {
+      await writeOutput(outDir, files, copies);
+      await cache.recordOutput(issues.map((rendered) => rendered.issue), key, outDir, { files: [...files, ...copies].map((file) => file.path), pages: files.length, pdfs: pdfs.length });
+    });
     complete = true;
     return {
-      issues,
       outDir,
       warnings,
-      counts: { rendered: validation.rendered, skipped: validation.skipped, pages: files.length, pagesChanged, search, pdfs: pdfs.length, pdfsRendered: pdfs.filter((pdf) => pdf.result).length },
+      counts: {
+        issues: issues.length,
+        rendered: validation.rendered,
+        skipped: validation.skipped,
+        pages: files.length,
+        pagesChanged,
+        search,
+        pdfs: pdfs.length,
+        pdfsRendered: pdfs.filter((pdf) => pdf.result).length,
+        upToDate: false,
+      },
       timings: timer.entries,
       cacheProblems: cache.problems,
     };
@@ -162,6 +196,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await rm(workDir, { recursive: true, force: true });
     await timer.time('save cache', () => cache.save({ complete }));
   }
+}
+
+/**
+ * What the whole output depends on besides the issues: the settings that shape it, the
+ * templates (print stylesheets and assets included) and the series file.
+ */
+async function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions): Promise<string> {
+  const settings = { pdf: options.pdf ?? true, search: options.search ?? true, shard: options.shard ?? null };
+  return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), await folderHash(resolve(templatesDir)));
 }
 
 /** What the search index is made from: every HTML page, by path and content. */

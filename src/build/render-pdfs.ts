@@ -1,8 +1,8 @@
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BuildCache } from '../cache/build-cache.ts';
-import { combineHashes, contentHash } from '../cache/hash.ts';
+import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
 import type { RenderedIssue, Series } from '../model.ts';
 import type { BrowserPool, PdfMetadata, RenderPdfResult } from '../pdf/index.ts';
 import type { TemplateEngine } from '../render/engine.ts';
@@ -128,11 +128,4 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
     const started = await browser?.catch(() => undefined);
     await started?.pool.close();
   }
-}
-
-/** One hash of every file under `dir` (the print stylesheets), by path and content. */
-async function folderHash(dir: string): Promise<string> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
-  return combineHashes(...(await Promise.all(files.map(async (file) => `${relative(dir, file)}:${contentHash(await readFile(file))}`))));
 }

@@ -1,14 +1,14 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import type { RenderedIssue } from '../model.ts';
+import type { Issue, RenderedIssue } from '../model.ts';
 import type { OutputFile } from '../render/render-pages.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash } from './hash.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -33,10 +33,27 @@ const manifestSchema = z.strictObject({
   pages: z.record(z.string(), hex),
   /** Derived outputs made from many pages (the search index): their key and files → blobs. */
   outputs: z.record(z.string(), z.strictObject({ key: hex, files: z.record(z.string(), hex) })),
+  /** The output folder the last complete build wrote, to tell the next one it is up to date. */
+  written: z
+    .strictObject({
+      /** Absolute path of the output folder. */
+      dir: z.string(),
+      /** Hash of the build's settings and every issue's rendered entry. */
+      key: hex,
+      /** Every file written, by path in the output folder → [size, mtime in ms] just after writing. */
+      files: z.record(z.string(), z.tuple([z.number(), z.number()])),
+      /** Of those, the files the build made (pages, feed, assets, search index) and the PDFs. */
+      pages: z.number(),
+      pdfs: z.number(),
+    })
+    .optional(),
 });
 
 type Manifest = z.infer<typeof manifestSchema>;
 type IssueEntry = Manifest['issues'][string];
+
+/** The output folder as the last build left it. */
+export type WrittenOutput = NonNullable<Manifest['written']>;
 
 /** What the cache gives back for an issue: the rendered issue without the validated model. */
 export type CachedRender = Omit<RenderedIssue, 'issue'>;
@@ -76,7 +93,7 @@ export class BuildCache {
   /** This cache as the last build left it, then the caches given in `from`. */
   readonly #sources: readonly Source[];
   #previous: Manifest;
-  readonly #next: Manifest;
+  #next: Manifest;
   #changed = false;
 
   private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined, extras: readonly Source[]) {
@@ -139,6 +156,48 @@ export class BuildCache {
       }),
     );
     return !current.includes(false);
+  }
+
+  /**
+   * The output the last build wrote into `outDir`, when it is still there untouched (every file
+   * with the size and time it was written with) and would be written again the same: the same
+   * `key` (the build's settings, templates and series) and every issue unchanged — its Markdown
+   * and the files it embeds. Nothing is read from the blobs, so nothing stored is trusted; the
+   * cache then carries over as it is.
+   */
+  async upToDate(issues: readonly Issue[], key: string, outDir: string): Promise<WrittenOutput | undefined> {
+    const written = this.#previous.written;
+    if (!this.#blobs || written?.dir !== resolve(outDir) || issues.length !== Object.keys(this.#previous.issues).length) return undefined;
+    const entries: [string, IssueEntry][] = [];
+    for (const issue of issues) {
+      const name = this.#relative(issue.source);
+      const entry = this.#previous.issues[name];
+      if (entry?.markdown !== contentHash(issue.markdown)) return undefined;
+      entries.push([name, entry]);
+    }
+    if (writtenKey(key, entries) !== written.key) return undefined;
+    if (!(await this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies))))) return undefined;
+    if (!(await intact(written))) return undefined;
+    this.#next = this.#previous;
+    return written;
+  }
+
+  /**
+   * Note what a complete build wrote into `outDir`, for `upToDate`. Left out when an issue is
+   * not in the cache (it had warnings, which every build shows again).
+   */
+  async recordOutput(issues: readonly Issue[], key: string, outDir: string, info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number }): Promise<void> {
+    if (!this.#blobs) return;
+    const entries = issues.map((issue): [string, IssueEntry | undefined] => [this.#relative(issue.source), this.#next.issues[this.#relative(issue.source)]]);
+    if (entries.some(([, entry]) => entry === undefined)) return;
+    const dir = resolve(outDir);
+    const files: WrittenOutput['files'] = {};
+    for (const path of info.files) {
+      const { size, mtimeMs } = await stat(join(dir, path));
+      files[path] = [size, mtimeMs];
+    }
+    this.#next.written = { dir, key: writtenKey(key, entries as [string, IssueEntry][]), files, pages: info.pages, pdfs: info.pdfs };
+    this.#changed = true;
   }
 
   /** Remember a freshly rendered issue. */
@@ -244,6 +303,7 @@ export class BuildCache {
           issues: { ...this.#previous.issues, ...this.#next.issues },
           pdfs: { ...this.#previous.pdfs, ...this.#next.pdfs },
           pages: this.#previous.pages,
+          written: this.#previous.written,
           outputs: { ...this.#previous.outputs, ...this.#next.outputs },
         };
     await mkdir(this.dir, { recursive: true });
@@ -257,6 +317,21 @@ export class BuildCache {
       await this.#blobs.prune(new Set([...Object.values(manifest.issues).map((entry) => entry.rendered), ...Object.values(manifest.pdfs), ...outputs]));
     }
   }
+}
+
+/** The key of an output: the build's own key, then each issue with its inputs and rendering. */
+function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry])[]): string {
+  return combineHashes(key, ...entries.flatMap(([name, entry]) => [name, entry.rendered, ...Object.entries(entry.dependencies).flat()]));
+}
+
+/** Whether every file is still there with the size and modification time it was written with. */
+async function intact(written: WrittenOutput): Promise<boolean> {
+  const checks = await Promise.all(
+    Object.entries(written.files).map(([path, [size, mtime]]) =>
+      stat(join(written.dir, path)).then((found) => found.size === size && found.mtimeMs === mtime, () => false),
+    ),
+  );
+  return !checks.includes(false);
 }
 
 /** The manifest in `dir`, or undefined when there is none or it is damaged (noted in `problems`). */

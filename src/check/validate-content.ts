@@ -29,12 +29,22 @@ export interface ValidateOptions {
   readonly workers?: number;
 }
 
+/** The content folder read and its archive-wide checks run, before any Markdown renders. */
+export interface LoadedContent extends Problems {
+  readonly site: Site;
+}
+
 /**
  * Run every check a build runs — series file, frontmatter, numbering across the archive, the
  * Markdown pipeline with its tables, links and images — and collect every problem, not only
  * the first. Writes nothing. Messages come file by file, in path order.
  */
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<Validation> {
+  return renderContent(await loadContent(contentDir), options);
+}
+
+/** Read the series file and every issue's frontmatter, and check the numbering across the archive. */
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
   if (!(await stat(contentDir).then((found) => found.isDirectory(), () => false))) {
     throw new Error(`Cannot find the content folder ${contentDir}/; pass --content DIR, or run jianbao where content/ is`);
   }
@@ -46,9 +56,13 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     const file = loaded.get(problem.source);
     if (file) reportProblem(file, problem.reason, { place: problem.place, ruleId: problem.ruleId });
   }
+  return { site, ...problemsIn(site.files) };
+}
 
-  const processor = createProcessor({ root: contentDir });
-  const render = await renderIssues(site.issues, { processor, root: contentDir, ...options });
+/** Run the loaded issues' Markdown through the pipeline, with its checks. */
+export async function renderContent({ site }: LoadedContent, options: ValidateOptions = {}): Promise<Validation> {
+  const processor = createProcessor({ root: site.contentDir });
+  const render = await renderIssues(site.issues, { processor, root: site.contentDir, ...options });
   const processed = new Map(render.files.map((file) => [file.path, file]));
 
   const files = site.files.flatMap((file) => {

@@ -83,10 +83,15 @@ export const buildCommand: Command = {
   },
 };
 
-/** `jianbao: 1000 issues (1 rendered, 999 unchanged), 1046 files written (47 pages changed) into dist/ in 0.84 s` */
+/**
+ * `jianbao: 1000 issues (1 rendered, 999 unchanged), 0 PDFs (…), 1046 files written (47 pages changed) into dist/ in 0.84 s`,
+ * or `…, dist/ already up to date (1046 files) in 0.61 s` when nothing had to be written.
+ */
 export function summary(result: BuildResult, ms: number): string {
   const { counts } = result;
-  const issues = result.issues.length;
   const search = counts.search === 'built' ? '' : counts.search === 'unchanged' ? ', search index unchanged' : ', no search index';
-  return `jianbao: ${issues} issue${issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'} (${counts.pdfsRendered} printed, ${counts.pdfs - counts.pdfsRendered} unchanged), ${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/ in ${(ms / 1000).toFixed(2)} s`;
+  const output = counts.upToDate
+    ? `${result.outDir}/ already up to date (${counts.pages} files)`
+    : `${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/`;
+  return `jianbao: ${counts.issues} issue${counts.issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'} (${counts.pdfsRendered} printed, ${counts.pdfs - counts.pdfsRendered} unchanged), ${output} in ${(ms / 1000).toFixed(2)} s`;
 }

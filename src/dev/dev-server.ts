@@ -58,7 +58,7 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
     try {
       const result = await build({ contentDir, outDir, templatesDir: options.templatesDir, pdf: false });
       for (const line of formatProblems({ errors: [], warnings: result.warnings })) logError(line);
-      log(`jianbao dev: built ${result.issues.length} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      log(`jianbao dev: built ${result.counts.issues} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       everBuilt = true;
       live.broadcast({ kind: 'reload' });
     } catch (error) {

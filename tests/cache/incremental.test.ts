@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,38 @@ describe('incremental builds', () => {
     const warm = await build(options);
     expect(warm.counts).toMatchObject({ rendered: 0, skipped: ISSUES, pagesChanged: 0 });
     expect(await page(issues[2]!)).toBe(before);
+  });
+
+  it('writes nothing when nothing changed and the output is as the last build left it', async () => {
+    await build(options);
+    const path = join(options.outDir, `${issues[2]!.year}/${issues[2]!.number}/index.html`);
+    const before = await stat(path);
+
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ upToDate: true, rendered: 0, pdfs: 0 });
+    expect(result.counts.pages).toBe((await build({ ...options, outDir: join(root, 'other') })).counts.pages);
+    expect((await stat(path)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('writes the output again, rendering nothing, when a file in it was deleted or edited', async () => {
+    await build(options);
+    const deleted = join(options.outDir, `${issues[1]!.year}/${issues[1]!.number}/index.html`);
+    const expected = await readFile(deleted, 'utf8');
+    await rm(deleted);
+    const removed = await build(options);
+    expect(removed.counts).toMatchObject({ upToDate: false, rendered: 0, skipped: ISSUES });
+    expect(await readFile(deleted, 'utf8')).toBe(expected);
+
+    await writeFile(join(options.outDir, 'index.html'), 'edited by hand');
+    expect((await build(options)).counts).toMatchObject({ upToDate: false, rendered: 0 });
+    expect(await readFile(join(options.outDir, 'index.html'), 'utf8')).toContain('<html lang="zh-CN">');
+  });
+
+  it('is not up to date for another output folder or other settings', async () => {
+    await build(options);
+    expect((await build({ ...options, search: false })).counts.upToDate).toBe(false);
+    expect((await build({ ...options, search: false })).counts.upToDate).toBe(true);
+    expect((await build({ ...options, search: false, outDir: join(root, 'elsewhere') })).counts.upToDate).toBe(false);
   });
 
   it('re-renders only the issue whose CSV changed', async () => {
@@ -75,7 +107,7 @@ describe('incremental builds', () => {
     await rm(issues.at(-1)!.dir, { recursive: true });
     const result = await build(options);
     expect(result.counts).toMatchObject({ rendered: 0, skipped: ISSUES - 1 });
-    expect(result.issues).toHaveLength(ISSUES - 1);
+    expect(result.counts.issues).toBe(ISSUES - 1);
   });
 
   it('builds without a cache when told to', async () => {
@@ -114,7 +146,12 @@ describe('a damaged cache', () => {
     await build(options);
     const expected = await Promise.all(issues.map(page));
     for (const blob of await blobFiles()) await writeFile(blob, '{"html":"<p>tampered</p>","articles":[],"dependencies":[]}');
+    // The output needs nothing from the cache, so the blobs are not even read…
+    expect((await build(options)).counts.upToDate).toBe(true);
+    expect(await Promise.all(issues.map(page))).toEqual(expected);
 
+    // …until it has to be written again.
+    await rm(options.outDir, { recursive: true });
     const result = await build(options);
     expect(result.counts).toMatchObject({ rendered: ISSUES, skipped: 0 });
     expect(result.cacheProblems.length).toBeGreaterThan(0);
@@ -126,6 +163,7 @@ describe('a damaged cache', () => {
     const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8'));
     const id: string = Object.values<{ rendered: string }>(manifest.issues)[0]!.rendered;
     await rm(join(options.cacheDir, 'blobs', id.slice(0, 2), id));
+    await rm(options.outDir, { recursive: true });
     const result = await build(options);
     expect(result.counts).toMatchObject({ rendered: 1, skipped: ISSUES - 1 });
   });

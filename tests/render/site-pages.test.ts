@@ -4,18 +4,21 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, BUNDLED_TEMPLATES } from '../../src/build/build.ts';
+import { validateContent } from '../../src/check/validate-content.ts';
+import type { RenderedIssue } from '../../src/model.ts';
 import { createNunjucksEngine } from '../../src/render/engine.ts';
 import { issueView } from '../../src/render/page-data.ts';
 import { renderSite } from '../../src/render/site-pages.ts';
 import { formatBytes } from '../../src/render/site-view.ts';
 
 let out: string;
-let built: Awaited<ReturnType<typeof build>>;
+let issues: readonly RenderedIssue[];
 const page = (path: string) => readFile(join(out, path), 'utf8');
 
 beforeAll(async () => {
   out = join(await mkdtemp(join(tmpdir(), 'jianbao-site-')), 'dist');
-  built = await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false });
+  await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false });
+  ({ issues } = await validateContent('content'));
 });
 afterAll(() => rm(join(out, '..'), { recursive: true, force: true }));
 
@@ -93,7 +96,7 @@ describe('feed and sitemap', () => {
 describe('PDF links', () => {
   it('shows the PDF with its size on lists, the issue page and as the feed enclosure', () => {
     const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
-    const views = built.issues.map(issueView).map((view) => ({
+    const views = issues.map(issueView).map((view) => ({
       ...view,
       pdf: { href: `${view.year}-${view.number}.pdf`, downloadName: `${view.title}${view.year}年第${view.number}期.pdf`, bytes: 356_000 },
     }));
@@ -135,7 +138,7 @@ describe('search index', () => {
 describe('a long archive', () => {
   it('keeps the home page short and puts every issue on its year page', () => {
     const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
-    const [sample] = built.issues.map(issueView);
+    const [sample] = issues.map(issueView);
     const views = Array.from({ length: 500 }, (_, index) => {
       const total = 500 - index;
       const year = 2000 + Math.floor((total - 1) / 24);
