@@ -1,4 +1,5 @@
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentHash } from './hash.ts';
 
@@ -9,6 +10,8 @@ import { contentHash } from './hash.ts';
  */
 export class BlobStore {
   readonly dir: string;
+  /** Folders known to exist. */
+  readonly #folders = new Set<string>();
 
   constructor(dir: string) {
     this.dir = dir;
@@ -18,14 +21,24 @@ export class BlobStore {
     return join(this.dir, id.slice(0, 2), id);
   }
 
-  /** Store `bytes`; resolves to their id. Written under a temporary name, then renamed. */
+  /**
+   * Store `bytes`; resolves to their id. A blob is created, never rewritten: output PDFs may be
+   * hard links to it. One cut short by a crash fails its check on the next read and is deleted
+   * then, so the write after replaces it. Synchronous, as a build stores a thousand small blobs.
+   */
   async write(bytes: string | Uint8Array): Promise<string> {
     const id = contentHash(bytes);
     const path = this.#path(id);
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
+    const folder = dirname(path);
+    if (!this.#folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.#folders.add(folder);
+    }
+    try {
+      writeFileSync(path, bytes, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
     return id;
   }
 

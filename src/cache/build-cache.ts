@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
@@ -130,7 +131,7 @@ export class BuildCache {
     const markdownHash = contentHash(markdown);
     for (const { manifest, blobs } of this.#sources) {
       const entry = manifest.issues[name];
-      if (!entry || entry.markdown !== markdownHash || !(await this.#unchanged(entry.dependencies))) continue;
+      if (!entry || entry.markdown !== markdownHash || !this.#unchanged(entry.dependencies)) continue;
       const bytes = await blobs.read(entry.rendered);
       const cached = bytes && parseRender(bytes);
       if (!cached) {
@@ -148,14 +149,8 @@ export class BuildCache {
   }
 
   /** Whether every file still has the hash it had. */
-  async #unchanged(files: Readonly<Record<string, string>>): Promise<boolean> {
-    const current = await Promise.all(
-      Object.entries(files).map(async ([path, hash]) => {
-        const bytes = await readFile(join(this.#contentDir, path)).catch(() => undefined);
-        return bytes !== undefined && contentHash(bytes) === hash;
-      }),
-    );
-    return !current.includes(false);
+  #unchanged(files: Readonly<Record<string, string>>): boolean {
+    return Object.entries(files).every(([path, hash]) => fileHash(join(this.#contentDir, path)) === hash);
   }
 
   /**
@@ -176,7 +171,7 @@ export class BuildCache {
       entries.push([name, entry]);
     }
     if (writtenKey(key, entries) !== written.key) return undefined;
-    if (!(await this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies))))) return undefined;
+    if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
     if (!(await intact(written))) return undefined;
     this.#next = this.#previous;
     return written;
@@ -205,11 +200,12 @@ export class BuildCache {
     if (!this.#blobs) return;
     const { issue, ...render } = rendered;
     const dependencies: Record<string, string> = {};
-    await Promise.all(
-      rendered.dependencies.map(async (path) => {
-        dependencies[this.#relative(path)] = contentHash(await readFile(path));
-      }),
-    );
+    for (const path of rendered.dependencies) {
+      const hash = fileHash(path);
+      // Gone since it was rendered: nothing to key the entry by.
+      if (hash === undefined) return;
+      dependencies[this.#relative(path)] = hash;
+    }
     const entry: IssueEntry = {
       markdown: contentHash(issue.markdown),
       dependencies,
@@ -316,6 +312,18 @@ export class BuildCache {
       const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
       await this.#blobs.prune(new Set([...Object.values(manifest.issues).map((entry) => entry.rendered), ...Object.values(manifest.pdfs), ...outputs]));
     }
+  }
+}
+
+/**
+ * The hash of a file's bytes, undefined when it cannot be read. Synchronous: a build hashes a
+ * thousand small CSVs, and a read through the thread pool costs more than the read.
+ */
+function fileHash(path: string): string | undefined {
+  try {
+    return contentHash(readFileSync(path));
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,10 +5,6 @@ import { findIssueFiles } from './find-issues.ts';
 import { loadIssue } from './load-issue.ts';
 import { readIssueFile } from './read-issue-file.ts';
 import { loadSeries, SERIES_FILE } from './load-series.ts';
-import { mapConcurrent } from '../util/map-concurrent.ts';
-
-/** Files read at once: enough to keep the disk busy, few enough to stay clear of EMFILE. */
-const READ_CONCURRENCY = 64;
 
 /** Everything the build reads from the content folder, before rendering. */
 export interface Site {
@@ -22,7 +18,7 @@ export interface Site {
 
 export async function loadSite(contentDir: string): Promise<Site> {
   const [{ file: seriesFile, series }, paths] = await Promise.all([loadSeries(join(contentDir, SERIES_FILE)), findIssueFiles(contentDir)]);
-  const issueFiles = await mapConcurrent(paths, READ_CONCURRENCY, readIssueFile);
+  const issueFiles = paths.map(readIssueFile);
   const files: VFile[] = [seriesFile, ...issueFiles];
   const issues: Issue[] = [];
   for (const file of issueFiles) {

@@ -66,7 +66,7 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
 
   // Name the CSV the way the Markdown file is named, so that messages read alike.
   const csvName = file.path !== undefined && isAbsolute(file.path) ? path : relative(file.cwd, path);
-  const csv = await readCsv(path, csvName);
+  const csv = readCsv(path, csvName);
   problems.push(...csv.problems);
   const { headerRows } = attributes;
   if (csv.problems.length > 0 || headerRows === undefined) return { problems, csvName };

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { CsvError, type Options, parse } from 'csv-parse/sync';
 import { csvSyntaxProblem } from './csv-syntax-problem.ts';
 import { decodeCsv, EMPTY_CSV } from './decode-csv.ts';
@@ -22,12 +22,12 @@ const at = (line: number, column = 1) => ({ line, column });
 /**
  * Read a UTF-8 CSV file (BOM or not, any line endings) into equal-length rows. `name` is how
  * the file is called in messages. A file that cannot be read at all gives a problem without
- * a place, since there is no line to point at.
+ * a place, since there is no line to point at. Synchronous, as small files are best read.
  */
-export async function readCsv(path: string, name: string): Promise<CsvResult> {
+export function readCsv(path: string, name: string): CsvResult {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'

@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 
 /** Whether `path` is `folder` or lies below it, comparing resolved paths (no symlinks followed). */
@@ -7,10 +7,13 @@ export function isInside(folder: string, path: string): boolean {
   return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
-/** The path with symlinks followed; a missing file has no realpath, so it stands for itself. */
-export async function realOrSelf(path: string): Promise<string> {
+/**
+ * The path with symlinks followed; a missing file has no realpath, so it stands for itself.
+ * Synchronous: one system call, cheaper than a round trip through the thread pool.
+ */
+export function realOrSelf(path: string): string {
   try {
-    return await realpath(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }
