@@ -36,7 +36,12 @@ export async function bundledCli() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      packages: 'external',
+      // Dependencies are bundled too: loading hundreds of small ESM files costs each start (and
+      // each render thread) a tenth of a second. Left out: what has binaries, reads its own
+      // package files or is loaded only for PDFs.
+      external: ['puppeteer', 'puppeteer-core', 'pagefind', 'esbuild', 'tsx', 'pdf-lib', 'chokidar', 'fsevents'],
+      // For CommonJS dependencies that call require().
+      banner: { js: "import { createRequire as __jianbaoRequire } from 'node:module'; const require = __jianbaoRequire(import.meta.url);" },
       logLevel: 'silent',
       plugins: [keepModuleUrls],
     });

@@ -56,12 +56,15 @@ const BUNDLE = Symbol.for('jianbao.bundle');
 export function createRenderPool(options: { readonly root: string; readonly size: number }): RenderPool {
   const bundle = (globalThis as Record<symbol, unknown>)[BUNDLE] as string | undefined;
   const workerData = { root: options.root };
+  // A larger young generation: an issue's trees are alive at every collection, and each one
+  // copies them; fewer collections, fewer copies.
+  const resourceLimits = { maxYoungGenerationSizeMb: 96 };
   const start = (): Worker =>
     bundle
-      ? new Worker(pathToFileURL(`${bundle}/render-worker.mjs`), { workerData })
+      ? new Worker(pathToFileURL(`${bundle}/render-worker.mjs`), { workerData, resourceLimits })
       : new Worker(
           `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./render-worker.ts', import.meta.url).href)}); });`,
-          { eval: true, workerData },
+          { eval: true, workerData, resourceLimits },
         );
 
   const pending = new Map<number, { issue: Issue; file: VFile; resolve: (value: RenderedIssue | undefined) => void; reject: (error: Error) => void }>();

@@ -9,7 +9,14 @@ import type { WorkerReply, WorkerRequest } from './render-pool.ts';
 
 const processor = createProcessor({ root: (workerData as { root: string }).root });
 
-parentPort!.on('message', async ({ id, issue }: WorkerRequest & { issue: Issue }) => {
+// One issue at a time: interleaved at their awaits, several issues' trees would be alive at every
+// garbage collection and be copied by it.
+let queue = Promise.resolve();
+parentPort!.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => render(request));
+});
+
+async function render({ id, issue }: WorkerRequest): Promise<void> {
   let reply: WorkerReply;
   try {
     const file = new VFile({ path: issue.source, value: issue.markdown });
@@ -30,7 +37,7 @@ parentPort!.on('message', async ({ id, issue }: WorkerRequest & { issue: Issue }
     reply = { id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } };
   }
   parentPort!.postMessage(reply);
-});
+}
 
 function withoutIssue({ issue: _issue, ...render }: RenderedIssue): Omit<RenderedIssue, 'issue'> {
   return render;
