@@ -134,8 +134,8 @@ const floorSeconds = floor.ms / 1000;
 const ours = cold.seconds - search;
 line('floor: unified + nunjucks alone', `${f(floorSeconds)} s, ${f(floor.ms / count)} ms/issue (one thread, no tables, no checks, no I/O)`);
 line('ours/floor, cold HTML', `${f(ours / floorSeconds)} (cold build without search index, wall, start-up included)`);
-const inProcess = ['validate', 'pages', 'write'].reduce((sum, phase) => sum + (cold.phases.get(phase) ?? 0), 0);
-line('ours/floor, cold HTML in-process', `${f(inProcess / floorSeconds)} (validate + pages + write phases)`);
+const inProcess = ['load', 'validate', 'pages', 'write'].reduce((sum, phase) => sum + (cold.phases.get(phase) ?? 0), 0);
+line('ours/floor, cold HTML in-process', `${f(inProcess / floorSeconds)} (load + validate + pages + write phases)`);
 if (pdfRate === undefined) {
   line('floor: bare page.pdf()', 'n/a (PDF step not on main)');
 } else {

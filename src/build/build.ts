@@ -130,7 +130,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const key = await outputKey(site.series, templatesDir, options);
     // Up to date: nothing to render or write. Problems are shown on every build, so never then.
     const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
-    const written = clean ? await phase('up-to-date check', () => cache.upToDate(site.issues, key, outDir)) : undefined;
+    const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
     if (written) {
       complete = true;
       const count = site.issues.length;
