@@ -1,7 +1,7 @@
 import {mkdir, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Page} from 'puppeteer';
+import type {HTTPRequest, Page} from 'puppeteer';
 import {printAssetRoots} from './assets.ts';
 import type {BrowserPool} from './browser-pool.ts';
 import {PdfError} from './errors.ts';
@@ -77,43 +77,17 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
     name,
     async (page, {signal}) => {
       const started = performance.now();
-      const blocked = await isolate(page, roots);
-
+      const {blocked, release} = await isolate(page, roots);
       // tsx compiles with esbuild's keepNames, which wraps functions in __name();
       // functions serialised into the page then need that helper there.
-      await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
-      await page.emulateMediaType('print');
-      // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
-      await page.goto(options.url, {waitUntil: 'load', timeout: 0});
-      if (fontCss) await page.addStyleTag({content: fontCss});
-      // Lazy images would load only when printing, after the layout was measured.
-      const fonts = await page.evaluate(async (bundled: string[]) => {
-        const lazy = [...document.images].filter((image) => image.loading === 'lazy');
-        for (const image of lazy) image.loading = 'eager';
-        await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
-        await document.fonts.ready;
-        const faces = [...document.fonts];
-        const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
-        return {
-          bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
-          failed: [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))],
-        };
-      }, bundledFamilies);
-      checkFonts(fonts, name, blocked);
-
-      const layout = await page.evaluate(preparePrintLayout, layoutOptions);
-
-      const raw = await page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        displayHeaderFooter: false,
-        timeout: 0,
-      });
-      // Past its time limit the job has already failed: leave no file behind it.
-      signal.throwIfAborted();
-      return {raw, layout, blocked, started};
+      const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
+      try {
+        return {...(await printPage(page, options.url, {name, fontCss, blocked, signal})), blocked, started};
+      } finally {
+        // The pool gives the page to the next issue.
+        release();
+        await page.removeScriptToEvaluateOnNewDocument(helper.identifier);
+      }
     },
     options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs},
   );
@@ -152,11 +126,54 @@ function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void
   }
 }
 
-/** Let the page load only data: URLs and files under `roots`; returns the live list of refused URLs. */
-async function isolate(page: Page, roots: readonly string[]): Promise<string[]> {
+/** Load the print page, check its fonts, lay it out and print it. */
+async function printPage(
+  page: Page,
+  url: string,
+  context: {readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[]; readonly signal: AbortSignal},
+): Promise<{raw: Uint8Array; layout: PrintLayoutReport}> {
+  await page.emulateMediaType('print');
+  // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
+  await page.goto(url, {waitUntil: 'load', timeout: 0});
+  if (context.fontCss) await page.addStyleTag({content: context.fontCss});
+  // Lazy images would load only when printing, after the layout was measured.
+  const fonts = await page.evaluate(async (bundled: string[]) => {
+    const lazy = [...document.images].filter((image) => image.loading === 'lazy');
+    for (const image of lazy) image.loading = 'eager';
+    await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
+    await document.fonts.ready;
+    const faces = [...document.fonts];
+    const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
+    return {
+      bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
+      failed: [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))],
+    };
+  }, bundledFamilies);
+  checkFonts(fonts, context.name, context.blocked);
+
+  const layout = await page.evaluate(preparePrintLayout, layoutOptions);
+
+  const raw = await page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    tagged: true,
+    outline: true,
+    displayHeaderFooter: false,
+    timeout: 0,
+  });
+  // Past its time limit the job has already failed: leave no file behind it.
+  context.signal.throwIfAborted();
+  return {raw, layout};
+}
+
+/**
+ * Let the page load only data: URLs and files under `roots`. Gives the live list of refused URLs,
+ * and `release` to call when the job is done, which stops checking this issue's requests.
+ */
+async function isolate(page: Page, roots: readonly string[]): Promise<{blocked: string[]; release: () => void}> {
   const blocked: string[] = [];
   await page.setRequestInterception(true);
-  page.on('request', (request) => {
+  const check = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
     if (isAllowedUrl(url, roots)) {
@@ -165,8 +182,9 @@ async function isolate(page: Page, roots: readonly string[]): Promise<string[]> 
       blocked.push(url);
       request.abort('blockedbyclient').catch(() => {});
     }
-  });
-  return blocked;
+  };
+  page.on('request', check);
+  return {blocked, release: () => page.off('request', check)};
 }
 
 /** The bundled faces' family names, which the print page must declare. */

@@ -1,5 +1,6 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, describe, expect, it} from 'vitest';
+import type {Page} from 'puppeteer';
 import {createBrowserPool, PdfError, type BrowserPool} from '../../src/pdf/index.ts';
 
 const issue = 'content/2021/11/index.md';
@@ -86,4 +87,25 @@ describe('browser pool', () => {
     expect((error as Error).message).toBe('bad page');
     expect(calls).toBe(1);
   });
+
+  it('gives a page whose job succeeded to the next job, and closes one whose job failed', async () => {
+    pool = createBrowserPool({size: 1});
+    const pages: Page[] = [];
+    const job = async (page: Page): Promise<void> => {
+      pages.push(page);
+    };
+    await pool.run('first', job);
+    await pool.run('second', job);
+    expect(pages[1]).toBe(pages[0]);
+
+    await pool.run('failing', async (page) => {
+      pages.push(page);
+      throw new Error('bad page');
+    }).catch(() => {});
+    expect(pages[2]).toBe(pages[0]);
+    await pool.run('after the failure', job);
+    expect(pages[3]).not.toBe(pages[2]);
+    expect(pages[2]!.isClosed()).toBe(true);
+  });
 });
+
