@@ -171,7 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const copies = [...issues.flatMap(issueAttachments), ...pdfs];
     await phase('write', async () => {
       await writeOutput(outDir, files, copies);
-      await cache.recordOutput(issues.map((rendered) => rendered.issue), key, outDir, { files: [...files, ...copies].map((file) => file.path), pages: files.length, pdfs: pdfs.length });
+      cache.recordOutput(issues.map((rendered) => rendered.issue), key, outDir, { files: [...files, ...copies].map((file) => file.path), pages: files.length, pdfs: pdfs.length });
     });
     complete = true;
     return {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Issue, RenderedIssue } from '../model.ts';
@@ -160,7 +160,7 @@ export class BuildCache {
    * and the files it embeds. Nothing is read from the blobs, so nothing stored is trusted; the
    * cache then carries over as it is.
    */
-  async upToDate(issues: readonly Issue[], key: string, outDir: string): Promise<WrittenOutput | undefined> {
+  upToDate(issues: readonly Issue[], key: string, outDir: string): WrittenOutput | undefined {
     const written = this.#previous.written;
     if (!this.#blobs || written?.dir !== resolve(outDir) || issues.length !== Object.keys(this.#previous.issues).length) return undefined;
     const entries: [string, IssueEntry][] = [];
@@ -172,7 +172,7 @@ export class BuildCache {
     }
     if (writtenKey(key, entries) !== written.key) return undefined;
     if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
-    if (!(await intact(written))) return undefined;
+    if (!intact(written)) return undefined;
     this.#next = this.#previous;
     return written;
   }
@@ -181,14 +181,14 @@ export class BuildCache {
    * Note what a complete build wrote into `outDir`, for `upToDate`. Left out when an issue is
    * not in the cache (it had warnings, which every build shows again).
    */
-  async recordOutput(issues: readonly Issue[], key: string, outDir: string, info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number }): Promise<void> {
+  recordOutput(issues: readonly Issue[], key: string, outDir: string, info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number }): void {
     if (!this.#blobs) return;
     const entries = issues.map((issue): [string, IssueEntry | undefined] => [this.#relative(issue.source), this.#next.issues[this.#relative(issue.source)]]);
     if (entries.some(([, entry]) => entry === undefined)) return;
     const dir = resolve(outDir);
     const files: WrittenOutput['files'] = {};
     for (const path of info.files) {
-      const { size, mtimeMs } = await stat(join(dir, path));
+      const { size, mtimeMs } = statSync(join(dir, path));
       files[path] = [size, mtimeMs];
     }
     this.#next.written = { dir, key: writtenKey(key, entries as [string, IssueEntry][]), files, pages: info.pages, pdfs: info.pdfs };
@@ -332,14 +332,15 @@ function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry
   return combineHashes(key, ...entries.flatMap(([name, entry]) => [name, entry.rendered, ...Object.entries(entry.dependencies).flat()]));
 }
 
-/** Whether every file is still there with the size and modification time it was written with. */
-async function intact(written: WrittenOutput): Promise<boolean> {
-  const checks = await Promise.all(
-    Object.entries(written.files).map(([path, [size, mtime]]) =>
-      stat(join(written.dir, path)).then((found) => found.size === size && found.mtimeMs === mtime, () => false),
-    ),
-  );
-  return !checks.includes(false);
+/**
+ * Whether every file is still there with the size and modification time it was written with.
+ * Synchronous, as thousands of small stats are cheaper than their round trips to the thread pool.
+ */
+function intact(written: WrittenOutput): boolean {
+  return Object.entries(written.files).every(([path, [size, mtime]]) => {
+    const found = statSync(join(written.dir, path), { throwIfNoEntry: false });
+    return found !== undefined && found.size === size && found.mtimeMs === mtime;
+  });
 }
 
 /** The manifest in `dir`, or undefined when there is none or it is damaged (noted in `problems`). */
