@@ -1,4 +1,4 @@
-// npm run bench [-- --issues N] [--pdf-issues P] [--keep]
+// npm run bench [-- --issues N] [--pdf-issues P] [--cold-runs R] [--keep]
 //
 // Builds a synthetic archive of N issues (default 500) shaped like the reference issue and
 // reports, from one run: a cold build without PDFs, a cold build with PDFs, a rebuild with
@@ -6,7 +6,9 @@
 // unified + nunjucks alone, and bare page.pdf() — with our/floor ratios. It reports; it never
 // asserts. Each build runs in its own process, as `jianbao build` does. Printing takes about a
 // second per PDF per core, so --pdf-issues P runs the PDF lines on a separate archive of P issues
-// (default: N).
+// (default: N). The cold build without the search index is timed R times (default 3), each on
+// fresh output and cache folders, and reported as the median with every run: on a virtual machine
+// one run can take a third longer than the next for reasons outside the build.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,6 +27,7 @@ const { values } = parseArgs({
   options: {
     issues: { type: 'string', default: '500' },
     'pdf-issues': { type: 'string' },
+    'cold-runs': { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -32,6 +35,8 @@ const count = Number(values.issues);
 if (!Number.isInteger(count) || count < 1) throw new Error(`Expected --issues to be a whole number from 1 up, got ${values.issues}`);
 const pdfCount = Number(values['pdf-issues'] ?? count);
 if (!Number.isInteger(pdfCount) || pdfCount < 1) throw new Error(`Expected --pdf-issues to be a whole number from 1 up, got ${values['pdf-issues']}`);
+const coldRuns = Number(values['cold-runs']);
+if (!Number.isInteger(coldRuns) || coldRuns < 1) throw new Error(`Expected --cold-runs to be a whole number from 1 up, got ${values['cold-runs']}`);
 
 interface BuildRun {
   readonly seconds: number;
@@ -49,7 +54,7 @@ interface Site {
   readonly out: string;
   readonly cache: string;
 }
-const site = (name: string): Site => ({ content: join(tmp, name, 'content'), out: join(tmp, name, 'dist'), cache: join(tmp, name, 'cache') });
+const site = (name: string, content = join(tmp, name, 'content')): Site => ({ content, out: join(tmp, name, 'dist'), cache: join(tmp, name, 'cache') });
 
 async function build({ content, out, cache }: Site, ...extra: string[]): Promise<BuildRun> {
   const rssFile = join(tmp, 'rss');
@@ -80,6 +85,12 @@ async function settle(): Promise<void> {
   if (process.platform !== 'win32') await run('sync').catch(() => {});
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 const f = (value: number, digits = 2) => value.toFixed(digits);
 const line = (label: string, text: string) => console.log(`${label.padEnd(34)} ${text}`);
 
@@ -103,8 +114,12 @@ const cold = await build(html, ...noPdf);
 const search = cold.phases.get('search index') ?? 0;
 line('cold build, no PDFs', `${f(cold.seconds)} s wall, ${f((cold.seconds * 1000) / count, 2)} ms/issue, peak RSS ${f(cold.rssMiB, 0)} MiB`);
 line('  of which search index', `${f(search)} s`);
-line('  without the search index', `${f(cold.seconds - search)} s, ${f(((cold.seconds - search) * 1000) / count, 2)} ms/issue`);
 line('  phases', [...cold.phases].map(([phase, s]) => `${phase} ${f(s)} s`).join(' · '));
+// More cold builds of the same archive, each into new folders, without the search index.
+const colds = [cold.seconds - search];
+for (let index = 1; index < coldRuns; index++) colds.push((await build(site(`cold-${index}`, html.content), ...noPdf, '--no-search')).seconds);
+const coldSeconds = median(colds);
+line('  without the search index', `${f(coldSeconds)} s, ${f((coldSeconds * 1000) / count, 2)} ms/issue (median of ${colds.length}: ${colds.map((value) => f(value)).join(', ')} s)`);
 const same = await build(html, ...noPdf);
 line('rebuild, nothing changed', `${f(same.seconds)} s wall, peak RSS ${f(same.rssMiB, 0)} MiB`);
 line('  summary', same.summary);
@@ -140,7 +155,7 @@ line('peak RSS of any build', `${f(peak, 0)} MiB (Node process; Chromium's proce
 // The floor, in a fresh process too, timed inside it (no start-up, no I/O).
 const floor = JSON.parse((await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-render.ts'), html.content, TEMPLATES], { cwd: ROOT })).stdout) as { ms: number };
 const floorSeconds = floor.ms / 1000;
-const ours = cold.seconds - search;
+const ours = coldSeconds;
 line('floor: unified + nunjucks alone', `${f(floorSeconds)} s, ${f(floor.ms / count)} ms/issue (one thread, no tables, no checks, no I/O)`);
 line('ours/floor, cold HTML', `${f(ours / floorSeconds)} (cold build without search index, wall, start-up included)`);
 const inProcess = ['load', 'validate', 'pages', 'write'].reduce((sum, phase) => sum + (cold.phases.get(phase) ?? 0), 0);
