@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { createProcessor } from '../markdown/processor.ts';
 import { renderIssue } from '../markdown/render-issue.ts';
-import type { Issue, RenderedIssue } from '../model.ts';
+import type { RenderedIssue } from '../model.ts';
 import type { WorkerReply, WorkerRequest } from './render-pool.ts';
 
 const processor = createProcessor({ root: (workerData as { root: string }).root });

@@ -86,7 +86,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
       } finally {
         // The pool gives the page to the next issue.
         release();
-        await page.removeScriptToEvaluateOnNewDocument(helper.identifier);
+        await page.removeScriptToEvaluateOnNewDocument(helper.identifier).catch(() => {});
       }
     },
     options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs},
