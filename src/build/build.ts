@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
 import { BuildCache } from '../cache/build-cache.ts';
 import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
+import { checkTemplates } from '../check/check-templates.ts';
 import { loadContent, renderContent } from '../check/validate-content.ts';
 import type { Series } from '../model.ts';
-import { ContentError } from '../report/messages.ts';
+import { ContentError, problemsIn } from '../report/messages.ts';
 import { createNunjucksEngine } from '../render/engine.ts';
 import { renderPages, type OutputFile } from '../render/render-pages.ts';
 import { searchIndex } from '../search/pagefind.ts';
@@ -143,12 +144,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       };
     }
 
+    const engine = createNunjucksEngine(templatesDir);
     const onIssue = (done: number, total: number) => progress({ kind: 'issue', done, total });
-    const validation = await phase('validate', () => renderContent(loaded, { cache, onIssue }));
+    const validation = await phase('validate', async () => {
+      const templates = problemsIn(await checkTemplates(templatesDir, engine));
+      const content = await renderContent(loaded, { cache, onIssue });
+      return { ...content, errors: [...content.errors, ...templates.errors] };
+    });
     const { issues, errors, warnings } = validation;
     if (errors.length > 0) throw new ContentError(errors, warnings);
 
-    const engine = createNunjucksEngine(templatesDir);
     const pdfs = options.pdf === false ? [] : await phase('pdf', () =>
       renderPdfs(itemsInShard(issues, options.shard), {
         engine,

@@ -1,15 +1,19 @@
 import { parseArgs } from 'node:util';
+import { resolveTemplates } from '../build/build.ts';
+import { checkTemplates } from '../check/check-templates.ts';
 import { validateContent } from '../check/validate-content.ts';
-import { formatProblems, summarize } from '../report/messages.ts';
+import { createNunjucksEngine } from '../render/engine.ts';
+import { formatProblems, problemsIn, summarize } from '../report/messages.ts';
 import type { Command } from './command.ts';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Check the content as a build would, writing nothing',
-  usage: `jianbao check [--content DIR] [--strict]
+  usage: `jianbao check [--content DIR] [--templates DIR] [--strict]
 
-  --content DIR  content folder (default: content)
-  --strict       fail on warnings too
+  --content DIR    content folder (default: content)
+  --templates DIR  templates folder whose templates must compile (default: ./templates, else the bundled ones)
+  --strict         fail on warnings too
 
 Prints every problem as path:line:column: message, errors first, then warnings
 (path:line:column: warning: message). Exits 1 on any error, or on any warning with --strict.`,
@@ -18,13 +22,17 @@ Prints every problem as path:line:column: message, errors first, then warnings
       args: [...argv],
       options: {
         content: { type: 'string', default: 'content' },
+        templates: { type: 'string' },
         strict: { type: 'boolean', default: false },
       },
       strict: true,
     });
-    const result = await validateContent(values.content);
+    const templatesDir = resolveTemplates(values.templates);
+    const [content, templates] = await Promise.all([validateContent(values.content), checkTemplates(templatesDir, createNunjucksEngine(templatesDir))]);
+    const inTemplates = problemsIn(templates);
+    const result = { errors: [...content.errors, ...inTemplates.errors], warnings: [...content.warnings, ...inTemplates.warnings] };
     const folder = values.content.replace(/\/+$/, '') || '.';
-    const count = result.site.files.length - 1;
+    const count = content.site.files.length - 1;
     const checked = `checked ${count} issue file${count === 1 ? '' : 's'} in ${folder}/`;
     if (result.errors.length === 0 && result.warnings.length === 0) {
       io.stdout(`jianbao: ${checked}: no problems\n`);

@@ -1,8 +1,22 @@
 import nunjucks from 'nunjucks';
 
-/** The one thing the pipeline asks of a template engine. */
+/** What the pipeline asks of a template engine. */
 export interface TemplateEngine {
   render(template: string, data: object): string;
+  /** Compile `template` (a path in the templates folder) without rendering it; throws TemplateSyntaxError. */
+  compile(template: string): void;
+}
+
+/** A template that does not compile, with where the mistake is. */
+export class TemplateSyntaxError extends Error {
+  constructor(
+    readonly template: string,
+    readonly reason: string,
+    readonly place: { readonly line: number; readonly column: number } | undefined,
+  ) {
+    super(`${template}: ${reason}`);
+    this.name = 'TemplateSyntaxError';
+  }
 }
 
 /**
@@ -17,5 +31,25 @@ export function createNunjucksEngine(templatesDir: string): TemplateEngine {
     trimBlocks: true,
     lstripBlocks: true,
   });
-  return { render: (template, data) => env.render(template, data) };
+  return {
+    render: (template, data) => env.render(template, data),
+    compile(template) {
+      try {
+        env.getTemplate(template, true);
+      } catch (error) {
+        throw syntaxError(template, error as Error);
+      }
+    },
+  };
+}
+
+/**
+ * Nunjucks puts the file and the place in the message: `(path) [Line 3, Column 19]\n  expected
+ * variable end`, or only `(path)\n  unexpected end of file` when the file ends too soon.
+ */
+function syntaxError(template: string, error: Error): TemplateSyntaxError {
+  const match = /^(?:\([^)]*\))?\s*(?:\[Line (\d+), Column (\d+)\])?\s*([\s\S]*)$/.exec(error.message);
+  const reason = (match?.[3] ?? error.message).trim();
+  const place = match?.[1] === undefined ? undefined : { line: Number(match[1]), column: Number(match[2]) };
+  return new TemplateSyntaxError(template, reason, place);
 }

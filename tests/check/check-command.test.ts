@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,4 +74,23 @@ describe('jianbao check', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toMatch(/<script>alert|<img src=x/);
   });
+
+  it('compiles every template, partials included, and lists each syntax mistake at its place', async () => {
+    const result = await runCli('check', '--templates', 'tests/fixtures/templates/broken');
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      'tests/fixtures/templates/broken/issue.njk:3:19: Template syntax: expected variable end',
+      'tests/fixtures/templates/broken/partials/issue-list.njk:3:1: Template syntax: unexpected end of file',
+      'jianbao: checked 3 issue files in content/: 2 errors',
+    ]);
+  });
+
+  it('stops a build on a template that does not compile, before anything is rendered or written', async () => {
+    const out = join(await tempDir(), 'dist');
+    const result = await runCli('build', '--no-pdf', '--no-cache', '--templates', 'tests/fixtures/templates/broken', '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.lines).toContain('tests/fixtures/templates/broken/issue.njk:3:19: Template syntax: expected variable end');
+    expect(existsSync(out)).toBe(false);
+  });
 });
+
