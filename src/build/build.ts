@@ -128,7 +128,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     const loaded = await phase('load', () => loadContent(contentDir));
     const { site } = loaded;
-    const key = await outputKey(site.series, templatesDir, options);
+    const key = outputKey(site.series, templatesDir, options);
     // Up to date: nothing to render or write. Problems are shown on every build, so never then.
     const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
     const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
@@ -207,9 +207,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * What the whole output depends on besides the issues: the settings that shape it, the
  * templates (print stylesheets and assets included) and the series file.
  */
-async function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions): Promise<string> {
+function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions): string {
   const settings = { pdf: options.pdf ?? true, search: options.search ?? true, shard: options.shard ?? null };
-  return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), await folderHash(resolve(templatesDir)));
+  return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir)));
 }
 
 /** What the search index is made from: every HTML page, by path and content. */

@@ -8,6 +8,7 @@ import type { BrowserPool, PdfMetadata, RenderPdfResult } from '../pdf/index.ts'
 import type { TemplateEngine } from '../render/engine.ts';
 import { issueView, type IssueView } from '../render/page-data.ts';
 import type { PdfInfo } from '../render/site-view.ts';
+import { mapConcurrent } from '../util/map-concurrent.ts';
 import { issueAttachments } from './attachments.ts';
 import { onInterrupt } from './interrupt.ts';
 
@@ -38,6 +39,12 @@ export interface RenderedPdf {
   /** What printing reported; undefined when the PDF came unchanged from the cache. */
   readonly result: RenderPdfResult | undefined;
 }
+
+/**
+ * Issues prepared at once: enough to keep every page of the browser pool busy, few enough that
+ * the PDFs checked and restored from the cache are not all in memory together.
+ */
+const IN_FLIGHT = 16;
 
 /** `2021-11.pdf`: distinct across issues, so saved files never overwrite each other. */
 export function pdfFileName(issue: Pick<IssueView, 'year' | 'number'>): string {
@@ -73,7 +80,7 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
   const printCss = pathToFileURL(resolve(options.templatesDir, 'print', 'print.css')).href;
   // The print page and the issue's files sit in the work folder; only the print stylesheet is elsewhere.
   const roots = [resolve(options.workDir), resolve(options.templatesDir)];
-  const printAssets = await folderHash(resolve(options.templatesDir, 'print'));
+  const printAssets = folderHash(resolve(options.templatesDir, 'print'));
   let browser: Promise<{ pool: BrowserPool; renderPdf: typeof import('../pdf/index.ts').renderPdf }> | undefined;
   let unregister = () => {};
   const startBrowser = () => {
@@ -86,43 +93,41 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
   };
   let done = 0;
   try {
-    return await Promise.all(
-      issues.map(async (rendered) => {
-        const issue = printView(issueView(rendered));
-        const page = resolve(options.workDir, issue.path, 'print.html');
-        const attachments = issueAttachments(rendered);
-        const html = options.engine.render('print.njk', { series: options.series, issue, printCss });
-        const name = pdfFileName(issue);
-        const source = join(dirname(page), name);
-        const meta: PdfMetadata = {
-          title: issue.documentTitle,
-          author: issue.issuer,
-          subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
-          keywords: [issue.title, issue.issuer, issue.label],
-          date: issue.date,
-        };
-        const shown = await Promise.all(attachments.map(async (file) => [file.path, contentHash(await readFile(file.source))]));
-        const key = combineHashes('pdf', html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
+    return await mapConcurrent(issues, IN_FLIGHT, async (rendered) => {
+      const issue = printView(issueView(rendered));
+      const page = resolve(options.workDir, issue.path, 'print.html');
+      const attachments = issueAttachments(rendered);
+      const html = options.engine.render('print.njk', { series: options.series, issue, printCss });
+      const name = pdfFileName(issue);
+      const source = join(dirname(page), name);
+      const meta: PdfMetadata = {
+        title: issue.documentTitle,
+        author: issue.issuer,
+        subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
+        keywords: [issue.title, issue.issuer, issue.label],
+        date: issue.date,
+      };
+      const shown = await Promise.all(attachments.map(async (file) => [file.path, contentHash(await readFile(file.source))]));
+      const key = combineHashes('pdf', html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
 
-        let result: RenderPdfResult | undefined;
-        if (!(await options.cache?.restorePdf(key, source))) {
-          // Only a page that prints needs the issue's files beside it.
-          for (const attachment of attachments) {
-            const target = resolve(options.workDir, attachment.path);
-            await mkdir(dirname(target), { recursive: true });
-            await copyFile(attachment.source, target);
-          }
-          await mkdir(dirname(page), { recursive: true });
-          await writeFile(page, html);
-          const { pool, renderPdf } = await startBrowser();
-          result = await renderPdf(pool, { url: pathToFileURL(page).href, output: source, roots, name: issue.source, fonts: options.series.fonts, meta });
-          await options.cache?.storePdf(key, source);
+      let result: RenderPdfResult | undefined;
+      if (!(await options.cache?.restorePdf(key, source))) {
+        // Only a page that prints needs the issue's files beside it.
+        for (const attachment of attachments) {
+          const target = resolve(options.workDir, attachment.path);
+          await mkdir(dirname(target), { recursive: true });
+          await copyFile(attachment.source, target);
         }
-        options.onPdf?.(++done, issues.length);
-        const bytes = result?.size ?? (await stat(source)).size;
-        return { path: `${issue.path}${name}`, source, link: true, result, info: { href: name, downloadName: pdfDownloadName(issue), bytes } };
-      }),
-    );
+        await mkdir(dirname(page), { recursive: true });
+        await writeFile(page, html);
+        const { pool, renderPdf } = await startBrowser();
+        result = await renderPdf(pool, { url: pathToFileURL(page).href, output: source, roots, name: issue.source, fonts: options.series.fonts, meta });
+        await options.cache?.storePdf(key, source);
+      }
+      options.onPdf?.(++done, issues.length);
+      const bytes = result?.size ?? (await stat(source)).size;
+      return { path: `${issue.path}${name}`, source, link: true, result, info: { href: name, downloadName: pdfDownloadName(issue), bytes } };
+    });
   } finally {
     unregister();
     const started = await browser?.catch(() => undefined);

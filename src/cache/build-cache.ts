@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Issue, RenderedIssue } from '../model.ts';
 import type { OutputFile } from '../render/render-pages.ts';
 import { BlobStore } from './blob-store.ts';
-import { combineHashes, contentHash } from './hash.ts';
+import { combineHashes, contentHash, fileHash } from './hash.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
@@ -183,7 +183,10 @@ export class BuildCache {
    */
   recordOutput(issues: readonly Issue[], key: string, outDir: string, info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number }): void {
     if (!this.#blobs) return;
-    const entries = issues.map((issue): [string, IssueEntry | undefined] => [this.#relative(issue.source), this.#next.issues[this.#relative(issue.source)]]);
+    const entries = issues.map((issue): [string, IssueEntry | undefined] => {
+      const name = this.#relative(issue.source);
+      return [name, this.#next.issues[name]];
+    });
     if (entries.some(([, entry]) => entry === undefined)) return;
     const dir = resolve(outDir);
     const files: WrittenOutput['files'] = {};
@@ -312,18 +315,6 @@ export class BuildCache {
       const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
       await this.#blobs.prune(new Set([...Object.values(manifest.issues).map((entry) => entry.rendered), ...Object.values(manifest.pdfs), ...outputs]));
     }
-  }
-}
-
-/**
- * The hash of a file's bytes, undefined when it cannot be read. Synchronous: a build hashes a
- * thousand small CSVs, and a read through the thread pool costs more than the read.
- */
-function fileHash(path: string): string | undefined {
-  try {
-    return contentHash(readFileSync(path));
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** SHA-256 of `data` as hex: what the build cache keys and names its files by. */
@@ -12,9 +12,26 @@ export function combineHashes(...parts: readonly string[]): string {
   return contentHash(parts.map((part) => `${part.length}:${part}`).join(''));
 }
 
+/**
+ * The hash of a file's bytes, undefined when it cannot be read. Synchronous: a build hashes a
+ * thousand small CSVs, and a read through the thread pool costs more than the read.
+ */
+export function fileHash(path: string): string | undefined {
+  try {
+    return contentHash(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
 /** One hash of every file under `dir`, by path and content; a missing folder hashes as empty. */
-export async function folderHash(dir: string): Promise<string> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+export function folderHash(dir: string): string {
+  let entries: Dirent[] = [];
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    // No such folder.
+  }
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
-  return combineHashes(...(await Promise.all(files.map(async (file) => `${relative(dir, file)}:${contentHash(await readFile(file))}`))));
+  return combineHashes(...files.map((file) => `${relative(dir, file)}:${fileHash(file) ?? 'unreadable'}`));
 }

@@ -1,7 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { combineHashes, contentHash } from './hash.ts';
+import { combineHashes, fileHash } from './hash.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,7 +23,6 @@ async function computeVersion(): Promise<string> {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  const read = (path: string) => readFile(path).then(contentHash, () => 'missing');
-  const hashes = await Promise.all([read(join(ROOT, 'package.json')), read(join(ROOT, 'package-lock.json')), ...files.map(read)]);
+  const hashes = [join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), ...files].map((path) => fileHash(path) ?? 'missing');
   return combineHashes(...files.map((path) => path.slice(src.length)), ...hashes);
 }
