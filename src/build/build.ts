@@ -10,7 +10,7 @@ import { loadContent, renderContent } from '../check/validate-content.ts';
 import type { Series } from '../model.ts';
 import { ContentError, problemsIn } from '../report/messages.ts';
 import { createNunjucksEngine } from '../render/engine.ts';
-import { renderPages, type OutputFile } from '../render/render-pages.ts';
+import { renderPages } from '../render/render-pages.ts';
 import { searchIndex } from '../search/pagefind.ts';
 import type { ProgressEvent } from './progress.ts';
 import { itemsInShard, type Shard } from './shard.ts';
@@ -166,10 +166,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
     const pdfInfo = new Map(pdfs.map((pdf) => [dirname(pdf.path) + '/', pdf.info]));
     const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, pdfInfo), ...(await readAssets(templatesDir))]);
-    const pagesChanged = cache.recordPages(files);
+    const hashes = new Map(files.map((file) => [file.path, contentHash(file.contents)]));
+    const pagesChanged = cache.recordPages(hashes);
     let search: BuildCounts['search'] = 'off';
     if (options.search ?? true) {
-      const index = await phase('search index', () => cache.output('search index', pagesKey(files), () => searchIndex(files)));
+      const index = await phase('search index', () => cache.output('search index', pagesKey(hashes), () => searchIndex(files)));
       files.push(...index.files);
       search = index.cached ? 'unchanged' : 'built';
     }
@@ -212,8 +213,8 @@ function outputKey(series: Series | undefined, templatesDir: string, options: Bu
   return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir)));
 }
 
-/** What the search index is made from: every HTML page, by path and content. */
-function pagesKey(files: readonly OutputFile[]): string {
-  const pages = files.filter((file) => file.path.endsWith('.html')).sort((a, b) => (a.path < b.path ? -1 : 1));
-  return combineHashes(...pages.flatMap((page) => [page.path, contentHash(page.contents)]));
+/** What the search index is made from: every HTML page, by path and the hash of its bytes. */
+function pagesKey(hashes: ReadonlyMap<string, string>): string {
+  const pages = [...hashes].filter(([path]) => path.endsWith('.html')).sort(([a], [b]) => (a < b ? -1 : 1));
+  return combineHashes(...pages.flat());
 }

@@ -56,7 +56,7 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
     if (hit) tick();
     return hit && { ...hit, issue };
   });
-  const misses = issues.flatMap((issue, index) => (cached[index] ? [] : [index]));
+  const misses = issues.flatMap((_issue, index) => (cached[index] ? [] : [index]));
 
   const size = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(misses.length / POOL_THRESHOLD));
   const pool = size > 0 ? createRenderPool({ root: options.root, size }) : undefined;

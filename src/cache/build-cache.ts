@@ -218,15 +218,14 @@ export class BuildCache {
     this.#changed = true;
   }
 
-  /** Note the pages this build writes; resolves to how many differ from the last build's. */
-  recordPages(pages: readonly OutputFile[]): number {
+  /** Note the pages this build writes, by path → hash of their bytes; gives how many differ from the last build's. */
+  recordPages(pages: ReadonlyMap<string, string>): number {
     let changed = 0;
-    for (const page of pages) {
-      const hash = contentHash(page.contents);
-      if (this.#previous.pages[page.path] !== hash) changed++;
-      this.#next.pages[page.path] = hash;
+    for (const [path, hash] of pages) {
+      if (this.#previous.pages[path] !== hash) changed++;
+      this.#next.pages[path] = hash;
     }
-    if (changed > 0 || pages.length !== Object.keys(this.#previous.pages).length) this.#changed = true;
+    if (changed > 0 || pages.size !== Object.keys(this.#previous.pages).length) this.#changed = true;
     return changed;
   }
 
