@@ -11,7 +11,7 @@ import type { Series } from '../model.ts';
 import { ContentError, problemsIn } from '../report/messages.ts';
 import { createNunjucksEngine } from '../render/engine.ts';
 import { renderPages } from '../render/render-pages.ts';
-import { searchIndex } from '../search/pagefind.ts';
+import { searchIndex } from '../search/search-index.ts';
 import type { ProgressEvent } from './progress.ts';
 import { itemsInShard, type Shard } from './shard.ts';
 import { issueAttachments } from './attachments.ts';
@@ -67,8 +67,8 @@ export interface BuildCounts {
   readonly pages: number;
   /** Of the pages (search index aside), those that differ from the last build's. */
   readonly pagesChanged: number;
-  /** The search index: built again, taken unchanged from the cache, or left out. */
-  readonly search: 'built' | 'unchanged' | 'off';
+  /** The search index's bundles, one a year: indexed again or taken unchanged from the cache; or none. */
+  readonly search: { readonly built: number; readonly unchanged: number } | 'off';
   /** PDFs in the output (this shard's only, with a shard). */
   readonly pdfs: number;
   /** Of those, the PDFs Chromium printed in this build; the others came unchanged from the cache. */
@@ -138,7 +138,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return {
         outDir,
         warnings: [],
-        counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : 'unchanged', pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
+        counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles }, pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
         timings: timer.entries,
         cacheProblems: cache.problems,
       };
@@ -170,14 +170,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const pagesChanged = cache.recordPages(hashes);
     let search: BuildCounts['search'] = 'off';
     if (options.search ?? true) {
-      const index = await phase('search index', () => cache.output('search index', pagesKey(hashes), () => searchIndex(files)));
+      const index = await phase('search index', () => searchIndex(files, hashes, cache));
       files.push(...index.files);
-      search = index.cached ? 'unchanged' : 'built';
+      search = { built: index.built, unchanged: index.unchanged };
     }
     const copies = [...issues.flatMap(issueAttachments), ...pdfs];
     await phase('write', async () => {
       await writeOutput(outDir, files, copies);
-      cache.recordOutput(issues.map((rendered) => rendered.issue), key, outDir, { files: [...files, ...copies].map((file) => file.path), pages: files.length, pdfs: pdfs.length });
+      cache.recordOutput(issues.map((rendered) => rendered.issue), key, outDir, { files: [...files, ...copies].map((file) => file.path), pages: files.length, pdfs: pdfs.length, searchBundles: search === 'off' ? 0 : search.built + search.unchanged });
     });
     complete = true;
     return {
@@ -211,10 +211,4 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions): string {
   const settings = { pdf: options.pdf ?? true, search: options.search ?? true, shard: options.shard ?? null };
   return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir)));
-}
-
-/** What the search index is made from: every HTML page, by path and the hash of its bytes. */
-function pagesKey(hashes: ReadonlyMap<string, string>): string {
-  const pages = [...hashes].filter(([path]) => path.endsWith('.html')).sort(([a], [b]) => (a < b ? -1 : 1));
-  return combineHashes(...pages.flat());
 }

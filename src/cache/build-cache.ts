@@ -46,6 +46,8 @@ const manifestSchema = z.strictObject({
       /** Of those, the files the build made (pages, feed, assets, search index) and the PDFs. */
       pages: z.number(),
       pdfs: z.number(),
+      /** Search bundles written, one a year. */
+      searchBundles: z.number(),
     })
     .optional(),
 });
@@ -181,7 +183,7 @@ export class BuildCache {
    * Note what a complete build wrote into `outDir`, for `upToDate`. Left out when an issue is
    * not in the cache (it had warnings, which every build shows again).
    */
-  recordOutput(issues: readonly Issue[], key: string, outDir: string, info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number }): void {
+  recordOutput(issues: readonly Issue[], key: string, outDir: string, info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number; readonly searchBundles: number }): void {
     if (!this.#blobs) return;
     const entries = issues.map((issue): [string, IssueEntry | undefined] => {
       const name = this.#relative(issue.source);
@@ -194,7 +196,7 @@ export class BuildCache {
       const { size, mtimeMs } = statSync(join(dir, path));
       files[path] = [size, mtimeMs];
     }
-    this.#next.written = { dir, key: writtenKey(key, entries as [string, IssueEntry][]), files, pages: info.pages, pdfs: info.pdfs };
+    this.#next.written = { dir, key: writtenKey(key, entries as [string, IssueEntry][]), files, pages: info.pages, pdfs: info.pdfs, searchBundles: info.searchBundles };
     this.#changed = true;
   }
 

@@ -89,7 +89,10 @@ export const buildCommand: Command = {
  */
 export function summary(result: BuildResult, ms: number): string {
   const { counts } = result;
-  const search = counts.search === 'built' ? '' : counts.search === 'unchanged' ? ', search index unchanged' : ', no search index';
+  const { search: index } = counts;
+  const bundles = index === 'off' ? 0 : index.built + index.unchanged;
+  const search =
+    index === 'off' ? ', no search index' : index.built === 0 ? ', search index unchanged' : `, search index: ${index.built} of ${bundles} year${bundles === 1 ? '' : 's'} indexed again`;
   const output = counts.upToDate
     ? `${result.outDir}/ already up to date (${counts.pages} files)`
     : `${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/`;

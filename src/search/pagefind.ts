@@ -1,11 +1,11 @@
 import * as pagefind from 'pagefind';
 import type { OutputFile } from '../render/render-pages.ts';
 
-/** Where the index lives in the output folder; the search page loads it from there. */
-export const SEARCH_BUNDLE = 'pagefind/';
-
 /** Charts repeat their table's numbers; the table is what search results should quote. */
 const EXCLUDE = ['.chart'];
+
+/** Pagefind's ready-made search interfaces; the search page uses its JavaScript API instead. */
+const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
 
 /** Pagefind failed: the build stops before anything is written, so the previous output stays. */
 export class SearchIndexError extends Error {
@@ -15,27 +15,37 @@ export class SearchIndexError extends Error {
   }
 }
 
+/** Whether Pagefind indexes the page: an HTML page with a part marked `data-pagefind-body`. */
+export function isSearchable(file: OutputFile): boolean {
+  return file.path.endsWith('.html') && file.path !== '404.html' && text(file).includes('data-pagefind-body');
+}
+
 /**
- * Index the site's HTML pages in memory with Pagefind and return the index as output files under
- * `pagefind/`, so they go through the same atomic write as the pages. Pagefind reads each page's
- * `lang` (zh-CN: Chinese word segmentation) and only the parts marked `data-pagefind-body`.
+ * Index `pages` in memory with Pagefind into one search bundle, whose files come back with
+ * paths inside the bundle. Pagefind reads each page's `lang` (zh-CN: Chinese word segmentation)
+ * and only the parts marked `data-pagefind-body`. Call `closeSearch` when every bundle is made.
  */
-export async function searchIndex(files: readonly OutputFile[]): Promise<OutputFile[]> {
+export async function searchBundle(pages: readonly OutputFile[]): Promise<OutputFile[]> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
   if (!index) throw new SearchIndexError(errors);
   try {
-    for (const file of files) {
-      if (!file.path.endsWith('.html') || file.path === '404.html') continue;
-      const content = typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents);
-      if (!content.includes('data-pagefind-body')) continue;
-      const added = await index.addHTMLFile({ url: `/${file.path.replace(/index\.html$/, '')}`, content });
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ url: `/${page.path.replace(/index\.html$/, '')}`, content: text(page) });
       if (added.errors.length > 0) throw new SearchIndexError(added.errors);
     }
     const result = await index.getFiles();
     if (result.errors.length > 0) throw new SearchIndexError(result.errors);
-    return result.files.map((file) => ({ path: `${SEARCH_BUNDLE}${file.path}`, contents: file.content }));
+    return result.files.filter((file) => !UNUSED.test(file.path)).map((file) => ({ path: file.path, contents: file.content }));
   } finally {
     await index.deleteIndex();
-    await pagefind.close();
   }
+}
+
+/** Stop the Pagefind process that `searchBundle` started. */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close();
+}
+
+function text(file: OutputFile): string {
+  return typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents);
 }

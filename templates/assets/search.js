@@ -1,5 +1,7 @@
-// Search page: queries the Pagefind index the build wrote to <site>/pagefind/. The site may be
-// hosted under any path, so every address is worked out from this script's own URL.
+// Search page: queries the Pagefind index the build wrote to <site>/pagefind/, one bundle a year
+// listed in pagefind/bundles.json, newest first: the newest is loaded and the others merged into
+// it. The site may be hosted under any path, so every address is worked out from this script's
+// own URL.
 const siteRoot = new URL('../', import.meta.url);
 const form = document.getElementById('search-form');
 const input = document.getElementById('search-q');
@@ -8,11 +10,18 @@ const list = document.getElementById('search-results');
 
 let pagefind;
 async function load() {
-  pagefind ??= import(new URL('pagefind/pagefind.js', siteRoot).href).then(async (module) => {
+  pagefind ??= (async () => {
+    const index = new URL('pagefind/', siteRoot);
+    const { bundles } = await (await fetch(new URL('bundles.json', index))).json();
+    const [newest, ...others] = bundles.map((bundle) => new URL(bundle, index));
+    // An archive without issues has nothing to search.
+    if (!newest) return undefined;
+    const module = await import(new URL('pagefind.js', newest).href);
     await module.options({ baseUrl: siteRoot.pathname });
     await module.init();
+    for (const bundle of others) await module.mergeIndex(bundle.href, { baseUrl: siteRoot.pathname });
     return module;
-  });
+  })();
   return pagefind;
 }
 
@@ -56,7 +65,7 @@ async function run(query) {
   }
   status.textContent = '正在检索…';
   const module = await load();
-  const search = await module.search(query);
+  const search = module ? await module.search(query) : { results: [] };
   const results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
   if (ticket !== latest) return;
   status.textContent = results.length ? `找到 ${search.results.length} 期含有“${query}”` : `没有找到含有“${query}”的内容`;

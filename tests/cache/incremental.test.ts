@@ -28,7 +28,7 @@ async function blobFiles(): Promise<string[]> {
 describe('incremental builds', () => {
   it('renders every issue on a cold build and none when nothing changed', async () => {
     const cold = await build(options);
-    expect(cold.counts).toMatchObject({ rendered: ISSUES, skipped: 0 });
+    expect(cold.counts).toMatchObject({ rendered: ISSUES, skipped: 0, search: { built: 2, unchanged: 0 } });
     const before = await page(issues[2]!);
 
     const warm = await build(options);
@@ -75,6 +75,8 @@ describe('incremental builds', () => {
 
     const result = await build(options);
     expect(result.counts).toMatchObject({ rendered: 1, skipped: ISSUES - 1 });
+    // Only the search bundle of the changed issue's year is indexed again.
+    expect(result.counts.search).toEqual({ built: 1, unchanged: 1 });
     const firstRow = progressCsv(changed.total, 1).split('\n')[3]!.split(',');
     expect(await page(changed)).toContain(`<td class="num">${firstRow[2]}</td>`);
   });

@@ -127,10 +127,13 @@ describe('series page', () => {
 });
 
 describe('search index', () => {
-  it('is built into pagefind/ with the Chinese index', async () => {
-    const entry = JSON.parse(await page('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
-    expect(entry.languages['zh-cn']?.page_count).toBe(3);
+  it('is built into pagefind/ as one Chinese bundle a year, listed newest first', async () => {
+    expect(JSON.parse(await page('pagefind/bundles.json'))).toEqual({ bundles: ['2022/', '2021/'] });
+    for (const [year, count] of [['2022', 1], ['2021', 2]] as const) {
+      const entry = JSON.parse(await page(`pagefind/${year}/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+      expect(entry.languages['zh-cn']?.page_count).toBe(count);
+    }
     expect(await page('search/index.html')).toContain('<script type="module" src="../assets/search.js"');
   });
 });

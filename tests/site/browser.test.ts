@@ -87,6 +87,15 @@ describe('the sample archive served from a sub-path', () => {
     await page.close();
   });
 
+  it('searches every year: the newest year\'s bundle with the older ones merged in', async () => {
+    const page = await open('search/');
+    await searchFor(page, '梅州');
+    const issues = await page.$$eval('.search-result h2', (headings) => headings.map((heading) => heading.textContent ?? ''));
+    expect(issues.some((issue) => issue.includes('2022年第1期')), issues.join(' | ')).toBe(true);
+    expect(issues.some((issue) => issue.includes('2021年第11期')), issues.join(' | ')).toBe(true);
+    await page.close();
+  });
+
   it('serves the PDF from the issue page as application/pdf', async () => {
     const page = await open('2021/11/');
     const link = await page.$eval('a.pdf-link', (element) => ({ href: (element as HTMLAnchorElement).href, download: element.getAttribute('download'), text: element.textContent }));
