@@ -28,7 +28,9 @@ export async function searchIndex(pages: readonly OutputFile[], hashes: Readonly
   const years = new Map<string, OutputFile[]>();
   for (const page of pages.filter(isSearchable)) {
     const year = /^(\d{4})\//.exec(page.path)?.[1] ?? 'other';
-    years.set(year, [...(years.get(year) ?? []), page]);
+    const bundle = years.get(year) ?? [];
+    bundle.push(page);
+    years.set(year, bundle);
   }
   const names = [...years.keys()].sort().reverse();
   const files: OutputFile[] = [];
