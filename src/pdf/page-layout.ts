@@ -167,6 +167,35 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   if (footer) {
     // Padding, not margin: a margin at the top of a page is truncated, padding is kept.
     footer.style.paddingTop = '0px';
+    // Printed on both sides, the 版记 ends on an even page, the back of the last sheet. Where the
+    // flow ends on an odd page, the block moves to the next page. Where it does not fit on the
+    // even page the flow ends on, a blank page comes between; that page and the 版记 page carry
+    // no number (GB/T 9704 §7.5), as the `unnumbered` pages of the print stylesheet.
+    // Forced breaks are column breaks while measuring, page breaks when printing.
+    const breakBefore = (element: HTMLElement): void => {
+      element.style.breakBefore = 'column';
+      restoreBreaks.push(() => element.style.setProperty('break-before', 'page'));
+    };
+    const natural = place(footer).column + 1;
+    if (natural % 2 === 1) {
+      // Where the flow before the block ends: on the same page, or on the page before when the
+      // block did not fit there.
+      const end = document.createElement('div');
+      footer.before(end);
+      const flowEnd = place(end).column + 1;
+      end.remove();
+      if (flowEnd === natural) {
+        breakBefore(footer);
+      } else {
+        const blank = document.createElement('div');
+        blank.className = 'blank-page';
+        blank.style.height = `${columnHeight - slack}px`;
+        footer.before(blank);
+        breakBefore(blank);
+        blank.classList.add('unnumbered');
+        footer.classList.add('unnumbered');
+      }
+    }
     const before = place(footer);
     let space = Math.max(0, columnHeight - before.bottom - slack);
     footer.style.paddingTop = `${space}px`;
