@@ -188,11 +188,10 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         breakBefore(footer);
       } else {
         const blank = document.createElement('div');
-        blank.className = 'blank-page';
+        blank.className = 'unnumbered';
         blank.style.height = `${columnHeight - slack}px`;
         footer.before(blank);
         breakBefore(blank);
-        blank.classList.add('unnumbered');
         footer.classList.add('unnumbered');
       }
     }
