@@ -1,6 +1,6 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { eachNode, SKIP } from '../util/each-node.ts';
 
 /**
  * Official documents number their heading levels `一、` `（一）` `1.` `（1）`, and each level
@@ -16,7 +16,8 @@ const LEVELS: readonly (readonly [RegExp, string])[] = [
 
 export default function rehypeHeadingLevels() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'element') return;
       // Tables and charts are most of an issue's elements, and never hold a heading.
       if (node.tagName === 'table' || node.tagName === 'svg') return SKIP;
       if (!/^h[3-6]$/.test(node.tagName)) return;

@@ -1,8 +1,8 @@
 import type { Nodes, Parent, Root, Text } from 'mdast';
 import type {} from 'remark-directive';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
+import { eachNode } from '../util/each-node.ts';
 import { KNOWN_DIRECTIVES, writtenAs, type DirectiveType, type KnownDirective } from './directives.ts';
 
 export interface Options {
@@ -26,13 +26,13 @@ export default function remarkDirectiveNames(options: Options = {}) {
   const known = options.known ?? KNOWN_DIRECTIVES;
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
-    visit(tree, (node, index, parent) => {
+    eachNode(tree, (node, index, parent) => {
       if (!isDirective(node)) return;
       const match = known.find((candidate) => candidate.name === node.name);
       if (match?.type === node.type) return;
       if (node.type === 'textDirective' && parent && index !== undefined) {
         (parent as Parent).children.splice(index, 1, literal(node, source));
-        return [SKIP, index + 1];
+        return index + 1;
       }
       const written = writtenAs(node.type, node.name);
       const near = known.find((candidate) => distance(candidate.name, node.name) <= 2);

@@ -1,5 +1,5 @@
-import type { Heading, PhrasingContent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { PhrasingContent, Root } from 'mdast';
+import { eachNode } from '../util/each-node.ts';
 
 export interface Options {
   /**
@@ -14,7 +14,8 @@ export interface Options {
 export default function remarkHeadingLines(options: Options = {}) {
   const separator = options.separator ?? ' / ';
   return (tree: Root) => {
-    visit(tree, 'heading', (heading: Heading) => {
+    eachNode(tree, (heading) => {
+      if (heading.type !== 'heading') return;
       heading.children = heading.children.flatMap((child): PhrasingContent[] => {
         if (child.type !== 'text' || !child.value.includes(separator)) return [child];
         return child.value.split(separator).flatMap((value, index): PhrasingContent[] =>

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Definition, Image, Link, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
+import { eachNode } from '../util/each-node.ts';
 import type {} from '../table/table-record.ts';
 import { resolveLocal } from './local-path.ts';
 
@@ -43,7 +43,7 @@ export default function remarkLocalFiles(options?: Options) {
     const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
     const from = file.dirname === undefined ? file.cwd : resolve(file.cwd, file.dirname);
     const nodes: (Link | Image | Definition)[] = [];
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (node.type === 'link' || node.type === 'image' || node.type === 'definition') nodes.push(node);
     });
 

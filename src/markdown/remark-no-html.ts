@@ -1,7 +1,7 @@
-import type { Html, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
+import { eachNode } from '../util/each-node.ts';
 
 export interface Options {
   /**
@@ -21,7 +21,8 @@ const COMMENT = /^<!--(?:(?!-->)[\s\S])*-->\s*$/;
 export default function remarkNoHtml(options: Options = {}) {
   const allowComments = options.allowComments ?? true;
   return (tree: Root, file: VFile) => {
-    visit(tree, 'html', (node: Html) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'html') return;
       if (allowComments && COMMENT.test(node.value)) return;
       const shown = node.value.split('\n')[0]!.slice(0, 40);
       reportProblem(

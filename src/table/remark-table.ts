@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Parent, Root, RootContent } from 'mdast';
 import type {} from 'remark-directive';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { TABLE_DIRECTIVE } from '../markdown/directives.ts';
+import { eachNode } from '../util/each-node.ts';
 import { embedTable, type LeafDirective } from './embed-table.ts';
 
 export interface Options {
@@ -35,8 +35,8 @@ export default function remarkTable(options?: Options) {
   return async function transform(tree: Root, file: VFile): Promise<void> {
     const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
     const found: { node: LeafDirective; parent: Parent }[] = [];
-    visit(tree, 'leafDirective', (node, _index, parent) => {
-      if (node.name === TABLE_DIRECTIVE.name && parent) found.push({ node, parent });
+    eachNode(tree, (node, _index, parent) => {
+      if (node.type === 'leafDirective' && node.name === TABLE_DIRECTIVE.name && parent) found.push({ node, parent });
     });
 
     // One at a time, so that messages come out in document order.
