@@ -1,7 +1,6 @@
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -10,6 +9,7 @@ import rehypeArticles from './rehype-articles.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import rehypeNotes from './rehype-notes.ts';
 import remarkDirectiveNames from './remark-directive-names.ts';
+import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkNoHtml from './remark-no-html.ts';
 import remarkRequireArticles from './remark-require-articles.ts';
@@ -22,14 +22,14 @@ export interface ProcessorOptions {
 
 /**
  * Markdown tree → HTML tree → HTML string, for one issue file (frontmatter included).
- * The checks (directive names, raw HTML, links and images, articles) run before anything
- * renders; raw HTML never reaches the page (remark-rehype drops it).
+ * The checks (pipe tables, directive names, raw HTML, links and images, articles) run before
+ * anything renders; raw HTML never reaches the page (remark-rehype drops it).
  */
 export function createProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter)
-    .use(remarkGfm)
+    .use(remarkGfmNoTables)
     .use(remarkDirective)
     .use(remarkDirectiveNames)
     .use(remarkNoHtml)

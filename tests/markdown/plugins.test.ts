@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import rehypeArticles from '../../src/markdown/rehype-articles.ts';
 import rehypeHeadingLevels from '../../src/markdown/rehype-heading-levels.ts';
 import rehypeNotes from '../../src/markdown/rehype-notes.ts';
+import remarkGfmNoTables from '../../src/markdown/remark-gfm-no-tables.ts';
 import remarkHeadingLines from '../../src/markdown/remark-heading-lines.ts';
 
 function pipeline() {
@@ -28,6 +29,30 @@ describe('remarkHeadingLines', () => {
   it('takes another separator', async () => {
     const html = String(await unified().use(remarkParse).use(remarkHeadingLines, { separator: '｜' }).use(remarkRehype).use(rehypeStringify).process('## 甲｜乙 / 丙'));
     expect(html).toBe('<h2>甲<br>\n乙 / 丙</h2>');
+  });
+});
+
+describe('remarkGfmNoTables', () => {
+  const gfm = () => unified().use(remarkParse).use(remarkGfmNoTables).use(remarkRehype).use(rehypeStringify);
+
+  it('reads GFM: bare web addresses, strikethrough, footnotes, task lists', async () => {
+    const file = await gfm().process('详见 https://zjj.meizhou.gov.cn 。~~删去~~[^1]\n\n- [x] 已完成\n\n[^1]: 注释。');
+    const html = String(file);
+    expect(html).toContain('<a href="https://zjj.meizhou.gov.cn">https://zjj.meizhou.gov.cn</a>');
+    expect(html).toContain('<del>删去</del>');
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a>');
+    expect(html).toContain('<input type="checkbox" checked disabled> 已完成');
+    expect(file.messages).toEqual([]);
+  });
+
+  it('leaves pipe tables out, with an error at each', async () => {
+    const file = await gfm().process('| 区县 | 户数 |\n| --- | ---: |\n| 梅江区 | 12 |\n\n> 区县 | 户数\n> --|--\n\n竖线 a | b 不是表格。');
+    expect(String(file)).not.toContain('<table');
+    expect(file.messages.map((message) => [String(message.place && 'line' in message.place ? message.place.line : ''), message.ruleId, message.fatal])).toEqual([
+      ['1', 'pipe-table', true],
+      ['5', 'pipe-table', true],
+    ]);
+    expect(file.messages[0]?.reason).toContain('::table{src="progress.csv"}');
   });
 });
 

@@ -1,0 +1,57 @@
+import type { Paragraph, Root } from 'mdast';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { reportProblem } from '../report/messages.ts';
+import { eachNode, SKIP } from '../util/each-node.ts';
+import { TABLE_DIRECTIVE } from './directives.ts';
+
+/** A GFM delimiter row: `| --- | :-: |`, `--|--`. */
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * GitHub-flavoured Markdown as remark-gfm reads it — links from bare web addresses, footnotes,
+ * strikethrough, task lists — but without pipe tables, and an error for each one written.
+ * A bulletin's tables are CSV files embedded with `::table`: those are checked (their 合计 row
+ * against the columns) and printed in the bulletin's table style, where a pipe table would be
+ * neither. Leaving the table syntax out also saves a third of the parsing: micromark tries it at
+ * the start of every line, reading each long paragraph line twice.
+ */
+export default function remarkGfmNoTables(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmAutolinkLiteral(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(
+    gfmAutolinkLiteralFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  );
+
+  return (tree: Root, file: VFile) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'paragraph') return undefined;
+      if (isPipeTable(node)) {
+        reportProblem(
+          file,
+          `Unexpected pipe table; put the table in a CSV file beside the issue and embed it with \`${TABLE_DIRECTIVE.example}\`, so that its numbers are checked and it prints as a bulletin table`,
+          { place: node.position?.start, ruleId: 'pipe-table' },
+        );
+      }
+      return SKIP;
+    });
+  };
+}
+
+/** A paragraph that GFM would have read as a table: a row with `|`, then a delimiter row. */
+function isPipeTable(paragraph: Paragraph): boolean {
+  const text = paragraph.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  const [head, delimiter] = text.split('\n', 2);
+  return head !== undefined && delimiter !== undefined && head.includes('|') && delimiter.includes('|') && DELIMITER_ROW.test(delimiter.trim());
+}
