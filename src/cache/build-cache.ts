@@ -130,10 +130,11 @@ export class BuildCache {
   /** The issue as last rendered, when its Markdown and every file it embeds are unchanged. */
   async issue(source: string, markdown: string): Promise<CachedRender | undefined> {
     const name = this.#relative(source);
-    const markdownHash = contentHash(markdown);
+    // Hashed only when there is an entry to compare with: a cold build has none.
+    let markdownHash: string | undefined;
     for (const { manifest, blobs } of this.#sources) {
       const entry = manifest.issues[name];
-      if (!entry || entry.markdown !== markdownHash || !this.#unchanged(entry.dependencies)) continue;
+      if (!entry || entry.markdown !== (markdownHash ??= contentHash(markdown)) || !this.#unchanged(entry.dependencies)) continue;
       const bytes = await blobs.read(entry.rendered);
       const cached = bytes && parseRender(bytes);
       if (!cached) {
