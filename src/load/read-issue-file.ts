@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
+import { decodeUtf8, lineAt } from '../util/text-bytes.ts';
 
 /**
  * The largest issue read, in bytes: a 5 MB issue builds in well under 1 GiB of memory; twice
@@ -29,24 +30,14 @@ export function readIssueFile(path: string): VFile {
   return file;
 }
 
-/** The bytes as text (the decoder drops a leading BOM), or why they are not an issue's text. */
+/** The bytes as text (without a leading BOM), or why they are not an issue's text. */
 function decodeText(bytes: Uint8Array): string | { reason: string; ruleId: string; line: number } {
   if (bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
     return { reason: 'Expected an issue (frontmatter and Markdown), found an empty file', ruleId: 'issue-empty', line: 1 };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { reason: 'Expected a Markdown text file, found binary data (is it a Word document?); save it as plain text, UTF-8', ruleId: 'issue-binary', line: lineOf(bytes, nul) };
+    return { reason: 'Expected a Markdown text file, found binary data (is it a Word document?); save it as plain text, UTF-8', ruleId: 'issue-binary', line: lineAt(bytes, nul) };
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: 'Expected UTF-8, found bytes that are not UTF-8 (GBK?); save the file as UTF-8', ruleId: 'issue-encoding', line: 1 };
-  }
-}
-
-function lineOf(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
-  return line;
+  return decodeUtf8(bytes) ?? { reason: 'Expected UTF-8, found bytes that are not UTF-8 (GBK?); save the file as UTF-8', ruleId: 'issue-encoding', line: 1 };
 }

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import { decodeUtf8, lineAt } from '../util/text-bytes.ts';
 import type { Problem } from './problem.ts';
 
 export const EMPTY_CSV: Problem = {
@@ -21,41 +23,25 @@ export function decodeCsv(bytes: Uint8Array): string | Problem {
     return {
       reason: 'Expected a text file, found binary data (is it a spreadsheet?); save it as “CSV UTF-8”',
       ruleId: 'table-csv-binary',
-      place: { line: lineOf(bytes, nul), column: 1 },
+      place: { line: lineAt(bytes, nul), column: 1 },
     };
   }
-  try {
-    // The decoder drops a leading BOM.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return {
-      reason:
-        'Expected UTF-8, found bytes that are not UTF-8 on this line (GBK?); save the file as “CSV UTF-8”',
+  return (
+    decodeUtf8(bytes) ?? {
+      reason: 'Expected UTF-8, found bytes that are not UTF-8 on this line (GBK?); save the file as “CSV UTF-8”',
       ruleId: 'table-csv-encoding',
       place: { line: firstBadLine(bytes), column: 1 },
-    };
-  }
+    }
+  );
 }
 
-/** The first line that fails to decode; a newline byte never sits inside a UTF-8 sequence. */
+/** The first line that is not UTF-8; a newline byte never sits inside a UTF-8 sequence. */
 function firstBadLine(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let start = 0;
   for (let line = 1; ; line++) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline === -1 ? bytes.length : newline;
-    try {
-      decoder.decode(bytes.subarray(start, end));
-    } catch {
-      return line;
-    }
-    if (newline === -1) return line;
+    if (!isUtf8(bytes.subarray(start, end)) || newline === -1) return line;
     start = newline + 1;
   }
-}
-
-function lineOf(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
-  return line;
 }
