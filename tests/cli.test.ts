@@ -1,12 +1,21 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
+
+/** Temporary folders of these tests, removed after them. */
+const folders: string[] = [];
+async function temporary(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'jianbao-cli-'));
+  folders.push(folder);
+  return folder;
+}
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 
 async function jianbao(...args: string[]) {
   try {
@@ -20,7 +29,7 @@ async function jianbao(...args: string[]) {
 
 describe('jianbao CLI', () => {
   it('builds the sample content', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'jianbao-cli-')), 'site');
+    const out = join(await temporary(), 'site');
     const result = await jianbao('build', '--content', 'content', '--out', out, '--no-pdf');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -28,7 +37,7 @@ describe('jianbao CLI', () => {
   });
 
   it('exits 1 listing every problem as path:line:column and writes nothing', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'jianbao-cli-')), 'site');
+    const out = join(await temporary(), 'site');
     const result = await jianbao('build', '--content', 'tests/fixtures/frontmatter', '--out', out);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')).toEqual(
