@@ -215,7 +215,8 @@ export class BuildCache {
     const entry: IssueEntry = {
       markdown: contentHash(issue.markdown),
       dependencies,
-      rendered: await this.#blobs.write(JSON.stringify(render)),
+      // Encoded once here; as a string it would be encoded to hash it and again to write it.
+      rendered: await this.#blobs.write(Buffer.from(JSON.stringify(render))),
     };
     this.#next.issues[this.#relative(issue.source)] = entry;
     this.#changed = true;
