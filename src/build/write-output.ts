@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../render/render-pages.ts';
@@ -30,7 +30,8 @@ export interface CopiedFile {
 
 /**
  * Write the whole site into a sibling temporary folder, then swap it in with renames, so a
- * failed or interrupted build never leaves a half-written archive behind:
+ * failed or interrupted build never leaves a half-written archive behind. A file the output
+ * being replaced already holds byte for byte is hard-linked from there rather than written.
  *
  * - `<out>.lock` keeps a second build from writing at the same time (OutputLockedError);
  * - an error while writing removes the temporary folder and leaves `<out>` as it was;
@@ -63,8 +64,11 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>, c
     // Synchronous calls in batches: for thousands of small files they beat the thread pool's
     // round trips several times over, and an interrupt is still seen between batches.
     await inBatches(folders, (folder) => mkdirSync(folder, { recursive: true }), stopIfInterrupted);
-    await inBatches(list, (file) => writeFileSync(join(staging, file.path), file.contents), stopIfInterrupted);
-    await inBatches(copies, (file) => place(file, join(staging, file.path)), stopIfInterrupted);
+    // The files of the output being replaced, linked where they hold the same bytes.
+    const replaced = existsSync(outDir);
+    const before = (path: string) => (replaced ? join(outDir, path) : undefined);
+    await inBatches(list, (file) => write(file.contents, join(staging, file.path), before(file.path)), stopIfInterrupted);
+    await inBatches(copies, (file) => place(file, join(staging, file.path), before(file.path)), stopIfInterrupted);
     stopIfInterrupted();
     swapping = true;
     const hadPrevious = await rename(outDir, previous).then(() => true, (error: NodeJS.ErrnoException) => {
@@ -110,14 +114,60 @@ async function inBatches<T>(items: readonly T[], write: (item: T) => void, check
   }
 }
 
-function place(file: CopiedFile, target: string): void {
-  if (file.link) {
-    try {
-      linkSync(file.source, target);
-      return;
-    } catch {
-      // Another file system: copy.
-    }
+/**
+ * Write `contents` at `target`, or hard-link the previous build's file when it holds the same
+ * bytes: a rebuild after a small change then writes only what changed, unchanged files keep
+ * their modification times, and removing the previous output frees no data.
+ */
+function write(contents: string | Uint8Array, target: string, previous: string | undefined): void {
+  if (previous !== undefined && holds(previous, contents) && tryLink(previous, target)) return;
+  fresh(target, () => writeFileSync(target, contents, { flag: 'wx' }));
+}
+
+function place(file: CopiedFile, target: string, previous: string | undefined): void {
+  if (file.link && tryLink(file.source, target)) return;
+  if (!file.link && previous !== undefined && sameFiles(previous, file.source) && tryLink(previous, target)) return;
+  fresh(target, () => copyFileSync(file.source, target, constants.COPYFILE_EXCL));
+}
+
+/**
+ * Create `target` with `create`, which fails when it exists. A second file at the same path
+ * replaces the first by a new file, never by writing into it: it may be a link to the output
+ * being replaced, which must stay as it was until the swap.
+ */
+function fresh(target: string, create: () => void): void {
+  try {
+    create();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    rmSync(target);
+    create();
   }
-  copyFileSync(file.source, target);
+}
+
+/** False where hard links are impossible (another file system, FAT). */
+function tryLink(source: string, target: string): boolean {
+  try {
+    linkSync(source, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `path` is a plain file (no symlink) holding exactly `contents`; read only when sizes match. */
+function holds(path: string, contents: string | Uint8Array): boolean {
+  const size = typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
+  return plainFileSize(path) === size && readFileSync(path).equals(typeof contents === 'string' ? Buffer.from(contents) : contents);
+}
+
+/** Whether `previous` is a plain file with the same bytes as `source`. */
+function sameFiles(previous: string, source: string): boolean {
+  const size = plainFileSize(previous);
+  return size !== undefined && size === statSync(source).size && readFileSync(previous).equals(readFileSync(source));
+}
+
+function plainFileSize(path: string): number | undefined {
+  const found = lstatSync(path, { throwIfNoEntry: false });
+  return found?.isFile() ? found.size : undefined;
 }
