@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import { h, s } from 'hastscript';
+import { element } from './hast-element.ts';
 
 /** One coloured bar in every group: a number column, or a column of totals. */
 export interface ChartSeries {
@@ -51,20 +51,20 @@ export function barChart(chart: BarChart): Element {
       const y = top + LABEL_HEIGHT + which * (BAR + BAR_GAP);
       const width = round(scale(value));
       return [
-        s('rect', { x: 0, y, width, height: BAR, fill: CHART_COLOURS[which % CHART_COLOURS.length] }),
-        s('text', { x: round(width + 4), y: y + BAR - 1, class: 'chart-value' }, entry.labels[index] ?? String(value)),
+        element('rect', { x: '0', y: String(y), width, height: BAR, fill: CHART_COLOURS[which % CHART_COLOURS.length] }),
+        element('text', { x: String(round(width + 4)), y: String(y + BAR - 1), className: ['chart-value'] }, [entry.labels[index] ?? String(value)]),
       ];
     });
-    return s('g', [s('text', { x: 0, y: top + LABEL_HEIGHT - 4, class: 'chart-category' }, category), ...bars]);
+    return element('g', {}, [element('text', { x: '0', y: String(top + LABEL_HEIGHT - 4), className: ['chart-category'] }, [category]), ...bars]);
   });
 
   const description = categories
     .map((category, index) => `${category}：${series.map((entry) => `${entry.name} ${entry.labels[index] ?? '—'}`).join('，')}`)
     .join('；');
 
-  return h('figure', { className: ['chart'] }, [
-    h('figcaption', chart.title),
-    s(
+  return element('figure', { className: ['chart'] }, [
+    element('figcaption', {}, [chart.title]),
+    element(
       'svg',
       {
         xmlns: 'http://www.w3.org/2000/svg',
@@ -72,17 +72,17 @@ export function barChart(chart: BarChart): Element {
         width: WIDTH,
         height,
         role: 'img',
-        fontSize: FONT,
+        fontSize: String(FONT),
         fill: 'currentColor',
       },
-      [s('title', chart.title), s('desc', description), ...groups],
+      [element('title', {}, [chart.title]), element('desc', {}, [description]), ...groups],
     ),
-    h(
+    element(
       'ul',
       { className: ['chart-legend'] },
       series.map((entry, which) =>
-        h('li', [
-          h('span', { className: ['chart-swatch'], style: `background:${CHART_COLOURS[which % CHART_COLOURS.length]}`, ariaHidden: 'true' }),
+        element('li', {}, [
+          element('span', { className: ['chart-swatch'], style: `background:${CHART_COLOURS[which % CHART_COLOURS.length]}`, ariaHidden: 'true' }),
           entry.name,
         ]),
       ),

@@ -1,9 +1,9 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { h } from 'hastscript';
 import type { RootContent } from 'mdast';
 import type {} from 'remark-directive';
 import type { VFile } from 'vfile';
 import { buildTable } from './build-table.ts';
+import { element } from './hast-element.ts';
 import type { Problem } from './problem.ts';
 import { readCsv } from './read-csv.ts';
 import { renderTable } from './render-table.ts';
@@ -36,7 +36,7 @@ export async function embedTable(
   const { record } = built;
   const table = renderTable(built.model);
   // A charted table is the chart, then the table it was drawn from.
-  const wrap = record.chart ? h('div', { className: ['table-chart'] }, [tableChart({ ...record, chart: record.chart }), table]) : table;
+  const wrap = record.chart ? element('div', { className: ['table-chart'] }, [tableChart({ ...record, chart: record.chart }), table]) : table;
   return {
     type: 'tableEmbed',
     data: {

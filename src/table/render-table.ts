@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
+import { element } from './hast-element.ts';
 import type { HeaderCell } from './header-cells.ts';
 import { labelIndex, labelSpan } from './label-cell.ts';
 import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
@@ -20,32 +20,26 @@ export interface TableModel {
  */
 export function renderTable(model: TableModel): Element {
   const { numberColumns, total } = model;
-  const headRows = model.header.map((cells) => h('tr', cells.map(headerCell)));
+  const headRows = model.header.map((cells) => element('tr', {}, cells.map(headerCell)));
   const bodyRows = model.rows.map((cells) =>
-    h('tr', cells.map((cell, column) => dataCell(cell, numberColumns[column]))),
+    element('tr', {}, cells.map((cell, column) => dataCell(cell, numberColumns[column]))),
   );
   if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns));
 
   // Focusable, so a keyboard can scroll a table wider than the screen.
-  return h('div', { className: ['table-wrap'], tabIndex: 0 }, [
-    h('table', { className: ['data-table'] }, [
-      '\n',
-      h('thead', lines(headRows)),
-      '\n',
-      h('tbody', lines(bodyRows)),
-      '\n',
-    ]),
+  return element('div', { className: ['table-wrap'], tabIndex: 0 }, [
+    element('table', { className: ['data-table'] }, ['\n', element('thead', {}, lines(headRows)), '\n', element('tbody', {}, lines(bodyRows)), '\n']),
   ]);
 }
 
 function headerCell(cell: HeaderCell): Element {
-  return h('th', { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan) }, cell.text);
+  return element('th', { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan) }, [cell.text]);
 }
 
 function dataCell(cell: string, numeric = false): Element {
-  if (numeric && cell === NOT_APPLICABLE) return h('td', { className: ['num', 'na'] }, cell);
-  if (numeric && parseNumberCell(cell)) return h('td', { className: ['num'] }, cell);
-  return h('td', cell);
+  if (numeric && cell === NOT_APPLICABLE) return element('td', { className: ['num', 'na'] }, [cell]);
+  if (numeric && parseNumberCell(cell)) return element('td', { className: ['num'] }, [cell]);
+  return element('td', {}, [cell]);
 }
 
 /** The label becomes a row header spanning the blank text cells after it. */
@@ -55,12 +49,12 @@ function totalRow(cells: readonly string[], numberColumns: readonly boolean[]): 
   const children: Element[] = [];
   cells.forEach((cell, column) => {
     if (column === label) {
-      children.push(h('th', { scope: 'row', colSpan: span(covered) }, cell));
+      children.push(element('th', { scope: 'row', colSpan: span(covered) }, [cell]));
     } else if (column < label || column >= label + covered) {
       children.push(dataCell(cell, numberColumns[column]));
     }
   });
-  return h('tr', { className: ['total'] }, children);
+  return element('tr', { className: ['total'] }, children);
 }
 
 /** A span attribute only where it spans. */
