@@ -117,7 +117,7 @@ async function inBatches<T>(items: readonly T[], write: (item: T) => void, check
 /**
  * Write `contents` at `target`, or hard-link the previous build's file when it holds the same
  * bytes: a rebuild after a small change then writes only what changed, unchanged files keep
- * their modification times, and removing the previous output frees no data.
+ * their modification times, and removing the previous output frees only the replaced files.
  */
 function write(contents: string | Uint8Array, target: string, previous: string | undefined): void {
   if (previous !== undefined && holds(previous, contents) && tryLink(previous, target)) return;

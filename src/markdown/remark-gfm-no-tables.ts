@@ -1,4 +1,4 @@
-import type { Paragraph, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -35,13 +35,17 @@ export default function remarkGfmNoTables(this: Processor) {
   );
 
   return (tree: Root, file: VFile) => {
+    const source = String(file.value);
     eachNode(tree, (node) => {
       if (node.type !== 'paragraph') return undefined;
-      if (isPipeTable(node)) {
+      const start = node.position?.start;
+      const end = node.position?.end;
+      const row = start?.offset === undefined || end?.offset === undefined ? undefined : pipeTableRow(source.slice(start.offset, end.offset));
+      if (start && row !== undefined) {
         reportProblem(
           file,
           `Unexpected pipe table; put the table in a CSV file beside the issue and embed it with \`${TABLE_DIRECTIVE.example}\`, so that its numbers are checked and it prints as a bulletin table`,
-          { place: node.position?.start, ruleId: 'pipe-table' },
+          { place: row === 0 ? start : { line: start.line + row, column: 1 }, ruleId: 'pipe-table' },
         );
       }
       return SKIP;
@@ -49,9 +53,15 @@ export default function remarkGfmNoTables(this: Processor) {
   };
 }
 
-/** A paragraph that GFM would have read as a table: a row with `|`, then a delimiter row. */
-function isPipeTable(paragraph: Paragraph): boolean {
-  const text = paragraph.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-  const [head, delimiter] = text.split('\n', 2);
-  return head !== undefined && delimiter !== undefined && head.includes('|') && delimiter.includes('|') && DELIMITER_ROW.test(delimiter.trim());
+/**
+ * Where GFM would have read a table in a paragraph's source: the index of the first line that
+ * holds a `|` and is followed by a delimiter row (after any `>` or indent of a quote or list).
+ */
+function pipeTableRow(paragraph: string): number | undefined {
+  const lines = paragraph.split('\n');
+  const row = lines.findIndex((line, index) => {
+    const next = lines[index + 1]?.replace(/^[ \t]*(?:>[ \t]?)*/, '').trim();
+    return line.includes('|') && next !== undefined && next.includes('|') && DELIMITER_ROW.test(next);
+  });
+  return row === -1 ? undefined : row;
 }
