@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { buildCommand } from './commands/build.ts';
 import { pdfCommand } from './commands/pdf.ts';
 import { checkCommand } from './commands/check.ts';
@@ -17,7 +18,13 @@ const processIO: CommandIO = {
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
-  return `Usage: jianbao <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`jianbao <command> --help\` for a command's options.\n`;
+  return `Usage: jianbao <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`jianbao <command> --help\` for a command's options, \`jianbao --version\` for the version.\n`;
+}
+
+/** The version in jianbao's package.json. */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
 }
 
 /** Run the CLI; resolves to the process exit code. */
@@ -26,6 +33,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO): 
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     io.stdout(usage());
     return name ? 0 : 1;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`jianbao ${version()}\n`);
+    return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {

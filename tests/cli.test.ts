@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,14 @@ describe('jianbao CLI', () => {
     );
     expect(result.stderr).toContain('jianbao: 6 errors in the content; nothing was written');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('prints its version from package.json', async () => {
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const result = await jianbao(flag);
+      expect(result).toEqual({ code: 0, stdout: `jianbao ${version}\n`, stderr: '' });
+    }
   });
 
   it('rejects an unknown command with usage', async () => {
