@@ -133,25 +133,29 @@ line('  summary', one.summary);
 line('  phases', phaseList(one));
 
 /** Bare puppeteer `page.pdf()` on the archive's print pages, in a process of its own. */
-async function barePdf(content: string): Promise<{ pdfs: number; ms: number; concurrency: number }> {
+async function barePdf(content: string): Promise<BarePdf> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-pdf.ts'), content, TEMPLATES], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout) as { pdfs: number; ms: number; concurrency: number };
+  return JSON.parse(stdout) as BarePdf;
 }
+interface BarePdf {
+  readonly pdfs: number;
+  readonly ms: number;
+  readonly concurrency: number;
+}
+const pdfsPerSecond = (floor: { readonly pdfs: number; readonly ms: number }) => floor.pdfs / (floor.ms / 1000);
 
 // With PDFs, on an archive of their own.
 const runs = [...colds, cold, same, one];
 let pdfRate: number | undefined;
-let bare: { pdfs: number; ms: number; concurrency: number; rates: number[] } | undefined;
+let bare: { before: BarePdf; after: BarePdf } | undefined;
 if (pdfStep) {
   const pdf = site('pdf');
   const pdfIssues = await writeSyntheticArchive(pdf.content, { issues: pdfCount });
   // The floor is printed just before and just after the PDF step, on the same pages, and
   // averaged: a virtual machine's speed drifts by a tenth over minutes.
-  const bareBefore = await barePdf(pdf.content);
+  const before = await barePdf(pdf.content);
   const full = await build(pdf, '--no-search');
-  const bareAfter = await barePdf(pdf.content);
-  const rate = (floor: { pdfs: number; ms: number }) => floor.pdfs / (floor.ms / 1000);
-  bare = { ...bareBefore, ms: (bareBefore.ms + bareAfter.ms) / 2, rates: [rate(bareBefore), rate(bareAfter)] };
+  bare = { before, after: await barePdf(pdf.content) };
   const pdfSeconds = full.phases.get('pdf') ?? full.seconds;
   pdfRate = pdfCount / pdfSeconds;
   line(`cold build with PDFs (${pdfCount} issues)`, `${f(full.seconds)} s wall, ${f(pdfRate)} PDFs/s in the PDF step (${f(pdfSeconds)} s), peak RSS ${f(full.rssMiB, 0)} MiB`);
@@ -179,8 +183,9 @@ line('ours/floor, cold HTML in-process', `${f(inProcess / floorSeconds)} (load +
 if (pdfRate === undefined || bare === undefined) {
   line('floor: bare page.pdf()', 'n/a (PDF step not on main)');
 } else {
-  const bareRate = bare.pdfs / (bare.ms / 1000);
-  line('floor: bare page.pdf()', `${f(bareRate)} PDFs/s (before and after ours: ${bare.rates.map((value) => f(value)).join(', ')}; ${bare.pdfs} PDFs, ${bare.concurrency} at once, same Chromium and print pages)`);
+  const { before, after } = bare;
+  const bareRate = pdfsPerSecond({ pdfs: before.pdfs, ms: (before.ms + after.ms) / 2 });
+  line('floor: bare page.pdf()', `${f(bareRate)} PDFs/s (before and after ours: ${f(pdfsPerSecond(before))}, ${f(pdfsPerSecond(after))}; ${before.pdfs} PDFs, ${before.concurrency} at once, same Chromium and print pages)`);
   line('ours/floor, PDF throughput', `${f((pdfRate / bareRate) * 100, 0)} %`);
 }
 
