@@ -1,10 +1,11 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { watch } from 'chokidar';
 import { build, resolveTemplates } from '../build/build.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
+import { createHostCheck } from './host-check.ts';
 import { CLIENT_SCRIPT, DEV_PREFIX, injectClient, LiveReload } from './live-reload.ts';
 import { createStaticServer } from './static-server.ts';
 
@@ -15,7 +16,10 @@ export interface DevOptions {
   readonly templatesDir?: string;
   /** @default 4321; 0 picks a free port */
   readonly port?: number;
-  /** @default '127.0.0.1' */
+  /**
+   * The address to listen on; requests are answered only for this name and the loopback names.
+   * @default '127.0.0.1'
+   */
   readonly host?: string;
   /** Where build results and problems are reported. */
   readonly log?: (line: string) => void;
@@ -81,19 +85,30 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
     return running;
   }
 
+  let timer: NodeJS.Timeout | undefined;
+  // chokidar rather than fs.watch: Node 20's recursive fs.watch on Linux loses a file that an
+  // editor saves by renaming a new file over it (vim, JetBrains "safe write", sed -i), and later
+  // edits go unseen; chokidar watches the new file and reports re-created files as changes.
+  const watcher = watch([contentDir, templatesDir], { ignoreInitial: true })
+    .on('all', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void schedule(), options.debounceMs ?? 60);
+    })
+    .on('error', (error) =>
+      logError(`jianbao dev: watching for changes failed (${error instanceof Error ? error.message : String(error)}); some edits may not be rebuilt until jianbao dev is restarted`),
+    );
+  // Watching before the first build, so an edit saved while it runs is built too.
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
   await schedule();
 
-  let timer: NodeJS.Timeout | undefined;
-  const onChange = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void schedule(), options.debounceMs ?? 60);
-  };
-  const watchers: FSWatcher[] = [contentDir, templatesDir].map((dir) => watch(dir, { recursive: true }, onChange));
-
+  const host = options.host ?? '127.0.0.1';
+  const refuseHost = createHostCheck(host);
   const server = createStaticServer({
     dir: outDir,
     transformHtml: injectClient,
     intercept(request, response) {
+      // First, so that neither pages nor the live-reload stream reach a page of another name.
+      if (refuseHost(request, response)) return true;
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (!path.startsWith(DEV_PREFIX)) {
         if (everBuilt) return false;
@@ -113,7 +128,6 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
       return true;
     },
   });
-  const host = options.host ?? '127.0.0.1';
   const wanted = options.port ?? 4321;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -121,14 +135,14 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
       server.listen(wanted, host, resolve);
     });
   } catch (cause) {
-    for (const watcher of watchers) watcher.close();
+    await watcher.close();
     await rm(join(outDir, '..'), { recursive: true, force: true });
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Error(`Port ${wanted} on ${host} is in use; pick another with --port N`, { cause });
     throw cause;
   }
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host}:${port}/`;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   log(`jianbao dev: serving ${url} (watching ${contentDir}/ and ${templatesDir}/; Ctrl-C stops)`);
 
   return {
@@ -139,7 +153,7 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
     },
     async close() {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await watcher.close();
       live.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
