@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, parse } from 'node:path';
 import { isInside, realPathThrough } from '../util/inside.ts';
@@ -54,7 +54,8 @@ export function checkOutputFolder(outDir: string, folders: ProtectedFolders): vo
     if (isInside(out, folder.path)) throw refuse(`it ${out === folder.path ? 'is' : 'holds'} ${folder.name}`);
     if (folder.inside && isInside(folder.path, out)) throw refuse(`it is inside ${folder.name}`);
   }
-  const found = statSync(out, { throwIfNoEntry: false });
+  const found = statOrNotDir(out);
+  if (found === 'under a file') throw refuse('a folder on its path is a file');
   if (found === undefined) return;
   if (!found.isDirectory()) throw refuse('it is a file, not a folder');
   const entries = readdirSync(out);
@@ -77,10 +78,21 @@ export function checkPdfFile(file: string, folders: ProtectedFolders): void {
   for (const folder of contentAndTemplates(folders)) {
     if (isInside(folder.path, target)) throw refuse(`it is inside ${folder.name}`, 'Pass --out a path outside it, such as 2021-11.pdf.');
   }
-  const found = statSync(target, { throwIfNoEntry: false });
+  const found = statOrNotDir(target);
+  if (found === 'under a file') throw refuse('a folder on its path is a file', 'Pass --out a path whose folders exist, such as 2021-11.pdf.');
   if (found === undefined) return;
   if (found.isDirectory()) throw refuse('it is a folder', 'Pass --out a file name, such as 2021-11.pdf.');
   if (!startsWithPdfHeader(target)) throw refuse('the file there is not a PDF and would be replaced', 'Pass --out a new file name, or the name of a PDF to replace.');
+}
+
+/** The file's stats; undefined when it does not exist, 'under a file' when a folder on its path is a file. */
+function statOrNotDir(path: string): Stats | undefined | 'under a file' {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return 'under a file';
+    throw error;
+  }
 }
 
 function contentAndTemplates(folders: ProtectedFolders): Guarded[] {

@@ -68,7 +68,10 @@ async function takeLock(outDir: string, work: string, options: LockOptions): Pro
     try {
       return await lockOutput(outDir, join(work, 'lock'), options);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 2) throw error;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 3) continue;
+      // Left only when it holds something, such as the other build's lock.
+      await rmdir(work).catch(() => undefined);
+      throw error;
     }
   }
 }

@@ -127,6 +127,7 @@ describe('build --out refuses', () => {
     const file = join(dir, 'notes.txt');
     await writeFile(file, '笔记');
     expect(await refused(file)).toBe(refusal(file, 'it is a file, not a folder'));
+    expect(await refused(join(file, 'site'))).toBe(refusal(join(file, 'site'), 'a folder on its path is a file'));
     expect(await readFile(file, 'utf8')).toBe('笔记');
   });
 });
