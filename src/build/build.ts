@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
@@ -20,6 +19,8 @@ import { readAssets } from './read-assets.ts';
 import { renderPdfs } from './render-pdfs.ts';
 import { PhaseTimer, type PhaseTimings } from './timings.ts';
 import { writeOutput } from './write-output.ts';
+import { checkOutputFolder } from './output-folder.ts';
+import { startWork } from './work-folder.ts';
 
 export interface BuildOptions {
   /** @default 'content' */
@@ -106,7 +107,9 @@ export function defaultCacheDir(contentDir: string): string {
 /**
  * validate (the checks `jianbao check` runs) → render → write. Throws ContentError listing
  * every error found, with the warnings; the output folder is then left as it was. Issues whose
- * inputs are unchanged since the last build come from the cache.
+ * inputs are unchanged since the last build come from the cache. Before any of it, an output
+ * folder that is not the build's to replace is refused (OutputFolderError, see
+ * `checkOutputFolder`) and the output folder is locked (OutputLockedError, see `startWork`).
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
@@ -115,15 +118,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(contentDir));
   const progress = options.onProgress ?? (() => {});
   const timer = new PhaseTimer();
-  // Print pages and PDFs wait here, beside the output so they move in on the same disk.
-  const workDir = `${outDir}.pdf-${process.pid}-${Date.now().toString(36)}`;
-  const forgetWorkDir = onInterrupt(() => rm(workDir, { recursive: true, force: true }));
   const phase = <T>(name: string, work: () => Promise<T> | T) => {
     progress({ kind: 'phase', phase: name });
     return timer.time(name, work);
   };
+  // Refused before anything is read or written, as a build replaces its output folder as a whole.
+  checkOutputFolder(outDir, { contentDir, templatesDir, cacheDirs: [...(cacheDir === undefined ? [] : [cacheDir]), ...(options.cacheFrom ?? [])] });
+  // The lock comes first, so that a second build into the same folder stops before any work.
+  const work = await startWork(outDir);
+  // An interrupt removes this build's folder once the writing stopped (or the swap completed).
+  let writing: Promise<void> = Promise.resolve();
+  const forgetWork = onInterrupt(async () => {
+    await writing.catch(() => undefined);
+    await work.finish();
+  });
+  const finishWork = async () => {
+    forgetWork();
+    await work.finish();
+  };
 
-  const cache = await phase('cache', () => BuildCache.open({ dir: cacheDir, contentDir, from: options.cacheFrom ?? [] }));
+  const cache = await phase('cache', () => BuildCache.open({ dir: cacheDir, contentDir, from: options.cacheFrom ?? [] })).catch(async (error: unknown) => {
+    await finishWork();
+    throw error;
+  });
   let complete = false;
   try {
     const loaded = await phase('load', () => loadContent(contentDir));
@@ -159,7 +176,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         engine,
         series: site.series!,
         templatesDir,
-        workDir,
+        workDir: join(work.dir, 'pdf'),
+        profileDir: join(work.dir, 'chromium'),
         cache,
         onPdf: (done, total) => progress({ kind: 'pdf', done, total }),
       }),
@@ -176,7 +194,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     const copies = [...issues.flatMap(issueAttachments), ...pdfs];
     await phase('write', async () => {
-      await writeOutput(outDir, files, copies);
+      writing = writeOutput(outDir, files, copies, work.dir);
+      await writing;
       cache.recordOutput(issues.map((rendered) => rendered.issue), key, outDir, { files: [...files, ...copies].map((file) => file.path), pages: files.length, pdfs: pdfs.length, searchBundles: search === 'off' ? 0 : search.built + search.unchanged });
     });
     complete = true;
@@ -198,9 +217,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       cacheProblems: cache.problems,
     };
   } finally {
-    forgetWorkDir();
-    await rm(workDir, { recursive: true, force: true });
-    await timer.time('save cache', () => cache.save({ complete }));
+    try {
+      await timer.time('save cache', () => cache.save({ complete }));
+    } finally {
+      await finishWork();
+    }
   }
 }
 

@@ -19,6 +19,11 @@ export interface RenderPdfsOptions {
   /** A folder of the build's own for print pages and PDFs until they are written out. */
   readonly workDir: string;
   /**
+   * A folder of the build's own for Chromium's profile, outside `workDir` (which print pages may
+   * read): removed with the build's other files, even after a build that was killed.
+   */
+  readonly profileDir: string;
+  /**
    * Where unchanged PDFs come from: a PDF is printed again only when its print page, the files
    * it shows, the print stylesheets or its metadata changed.
    */
@@ -34,7 +39,7 @@ export interface RenderedPdf {
   /** Where it is now. */
   readonly source: string;
   readonly info: PdfInfo;
-  /** The PDF is the build's own file, so the output may hard-link it. */
+  /** The PDF is the build's own file (a cached one is a copy), so the output may hard-link it. */
   readonly link: true;
   /** What printing reported; undefined when the PDF came unchanged from the cache. */
   readonly result: RenderPdfResult | undefined;
@@ -85,7 +90,7 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
   let unregister = () => {};
   const startBrowser = () => {
     browser ??= import('../pdf/index.ts').then(({ createBrowserPool, findChromium, renderPdf }) => {
-      const pool = createBrowserPool({ executablePath: findChromium() });
+      const pool = createBrowserPool({ executablePath: findChromium(), userDataDir: options.profileDir });
       unregister = onInterrupt(() => pool.close());
       return { pool, renderPdf };
     });

@@ -1,9 +1,9 @@
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { OutputFile } from '../render/render-pages.ts';
 import { onInterrupt } from './interrupt.ts';
-import { lockOutput } from './output-lock.ts';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.ts';
 
 /** The build was interrupted before the new output was swapped in. */
 export class WriteInterruptedError extends Error {
@@ -21,29 +21,28 @@ export interface CopiedFile {
   readonly path: string;
   readonly source: string;
   /**
-   * The source is the build's own file (a PDF in its work folder), so it may be hard-linked
-   * rather than copied; content files are always copied.
+   * The source is the build's own file (a PDF in its work folder, never shared with the cache),
+   * so it may be hard-linked rather than copied; content files are always copied.
    * @default false
    */
   readonly link?: boolean;
 }
 
 /**
- * Write the whole site into a sibling temporary folder, then swap it in with renames, so a
- * failed or interrupted build never leaves a half-written archive behind. A file the output
- * being replaced already holds byte for byte is hard-linked from there rather than written.
+ * Write the whole site into `<work>/site`, then swap it in with renames, so a failed or
+ * interrupted build never leaves a half-written archive behind. `work` is the build's own folder
+ * beside the output (see `startWork`, which also holds the lock on the output folder and cleans
+ * up after builds that were killed). A file the output being replaced already holds byte for
+ * byte is hard-linked from there rather than written. Every output gets OUTPUT_MARKER, which
+ * lets the next build replace it.
  *
- * - `<out>.lock` keeps a second build from writing at the same time (OutputLockedError);
- * - an error while writing removes the temporary folder and leaves `<out>` as it was;
+ * - an error while writing removes `<work>/site` and leaves `<out>` as it was;
  * - an interrupt (see `handleInterrupts`) stops the writing after the file in flight and does
- *   the same; once the swap has begun it is completed, a matter of two renames;
- * - leftovers of a build that was killed outright are cleaned up by the next one.
+ *   the same; once the swap has begun it is completed, a matter of two renames.
  */
-export async function writeOutput(outDir: string, files: Iterable<OutputFile>, copies: readonly CopiedFile[] = []): Promise<void> {
-  const lock = await lockOutput(outDir);
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = `${outDir}.tmp-${stamp}`;
-  const previous = `${outDir}.old-${stamp}`;
+export async function writeOutput(outDir: string, files: Iterable<OutputFile>, copies: readonly CopiedFile[], work: string): Promise<void> {
+  const staging = join(work, 'site');
+  const previous = join(work, 'previous');
   let interrupted = false;
   let finish = () => {};
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -57,8 +56,7 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>, c
   // Between the renames `<out>` is missing and its previous content waits in `previous`.
   let swapping = false;
   try {
-    await removeLeftovers(outDir);
-    const list = [...files];
+    const list = [...files, { path: OUTPUT_MARKER, contents: OUTPUT_MARKER_TEXT }];
     await mkdir(staging, { recursive: true });
     const folders = [...new Set([...list, ...copies].map((file) => dirname(join(staging, file.path))))];
     // Synchronous calls in batches: for thousands of small files they beat the thread pool's
@@ -83,26 +81,9 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>, c
     throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
-    lock.release();
     unregister();
     finish();
   }
-}
-
-/**
- * Temporary folders of builds that were killed (SIGKILL, power loss): with the lock held, no
- * other build owns one. A build killed between its renames left `<out>` missing: put it back.
- */
-async function removeLeftovers(outDir: string): Promise<void> {
-  const parent = dirname(outDir);
-  const name = basename(outDir);
-  const entries = await readdir(parent).catch(() => []);
-  const olds = entries.filter((entry) => entry.startsWith(`${name}.old-`));
-  const temps = entries.filter((entry) => entry.startsWith(`${name}.tmp-`));
-  const [restore] = olds;
-  if (restore !== undefined && !existsSync(outDir)) await rename(join(parent, restore), outDir);
-  // A restored folder is no longer there; `force` skips it.
-  for (const entry of [...olds, ...temps]) await rm(join(parent, entry), { recursive: true, force: true });
 }
 
 /** Run `write` over `items`, yielding to the event loop (and checking `check`) every BATCH items. */

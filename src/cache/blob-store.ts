@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentHash } from './hash.ts';
 
@@ -22,9 +22,11 @@ export class BlobStore {
   }
 
   /**
-   * Store `bytes`; resolves to their id. A blob is created, never rewritten: output PDFs may be
-   * hard links to it. One cut short by a crash fails its check on the next read and is deleted
-   * then, so the write after replaces it. Synchronous, as a build stores a thousand small blobs.
+   * Store `bytes`; resolves to their id. A blob is created, never rewritten, and never shares
+   * its bytes with a file outside the store (a hard link would let an edit of one output's PDF
+   * change the cache and every other output). One cut short by a crash fails its check on the
+   * next read and is deleted then, so the write after replaces it. Synchronous, as a build stores
+   * a thousand small blobs.
    */
   async write(bytes: string | Uint8Array): Promise<string> {
     const id = contentHash(bytes);
@@ -42,19 +44,9 @@ export class BlobStore {
     return id;
   }
 
-  /** Store the file at `path` (hard-linked when possible); resolves to its id. */
+  /** Store a copy of the file at `path`; resolves to its id. */
   async import(path: string): Promise<string> {
-    const bytes = await readFile(path);
-    const id = contentHash(bytes);
-    const target = this.#path(id);
-    await mkdir(dirname(target), { recursive: true });
-    await rm(target, { force: true });
-    try {
-      await link(path, target);
-    } catch {
-      await this.write(bytes);
-    }
-    return id;
+    return this.write(await readFile(path));
   }
 
   /** The blob's bytes, or undefined when it is missing or does not match its id. */
@@ -68,18 +60,14 @@ export class BlobStore {
   }
 
   /**
-   * Put the blob at `target` (a hard link, or a copy across file systems) after checking it;
-   * resolves to false when the blob is missing or corrupt.
+   * Write a copy of the blob at `target` after checking it: the bytes checked are the bytes
+   * written. Resolves to false when the blob is missing or corrupt.
    */
   async copyTo(id: string, target: string): Promise<boolean> {
-    if ((await this.read(id)) === undefined) return false;
-    const source = this.#path(id);
+    const bytes = await this.read(id);
+    if (bytes === undefined) return false;
     await mkdir(dirname(target), { recursive: true });
-    try {
-      await link(source, target);
-    } catch {
-      await copyFile(source, target);
-    }
+    await writeFile(target, bytes);
     return true;
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../build/build.ts';
+import { checkPdfFile } from '../build/output-folder.ts';
 import { pdfFileName, renderPdfs } from '../build/render-pdfs.ts';
 import { validateContent } from '../check/validate-content.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
@@ -32,6 +33,9 @@ The content is checked as a build would check it; an error anywhere stops the PD
       strict: true,
     });
     if (positionals.length !== 1) throw new Error(`Expected one issue file, such as content/2021/11/index.md, got ${positionals.length}`);
+    const templatesDir = resolveTemplates(values.templates);
+    // Refused before any work; the default name is checked once the issue is known.
+    if (values.out !== undefined) checkPdfFile(values.out, { contentDir: values.content, templatesDir });
     const wanted = resolve(positionals[0]!);
     const { site, issues, errors, warnings } = await validateContent(values.content);
     if (errors.length > 0) throw new ContentError(errors, warnings);
@@ -39,16 +43,17 @@ The content is checked as a build would check it; an error anywhere stops the PD
     const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
     if (!rendered) throw new Error(`${positionals[0]} is not an issue of ${values.content}/; pass --content for the folder it belongs to`);
 
-    const templatesDir = resolveTemplates(values.templates);
     const view = issueView(rendered);
     const out = values.out ?? pdfFileName(view);
+    if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
     const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
     try {
       const [pdf] = await renderPdfs([rendered], {
         engine: createNunjucksEngine(templatesDir),
         series: site.series!,
         templatesDir,
-        workDir,
+        workDir: join(workDir, 'pages'),
+        profileDir: join(workDir, 'chromium'),
       });
       await copyFile(pdf!.source, out);
       io.stdout(`jianbao: ${view.label} → ${out} (${pdf!.result!.pages} pages, ${pdf!.result!.size} bytes, ${pdf!.result!.ms} ms)\n`);

@@ -34,6 +34,12 @@ export interface BrowserPoolOptions {
    * @default 60_000
    */
   readonly timeoutMs?: number;
+  /**
+   * Chromium's profile folder, left in place on close. A build passes one inside its own work
+   * folder, so that the next build removes it even when this one was killed.
+   * @default a temporary folder puppeteer makes and removes on close
+   */
+  readonly userDataDir?: string;
 }
 
 export interface JobContext {
@@ -91,6 +97,10 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
         executablePath: options.executablePath ?? findChromium(),
         headless: true,
         args: [...chromiumArgs],
+        // Over a pipe rather than a WebSocket, Chromium quits when the pipe closes: when this
+        // process dies, even by SIGKILL, the browser goes with it.
+        pipe: true,
+        ...(options.userDataDir === undefined ? {} : {userDataDir: options.userDataDir}),
         // Puppeteer's own handlers exit the process on a signal, before the build can put
         // the output folder back; the pool's owner closes it (and puppeteer still kills the
         // browser when the process exits).

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, watch } from 'node:fs';
+import { existsSync, readdirSync, watch } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
@@ -21,8 +21,34 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** Everything beside the output folder: no temporary folder, no lock must be left. */
-const siblings = async () => (await readdir(dir)).filter((name) => name.startsWith('dist')).sort();
+/** Everything beside the output folder: no work folder (temporary folders, lock) must be left. */
+const siblings = async () => (await readdir(dir)).filter((name) => name === 'dist' || name.startsWith('dist.') || name.startsWith('.dist.')).sort();
+const lockPath = () => join(dir, '.dist.jianbao-work', 'lock');
+const lockOf = (pid: number) => `${JSON.stringify({ host: hostname(), pid, token: 'abc', started: '2024-01-30T08:00:00.000Z' })}\n`;
+
+/** Resolves once the running build's own folder holds `name`: `site` while writing, `pdf` while printing. */
+async function buildFolderHas(name: string): Promise<void> {
+  const work = join(dir, '.dist.jianbao-work');
+  const deadline = Date.now() + 60_000;
+  let run: string | undefined;
+  while ((run = existsSync(work) ? readdirSync(work).find((entry) => entry.startsWith('run-')) : undefined) === undefined) {
+    if (Date.now() > deadline) throw new Error(`no build folder appeared in ${work}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const folder = join(work, run);
+  await new Promise<void>((resolve) => {
+    const watcher = watch(folder, (_event, entry) => {
+      if (entry === name) {
+        watcher.close();
+        resolve();
+      }
+    });
+    if (existsSync(join(folder, name))) {
+      watcher.close();
+      resolve();
+    }
+  });
+}
 
 /** The pid of a process that has exited. */
 async function deadPid(): Promise<number> {
@@ -34,7 +60,7 @@ async function deadPid(): Promise<number> {
 describe('atomic builds', () => {
   it('leave the previous output byte-identical when writing fails midway', async () => {
     const files = [{ path: 'index.html', contents: 'new' }, { path: 'a', contents: 'file' }, { path: 'a/b.html', contents: 'under a file' }];
-    await expect(writeOutput(out, files)).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    await expect(writeOutput(out, files, [], join(dir, 'work'))).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
@@ -49,21 +75,24 @@ describe('atomic builds', () => {
   });
 
   it('refuse to write while another build holds the lock, naming its pid', async () => {
-    await writeFile(`${out}.lock`, `${process.ppid}\n`);
+    await mkdir(join(dir, '.dist.jianbao-work'));
+    await writeFile(lockPath(), lockOf(process.ppid));
     try {
       const error = await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OutputLockedError);
-      expect((error as Error).message).toBe(`another build (pid ${process.ppid}) is writing ${out}/; wait for it to finish, or delete ${out}.lock if no build is running`);
+      expect((error as Error).message).toBe(
+        `another build (pid ${process.ppid} on ${hostname()}, started 2024-01-30T08:00:00.000Z) is writing ${out}/; wait for it to finish, or delete ${lockPath()} if no build is running`,
+      );
       expect(await hashTree(out)).toBe(before);
     } finally {
-      await rm(`${out}.lock`);
+      await rm(join(dir, '.dist.jianbao-work'), { recursive: true });
     }
   });
 
   it('take over a stale lock and clean up leftovers of a killed build', async () => {
-    await writeFile(`${out}.lock`, `${await deadPid()}\n`);
-    await mkdir(`${out}.tmp-1-killed/2021`, { recursive: true });
-    await mkdir(`${out}.old-1-killed`, { recursive: true });
+    await mkdir(join(dir, '.dist.jianbao-work/run-1-0000abcd/site/2021'), { recursive: true });
+    await mkdir(join(dir, '.dist.jianbao-work/run-2-0000abcd/previous'), { recursive: true });
+    await writeFile(lockPath(), lockOf(await deadPid()));
     await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
@@ -79,7 +108,7 @@ describe('atomic builds', () => {
       });
     const results = await Promise.all([run(), run(), run()]);
     for (const result of results.filter((result) => result.code !== 0)) {
-      expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^jianbao: another build \(pid \d+\) is writing .*\/dist\/; wait for it to finish/) });
+      expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^jianbao: another build \(pid \d+ on .+\) is writing .*\/dist\/; wait for it to finish/) });
     }
     expect(results.some((result) => result.code === 0)).toBe(true);
     expect(await hashTree(out)).toBe(before);
@@ -106,34 +135,15 @@ describe('an interrupted build (SIGINT)', () => {
   }
 
   it('while writing leaves the previous output intact and no temporary folder', async () => {
-    const result = await interrupt(
-      () =>
-        new Promise<void>((resolve) => {
-          // The temporary folder appears when writing starts.
-          const watcher = watch(dir, (_event, name) => {
-            if (name?.startsWith('dist.tmp-')) {
-              watcher.close();
-              resolve();
-            }
-          });
-        }),
-    );
+    // The new output's folder appears when writing starts.
+    const result = await interrupt(() => buildFolderHas('site'));
     expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
 
   it('by SIGTERM while writing exits 143 and leaves the previous output intact', async () => {
-    const writing = () =>
-      new Promise<void>((resolve) => {
-        const watcher = watch(dir, (_event, name) => {
-          if (name?.startsWith('dist.tmp-')) {
-            watcher.close();
-            resolve();
-          }
-        });
-      });
-    const result = await interrupt(writing, undefined, 'SIGTERM');
+    const result = await interrupt(() => buildFolderHas('site'), undefined, 'SIGTERM');
     expect(result).toEqual({ code: 143, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
@@ -145,21 +155,13 @@ describe('an interrupted build (SIGINT)', () => {
     expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
-    expect(existsSync(`${out}.lock`)).toBe(false);
+    expect(existsSync(lockPath())).toBe(false);
   });
 
   it('while printing PDFs leaves the previous output intact and no print work folder', async () => {
     const result = await interrupt(
-      () =>
-        new Promise<void>((resolve) => {
-          // The print pages are written to the work folder before Chromium prints them.
-          const watcher = watch(dir, (_event, name) => {
-            if (name?.startsWith('dist.pdf-')) {
-              watcher.close();
-              setTimeout(resolve, 500);
-            }
-          });
-        }),
+      // The print pages are written to the work folder before Chromium prints them.
+      () => buildFolderHas('pdf').then(() => new Promise((resolve) => setTimeout(resolve, 500))),
       ['--content', 'content'],
     );
     expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });

@@ -2,7 +2,8 @@ import { link, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeOutput } from '../../src/build/write-output.ts';
+import { writeOutput as writeInto, type CopiedFile } from '../../src/build/write-output.ts';
+import type { OutputFile } from '../../src/render/render-pages.ts';
 import { hashTree } from '../support/hash-tree.ts';
 
 let dir: string;
@@ -15,6 +16,8 @@ beforeEach(async () => {
   await writeFile(csv, '序号,区县名称\n1,梅江区\n');
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const writeOutput = (outDir: string, files: OutputFile[], copies: CopiedFile[] = []) => writeInto(outDir, files, copies, join(dir, 'work'));
 
 const pages = (changed: string) => [
   { path: 'index.html', contents: '<h1>梅州</h1>' },

@@ -42,6 +42,8 @@ describe('PDFs in incremental builds', () => {
     const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8')) as { pdfs: Record<string, string> };
     const id = Object.values(manifest.pdfs)[0]!;
     await writeFile(join(options.cacheDir, 'blobs', id.slice(0, 2), id), '%PDF-1.7 truncated');
+    // The output's PDFs are copies, untouched by the tampering: a missing page makes the build write again.
+    await rm(join(options.outDir, 'index.html'));
     const result = await build(options);
     expect(result.counts.pdfsRendered).toBe(1);
     expect(result.cacheProblems).toEqual(['a cached PDF was missing or corrupt']);

@@ -3,7 +3,7 @@
  * concurrently, and measures the PDF against GB/T 9704 and the reference bulletin's text.
  */
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PDFDict, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib';
@@ -44,7 +44,9 @@ beforeAll(async () => {
       series: site.series!,
       templatesDir: 'templates',
       workDir: path.join(outDir, name),
+      profileDir: path.join(outDir, `${name}-chromium`),
     });
+    rmSync(path.join(outDir, `${name}-chromium`), {recursive: true, force: true});
     return rendered!.result!;
   };
   [first, second] = await Promise.all([render('reference'), render('reference-again')]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build, BUNDLED_TEMPLATES } from '../../src/build/build.ts';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/build/output-folder.ts';
 import { SearchIndexError } from '../../src/search/pagefind.ts';
 
 // Pagefind that cannot start, as when its platform binary is missing.
@@ -22,6 +23,7 @@ describe('a failed search index', () => {
     const out = join(dir, 'dist');
     await mkdir(out);
     await writeFile(join(out, 'index.html'), 'previous build');
+    await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     const building = build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, cacheDir: false, pdf: false });
     await expect(building).rejects.toThrow(SearchIndexError);
     await expect(building).rejects.toThrow('Could not build the search index: binary not found');
