@@ -6,6 +6,7 @@ import type { Command, CommandIO } from './commands/command.ts';
 import { devCommand } from './commands/dev.ts';
 import { newCommand } from './commands/new.ts';
 import { ContentError, formatProblems, summarize } from './report/messages.ts';
+import { describeSystemError } from './report/system-error.ts';
 
 const COMMANDS: readonly Command[] = [buildCommand, checkCommand, newCommand, pdfCommand, devCommand];
 
@@ -61,7 +62,8 @@ function report(error: unknown, io: CommandIO): number {
     io.stderr(`jianbao: ${summarize(problems)} in the content; nothing was written\n`);
     return 1;
   }
-  // parseArgs and the build throw plain errors whose message says what to fix.
-  io.stderr(`jianbao: ${error instanceof Error ? error.message : String(error)}\n`);
+  // parseArgs and the build throw plain errors whose message says what to fix; the system's
+  // (ENOSPC, ENOTDIR, …) are put in a sentence that names the path.
+  io.stderr(`jianbao: ${describeSystemError(error) ?? (error instanceof Error ? error.message : String(error))}\n`);
   return 1;
 }

@@ -17,7 +17,7 @@ import remarkGfmNoTables from '../../src/markdown/remark-gfm-no-tables.ts';
 const [contentDir, templatesDir] = process.argv.slice(2);
 if (!contentDir || !templatesDir) throw new Error('Usage: floor-render.ts CONTENT_DIR TEMPLATES_DIR');
 
-const sources = await Promise.all((await findIssueFiles(contentDir)).map((path) => readFile(path, 'utf8')));
+const sources = await Promise.all((await findIssueFiles(contentDir)).paths.map((path) => readFile(path, 'utf8')));
 const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfmNoTables).use(remarkDirective).use(remarkRehype).use(rehypeStringify).freeze();
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir), { autoescape: true, trimBlocks: true, lstripBlocks: true });
 const series = { title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/' };

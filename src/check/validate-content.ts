@@ -56,18 +56,22 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     const file = loaded.get(problem.source);
     if (file) reportProblem(file, problem.reason, { place: problem.place, ruleId: problem.ruleId });
   }
-  return { site, ...problemsIn(site.files) };
+  return { site, ...problemsIn([...site.files, ...site.links]) };
 }
 
-/** Run the loaded issues' Markdown through the pipeline, with its checks. */
+/**
+ * Run the loaded issues' Markdown through the pipeline, with its checks; the Markdown of issues
+ * whose frontmatter has errors too, with nothing cached or kept from it.
+ */
 export async function renderContent({ site }: LoadedContent, options: ValidateOptions = {}): Promise<Validation> {
   const processor = createProcessor({ root: site.contentDir });
   const render = await renderIssues(site.issues, { processor, root: site.contentDir, ...options });
-  const processed = new Map(render.files.map((file) => [file.path, file]));
+  const checked = await renderIssues(site.placeholders, { processor, root: site.contentDir, workers: options.workers });
+  const processed = new Map([...render.files, ...checked.files].map((file) => [file.path, file]));
 
   const files = site.files.flatMap((file) => {
     const rendered = processed.get(file.path);
     return rendered ? [file, rendered] : [file];
   });
-  return { site, issues: render.issues, rendered: render.rendered, skipped: render.skipped, ...problemsIn(files) };
+  return { site, issues: render.issues, rendered: render.rendered, skipped: render.skipped, ...problemsIn([...files, ...site.links]) };
 }

@@ -6,6 +6,7 @@ import { parseShard } from '../build/shard.ts';
 import { formatTimings } from '../build/timings.ts';
 import { WriteInterruptedError } from '../build/write-output.ts';
 import { formatProblems } from '../report/messages.ts';
+import { withPath } from '../report/system-error.ts';
 import type { Command } from './command.ts';
 
 export const buildCommand: Command = {
@@ -70,7 +71,7 @@ export const buildCommand: Command = {
     } catch (error) {
       // The interrupt handler says so and exits; closing the browser fails the PDFs in flight.
       if (error instanceof WriteInterruptedError || wasInterrupted()) return 130;
-      throw error;
+      throw withPath(error, values.out);
     } finally {
       stopHandling();
       progress.finish();

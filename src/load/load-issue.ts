@@ -1,12 +1,10 @@
-import matter from 'gray-matter';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
+import { reportProblem } from '../report/messages.ts';
 import { mergeDistribution } from './distribution.ts';
 import { parseYaml, reportSchemaIssues, valuePlaces } from './parse-yaml.ts';
 import { frontmatterSchema } from './schema.ts';
-
-/** gray-matter finds the frontmatter; `yaml` parses it so messages keep their positions. */
-const splitOnly = { engines: { yaml: () => ({}) } };
+import { splitFrontmatter } from './split-frontmatter.ts';
 
 /**
  * Validate one issue file against the schema and apply the data cascade:
@@ -14,18 +12,12 @@ const splitOnly = { engines: { yaml: () => ({}) } };
  */
 export function loadIssue(file: VFile, series: Series): Issue | undefined {
   const markdown = String(file.value);
-  const split = matter(markdown, splitOnly);
-  if (split.matter === undefined || !markdown.startsWith('---')) {
-    const message = file.message('Missing frontmatter: an issue starts with a `---` block giving year, number, total and date', {
-      place: { line: 1, column: 1 },
-      ruleId: 'frontmatter-missing',
-      source: 'jianbao',
-    });
-    message.fatal = true;
+  const split = splitFrontmatter(markdown);
+  if ('problem' in split) {
+    reportProblem(file, split.problem.reason, { place: split.problem.place, ruleId: split.problem.ruleId });
     return undefined;
   }
-  // `split.matter` starts right after the opening `---`, so its line n is the file's line n.
-  const parsed = parseYaml(split.matter, file, 1);
+  const parsed = parseYaml(split.yaml, file, 1);
   if (!parsed) return undefined;
   const result = frontmatterSchema.safeParse(parsed.data);
   if (!result.success) {
@@ -46,4 +38,13 @@ export function loadIssue(file: VFile, series: Series): Issue | undefined {
     path: `${fm.year}/${fm.number}/`,
     places: valuePlaces(parsed, 1),
   };
+}
+
+/**
+ * An issue whose frontmatter has errors, with placeholder values: its Markdown (the
+ * frontmatter's lines left empty) still goes through the checks, and it is never published.
+ */
+export function placeholderIssue(file: VFile): Issue {
+  const { body } = splitFrontmatter(String(file.value));
+  return { source: file.path, markdown: body, year: 0, number: 0, total: 0, date: '', title: '', issuer: '', distribution: [], path: '' };
 }

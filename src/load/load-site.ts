@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
-import { findIssueFiles } from './find-issues.ts';
-import { loadIssue } from './load-issue.ts';
+import { reportProblem } from '../report/messages.ts';
+import { findIssueFiles, type SkippedLink } from './find-issues.ts';
+import { loadIssue, placeholderIssue } from './load-issue.ts';
 import { readIssueFile } from './read-issue-file.ts';
 import { loadSeries, SERIES_FILE } from './load-series.ts';
 
@@ -10,21 +11,47 @@ import { loadSeries, SERIES_FILE } from './load-series.ts';
 export interface Site {
   readonly contentDir: string;
   readonly series?: Series;
-  /** Valid issues, newest first (by cumulative number). */
+  /** Issues whose frontmatter is valid, newest first (by cumulative number). */
   readonly issues: readonly Issue[];
-  /** One file per input read; their messages are the problems found. */
+  /**
+   * Issues whose frontmatter has errors, with placeholder values, so that their Markdown is
+   * checked too; never published (their errors stop any build).
+   */
+  readonly placeholders: readonly Issue[];
+  /** The series file, then one file per issue file read; their messages are the problems found. */
   readonly files: readonly VFile[];
+  /** Symbolic links passed over, each with a warning. */
+  readonly links: readonly VFile[];
 }
 
+/**
+ * Stands in for a series file with errors, so that its issues are still checked. Its error
+ * stops any build, so nothing is published with these values.
+ */
+const NO_SERIES: Series = { title: '', issuer: '', url: '', distribution: [], source: '' };
+
 export async function loadSite(contentDir: string): Promise<Site> {
-  const [{ file: seriesFile, series }, paths] = await Promise.all([loadSeries(join(contentDir, SERIES_FILE)), findIssueFiles(contentDir)]);
-  const issueFiles = paths.map(readIssueFile);
-  const files: VFile[] = [seriesFile, ...issueFiles];
+  const [{ file: seriesFile, series }, found] = await Promise.all([loadSeries(join(contentDir, SERIES_FILE)), findIssueFiles(contentDir)]);
+  const issueFiles = found.paths.map(readIssueFile);
   const issues: Issue[] = [];
+  const placeholders: Issue[] = [];
   for (const file of issueFiles) {
-    const issue = series && file.messages.length === 0 ? loadIssue(file, series) : undefined;
+    // A file that could not be read as text has nothing to check.
+    if (file.messages.length > 0) continue;
+    const issue = loadIssue(file, series ?? NO_SERIES);
     if (issue) issues.push(issue);
+    else placeholders.push(placeholderIssue(file));
   }
   issues.sort((a, b) => b.total - a.total || b.date.localeCompare(a.date));
-  return { contentDir, series, issues, files };
+  return { contentDir, series, issues, placeholders, files: [seriesFile, ...issueFiles], links: found.links.map(linkWarning) };
+}
+
+function linkWarning({ path, kind }: SkippedLink): VFile {
+  const file = new VFile({ path });
+  const reason =
+    kind === 'file'
+      ? 'Skipped this issue file: it is a symbolic link, and jianbao reads only real files inside the content folder; put the file itself here'
+      : 'Skipped this folder: it is a symbolic link, and jianbao reads no issues through links; put the folder itself here';
+  reportProblem(file, reason, { place: { line: 1, column: 1 }, ruleId: 'issue-symlink', severity: 'warning' });
+  return file;
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type Tags } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 
@@ -9,19 +9,48 @@ export interface ParsedYaml {
 }
 
 /**
+ * Written like numbers but not in decimal digits: `0x1`, `0o7`, `1e3`, `.inf`, `.nan`. The core
+ * schema reads them as numbers (`1e309` as Infinity); here they stay text, so a value that must
+ * be a whole number is reported as written.
+ */
+const NOT_DECIMAL = ['0x1', '0o7', '1e3', '.inf', '.nan'];
+
+function decimalNumbersOnly(tags: Tags): Tags {
+  return tags.filter((tag) => typeof tag !== 'object' || !('test' in tag) || !NOT_DECIMAL.some((text) => tag.test?.test(text)));
+}
+
+/**
  * Parse YAML with the core schema (so `2021-11-29` stays a string and impossible dates
  * are caught by validation, not silently rolled over) and keep positions for messages.
  * `lineOffset` is the line of the YAML's first line in `file` (2 for frontmatter).
  */
 export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml | undefined {
   const lines = new LineCounter();
-  const document = parseDocument(text, { schema: 'core', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { schema: 'core', customTags: decimalNumbersOnly, lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
     const { line, col } = lines.linePos(error.pos[0]);
     fail(file, `YAML syntax: ${firstLine(error.message)}`, line + lineOffset - 1, col, 'yaml-syntax');
   }
   if (document.errors.length > 0) return undefined;
-  return { data: document.toJS() ?? {}, document, lines };
+  try {
+    return { data: document.toJS() ?? {}, document, lines };
+  } catch (error) {
+    // Aliases of aliases (a "billion laughs") expand past yaml's limit: report at the first alias.
+    const { line, col } = lines.linePos(firstAlias(document));
+    fail(file, `YAML syntax: ${firstLine((error as Error).message)}; write the values out instead of repeating them with aliases (*name)`, line + lineOffset - 1, col, 'yaml-syntax');
+    return undefined;
+  }
+}
+
+function firstAlias(document: Document): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Report each schema problem at the YAML node it is about. */
@@ -45,7 +74,7 @@ export function reportSchemaIssues(
     const node = locate(parsed, issue.path as (string | number)[]);
     const { line, col } = parsed.lines.linePos(node);
     const where = key ? `\`${key}\`: ` : '';
-    fail(file, `${where}${describe(issue, parsed.document.getIn(issue.path as (string | number)[]))}`, line + lineOffset - 1, col, 'frontmatter-schema');
+    fail(file, `${where}${describe(issue, parsed.document.getIn(issue.path as (string | number)[], true))}`, line + lineOffset - 1, col, 'frontmatter-schema');
   }
 }
 
@@ -62,11 +91,13 @@ export function valuePlaces(parsed: ParsedYaml, lineOffset = 1): Record<string, 
   return places;
 }
 
-function describe(issue: z.core.$ZodIssue, value: unknown): string {
+function describe(issue: z.core.$ZodIssue, node: unknown): string {
   if (issue.code === 'invalid_type') {
-    return value === undefined
-      ? `Missing required key (expected ${issue.expected})`
-      : `Expected ${issue.expected}, got ${typeof value} ${JSON.stringify(value)}`;
+    if (node === undefined) return `Missing required key (expected ${issue.expected})`;
+    const value = isScalar(node) ? node.value : node;
+    // Unquoted text where a number belongs (`0x1`, `.inf`, `二十`): say it as written.
+    if (issue.expected === 'number' && isScalar(node) && node.type === 'PLAIN' && typeof value === 'string') return `Expected a whole number, got ${value}`;
+    return `Expected ${issue.expected}, got ${typeof value} ${JSON.stringify(value)}`;
   }
   if (issue.code === 'unrecognized_keys') return `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
   return issue.message;

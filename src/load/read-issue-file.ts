@@ -17,17 +17,27 @@ export const MAX_ISSUE_BYTES = 10 * 1024 * 1024;
  */
 export function readIssueFile(path: string): VFile {
   const file = new VFile({ path, value: '' });
-  const { size } = statSync(path);
-  if (size > MAX_ISSUE_BYTES) {
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    reportProblem(file, `Expected an issue of at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB, found ${mb(size)} MB; split it into several issues or move long material into attachments`, { place: { line: 1, column: 1 }, ruleId: 'issue-too-large' });
-    return file;
+  let text: ReturnType<typeof readText>;
+  try {
+    text = readText(path);
+  } catch (error) {
+    // Unreadable (permissions, removed since the folder was listed): this file's problem, not the run's.
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    text = { reason: `Cannot read this issue file (${code}); check that it exists and that you may read it`, ruleId: 'issue-unreadable', line: 1 };
   }
-  const bytes = readFileSync(path);
-  const text = decodeText(bytes);
   if (typeof text === 'string') file.value = text;
   else reportProblem(file, text.reason, { place: { line: text.line, column: 1 }, ruleId: text.ruleId });
   return file;
+}
+
+/** The file's text, or why it is not an issue's text; the size is checked before anything is read. */
+function readText(path: string): string | { reason: string; ruleId: string; line: number } {
+  const { size } = statSync(path);
+  if (size > MAX_ISSUE_BYTES) {
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    return { reason: `Expected an issue of at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB, found ${mb(size)} MB; split it into several issues or move long material into attachments`, ruleId: 'issue-too-large', line: 1 };
+  }
+  return decodeText(readFileSync(path));
 }
 
 /** The bytes as text (without a leading BOM), or why they are not an issue's text. */

@@ -21,7 +21,8 @@ export const seriesSchema = z.strictObject({
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expected a date as YYYY-MM-DD', abort: true })
+  .refine((value) => !value.startsWith('0'), { message: 'Expected a year of 4 digits, such as 2021-11-29', abort: true })
   .refine((value) => {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(y, m - 1, d));
@@ -30,9 +31,12 @@ export const isoDate = z
 
 const positive = z.number().int('Expected a whole number').positive('Expected a number from 1 up');
 
+/** Four digits: a year written `21` is not 2021. */
+const year = z.number().int('Expected a whole number').min(1000, 'Expected a year of 4 digits, such as 2021').max(9999, 'Expected a year of 4 digits, such as 2021');
+
 export const frontmatterSchema = z
   .strictObject({
-    year: positive,
+    year,
     number: positive,
     total: positive,
     date: isoDate,

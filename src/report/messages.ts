@@ -62,11 +62,21 @@ export function problemsIn(files: readonly VFile[]): Problems {
  * `path:line:column: warning: message`, as compilers print them.
  */
 export function formatMessage(message: VFileMessage, cwd = process.cwd()): string {
-  const file = message.file ? relative(cwd, message.file) || message.file : '<unknown>';
+  const file = message.file ? printable(relative(cwd, message.file) || message.file) : '<unknown>';
   const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
   const severity = message.fatal === false ? 'warning: ' : '';
-  return `${file}${place}: ${severity}${message.reason}`;
+  return `${file}${place}: ${severity}${printable(message.reason)}`;
 }
+
+/**
+ * Text on one line: control characters (a newline in a file name or a CSV cell) written as
+ * escapes, `\n`, `\t`, `\u001b`, so that one problem stays one line and no terminal codes run.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (char) => ESCAPES[char] ?? `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** Errors first, then warnings, one formatted line each. */
 export function formatProblems(problems: Problems, cwd = process.cwd()): string[] {

@@ -1,0 +1,60 @@
+import matter from 'gray-matter';
+import type { Place } from '../model.ts';
+
+/** A problem with an issue file's frontmatter, at its place. */
+export interface FrontmatterProblem {
+  readonly reason: string;
+  readonly ruleId: string;
+  readonly place: Place;
+}
+
+/**
+ * An issue file's frontmatter and Markdown, apart: `yaml` runs from right after the opening
+ * `---`, so that its line n is the file's line n; without YAML frontmatter, `problem` says why.
+ * `body` is the Markdown after the frontmatter, the frontmatter's lines left empty so places stay true.
+ */
+export type SplitIssue = { readonly yaml: string; readonly body: string } | { readonly problem: FrontmatterProblem; readonly body: string };
+
+/**
+ * gray-matter with YAML only. It would hand a block opened with `---js` (`---javascript`,
+ * `---coffee`, …) to an engine that evaluates it, `require` included; splitFrontmatter never
+ * passes a named block on, and the engines besides YAML refuse should one ever get here.
+ * YAML itself is parsed later, with positions (parse-yaml.ts).
+ */
+const refuse = (): never => {
+  throw new Error('Frontmatter must be YAML');
+};
+const yamlOnly = { language: 'yaml', engines: { yaml: () => ({}), javascript: refuse, json: refuse } };
+
+/** The opening fence and the language named after it (`---js` → `js`); `----` opens nothing. */
+const OPENING = /^---(?!-)([^\r\n]*)/;
+
+/**
+ * Find an issue's frontmatter without evaluating anything. A language after the opening `---`
+ * (`js`, `json`, `toml`, even `yaml`) is a problem at line 1, column 4: frontmatter is plain YAML.
+ */
+export function splitFrontmatter(markdown: string): SplitIssue {
+  const opening = OPENING.exec(markdown);
+  if (!opening) {
+    return {
+      body: markdown,
+      problem: {
+        reason: 'Missing frontmatter: an issue starts with a `---` block giving year, number, total and date',
+        ruleId: 'frontmatter-missing',
+        place: { line: 1, column: 1 },
+      },
+    };
+  }
+  // The block is found behind a bare `---`, so the language never reaches gray-matter.
+  const split = matter(`---${markdown.slice(opening[0].length)}`, yamlOnly);
+  const frontmatter = markdown.slice(0, markdown.length - split.content.length);
+  const body = frontmatter.replace(/[^\n]/g, '') + split.content;
+  const language = opening[1]!.trim();
+  if (language !== '') {
+    return {
+      body,
+      problem: { reason: `Frontmatter must be YAML; found ${JSON.stringify(language)}`, ruleId: 'frontmatter-language', place: { line: 1, column: 4 } },
+    };
+  }
+  return { yaml: split.matter, body };
+}
