@@ -27,8 +27,12 @@ interface MessageData {
   readonly note?: string | undefined;
 }
 
-/** What a worker sends back: the rendered issue without its model, and the messages. */
+/**
+ * What a worker sends back: that it has started on an issue (its time limit runs from then), then
+ * the rendered issue without its model, and the messages.
+ */
 export type WorkerReply =
+  | { readonly id: number; readonly started: true }
   | { readonly id: number; readonly render: Omit<RenderedIssue, 'issue'> | undefined; readonly messages: readonly MessageData[] }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string | undefined } };
 
@@ -93,7 +97,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         );
 
   const waiting: Job[] = [];
-  const busy = new Map<Worker, { job: Job; timer: NodeJS.Timeout }>();
+  const busy = new Map<Worker, { job: Job; timer?: NodeJS.Timeout }>();
   const idle: Worker[] = [];
   let nextId = 0;
   let failure: Error | undefined;
@@ -103,8 +107,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     while (!failure && idle.length > 0 && waiting.length > 0) {
       const worker = idle.pop()!;
       const job = waiting.shift()!;
-      const timer = setTimeout(() => timeOut(worker), timeLimitMs);
-      busy.set(worker, { job, timer });
+      busy.set(worker, { job });
       worker.postMessage({ id: job.id, issue: job.issue } satisfies WorkerRequest);
     }
   };
@@ -132,6 +135,11 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const add = (): Worker => {
     const worker = start();
     worker.on('message', (reply: WorkerReply) => {
+      const running = busy.get(worker);
+      if ('started' in reply) {
+        if (running?.job.id === reply.id) running.timer = setTimeout(() => timeOut(worker), timeLimitMs);
+        return;
+      }
       const job = finish(worker);
       if (!job || job.id !== reply.id) return;
       idle.push(worker);

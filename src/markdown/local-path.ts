@@ -53,9 +53,9 @@ export async function resolveLocal(url: string, options: LocalPathOptions): Prom
   }
   const type = extensionOf(written);
   if (!options.types.includes(type)) {
-    const other = type === '' ? 'A file without an extension' : `A .${type} file`;
+    const instead = options.what === 'image' ? 'save it as PNG or JPEG' : 'save it as PDF or put it in a ZIP';
     return refuse(
-      `Expected the ${options.what} to name a ${orList(options.types)} file, got ${url}; ${other} may run script when opened from the site, so convert it to one of these types`,
+      `Expected the ${options.what} to name a ${orList(options.types)} file, got ${url}; other types, HTML, SVG and scripts above all, can run code when opened from the site, so ${instead}`,
       `${options.what}-type`,
     );
   }

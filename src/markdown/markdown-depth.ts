@@ -71,13 +71,14 @@ export function findTooDeep(markdown: string, limits?: DepthLimits): DepthProble
     let rest = line;
     let depth = 0;
     for (let marker = CONTAINER.exec(rest); marker; marker = CONTAINER.exec(rest)) {
-      depth += 1 + Math.floor(indentWidth(INDENT.exec(marker[0])![0]) / 2);
+      const indent = INDENT.exec(marker[0])![0];
+      depth += 1 + Math.floor(indentWidth(indent) / 2);
+      if (depth > blockDepth) return tooDeep(depth, blockDepth, at(line.length - rest.length + indent.length));
       rest = rest.slice(marker[0].length);
     }
-    depth += Math.floor(indentWidth(INDENT.exec(rest)![0]) / 2);
-    if (depth > blockDepth) {
-      return { reason: `Unexpected Markdown nested ${depth} levels deep on one line (quotes, list items, indentation), more than ${blockDepth}; a bulletin needs a few levels at most, and deeper ones take the parser minutes, so remove the extra \`>\`, \`-\` or spaces (or write \`\\-\` for a literal dash)`, place: at(line.length - rest.length) };
-    }
+    const indent = INDENT.exec(rest)![0];
+    depth += Math.floor(indentWidth(indent) / 2);
+    if (depth > blockDepth) return tooDeep(depth, blockDepth, at(line.length - rest.length + indent.length));
 
     if (DIRECTIVE_OPEN.test(line) && ++directives > directiveDepth) {
       return { reason: `Unexpected ${directives} \`:::\` directives open at once, more than ${directiveDepth}; close each with a line \`:::\`, or write \`\\:::\` for the text as is`, place: at(0) };
@@ -104,6 +105,10 @@ export function findTooDeep(markdown: string, limits?: DepthLimits): DepthProble
     }
   }
   return undefined;
+}
+
+function tooDeep(depth: number, limit: number, place: DepthProblem['place']): DepthProblem {
+  return { reason: `Unexpected Markdown nested ${depth} levels deep on one line (quotes, list items, indentation), more than ${limit}; a bulletin needs a few levels at most, and deeper ones take the parser minutes, so remove the extra \`>\`, \`-\` or spaces (or write \`\\-\` for a literal dash)`, place };
 }
 
 /** Columns of leading whitespace, a tab reaching the next multiple of 4. */
