@@ -1,4 +1,11 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import remarkLocalFiles from '../../src/markdown/remark-local-files.ts';
+import { formatMessage } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const root = 'tests/fixtures/hostile/attachments';
@@ -29,5 +36,19 @@ describe('attachments that could carry script', () => {
     ]);
     // Line 19 links 方案.PDF, data.xlsx, 通知.ofd, 材料.zip and shows photo.jpg: no message.
     expect(result.code).toBe(1);
+  });
+});
+
+describe('a remote image', () => {
+  it('is a warning at its place, since the PDF leaves it out; a missing local one is an error', async () => {
+    const file = await unified().use(remarkParse).use(remarkLocalFiles).use(remarkRehype).use(rehypeStringify)
+      .process(new VFile({ path: 'index.md', value: '![图](https://example.org/a.png)\n\n![图][r]\n\n[r]: http://example.org/b.png\n\n![图](missing.png)' }));
+    const remote = (place: string, url: string) =>
+      `index.md:${place}: warning: Image ${url} is on another site: the web page loads it from there, but the PDF leaves it out, since the print page fetches nothing remote; save the image beside the issue and write its file name instead`;
+    expect(file.messages.map((message) => [formatMessage(message), message.ruleId])).toEqual([
+      [remote('1:1', 'https://example.org/a.png'), 'image-remote'],
+      [remote('5:1', 'http://example.org/b.png'), 'image-remote'],
+      ['index.md:7:1: Cannot find missing.png for the image missing.png; paths are relative to this Markdown file', 'image-missing'],
+    ]);
   });
 });
