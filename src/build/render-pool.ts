@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import type { Issue, RenderedIssue } from '../model.ts';
+import { reportProblem } from '../report/messages.ts';
 
 /** What the main thread sends a worker. */
 export interface WorkerRequest {
@@ -26,8 +27,12 @@ interface MessageData {
   readonly note?: string | undefined;
 }
 
-/** What a worker sends back: the rendered issue without its model, and the messages. */
+/**
+ * What a worker sends back: that it has started on an issue (its time limit runs from then), then
+ * the rendered issue without its model, and the messages.
+ */
 export type WorkerReply =
+  | { readonly id: number; readonly started: true }
   | { readonly id: number; readonly render: Omit<RenderedIssue, 'issue'> | undefined; readonly messages: readonly MessageData[] }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string | undefined } };
 
@@ -48,13 +53,37 @@ function tsxApi(): string {
 /** Set by bin/fast-start.js: the folder holding the bundled worker, when running from the bundle. */
 const BUNDLE = Symbol.for('jianbao.bundle');
 
+/** How long one issue may take on a worker before it is stopped; a 10 MB issue takes about 35 s. */
+export const RENDER_TIME_LIMIT_MS = 180_000;
+
+export interface RenderPoolOptions {
+  readonly root: string;
+  readonly size: number;
+  /**
+   * Milliseconds one issue may render before its worker is stopped, replaced, and the issue
+   * reported as an error at its first line.
+   * @default RENDER_TIME_LIMIT_MS
+   */
+  readonly timeLimitMs?: number;
+}
+
+interface Job {
+  readonly id: number;
+  readonly issue: Issue;
+  readonly file: VFile;
+  readonly resolve: (value: RenderedIssue | undefined) => void;
+  readonly reject: (error: Error) => void;
+}
+
 /**
  * Start `size` worker threads. From the esbuild bundle a worker loads the bundled worker script;
  * from source (tsx, vitest) it registers tsx first, which costs each worker a few tenths of a
- * second, so callers use a pool only for many issues.
+ * second, so callers use a pool only for many issues. Each worker has one issue at a time, so
+ * that an issue that takes longer than the time limit can be stopped alone with its worker.
  */
-export function createRenderPool(options: { readonly root: string; readonly size: number }): RenderPool {
+export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const bundle = (globalThis as Record<symbol, unknown>)[BUNDLE] as string | undefined;
+  const timeLimitMs = options.timeLimitMs ?? RENDER_TIME_LIMIT_MS;
   const workerData = { root: options.root };
   // A larger young generation: an issue's trees are alive at every collection, and each one
   // copies them; fewer collections, fewer copies.
@@ -67,19 +96,54 @@ export function createRenderPool(options: { readonly root: string; readonly size
           { eval: true, workerData, resourceLimits },
         );
 
-  const pending = new Map<number, { issue: Issue; file: VFile; resolve: (value: RenderedIssue | undefined) => void; reject: (error: Error) => void }>();
-  const load = new Map<Worker, number>();
+  const waiting: Job[] = [];
+  const busy = new Map<Worker, { job: Job; timer?: NodeJS.Timeout }>();
+  const idle: Worker[] = [];
   let nextId = 0;
   let failure: Error | undefined;
+  let closed = false;
 
-  const workers = Array.from({ length: options.size }, () => {
+  const dispatch = (): void => {
+    while (!failure && idle.length > 0 && waiting.length > 0) {
+      const worker = idle.pop()!;
+      const job = waiting.shift()!;
+      busy.set(worker, { job });
+      worker.postMessage({ id: job.id, issue: job.issue } satisfies WorkerRequest);
+    }
+  };
+
+  const finish = (worker: Worker): Job | undefined => {
+    const running = busy.get(worker);
+    if (!running) return undefined;
+    clearTimeout(running.timer);
+    busy.delete(worker);
+    return running.job;
+  };
+
+  const timeOut = (worker: Worker): void => {
+    const job = finish(worker);
+    void worker.terminate();
+    if (!closed) idle.push(add());
+    if (job) {
+      const seconds = Math.round(timeLimitMs / 100) / 10;
+      reportProblem(job.file, `Cannot render this issue within ${seconds} s, the limit for one issue; its Markdown may nest too deep or be too dense for the parser (look for long runs of \`*\`, \`[\`, \`>\` or list markers), or split it into smaller issues`, { place: { line: 1, column: 1 }, ruleId: 'markdown-too-slow' });
+      job.resolve(undefined);
+    }
+    dispatch();
+  };
+
+  const add = (): Worker => {
     const worker = start();
-    load.set(worker, 0);
     worker.on('message', (reply: WorkerReply) => {
-      const job = pending.get(reply.id);
-      if (!job) return;
-      pending.delete(reply.id);
-      load.set(worker, (load.get(worker) ?? 1) - 1);
+      const running = busy.get(worker);
+      if ('started' in reply) {
+        if (running?.job.id === reply.id) running.timer = setTimeout(() => timeOut(worker), timeLimitMs);
+        return;
+      }
+      const job = finish(worker);
+      if (!job || job.id !== reply.id) return;
+      idle.push(worker);
+      dispatch();
       if ('error' in reply) {
         const error = new Error(`${job.issue.source}: ${reply.error.message}`);
         if (reply.error.stack) error.stack = reply.error.stack;
@@ -98,26 +162,24 @@ export function createRenderPool(options: { readonly root: string; readonly size
     });
     worker.on('error', (error) => {
       failure = error;
-      for (const job of pending.values()) job.reject(error);
-      pending.clear();
+      const jobs = [...waiting.splice(0), ...[...busy.keys()].flatMap((busyWorker) => finish(busyWorker) ?? [])];
+      for (const job of jobs) job.reject(error);
     });
     return worker;
-  });
+  };
+  idle.push(...Array.from({ length: options.size }, add));
 
   return {
     render(issue, file) {
       if (failure) return Promise.reject(failure);
-      // The least busy worker takes the issue.
-      const worker = workers.reduce((best, candidate) => (load.get(candidate)! < load.get(best)! ? candidate : best));
-      load.set(worker, load.get(worker)! + 1);
-      const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { issue, file, resolve, reject });
-        worker.postMessage({ id, issue } satisfies WorkerRequest);
+        waiting.push({ id: nextId++, issue, file, resolve, reject });
+        dispatch();
       });
     },
     async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      closed = true;
+      await Promise.all([...idle, ...busy.keys()].map((worker) => worker.terminate()));
     },
   };
 }

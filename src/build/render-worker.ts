@@ -17,6 +17,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
 });
 
 async function render({ id, issue }: WorkerRequest): Promise<void> {
+  parentPort!.postMessage({ id, started: true } satisfies WorkerReply);
   let reply: WorkerReply;
   try {
     const file = new VFile({ path: issue.source, value: issue.markdown });

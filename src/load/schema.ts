@@ -14,7 +14,13 @@ const families = z.array(z.string().trim().min(1)).optional();
 export const seriesSchema = z.strictObject({
   title: z.string().trim().min(1),
   issuer: z.string().trim().min(1),
-  url: z.url({ message: 'Expected an absolute URL such as https://example.org/jianbao/' }),
+  // The site's address becomes the feed, sitemap and canonical links, so only http(s) will do;
+  // any host name, so an intranet's `http://10.1.2.3/` or `http://oa/` still works.
+  url: z.url({
+    protocol: z.regexes.httpProtocol,
+    hostname: z.regexes.hostname,
+    error: (issue) => `Expected an http: or https: address such as https://example.org/jianbao/, got ${String(issue.input)}`,
+  }),
   distribution: distribution.default({}),
   fonts: z.strictObject({ body: families, title: families, heading: families, kai: families }).default({}),
 });

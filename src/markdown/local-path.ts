@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isInside, realOrSelf } from '../util/inside.ts';
+import { extensionOf } from './file-types.ts';
 
 /** What a link or image URL points at, or why it is refused. */
 export type LocalTarget =
@@ -20,14 +21,16 @@ export interface LocalPathOptions {
   readonly what: string;
   /** Schemes allowed for remote URLs, lower case, without the colon. */
   readonly schemes: readonly string[];
+  /** Extensions a local file may have, lower case, without the dot. */
+  readonly types: readonly string[];
 }
 
 const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 
 /**
  * Classify a URL from the Markdown: a remote address with an allowed scheme, an anchor on the
- * page, or a file relative to the Markdown file that exists inside the root (also after
- * following symlinks). Anything else is refused with a reason an editor can act on.
+ * page, or a file of an allowed type relative to the Markdown file that exists inside the root
+ * (also after following symlinks). Anything else is refused with a reason an editor can act on.
  */
 export async function resolveLocal(url: string, options: LocalPathOptions): Promise<LocalTarget> {
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
@@ -47,6 +50,14 @@ export async function resolveLocal(url: string, options: LocalPathOptions): Prom
   if (options.root !== undefined) {
     if (!isInside(options.root, path)) return outside();
     if (!isInside(realOrSelf(options.root), realOrSelf(path))) return outside(', which is a symlink leading outside it');
+  }
+  const type = extensionOf(written);
+  if (!options.types.includes(type)) {
+    const instead = options.what === 'image' ? 'save it as PNG or JPEG' : 'save it as PDF or put it in a ZIP';
+    return refuse(
+      `Expected the ${options.what} to name a ${orList(options.types)} file, got ${url}; other types, HTML, SVG and scripts above all, can run code when opened from the site, so ${instead}`,
+      `${options.what}-type`,
+    );
   }
   const found = await stat(path).then(() => true, () => false);
   if (!found) {

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
 import type {} from '../table/table-record.ts';
+import { IMAGE_TYPES, LINK_TYPES } from './file-types.ts';
 import { resolveLocal } from './local-path.ts';
 
 export interface Options {
@@ -23,19 +24,34 @@ export interface Options {
    * @default ['http', 'https']
    */
   readonly imageSchemes?: readonly string[];
+  /**
+   * Extensions a linked local file may have (lower case, no dot); any other, `.html` and `.svg`
+   * above all, is an error, since the file is published beside the page and could run script.
+   * @default LINK_TYPES (pdf, Office and WPS documents, raster images, csv, txt, zip, 7z, rar, ofd)
+   */
+  readonly linkTypes?: readonly string[];
+  /**
+   * Extensions a local image may have.
+   * @default IMAGE_TYPES (png, jpg, jpeg, gif, webp, avif)
+   */
+  readonly imageTypes?: readonly string[];
 }
 
 const defaults = {
   root: undefined,
   linkSchemes: ['http', 'https', 'mailto', 'tel'],
   imageSchemes: ['http', 'https'],
+  linkTypes: LINK_TYPES,
+  imageTypes: IMAGE_TYPES,
 } satisfies Options;
 
 /**
  * Check every link, image and link definition: a local path must name a file that exists
  * inside the content folder, a remote one must use an allowed scheme. Problems are errors at
  * the link; local files found are added to `file.data.dependencies`. An image without a
- * description (`![](photo.jpg)`) is a warning. This plugin reads the file system (`stat`).
+ * description (`![](photo.jpg)`) is a warning, and so is a remote image, which the print page
+ * leaves out. A definition that an image refers to is checked as an image. This plugin reads
+ * the file system (`stat`).
  */
 export default function remarkLocalFiles(options?: Options) {
   const settings = { ...defaults, ...options };
@@ -43,15 +59,17 @@ export default function remarkLocalFiles(options?: Options) {
     const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
     const from = file.dirname === undefined ? file.cwd : resolve(file.cwd, file.dirname);
     const nodes: (Link | Image | Definition)[] = [];
+    const imageDefinitions = new Set<string>();
     eachNode(tree, (node) => {
       if (node.type === 'link' || node.type === 'image' || node.type === 'definition') nodes.push(node);
+      if (node.type === 'imageReference') imageDefinitions.add(node.identifier);
     });
 
     for (const node of nodes) {
-      const image = node.type === 'image';
+      const image = node.type === 'image' || (node.type === 'definition' && imageDefinitions.has(node.identifier));
       const what = image ? 'image' : 'link';
       const place = node.position?.start;
-      if (image && !node.alt?.trim()) {
+      if (node.type === 'image' && !node.alt?.trim()) {
         reportProblem(file, `Image ${node.url} has no description; write one in the brackets, ![description](${node.url}), for readers who cannot see it`, { place, ruleId: 'image-alt', severity: 'warning' });
       }
       const target = await resolveLocal(node.url, {
@@ -60,8 +78,12 @@ export default function remarkLocalFiles(options?: Options) {
         cwd: file.cwd,
         what,
         schemes: image ? settings.imageSchemes : settings.linkSchemes,
+        types: image ? settings.imageTypes : settings.linkTypes,
       });
       if (target.kind === 'refused') reportProblem(file, target.reason, { place, ruleId: target.ruleId });
+      if (image && target.kind === 'remote') {
+        reportProblem(file, `Image ${node.url} is on another site: the web page loads it from there, but the PDF leaves it out, since the print page fetches nothing remote; save the image beside the issue and write its file name instead`, { place, ruleId: 'image-remote', severity: 'warning' });
+      }
       if (target.kind === 'file') {
         const dependencies = (file.data.dependencies ??= []);
         if (!dependencies.includes(target.path)) dependencies.push(target.path);

@@ -1,14 +1,29 @@
 import type { VFile } from 'vfile';
 import type { Issue, RenderedIssue } from '../model.ts';
+import { reportProblem } from '../report/messages.ts';
+import { findTooDeep } from './markdown-depth.ts';
 import type { Processor } from './processor.ts';
 
 /**
  * Run an issue's Markdown through the processor. Problems are messages on `file`
  * (fatal ones stop the build); the result is undefined when the issue cannot be rendered.
+ * Markdown nested too deep for the parser is refused before it is parsed; should the stack still
+ * run out, that is an error on the issue too, not a crash.
  */
 export async function renderIssue(processor: Processor, issue: Issue, file: VFile): Promise<RenderedIssue | undefined> {
   const before = file.messages.length;
-  await processor.process(file);
+  const tooDeep = findTooDeep(issue.markdown);
+  if (tooDeep) {
+    reportProblem(file, tooDeep.reason, { place: tooDeep.place, ruleId: 'markdown-too-deep' });
+    return undefined;
+  }
+  try {
+    await processor.process(file);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    reportProblem(file, `Cannot render this issue: its Markdown nests too deep for the parser (${error.message}); look for long runs of \`*\`, \`[\`, \`>\` or list markers`, { place: { line: 1, column: 1 }, ruleId: 'markdown-too-deep' });
+    return undefined;
+  }
   if (file.messages.slice(before).some((message) => message.fatal)) return undefined;
   return {
     issue,

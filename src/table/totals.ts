@@ -88,7 +88,10 @@ export function totals(
     const where = totalAt === 0 ? 'below' : 'above';
     const label = labelIndex(first.cells);
     numeric.forEach((yes, column) => {
-      if (!yes) return;
+      if (!yes) {
+        if (column !== label) problems.push(...unsummable(first, column, rows.slice(0, count), `${options.label} value`, name(column)));
+        return;
+      }
       const stated = parsed(first, column, label);
       if (!stated || broken.has(column)) return;
       const expected = sum(column, count);
@@ -117,4 +120,32 @@ export function totals(
     return formatDecimal(units, scale, grouped);
   });
   return { numberColumns: numeric, rows, total: { cells, line: undefined, at: rows.length }, problems };
+}
+
+// How many of a column's text cells a message names before it says how many more there are.
+const NAMED_CELLS = 5;
+
+/**
+ * A number in the totals row of a column that is not a number column cannot be checked: report
+ * it, naming the cells above (or below) that are not numbers, unless all of them are (a 序号
+ * column, which is never summed).
+ */
+function unsummable(total: CsvRow, column: number, rows: readonly CsvRow[], what: string, name: string): Problem[] {
+  const stated = total.cells[column] ?? '';
+  if (!parseNumberCell(stated)) return [];
+  const text = rows.filter((row) => {
+    const cell = row.cells[column] ?? '';
+    return cell !== '' && cell !== NOT_APPLICABLE && !parseNumberCell(cell);
+  });
+  if (text.length === 0) return [];
+  const named = text.slice(0, NAMED_CELLS).map((row) => `“${row.cells[column]}” (line ${row.line})`);
+  const more = text.length > NAMED_CELLS ? ` and ${text.length - NAMED_CELLS} more` : '';
+  return [{
+    reason:
+      `${what} ${stated} in column “${name}” cannot be checked: ${named.join(', ')}${more} ` +
+      `${text.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers, ` +
+      `or \`/\` where a figure does not apply (counted as 0)`,
+    ruleId: 'table-total-non-number',
+    place: { line: total.line, column: column + 1 },
+  }];
 }
