@@ -27,7 +27,7 @@ export async function bundledCli() {
     const esbuild = await import('esbuild');
     const temporary = `${dir}.${process.pid}.tmp`;
     await esbuild.build({
-      entryPoints: { cli: join(SRC, 'cli.ts'), 'render-worker': join(SRC, 'build', 'render-worker.ts') },
+      entryPoints: { cli: join(SRC, 'cli', 'main.ts'), 'render-worker': join(SRC, 'markdown', 'render-worker.ts') },
       outdir: temporary,
       outExtension: { '.js': '.mjs' },
       bundle: true,

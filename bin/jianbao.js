@@ -24,5 +24,5 @@ async function loadCli() {
   }
   const { register } = await import('tsx/esm/api');
   register();
-  return import('../src/cli.ts');
+  return import('../src/cli/main.ts');
 }

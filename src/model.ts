@@ -62,3 +62,9 @@ export interface RenderedIssue {
   /** The `::table` embeds that rendered, in document order. */
   readonly tables: readonly TableRecord[];
 }
+
+/** A file the build writes, relative to the output folder. */
+export interface OutputFile {
+  readonly path: string;
+  readonly contents: string | Uint8Array;
+}

@@ -6,18 +6,18 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
-import { issueAttachments } from '../../src/build/attachments.ts';
-import { printView } from '../../src/build/render-pdfs.ts';
-import { validateContent } from '../../src/check/validate-content.ts';
-import { chromiumArgs, findChromium } from '../../src/pdf/index.ts';
-import { createNunjucksEngine } from '../../src/render/engine.ts';
-import { issueView } from '../../src/render/page-data.ts';
+import { issueAttachments } from '../../src/output/attachments.ts';
+import { printView } from '../../src/print/render-pdfs.ts';
+import { validateContent } from '../../src/pipeline.ts';
+import { chromiumArgs, findChromium } from '../../src/print/index.ts';
+import { createNunjucksEngine } from '../../src/site/engine.ts';
+import { issueView } from '../../src/site/page-data.ts';
 import { mapConcurrent } from '../../src/util/map-concurrent.ts';
 
 const [contentDir, templatesDir] = process.argv.slice(2);
 if (!contentDir || !templatesDir) throw new Error('Usage: floor-pdf.ts CONTENT_DIR TEMPLATES_DIR');
 
-// The build's pool size (src/pdf/browser-pool.ts).
+// The build's pool size (src/print/browser-pool.ts).
 const concurrency = Math.min(os.availableParallelism(), 4);
 const { site, issues } = await validateContent(contentDir, { workers: 0 });
 const engine = createNunjucksEngine(templatesDir);

@@ -1,3 +1,5 @@
+import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
+
 /** The three kinds of directive remark-directive parses: `:text`, `::leaf`, `:::container`. */
 export type DirectiveType = 'textDirective' | 'leafDirective' | 'containerDirective';
 
@@ -7,13 +9,6 @@ export interface KnownDirective {
   /** How an editor writes it, for messages. */
   readonly example: string;
 }
-
-/** `::table{src="progress.csv" header-rows="3"}`: a CSV file as a checked table. */
-export const TABLE_DIRECTIVE = {
-  name: 'table',
-  type: 'leafDirective',
-  example: '::table{src="progress.csv"}',
-} as const satisfies KnownDirective;
 
 /** Every directive jianbao renders. Any other leaf or container directive is an error. */
 export const KNOWN_DIRECTIVES: readonly KnownDirective[] = [TABLE_DIRECTIVE];

@@ -11,7 +11,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode, SKIP } from '../util/each-node.ts';
-import { TABLE_DIRECTIVE } from './directives.ts';
+import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 
 /** A GFM delimiter row: `| --- | :-: |`, `--|--`. */
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;

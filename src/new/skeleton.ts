@@ -1,5 +1,5 @@
 import { issueLabel } from '../format/chinese.ts';
-import { TABLE_DIRECTIVE } from '../markdown/directives.ts';
+import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 import type { NextIssue } from './next-issue.ts';
 
 /** The CSV file the skeleton's table reads, beside the Markdown file. */

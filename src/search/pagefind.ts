@@ -1,5 +1,5 @@
 import * as pagefind from 'pagefind';
-import type { OutputFile } from '../render/render-pages.ts';
+import type { OutputFile } from '../model.ts';
 
 /** Charts repeat their table's numbers; the table is what search results should quote. */
 const EXCLUDE = ['.chart'];

@@ -1,6 +1,6 @@
 import type { BuildCache } from '../cache/build-cache.ts';
 import { combineHashes } from '../cache/hash.ts';
-import type { OutputFile } from '../render/render-pages.ts';
+import type { OutputFile } from '../model.ts';
 import { closeSearch, isSearchable, searchBundle } from './pagefind.ts';
 
 /** Where the index lives in the output folder; the search page loads it from there. */

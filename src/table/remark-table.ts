@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Parent, Root, RootContent } from 'mdast';
 import type {} from 'remark-directive';
 import type { VFile } from 'vfile';
-import { TABLE_DIRECTIVE } from '../markdown/directives.ts';
+import { TABLE_DIRECTIVE } from './table-directive.ts';
 import { eachNode } from '../util/each-node.ts';
 import { embedTable, type LeafDirective } from './embed-table.ts';
 

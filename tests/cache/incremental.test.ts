@@ -2,7 +2,8 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { build, BUNDLED_TEMPLATES, type BuildOptions } from '../../src/build/build.ts';
+import { build, type BuildOptions } from '../../src/pipeline.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { progressCsv, writeSyntheticArchive, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 
 const ISSUES = 5;

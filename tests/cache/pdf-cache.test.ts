@@ -2,7 +2,8 @@ import { readdir, readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, BUNDLED_TEMPLATES, type BuildOptions } from '../../src/build/build.ts';
+import { build, type BuildOptions } from '../../src/pipeline.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { progressCsv, writeSyntheticArchive, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 
 // Printing is the slow part: three issues, each PDF printed as few times as the cases need.

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/pipeline.ts';
 import { ContentError } from '../../src/report/messages.ts';
 import { hashTree } from '../support/hash-tree.ts';
 import { runCli } from '../support/run-cli.ts';

@@ -9,9 +9,9 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
-import { lockOutput, OutputLockedError } from '../../src/build/output-lock.ts';
-import { startWork, workFolder } from '../../src/build/work-folder.ts';
+import { build } from '../../src/pipeline.ts';
+import { lockOutput, OutputLockedError } from '../../src/output/output-lock.ts';
+import { startWork, workFolder } from '../../src/output/work-folder.ts';
 import { contentHash } from '../../src/cache/hash.ts';
 
 let dir: string;

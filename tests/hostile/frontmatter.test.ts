@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/pipeline.ts';
 import { splitFrontmatter } from '../../src/load/split-frontmatter.ts';
 import { createIssue } from '../../src/new/create-issue.ts';
 import { ContentError, formatProblems } from '../../src/report/messages.ts';

@@ -8,8 +8,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build/build.ts';
-import { checkOutputFolder, checkPdfFile, OUTPUT_MARKER, OutputFolderError } from '../../src/build/output-folder.ts';
+import { build, type BuildOptions } from '../../src/pipeline.ts';
+import { checkOutputFolder, checkPdfFile, OUTPUT_MARKER, OutputFolderError } from '../../src/output/output-folder.ts';
 import { hashTree } from '../support/hash-tree.ts';
 import { runCli } from '../support/run-cli.ts';
 

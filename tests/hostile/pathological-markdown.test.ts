@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRenderPool } from '../../src/build/render-pool.ts';
+import { createRenderPool } from '../../src/markdown/render-pool.ts';
 import type { Processor } from '../../src/markdown/processor.ts';
 import { renderIssue } from '../../src/markdown/render-issue.ts';
 import type { Issue } from '../../src/model.ts';

@@ -2,8 +2,9 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { build, BUNDLED_TEMPLATES } from '../../src/build/build.ts';
-import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/build/output-folder.ts';
+import { build } from '../../src/pipeline.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/output/output-folder.ts';
 import { SearchIndexError } from '../../src/search/pagefind.ts';
 
 // Pagefind that cannot start, as when its platform binary is missing.

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
-import { build, BUNDLED_TEMPLATES, type BuildResult } from '../../src/build/build.ts';
+import { build, type BuildResult } from '../../src/pipeline.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { createStaticServer } from '../../src/dev/static-server.ts';
-import { chromiumArgs, findChromium } from '../../src/pdf/index.ts';
+import { chromiumArgs, findChromium } from '../../src/print/index.ts';
 
 /** The sub-path the sample site is served under, as it would be on https://example.org/jianbao/. */
 export const BASE = '/jianbao/';

@@ -1,4 +1,4 @@
-import { main } from '../../src/cli.ts';
+import { main } from '../../src/cli/main.ts';
 
 /** Run `jianbao …` in-process; stdout and stderr as lines. */
 export async function runCli(...argv: string[]) {

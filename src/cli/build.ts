@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import { build, type BuildResult } from '../pipeline.ts';
+import { handleInterrupts, wasInterrupted } from '../util/interrupt.ts';
+import { createProgress, progressMode } from '../report/progress.ts';
+import { parseShard } from '../print/shard.ts';
+import { formatTimings } from '../report/timings.ts';
+import { WriteInterruptedError } from '../output/write-output.ts';
+import { formatProblems } from '../report/messages.ts';
+import { withPath } from '../report/system-error.ts';
+import type { Command } from './command.ts';
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'Build every issue’s page and the archive index',
+  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--no-pdf] [--cache DIR | --no-cache] [--cache-from DIR]…
+              [--shard I/N] [--no-search] [--quiet] [--timings]
+
+  --content DIR    content folder (default: content)
+  --out DIR        output folder (default: dist)
+  --templates DIR  templates folder (default: ./templates, else the bundled ones)
+  --no-pdf         skip the PDFs (pages link no PDF then)
+  --cache DIR      build cache folder (default: .cache/jianbao/<content folder>-<hash>)
+  --no-cache       build everything from scratch, neither reading nor writing a cache
+  --cache-from DIR also take unchanged issues and PDFs from this cache, read-only (repeatable):
+                   how the caches of a sharded build are assembled
+  --shard I/N      render only the I-th of N parts of the PDFs, for a CI matrix
+  --no-search      leave out the search index (a shard's pages are not published)
+  --quiet          print nothing but problems
+  --timings        print how long each phase took`,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: 'dist' },
+        templates: { type: 'string' },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        'cache-from': { type: 'string', multiple: true, default: [] },
+        shard: { type: 'string' },
+        'no-search': { type: 'boolean', default: false },
+        'no-pdf': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    if (values.cache !== undefined && values['no-cache']) throw new Error('Expected either --cache DIR or --no-cache, got both');
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const started = performance.now();
+    const progress = createProgress({
+      stream: { write: (text: string) => io.stdout(text), isTTY: io.isTTY },
+      mode: values.quiet ? 'quiet' : progressMode({ isTTY: io.isTTY }),
+    });
+    // Ctrl-C stops the writing, removes the temporary folder and leaves the output folder as it was.
+    const stopHandling = handleInterrupts(() => io.stderr(`jianbao: interrupted; ${values.out}/ is left as it was
+`));
+    let result: BuildResult;
+    try {
+      result = await build({
+        contentDir: values.content,
+        outDir: values.out,
+        templatesDir: values.templates,
+        cacheDir: values['no-cache'] ? false : values.cache,
+        cacheFrom: values['cache-from'],
+        shard,
+        search: !values['no-search'],
+        pdf: !values['no-pdf'],
+        onProgress: (event) => progress.update(event),
+      });
+    } catch (error) {
+      // The interrupt handler says so and exits; closing the browser fails the PDFs in flight.
+      if (error instanceof WriteInterruptedError || wasInterrupted()) return 130;
+      throw withPath(error, values.out);
+    } finally {
+      stopHandling();
+      progress.finish();
+    }
+    for (const line of formatProblems({ errors: [], warnings: result.warnings })) io.stderr(`${line}\n`);
+    for (const problem of result.cacheProblems) io.stderr(`jianbao: build cache: ${problem}; rebuilt\n`);
+    if (!values.quiet) io.stdout(`${summary(result, performance.now() - started)}\n`);
+    if (values.timings) io.stdout(`jianbao: ${formatTimings(result.timings)}\n`);
+    return 0;
+  },
+};
+
+/**
+ * `jianbao: 1000 issues (1 rendered, 999 unchanged), 0 PDFs (…), 1046 files written (47 pages changed) into dist/ in 0.84 s`,
+ * or `…, dist/ already up to date (1046 files) in 0.61 s` when nothing had to be written.
+ */
+export function summary(result: BuildResult, ms: number): string {
+  const { counts } = result;
+  const { search: index } = counts;
+  const bundles = index === 'off' ? 0 : index.built + index.unchanged;
+  const search =
+    index === 'off' ? ', no search index' : index.built === 0 ? ', search index unchanged' : `, search index: ${index.built} of ${bundles} year${bundles === 1 ? '' : 's'} indexed again`;
+  const output = counts.upToDate
+    ? `${result.outDir}/ already up to date (${counts.pages} files)`
+    : `${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/`;
+  return `jianbao: ${counts.issues} issue${counts.issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'} (${counts.pdfsRendered} printed, ${counts.pdfs - counts.pdfsRendered} unchanged), ${output} in ${(ms / 1000).toFixed(2)} s`;
+}

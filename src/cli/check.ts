@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { resolveTemplates } from '../site/templates-folder.ts';
+import { checkTemplates } from '../site/check-templates.ts';
+import { validateContent } from '../pipeline.ts';
+import { createNunjucksEngine } from '../site/engine.ts';
+import { formatProblems, problemsIn, summarize } from '../report/messages.ts';
+import type { Command } from './command.ts';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Check the content as a build would, writing nothing',
+  usage: `jianbao check [--content DIR] [--templates DIR] [--strict]
+
+  --content DIR    content folder (default: content)
+  --templates DIR  templates folder whose templates must compile (default: ./templates, else the bundled ones)
+  --strict         fail on warnings too
+
+Prints every problem as path:line:column: message, errors first, then warnings
+(path:line:column: warning: message). Exits 1 on any error, or on any warning with --strict.`,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        content: { type: 'string', default: 'content' },
+        templates: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    const templatesDir = resolveTemplates(values.templates);
+    const [content, templates] = await Promise.all([validateContent(values.content), checkTemplates(templatesDir, createNunjucksEngine(templatesDir))]);
+    const inTemplates = problemsIn(templates);
+    const result = { errors: [...content.errors, ...inTemplates.errors], warnings: [...content.warnings, ...inTemplates.warnings] };
+    const folder = values.content.replace(/\/+$/, '') || '.';
+    const count = content.site.files.length - 1;
+    const checked = `checked ${count} issue file${count === 1 ? '' : 's'} in ${folder}/`;
+    if (result.errors.length === 0 && result.warnings.length === 0) {
+      io.stdout(`jianbao: ${checked}: no problems\n`);
+      return 0;
+    }
+    for (const line of formatProblems(result)) io.stderr(`${line}\n`);
+    io.stderr(`jianbao: ${checked}: ${summarize(result)}\n`);
+    return result.errors.length > 0 || (values.strict && result.warnings.length > 0) ? 1 : 0;
+  },
+};

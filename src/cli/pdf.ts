@@ -1,0 +1,65 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveTemplates } from '../site/templates-folder.ts';
+import { checkPdfFile } from '../output/output-folder.ts';
+import { pdfFileName, renderPdfs } from '../print/render-pdfs.ts';
+import { validateContent } from '../pipeline.ts';
+import { ContentError, formatProblems } from '../report/messages.ts';
+import { createNunjucksEngine } from '../site/engine.ts';
+import { issueView } from '../site/page-data.ts';
+import type { Command } from './command.ts';
+
+export const pdfCommand: Command = {
+  name: 'pdf',
+  summary: 'Print one issue to PDF',
+  usage: `jianbao pdf <issue.md> [--content DIR] [--out FILE] [--templates DIR]
+
+  --content DIR    content folder the issue belongs to (default: content)
+  --out FILE       where to write the PDF (default: <year>-<number>.pdf in this folder)
+  --templates DIR  templates folder (default: ./templates, else the bundled ones)
+
+The content is checked as a build would check it; an error anywhere stops the PDF.`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string' },
+        templates: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new Error(`Expected one issue file, such as content/2021/11/index.md, got ${positionals.length}`);
+    const templatesDir = resolveTemplates(values.templates);
+    // Refused before any work; the default name is checked once the issue is known.
+    if (values.out !== undefined) checkPdfFile(values.out, { contentDir: values.content, templatesDir });
+    const wanted = resolve(positionals[0]!);
+    const { site, issues, errors, warnings } = await validateContent(values.content);
+    if (errors.length > 0) throw new ContentError(errors, warnings);
+    for (const line of formatProblems({ errors: [], warnings })) io.stderr(`${line}\n`);
+    const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
+    if (!rendered) throw new Error(`${positionals[0]} is not an issue of ${values.content}/; pass --content for the folder it belongs to`);
+
+    const view = issueView(rendered);
+    const out = values.out ?? pdfFileName(view);
+    if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
+    const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
+    try {
+      const [pdf] = await renderPdfs([rendered], {
+        engine: createNunjucksEngine(templatesDir),
+        series: site.series!,
+        templatesDir,
+        workDir: join(workDir, 'pages'),
+        profileDir: join(workDir, 'chromium'),
+      });
+      await copyFile(pdf!.source, out);
+      io.stdout(`jianbao: ${view.label} → ${out} (${pdf!.result!.pages} pages, ${pdf!.result!.size} bytes, ${pdf!.result!.ms} ms)\n`);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,82 @@
+import os from 'node:os';
+import { VFile } from 'vfile';
+import type { BuildCache } from '../cache/build-cache.ts';
+import { renderIssue } from './render-issue.ts';
+import type { Processor } from './processor.ts';
+import type { Issue, RenderedIssue } from '../model.ts';
+import { mapConcurrent } from '../util/map-concurrent.ts';
+import { createRenderPool } from './render-pool.ts';
+
+/** Issues in flight at once: enough to keep the workers and the disk busy. */
+const CONCURRENCY = 16;
+
+/** From how many issues to render it pays to start worker threads (each loads the pipeline anew). */
+const POOL_THRESHOLD = 64;
+
+export interface RenderIssuesOptions {
+  readonly processor: Processor;
+  /** The content folder, for worker threads' own processors. */
+  readonly root: string;
+  /** Where unchanged issues come from; without one every issue is rendered. */
+  readonly cache?: BuildCache | undefined;
+  /**
+   * Worker threads to render on when there are many issues to render; 0 renders on this thread.
+   * @default os.availableParallelism()
+   */
+  readonly workers?: number;
+  /** Called after each issue, rendered or taken from the cache. */
+  readonly onIssue?: (done: number, total: number) => void;
+}
+
+export interface RenderIssuesResult {
+  /** The issues that rendered without fatal problems, in the order given. */
+  readonly issues: readonly RenderedIssue[];
+  /** One file per issue; their messages are the problems found. */
+  readonly files: readonly VFile[];
+  /** How many issues went through the Markdown pipeline. */
+  readonly rendered: number;
+  /** How many came unchanged from the cache. */
+  readonly skipped: number;
+}
+
+/**
+ * Markdown → HTML for every issue, taking an issue from the cache when its Markdown and the
+ * files it embeds are unchanged, and rendering the others on worker threads when there are
+ * many. Only issues that rendered without any message are cached, so a warning is shown on
+ * every build until it is fixed.
+ */
+export async function renderIssues(issues: readonly Issue[], options: RenderIssuesOptions): Promise<RenderIssuesResult> {
+  const { processor, cache, onIssue } = options;
+  const files = issues.map((issue) => new VFile({ path: issue.source, value: issue.markdown }));
+  let done = 0;
+  const tick = () => onIssue?.(++done, issues.length);
+
+  const cached = await mapConcurrent(issues, CONCURRENCY, async (issue) => {
+    const hit = await cache?.issue(issue.source, issue.markdown);
+    if (hit) tick();
+    return hit && { ...hit, issue };
+  });
+  const misses = issues.flatMap((_issue, index) => (cached[index] ? [] : [index]));
+
+  const size = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(misses.length / POOL_THRESHOLD));
+  const pool = size > 0 ? createRenderPool({ root: options.root, size }) : undefined;
+  try {
+    const fresh = await mapConcurrent(misses, CONCURRENCY, async (index) => {
+      const issue = issues[index]!;
+      const file = files[index]!;
+      const result = pool ? await pool.render(issue, file) : await renderIssue(processor, issue, file);
+      if (result && file.messages.length === 0) await cache?.storeIssue(result);
+      tick();
+      return result;
+    });
+    misses.forEach((index, position) => (cached[index] = fresh[position]));
+  } finally {
+    await pool?.close();
+  }
+  return {
+    issues: cached.filter((result) => result !== undefined),
+    files,
+    rendered: misses.length,
+    skipped: issues.length - misses.length,
+  };
+}

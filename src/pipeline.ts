@@ -1,0 +1,229 @@
+import { basename, dirname, join, resolve } from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import { BuildCache } from './cache/build-cache.ts';
+import { defaultCacheDir } from './cache/cache-folder.ts';
+import { combineHashes, contentHash, folderHash } from './cache/hash.ts';
+import { checkTemplates } from './site/check-templates.ts';
+import { resolveTemplates } from './site/templates-folder.ts';
+import { loadContent } from './load/load-content.ts';
+import { renderContent, type ValidateOptions, type Validation } from './markdown/render-content.ts';
+import type { Series } from './model.ts';
+import { ContentError, problemsIn } from './report/messages.ts';
+import { createNunjucksEngine } from './site/engine.ts';
+import { renderPages } from './site/render-pages.ts';
+import { searchIndex } from './search/search-index.ts';
+import type { ProgressEvent } from './report/progress.ts';
+import { itemsInShard, type Shard } from './print/shard.ts';
+import { issueAttachments } from './output/attachments.ts';
+import { onInterrupt } from './util/interrupt.ts';
+import { readAssets } from './site/read-assets.ts';
+import { renderPdfs } from './print/render-pdfs.ts';
+import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
+import { writeOutput } from './output/write-output.ts';
+import { checkOutputFolder } from './output/output-folder.ts';
+import { startWork } from './output/work-folder.ts';
+
+export interface BuildOptions {
+  /** @default 'content' */
+  readonly contentDir?: string;
+  /** @default 'dist' */
+  readonly outDir?: string;
+  /** @default './templates' when it exists, else the templates jianbao ships */
+  readonly templatesDir?: string;
+  /**
+   * Build the Pagefind search index into `<out>/pagefind/`.
+   * @default true
+   */
+  readonly search?: boolean;
+  /**
+   * The build cache folder, or false to build everything from scratch without one.
+   * @default defaultCacheDir(contentDir), under .cache/jianbao/ in the working folder
+   */
+  readonly cacheDir?: string | false;
+  /**
+   * Other build caches to take unchanged issues and PDFs from (read-only), such as the caches of
+   * a sharded build's jobs: assembling the shards is a build that finds everything there.
+   * @default []
+   */
+  readonly cacheFrom?: readonly string[];
+  /** Render only this shard's PDFs (pages are always all built); see `itemsInShard`. */
+  readonly shard?: Shard;
+  /**
+   * Print every issue to `<out>/<year>/<number>/<year>-<number>.pdf` with Chromium.
+   * @default true
+   */
+  readonly pdf?: boolean;
+  /** Told about phases and finished issues, for a progress display. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** What a build did: the basis of the summary line and of the incremental-build tests. */
+export interface BuildCounts {
+  /** Issues in the archive. */
+  readonly issues: number;
+  /** Issues whose Markdown went through the pipeline in this build. */
+  readonly rendered: number;
+  /** Issues taken unchanged from the cache. */
+  readonly skipped: number;
+  /** Files written to the output folder (pages, feed, assets, search index…). */
+  readonly pages: number;
+  /** Of the pages (search index aside), those that differ from the last build's. */
+  readonly pagesChanged: number;
+  /** The search index's bundles, one a year: indexed again or taken unchanged from the cache; or none. */
+  readonly search: { readonly built: number; readonly unchanged: number } | 'off';
+  /** PDFs in the output (this shard's only, with a shard). */
+  readonly pdfs: number;
+  /** Of those, the PDFs Chromium printed in this build; the others came unchanged from the cache. */
+  readonly pdfsRendered: number;
+  /** The output folder was already what this build would write, so nothing was written. */
+  readonly upToDate: boolean;
+}
+
+export interface BuildResult {
+  readonly outDir: string;
+  /** Problems that did not stop the build; the CLI prints them. */
+  readonly warnings: readonly VFileMessage[];
+  readonly counts: BuildCounts;
+  readonly timings: PhaseTimings;
+  /** Parts of the cache that were unreadable or corrupt and were rebuilt. */
+  readonly cacheProblems: readonly string[];
+}
+
+/**
+ * Run every check a build runs — series file, frontmatter, numbering across the archive, the
+ * Markdown pipeline with its tables, links and images — and collect every problem, not only
+ * the first. Writes nothing. Messages come file by file, in path order.
+ */
+export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<Validation> {
+  return renderContent(await loadContent(contentDir), options);
+}
+
+/**
+ * validate (the checks `jianbao check` runs) → render → write. Throws ContentError listing
+ * every error found, with the warnings; the output folder is then left as it was. Issues whose
+ * inputs are unchanged since the last build come from the cache. Before any of it, an output
+ * folder that is not the build's to replace is refused (OutputFolderError, see
+ * `checkOutputFolder`) and the output folder is locked (OutputLockedError, see `startWork`).
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const contentDir = options.contentDir ?? 'content';
+  const outDir = options.outDir ?? 'dist';
+  const templatesDir = resolveTemplates(options.templatesDir);
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(contentDir));
+  const progress = options.onProgress ?? (() => {});
+  const timer = new PhaseTimer();
+  const phase = <T>(name: string, work: () => Promise<T> | T) => {
+    progress({ kind: 'phase', phase: name });
+    return timer.time(name, work);
+  };
+  // Refused before anything is read or written, as a build replaces its output folder as a whole.
+  checkOutputFolder(outDir, { contentDir, templatesDir, cacheDirs: [...(cacheDir === undefined ? [] : [cacheDir]), ...(options.cacheFrom ?? [])] });
+  // The lock comes first, so that a second build into the same folder stops before any work.
+  const work = await startWork(outDir);
+  // An interrupt removes this build's folder once the writing stopped (or the swap completed).
+  let writing: Promise<void> = Promise.resolve();
+  const forgetWork = onInterrupt(async () => {
+    await writing.catch(() => undefined);
+    await work.finish();
+  });
+  const finishWork = async () => {
+    forgetWork();
+    await work.finish();
+  };
+
+  const cache = await phase('cache', () => BuildCache.open({ dir: cacheDir, contentDir, from: options.cacheFrom ?? [] })).catch(async (error: unknown) => {
+    await finishWork();
+    throw error;
+  });
+  let complete = false;
+  try {
+    const loaded = await phase('load', () => loadContent(contentDir));
+    const { site } = loaded;
+    const key = outputKey(site.series, templatesDir, options);
+    // Up to date: nothing to render or write. Problems are shown on every build, so never then.
+    const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
+    const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
+    if (written) {
+      complete = true;
+      const count = site.issues.length;
+      return {
+        outDir,
+        warnings: [],
+        counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles }, pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
+        timings: timer.entries,
+        cacheProblems: cache.problems,
+      };
+    }
+
+    const engine = createNunjucksEngine(templatesDir);
+    const onIssue = (done: number, total: number) => progress({ kind: 'issue', done, total });
+    const validation = await phase('validate', async () => {
+      const templates = problemsIn(await checkTemplates(templatesDir, engine));
+      const content = await renderContent(loaded, { cache, onIssue });
+      return { ...content, errors: [...content.errors, ...templates.errors] };
+    });
+    const { issues, errors, warnings } = validation;
+    if (errors.length > 0) throw new ContentError(errors, warnings);
+
+    const pdfs = options.pdf === false ? [] : await phase('pdf', () =>
+      renderPdfs(itemsInShard(issues, options.shard), {
+        engine,
+        series: site.series!,
+        templatesDir,
+        workDir: join(work.dir, 'pdf'),
+        profileDir: join(work.dir, 'chromium'),
+        cache,
+        onPdf: (done, total) => progress({ kind: 'pdf', done, total }),
+      }),
+    );
+    const pdfInfo = new Map(pdfs.map((pdf) => [dirname(pdf.path) + '/', pdf.info]));
+    const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, pdfInfo), ...(await readAssets(templatesDir))]);
+    const hashes = new Map(files.map((file) => [file.path, contentHash(file.contents)]));
+    const pagesChanged = cache.recordPages(hashes);
+    let search: BuildCounts['search'] = 'off';
+    if (options.search ?? true) {
+      const index = await phase('search index', () => searchIndex(files, hashes, cache));
+      files.push(...index.files);
+      search = { built: index.built, unchanged: index.unchanged };
+    }
+    const copies = [...issues.flatMap(issueAttachments), ...pdfs];
+    await phase('write', async () => {
+      writing = writeOutput(outDir, files, copies, work.dir);
+      await writing;
+      cache.recordOutput(issues.map((rendered) => rendered.issue), key, outDir, { files: [...files, ...copies].map((file) => file.path), pages: files.length, pdfs: pdfs.length, searchBundles: search === 'off' ? 0 : search.built + search.unchanged });
+    });
+    complete = true;
+    return {
+      outDir,
+      warnings,
+      counts: {
+        issues: issues.length,
+        rendered: validation.rendered,
+        skipped: validation.skipped,
+        pages: files.length,
+        pagesChanged,
+        search,
+        pdfs: pdfs.length,
+        pdfsRendered: pdfs.filter((pdf) => pdf.result).length,
+        upToDate: false,
+      },
+      timings: timer.entries,
+      cacheProblems: cache.problems,
+    };
+  } finally {
+    try {
+      await timer.time('save cache', () => cache.save({ complete }));
+    } finally {
+      await finishWork();
+    }
+  }
+}
+
+/**
+ * What the whole output depends on besides the issues: the settings that shape it, the
+ * templates (print stylesheets and assets included) and the series file.
+ */
+function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions): string {
+  const settings = { pdf: options.pdf ?? true, search: options.search ?? true, shard: options.shard ?? null };
+  return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir)));
+}

@@ -1,0 +1,92 @@
+import type { OutputFile, Series } from '../model.ts';
+import type { TemplateEngine } from './engine.ts';
+import { renderFeed } from './feed.ts';
+import { rootFrom } from './page-data.ts';
+import { seriesCharts } from './series-page.ts';
+import { renderSitemap } from './sitemap.ts';
+import { pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
+
+export interface SiteOptions {
+  /**
+   * How many of the newest issues the home page lists; older ones are on the year pages.
+   * @default 24
+   */
+  readonly homeIssues?: number;
+}
+
+const defaults = { homeIssues: 24 } satisfies SiteOptions;
+
+/** The issues of one year, newest first. */
+export interface YearGroup {
+  readonly year: number;
+  readonly issues: readonly SiteIssue[];
+}
+
+/**
+ * The whole web archive: a page per issue (with previous and next), the home page, a page per
+ * year, the search page, a 404 page, the Atom feed and the sitemap. `views` are newest first.
+ */
+export function renderSite(
+  engine: TemplateEngine,
+  series: Series,
+  views: readonly SiteIssueInput[],
+  options: SiteOptions = {},
+): OutputFile[] {
+  const settings = { ...defaults, ...options };
+  const issues = views.map(siteIssue);
+  const years = groupByYear(issues);
+  const common = { series, years };
+  const files: OutputFile[] = [];
+
+  issues.forEach((issue, index) => {
+    const meta = pageMeta(series, issue.path, issue.documentTitle, `${issue.label}（${issue.dateText}）：${issue.summary}`, 'article');
+    // Newest first: the next issue is the one before in the list.
+    const newer = issues[index - 1];
+    const older = issues[index + 1];
+    files.push(page(engine, 'issue.njk', { ...common, page: meta, root: rootFrom(issue.path), issue, newer, older }));
+  });
+
+  const latest = issues.slice(0, settings.homeIssues);
+  files.push(
+    page(engine, 'index.njk', {
+      ...common,
+      page: pageMeta(series, '', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
+      root: '',
+      latest: groupByYear(latest),
+      more: issues.length - latest.length,
+      count: issues.length,
+    }),
+  );
+  for (const group of years) {
+    const path = `${group.year}/`;
+    const meta = pageMeta(series, path, `${series.title} ${group.year}年`, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
+    files.push(page(engine, 'year.njk', { ...common, page: meta, root: rootFrom(path), group }));
+  }
+  const seriesPath = 'series/';
+  files.push(page(engine, 'series.njk', { ...common, page: pageMeta(series, seriesPath, `数据走势 · ${series.title}`, `${series.title}各期进展表合计的逐月走势`), root: rootFrom(seriesPath), charts: seriesCharts(issues) }));
+  const searchPath = 'search/';
+  files.push(page(engine, 'search.njk', { ...common, page: pageMeta(series, searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`), root: rootFrom(searchPath) }));
+  // A 404 page is served at any address, so its links start from the site's own path.
+  files.push({
+    path: '404.html',
+    contents: engine.render('404.njk', { ...common, page: pageMeta(series, '404.html', `页面不存在 · ${series.title}`, '找不到这个页面'), root: new URL(series.url).pathname }),
+  });
+  files.push({ path: 'feed.xml', contents: renderFeed(series, issues) });
+  files.push({ path: 'sitemap.xml', contents: renderSitemap(series, issues, years.map((group) => group.year)) });
+  return files;
+}
+
+function page(engine: TemplateEngine, template: string, data: { readonly page: PageMeta; readonly root: string; readonly [key: string]: unknown }): OutputFile {
+  return { path: `${data.page.path}index.html`, contents: engine.render(template, data) };
+}
+
+/** Consecutive issues of the same year, in the order given. */
+export function groupByYear(issues: readonly SiteIssue[]): YearGroup[] {
+  const groups: { year: number; issues: SiteIssue[] }[] = [];
+  for (const issue of issues) {
+    const last = groups[groups.length - 1];
+    if (last?.year === issue.year) last.issues.push(issue);
+    else groups.push({ year: issue.year, issues: [issue] });
+  }
+  return groups;
+}

@@ -1,0 +1,6 @@
+/** `::table{src="progress.csv" header-rows="3"}`: a CSV file as a checked table. */
+export const TABLE_DIRECTIVE = {
+  name: 'table',
+  type: 'leafDirective',
+  example: '::table{src="progress.csv"}',
+} as const;

@@ -1,0 +1,177 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, watch } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/pipeline.ts';
+import { OutputLockedError } from '../../src/output/output-lock.ts';
+import { writeOutput } from '../../src/output/write-output.ts';
+import { generateContent } from '../support/generate-content.ts';
+import { hashTree } from '../support/hash-tree.ts';
+
+let dir: string;
+let out: string;
+let before: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-atomic-'));
+  out = join(dir, 'dist');
+  await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false });
+  before = await hashTree(out);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Everything beside the output folder: no work folder (temporary folders, lock) must be left. */
+const siblings = async () => (await readdir(dir)).filter((name) => name === 'dist' || name.startsWith('dist.') || name.startsWith('.dist.')).sort();
+const lockPath = () => join(dir, '.dist.jianbao-work', 'lock');
+const lockOf = (pid: number) => `${JSON.stringify({ host: hostname(), pid, token: 'abc', started: '2024-01-30T08:00:00.000Z' })}\n`;
+
+/** Resolves once the running build's own folder holds `name`: `site` while writing, `pdf` while printing. */
+async function buildFolderHas(name: string): Promise<void> {
+  const work = join(dir, '.dist.jianbao-work');
+  const deadline = Date.now() + 60_000;
+  let run: string | undefined;
+  while ((run = existsSync(work) ? readdirSync(work).find((entry) => entry.startsWith('run-')) : undefined) === undefined) {
+    if (Date.now() > deadline) throw new Error(`no build folder appeared in ${work}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const folder = join(work, run);
+  await new Promise<void>((resolve) => {
+    const watcher = watch(folder, (_event, entry) => {
+      if (entry === name) {
+        watcher.close();
+        resolve();
+      }
+    });
+    if (existsSync(join(folder, name))) {
+      watcher.close();
+      resolve();
+    }
+  });
+}
+
+/** The pid of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid!;
+}
+
+describe('atomic builds', () => {
+  it('leave the previous output byte-identical when writing fails midway', async () => {
+    const files = [{ path: 'index.html', contents: 'new' }, { path: 'a', contents: 'file' }, { path: 'a/b.html', contents: 'under a file' }];
+    await expect(writeOutput(out, files, [], join(dir, 'work'))).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('leave the previous output byte-identical when a template fails', async () => {
+    const templates = join(dir, 'broken-templates');
+    await mkdir(templates, { recursive: true });
+    await writeFile(join(templates, 'issue.njk'), '{% if %}');
+    await expect(build({ contentDir: 'content', outDir: out, templatesDir: templates, pdf: false, cacheDir: false })).rejects.toThrow();
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('refuse to write while another build holds the lock, naming its pid', async () => {
+    await mkdir(join(dir, '.dist.jianbao-work'));
+    await writeFile(lockPath(), lockOf(process.ppid));
+    try {
+      const error = await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(OutputLockedError);
+      expect((error as Error).message).toBe(
+        `another build (pid ${process.ppid} on ${hostname()}, started 2024-01-30T08:00:00.000Z) is writing ${out}/; wait for it to finish, or delete ${lockPath()} if no build is running`,
+      );
+      expect(await hashTree(out)).toBe(before);
+    } finally {
+      await rm(join(dir, '.dist.jianbao-work'), { recursive: true });
+    }
+  });
+
+  it('take over a stale lock and clean up leftovers of a killed build', async () => {
+    await mkdir(join(dir, '.dist.jianbao-work/run-1-0000abcd/site/2021'), { recursive: true });
+    await mkdir(join(dir, '.dist.jianbao-work/run-2-0000abcd/previous'), { recursive: true });
+    await writeFile(lockPath(), lockOf(await deadPid()));
+    await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('do not corrupt each other when two run at once', async () => {
+    const run = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-pdf', '--no-cache', '--content', 'content', '--out', out]);
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    const results = await Promise.all([run(), run(), run()]);
+    for (const result of results.filter((result) => result.code !== 0)) {
+      expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^jianbao: another build \(pid \d+ on .+\) is writing .*\/dist\/; wait for it to finish/) });
+    }
+    expect(results.some((result) => result.code === 0)).toBe(true);
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+});
+
+describe('an interrupted build (SIGINT)', () => {
+  let content: string;
+  beforeAll(async () => {
+    content = join(dir, 'big');
+    await generateContent(content, { issues: 150 });
+  }, 60_000);
+
+  /** Start `jianbao build` of the big folder into `out`; `when` resolves when to send SIGINT. */
+  async function interrupt(when: (child: ReturnType<typeof spawn>) => Promise<unknown>, args = ['--no-pdf', '--content', content], signal: NodeJS.Signals = 'SIGINT') {
+    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', ...args, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await when(child);
+    child.kill(signal);
+    return { code: await exit, stderr };
+  }
+
+  it('while writing leaves the previous output intact and no temporary folder', async () => {
+    // The new output's folder appears when writing starts.
+    const result = await interrupt(() => buildFolderHas('site'));
+    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('by SIGTERM while writing exits 143 and leaves the previous output intact', async () => {
+    const result = await interrupt(() => buildFolderHas('site'), undefined, 'SIGTERM');
+    expect(result).toEqual({ code: 143, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('after the checks, while rendering, leaves the previous output intact', async () => {
+    // The progress line of the validation step comes before pages are rendered and written.
+    const result = await interrupt((child) => new Promise((resolve) => child.stdout!.once('data', resolve)));
+    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+    expect(existsSync(lockPath())).toBe(false);
+  });
+
+  it('while printing PDFs leaves the previous output intact and no print work folder', async () => {
+    const result = await interrupt(
+      // The print pages are written to the work folder before Chromium prints them.
+      () => buildFolderHas('pdf').then(() => new Promise((resolve) => setTimeout(resolve, 500))),
+      ['--content', 'content'],
+    );
+    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('is not needed: the same build runs to completion', async () => {
+    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-pdf', '--no-cache', '--content', content, '--out', join(dir, 'big-dist')]);
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(await readFile(join(dir, 'big-dist/2001/1/index.html'), 'utf8')).toContain('第1期工作动态');
+  });
+});

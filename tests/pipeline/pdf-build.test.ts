@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/pipeline.ts';
+
+const run = promisify(execFile);
+const PDFS = ['2021/11/2021-11.pdf', '2021/12/2021-12.pdf', '2022/1/2022-1.pdf'];
+const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+let root: string;
+let first: BuildResult;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'jianbao-pdf-build-'));
+  first = await build({ contentDir: 'content', outDir: join(root, 'one'), cacheDir: false, search: false });
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('jianbao build with PDFs', () => {
+  it('writes a PDF beside each issue page and leaves no work folder behind', async () => {
+    expect(first.counts.pdfs).toBe(3);
+    for (const pdf of PDFS) expect((await readFile(join(root, 'one', pdf))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await readdir(root)).sort()).toEqual(['one']);
+  });
+
+  it('links the PDF from the issue page under a Chinese download name', async () => {
+    const html = await readFile(join(root, 'one', '2021/11/index.html'), 'utf8');
+    expect(html).toMatch(/href="(\.\.\/\.\.\/2021\/11\/)?2021-11\.pdf" download="梅州市城镇老旧小区改造工作简报2021年第11期\.pdf"/);
+  });
+
+  it('builds byte-identical PDFs from the same input', async () => {
+    await build({ contentDir: 'content', outDir: join(root, 'two'), cacheDir: false, search: false });
+    for (const pdf of PDFS) expect(await sha(join(root, 'two', pdf)), pdf).toBe(await sha(join(root, 'one', pdf)));
+    await rm(join(root, 'two'), { recursive: true });
+  });
+
+  it('prints one issue with `jianbao pdf`', async () => {
+    const out = join(root, 'single.pdf');
+    const { stdout } = await run('node', ['bin/jianbao.js', 'pdf', 'content/2021/11/index.md', '--out', out]);
+    expect(stdout).toMatch(/^jianbao: 2021年第11期 总第18期 → .*single\.pdf \(\d+ pages, \d+ bytes, \d+ ms\)\n$/);
+    expect(await sha(out)).toBe(await sha(join(root, 'one', PDFS[0]!)));
+    await rm(out);
+  });
+
+  it('skips PDFs with --no-pdf', async () => {
+    const out = join(root, 'no-pdf');
+    await run('node', ['bin/jianbao.js', 'build', '--out', out, '--no-pdf', '--no-cache', '--quiet']);
+    expect(existsSync(join(out, '2021/11/index.html'))).toBe(true);
+    expect(existsSync(join(out, PDFS[0]!))).toBe(false);
+    expect(await readFile(join(out, '2021/11/index.html'), 'utf8')).not.toContain('.pdf"');
+    await rm(out, { recursive: true });
+  });
+});

@@ -1,0 +1,72 @@
+import { link, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeOutput as writeInto, type CopiedFile } from '../../src/output/write-output.ts';
+import type { OutputFile } from '../../src/model.ts';
+import { hashTree } from '../support/hash-tree.ts';
+
+let dir: string;
+let out: string;
+let csv: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-write-'));
+  out = join(dir, 'dist');
+  csv = join(dir, 'progress.csv');
+  await writeFile(csv, '序号,区县名称\n1,梅江区\n');
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const writeOutput = (outDir: string, files: OutputFile[], copies: CopiedFile[] = []) => writeInto(outDir, files, copies, join(dir, 'work'));
+
+const pages = (changed: string) => [
+  { path: 'index.html', contents: '<h1>梅州</h1>' },
+  { path: '2021/11/index.html', contents: changed },
+  { path: 'feed.xml', contents: Buffer.from('<feed/>') },
+];
+const inode = async (path: string) => {
+  const found = await stat(join(out, path));
+  return [found.ino, found.mtimeMs];
+};
+
+describe('writing over a previous output', () => {
+  it('links the files that hold the same bytes and writes only the others', async () => {
+    await writeOutput(out, pages('第11期'), [{ path: '2021/11/progress.csv', source: csv }]);
+    const before = await Promise.all(['index.html', '2021/11/index.html', 'feed.xml', '2021/11/progress.csv'].map(inode));
+
+    await writeOutput(out, pages('第11期，改'), [{ path: '2021/11/progress.csv', source: csv }]);
+    const after = await Promise.all(['index.html', '2021/11/index.html', 'feed.xml', '2021/11/progress.csv'].map(inode));
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]![0]).not.toBe(before[1]![0]);
+    expect(after[2]).toEqual(before[2]);
+    expect(after[3]).toEqual(before[3]);
+    expect(await readFile(join(out, '2021/11/index.html'), 'utf8')).toBe('第11期，改');
+    expect((await stat(join(out, 'index.html'))).nlink).toBe(1);
+  });
+
+  it('never links a content file itself, and copies a CSV again once it changed', async () => {
+    await writeOutput(out, [], [{ path: 'progress.csv', source: csv }]);
+    expect((await stat(csv)).nlink).toBe(1);
+    await writeFile(csv, '序号,区县名称\n1,梅县区\n');
+    await writeOutput(out, [], [{ path: 'progress.csv', source: csv }]);
+    expect(await readFile(join(out, 'progress.csv'), 'utf8')).toBe('序号,区县名称\n1,梅县区\n');
+    expect((await stat(csv)).nlink).toBe(1);
+  });
+
+  it('leaves the previous output byte-identical when writing fails after linking', async () => {
+    await writeOutput(out, pages('第11期'));
+    const before = await hashTree(out);
+    const failing = [...pages('第11期'), { path: 'a', contents: 'file' }, { path: 'a/b.html', contents: 'under a file' }];
+    await expect(writeOutput(out, failing)).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    expect(await hashTree(out)).toBe(before);
+  });
+
+  it('replaces a linked file by a new one when a second file has its path, never writing into it', async () => {
+    await writeOutput(out, pages('第11期'));
+    // A second name for the previous output's page, to see its bytes after the rebuild.
+    await link(join(out, 'index.html'), join(dir, 'kept.html'));
+    await writeOutput(out, pages('第11期'), [{ path: 'index.html', source: csv }]);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('序号,区县名称\n1,梅江区\n');
+    expect(await readFile(join(dir, 'kept.html'), 'utf8')).toBe('<h1>梅州</h1>');
+  });
+});
