@@ -51,6 +51,11 @@ export interface BuildOptions {
    * @default true
    */
   readonly pdf?: boolean;
+  /**
+   * Stop on warnings as on errors, before anything is written.
+   * @default false
+   */
+  readonly strict?: boolean;
   /** Told about phases and finished issues, for a progress display. */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -152,7 +157,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return { ...content, errors: [...content.errors, ...templates.errors] };
     });
     const { issues, errors, warnings } = validation;
-    if (errors.length > 0) throw new ContentError(errors, warnings);
+    if (errors.length > 0 || (options.strict && warnings.length > 0)) throw new ContentError(errors, warnings);
 
     const pdfs = options.pdf === false ? [] : await phase('pdf', () =>
       renderPdfs(itemsInShard(issues, options.shard), {

@@ -24,6 +24,9 @@ interface MessageData {
   readonly fatal?: boolean | null | undefined;
   readonly url?: string | undefined;
   readonly note?: string | undefined;
+  /** A warning's fix: the source it replaces and what with. */
+  readonly actual?: string | undefined;
+  readonly expected?: readonly string[] | undefined;
 }
 
 /** What a worker sends back: the rendered issue without its model, and the messages. */
@@ -93,6 +96,8 @@ export function createRenderPool(options: { readonly root: string; readonly size
         message.name = data.name;
         if (data.url) message.url = data.url;
         if (data.note) message.note = data.note;
+        if (data.actual !== undefined) message.actual = data.actual;
+        if (data.expected) message.expected = [...data.expected];
       }
       job.resolve(reply.render && { ...reply.render, issue: job.issue });
     });

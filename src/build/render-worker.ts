@@ -31,6 +31,8 @@ async function render({ id, issue }: WorkerRequest): Promise<void> {
       fatal: message.fatal,
       url: message.url,
       note: message.note,
+      actual: message.actual,
+      expected: message.expected,
     }));
     reply = { id, render: rendered && withoutIssue(rendered), messages };
   } catch (error) {
