@@ -25,7 +25,7 @@ interface Span {
 /**
  * Typography a checker of Chinese text should flag, as warnings with a safe fix (the message's
  * `expected`, for the place's source range; `jianbao check --fix` applies them):
- * half-width punctuation between Chinese characters and half-width parentheses around Chinese text
+ * half-width punctuation beside Chinese characters and half-width parentheses around Chinese text
  * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
  * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
  * an issue that also uses curly ones (`mixed-quotes`). Read from the source of each text node, so
@@ -59,7 +59,8 @@ export default function remarkCjkTypography() {
         if (escaped(span.text, at + match[0].indexOf(mark))) continue;
         const before = charAround(source, span.start.offset + at, -1);
         const after = charAround(source, span.start.offset + at + match[0].length, 1);
-        if (!isCjk(before) || !(isCjk(after) || after === undefined || after === '\n')) continue;
+        // Chinese on either side: `完成,GDP` and `时间:10:30` too, but not `1,000` or `http:`.
+        if (!isCjk(before) && !isCjk(after)) continue;
         warn(span, at, at + match[0].length, `Unexpected half-width “${mark}” in Chinese text; use the full-width “${FULL_WIDTH[mark]}” (GB/T 15834)`, 'cjk-punctuation', FULL_WIDTH[mark]!);
       }
       for (const match of span.text.matchAll(PARENTHESES)) {
