@@ -3,11 +3,13 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
+import { VFile } from 'vfile';
 import { BuildCache } from '../cache/build-cache.ts';
 import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
 import { checkTemplates } from '../check/check-templates.ts';
 import { loadContent, renderContent } from '../check/validate-content.ts';
 import type { Series } from '../model.ts';
+import { restoreMessage } from '../report/message-data.ts';
 import { ContentError, problemsIn } from '../report/messages.ts';
 import { createNunjucksEngine } from '../render/engine.ts';
 import { renderPages } from '../render/render-pages.ts';
@@ -134,15 +136,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const loaded = await phase('load', () => loadContent(contentDir));
     const { site } = loaded;
     const key = outputKey(site.series, templatesDir, options);
-    // Up to date: nothing to render or write. Problems are shown on every build, so never then.
+    // Up to date: nothing to render or write. Problems in loading are shown on every build, so never then.
     const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
     const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
     if (written) {
+      // The warnings the issues rendered with, stored with them.
+      const { warnings } = problemsIn(
+        cache.warnings(site.issues).map(({ issue, warnings: stored }) => {
+          const file = new VFile({ path: issue.source });
+          for (const warning of stored) restoreMessage(file, warning);
+          return file;
+        }),
+      );
+      if (options.strict && warnings.length > 0) throw new ContentError([], warnings);
       complete = true;
       const count = site.issues.length;
       return {
         outDir,
-        warnings: [],
+        warnings,
         counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles }, pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
         timings: timer.entries,
         cacheProblems: cache.problems,

@@ -31,6 +31,19 @@ describe('the typography check', () => {
     await expect(readFile(join(out, 'index.html'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('shows the warnings again when the issue comes from the build cache, and when the output is up to date', async () => {
+    const options = { contentDir: join(dir, 'content'), outDir: join(dir, 'cached'), cacheDir: join(dir, 'cache'), pdf: false, search: false };
+    const cold = await build(options);
+    const warm = await build({ ...options, outDir: join(dir, 'cached-again') });
+    const upToDate = await build({ ...options, outDir: join(dir, 'cached-again') });
+    expect([cold.counts.rendered, warm.counts.rendered, upToDate.counts.upToDate]).toEqual([1, 0, true]);
+    const shown = (result: typeof cold) => result.warnings.map((warning) => `${warning.line}:${warning.column} ${warning.ruleId} ${warning.expected}`);
+    expect(shown(cold)).toEqual(['20:12 cjk-punctuation ，', '20:23 cjk-punctuation （试点）']);
+    expect(shown(warm)).toEqual(shown(cold));
+    expect(shown(upToDate)).toEqual(shown(cold));
+    await expect(build({ ...options, outDir: join(dir, 'cached-again'), strict: true })).rejects.toBeInstanceOf(ContentError);
+  });
+
   it('--fix makes the safe fixes in the Markdown file and says what it changed', async () => {
     const content = join(dir, 'content');
     const issue = join(content, '2024/1/index.md');
