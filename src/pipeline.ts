@@ -1,5 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
+import { VFile } from 'vfile';
 import { BuildCache } from './cache/build-cache.ts';
 import { defaultCacheDir } from './cache/cache-folder.ts';
 import { combineHashes, contentHash, folderHash } from './cache/hash.ts';
@@ -8,6 +9,7 @@ import { resolveTemplates } from './site/templates-folder.ts';
 import { loadContent } from './load/load-content.ts';
 import { renderContent, type ValidateOptions, type Validation } from './markdown/render-content.ts';
 import type { Series } from './model.ts';
+import { restoreMessage } from './report/message-data.ts';
 import { ContentError, problemsIn } from './report/messages.ts';
 import { createNunjucksEngine } from './site/engine.ts';
 import { renderPages } from './site/render-pages.ts';
@@ -53,6 +55,11 @@ export interface BuildOptions {
    * @default true
    */
   readonly pdf?: boolean;
+  /**
+   * Stop on warnings as on errors, before anything is written.
+   * @default false
+   */
+  readonly strict?: boolean;
   /** Told about phases and finished issues, for a progress display. */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -140,15 +147,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const loaded = await phase('load', () => loadContent(contentDir));
     const { site } = loaded;
     const key = outputKey(site.series, templatesDir, options);
-    // Up to date: nothing to render or write. Problems are shown on every build, so never then.
+    // Up to date: nothing to render or write. Problems in loading are shown on every build, so never then.
     const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
     const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
     if (written) {
+      // The warnings the issues rendered with, stored with them.
+      const { warnings } = problemsIn(
+        cache.warnings(site.issues).map(({ issue, warnings: stored }) => {
+          const file = new VFile({ path: issue.source });
+          for (const warning of stored) restoreMessage(file, warning);
+          return file;
+        }),
+      );
+      if (options.strict && warnings.length > 0) throw new ContentError([], warnings);
       complete = true;
       const count = site.issues.length;
       return {
         outDir,
-        warnings: [],
+        warnings,
         counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles }, pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
         timings: timer.entries,
         cacheProblems: cache.problems,
@@ -163,7 +179,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return { ...content, errors: [...content.errors, ...templates.errors] };
     });
     const { issues, errors, warnings } = validation;
-    if (errors.length > 0) throw new ContentError(errors, warnings);
+    if (errors.length > 0 || (options.strict && warnings.length > 0)) throw new ContentError(errors, warnings);
 
     const pdfs = options.pdf === false ? [] : await phase('pdf', () =>
       renderPdfs(itemsInShard(issues, options.shard), {

@@ -3,14 +3,31 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Issue, OutputFile, RenderedIssue } from '../model.ts';
+import type { MessageData } from '../report/message-data.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+const point = z.object({ line: z.number(), column: z.number(), offset: z.number().optional() });
+/** A warning as `MessageData`, shown again when its issue comes from the cache. */
+const warningSchema = z.strictObject({
+  reason: z.string(),
+  file: z.string().optional(),
+  name: z.string(),
+  place: z.union([point, z.object({ start: point, end: point })]).optional(),
+  ruleId: z.string().optional(),
+  source: z.string().optional(),
+  fatal: z.literal(false),
+  url: z.string().optional(),
+  note: z.string().optional(),
+  actual: z.string().optional(),
+  expected: z.array(z.string()).optional(),
+});
 
 const manifestSchema = z.strictObject({
   format: z.literal(FORMAT),
@@ -25,6 +42,8 @@ const manifestSchema = z.strictObject({
       dependencies: z.record(z.string(), hex),
       /** Blob holding the rendered issue as JSON (HTML, articles, …). */
       rendered: hex,
+      /** The warnings it rendered with (typography, say), shown on every build until fixed. */
+      warnings: z.array(warningSchema).optional(),
     }),
   ),
   /** By PDF key (a hash of everything the PDF is made from) → blob holding the PDF. */
@@ -126,8 +145,11 @@ export class BuildCache {
     return relative(this.#contentDir, resolve(path)).split('\\').join('/');
   }
 
-  /** The issue as last rendered, when its Markdown and every file it embeds are unchanged. */
-  async issue(source: string, markdown: string): Promise<CachedRender | undefined> {
+  /**
+   * The issue as last rendered, with the warnings it rendered with, when its Markdown and every
+   * file it embeds are unchanged.
+   */
+  async issue(source: string, markdown: string): Promise<{ render: CachedRender; warnings: readonly MessageData[] } | undefined> {
     const name = this.#relative(source);
     // Hashed only when there is an entry to compare with: a cold build has none.
     let markdownHash: string | undefined;
@@ -145,7 +167,7 @@ export class BuildCache {
         this.#changed = true;
       }
       this.#next.issues[name] = entry;
-      return { ...cached, dependencies: Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path)) };
+      return { render: { ...cached, dependencies: Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path)) }, warnings: entry.warnings ?? [] };
     }
     return undefined;
   }
@@ -179,9 +201,14 @@ export class BuildCache {
     return written;
   }
 
+  /** The warnings the issues taken from the cache rendered with, to show them again. */
+  warnings(issues: readonly Issue[]): Array<{ readonly issue: Issue; readonly warnings: readonly MessageData[] }> {
+    return issues.map((issue) => ({ issue, warnings: this.#next.issues[this.#relative(issue.source)]?.warnings ?? [] }));
+  }
+
   /**
    * Note what a complete build wrote into `outDir`, for `upToDate`. Left out when an issue is
-   * not in the cache (it had warnings, which every build shows again).
+   * not in the cache (it had errors).
    */
   recordOutput(issues: readonly Issue[], key: string, outDir: string, info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number; readonly searchBundles: number }): void {
     if (!this.#blobs) return;
@@ -200,8 +227,8 @@ export class BuildCache {
     this.#changed = true;
   }
 
-  /** Remember a freshly rendered issue. */
-  async storeIssue(rendered: RenderedIssue): Promise<void> {
+  /** Remember a freshly rendered issue, and the warnings it rendered with. */
+  async storeIssue(rendered: RenderedIssue, warnings: readonly MessageData[] = []): Promise<void> {
     if (!this.#blobs) return;
     const { issue, ...render } = rendered;
     const dependencies: Record<string, string> = {};
@@ -216,6 +243,8 @@ export class BuildCache {
       dependencies,
       // Encoded once here; as a string it would be encoded to hash it and again to write it.
       rendered: await this.#blobs.write(Buffer.from(JSON.stringify(render))),
+      // Through JSON, as the manifest will hold them: no undefined fields.
+      ...(warnings.length > 0 ? { warnings: JSON.parse(JSON.stringify(warnings)) as IssueEntry['warnings'] } : {}),
     };
     this.#next.issues[this.#relative(issue.source)] = entry;
     this.#changed = true;

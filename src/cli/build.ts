@@ -13,7 +13,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every issue’s page and the archive index',
   usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--no-pdf] [--cache DIR | --no-cache] [--cache-from DIR]…
-              [--shard I/N] [--no-search] [--quiet] [--timings]
+              [--shard I/N] [--no-search] [--strict] [--quiet] [--timings]
 
   --content DIR    content folder (default: content)
   --out DIR        output folder (default: dist)
@@ -25,6 +25,7 @@ export const buildCommand: Command = {
                    how the caches of a sharded build are assembled
   --shard I/N      render only the I-th of N parts of the PDFs, for a CI matrix
   --no-search      leave out the search index (a shard's pages are not published)
+  --strict         stop on warnings (typography, image descriptions…) as on errors, writing nothing
   --quiet          print nothing but problems
   --timings        print how long each phase took`,
   async run(argv, io) {
@@ -40,6 +41,7 @@ export const buildCommand: Command = {
         shard: { type: 'string' },
         'no-search': { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
       },
@@ -66,6 +68,7 @@ export const buildCommand: Command = {
         shard,
         search: !values['no-search'],
         pdf: !values['no-pdf'],
+        strict: values.strict,
         onProgress: (event) => progress.update(event),
       });
     } catch (error) {

@@ -1,18 +1,20 @@
 import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../site/templates-folder.ts';
+import { applyFixes } from '../markdown/apply-fixes.ts';
 import { checkTemplates } from '../site/check-templates.ts';
 import { validateContent } from '../pipeline.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
-import { formatProblems, problemsIn, summarize } from '../report/messages.ts';
+import { formatMessage, formatProblems, problemsIn, summarize } from '../report/messages.ts';
 import type { Command } from './command.ts';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Check the content as a build would, writing nothing',
-  usage: `jianbao check [--content DIR] [--templates DIR] [--strict]
+  usage: `jianbao check [--content DIR] [--templates DIR] [--fix] [--strict]
 
   --content DIR    content folder (default: content)
   --templates DIR  templates folder whose templates must compile (default: ./templates, else the bundled ones)
+  --fix            make the typography warnings' safe fixes in the Markdown files, and say which
   --strict         fail on warnings too
 
 Prints every problem as path:line:column: message, errors first, then warnings
@@ -23,6 +25,7 @@ Prints every problem as path:line:column: message, errors first, then warnings
       options: {
         content: { type: 'string', default: 'content' },
         templates: { type: 'string' },
+        fix: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
       },
       strict: true,
@@ -30,7 +33,10 @@ Prints every problem as path:line:column: message, errors first, then warnings
     const templatesDir = resolveTemplates(values.templates);
     const [content, templates] = await Promise.all([validateContent(values.content), checkTemplates(templatesDir, createNunjucksEngine(templatesDir))]);
     const inTemplates = problemsIn(templates);
-    const result = { errors: [...content.errors, ...inTemplates.errors], warnings: [...content.warnings, ...inTemplates.warnings] };
+    const fixed = values.fix ? await applyFixes(content.warnings) : [];
+    for (const fix of fixed) io.stdout(`${formatMessage(fix.message).replace(/warning: .*$/, `fixed: “${fix.actual}” → “${fix.expected}”`)}\n`);
+    const left = content.warnings.filter((warning) => !fixed.some((fix) => fix.message === warning));
+    const result = { errors: [...content.errors, ...inTemplates.errors], warnings: [...left, ...inTemplates.warnings] };
     const folder = values.content.replace(/\/+$/, '') || '.';
     const count = content.site.files.length - 1;
     const checked = `checked ${count} issue file${count === 1 ? '' : 's'} in ${folder}/`;

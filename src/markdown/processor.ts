@@ -1,4 +1,5 @@
 import rehypeStringify from 'rehype-stringify';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -7,13 +8,17 @@ import { unified } from 'unified';
 import remarkTable from '../table/remark-table.ts';
 import rehypeArticles from './rehype-articles.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
+import { FOOTNOTE_LABELS } from './footnote-labels.ts';
 import rehypeNotes from './rehype-notes.ts';
+import rehypePreface from './rehype-preface.ts';
+import remarkCjkTypography from './remark-cjk-typography.ts';
 import remarkDirectiveNames from './remark-directive-names.ts';
 import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkNoHtml from './remark-no-html.ts';
 import remarkRequireArticles from './remark-require-articles.ts';
 import remarkHeadingLines from './remark-heading-lines.ts';
+import remarkJoinCjkLines from './remark-join-cjk-lines.ts';
 
 export interface ProcessorOptions {
   /** The content folder: embeds may not reach outside it. */
@@ -23,12 +28,15 @@ export interface ProcessorOptions {
 /**
  * Markdown tree → HTML tree → HTML string, for one issue file (frontmatter included).
  * The checks (pipe tables, directive names, raw HTML, links and images, articles) run before
- * anything renders; raw HTML never reaches the page (remark-rehype drops it).
+ * anything renders; raw HTML never reaches the page (remark-rehype drops it). Emphasis closes
+ * after full-width punctuation (`**编者按：**近期…`, remark-cjk-friendly), and the typography
+ * check reads the source before hard-wrapped lines are joined.
  */
 export function createProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter)
+    .use(remarkCjkFriendly)
     .use(remarkGfmNoTables)
     .use(remarkDirective)
     .use(remarkDirectiveNames)
@@ -36,9 +44,12 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkLocalFiles, { root: options.root })
     .use(remarkRequireArticles)
     .use(remarkHeadingLines)
+    .use(remarkCjkTypography)
+    .use(remarkJoinCjkLines)
     .use(remarkTable, { root: options.root })
-    .use(remarkRehype)
+    .use(remarkRehype, FOOTNOTE_LABELS)
     .use(rehypeArticles)
+    .use(rehypePreface)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
     .use(rehypeStringify)

@@ -23,7 +23,7 @@ export interface Options {
  * Each `<h2>` starts an article: wrap it and what follows up to the next `<h2>` in a
  * `<section class="article">`, give it an id from its title (and its heading that id + `-title`),
  * and record the articles.
- * Content before the first `<h2>` stays as a preface.
+ * Content before the first `<h2>` stays as a preface; GFM footnotes stay after the last article.
  */
 export default function rehypeArticles(options: Options = {}) {
   const idPrefix = options.idPrefix ?? '';
@@ -43,6 +43,8 @@ export default function rehypeArticles(options: Options = {}) {
         section = { type: 'element', tagName: 'section', properties: { className: ['article'], id }, children: [] };
         children.push(section);
       }
+      // The footnotes remark-rehype appends are the issue's, not the last article's.
+      if (node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined) section = undefined;
       if (section) section.children.push(node as ElementContent);
       else children.push(node);
     }

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { VFile } from 'vfile';
+import { restoreMessage, toMessageData } from '../report/message-data.ts';
 import type { BuildCache } from '../cache/build-cache.ts';
 import { renderIssue } from './render-issue.ts';
 import type { Processor } from './processor.ts';
@@ -42,8 +43,8 @@ export interface RenderIssuesResult {
 /**
  * Markdown → HTML for every issue, taking an issue from the cache when its Markdown and the
  * files it embeds are unchanged, and rendering the others on worker threads when there are
- * many. Only issues that rendered without any message are cached, so a warning is shown on
- * every build until it is fixed.
+ * many. Issues that rendered without errors are cached with their warnings, which are shown
+ * again on every build until they are fixed.
  */
 export async function renderIssues(issues: readonly Issue[], options: RenderIssuesOptions): Promise<RenderIssuesResult> {
   const { processor, cache, onIssue } = options;
@@ -51,10 +52,12 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
   let done = 0;
   const tick = () => onIssue?.(++done, issues.length);
 
-  const cached = await mapConcurrent(issues, CONCURRENCY, async (issue) => {
+  const cached = await mapConcurrent(issues, CONCURRENCY, async (issue, index) => {
     const hit = await cache?.issue(issue.source, issue.markdown);
-    if (hit) tick();
-    return hit && { ...hit, issue };
+    if (!hit) return undefined;
+    for (const warning of hit.warnings) restoreMessage(files[index]!, warning);
+    tick();
+    return { ...hit.render, issue };
   });
   const misses = issues.flatMap((_issue, index) => (cached[index] ? [] : [index]));
 
@@ -65,7 +68,7 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
       const issue = issues[index]!;
       const file = files[index]!;
       const result = pool ? await pool.render(issue, file) : await renderIssue(processor, issue, file);
-      if (result && file.messages.length === 0) await cache?.storeIssue(result);
+      if (result && file.messages.every((message) => message.fatal === false)) await cache?.storeIssue(result, file.messages.map(toMessageData));
       tick();
       return result;
     });

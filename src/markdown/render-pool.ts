@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
+import { restoreMessage, type MessageData } from '../report/message-data.ts';
 import type { Issue, RenderedIssue } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 
@@ -11,20 +12,6 @@ import { reportProblem } from '../report/messages.ts';
 export interface WorkerRequest {
   readonly id: number;
   readonly issue: Issue;
-}
-
-/** A message as it crosses to the main thread. */
-interface MessageData {
-  readonly reason: string;
-  /** The file the message is about, when not the issue's own (a CSV). */
-  readonly file?: string | undefined;
-  readonly name: string;
-  readonly place: VFile['messages'][number]['place'];
-  readonly ruleId?: string | undefined;
-  readonly source?: string | undefined;
-  readonly fatal?: boolean | null | undefined;
-  readonly url?: string | undefined;
-  readonly note?: string | undefined;
 }
 
 /**
@@ -150,14 +137,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         job.reject(error);
         return;
       }
-      for (const data of reply.messages) {
-        const message = job.file.message(data.reason, { place: data.place, ruleId: data.ruleId, source: data.source });
-        message.fatal = data.fatal;
-        if (data.file !== undefined) message.file = data.file;
-        message.name = data.name;
-        if (data.url) message.url = data.url;
-        if (data.note) message.note = data.note;
-      }
+      for (const data of reply.messages) restoreMessage(job.file, data);
       job.resolve(reply.render && { ...reply.render, issue: job.issue });
     });
     worker.on('error', (error) => {

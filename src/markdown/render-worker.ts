@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { createProcessor } from './processor.ts';
 import { renderIssue } from './render-issue.ts';
+import { toMessageData } from '../report/message-data.ts';
 import type { RenderedIssue } from '../model.ts';
 import type { WorkerReply, WorkerRequest } from './render-pool.ts';
 
@@ -22,17 +23,7 @@ async function render({ id, issue }: WorkerRequest): Promise<void> {
   try {
     const file = new VFile({ path: issue.source, value: issue.markdown });
     const rendered = await renderIssue(processor, issue, file);
-    const messages = file.messages.map((message) => ({
-      reason: message.reason,
-      file: message.file,
-      name: message.name,
-      place: message.place,
-      ruleId: message.ruleId,
-      source: message.source,
-      fatal: message.fatal,
-      url: message.url,
-      note: message.note,
-    }));
+    const messages = file.messages.map(toMessageData);
     reply = { id, render: rendered && withoutIssue(rendered), messages };
   } catch (error) {
     reply = { id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } };

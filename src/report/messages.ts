@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
@@ -6,7 +7,8 @@ import type { VFileMessage } from 'vfile-message';
 export type Severity = 'error' | 'warning';
 
 export interface ProblemOptions {
-  readonly place?: { readonly line: number; readonly column: number } | undefined;
+  /** A point, or a range (a warning with a fix replaces the range's source). */
+  readonly place?: { readonly line: number; readonly column: number } | Position | undefined;
   /** Stable name of the check, e.g. `numbering-gap`. */
   readonly ruleId: string;
   /** @default 'error' */

@@ -1,0 +1,110 @@
+import type { Point, Position } from 'unist';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { reportProblem } from '../report/messages.ts';
+import { eachNode } from '../util/each-node.ts';
+import { HAN, isCjk } from './cjk.ts';
+
+const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+/** Half-width punctuation with the spaces around it. */
+const PUNCTUATION = /[ \t]*([,;:?!])[ \t]*/g;
+const PARENTHESES = /\(([^()\n]*)\)/g;
+/** A space between a Han character and a digit or Latin letter, either way round. */
+const STRAY_SPACE = /(?<=\p{Script=Han})[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t]+(?=\p{Script=Han})/gu;
+const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
+const CURLY_QUOTE = /[“”]/;
+/** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
+const MARKUP = /[*_~]/;
+
+/** A text node's source, where its warnings are placed. */
+interface Span {
+  readonly text: string;
+  readonly start: Point & { readonly offset: number };
+}
+
+/**
+ * Typography a checker of Chinese text should flag, as warnings with a safe fix (the message's
+ * `expected`, for the place's source range; `jianbao check --fix` applies them):
+ * half-width punctuation beside Chinese characters and half-width parentheses around Chinese text
+ * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
+ * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
+ * an issue that also uses curly ones (`mixed-quotes`). Read from the source of each text node, so
+ * code, links' addresses and the frontmatter are left alone.
+ * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
+ * leaves `;`, `(…)` and stray spaces as they are once its add-a-space rules are off, knows
+ * nothing of quote styles across a file, and its configuration is global to the process.
+ */
+export default function remarkCjkTypography() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const spans: Span[] = [];
+    eachNode(tree, (node) => {
+      const start = node.position?.start;
+      const end = node.position?.end?.offset;
+      if (node.type === 'text' && start?.offset !== undefined && end !== undefined) {
+        spans.push({ text: source.slice(start.offset, end), start: { ...start, offset: start.offset } });
+      }
+    });
+    const warn = (span: Span, from: number, to: number, reason: string, ruleId: string, expected: string) => {
+      const message = reportProblem(file, reason, { place: position(span, from, to), ruleId, severity: 'warning' });
+      message.actual = span.text.slice(from, to);
+      message.expected = [expected];
+    };
+    const curly = spans.some((span) => CURLY_QUOTE.test(span.text));
+
+    for (const span of spans) {
+      for (const match of span.text.matchAll(PUNCTUATION)) {
+        const at = match.index;
+        const mark = match[1]!;
+        if (escaped(span.text, at + match[0].indexOf(mark))) continue;
+        const before = charAround(source, span.start.offset + at, -1);
+        const after = charAround(source, span.start.offset + at + match[0].length, 1);
+        // Chinese on either side: `完成,GDP` and `时间:10:30` too, but not `1,000` or `http:`.
+        if (!isCjk(before) && !isCjk(after)) continue;
+        warn(span, at, at + match[0].length, `Unexpected half-width “${mark}” in Chinese text; use the full-width “${FULL_WIDTH[mark]}” (GB/T 15834)`, 'cjk-punctuation', FULL_WIDTH[mark]!);
+      }
+      for (const match of span.text.matchAll(PARENTHESES)) {
+        const inside = match[1]!;
+        if (!HAN.test(inside) || escaped(span.text, match.index)) continue;
+        warn(span, match.index, match.index + match[0].length, `Unexpected half-width parentheses around Chinese text “${match[0]}”; use full-width ones, “（${inside}）” (GB/T 15834)`, 'cjk-punctuation', `（${inside}）`);
+      }
+      for (const match of span.text.matchAll(STRAY_SPACE)) {
+        const before = span.text[match.index - 1];
+        const after = span.text[match.index + match[0].length];
+        warn(span, match.index, match.index + match[0].length, `Unexpected space between “${before}” and “${after}”; official usage sets Han characters beside digits and Latin letters without one, so remove it`, 'cjk-space', '');
+      }
+      if (!curly) continue;
+      for (const match of span.text.matchAll(STRAIGHT_QUOTES)) {
+        if (escaped(span.text, match.index)) continue;
+        warn(span, match.index, match.index + match[0].length, `Unexpected straight quotes ${match[0]} in an issue that also uses curly ones; use one style, “${match[1]}” (GB/T 15834)`, 'mixed-quotes', `“${match[1]}”`);
+      }
+    }
+  };
+}
+
+/** The character next to `offset` in the source, looking past emphasis marks; undefined at either end. */
+function charAround(source: string, offset: number, step: 1 | -1): string | undefined {
+  let at = step === 1 ? offset : offset - 1;
+  while (at >= 0 && at < source.length && MARKUP.test(source[at]!)) at += step;
+  if (at < 0 || at >= source.length) return undefined;
+  // A Han character beyond the Basic Multilingual Plane is two code units.
+  return step === 1 ? String.fromCodePoint(source.codePointAt(at)!) : String.fromCodePoint(source.codePointAt(source.charCodeAt(at) >= 0xdc00 && source.charCodeAt(at) <= 0xdfff ? at - 1 : at)!);
+}
+
+/** Whether the character at `index` is backslash-escaped, so Markdown reads it literally. */
+function escaped(text: string, index: number): boolean {
+  return text[index - 1] === '\\';
+}
+
+/** The source range `from`–`to` of a span's text, as lines and columns. */
+function position(span: Span, from: number, to: number): Position {
+  return { start: pointAt(span, from), end: pointAt(span, to) };
+}
+
+function pointAt(span: Span, index: number): Point & { offset: number } {
+  const before = span.text.slice(0, index);
+  const lines = before.split('\n');
+  const line = span.start.line + lines.length - 1;
+  const column = lines.length === 1 ? span.start.column + index : lines.at(-1)!.length + 1;
+  return { line, column, offset: span.start.offset + index };
+}

@@ -1,0 +1,40 @@
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+/**
+ * A message as plain data: how it crosses from a render worker to the main thread, and how the
+ * build cache keeps an issue's warnings to show them again when the issue comes from the cache.
+ */
+export interface MessageData {
+  readonly reason: string;
+  /** The file the message is about, when not the issue's own (a CSV). */
+  readonly file?: string | undefined;
+  readonly name: string;
+  readonly place?: VFileMessage['place'];
+  readonly ruleId?: string | undefined;
+  readonly source?: string | undefined;
+  readonly fatal?: boolean | null | undefined;
+  readonly url?: string | undefined;
+  readonly note?: string | undefined;
+  /** A warning's fix: the source it replaces and what with. */
+  readonly actual?: string | undefined;
+  readonly expected?: readonly string[] | undefined;
+}
+
+export function toMessageData(message: VFileMessage): MessageData {
+  const { reason, file, name, place, ruleId, source, fatal, url, note, actual, expected } = message;
+  return { reason, file, name, place, ruleId, source, fatal, url, note, actual, expected };
+}
+
+/** Put the message back on `file`, as it was. */
+export function restoreMessage(file: VFile, data: MessageData): VFileMessage {
+  const message = file.message(data.reason, { place: data.place, ruleId: data.ruleId, source: data.source });
+  message.fatal = data.fatal;
+  if (data.file !== undefined) message.file = data.file;
+  message.name = data.name;
+  if (data.url) message.url = data.url;
+  if (data.note) message.note = data.note;
+  if (data.actual != null) message.actual = data.actual;
+  if (data.expected) message.expected = [...data.expected];
+  return message;
+}

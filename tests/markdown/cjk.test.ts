@@ -1,0 +1,95 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { createProcessor } from '../../src/markdown/processor.ts';
+import rehypePreface from '../../src/markdown/rehype-preface.ts';
+import remarkCjkTypography from '../../src/markdown/remark-cjk-typography.ts';
+import remarkJoinCjkLines from '../../src/markdown/remark-join-cjk-lines.ts';
+import { formatMessage } from '../../src/report/messages.ts';
+
+// UPDATE=1 npx vitest run tests/markdown/cjk.test.ts rewrites each expected.html and messages.txt: review the diff.
+const update = Boolean(process.env['UPDATE']);
+const root = 'tests/fixtures/markdown-cjk';
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+/** The expected file's text; written from `actual` first with UPDATE=1. An absent messages.txt means none. */
+async function expected(path: string, actual: string, optional = false): Promise<string> {
+  if (update && (!optional || actual !== '')) await writeFile(path, actual);
+  return optional && !existsSync(path) ? '' : readFile(path, 'utf8');
+}
+
+describe('Chinese text as editors type it, one fixture issue per rule', () => {
+  it('finds the cases', () => {
+    expect(cases).toEqual(['emphasis', 'footnotes', 'join-lines', 'lists', 'preface', 'preface-plain', 'typography']);
+  });
+
+  it.each(cases)('%s', async (name) => {
+    const dir = join(root, name);
+    const file = new VFile({ path: join(dir, 'input.md'), value: await readFile(join(dir, 'input.md'), 'utf8') });
+    await createProcessor({ root: resolve(dir) }).process(file);
+    const html = `${String(file)}\n`;
+    const messages = file.messages.map((message) => `${formatMessage(message)} [${message.ruleId}]\n`).join('');
+    expect(html).toBe(await expected(join(dir, 'expected.html'), html));
+    expect(messages).toBe(await expected(join(dir, 'messages.txt'), messages, true));
+  });
+});
+
+describe('the rules, as the fixtures show them', () => {
+  const html = (name: string) => readFile(join(root, name, 'expected.html'), 'utf8');
+
+  it('closes emphasis after full-width punctuation, and leaves Latin emphasis as CommonMark reads it', async () => {
+    const out = await html('emphasis');
+    for (const bold of ['<strong>编者按：</strong>近期', '<strong>一是</strong>强化', '<strong>23个</strong>，', '<del>删去。</del>这句', '<em>unchanged</em>', '<strong>as is</strong>', 'snake_case_words', 'a<strong>b</strong>c', '2<em>3</em>4']) {
+      expect(out).toContain(bold);
+    }
+    expect(out).not.toMatch(/\*\*|~~/);
+  });
+
+  it('joins hard-wrapped lines beside Chinese and keeps the space where Latin words meet', async () => {
+    const out = await html('join-lines');
+    expect(out).toContain('现将有关情况报告如下：全市完成“四项工程”改造任务。');
+    expect(out).toContain('Latin words\nmeet');
+    expect(out).toContain('全市 GDP增长，2021年11月完成，<strong>重点</strong>项目<code>code</code>推进。');
+  });
+
+  it('labels footnotes in Chinese, after the last article', async () => {
+    const out = await html('footnotes');
+    expect(out).toContain('<h2 class="sr-only" id="footnote-label">注释</h2>');
+    expect(out).toContain('aria-label="返回正文 1"');
+    expect(out).toContain('aria-label="返回正文 1-2"');
+    expect(out).not.toMatch(/Footnotes|Back to reference/);
+    expect(out).toMatch(/<\/section><section data-footnotes class="footnotes">[\s\S]*<\/section>\n$/);
+  });
+
+  it('marks a 编者按 before the first article only', async () => {
+    expect(await html('preface')).toMatch(/^<div class="preface"><p><strong class="preface-label">编者按：<\/strong>近期，蕉岭县扎实推进老旧小区改造，现将有关做法刊发[\s\S]*第二段按语。<\/p>\n<\/div>\n<section/);
+    expect(await html('preface')).toContain('<p>编者按：文章中的这段不是按语。</p>');
+    expect(await html('preface-plain')).toMatch(/^<div class="preface"><p><strong class="preface-label">按：<\/strong>本期刊发/);
+  });
+});
+
+describe('the plugins on their own, with no options', () => {
+  const process = (markdown: string, ...plugins: Array<() => unknown>) => {
+    let processor = unified().use(remarkParse);
+    for (const plugin of plugins) processor = processor.use(plugin as never);
+    return processor.use(remarkRehype).use(rehypePreface).use(rehypeStringify).process(markdown);
+  };
+
+  it('remarkJoinCjkLines joins 𠀀 (Extension B) lines too', async () => {
+    expect(String(await process('甲𠀀\n乙', remarkJoinCjkLines))).toBe('<p>甲𠀀乙</p>');
+  });
+
+  it('remarkCjkTypography places its warnings on the marks, with the fix', async () => {
+    const file = await process('甲,乙', remarkCjkTypography);
+    expect(file.messages.map((message) => [message.line, message.column, message.ruleId, message.actual, message.expected])).toEqual([[1, 2, 'cjk-punctuation', ',', ['，']]]);
+  });
+});
