@@ -19,11 +19,21 @@ export function onInterrupt(cleanup: Cleanup): () => void {
   return () => void cleanups.delete(cleanup);
 }
 
-/** Run every registered cleanup; one failing does not stop the others. */
+/**
+ * Run every registered cleanup, the newest first and one at a time, as nested `finally` blocks
+ * would: the browser started during a build closes before the build's folder, which holds its
+ * profile, is removed. One failing does not stop the others.
+ */
 export async function runInterruptCleanups(): Promise<void> {
-  const running = [...cleanups].map(async (cleanup) => cleanup());
+  const pending = [...cleanups].reverse();
   cleanups.clear();
-  await Promise.allSettled(running);
+  for (const cleanup of pending) {
+    try {
+      await cleanup();
+    } catch {
+      // The next cleanup still runs.
+    }
+  }
 }
 
 const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
