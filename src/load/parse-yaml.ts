@@ -22,7 +22,8 @@ function decimalNumbersOnly(tags: Tags): Tags {
 /**
  * Parse YAML with the core schema (so `2021-11-29` stays a string and impossible dates
  * are caught by validation, not silently rolled over) and keep positions for messages.
- * `lineOffset` is the line of the YAML's first line in `file` (2 for frontmatter).
+ * `lineOffset` is the line of the YAML's first line in `file`: 1 for bulletin.yaml, and 1 for
+ * frontmatter too, as the text gray-matter hands over keeps the opening `---` line's break.
  */
 export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml | undefined {
   const lines = new LineCounter();

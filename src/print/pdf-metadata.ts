@@ -28,12 +28,6 @@ export interface PdfMetadata {
   readonly creator?: string;
 }
 
-/**
- * Set the document information and language of a PDF Chromium printed and
- * make the bytes reproducible: Chromium stamps the clock into CreationDate and
- * ModDate, which are replaced by the issue's date, and the file /ID is derived
- * from the content. Structure (tags, outline, links) is kept as it is.
- */
 export interface FinishedPdf {
   readonly bytes: Uint8Array;
   readonly pages: number;
@@ -44,6 +38,12 @@ export interface FinishOptions {
   readonly headings?: readonly string[];
 }
 
+/**
+ * Set the document information and language of a PDF Chromium printed and
+ * make the bytes reproducible: Chromium stamps the clock into CreationDate and
+ * ModDate, which are replaced by the issue's date, and the file /ID is derived
+ * from the content. Structure (tags, outline, links) is kept as it is.
+ */
 export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, options: FinishOptions = {}): Promise<FinishedPdf> {
   const stamp = pdfDate(meta.date);
   // updateMetadata: false — otherwise pdf-lib writes its own Producer and the clock into ModDate.
