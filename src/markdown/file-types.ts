@@ -7,10 +7,3 @@ export const LINK_TYPES = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', '
 
 /** File types an issue may show as images: raster formats that web pages and the print page display. */
 export const IMAGE_TYPES = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif'] as const;
-
-/** The extension of a path, lower case and without the dot; '' when it has none. */
-export function extensionOf(path: string): string {
-  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  const dot = name.lastIndexOf('.');
-  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
-}

@@ -5,7 +5,7 @@ import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
 import type {} from '../table/table-record.ts';
 import { IMAGE_TYPES, LINK_TYPES } from './file-types.ts';
-import { resolveLocal } from './local-path.ts';
+import { linkTarget } from './link-target.ts';
 
 export interface Options {
   /**
@@ -72,7 +72,7 @@ export default function remarkLocalFiles(options?: Options) {
       if (node.type === 'image' && !node.alt?.trim()) {
         reportProblem(file, `Image ${node.url} has no description; write one in the brackets, ![description](${node.url}), for readers who cannot see it`, { place, ruleId: 'image-alt', severity: 'warning' });
       }
-      const target = await resolveLocal(node.url, {
+      const target = await linkTarget(node.url, {
         from,
         root,
         cwd: file.cwd,

@@ -2,24 +2,27 @@ import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
 import { headerCells } from './header-cells.ts';
 import type { Problem } from './problem.ts';
-import type { CsvRow } from './read-csv.ts';
 import type { TableModel } from './render-table.ts';
+import { cellTexts, type SourceRow } from './sources/source.ts';
 import type { TableAttributes } from './table-attributes.ts';
 import type { TableRecord } from './table-record.ts';
 import { totals } from './totals.ts';
 
 export interface BuildContext {
-  /** Absolute CSV path, for the record. */
+  /** Absolute path of the table source, for the record. */
   readonly path: string;
-  /** The CSV as named in messages. */
+  /** The source as named in messages. */
   readonly name: string;
   /** Line of the directive. */
   readonly line: number;
 }
 
-/** Turn checked CSV rows into what gets rendered and recorded, or the problems that stop it. */
+/**
+ * Turn the rows a table source read into what gets rendered and recorded, or the problems that
+ * stop it; the same for every format.
+ */
 export function buildTable(
-  rows: readonly CsvRow[],
+  rows: readonly SourceRow[],
   attributes: TableAttributes & { readonly headerRows: number },
   context: BuildContext,
 ): { readonly model: TableModel; readonly record: TableRecord } | { readonly problems: readonly Problem[] } {
@@ -45,13 +48,13 @@ export function buildTable(
   const chart = attributes.chart === undefined ? undefined : chartColumns(attributes.chart, paths, checked.numberColumns);
   if (chart && 'problem' in chart) return { problems: [chart.problem] };
 
-  const body = checked.rows.map((row) => [...row.cells]);
+  const body = checked.rows.map(cellTexts);
   const total = checked.total && [...checked.total.cells];
   return {
     model: {
       header,
       numberColumns: checked.numberColumns,
-      rows: body,
+      rows: checked.rows.map((row) => row.cells),
       total: checked.total && { cells: checked.total.cells, at: checked.total.at },
     },
     record: {

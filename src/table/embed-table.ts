@@ -4,11 +4,11 @@ import type {} from 'remark-directive';
 import type { VFile } from 'vfile';
 import { buildTable } from './build-table.ts';
 import { element } from './hast-element.ts';
-import type { Problem } from './problem.ts';
-import { readCsv } from './read-csv.ts';
+import { localPath } from '../util/local-path.ts';
+import { cellLabel, type Problem } from './problem.ts';
 import { renderTable } from './render-table.ts';
+import { sourceFor } from './sources/index.ts';
 import { tableChart } from './table-chart.ts';
-import { resolveSrc } from './resolve-src.ts';
 import { tableAttributes } from './table-attributes.ts';
 import type { TableEmbed } from './table-embed.ts';
 import type {} from './table-record.ts';
@@ -21,14 +21,14 @@ type Point = NonNullable<LeafDirective['position']>['start'];
  * stops on them) and the table is left out; otherwise the table is recorded on `file.data`.
  * `root` is absolute or undefined.
  */
-export async function embedTable(
+export function embedTable(
   node: LeafDirective,
   file: VFile,
   root: string | undefined,
-): Promise<TableEmbed | undefined> {
-  const { problems, csvName, built } = await check(node, file, root);
+): TableEmbed | undefined {
+  const { problems, sourceName, built } = check(node, file, root);
   if (!built || problems.length > 0) {
-    for (const problem of problems) report(file, problem, node.position?.start, csvName);
+    for (const problem of problems) report(file, problem, node.position?.start, sourceName);
     return undefined;
   }
 
@@ -49,47 +49,50 @@ export async function embedTable(
   };
 }
 
-/** Everything wrong with the directive and its CSV, and the table when it could be built. */
-async function check(node: LeafDirective, file: VFile, root: string | undefined) {
+/** Everything wrong with the directive and its source, and the table when it could be built. */
+function check(node: LeafDirective, file: VFile, root: string | undefined) {
   const attributes = tableAttributes(node.attributes);
   const problems: Problem[] = [...attributes.problems];
-  if (attributes.src === undefined) return { problems };
+  const { src } = attributes;
+  if (src === undefined) return { problems };
 
   const from = file.dirname === undefined ? file.cwd : resolve(file.cwd, file.dirname);
-  const resolved = await resolveSrc(attributes.src, { from, root, cwd: file.cwd });
-  if ('problem' in resolved) return { problems: [...problems, resolved.problem] };
+  const local = localPath(src, { from, root, cwd: file.cwd }, { what: 'table source', written: src, ruleId: 'table-src-outside-root' });
+  if ('reason' in local) return { problems: [...problems, local] };
+  const found = sourceFor(src);
+  if ('problem' in found) return { problems: [...problems, found.problem] };
 
-  const { path } = resolved;
+  const { path } = local;
   // Listed even when unreadable, so that a watcher rebuilds once the file appears.
   const dependencies = (file.data.dependencies ??= []);
   if (!dependencies.includes(path)) dependencies.push(path);
 
-  // Name the CSV the way the Markdown file is named, so that messages read alike.
-  const csvName = file.path !== undefined && isAbsolute(file.path) ? path : relative(file.cwd, path);
-  const csv = readCsv(path, csvName);
-  problems.push(...csv.problems);
+  // Name the source the way the Markdown file is named, so that messages read alike.
+  const sourceName = file.path !== undefined && isAbsolute(file.path) ? path : relative(file.cwd, path);
+  const read = found.source.read(path, { name: sourceName });
+  problems.push(...read.problems);
   const { headerRows } = attributes;
-  if (csv.problems.length > 0 || headerRows === undefined) return { problems, csvName };
+  if (read.problems.length > 0 || headerRows === undefined) return { problems, sourceName };
 
   const line = node.position?.start.line ?? 1;
-  const built = buildTable(csv.rows, { ...attributes, headerRows }, { path, name: csvName, line });
-  if ('problems' in built) return { problems: [...problems, ...built.problems], csvName };
-  return { problems, csvName, built };
+  const built = buildTable(read.rows, { ...attributes, headerRows }, { path, name: sourceName, line });
+  if ('problems' in built) return { problems: [...problems, ...built.problems], sourceName };
+  return { problems, sourceName, built };
 }
 
-/** A fatal message, at its CSV line when it has one, else at the directive. */
-function report(file: VFile, problem: Problem, directive: Point | undefined, csvName: string | undefined) {
+/** A fatal message, at its place in the table source when it has one, else at the directive. */
+function report(file: VFile, problem: Problem, directive: Point | undefined, sourceName: string | undefined) {
   const { place } = problem;
   const message = file.message(problem.reason, {
-    place: place ?? directive,
+    place: place ? { line: place.line, column: place.column } : directive,
     ruleId: problem.ruleId,
     source: 'jianbao',
   });
-  if (place && csvName !== undefined) {
-    // The vfile is the Markdown file, but the message belongs to the CSV: `file` for tools
-    // that read fields, `name` for those that print the message.
-    message.file = csvName;
-    message.name = `${csvName}:${place.line}:${place.column}`;
+  if (place && sourceName !== undefined) {
+    // The vfile is the Markdown file, but the message belongs to the table source: `file` for
+    // tools that read fields, `name` (in the source's own terms) for those that print it.
+    message.file = sourceName;
+    message.name = cellLabel(place);
   }
   message.fatal = true;
 }

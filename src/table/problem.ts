@@ -5,9 +5,27 @@
 export interface Problem {
   readonly reason: string;
   readonly ruleId: string;
-  /**
-   * Where in the CSV: `line` is the CSV line, `column` the 1-based field number.
-   * Absent when the problem is about the `::table` directive itself.
-   */
-  readonly place?: { readonly line: number; readonly column: number };
+  /** Where in the table source; absent when the problem is about the `::table` directive itself. */
+  readonly place?: SourcePlace;
 }
+
+/**
+ * A cell or row of a table source. `line` and `column` are 1-based (a CSV line and field, a
+ * sheet row and column), the point tools read from a message; `label` names it for people.
+ */
+export interface SourcePlace {
+  readonly line: number;
+  readonly column: number;
+  readonly label: PlaceLabel;
+}
+
+/** How a source names its places, one formatter shared by all of them. */
+export interface PlaceLabel {
+  /** A cell, as a message is named: `progress.csv:5:3`; a workbook would say `燃气进展.xlsx 3月进展!E12`. */
+  cell(line: number, column: number): string;
+  /** A row inside a sentence: `line 5`; a workbook would say `row 12`. */
+  row(line: number): string;
+}
+
+export const cellLabel = (place: SourcePlace): string => place.label.cell(place.line, place.column);
+export const rowLabel = (place: SourcePlace): string => place.label.row(place.line);

@@ -18,30 +18,30 @@ export interface Options {
 const defaults = { root: undefined } satisfies Options;
 
 /**
- * Replace each `::table{src="….csv"}` leaf directive with the CSV as a checked HTML table:
+ * Replace each `::table{src="….csv"}` leaf directive with its table source (a file of a format
+ * in `./sources/index.ts`, CSV today) as a checked HTML table:
  * merged header cells, number cells marked, the 合计 row checked against the column sums.
  * Use after `remark-parse` and `remark-directive`.
  *
  * Attributes: `src` (required, relative to the Markdown file), `header-rows` (default 1),
- * `total` (label of a totals row to append when the CSV has none), `chart` (draw the number
+ * `total` (label of a totals row to append when the source has none), `chart` (draw the number
  * columns whose header contains the given text as an inline SVG bar chart above the table).
  * Problems are fatal messages on the file; the table is then left out. Rendered tables are
- * listed on `file.data.tables`, the CSV files read on `file.data.dependencies`.
+ * listed on `file.data.tables`, the source files read on `file.data.dependencies`.
  */
 export default function remarkTable(options?: Options) {
   const settings = { ...defaults, ...options };
 
-  // `Promise<void>`, not `Promise<undefined>`: unified's `use` types infer the tree from it.
-  return async function transform(tree: Root, file: VFile): Promise<void> {
+  return function transform(tree: Root, file: VFile): void {
     const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
     const found: { node: LeafDirective; parent: Parent }[] = [];
     eachNode(tree, (node, _index, parent) => {
       if (node.type === 'leafDirective' && node.name === TABLE_DIRECTIVE.name && parent) found.push({ node, parent });
     });
 
-    // One at a time, so that messages come out in document order.
+    // Replaced after the walk, which must not see the tree change under it.
     for (const { node, parent } of found) {
-      const embed = await embedTable(node, file, root);
+      const embed = embedTable(node, file, root);
       const children = parent.children as RootContent[];
       children.splice(children.indexOf(node), 1, ...(embed ? [embed] : []));
     }

@@ -1,15 +1,16 @@
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import { element } from './hast-element.ts';
 import type { HeaderCell } from './header-cells.ts';
 import { labelIndex, labelSpan } from './label-cell.ts';
 import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+import type { SpannedCell } from './sources/source.ts';
 
 /** Everything needed to draw one checked table. */
 export interface TableModel {
   readonly header: readonly (readonly HeaderCell[])[];
   readonly numberColumns: readonly boolean[];
-  /** Body rows, without the totals row. */
-  readonly rows: readonly (readonly string[])[];
+  /** Body rows, without the totals row; a cell's explicit spans (a workbook's merged cells) are drawn. */
+  readonly rows: readonly (readonly SpannedCell[])[];
   /** The totals row, rendered before `rows[at]` (last when `at` is `rows.length`). */
   readonly total: { readonly cells: readonly string[]; readonly at: number } | undefined;
 }
@@ -21,9 +22,7 @@ export interface TableModel {
 export function renderTable(model: TableModel): Element {
   const { numberColumns, total } = model;
   const headRows = model.header.map((cells) => element('tr', {}, cells.map(headerCell)));
-  const bodyRows = model.rows.map((cells) =>
-    element('tr', {}, cells.map((cell, column) => dataCell(cell, numberColumns[column]))),
-  );
+  const bodyRows = bodyCells(model).map((cells) => element('tr', {}, cells));
   if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns));
 
   // Focusable, so a keyboard can scroll a table wider than the screen.
@@ -36,10 +35,39 @@ function headerCell(cell: HeaderCell): Element {
   return element('th', { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan) }, [cell.text]);
 }
 
-function dataCell(cell: string, numeric = false): Element {
-  if (numeric && cell === NOT_APPLICABLE) return element('td', { className: ['num', 'na'] }, [cell]);
-  if (numeric && parseNumberCell(cell)) return element('td', { className: ['num'] }, [cell]);
-  return element('td', {}, [cell]);
+/**
+ * Each body row's `<td>`s. A spanning cell leaves out the cells it covers; it is cut at the
+ * table's edge and at the totals row, so the grid stays whole.
+ */
+function bodyCells({ rows, numberColumns, total }: TableModel): Element[][] {
+  // Columns covered by a span from a row above or a cell to the left, per row.
+  const covered: Set<number>[] = [];
+  return rows.map((cells, row) => {
+    const end = total && row < total.at ? total.at : rows.length;
+    const elements: Element[] = [];
+    cells.forEach((cell, column) => {
+      if (covered[row]?.has(column)) return;
+      const rowSpan = Math.min(cell.rowSpan ?? 1, end - row);
+      const colSpan = Math.min(cell.colSpan ?? 1, cells.length - column);
+      if (rowSpan === 1 && colSpan === 1) {
+        elements.push(dataCell(cell.text, numberColumns[column]));
+        return;
+      }
+      for (let down = row; down < row + rowSpan; down++) {
+        for (let across = column; across < column + colSpan; across++) {
+          if (down > row || across > column) (covered[down] ??= new Set()).add(across);
+        }
+      }
+      elements.push(dataCell(cell.text, numberColumns[column], { rowSpan: span(rowSpan), colSpan: span(colSpan) }));
+    });
+    return elements;
+  });
+}
+
+function dataCell(cell: string, numeric = false, spans?: Properties): Element {
+  if (numeric && cell === NOT_APPLICABLE) return element('td', { className: ['num', 'na'], ...spans }, [cell]);
+  if (numeric && parseNumberCell(cell)) return element('td', { className: ['num'], ...spans }, [cell]);
+  return element('td', { ...spans }, [cell]);
 }
 
 /** The label becomes a row header spanning the blank text cells after it. */

@@ -2,13 +2,13 @@ import type { Problem } from './problem.ts';
 
 /** What a `::table{…}` directive asks for. */
 export interface TableAttributes {
-  /** CSV path as written, relative to the Markdown file; undefined when missing. */
+  /** Table source path as written, relative to the Markdown file; undefined when missing. */
   readonly src: string | undefined;
-  /** Leading CSV rows that form the header; undefined when the attribute is invalid. */
+  /** Leading rows of the source that form the header; undefined when the attribute is invalid. */
   readonly headerRows: number | undefined;
   /** Label of the totals row. */
   readonly label: string;
-  /** Whether to append a computed totals row when the CSV has none. */
+  /** Whether to append a computed totals row when the source has none. */
   readonly append: boolean;
   /**
    * Draw a bar chart of the number columns whose header contains this text (`''`: every

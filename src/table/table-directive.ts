@@ -1,4 +1,4 @@
-/** `::table{src="progress.csv" header-rows="3"}`: a CSV file as a checked table. */
+/** `::table{src="progress.csv" header-rows="3"}`: a table source (a CSV file) as a checked table. */
 export const TABLE_DIRECTIVE = {
   name: 'table',
   type: 'leafDirective',

@@ -4,7 +4,7 @@ import type {} from 'remark-rehype';
 import type { TableRecord } from './table-record.ts';
 
 export interface TableEmbedData extends Data {
-  /** The CSV table as checked, also found on `file.data.tables`. */
+  /** The table as checked, also found on `file.data.tables`. */
   table: TableRecord;
 }
 

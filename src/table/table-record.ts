@@ -2,7 +2,7 @@ import type { HeaderCell } from './header-cells.ts';
 
 /** What a rendered `::table` leaves on `file.data.tables`, for charts and cache keys. */
 export interface TableRecord {
-  /** Absolute path of the CSV file. */
+  /** Absolute path of the table source. */
   readonly src: string;
   /** Merged header cells, one list per header row, each cell listed in the row it starts. */
   readonly header: readonly (readonly HeaderCell[])[];
@@ -14,7 +14,7 @@ export interface TableRecord {
   readonly chart?: { readonly selector: string; readonly columns: readonly number[] } | undefined;
   /** Body rows as written, without the totals row. */
   readonly rows: readonly (readonly string[])[];
-  /** The totals row, as written in the CSV or computed for `total="…"`. */
+  /** The totals row, as written in the source or computed for `total="…"`. */
   readonly total: readonly string[] | undefined;
   /** Line of the `::table` directive in the Markdown file. */
   readonly line: number;

@@ -2,8 +2,8 @@ import { columnName } from './column-paths.ts';
 import { labelIndex, sameLabel } from './label-cell.ts';
 import { numberColumns } from './number-columns.ts';
 import { atScale, formatDecimal, NOT_APPLICABLE, parseNumberCell, type Decimal } from './number-cell.ts';
-import type { Problem } from './problem.ts';
-import type { CsvRow } from './read-csv.ts';
+import { rowLabel, type Problem, type SourcePlace } from './problem.ts';
+import { cellTexts as texts, type SourceRow } from './sources/source.ts';
 
 export interface TotalsOptions {
   /** Label of the totals row, e.g. `合计`. */
@@ -12,7 +12,7 @@ export interface TotalsOptions {
   readonly append: boolean;
 }
 
-/** The totals row: from the CSV (with its line) or computed (without). */
+/** The totals row: from the source (with its line) or computed (without). */
 export interface TotalRow {
   readonly cells: readonly string[];
   readonly line: number | undefined;
@@ -23,7 +23,7 @@ export interface TotalRow {
 export interface Totals {
   readonly numberColumns: readonly boolean[];
   /** Body rows without the totals row. */
-  readonly rows: readonly CsvRow[];
+  readonly rows: readonly SourceRow[];
   readonly total: TotalRow | undefined;
   readonly problems: readonly Problem[];
 }
@@ -34,31 +34,33 @@ export interface Totals {
  * `paths` are the column header paths, for messages.
  */
 export function totals(
-  body: readonly CsvRow[],
+  body: readonly SourceRow[],
   paths: readonly (readonly string[])[],
   options: TotalsOptions,
 ): Totals {
   const problems: Problem[] = [];
-  const isTotal = (row: CsvRow) => sameLabel(row.cells[labelIndex(row.cells)] ?? '', options.label);
+  const isTotal = (row: SourceRow) => sameLabel(text(row, labelIndex(texts(row))), options.label);
   const totalAt = body.findIndex(isTotal);
   const rows = body.filter((row) => !isTotal(row));
-  const numeric = numberColumns(rows.map((row) => row.cells), paths);
+  const numeric = numberColumns(rows.map(texts), paths);
   const name = (column: number) => columnName(paths[column] ?? []);
 
   const first = body[totalAt];
-  for (const row of first ? body.slice(totalAt + 1).filter(isTotal) : []) {
-    problems.push({
-      reason: `Unexpected second ${options.label} row, the first is on line ${first?.line}; keep one`,
-      ruleId: 'table-total',
-      place: { line: row.line, column: labelIndex(row.cells) + 1 },
-    });
+  if (first) {
+    for (const row of body.slice(totalAt + 1).filter(isTotal)) {
+      problems.push({
+        reason: `Unexpected second ${options.label} row, the first is on ${rowLabel(first.place)}; keep one`,
+        ruleId: 'table-total',
+        place: placeOf(row, labelIndex(texts(row))),
+      });
+    }
   }
 
   // Columns with a bad cell: their sums would only repeat that problem.
   const broken = new Set<number>();
   // Parsed number cells per column; anything else in a number column is reported once here.
-  const parsed = (row: CsvRow, column: number, skip = -1): Decimal | undefined => {
-    const cell = row.cells[column] ?? '';
+  const parsed = (row: SourceRow, column: number, skip = -1): Decimal | undefined => {
+    const cell = text(row, column);
     if (cell === '' || cell === NOT_APPLICABLE || column === skip) return undefined;
     const value = parseNumberCell(cell);
     if (!value) {
@@ -66,7 +68,7 @@ export function totals(
       problems.push({
         reason: `Expected a number in column “${name(column)}”, got “${cell}”`,
         ruleId: 'table-number',
-        place: { line: row.line, column: column + 1 },
+        place: placeOf(row, column),
       });
     }
     return value;
@@ -86,7 +88,7 @@ export function totals(
     // Rows above the first totals row are all body rows; a totals row on top sums the rest.
     const count = totalAt === 0 ? rows.length : totalAt;
     const where = totalAt === 0 ? 'below' : 'above';
-    const label = labelIndex(first.cells);
+    const label = labelIndex(texts(first));
     numeric.forEach((yes, column) => {
       if (!yes) {
         if (column !== label) problems.push(...unsummable(first, column, rows.slice(0, count), `${options.label} value`, name(column)));
@@ -100,13 +102,13 @@ export function totals(
       if (atScale(stated, scale) === units) return;
       problems.push({
         reason:
-          `${options.label} value ${first.cells[column]} in column “${name(column)}” does not ` +
+          `${options.label} value ${text(first, column)} in column “${name(column)}” does not ` +
           `match the sum of the rows ${where}, ${formatDecimal(units, scale, stated.grouped)}`,
         ruleId: 'table-total',
-        place: { line: first.line, column: column + 1 },
+        place: placeOf(first, column),
       });
     });
-    return { numberColumns: numeric, rows, total: { ...first, at: totalAt }, problems };
+    return { numberColumns: numeric, rows, total: { cells: texts(first), line: first.place.line, at: totalAt }, problems };
   }
 
   if (!options.append) return { numberColumns: numeric, rows, total: undefined, problems };
@@ -130,22 +132,30 @@ const NAMED_CELLS = 5;
  * it, naming the cells above (or below) that are not numbers, unless all of them are (a 序号
  * column, which is never summed).
  */
-function unsummable(total: CsvRow, column: number, rows: readonly CsvRow[], what: string, name: string): Problem[] {
-  const stated = total.cells[column] ?? '';
+function unsummable(total: SourceRow, column: number, rows: readonly SourceRow[], what: string, name: string): Problem[] {
+  const stated = text(total, column);
   if (!parseNumberCell(stated)) return [];
-  const text = rows.filter((row) => {
-    const cell = row.cells[column] ?? '';
+  const words = rows.filter((row) => {
+    const cell = text(row, column);
     return cell !== '' && cell !== NOT_APPLICABLE && !parseNumberCell(cell);
   });
-  if (text.length === 0) return [];
-  const named = text.slice(0, NAMED_CELLS).map((row) => `“${row.cells[column]}” (line ${row.line})`);
-  const more = text.length > NAMED_CELLS ? ` and ${text.length - NAMED_CELLS} more` : '';
+  if (words.length === 0) return [];
+  const named = words.slice(0, NAMED_CELLS).map((row) => `“${text(row, column)}” (${rowLabel(row.place)})`);
+  const more = words.length > NAMED_CELLS ? ` and ${words.length - NAMED_CELLS} more` : '';
   return [{
     reason:
       `${what} ${stated} in column “${name}” cannot be checked: ${named.join(', ')}${more} ` +
-      `${text.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers, ` +
+      `${words.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers, ` +
       `or \`/\` where a figure does not apply (counted as 0)`,
     ruleId: 'table-total-non-number',
-    place: { line: total.line, column: column + 1 },
+    place: placeOf(total, column),
   }];
+}
+
+function text(row: SourceRow, column: number): string {
+  return row.cells[column]?.text ?? '';
+}
+
+function placeOf(row: SourceRow, column: number): SourcePlace {
+  return row.cells[column]?.place ?? row.place;
 }

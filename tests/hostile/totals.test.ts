@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CsvRow } from '../../src/table/read-csv.ts';
 import { totals } from '../../src/table/totals.ts';
 import { runCli } from '../support/run-cli.ts';
+import { sourceRows } from '../support/source-rows.ts';
 
 const root = 'tests/fixtures/hostile/totals';
 /** Body rows from CSV lines; the first body row is on line 2. */
-const body = (...lines: string[]): CsvRow[] => lines.map((line, index) => ({ cells: line.split(','), line: index + 2 }));
+const body = (...lines: string[]) => sourceRows(lines, ',', 2);
 const checkOnly = { label: '合计', append: false };
 
 describe('a 合计 row in a column where half the cells are not numbers', () => {

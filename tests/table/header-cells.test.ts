@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { columnName, columnPaths } from '../../src/table/column-paths.ts';
 import { headerCells, type HeaderCell } from '../../src/table/header-cells.ts';
 
-const csv = (text: string) => text.trim().split('\n').map((line) => line.split(','));
+const csv = (text: string) => text.trim().split('\n').map((line) => line.split(',').map((cell) => ({ text: cell })));
 /** `text` with `↓rowspan` / `→colspan` when above 1: short enough to read a whole header. */
 const show = (rows: HeaderCell[][]) =>
   rows.map((row) =>
@@ -60,6 +60,27 @@ describe('headerCells', () => {
 
   it('leaves a single header row as it is', () => {
     expect(show(headerCells(csv('区县,户数,户数')))).toEqual([['区县', '户数→2']]);
+  });
+});
+
+describe('headerCells with explicit spans', () => {
+  it('keeps a given span, cut at the last header row, and merges the other cells by repetition', () => {
+    const rows = [
+      [{ text: '计划', colSpan: 2 }, { text: '' }, { text: '备注', rowSpan: 5 }, { text: '进展' }, { text: '进展' }],
+      [{ text: '户数' }, { text: '户数' }, { text: '' }, { text: '户数' }, { text: '户数' }],
+    ];
+    expect(show(headerCells(rows))).toEqual([
+      ['计划→2', '备注↓2', '进展→2'],
+      ['户数→2', '户数→2'],
+    ]);
+  });
+
+  it('never grows a given span by repetition, across or down', () => {
+    const rows = [
+      [{ text: '计划', colSpan: 2 }, { text: '' }, { text: '计划' }],
+      [{ text: '计划', colSpan: 2 }, { text: '' }, { text: '计划' }],
+    ];
+    expect(show(headerCells(rows))).toEqual([['计划→2', '计划↓2'], ['计划→2']]);
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatDecimal, parseNumberCell } from '../../src/table/number-cell.ts';
-import type { CsvRow } from '../../src/table/read-csv.ts';
+import { cellTexts } from '../../src/table/sources/source.ts';
 import { totals } from '../../src/table/totals.ts';
+import { at, sourceRows } from '../support/source-rows.ts';
 
 /** Body rows from CSV-ish lines; the first body row is on line 2. */
-const body = (...lines: string[]): CsvRow[] => lines.map((line, index) => ({ cells: line.split(';'), line: index + 2 }));
+const body = (...lines: string[]) => sourceRows(lines, ';', 2);
 const paths = (...names: string[]) => names.map((name) => name.split(' / '));
 const checkOnly = { label: '合计', append: false };
 
@@ -44,7 +45,7 @@ describe('totals', () => {
     const result = totals(body('甲;10.1', '乙;8.2', '合计;18.3'), paths('区县', '资金'), checkOnly);
     expect(result.problems).toEqual([]);
     expect(result.total).toEqual({ cells: ['合计', '18.3'], line: 4, at: 2 });
-    expect(result.rows.map((row) => row.cells)).toEqual([['甲', '10.1'], ['乙', '8.2']]);
+    expect(result.rows.map(cellTexts)).toEqual([['甲', '10.1'], ['乙', '8.2']]);
   });
 
   it('compares at the finer of the written precisions', () => {
@@ -53,7 +54,7 @@ describe('totals', () => {
       {
         reason: '合计 value 18.3 in column “资金” does not match the sum of the rows above, 18.35',
         ruleId: 'table-total',
-        place: { line: 4, column: 2 },
+        place: at(4, 2),
       },
     ]);
   });
@@ -70,7 +71,7 @@ describe('totals', () => {
       {
         reason: '合计 value 4000 in column “改造计划 / 涉及户数(户)” does not match the sum of the rows above, 4391',
         ruleId: 'table-total',
-        place: { line: 4, column: 3 },
+        place: at(4, 3),
       },
     ]);
   });
@@ -97,7 +98,7 @@ describe('totals', () => {
   it('reports a non-number in a number column with its line, column and value, and skips that sum', () => {
     const result = totals(body('甲;2', '乙;二', '丙;3', '丁;4', '合计;1'), paths('区县', '户数'), checkOnly);
     expect(result.problems).toEqual([
-      { reason: 'Expected a number in column “户数”, got “二”', ruleId: 'table-number', place: { line: 3, column: 2 } },
+      { reason: 'Expected a number in column “户数”, got “二”', ruleId: 'table-number', place: at(3, 2) },
     ]);
   });
 
@@ -110,7 +111,7 @@ describe('totals', () => {
   it('refuses a second totals row', () => {
     const result = totals(body('甲;2', '合计;2', '乙;3', '合计;5'), paths('区县', '户数'), checkOnly);
     expect(result.problems.map((problem) => [problem.reason, problem.place])).toEqual([
-      ['Unexpected second 合计 row, the first is on line 3; keep one', { line: 5, column: 1 }],
+      ['Unexpected second 合计 row, the first is on line 3; keep one', at(5, 1)],
     ]);
   });
 

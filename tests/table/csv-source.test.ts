@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/table/read-csv.ts';
+import { cellLabel, rowLabel } from '../../src/table/problem.ts';
+import { parseCsv } from '../../src/table/sources/csv.ts';
+import { cellTexts } from '../../src/table/sources/source.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const rows = (text: string) => parseCsv(bytes(text)).rows.map((row) => [row.line, ...row.cells]);
+const rows = (text: string) => parseCsv(bytes(text), 'test.csv').rows.map((row) => [row.place.line, ...cellTexts(row)]);
 const problems = (input: string | Uint8Array) =>
-  parseCsv(typeof input === 'string' ? bytes(input) : input).problems.map(
+  parseCsv(typeof input === 'string' ? bytes(input) : input, 'test.csv').problems.map(
     (problem) => `${problem.place?.line}:${problem.place?.column} ${problem.ruleId}`,
   );
 
@@ -25,9 +27,15 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('names places by file, line and field, and rows by line', () => {
+    const [, second] = parseCsv(bytes('区县,户数\n"甲\n乙",1\n'), 'progress.csv').rows;
+    expect(second?.cells.map((cell) => cellLabel(cell.place))).toEqual(['progress.csv:2:1', 'progress.csv:2:2']);
+    expect(second && rowLabel(second.place)).toBe('line 2');
+  });
+
   it('reports rows of another length with both counts', () => {
-    expect(parseCsv(bytes('a,b\nc\n')).problems).toEqual([
-      { reason: 'Expected 2 cells as in the first row (line 1), found 1', ruleId: 'table-row-length', place: { line: 2, column: 1 } },
+    expect(parseCsv(bytes('a,b\nc\n'), 'test.csv').problems).toEqual([
+      { reason: 'Expected 2 cells as in the first row (line 1), found 1', ruleId: 'table-row-length', place: expect.objectContaining({ line: 2, column: 1 }) },
     ]);
   });
 

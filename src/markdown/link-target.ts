@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { isInside, realOrSelf } from '../util/inside.ts';
-import { extensionOf } from './file-types.ts';
+import { relative } from 'node:path';
+import { extensionOf, localPath, orList, type LocalPathOptions } from '../util/local-path.ts';
 
 /** What a link or image URL points at, or why it is refused. */
 export type LocalTarget =
@@ -10,13 +9,7 @@ export type LocalTarget =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'refused'; readonly reason: string; readonly ruleId: string };
 
-export interface LocalPathOptions {
-  /** Folder of the Markdown file, absolute. */
-  readonly from: string;
-  /** Content folder to stay inside, absolute; no check when undefined. */
-  readonly root: string | undefined;
-  /** Folder that `root` is shown relative to in messages. */
-  readonly cwd: string;
+export interface LinkTargetOptions extends LocalPathOptions {
   /** `link` or `image`, for messages. */
   readonly what: string;
   /** Schemes allowed for remote URLs, lower case, without the colon. */
@@ -32,7 +25,7 @@ const SCHEME = /^([a-z][a-z\d+.-]*):/i;
  * page, or a file of an allowed type relative to the Markdown file that exists inside the root
  * (also after following symlinks). Anything else is refused with a reason an editor can act on.
  */
-export async function resolveLocal(url: string, options: LocalPathOptions): Promise<LocalTarget> {
+export async function linkTarget(url: string, options: LinkTargetOptions): Promise<LocalTarget> {
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined || url.startsWith('//')) {
     if (scheme === undefined || options.schemes.includes(scheme)) return { kind: 'remote' };
@@ -41,16 +34,9 @@ export async function resolveLocal(url: string, options: LocalPathOptions): Prom
   if (url === '' || url.startsWith('#')) return { kind: 'anchor' };
 
   const written = decode(url.replace(/[?#].*$/s, ''));
-  const shown = options.root === undefined ? '' : `${relative(options.cwd, options.root) || '.'}/`;
-  const outside = (detail = '') =>
-    refuse(`Expected ${article(options.what)} path inside ${shown}, got ${url}${detail}`, `${options.what}-outside-root`);
-  if (isAbsolute(written)) return options.root === undefined ? refuse(`Expected ${article(options.what)} path relative to this Markdown file, got ${url}`, `${options.what}-outside-root`) : outside();
+  const local = localPath(written, options, { what: options.what, written: url, ruleId: `${options.what}-outside-root` });
+  if ('reason' in local) return refuse(local.reason, local.ruleId);
 
-  const path = resolve(options.from, written);
-  if (options.root !== undefined) {
-    if (!isInside(options.root, path)) return outside();
-    if (!isInside(realOrSelf(options.root), realOrSelf(path))) return outside(', which is a symlink leading outside it');
-  }
   const type = extensionOf(written);
   if (!options.types.includes(type)) {
     const instead = options.what === 'image' ? 'save it as PNG or JPEG' : 'save it as PDF or put it in a ZIP';
@@ -59,20 +45,11 @@ export async function resolveLocal(url: string, options: LocalPathOptions): Prom
       `${options.what}-type`,
     );
   }
-  const found = await stat(path).then(() => true, () => false);
+  const found = await stat(local.path).then(() => true, () => false);
   if (!found) {
-    return refuse(`Cannot find ${relative(options.cwd, path)} for the ${options.what} ${url}; paths are relative to this Markdown file`, `${options.what}-missing`);
+    return refuse(`Cannot find ${relative(options.cwd, local.path)} for the ${options.what} ${url}; paths are relative to this Markdown file`, `${options.what}-missing`);
   }
-  return { kind: 'file', path };
-}
-
-function article(word: string): string {
-  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
-}
-
-/** `a, b or c`. */
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+  return { kind: 'file', path: local.path };
 }
 
 function refuse(reason: string, ruleId: string): LocalTarget {
@@ -86,5 +63,3 @@ function decode(text: string): string {
     return text;
   }
 }
-
-

@@ -1,5 +1,5 @@
 import type { CsvError } from 'csv-parse/sync';
-import type { Problem } from './problem.ts';
+import type { PlaceLabel, Problem } from '../problem.ts';
 
 const CLOSING_QUOTE =
   'Unexpected text after a closing quote; quote the whole cell and write a `"` inside it as `""`';
@@ -13,9 +13,9 @@ const SYNTAX_REASONS: Partial<Record<string, string>> = {
 
 /**
  * A csv-parse error in our words. `text` is what was parsed, `lastLine` the line the last
- * good record ended on.
+ * good record ended on, `label` how the file names its places.
  */
-export function csvSyntaxProblem(error: CsvError, text: string, lastLine: number): Problem {
+export function csvSyntaxProblem(error: CsvError, text: string, lastLine: number, label: PlaceLabel): Problem {
   const { code } = error;
   const context = error as CsvError & { lines?: unknown; column?: unknown };
   let line = typeof context.lines === 'number' ? context.lines : 1;
@@ -29,6 +29,6 @@ export function csvSyntaxProblem(error: CsvError, text: string, lastLine: number
     // csv-parse's own text ends with the position, which the place already gives.
     reason: SYNTAX_REASONS[code] ?? `Cannot parse CSV: ${error.message}`,
     ruleId: 'table-csv-syntax',
-    place: { line, column: typeof context.column === 'number' ? context.column + 1 : 1 },
+    place: { line, column: typeof context.column === 'number' ? context.column + 1 : 1, label },
   };
 }

@@ -1,21 +1,21 @@
 import { isUtf8 } from 'node:buffer';
-import { decodeUtf8, lineAt } from '../util/text-bytes.ts';
-import type { Problem } from './problem.ts';
+import { decodeUtf8, lineAt } from '../../util/text-bytes.ts';
+import type { PlaceLabel, Problem } from '../problem.ts';
 
-export const EMPTY_CSV: Problem = {
+export const emptyCsv = (label: PlaceLabel): Problem => ({
   reason: 'Expected CSV rows, found an empty file',
   ruleId: 'table-csv-empty',
-  place: { line: 1, column: 1 },
-};
+  place: { line: 1, column: 1, label },
+});
 
 /** CSV bytes as UTF-8 text without BOM, or what is wrong with them, at the line it is on. */
-export function decodeCsv(bytes: Uint8Array): string | Problem {
-  if (bytes.length === 0) return EMPTY_CSV;
+export function decodeCsv(bytes: Uint8Array, label: PlaceLabel): string | Problem {
+  if (bytes.length === 0) return emptyCsv(label);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       reason: 'Expected UTF-8, found UTF-16 (a “Unicode text” export); save the file as “CSV UTF-8”',
       ruleId: 'table-csv-encoding',
-      place: { line: 1, column: 1 },
+      place: { line: 1, column: 1, label },
     };
   }
   const nul = bytes.indexOf(0);
@@ -23,14 +23,14 @@ export function decodeCsv(bytes: Uint8Array): string | Problem {
     return {
       reason: 'Expected a text file, found binary data (is it a spreadsheet?); save it as “CSV UTF-8”',
       ruleId: 'table-csv-binary',
-      place: { line: lineAt(bytes, nul), column: 1 },
+      place: { line: lineAt(bytes, nul), column: 1, label },
     };
   }
   return (
     decodeUtf8(bytes) ?? {
       reason: 'Expected UTF-8, found bytes that are not UTF-8 on this line (GBK?); save the file as “CSV UTF-8”',
       ruleId: 'table-csv-encoding',
-      place: { line: firstBadLine(bytes), column: 1 },
+      place: { line: firstBadLine(bytes), column: 1, label },
     }
   );
 }

@@ -1,0 +1,51 @@
+import type { Problem, SourcePlace } from '../problem.ts';
+
+/**
+ * One cell as its source holds it. A cell with `colSpan` or `rowSpan` above 1 (a workbook's
+ * merged cells) covers the cells to its right and below it, which stay in their rows with
+ * empty text, as spreadsheets keep them; a source without spans (CSV) repeats header text
+ * instead, and equal header cells merge.
+ */
+export interface SourceCell {
+  readonly text: string;
+  readonly place: SourcePlace;
+  readonly colSpan?: number | undefined;
+  readonly rowSpan?: number | undefined;
+}
+
+/** A cell's text and spans without its place: what header merging and rendering read. */
+export type SpannedCell = Pick<SourceCell, 'text' | 'colSpan' | 'rowSpan'>;
+
+/** One row of a table source: all rows of a table have the same number of cells. */
+export interface SourceRow {
+  readonly cells: readonly SourceCell[];
+  /** Where the row starts, for messages about the whole row. */
+  readonly place: SourcePlace;
+}
+
+/** A row's cell texts, which is all the checks after reading look at. */
+export function cellTexts(row: SourceRow): string[] {
+  return row.cells.map((cell) => cell.text);
+}
+
+export interface SourceResult {
+  /** Empty whenever there are problems. */
+  readonly rows: readonly SourceRow[];
+  readonly problems: readonly Problem[];
+}
+
+export interface SourceContext {
+  /** How the file is named in messages: as the Markdown file is (relative to cwd, or absolute). */
+  readonly name: string;
+}
+
+/**
+ * A file format a `::table` can read. Everything after reading (header merging, totals, charts,
+ * rendering) sees only rows of cells, so a format is one of these and a line in `./index.ts`.
+ */
+export interface TableSource {
+  /** File extensions it reads, lower case, without the dot. */
+  readonly extensions: readonly string[];
+  /** The file's rows, or the problems that stop it; synchronous, as tables are small files. */
+  read(path: string, context: SourceContext): SourceResult;
+}
