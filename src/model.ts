@@ -48,6 +48,8 @@ export interface Place {
 /** An article of a rendered issue, for the contents list. */
 export interface Article {
   readonly id: string;
+  /** Its id in the print edition (`a1`, `a2`, …), short enough for a PDF named destination. */
+  readonly printId: string;
   /** The heading's lines (a title may print on two lines). */
   readonly lines: readonly string[];
 }
@@ -56,6 +58,8 @@ export interface Article {
 export interface RenderedIssue {
   readonly issue: Issue;
   readonly html: string;
+  /** The same HTML with the print edition's ids on the articles (see `Article.printId`). */
+  readonly printHtml: string;
   readonly articles: readonly Article[];
   /** Files besides the Markdown that the page was made from (CSV, images). */
   readonly dependencies: readonly string[];
@@ -67,4 +71,53 @@ export interface RenderedIssue {
 export interface OutputFile {
   readonly path: string;
   readonly contents: string | Uint8Array;
+}
+
+/**
+ * One form an issue is published in, a file in the issue's folder: the web page
+ * (`site/page-edition.ts`) and the downloads it links (`DownloadEdition`).
+ */
+export interface Edition {
+  /** Names it in the build's phases and in the cache: `page`, `pdf`. */
+  readonly name: string;
+  /** Its file in the issue's folder, distinct across issues: `index.html`, `2021-11.pdf`. */
+  fileName(issue: Pick<Issue, 'year' | 'number'>): string;
+}
+
+/**
+ * An edition a reader downloads from the issue's page: the PDF today, an EPUB or a Word file
+ * tomorrow. The build (`output/make-editions.ts`) makes its file only when its key is not in the
+ * cache, several issues at once, and in a sharded build for the shard's issues only.
+ */
+export interface DownloadEdition<Report = unknown> extends Edition {
+  /** What one of its files is called in progress and messages: `PDF`. */
+  readonly label: string;
+  /** The name a reader's browser saves the file under: `…简报2021年第11期.pdf`. */
+  downloadName(issue: Issue): string;
+  /**
+   * A hash of everything the issue's file is made from: the same key makes the same bytes, so a
+   * file stored under it is used instead of making it again.
+   */
+  key(rendered: RenderedIssue): Promise<string>;
+  /** Make the issue's file at `target` (its folder exists); gives what making it reported. */
+  render(rendered: RenderedIssue, target: string): Promise<Report>;
+  /** Release what rendering held (a browser), once the build is done with the edition. */
+  close(): Promise<void>;
+}
+
+/** A download an edition made for an issue, waiting in the build's work folder. */
+export interface EditionFile {
+  /** The edition's name: `pdf`. */
+  readonly edition: string;
+  /** Where it belongs in the output folder: `2021/11/2021-11.pdf`. */
+  readonly path: string;
+  /** Where it is now. */
+  readonly source: string;
+  /** The file is the build's own (a cached one is a copy), so the output may hard-link it. */
+  readonly link: true;
+  /** See `DownloadEdition.downloadName`. */
+  readonly downloadName: string;
+  readonly bytes: number;
+  /** Made in this build; false when it came unchanged from the cache. */
+  readonly made: boolean;
 }

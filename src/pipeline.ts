@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { VFile } from 'vfile';
 import { BuildCache } from './cache/build-cache.ts';
@@ -8,18 +8,19 @@ import { checkTemplates } from './site/check-templates.ts';
 import { resolveTemplates } from './site/templates-folder.ts';
 import { loadContent } from './load/load-content.ts';
 import { renderContent, type ValidateOptions, type Validation } from './markdown/render-content.ts';
-import type { Series } from './model.ts';
+import type { DownloadEdition, EditionFile, Series } from './model.ts';
 import { restoreMessage } from './report/message-data.ts';
 import { ContentError, problemsIn } from './report/messages.ts';
 import { createNunjucksEngine } from './site/engine.ts';
 import { renderPages } from './site/render-pages.ts';
 import { searchIndex } from './search/search-index.ts';
 import type { ProgressEvent } from './report/progress.ts';
-import { itemsInShard, type Shard } from './print/shard.ts';
+import type { Shard } from './output/shard.ts';
+import { makeEdition } from './output/make-editions.ts';
 import { issueAttachments } from './output/attachments.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { readAssets } from './site/read-assets.ts';
-import { renderPdfs } from './print/render-pdfs.ts';
+import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
 import { writeOutput } from './output/write-output.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
@@ -48,7 +49,7 @@ export interface BuildOptions {
    * @default []
    */
   readonly cacheFrom?: readonly string[];
-  /** Render only this shard's PDFs (pages are always all built); see `itemsInShard`. */
+  /** Make only this shard's downloads, PDFs (pages are always all built); see `itemsInShard`. */
   readonly shard?: Shard;
   /**
    * Print every issue to `<out>/<year>/<number>/<year>-<number>.pdf` with Chromium.
@@ -181,19 +182,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { issues, errors, warnings } = validation;
     if (errors.length > 0 || (options.strict && warnings.length > 0)) throw new ContentError(errors, warnings);
 
-    const pdfs = options.pdf === false ? [] : await phase('pdf', () =>
-      renderPdfs(itemsInShard(issues, options.shard), {
-        engine,
-        series: site.series!,
-        templatesDir,
-        workDir: join(work.dir, 'pdf'),
-        profileDir: join(work.dir, 'chromium'),
-        cache,
-        onPdf: (done, total) => progress({ kind: 'pdf', done, total }),
-      }),
-    );
-    const pdfInfo = new Map(pdfs.map((pdf) => [dirname(pdf.path) + '/', pdf.info]));
-    const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, pdfInfo), ...(await readAssets(templatesDir))]);
+    const editionsDir = join(work.dir, 'editions');
+    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, profileDir: join(work.dir, 'chromium') };
+    const downloads: EditionFile[] = [];
+    // Making an edition acquires nothing (a browser starts with the first PDF to print).
+    const editions = DOWNLOAD_EDITIONS.map((make) => make(context)).filter((edition) => edition.name !== 'pdf' || options.pdf !== false);
+    for (const edition of editions) {
+      downloads.push(
+        ...(await phase(edition.name, () =>
+          makeEdition(edition, issues, {
+            workDir: join(editionsDir, edition.name),
+            cache,
+            shard: options.shard,
+            onFile: (done, total) => progress({ kind: 'download', label: edition.label, done, total }),
+          }),
+        )),
+      );
+    }
+    const pdfs = downloads.filter((file) => file.edition === 'pdf');
+    const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, downloads), ...(await readAssets(templatesDir))]);
     const hashes = new Map(files.map((file) => [file.path, contentHash(file.contents)]));
     const pagesChanged = cache.recordPages(hashes);
     let search: BuildCounts['search'] = 'off';
@@ -202,7 +209,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       files.push(...index.files);
       search = { built: index.built, unchanged: index.unchanged };
     }
-    const copies = [...issues.flatMap(issueAttachments), ...pdfs];
+    const copies = [...issues.flatMap(issueAttachments), ...downloads];
     await phase('write', async () => {
       writing = writeOutput(outDir, files, copies, work.dir);
       await writing;
@@ -220,7 +227,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         pagesChanged,
         search,
         pdfs: pdfs.length,
-        pdfsRendered: pdfs.filter((pdf) => pdf.result).length,
+        pdfsRendered: pdfs.filter((pdf) => pdf.made).length,
         upToDate: false,
       },
       timings: timer.entries,
@@ -234,6 +241,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   }
 }
+
+/** What every download edition is made with: `workDir` is a folder of the build's own, each edition's files under its name. */
+type EditionContext = PdfEditionOptions;
+
+/**
+ * The editions a reader downloads from each issue's page, made in this order before the pages
+ * that link them: a further edition (an EPUB, a Word file) is one more entry here.
+ */
+const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition)[] = [pdfEdition];
 
 /**
  * What the whole output depends on besides the issues: the settings that shape it, the

@@ -7,11 +7,10 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
 import { issueAttachments } from '../../src/output/attachments.ts';
-import { printView } from '../../src/print/render-pdfs.ts';
+import { printView } from '../../src/print/pdf-edition.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { chromiumArgs, findChromium } from '../../src/print/index.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
-import { issueView } from '../../src/site/page-data.ts';
 import { mapConcurrent } from '../../src/util/map-concurrent.ts';
 
 const [contentDir, templatesDir] = process.argv.slice(2);
@@ -25,7 +24,7 @@ const printCss = pathToFileURL(resolve(templatesDir, 'print', 'print.css')).href
 const work = await mkdtemp(join(os.tmpdir(), 'jianbao-floor-pdf-'));
 const pages = await Promise.all(
   issues.map(async (rendered) => {
-    const issue = printView(issueView(rendered));
+    const issue = printView(rendered);
     const page = join(work, issue.path, 'print.html');
     await mkdir(dirname(page), { recursive: true });
     for (const attachment of issueAttachments(rendered)) await copyFile(attachment.source, join(work, attachment.path));

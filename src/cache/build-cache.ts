@@ -2,14 +2,14 @@ import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Issue, OutputFile, RenderedIssue } from '../model.ts';
+import type { DownloadEdition, Issue, OutputFile, RenderedIssue } from '../model.ts';
 import type { MessageData } from '../report/message-data.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -46,8 +46,11 @@ const manifestSchema = z.strictObject({
       warnings: z.array(warningSchema).optional(),
     }),
   ),
-  /** By PDF key (a hash of everything the PDF is made from) → blob holding the PDF. */
-  pdfs: z.record(hex, hex),
+  /**
+   * By download edition (`pdf`), then by the key of one of its files (a hash of everything the
+   * file is made from) → blob holding the file.
+   */
+  editions: z.record(z.string(), z.record(hex, hex)),
   /** Every page of the last build, by path in the output folder → hash of its bytes. */
   pages: z.record(z.string(), hex),
   /** Derived outputs made from many pages (the search index): their key and files → blobs. */
@@ -121,7 +124,7 @@ export class BuildCache {
     this.dir = options.dir;
     this.#contentDir = resolve(options.contentDir);
     this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'));
-    const empty = (): Manifest => ({ format: FORMAT, key, issues: {}, pdfs: {}, pages: {}, outputs: {} });
+    const empty = (): Manifest => ({ format: FORMAT, key, issues: {}, editions: {}, pages: {}, outputs: {} });
     this.#previous = previous?.key === key ? previous : empty();
     this.#next = empty();
     this.#sources = this.#blobs ? [{ manifest: this.#previous, blobs: this.#blobs }, ...extras.filter((extra) => extra.manifest.key === key)] : [];
@@ -287,10 +290,13 @@ export class BuildCache {
     return { files, cached: false };
   }
 
-  /** Put the PDF stored under `key` at `target`; false when there is none or it is corrupt. */
-  async restorePdf(key: string, target: string): Promise<boolean> {
+  /**
+   * Put the file of `edition` stored under `key` at `target`; false when there is none or it is
+   * corrupt.
+   */
+  async restoreEdition(edition: Pick<DownloadEdition, 'name' | 'label'>, key: string, target: string): Promise<boolean> {
     for (const { manifest, blobs } of this.#sources) {
-      const blob = manifest.pdfs[key];
+      const blob = manifest.editions[edition.name]?.[key];
       if (blob === undefined) continue;
       if (blobs !== this.#blobs) {
         const bytes = await blobs.read(blob);
@@ -299,19 +305,20 @@ export class BuildCache {
         this.#changed = true;
       }
       if (!(await this.#blobs!.copyTo(blob, target))) {
-        this.problems.push('a cached PDF was missing or corrupt');
+        this.problems.push(`a cached ${edition.label} was missing or corrupt`);
         continue;
       }
-      this.#next.pdfs[key] = blob;
+      (this.#next.editions[edition.name] ??= {})[key] = blob;
       return true;
     }
     return false;
   }
 
-  /** Remember the PDF just written at `path` under `key`. */
-  async storePdf(key: string, path: string): Promise<void> {
+  /** Remember the file of `edition` just written at `path` under `key`. */
+  async storeEdition(edition: Pick<DownloadEdition, 'name'>, key: string, path: string): Promise<void> {
     if (!this.#blobs) return;
-    this.#next.pdfs[key] = await this.#blobs.import(path);
+    const blob = await this.#blobs.import(path);
+    (this.#next.editions[edition.name] ??= {})[key] = blob;
     this.#changed = true;
   }
 
@@ -324,14 +331,14 @@ export class BuildCache {
     if (this.dir === undefined || !this.#blobs) return;
     const dropped =
       Object.keys(this.#previous.issues).length !== Object.keys(this.#next.issues).length ||
-      Object.keys(this.#previous.pdfs).length !== Object.keys(this.#next.pdfs).length;
+      editionFiles(this.#previous).length !== editionFiles(this.#next).length;
     if (!this.#changed && !(complete && dropped) && this.problems.length === 0) return;
     const manifest: Manifest = complete
       ? this.#next
       : {
           ...this.#next,
           issues: { ...this.#previous.issues, ...this.#next.issues },
-          pdfs: { ...this.#previous.pdfs, ...this.#next.pdfs },
+          editions: mergeEditions(this.#previous.editions, this.#next.editions),
           pages: this.#previous.pages,
           written: this.#previous.written,
           outputs: { ...this.#previous.outputs, ...this.#next.outputs },
@@ -344,9 +351,21 @@ export class BuildCache {
     this.#previous = manifest;
     if (complete) {
       const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
-      await this.#blobs.prune(new Set([...Object.values(manifest.issues).map((entry) => entry.rendered), ...Object.values(manifest.pdfs), ...outputs]));
+      await this.#blobs.prune(new Set([...Object.values(manifest.issues).map((entry) => entry.rendered), ...editionFiles(manifest), ...outputs]));
     }
   }
+}
+
+/** The blobs of every edition's files. */
+function editionFiles(manifest: Manifest): string[] {
+  return Object.values(manifest.editions).flatMap((files) => Object.values(files));
+}
+
+/** The entries of both, edition by edition; `newer`'s win. */
+function mergeEditions(older: Manifest['editions'], newer: Manifest['editions']): Manifest['editions'] {
+  const merged: Manifest['editions'] = {};
+  for (const name of new Set([...Object.keys(older), ...Object.keys(newer)])) merged[name] = { ...older[name], ...newer[name] };
+  return merged;
 }
 
 /** The key of an output: the build's own key, then each issue with its inputs and rendering. */

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../pipeline.ts';
 import { handleInterrupts, wasInterrupted } from '../util/interrupt.ts';
 import { createProgress, progressMode } from '../report/progress.ts';
-import { parseShard } from '../print/shard.ts';
+import { parseShard } from '../output/shard.ts';
 import { formatTimings } from '../report/timings.ts';
 import { WriteInterruptedError } from '../output/write-output.ts';
 import { formatProblems } from '../report/messages.ts';

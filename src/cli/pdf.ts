@@ -1,10 +1,10 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../site/templates-folder.ts';
 import { checkPdfFile } from '../output/output-folder.ts';
-import { pdfFileName, renderPdfs } from '../print/render-pdfs.ts';
+import { pdfEdition, pdfFileName } from '../print/pdf-edition.ts';
 import { validateContent } from '../pipeline.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
@@ -48,15 +48,13 @@ The content is checked as a build would check it; an error anywhere stops the PD
     if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
     const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
     try {
-      const [pdf] = await renderPdfs([rendered], {
-        engine: createNunjucksEngine(templatesDir),
-        series: site.series!,
-        templatesDir,
-        workDir: join(workDir, 'pages'),
-        profileDir: join(workDir, 'chromium'),
-      });
-      await copyFile(pdf!.source, out);
-      io.stdout(`jianbao: ${view.label} → ${out} (${pdf!.result!.pages} pages, ${pdf!.result!.size} bytes, ${pdf!.result!.ms} ms)\n`);
+      const edition = pdfEdition({ engine: createNunjucksEngine(templatesDir), series: site.series!, templatesDir, workDir: join(workDir, 'pages'), profileDir: join(workDir, 'chromium') });
+      try {
+        const pdf = await edition.render(rendered, resolve(out));
+        io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
+      } finally {
+        await edition.close();
+      }
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }

@@ -1,4 +1,3 @@
-import rehypeStringify from 'rehype-stringify';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -7,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import remarkTable from '../table/remark-table.ts';
 import rehypeArticles from './rehype-articles.ts';
+import rehypeHtmlEditions from './rehype-html-editions.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import { FOOTNOTE_LABELS } from './footnote-labels.ts';
 import rehypeNotes from './rehype-notes.ts';
@@ -26,7 +26,8 @@ export interface ProcessorOptions {
 }
 
 /**
- * Markdown tree → HTML tree → HTML string, for one issue file (frontmatter included).
+ * Markdown tree → HTML tree → HTML string (and the print edition's, see rehype-html-editions),
+ * for one issue file (frontmatter included).
  * The checks (pipe tables, directive names, raw HTML, links and images, articles) run before
  * anything renders; raw HTML never reaches the page (remark-rehype drops it). Emphasis closes
  * after full-width punctuation (`**编者按：**近期…`, remark-cjk-friendly), and the typography
@@ -52,7 +53,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypePreface)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
-    .use(rehypeStringify)
+    .use(rehypeHtmlEditions)
     .freeze();
 }
 

@@ -11,22 +11,22 @@ declare module 'vfile' {
   }
 }
 
-export interface Options {
-  /**
-   * Prefix for article ids, so anchors never collide with the page's own ids.
-   * @default ''
-   */
-  readonly idPrefix?: string;
+declare module 'hast' {
+  interface ElementData {
+    /** An article's id in the print edition, which `rehype-html-editions` puts on its section. */
+    printId?: string;
+  }
 }
 
 /**
  * Each `<h2>` starts an article: wrap it and what follows up to the next `<h2>` in a
  * `<section class="article">`, give it an id from its title (and its heading that id + `-title`),
- * and record the articles.
+ * and record the articles. Each also gets a print id, `a1`, `a2`, …: Chromium turns each anchor
+ * into a PDF named destination, and a Chinese id percent-encoded overflows the 127-byte limit PDF
+ * sets on names.
  * Content before the first `<h2>` stays as a preface; GFM footnotes stay after the last article.
  */
-export default function rehypeArticles(options: Options = {}) {
-  const idPrefix = options.idPrefix ?? '';
+export default function rehypeArticles() {
   return (tree: Root, file: VFile) => {
     // A fresh slugger per document keeps ids independent of earlier issues.
     const slugger = new GithubSlugger();
@@ -36,11 +36,12 @@ export default function rehypeArticles(options: Options = {}) {
     for (const node of tree.children) {
       if (node.type === 'element' && node.tagName === 'h2') {
         const lines = headingLines(node);
-        const id = idPrefix + slugger.slug(lines.join(''));
-        articles.push({ id, lines });
+        const id = slugger.slug(lines.join(''));
+        const printId = `a${articles.length + 1}`;
+        articles.push({ id, printId, lines });
         // The heading's own id lets search results point at the article (Pagefind anchors to headings).
         node.properties = { ...node.properties, className: ['article-title'], id: `${id}-title` };
-        section = { type: 'element', tagName: 'section', properties: { className: ['article'], id }, children: [] };
+        section = { type: 'element', tagName: 'section', properties: { className: ['article'], id }, data: { printId }, children: [] };
         children.push(section);
       }
       // The footnotes remark-rehype appends are the issue's, not the last article's.

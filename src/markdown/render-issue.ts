@@ -28,6 +28,8 @@ export async function renderIssue(processor: Processor, issue: Issue, file: VFil
   return {
     issue,
     html: String(file.value),
+    // Set by the processor's compiler, rehype-html-editions.
+    printHtml: file.data.printHtml!,
     articles: file.data.articles ?? [],
     dependencies: file.data.dependencies ?? [],
     tables: file.data.tables ?? [],

@@ -1,7 +1,9 @@
 /** Something the build reports while it runs. */
 export type ProgressEvent =
   | { readonly kind: 'phase'; readonly phase: string }
-  | { readonly kind: 'issue' | 'pdf'; readonly done: number; readonly total: number };
+  | { readonly kind: 'issue'; readonly done: number; readonly total: number }
+  /** Files of a download edition made or taken from the cache; `label` names one (`PDF`). */
+  | { readonly kind: 'download'; readonly label: string; readonly done: number; readonly total: number };
 
 export interface ProgressDisplay {
   update(event: ProgressEvent): void;
@@ -38,7 +40,8 @@ export function createProgress(options: ProgressOptions): ProgressDisplay {
   const mode = options.mode ?? progressMode(options.stream);
   const now = options.now ?? Date.now;
   const started = now();
-  const counts = new Map<'issue' | 'pdf', { done: number; total: number; started: number }>();
+  /** By what is counted: `issues`, `PDFs`. */
+  const counts = new Map<string, { done: number; total: number; started: number }>();
   let phase = '';
   let phaseStarted = started;
   let lastDraw = started;
@@ -46,7 +49,7 @@ export function createProgress(options: ProgressOptions): ProgressDisplay {
 
   function line(): string {
     const elapsed = (now() - started) / 1000;
-    const parts = [...counts].map(([kind, { done, total }]) => `${kind === 'issue' ? 'issues' : 'PDFs'} ${done}/${total}`);
+    const parts = [...counts].map(([counted, { done, total }]) => `${counted} ${done}/${total}`);
     const current = [...counts.values()].at(-1);
     let eta = '';
     if (current && current.done > 0 && current.done < current.total) {
@@ -78,10 +81,11 @@ export function createProgress(options: ProgressOptions): ProgressDisplay {
         draw(mode === 'live');
         return;
       }
-      const count = counts.get(event.kind) ?? { done: 0, total: event.total, started: phaseStarted };
+      const counted = event.kind === 'issue' ? 'issues' : `${event.label}s`;
+      const count = counts.get(counted) ?? { done: 0, total: event.total, started: phaseStarted };
       count.done = event.done;
       count.total = event.total;
-      counts.set(event.kind, count);
+      counts.set(counted, count);
       draw(event.done === event.total);
     },
     finish() {

@@ -3,6 +3,7 @@ import type { TemplateEngine } from './engine.ts';
 import { renderFeed } from './feed.ts';
 import { rootFrom } from './page-data.ts';
 import { seriesCharts } from './series-page.ts';
+import { pageEdition, type YearGroup } from './page-edition.ts';
 import { renderSitemap } from './sitemap.ts';
 import { pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
 
@@ -15,12 +16,6 @@ export interface SiteOptions {
 }
 
 const defaults = { homeIssues: 24 } satisfies SiteOptions;
-
-/** The issues of one year, newest first. */
-export interface YearGroup {
-  readonly year: number;
-  readonly issues: readonly SiteIssue[];
-}
 
 /**
  * The whole web archive: a page per issue (with previous and next), the home page, a page per
@@ -38,13 +33,7 @@ export function renderSite(
   const common = { series, years };
   const files: OutputFile[] = [];
 
-  issues.forEach((issue, index) => {
-    const meta = pageMeta(series, issue.path, issue.documentTitle, `${issue.label}（${issue.dateText}）：${issue.summary}`, 'article');
-    // Newest first: the next issue is the one before in the list.
-    const newer = issues[index - 1];
-    const older = issues[index + 1];
-    files.push(page(engine, 'issue.njk', { ...common, page: meta, root: rootFrom(issue.path), issue, newer, older }));
-  });
+  issues.forEach((_, index) => files.push(pageEdition.render(engine, { series, issues, years }, index)));
 
   const latest = issues.slice(0, settings.homeIssues);
   files.push(

@@ -1,17 +1,11 @@
-import type { Series } from '../model.ts';
+import type { EditionFile, Series } from '../model.ts';
 import type { IssueView } from './page-data.ts';
 
-/** What the PDF step records on an issue view once the issue's PDF is written. */
-export interface PdfInfo {
-  /** Where the PDF is, relative to the issue page or to the site root; only its file name is used. */
-  readonly href: string;
-  /** The name a reader's browser saves it under, e.g. `梅州市城镇老旧小区改造工作简报2021年第11期.pdf`. */
-  readonly downloadName: string;
-  readonly bytes: number;
-}
+/** A download an edition made for the issue (its PDF), as the pages link it. */
+export type Download = Pick<EditionFile, 'edition' | 'path' | 'downloadName' | 'bytes'>;
 
-/** An issue view as the PDF step may leave it. */
-export type SiteIssueInput = IssueView & { readonly pdf?: PdfInfo | undefined };
+/** An issue view with the downloads the editions made for it. */
+export type SiteIssueInput = IssueView & { readonly downloads?: readonly Download[] | undefined };
 
 /** An issue as the site's lists, pages and feed show it. */
 export type SiteIssue = ReturnType<typeof siteIssue>;
@@ -28,16 +22,18 @@ export interface PageMeta {
   readonly type: 'website' | 'article';
 }
 
-/** Adds what lists and the feed need: article titles in one line, the PDF's site path and size. */
+/**
+ * Adds what lists and the feed need: article titles in one line, and the downloads by edition
+ * with their sizes (`downloads.pdf`, also `pdfFile`).
+ */
 export function siteIssue(view: SiteIssueInput) {
-  const { pdf } = view;
-  const name = pdf?.href.split('/').pop();
+  const downloads: Record<string, Download & { readonly size: string }> = {};
+  for (const file of view.downloads ?? []) downloads[file.edition] = { ...file, size: formatBytes(file.bytes) };
   return {
     ...view,
     summary: view.articles.map((article) => article.title).join('；'),
-    pdfFile: pdf && name
-      ? { path: `${view.path}${name}`, downloadName: pdf.downloadName, bytes: pdf.bytes, size: formatBytes(pdf.bytes) }
-      : undefined,
+    downloads,
+    pdfFile: downloads.pdf,
   };
 }
 

@@ -40,8 +40,8 @@ describe('PDFs in incremental builds', () => {
   });
 
   it('prints a PDF again when its stored copy was tampered with', async () => {
-    const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8')) as { pdfs: Record<string, string> };
-    const id = Object.values(manifest.pdfs)[0]!;
+    const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8')) as { editions: { pdf: Record<string, string> } };
+    const id = Object.values(manifest.editions.pdf)[0]!;
     await writeFile(join(options.cacheDir, 'blobs', id.slice(0, 2), id), '%PDF-1.7 truncated');
     // The output's PDFs are copies, untouched by the tampering: a missing page makes the build write again.
     await rm(join(options.outDir, 'index.html'));

@@ -4,6 +4,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import rehypeArticles from '../../src/markdown/rehype-articles.ts';
+import rehypeHtmlEditions from '../../src/markdown/rehype-html-editions.ts';
 import rehypeHeadingLevels from '../../src/markdown/rehype-heading-levels.ts';
 import rehypeNotes from '../../src/markdown/rehype-notes.ts';
 import remarkGfmNoTables from '../../src/markdown/remark-gfm-no-tables.ts';
@@ -17,7 +18,7 @@ function pipeline() {
     .use(rehypeArticles)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
-    .use(rehypeStringify);
+    .use(rehypeHtmlEditions);
 }
 
 describe('remarkHeadingLines', () => {
@@ -65,15 +66,26 @@ describe('rehypeArticles', () => {
       '<p>前言</p>\n<section class="article" id="一总体情况第二行"><h2 class="article-title" id="一总体情况第二行-title">一、总体情况<br>\n第二行</h2>\n<p>正文</p>\n</section><section class="article" id="一总体情况"><h2 class="article-title" id="一总体情况-title">一、总体情况</h2>\n<p>再正文</p></section>',
     );
     expect(file.data.articles).toEqual([
-      { id: '一总体情况第二行', lines: ['一、总体情况', '第二行'] },
-      { id: '一总体情况', lines: ['一、总体情况'] },
+      { id: '一总体情况第二行', printId: 'a1', lines: ['一、总体情况', '第二行'] },
+      { id: '一总体情况', printId: 'a2', lines: ['一、总体情况'] },
     ]);
+  });
+
+  it('gives the print edition the same HTML with short article ids, whatever the text holds', async () => {
+    // An id written out in the text before the article is text, not an anchor: only the sections' ids change.
+    const file = await pipeline().process('`id="甲"`\n\n## 甲\n\n## 乙');
+    expect(file.data.printHtml).toBe(
+      '<p><code>id="甲"</code></p>\n<section class="article" id="a1"><h2 class="article-title" id="甲-title">甲</h2>\n</section><section class="article" id="a2"><h2 class="article-title" id="乙-title">乙</h2></section>',
+    );
+    expect(String(file)).toBe(
+      '<p><code>id="甲"</code></p>\n<section class="article" id="甲"><h2 class="article-title" id="甲-title">甲</h2>\n</section><section class="article" id="乙"><h2 class="article-title" id="乙-title">乙</h2></section>',
+    );
   });
 
   it('keeps ids independent across documents', async () => {
     const processor = pipeline();
     await processor.process('## 甲');
-    expect((await processor.process('## 甲')).data.articles).toEqual([{ id: '甲', lines: ['甲'] }]);
+    expect((await processor.process('## 甲')).data.articles).toEqual([{ id: '甲', printId: 'a1', lines: ['甲'] }]);
   });
 });
 

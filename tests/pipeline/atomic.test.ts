@@ -161,7 +161,7 @@ describe('an interrupted build (SIGINT)', () => {
   it('while printing PDFs leaves the previous output intact and no print work folder', async () => {
     const result = await interrupt(
       // The print pages are written to the work folder before Chromium prints them.
-      () => buildFolderHas('pdf').then(() => new Promise((resolve) => setTimeout(resolve, 500))),
+      () => buildFolderHas('editions').then(() => new Promise((resolve) => setTimeout(resolve, 500))),
       ['--content', 'content'],
     );
     expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });

@@ -31,7 +31,7 @@ describe('progress display', () => {
     const progress = createProgress({ stream: { ...stream, columns: 200 }, mode: 'live', now });
     progress.update({ kind: 'phase', phase: 'pdf' });
     advance(500);
-    progress.update({ kind: 'pdf', done: 1, total: 2 });
+    progress.update({ kind: 'download', label: 'PDF', done: 1, total: 2 });
     progress.finish();
     expect(chunks).toEqual(['\r\x1b[2Kjianbao: pdf · 0.0 s', '\r\x1b[2Kjianbao: pdf · PDFs 1/2 · 0.5 s · about 0.5 s left', '\r\x1b[2K']);
   });

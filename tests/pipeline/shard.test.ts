@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsInShard, parseShard } from '../../src/print/shard.ts';
+import { itemsInShard, parseShard } from '../../src/output/shard.ts';
 
 describe('parseShard', () => {
   it('reads i/n', () => {

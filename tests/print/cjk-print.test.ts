@@ -6,7 +6,7 @@ import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {renderPdfs} from '../../src/print/render-pdfs.ts';
+import {pdfEdition} from '../../src/print/pdf-edition.ts';
 import {validateContent} from '../../src/pipeline.ts';
 import {createNunjucksEngine} from '../../src/site/engine.ts';
 import {pageTexts, words, type Word} from './poppler.ts';
@@ -22,8 +22,13 @@ beforeAll(async () => {
   mkdirSync(outDir, {recursive: true});
   const {site, issues, errors} = await validateContent('tests/fixtures/cjk-issue');
   expect(errors).toEqual([]);
-  const [rendered] = await renderPdfs(issues, {engine: createNunjucksEngine('templates'), series: site.series!, templatesDir: 'templates', workDir: outDir, profileDir: `${outDir}chromium`});
-  const pdf = rendered!.result!.output;
+  const edition = pdfEdition({engine: createNunjucksEngine('templates'), series: site.series!, templatesDir: 'templates', workDir: outDir, profileDir: `${outDir}chromium`});
+  const pdf = path.join(outDir, 'cjk-issue.pdf');
+  try {
+    await edition.render(issues[0]!, pdf);
+  } finally {
+    await edition.close();
+  }
   text = pageTexts(pdf).join('\n');
   allWords = words(pdf);
 }, 60_000);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PDFDict, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {renderPdfs} from '../../src/print/render-pdfs.ts';
+import {pdfEdition} from '../../src/print/pdf-edition.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import type {RenderPdfResult} from '../../src/print/index.ts';
 import {createNunjucksEngine} from '../../src/site/engine.ts';
@@ -39,15 +39,19 @@ beforeAll(async () => {
   expect(errors).toEqual([]);
   const issue = issues.find((rendered) => rendered.issue.path === '2021/11/')!;
   const render = async (name: string) => {
-    const [rendered] = await renderPdfs([issue], {
+    const edition = pdfEdition({
       engine: createNunjucksEngine('templates'),
       series: site.series!,
       templatesDir: 'templates',
       workDir: path.join(outDir, name),
       profileDir: path.join(outDir, `${name}-chromium`),
     });
-    rmSync(path.join(outDir, `${name}-chromium`), {recursive: true, force: true});
-    return rendered!.result!;
+    try {
+      return await edition.render(issue, path.join(outDir, name, `${name}.pdf`));
+    } finally {
+      await edition.close();
+      rmSync(path.join(outDir, `${name}-chromium`), {recursive: true, force: true});
+    }
   };
   [first, second] = await Promise.all([render('reference'), render('reference-again')]);
   pdf = first.output;

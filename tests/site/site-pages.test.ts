@@ -99,7 +99,7 @@ describe('PDF links', () => {
     const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
     const views = issues.map(issueView).map((view) => ({
       ...view,
-      pdf: { href: `${view.year}-${view.number}.pdf`, downloadName: `${view.title}${view.year}年第${view.number}期.pdf`, bytes: 356_000 },
+      downloads: [{ edition: 'pdf', path: `${view.path}${view.year}-${view.number}.pdf`, downloadName: `${view.title}${view.year}年第${view.number}期.pdf`, bytes: 356_000 }],
     }));
     const files = new Map(renderSite(engine, { title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/', distribution: [], source: '' }, views).map((file) => [file.path, String(file.contents)]));
     expect(files.get('index.html')).toContain('<a class="pdf-link" href="2021/11/2021-11.pdf" download="梅州市城镇老旧小区改造工作简报2021年第11期.pdf" type="application/pdf">下载 PDF<span class="visually-hidden">：2021年第11期 总第18期</span>（348 KB）</a>');

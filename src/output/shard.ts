@@ -1,4 +1,4 @@
-/** One of `count` parts of a build's PDFs, numbered from 1: `--shard 2/4`. */
+/** One of `count` parts of a build's downloads (PDFs), numbered from 1: `--shard 2/4`. */
 export interface Shard {
   readonly index: number;
   readonly count: number;
@@ -18,7 +18,7 @@ export function parseShard(text: string): Shard {
 /**
  * The items of shard `shard`, in their order. `items` are newest first; they are dealt out in
  * turn from the oldest, so shards differ in size by at most one and a new issue never moves an
- * older one to another shard (whose cache holds its PDF). Without a shard, all items.
+ * older one to another shard (whose cache holds its files). Without a shard, all items.
  */
 export function itemsInShard<T>(items: readonly T[], shard: Shard | undefined): T[] {
   if (!shard) return [...items];

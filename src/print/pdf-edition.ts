@@ -1,0 +1,112 @@
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
+import type { DownloadEdition, Issue, RenderedIssue, Series } from '../model.ts';
+import type { BrowserPool, PdfMetadata, RenderPdfResult } from './index.ts';
+import type { TemplateEngine } from '../site/engine.ts';
+import { issueView, type IssueView } from '../site/page-data.ts';
+import { issueAttachments } from '../output/attachments.ts';
+import { onInterrupt } from '../util/interrupt.ts';
+
+export interface PdfEditionOptions {
+  readonly engine: TemplateEngine;
+  readonly series: Series;
+  readonly templatesDir: string;
+  /**
+   * A folder of the build's own for the editions' working files; the print pages and the files
+   * they show go under `pdf/`, the edition's name.
+   */
+  readonly workDir: string;
+  /**
+   * A folder of the build's own for Chromium's profile, outside `workDir` (which print pages may
+   * read): removed with the build's other files, even after a build that was killed.
+   */
+  readonly profileDir: string;
+}
+
+/** `2021-11.pdf`: distinct across issues, so saved files never overwrite each other. */
+export function pdfFileName(issue: Pick<Issue, 'year' | 'number'>): string {
+  return `${issue.year}-${issue.number}.pdf`;
+}
+
+/** `梅州市城镇老旧小区改造工作简报2021年第11期.pdf`, the name a reader's browser saves. */
+export function pdfDownloadName(issue: Pick<Issue, 'title' | 'year' | 'number'>): string {
+  return `${issue.title}${issue.year}年第${issue.number}期.pdf`;
+}
+
+/** The issue as the print page shows it: its print HTML, whose article ids are short enough for PDF (see `Article.printId`). */
+export function printView(rendered: RenderedIssue): IssueView {
+  const issue = issueView(rendered);
+  return { ...issue, html: rendered.printHtml, articles: issue.articles.map((article) => ({ ...article, id: article.printId })) };
+}
+
+/**
+ * The PDF edition: each issue's print page (templates/print.njk) printed by Chromium to GB/T 9704.
+ * Its key covers the print page, the files it shows, the print stylesheets and the metadata. The
+ * browser (and puppeteer) is loaded only when a PDF has to be printed, so a build with nothing to
+ * print never starts one; its pool prints several pages at once.
+ */
+export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPdfResult> {
+  const name = 'pdf';
+  const pagesDir = resolve(options.workDir, name);
+  const printCss = pathToFileURL(resolve(options.templatesDir, 'print', 'print.css')).href;
+  // The print page and the issue's files sit in the work folder; only the print stylesheet is elsewhere.
+  const roots = [pagesDir, resolve(options.templatesDir)];
+  let printAssets: string | undefined;
+  let browser: Promise<{ pool: BrowserPool; renderPdf: typeof import('./index.ts').renderPdf }> | undefined;
+  let unregister = () => {};
+  const startBrowser = () => {
+    browser ??= import('./index.ts').then(({ createBrowserPool, findChromium, renderPdf }) => {
+      const pool = createBrowserPool({ executablePath: findChromium(), userDataDir: options.profileDir });
+      unregister = onInterrupt(() => pool.close());
+      return { pool, renderPdf };
+    });
+    return browser;
+  };
+  /** The print page and the PDF's metadata. */
+  const printPage = (rendered: RenderedIssue) => {
+    const issue = printView(rendered);
+    const meta: PdfMetadata = {
+      title: issue.documentTitle,
+      author: issue.issuer,
+      subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
+      keywords: [issue.title, issue.issuer, issue.label],
+      date: issue.date,
+    };
+    return { html: options.engine.render('print.njk', { series: options.series, issue, printCss }), meta };
+  };
+
+  return {
+    name,
+    label: 'PDF',
+    fileName: pdfFileName,
+    downloadName: pdfDownloadName,
+    async key(rendered) {
+      const { html, meta } = printPage(rendered);
+      const shown = await Promise.all(issueAttachments(rendered).map(async (file) => [file.path, contentHash(await readFile(file.source))]));
+      printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
+      return combineHashes('pdf', html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
+    },
+    async render(rendered, target) {
+      // Rendered again rather than kept from `key`: a page costs a millisecond, a PDF a second.
+      const { html, meta } = printPage(rendered);
+      const page = resolve(pagesDir, rendered.issue.path, 'print.html');
+      // Only a page that prints needs the issue's files beside it.
+      for (const attachment of issueAttachments(rendered)) {
+        const copy = resolve(pagesDir, attachment.path);
+        await mkdir(dirname(copy), { recursive: true });
+        await copyFile(attachment.source, copy);
+      }
+      await mkdir(dirname(page), { recursive: true });
+      await writeFile(page, html);
+      const { pool, renderPdf } = await startBrowser();
+      return renderPdf(pool, { url: pathToFileURL(page).href, output: target, roots, name: rendered.issue.source, fonts: options.series.fonts, meta });
+    },
+    async close() {
+      unregister();
+      const started = await browser?.catch(() => undefined);
+      await started?.pool.close();
+    },
+  };
+}
