@@ -6,6 +6,8 @@ import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
 import type { RenderedIssue, Series } from '../model.ts';
 import type { BrowserPool, PdfMetadata, RenderPdfResult } from './index.ts';
 import type { TemplateEngine } from '../site/engine.ts';
+import { issueNumber } from '../format/chinese.ts';
+import { issueSlug } from '../load/issue-slug.ts';
 import { issueView, type IssueView } from '../site/page-data.ts';
 import type { PdfInfo } from '../site/site-view.ts';
 import { mapConcurrent } from '../util/map-concurrent.ts';
@@ -51,14 +53,25 @@ export interface RenderedPdf {
  */
 const IN_FLIGHT = 16;
 
-/** `2021-11.pdf`: distinct across issues, so saved files never overwrite each other. */
-export function pdfFileName(issue: Pick<IssueView, 'year' | 'number'>): string {
-  return `${issue.year}-${issue.number}.pdf`;
+/** `2021-11.pdf`, `2021-s1.pdf` for 增刊第1期: distinct across issues, so saved files never overwrite each other. */
+export function pdfFileName(issue: Pick<IssueView, 'year' | 'number' | 'supplement'>): string {
+  return `${issue.year}-${issueSlug(issue)}.pdf`;
 }
 
 /** `梅州市城镇老旧小区改造工作简报2021年第11期.pdf`, the name a reader's browser saves. */
-export function pdfDownloadName(issue: Pick<IssueView, 'title' | 'year' | 'number'>): string {
-  return `${issue.title}${issue.year}年第${issue.number}期.pdf`;
+export function pdfDownloadName(issue: Pick<IssueView, 'title' | 'year' | 'number' | 'supplement' | 'special'>): string {
+  return `${issue.title}${issue.special ?? ''}${issueNumber(issue)}.pdf`;
+}
+
+/** The document information a PDF carries: title, organ, the issue's label and contents. */
+export function pdfMetadata(issue: IssueView): PdfMetadata {
+  return {
+    title: issue.documentTitle,
+    author: issue.issuer,
+    subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
+    keywords: [issue.title, issue.issuer, issue.label],
+    date: issue.date,
+  };
 }
 
 /**
@@ -105,13 +118,7 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
       const html = options.engine.render('print.njk', { series: options.series, issue, printCss });
       const name = pdfFileName(issue);
       const source = join(dirname(page), name);
-      const meta: PdfMetadata = {
-        title: issue.documentTitle,
-        author: issue.issuer,
-        subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
-        keywords: [issue.title, issue.issuer, issue.label],
-        date: issue.date,
-      };
+      const meta = pdfMetadata(issue);
       const shown = await Promise.all(attachments.map(async (file) => [file.path, contentHash(await readFile(file.source))]));
       const key = combineHashes('pdf', html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
 

@@ -12,7 +12,9 @@ const timestamp = (date: string) => `${date}T00:00:00+08:00`;
  * An Atom feed of the newest issues: one entry per issue, its contents as the summary, its
  * PDF as an enclosure when there is one. Every URL is absolute, from `url` in bulletin.yaml.
  */
-export function renderFeed(series: Series, issues: readonly SiteIssue[]): string {
+export function renderFeed(series: Series, archive: readonly SiteIssue[]): string {
+  // By date, not the archive's order, which puts a year's supplements after its regular issues.
+  const issues = [...archive].sort((a, b) => b.date.localeCompare(a.date));
   const entries = issues.slice(0, FEED_ENTRIES).map((issue) => {
     const url = absoluteUrl(series, issue.path);
     const enclosure = issue.pdfFile
