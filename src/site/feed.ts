@@ -1,5 +1,5 @@
 import type { Series } from '../model.ts';
-import { absoluteUrl, type SiteIssue } from './site-view.ts';
+import { absoluteUrl, byDate, type SiteIssue } from './site-view.ts';
 import { escapeXml as x } from './xml.ts';
 
 /** How many issues the feed carries. */
@@ -13,8 +13,7 @@ const timestamp = (date: string) => `${date}T00:00:00+08:00`;
  * PDF as an enclosure when there is one. Every URL is absolute, from `url` in bulletin.yaml.
  */
 export function renderFeed(series: Series, archive: readonly SiteIssue[]): string {
-  // By date, not the archive's order, which puts a year's supplements after its regular issues.
-  const issues = [...archive].sort((a, b) => b.date.localeCompare(a.date));
+  const issues = byDate(archive);
   const entries = issues.slice(0, FEED_ENTRIES).map((issue) => {
     const url = absoluteUrl(series, issue.path);
     const enclosure = issue.pdfFile

@@ -4,7 +4,7 @@ import { renderFeed } from './feed.ts';
 import { rootFrom } from './page-data.ts';
 import { seriesCharts } from './series-page.ts';
 import { renderSitemap } from './sitemap.ts';
-import { pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
+import { byDate, pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
 
 export interface SiteOptions {
   /**
@@ -38,11 +38,13 @@ export function renderSite(
   const common = { series, years };
   const files: OutputFile[] = [];
 
-  issues.forEach((issue, index) => {
+  // Previous and next in the order issues came out, a supplement between the issues around its date.
+  const chronological = byDate(issues);
+  chronological.forEach((issue, index) => {
     const meta = pageMeta(series, issue.path, issue.documentTitle, `${issue.label}（${issue.dateText}）：${issue.summary}`, 'article');
     // Newest first: the next issue is the one before in the list.
-    const newer = issues[index - 1];
-    const older = issues[index + 1];
+    const newer = chronological[index - 1];
+    const older = chronological[index + 1];
     files.push(page(engine, 'issue.njk', { ...common, page: meta, root: rootFrom(issue.path), issue, newer, older }));
   });
 
