@@ -15,6 +15,11 @@ export interface Series {
   readonly distribution: readonly DistributionEntry[];
   /** Installed font families to print with before the bundled ones, by role. */
   readonly fonts?: Readonly<Partial<Record<'body' | 'title' | 'heading' | 'kai', readonly string[]>>>;
+  /**
+   * Whether a 增刊's `total` takes its place in the 总第N期 sequence (`supplements-count-in-total`).
+   * @default false
+   */
+  readonly supplementsCountInTotal?: boolean;
   /** The file the series was read from. */
   readonly source: string;
 }
@@ -26,14 +31,20 @@ export interface Issue {
   /** The whole Markdown file, frontmatter included, so positions in messages stay true. */
   readonly markdown: string;
   readonly year: number;
+  /** 第N期 in the year, or for a supplement 增刊第N期 (frontmatter `supplement`). */
   readonly number: number;
-  readonly total: number;
+  /** A 增刊: numbered on its own within the year, after the regular issues. */
+  readonly supplement?: boolean;
+  /** 总第N期; a supplement may have none. */
+  readonly total?: number | undefined;
+  /** A special issue's name, e.g. `防汛专刊`. */
+  readonly special?: string | undefined;
   /** `YYYY-MM-DD`. */
   readonly date: string;
   readonly title: string;
   readonly issuer: string;
   readonly distribution: readonly DistributionEntry[];
-  /** Output folder relative to the site root, e.g. `2021/11/`. */
+  /** Output folder relative to the site root, e.g. `2021/11/`, `2021/s1/` for 增刊第1期. */
   readonly path: string;
   /** Where each frontmatter value is written in `source` (`number` → line 3, column 9), for messages about it. */
   readonly places?: Readonly<Record<string, Place>>;

@@ -6,10 +6,11 @@ import type { Command } from './command.ts';
 export const newCommand: Command = {
   name: 'new',
   summary: 'Start the next issue: its Markdown file and a starter table',
-  usage: `jianbao new [--content DIR] [--date YYYY-MM-DD]
+  usage: `jianbao new [--content DIR] [--date YYYY-MM-DD] [--supplement]
 
   --content DIR      content folder (default: content)
   --date YYYY-MM-DD  the issue's date (default: today)
+  --supplement       start the year's next supplement (增刊) instead, in <year>/s<number>/
 
 Writes <content>/<year>/<number>/index.md and progress.csv beside it, numbered after the
 newest issue, and prints the Markdown file's path. Never overwrites a file.`,
@@ -19,12 +20,13 @@ newest issue, and prints the Markdown file's path. Never overwrites a file.`,
       options: {
         content: { type: 'string', default: 'content' },
         date: { type: 'string', default: today() },
+        supplement: { type: 'boolean', default: false },
       },
       strict: true,
     });
     const date = isoDate.safeParse(values.date);
     if (!date.success) throw new Error(`--date: ${date.error.issues[0]?.message ?? 'Expected a date as YYYY-MM-DD'}, got ${values.date}`);
-    const created = await createIssue(values.content, date.data);
+    const created = await createIssue(values.content, date.data, { supplement: values.supplement });
     io.stdout(`${created.path}\n`);
     return 0;
   },

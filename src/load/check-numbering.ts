@@ -9,7 +9,7 @@ export interface NumberingProblem {
   readonly ruleId: string;
 }
 
-type Key = 'number' | 'total' | 'date';
+type Key = 'number' | 'supplement' | 'total' | 'date';
 
 export interface NumberingOptions {
   /**
@@ -18,18 +18,50 @@ export interface NumberingOptions {
    * @default true
    */
   readonly gaps?: boolean;
+  /**
+   * Supplements (增刊) take their place in the 总第N期 sequence, as `supplements-count-in-total`
+   * in bulletin.yaml says; otherwise their totals, when given, only must not repeat another's.
+   * @default false
+   */
+  readonly supplementsInTotal?: boolean;
 }
+
+/** The regular 第N期 sequence of a year, and the 增刊第N期 one beside it. */
+interface Sequence {
+  readonly key: Key;
+  /** Written before 第N期. */
+  readonly mark: string;
+  readonly what: string;
+  readonly duplicate: string;
+  readonly gap: string;
+}
+
+const REGULAR: Sequence = { key: 'number', mark: '', what: 'issue', duplicate: 'numbering-duplicate', gap: 'numbering-gap' };
+const SUPPLEMENT: Sequence = { key: 'supplement', mark: '增刊', what: 'supplement', duplicate: 'numbering-supplement-duplicate', gap: 'numbering-supplement-gap' };
+
+type Totalled = Issue & { readonly total: number };
+const hasTotal = (issue: Issue): issue is Totalled => issue.total !== undefined;
 
 /**
  * Check the archive's numbering: within a year, numbers start at 1 with no gap and no
- * duplicate (the archive's first year may start at any number, as its first total may: an
- * archive can begin mid-series); across the archive, no two issues share a `total`, the total rises by exactly 1
- * from issue to issue, and dates (and, within a year, numbers) rise with the total.
- * Every issue is numbered: there are no supplements (增刊) outside the sequence.
+ * duplicate, regular issues and supplements (增刊) each on their own (the archive's first year
+ * may start at any number, as its first total may: an archive can begin mid-series); across the
+ * archive, no two issues share a `total`, the total rises by exactly 1 from issue to issue, and
+ * dates (and, within a year, numbers) rise with the total. Supplements are in that total only
+ * when `supplementsInTotal` is set.
  */
 export function checkNumbering(issues: readonly Issue[], options: NumberingOptions = {}): NumberingProblem[] {
   const gaps = options.gaps ?? true;
-  return [...checkYears(issues, gaps), ...checkTotals(issues, gaps)];
+  const regular = issues.filter((issue) => !issue.supplement);
+  const supplements = issues.filter((issue) => issue.supplement);
+  const firstYear = Math.min(...issues.map((issue) => issue.year));
+  const counted = options.supplementsInTotal ? issues : regular;
+  return [
+    ...checkYears(regular, REGULAR, firstYear, gaps),
+    ...checkYears(supplements, SUPPLEMENT, firstYear, gaps),
+    ...checkTotals(counted.filter(hasTotal), gaps),
+    ...(options.supplementsInTotal ? [] : checkTotalsApart(issues.filter(hasTotal))),
+  ];
 }
 
 function problem(issue: Issue, key: Key, reason: string, ruleId: string): NumberingProblem {
@@ -42,27 +74,28 @@ function name(issue: Issue): string {
 }
 
 const byNumber = (a: Issue, b: Issue) => a.number - b.number || a.date.localeCompare(b.date) || a.source.localeCompare(b.source);
-const byTotal = (a: Issue, b: Issue) => a.total - b.total || a.date.localeCompare(b.date) || a.source.localeCompare(b.source);
+const byTotal = (a: Totalled, b: Totalled) => a.total - b.total || a.date.localeCompare(b.date) || a.source.localeCompare(b.source);
 
-function checkYears(issues: readonly Issue[], gaps: boolean): NumberingProblem[] {
+function checkYears(issues: readonly Issue[], sequence: Sequence, firstYear: number, gaps: boolean): NumberingProblem[] {
+  const { key, mark, what } = sequence;
   const problems: NumberingProblem[] = [];
   const years = new Map<number, Issue[]>();
   for (const issue of issues) years.set(issue.year, [...(years.get(issue.year) ?? []), issue]);
   const sorted = [...years].sort(([a], [b]) => a - b);
   for (const [year, group] of sorted) {
     let previous: Issue | undefined;
-    const first = year === sorted[0]?.[0];
+    const first = year === firstYear;
     for (const issue of [...group].sort(byNumber)) {
       if (previous?.number === issue.number) {
-        problems.push(problem(issue, 'number', `${year}年第${issue.number}期 is also ${previous.source}; each issue of a year has its own number`, 'numbering-duplicate'));
+        problems.push(problem(issue, key, `${year}年${mark}第${issue.number}期 is also ${previous.source}; each ${what} of a year has its own number`, sequence.duplicate));
         continue;
       }
       const expected = (previous?.number ?? 0) + 1;
       if (gaps && issue.number !== expected && (previous || !first)) {
         const reason = previous
-          ? `Expected ${year}年第${expected}期 after 第${previous.number}期 (${previous.source}), got 第${issue.number}期; numbers within a year have no gaps`
-          : `Expected ${year}年第1期 as the year’s first issue, got 第${issue.number}期; numbering restarts at 1 each year`;
-        problems.push(problem(issue, 'number', reason, 'numbering-gap'));
+          ? `Expected ${year}年${mark}第${expected}期 after ${mark}第${previous.number}期 (${previous.source}), got ${mark}第${issue.number}期; numbers within a year have no gaps`
+          : `Expected ${year}年${mark}第1期 as the year’s first ${what}, got ${mark}第${issue.number}期; numbering restarts at 1 each year`;
+        problems.push(problem(issue, key, reason, sequence.gap));
       }
       previous = issue;
     }
@@ -70,9 +103,9 @@ function checkYears(issues: readonly Issue[], gaps: boolean): NumberingProblem[]
   return problems;
 }
 
-function checkTotals(issues: readonly Issue[], gaps: boolean): NumberingProblem[] {
+function checkTotals(issues: readonly Totalled[], gaps: boolean): NumberingProblem[] {
   const problems: NumberingProblem[] = [];
-  let previous: Issue | undefined;
+  let previous: Totalled | undefined;
   for (const issue of [...issues].sort(byTotal)) {
     if (!previous) {
       previous = issue;
@@ -87,10 +120,29 @@ function checkTotals(issues: readonly Issue[], gaps: boolean): NumberingProblem[
     }
     if (issue.date < previous.date) {
       problems.push(problem(issue, 'date', `${issue.date} is before ${previous.date}, the date of ${name(previous)}; dates rise with the total`, 'numbering-date-order'));
-    } else if (issue.year === previous.year && issue.number < previous.number) {
+    } else if (issue.year === previous.year && !issue.supplement === !previous.supplement && issue.number < previous.number) {
       problems.push(problem(issue, 'number', `第${issue.number}期 comes after ${name(previous)} by its total, but has a lower number; numbers rise with the total`, 'numbering-order'));
     }
     previous = issue;
+  }
+  return problems;
+}
+
+/**
+ * Supplements outside the total may still carry one (an office that numbers some of them): it
+ * must not be another issue's. Regular issues come first, so a supplement is reported against
+ * the regular issue it repeats; duplicates among regular issues are checkTotals' to report.
+ */
+function checkTotalsApart(issues: readonly Totalled[]): NumberingProblem[] {
+  const problems: NumberingProblem[] = [];
+  const seen = new Map<number, Totalled>();
+  for (const issue of [...issues].sort((a, b) => Number(Boolean(a.supplement)) - Number(Boolean(b.supplement)) || byTotal(a, b))) {
+    const other = seen.get(issue.total);
+    if (!other) seen.set(issue.total, issue);
+    else if (issue.supplement) {
+      const reason = `总第${issue.total}期 is also ${name(other)}; a supplement’s total must not repeat another issue’s: change it or delete it (supplements stand outside the total unless bulletin.yaml sets supplements-count-in-total: true)`;
+      problems.push(problem(issue, 'total', reason, 'numbering-total-duplicate'));
+    }
   }
   return problems;
 }

@@ -17,7 +17,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const loaded = new Map(site.files.map((file) => [file.path, file]));
   // An issue file that failed to load may hold the number a gap is missing.
   const complete = site.issues.length === site.files.length - 1;
-  for (const problem of checkNumbering(site.issues, { gaps: complete })) {
+  for (const problem of checkNumbering(site.issues, { gaps: complete, supplementsInTotal: site.series?.supplementsCountInTotal ?? false })) {
     const file = loaded.get(problem.source);
     if (file) reportProblem(file, problem.reason, { place: problem.place, ruleId: problem.ruleId });
   }

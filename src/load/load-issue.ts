@@ -3,7 +3,8 @@ import type { Issue, Series } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 import { mergeDistribution } from './distribution.ts';
 import { parseYaml, reportSchemaIssues, valuePlaces } from './parse-yaml.ts';
-import { frontmatterSchema } from './schema.ts';
+import { issueSlug } from './issue-slug.ts';
+import { frontmatterSchema, supplementSchema } from './schema.ts';
 import { splitFrontmatter } from './split-frontmatter.ts';
 
 /**
@@ -19,23 +20,28 @@ export function loadIssue(file: VFile, series: Series): Issue | undefined {
   }
   const parsed = parseYaml(split.yaml, file, 1);
   if (!parsed) return undefined;
-  const result = frontmatterSchema.safeParse(parsed.data);
+  const supplement = typeof parsed.data === 'object' && parsed.data !== null && 'supplement' in parsed.data;
+  const schema = supplement ? supplementSchema(series.supplementsCountInTotal ?? false) : frontmatterSchema;
+  const result = schema.safeParse(parsed.data);
   if (!result.success) {
     reportSchemaIssues(result.error.issues, parsed, file, 1);
     return undefined;
   }
   const fm = result.data;
+  const number = 'supplement' in fm ? fm.supplement : fm.number;
   return {
     source: file.path,
     markdown,
     year: fm.year,
-    number: fm.number,
+    number,
+    ...('supplement' in fm && { supplement: true }),
     total: fm.total,
+    ...(fm.special !== undefined && { special: fm.special }),
     date: fm.date,
     title: fm.title ?? series.title,
     issuer: fm.issuer ?? series.issuer,
     distribution: mergeDistribution(series.distribution, fm.distribution),
-    path: `${fm.year}/${fm.number}/`,
+    path: `${fm.year}/${issueSlug({ number, supplement: 'supplement' in fm })}/`,
     places: valuePlaces(parsed, 1),
   };
 }

@@ -27,9 +27,9 @@ export async function loadSeries(path: string): Promise<{ file: VFile; series?: 
     reportSchemaIssues(result.error.issues, parsed, file);
     return { file };
   }
-  const { title, issuer, url, distribution, fonts } = result.data;
+  const { title, issuer, url, distribution, fonts, 'supplements-count-in-total': supplementsCountInTotal } = result.data;
   return {
     file,
-    series: { title, issuer, url: url.endsWith('/') ? url : `${url}/`, distribution: toEntries(distribution), fonts, source: path },
+    series: { title, issuer, url: url.endsWith('/') ? url : `${url}/`, distribution: toEntries(distribution), fonts, supplementsCountInTotal, source: path },
   };
 }

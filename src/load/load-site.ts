@@ -11,7 +11,7 @@ import { loadSeries, SERIES_FILE } from './load-series.ts';
 export interface Site {
   readonly contentDir: string;
   readonly series?: Series;
-  /** Issues whose frontmatter is valid, newest first (by cumulative number). */
+  /** Issues whose frontmatter is valid, newest first (see newestFirst). */
   readonly issues: readonly Issue[];
   /**
    * Issues whose frontmatter has errors, with placeholder values, so that their Markdown is
@@ -42,8 +42,16 @@ export async function loadSite(contentDir: string): Promise<Site> {
     if (issue) issues.push(issue);
     else placeholders.push(placeholderIssue(file));
   }
-  issues.sort((a, b) => b.total - a.total || b.date.localeCompare(a.date));
+  issues.sort(newestFirst);
   return { contentDir, series, issues, placeholders, files: [seriesFile, ...issueFiles], links: found.links.map(linkWarning) };
+}
+
+/**
+ * The archive's order: years newest first; in a year, regular issues by number, newest first,
+ * then its supplements (增刊) the same way; on a tie, the later date first.
+ */
+export function newestFirst(a: Issue, b: Issue): number {
+  return b.year - a.year || Number(Boolean(a.supplement)) - Number(Boolean(b.supplement)) || b.number - a.number || b.date.localeCompare(a.date);
 }
 
 function linkWarning({ path, kind }: SkippedLink): VFile {

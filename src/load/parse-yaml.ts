@@ -72,6 +72,14 @@ export function reportSchemaIssues(
       continue;
     }
     const key = issue.path.map(String).join('.');
+    // A check with a rule of its own is about the key as a whole (one to delete or fill in): report it there.
+    const ruleId: unknown = issue.code === 'custom' ? issue.params?.ruleId : undefined;
+    if (typeof ruleId === 'string') {
+      const path = issue.path as (string | number)[];
+      const { line, col } = parsed.lines.linePos(findPair(parsed.document, path) ?? locate(parsed, path));
+      fail(file, `\`${key}\`: ${issue.message}`, line + lineOffset - 1, col, ruleId);
+      continue;
+    }
     const node = locate(parsed, issue.path as (string | number)[]);
     const { line, col } = parsed.lines.linePos(node);
     const where = key ? `\`${key}\`: ` : '';

@@ -23,6 +23,8 @@ export const seriesSchema = z.strictObject({
   }),
   distribution: distribution.default({}),
   fonts: z.strictObject({ body: families, title: families, heading: families, kai: families }).default({}),
+  // Many offices number 增刊 outside the 总第N期 count, so by default a supplement's total stands apart.
+  'supplements-count-in-total': z.boolean().default(false),
 });
 
 export const isoDate = z
@@ -40,18 +42,56 @@ const positive = z.number().int('Expected a whole number').positive('Expected a 
 /** Four digits: a year written `21` is not 2021. */
 const year = z.number().int('Expected a whole number').min(1000, 'Expected a year of 4 digits, such as 2021').max(9999, 'Expected a year of 4 digits, such as 2021');
 
-export const frontmatterSchema = z
-  .strictObject({
-    year,
-    number: positive,
-    total: positive,
-    date: isoDate,
-    title: z.string().trim().min(1).optional(),
-    issuer: z.string().trim().min(1).optional(),
-    distribution: distribution.optional(),
+/**
+ * A special issue's name (`防汛专刊`). An empty one is its own mistake, reported at the key
+ * with `special-empty`: the masthead would print an empty line.
+ */
+const special = z
+  .string()
+  .nullable()
+  .refine((value) => value !== null && value.trim() !== '', {
+    message: 'Expected the special issue’s name, such as 防汛专刊, got an empty value; write its name, or delete `special` for an ordinary issue',
+    params: { ruleId: 'special-empty' },
   })
-  .refine((fm) => fm.date.startsWith(`${fm.year}-`), {
-    message: 'Expected the date to fall in the issue’s year',
-    path: ['date'],
-  });
+  .transform((value) => value!.trim())
+  .optional();
 
+const dateInYear: [(fm: { date: string; year: number }) => boolean, { message: string; path: string[] }] = [
+  (fm) => fm.date.startsWith(`${fm.year}-`),
+  { message: 'Expected the date to fall in the issue’s year', path: ['date'] },
+];
+
+/** The keys after the numbering, in the order messages about them are given. */
+const rest = {
+  date: isoDate,
+  title: z.string().trim().min(1).optional(),
+  issuer: z.string().trim().min(1).optional(),
+  distribution: distribution.optional(),
+  special,
+};
+
+/** A regular issue: `number` in the year's 第N期 sequence and `total` in the 总第N期 one. */
+export const frontmatterSchema = z.strictObject({ year, number: positive, total: positive, ...rest }).refine(...dateInYear);
+
+/**
+ * A 增刊 (`supplement: N` in place of `number`): numbered 1, 2, … per year on its own. Its
+ * `total` is required only when the series counts supplements in the total.
+ */
+export function supplementSchema(countInTotal: boolean) {
+  return z
+    .strictObject({
+      year,
+      supplement: positive,
+      total: countInTotal ? positive : positive.optional(),
+      // Present only to be reported at its key with its own rule id, not as an unknown key.
+      number: z
+        .unknown()
+        .refine((value) => value === undefined, {
+          message: 'Expected `supplement` or `number`, not both: a 增刊 is numbered outside the year’s 第N期 sequence; delete `number` for a supplement, or `supplement` for a regular issue',
+          params: { ruleId: 'supplement-with-number' },
+        })
+        .optional(),
+      ...rest,
+    })
+    .refine(...dateInYear);
+}

@@ -1,5 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { issueSlug } from '../load/issue-slug.ts';
 import { loadSite } from '../load/load-site.ts';
 import { ContentError, fatalMessages } from '../report/messages.ts';
 import { nextIssue, type NextIssue } from './next-issue.ts';
@@ -11,17 +12,17 @@ export interface CreatedIssue extends NextIssue {
 }
 
 /**
- * Write the next issue's skeleton at `<content>/<year>/<number>/index.md`, with its starter
- * CSV beside it. Throws ContentError when an existing issue cannot be read (its numbers are
+ * Write the next issue's skeleton at `<content>/<year>/<number>/index.md` (`<year>/s<number>/`
+ * for a supplement), with its starter CSV beside it. Throws ContentError when an existing issue cannot be read (its numbers are
  * needed), and an Error when a file to write already exists: nothing is overwritten.
  */
-export async function createIssue(contentDir: string, date: string): Promise<CreatedIssue> {
+export async function createIssue(contentDir: string, date: string, options: { readonly supplement?: boolean } = {}): Promise<CreatedIssue> {
   const site = await loadSite(contentDir);
   const errors = fatalMessages(site.files);
   if (errors.length > 0) throw new ContentError(errors);
 
-  const next = nextIssue(site.issues, date);
-  const folder = join(contentDir, String(next.year), String(next.number));
+  const next = nextIssue(site.issues, date, { supplement: options.supplement, supplementsInTotal: site.series?.supplementsCountInTotal });
+  const folder = join(contentDir, String(next.year), issueSlug(next));
   const files = [
     { path: join(folder, 'index.md'), contents: issueSkeleton(next) },
     { path: join(folder, PROGRESS_CSV), contents: progressSkeleton() },

@@ -13,9 +13,8 @@ export function issueSkeleton(next: NextIssue): string {
   return `---
 # ${issueLabel(next)}
 year: ${next.year}
-number: ${next.number}
-total: ${next.total}
-date: ${next.date}
+${next.supplement ? 'supplement' : 'number'}: ${next.number}
+${next.total === undefined ? '' : `total: ${next.total}\n`}date: ${next.date}
 # title, issuer and distribution come from bulletin.yaml unless given here
 ---
 

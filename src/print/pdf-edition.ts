@@ -5,6 +5,8 @@ import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
 import type { DownloadEdition, Issue, RenderedIssue, Series } from '../model.ts';
 import type { BrowserPool, PdfMetadata, RenderPdfResult } from './index.ts';
 import type { TemplateEngine } from '../site/engine.ts';
+import { issueNumber } from '../format/chinese.ts';
+import { issueSlug } from '../load/issue-slug.ts';
 import { issueView, type IssueView } from '../site/page-data.ts';
 import { issueAttachments } from '../output/attachments.ts';
 import { onInterrupt } from '../util/interrupt.ts';
@@ -25,14 +27,25 @@ export interface PdfEditionOptions {
   readonly profileDir: string;
 }
 
-/** `2021-11.pdf`: distinct across issues, so saved files never overwrite each other. */
-export function pdfFileName(issue: Pick<Issue, 'year' | 'number'>): string {
-  return `${issue.year}-${issue.number}.pdf`;
+/** `2021-11.pdf`, `2021-s1.pdf` for 增刊第1期: distinct across issues, so saved files never overwrite each other. */
+export function pdfFileName(issue: Pick<Issue, 'year' | 'number' | 'supplement'>): string {
+  return `${issue.year}-${issueSlug(issue)}.pdf`;
 }
 
 /** `梅州市城镇老旧小区改造工作简报2021年第11期.pdf`, the name a reader's browser saves. */
-export function pdfDownloadName(issue: Pick<Issue, 'title' | 'year' | 'number'>): string {
-  return `${issue.title}${issue.year}年第${issue.number}期.pdf`;
+export function pdfDownloadName(issue: Pick<Issue, 'title' | 'year' | 'number' | 'supplement' | 'special'>): string {
+  return `${issue.title}${issue.special ?? ''}${issueNumber(issue)}.pdf`;
+}
+
+/** The document information a PDF carries: title, organ, the issue's label and contents. */
+export function pdfMetadata(issue: IssueView): PdfMetadata {
+  return {
+    title: issue.documentTitle,
+    author: issue.issuer,
+    subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
+    keywords: [issue.title, issue.issuer, issue.label],
+    date: issue.date,
+  };
 }
 
 /** The issue as the print page shows it: its print HTML, whose article ids are short enough for PDF (see `Article.printId`). */
@@ -67,13 +80,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
   /** The print page and the PDF's metadata. */
   const printPage = (rendered: RenderedIssue) => {
     const issue = printView(rendered);
-    const meta: PdfMetadata = {
-      title: issue.documentTitle,
-      author: issue.issuer,
-      subject: `${issue.label}：${issue.articles.map((article) => article.title).join('；')}`,
-      keywords: [issue.title, issue.issuer, issue.label],
-      date: issue.date,
-    };
+    const meta = pdfMetadata(issue);
     return { html: options.engine.render('print.njk', { series: options.series, issue, printCss }), meta };
   };
 

@@ -1,5 +1,5 @@
 import type { Series } from '../model.ts';
-import { absoluteUrl, type SiteIssue } from './site-view.ts';
+import { absoluteUrl, byDate, type SiteIssue } from './site-view.ts';
 import { escapeXml as x } from './xml.ts';
 
 /** How many issues the feed carries. */
@@ -12,7 +12,8 @@ const timestamp = (date: string) => `${date}T00:00:00+08:00`;
  * An Atom feed of the newest issues: one entry per issue, its contents as the summary, its
  * PDF as an enclosure when there is one. Every URL is absolute, from `url` in bulletin.yaml.
  */
-export function renderFeed(series: Series, issues: readonly SiteIssue[]): string {
+export function renderFeed(series: Series, archive: readonly SiteIssue[]): string {
+  const issues = byDate(archive);
   const entries = issues.slice(0, FEED_ENTRIES).map((issue) => {
     const url = absoluteUrl(series, issue.path);
     const enclosure = issue.pdfFile

@@ -1,5 +1,5 @@
 import type { DistributionEntry, RenderedIssue } from '../model.ts';
-import { documentTitle, formatDate, formatRecipients, issueLabel } from '../format/chinese.ts';
+import { documentTitle, formatDate, formatRecipients, issueLabel, issueName } from '../format/chinese.ts';
 
 /** What templates see of an issue: the model plus the strings print and web both show. */
 export function issueView(rendered: RenderedIssue) {
@@ -7,6 +7,8 @@ export function issueView(rendered: RenderedIssue) {
   return {
     ...issue,
     label: issueLabel(issue),
+    /** `2021年增刊第1期`, `防汛专刊 2021年第5期`: the label without the total, for links between issues. */
+    name: issueName(issue),
     documentTitle: documentTitle(issue),
     dateText: formatDate(issue.date),
     html: rendered.html,

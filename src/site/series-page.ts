@@ -21,11 +21,12 @@ type Charted = TableRecord & { readonly chart: NonNullable<TableRecord['chart']>
 /**
  * Tables drawn with `chart` that have a totals row, grouped by their columns and selector (the
  * same table in every issue), each plotted as its totals per month. When two issues fall in
- * one month, the later one counts. `issues` are newest first.
+ * one month, the later one counts; supplements are left out. `issues` are newest first.
  */
 export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
   const groups = new Map<string, { record: Charted; byMonth: Map<string, { issue: SiteIssue; record: Charted }> }>();
-  for (const issue of [...issues].reverse()) {
+  // A supplement (增刊) is a one-off outside the monthly count: its tables would stand in for the month's.
+  for (const issue of [...issues].reverse().filter((candidate) => !candidate.supplement)) {
     for (const record of issue.tables) {
       if (!record.chart || !record.total) continue;
       const charted = record as Charted;

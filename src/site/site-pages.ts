@@ -5,7 +5,7 @@ import { rootFrom } from './page-data.ts';
 import { seriesCharts } from './series-page.ts';
 import { pageEdition, type YearGroup } from './page-edition.ts';
 import { renderSitemap } from './sitemap.ts';
-import { pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
+import { byDate, pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
 
 export interface SiteOptions {
   /**
@@ -33,7 +33,9 @@ export function renderSite(
   const common = { series, years };
   const files: OutputFile[] = [];
 
-  issues.forEach((_, index) => files.push(pageEdition.render(engine, { series, issues, years }, index)));
+  // Previous and next in the order issues came out, a supplement between the issues around its date.
+  const chronological = byDate(issues);
+  chronological.forEach((_, index) => files.push(pageEdition.render(engine, { series, issues: chronological, years }, index)));
 
   const latest = issues.slice(0, settings.homeIssues);
   files.push(

@@ -37,6 +37,14 @@ export function siteIssue(view: SiteIssueInput) {
   };
 }
 
+/**
+ * Issues in the order they came out, newest first: the archive's order puts a year's
+ * supplements after its regular issues whatever their date. Issues of one day keep their order.
+ */
+export function byDate<T extends { readonly date: string }>(issues: readonly T[]): T[] {
+  return [...issues].sort((a, b) => b.date.localeCompare(a.date));
+}
+
 /** `356 KB`, `1.2 MB`: the size a reader weighs before downloading. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
