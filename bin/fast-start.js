@@ -39,7 +39,7 @@ export async function bundledCli() {
       // Dependencies are bundled too: loading hundreds of small ESM files costs each start (and
       // each render thread) a tenth of a second. Left out: what has binaries, reads its own
       // package files or is loaded only for PDFs.
-      external: ['puppeteer', 'puppeteer-core', 'pagefind', 'esbuild', 'tsx', 'pdf-lib', 'chokidar', 'fsevents'],
+      external: ['puppeteer-core', '@sparticuz/chromium', 'pagefind', 'esbuild', 'tsx', 'pdf-lib', 'chokidar', 'fsevents'],
       // For CommonJS dependencies that call require().
       banner: { js: "import { createRequire as __jianbaoRequire } from 'node:module'; const require = __jianbaoRequire(import.meta.url);" },
       logLevel: 'silent',

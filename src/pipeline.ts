@@ -20,6 +20,7 @@ import { issueAttachments } from './output/attachments.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { readAssets } from './site/read-assets.ts';
 import { renderPdfs } from './print/render-pdfs.ts';
+import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-browser.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
 import { writeOutput } from './output/write-output.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
@@ -55,6 +56,12 @@ export interface BuildOptions {
    * @default true
    */
   readonly pdf?: boolean;
+  /**
+   * The browser that prints: `system` for an installed Chrome, Edge or Chromium, or a browser
+   * program's path (`PUPPETEER_EXECUTABLE_PATH` still comes first). See `findBrowser`.
+   * @default the Chromium of the @sparticuz/chromium package where it runs (Linux x64)
+   */
+  readonly browser?: string | undefined;
   /**
    * Stop on warnings as on errors, before anything is written.
    * @default false
@@ -94,6 +101,8 @@ export interface BuildResult {
   readonly timings: PhaseTimings;
   /** Parts of the cache that were unreadable or corrupt and were rebuilt. */
   readonly cacheProblems: readonly string[];
+  /** The browser the PDFs are printed with (see `describeBrowser`), or undefined without PDFs. */
+  readonly browser: string | undefined;
 }
 
 /**
@@ -146,7 +155,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     const loaded = await phase('load', () => loadContent(contentDir));
     const { site } = loaded;
-    const key = outputKey(site.series, templatesDir, options);
+    // Chosen before the cache is asked, as PDFs printed by another browser are out of date.
+    const browser = options.pdf === false ? undefined : await phase('browser', () => findBrowser({ browser: options.browser }));
+    const key = outputKey(site.series, templatesDir, options, browser);
     // Up to date: nothing to render or write. Problems in loading are shown on every build, so never then.
     const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
     const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
@@ -168,6 +179,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles }, pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
         timings: timer.entries,
         cacheProblems: cache.problems,
+        browser: browser && describeBrowser(browser),
       };
     }
 
@@ -181,8 +193,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { issues, errors, warnings } = validation;
     if (errors.length > 0 || (options.strict && warnings.length > 0)) throw new ContentError(errors, warnings);
 
-    const pdfs = options.pdf === false ? [] : await phase('pdf', () =>
+    const pdfs = browser === undefined ? [] : await phase('pdf', () =>
       renderPdfs(itemsInShard(issues, options.shard), {
+        browser,
         engine,
         series: site.series!,
         templatesDir,
@@ -225,6 +238,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       },
       timings: timer.entries,
       cacheProblems: cache.problems,
+      browser: browser && describeBrowser(browser),
     };
   } finally {
     try {
@@ -237,9 +251,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 /**
  * What the whole output depends on besides the issues: the settings that shape it, the
- * templates (print stylesheets and assets included) and the series file.
+ * templates (print stylesheets and assets included), the series file and the browser that prints.
  */
-function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions): string {
-  const settings = { pdf: options.pdf ?? true, search: options.search ?? true, shard: options.shard ?? null };
+function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions, browser: FoundBrowser | undefined): string {
+  const settings = { pdf: browser?.version ?? false, search: options.search ?? true, shard: options.shard ?? null };
   return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir)));
 }

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { BuildCache } from '../cache/build-cache.ts';
 import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
 import type { RenderedIssue, Series } from '../model.ts';
-import type { BrowserPool, PdfMetadata, RenderPdfResult } from './index.ts';
+import type { BrowserPool, FoundBrowser, PdfMetadata, RenderPdfResult } from './index.ts';
 import type { TemplateEngine } from '../site/engine.ts';
 import { issueView, type IssueView } from '../site/page-data.ts';
 import type { PdfInfo } from '../site/site-view.ts';
@@ -23,9 +23,11 @@ export interface RenderPdfsOptions {
    * read): removed with the build's other files, even after a build that was killed.
    */
   readonly profileDir: string;
+  /** The browser that prints (see `findBrowser`); its version is part of each PDF's cache key. */
+  readonly browser: FoundBrowser;
   /**
    * Where unchanged PDFs come from: a PDF is printed again only when its print page, the files
-   * it shows, the print stylesheets or its metadata changed.
+   * it shows, the print stylesheets, its metadata or the browser changed.
    */
   readonly cache?: BuildCache | undefined;
   /** Told after each PDF, for a progress display. */
@@ -89,8 +91,8 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
   let browser: Promise<{ pool: BrowserPool; renderPdf: typeof import('./index.ts').renderPdf }> | undefined;
   let unregister = () => {};
   const startBrowser = () => {
-    browser ??= import('./index.ts').then(({ createBrowserPool, findChromium, renderPdf }) => {
-      const pool = createBrowserPool({ executablePath: findChromium(), userDataDir: options.profileDir });
+    browser ??= import('./index.ts').then(({ createBrowserPool, renderPdf }) => {
+      const pool = createBrowserPool({ browser: options.browser, userDataDir: options.profileDir });
       unregister = onInterrupt(() => pool.close());
       return { pool, renderPdf };
     });
@@ -113,7 +115,7 @@ export async function renderPdfs(issues: readonly RenderedIssue[], options: Rend
         date: issue.date,
       };
       const shown = await Promise.all(attachments.map(async (file) => [file.path, contentHash(await readFile(file.source))]));
-      const key = combineHashes('pdf', html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
+      const key = combineHashes('pdf', options.browser.version, html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
 
       let result: RenderPdfResult | undefined;
       if (!(await options.cache?.restorePdf(key, source))) {
