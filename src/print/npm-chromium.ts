@@ -51,11 +51,14 @@ export async function unpackNpmChromium(chromium: NpmChromium, root: string = tm
   rmSync(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
   const { extract } = await import('tar-fs');
+  // Both files are written out before the folder is renamed, or removed after a failure.
+  const results = await Promise.allSettled([
+    pipeline(createReadStream(join(chromium.binDir, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(temporary, 'chromium'), { mode: 0o755 })),
+    (async () => pipeline(createReadStream(join(chromium.binDir, 'al2023.tar.br')), createBrotliDecompress(), extract(temporary)))(),
+  ]);
+  const failure = results.find((result) => result.status === 'rejected');
   try {
-    await Promise.all([
-      pipeline(createReadStream(join(chromium.binDir, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(temporary, 'chromium'), { mode: 0o755 })),
-      pipeline(createReadStream(join(chromium.binDir, 'al2023.tar.br')), createBrotliDecompress(), extract(temporary)),
-    ]);
+    if (failure) throw failure.reason;
     renameSync(temporary, dir);
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
