@@ -38,8 +38,8 @@ export async function bundledCli() {
       target: 'node20',
       // Dependencies are bundled too: loading hundreds of small ESM files costs each start (and
       // each render thread) a tenth of a second. Left out: what has binaries, reads its own
-      // package files or is loaded only for PDFs.
-      external: ['puppeteer', 'puppeteer-core', 'pagefind', 'esbuild', 'tsx', 'pdf-lib', 'chokidar', 'fsevents'],
+      // package files or is loaded only for PDFs (tar-fs: CommonJS whose named exports a bundle loses).
+      external: ['puppeteer-core', '@sparticuz/chromium', 'tar-fs', 'pagefind', 'esbuild', 'tsx', 'pdf-lib', 'chokidar', 'fsevents'],
       // For CommonJS dependencies that call require().
       banner: { js: "import { createRequire as __jianbaoRequire } from 'node:module'; const require = __jianbaoRequire(import.meta.url);" },
       logLevel: 'silent',

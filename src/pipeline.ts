@@ -21,6 +21,7 @@ import { issueAttachments } from './output/attachments.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { readAssets } from './site/read-assets.ts';
 import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
+import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-browser.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
 import { writeOutput } from './output/write-output.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
@@ -56,6 +57,12 @@ export interface BuildOptions {
    * @default true
    */
   readonly pdf?: boolean;
+  /**
+   * The browser that prints: `system` for an installed Chrome, Edge or Chromium, or a browser
+   * program's path (`PUPPETEER_EXECUTABLE_PATH` still comes first). See `findBrowser`.
+   * @default the Chromium of the @sparticuz/chromium package where it runs (Linux x64)
+   */
+  readonly browser?: string | undefined;
   /**
    * Stop on warnings as on errors, before anything is written.
    * @default false
@@ -95,6 +102,8 @@ export interface BuildResult {
   readonly timings: PhaseTimings;
   /** Parts of the cache that were unreadable or corrupt and were rebuilt. */
   readonly cacheProblems: readonly string[];
+  /** The browser the PDFs are printed with (see `describeBrowser`), or undefined without PDFs. */
+  readonly browser: string | undefined;
 }
 
 /**
@@ -147,7 +156,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     const loaded = await phase('load', () => loadContent(contentDir));
     const { site } = loaded;
-    const key = outputKey(site.series, templatesDir, options);
+    // Chosen before the cache is asked, as PDFs printed by another browser are out of date.
+    const browser = options.pdf === false ? undefined : await phase('browser', () => findBrowser({ browser: options.browser }));
+    const key = outputKey(site.series, templatesDir, options, browser);
     // Up to date: nothing to render or write. Problems in loading are shown on every build, so never then.
     const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
     const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
@@ -169,6 +180,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles }, pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
         timings: timer.entries,
         cacheProblems: cache.problems,
+        browser: browser && describeBrowser(browser),
       };
     }
 
@@ -183,10 +195,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (errors.length > 0 || (options.strict && warnings.length > 0)) throw new ContentError(errors, warnings);
 
     const editionsDir = join(work.dir, 'editions');
-    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, profileDir: join(work.dir, 'chromium') };
+    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, profileDir: join(work.dir, 'chromium'), browser };
     const downloads: EditionFile[] = [];
     // Making an edition acquires nothing (a browser starts with the first PDF to print).
-    const editions = DOWNLOAD_EDITIONS.map((make) => make(context)).filter((edition) => edition.name !== 'pdf' || options.pdf !== false);
+    const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context) ?? []);
     for (const edition of editions) {
       downloads.push(
         ...(await phase(edition.name, () =>
@@ -232,6 +244,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       },
       timings: timer.entries,
       cacheProblems: cache.problems,
+      browser: browser && describeBrowser(browser),
     };
   } finally {
     try {
@@ -242,20 +255,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
-/** What every download edition is made with: `workDir` is a folder of the build's own, each edition's files under its name. */
-type EditionContext = PdfEditionOptions;
+/**
+ * What every download edition is made with: `workDir` is a folder of the build's own, each
+ * edition's files under its name; `browser` is undefined in a build without PDFs.
+ */
+type EditionContext = Omit<PdfEditionOptions, 'browser'> & { readonly browser: FoundBrowser | undefined };
 
 /**
  * The editions a reader downloads from each issue's page, made in this order before the pages
  * that link them: a further edition (an EPUB, a Word file) is one more entry here.
  */
-const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition)[] = [pdfEdition];
+const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition | undefined)[] = [
+  // Printed by the browser, so left out of a build without one (`--no-pdf`).
+  ({ browser, ...context }) => browser && pdfEdition({ ...context, browser }),
+];
 
 /**
  * What the whole output depends on besides the issues: the settings that shape it, the
- * templates (print stylesheets and assets included) and the series file.
+ * templates (print stylesheets and assets included), the series file and the browser that prints.
  */
-function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions): string {
-  const settings = { pdf: options.pdf ?? true, search: options.search ?? true, shard: options.shard ?? null };
+function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions, browser: FoundBrowser | undefined): string {
+  const settings = { pdf: browser?.version ?? false, search: options.search ?? true, shard: options.shard ?? null };
   return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir)));
 }

@@ -5,11 +5,11 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 import { issueAttachments } from '../../src/output/attachments.ts';
 import { printView } from '../../src/print/pdf-edition.ts';
 import { validateContent } from '../../src/pipeline.ts';
-import { chromiumArgs, findChromium } from '../../src/print/index.ts';
+import { findBrowser, launchOptions } from '../../src/print/index.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { mapConcurrent } from '../../src/util/map-concurrent.ts';
 
@@ -34,7 +34,7 @@ const pages = await Promise.all(
 );
 
 const started = performance.now();
-const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: [...chromiumArgs] });
+const browser = await puppeteer.launch(await launchOptions(await findBrowser()));
 await mapConcurrent(pages, concurrency, async (page) => {
   const tab = await browser.newPage();
   await tab.emulateMediaType('print');

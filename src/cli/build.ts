@@ -12,13 +12,16 @@ import type { Command } from './command.ts';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every issue’s page and the archive index',
-  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--no-pdf] [--cache DIR | --no-cache] [--cache-from DIR]…
+  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--no-pdf] [--browser PATH|system] [--cache DIR | --no-cache] [--cache-from DIR]…
               [--shard I/N] [--no-search] [--strict] [--quiet] [--timings]
 
   --content DIR    content folder (default: content)
   --out DIR        output folder (default: dist)
   --templates DIR  templates folder (default: ./templates, else the bundled ones)
   --no-pdf         skip the PDFs (pages link no PDF then)
+  --browser B      print with the Chrome, Edge or Chromium program at path B, or with \`system\` an
+                   installed one, rather than the packaged Chromium (default on Linux x64: the
+                   same PDF bytes on every machine); PUPPETEER_EXECUTABLE_PATH comes first
   --cache DIR      build cache folder (default: .cache/jianbao/<content folder>-<hash>)
   --no-cache       build everything from scratch, neither reading nor writing a cache
   --cache-from DIR also take unchanged issues and PDFs from this cache, read-only (repeatable):
@@ -41,6 +44,7 @@ export const buildCommand: Command = {
         shard: { type: 'string' },
         'no-search': { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
+        browser: { type: 'string' },
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
@@ -68,6 +72,7 @@ export const buildCommand: Command = {
         shard,
         search: !values['no-search'],
         pdf: !values['no-pdf'],
+        browser: values.browser,
         strict: values.strict,
         onProgress: (event) => progress.update(event),
       });
@@ -88,7 +93,7 @@ export const buildCommand: Command = {
 };
 
 /**
- * `jianbao: 1000 issues (1 rendered, 999 unchanged), 0 PDFs (…), 1046 files written (47 pages changed) into dist/ in 0.84 s`,
+ * `jianbao: 1000 issues (1 rendered, 999 unchanged), 1000 PDFs (1 printed, 999 unchanged, by @sparticuz/chromium 153.0.0), 1046 files written (47 pages changed) into dist/ in 0.84 s`,
  * or `…, dist/ already up to date (1046 files) in 0.61 s` when nothing had to be written.
  */
 export function summary(result: BuildResult, ms: number): string {
@@ -100,5 +105,5 @@ export function summary(result: BuildResult, ms: number): string {
   const output = counts.upToDate
     ? `${result.outDir}/ already up to date (${counts.pages} files)`
     : `${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/`;
-  return `jianbao: ${counts.issues} issue${counts.issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'} (${counts.pdfsRendered} printed, ${counts.pdfs - counts.pdfsRendered} unchanged), ${output} in ${(ms / 1000).toFixed(2)} s`;
+  return `jianbao: ${counts.issues} issue${counts.issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'} (${counts.pdfsRendered} printed, ${counts.pdfs - counts.pdfsRendered} unchanged${result.browser === undefined ? '' : `, by ${result.browser}`}), ${output} in ${(ms / 1000).toFixed(2)} s`;
 }

@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { buildCommand } from './build.ts';
 import { pdfCommand } from './pdf.ts';
 import { checkCommand } from './check.ts';
 import type { Command, CommandIO } from './command.ts';
 import { devCommand } from './dev.ts';
 import { newCommand } from './new.ts';
+import { initCommand } from './init.ts';
+import { version } from './version.ts';
 import { ContentError, formatProblems, summarize } from '../report/messages.ts';
 import { describeSystemError } from '../report/system-error.ts';
 
-const COMMANDS: readonly Command[] = [buildCommand, checkCommand, newCommand, pdfCommand, devCommand];
+const COMMANDS: readonly Command[] = [initCommand, buildCommand, checkCommand, newCommand, pdfCommand, devCommand];
 
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -20,12 +21,6 @@ function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return `Usage: jianbao <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`jianbao <command> --help\` for a command's options, \`jianbao --version\` for the version.\n`;
-}
-
-/** The version in jianbao's package.json. */
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }
 
 /** Run the CLI; resolves to the process exit code. */

@@ -24,16 +24,21 @@ newest issue, and prints the Markdown file's path. Never overwrites a file.`,
       },
       strict: true,
     });
-    const date = isoDate.safeParse(values.date);
-    if (!date.success) throw new Error(`--date: ${date.error.issues[0]?.message ?? 'Expected a date as YYYY-MM-DD'}, got ${values.date}`);
-    const created = await createIssue(values.content, date.data, { supplement: values.supplement });
+    const created = await createIssue(values.content, dateOption(values.date), { supplement: values.supplement });
     io.stdout(`${created.path}\n`);
     return 0;
   },
 };
 
+/** The `--date` value, checked. */
+export function dateOption(value: string): string {
+  const date = isoDate.safeParse(value);
+  if (!date.success) throw new Error(`--date: ${date.error.issues[0]?.message ?? 'Expected a date as YYYY-MM-DD'}, got ${value}`);
+  return date.data;
+}
+
 /** Today's date where the editor is, as `YYYY-MM-DD`. */
-function today(): string {
+export function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

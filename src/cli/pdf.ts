@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../site/templates-folder.ts';
 import { checkPdfFile } from '../output/output-folder.ts';
 import { pdfEdition, pdfFileName } from '../print/pdf-edition.ts';
+import { findBrowser } from '../print/find-browser.ts';
 import { validateContent } from '../pipeline.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
@@ -14,11 +15,13 @@ import type { Command } from './command.ts';
 export const pdfCommand: Command = {
   name: 'pdf',
   summary: 'Print one issue to PDF',
-  usage: `jianbao pdf <issue.md> [--content DIR] [--out FILE] [--templates DIR]
+  usage: `jianbao pdf <issue.md> [--content DIR] [--out FILE] [--templates DIR] [--browser PATH|system]
 
   --content DIR    content folder the issue belongs to (default: content)
   --out FILE       where to write the PDF (default: <year>-<number>.pdf in this folder)
   --templates DIR  templates folder (default: ./templates, else the bundled ones)
+  --browser B      print with the browser program at path B, or an installed one (\`system\`),
+                   rather than the packaged Chromium (see \`jianbao build --help\`)
 
 The content is checked as a build would check it; an error anywhere stops the PDF.`,
   async run(argv, io) {
@@ -28,6 +31,7 @@ The content is checked as a build would check it; an error anywhere stops the PD
         content: { type: 'string', default: 'content' },
         out: { type: 'string' },
         templates: { type: 'string' },
+        browser: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -48,7 +52,7 @@ The content is checked as a build would check it; an error anywhere stops the PD
     if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
     const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
     try {
-      const edition = pdfEdition({ engine: createNunjucksEngine(templatesDir), series: site.series!, templatesDir, workDir: join(workDir, 'pages'), profileDir: join(workDir, 'chromium') });
+      const edition = pdfEdition({ engine: createNunjucksEngine(templatesDir), series: site.series!, templatesDir, workDir: join(workDir, 'pages'), profileDir: join(workDir, 'chromium'), browser: await findBrowser({ browser: values.browser }) });
       try {
         const pdf = await edition.render(rendered, resolve(out));
         io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);

@@ -1,7 +1,7 @@
 import os from 'node:os';
-import puppeteer, {type Browser, type Page} from 'puppeteer';
+import puppeteer, {type Browser, type LaunchOptions, type Page} from 'puppeteer-core';
 import {PdfError} from './errors.ts';
-import {findChromium} from './find-browser.ts';
+import {findBrowser, type FoundBrowser} from './find-browser.ts';
 
 /**
  * Flags for a build machine: no sandbox (containers and CI run as root), no
@@ -18,12 +18,18 @@ export const chromiumArgs: readonly string[] = [
   '--disable-dev-shm-usage',
 ];
 
+/** How puppeteer starts `browser`, with the build's flags. */
+export async function launchOptions(browser: FoundBrowser): Promise<LaunchOptions> {
+  const {executablePath, headless, env} = await browser.launch();
+  return {executablePath, headless, args: [...chromiumArgs], env: {...process.env, ...env}};
+}
+
 export interface BrowserPoolOptions {
   /**
-   * The Chromium to launch.
-   * @default findChromium() at the first launch
+   * The browser to launch.
+   * @default findBrowser() at the first launch
    */
-  readonly executablePath?: string;
+  readonly browser?: FoundBrowser;
   /**
    * How many pages render at once in the one browser.
    * @default Math.min(os.availableParallelism(), 4)
@@ -94,9 +100,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     launches++;
     try {
       const browser = await puppeteer.launch({
-        executablePath: options.executablePath ?? findChromium(),
-        headless: true,
-        args: [...chromiumArgs],
+        ...(await launchOptions(options.browser ?? (await findBrowser()))),
         // Over a pipe rather than a WebSocket, Chromium quits when the pipe closes: when this
         // process dies, even by SIGKILL, the browser goes with it.
         pipe: true,

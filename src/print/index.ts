@@ -1,10 +1,10 @@
 export {printAssetRoots, printStylesheet, fontPackages} from './assets.ts';
-export {chromiumArgs, createBrowserPool} from './browser-pool.ts';
+export {chromiumArgs, createBrowserPool, launchOptions} from './browser-pool.ts';
 export type {BrowserPool, BrowserPoolOptions, JobContext, PoolJob} from './browser-pool.ts';
 export {PdfError} from './errors.ts';
 export type {PdfErrorCode} from './errors.ts';
-export {findChromium} from './find-browser.ts';
-export type {FindChromiumOptions} from './find-browser.ts';
+export {describeBrowser, findBrowser} from './find-browser.ts';
+export type {BrowserLaunch, BrowserSource, FindBrowserOptions, FoundBrowser} from './find-browser.ts';
 export {bundledFonts, fontStacksCss} from './fonts.ts';
 export type {FontRole, FontStacks} from './fonts.ts';
 export type {PrintLayoutReport, TableFit} from './page-layout.ts';

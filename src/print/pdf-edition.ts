@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
 import type { DownloadEdition, Issue, RenderedIssue, Series } from '../model.ts';
-import type { BrowserPool, PdfMetadata, RenderPdfResult } from './index.ts';
+import type { BrowserPool, FoundBrowser, PdfMetadata, RenderPdfResult } from './index.ts';
 import type { TemplateEngine } from '../site/engine.ts';
 import { issueNumber } from '../format/chinese.ts';
 import { issueSlug } from '../load/issue-slug.ts';
@@ -25,6 +25,8 @@ export interface PdfEditionOptions {
    * read): removed with the build's other files, even after a build that was killed.
    */
   readonly profileDir: string;
+  /** The browser that prints (see `findBrowser`); its version is part of each PDF's key. */
+  readonly browser: FoundBrowser;
 }
 
 /** `2021-11.pdf`, `2021-s1.pdf` for 增刊第1期: distinct across issues, so saved files never overwrite each other. */
@@ -70,8 +72,8 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
   let browser: Promise<{ pool: BrowserPool; renderPdf: typeof import('./index.ts').renderPdf }> | undefined;
   let unregister = () => {};
   const startBrowser = () => {
-    browser ??= import('./index.ts').then(({ createBrowserPool, findChromium, renderPdf }) => {
-      const pool = createBrowserPool({ executablePath: findChromium(), userDataDir: options.profileDir });
+    browser ??= import('./index.ts').then(({ createBrowserPool, renderPdf }) => {
+      const pool = createBrowserPool({ browser: options.browser, userDataDir: options.profileDir });
       unregister = onInterrupt(() => pool.close());
       return { pool, renderPdf };
     });
@@ -93,7 +95,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
       const { html, meta } = printPage(rendered);
       const shown = await Promise.all(issueAttachments(rendered).map(async (file) => [file.path, contentHash(await readFile(file.source))]));
       printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
-      return combineHashes('pdf', html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
+      return combineHashes('pdf', options.browser.version, html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
     },
     async render(rendered, target) {
       // Rendered again rather than kept from `key`: a page costs a millisecond, a PDF a second.

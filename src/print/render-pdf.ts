@@ -1,7 +1,7 @@
 import {mkdir, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {HTTPRequest, Page} from 'puppeteer';
+import type {HTTPRequest, Page} from 'puppeteer-core';
 import {printAssetRoots} from './assets.ts';
 import type {BrowserPool} from './browser-pool.ts';
 import {PdfError} from './errors.ts';

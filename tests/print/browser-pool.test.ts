@@ -1,6 +1,6 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Page} from 'puppeteer';
+import type {Page} from 'puppeteer-core';
 import {createBrowserPool, PdfError, type BrowserPool} from '../../src/print/index.ts';
 
 const issue = 'content/2021/11/index.md';

@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {PDFDict, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {pdfEdition} from '../../src/print/pdf-edition.ts';
+import {findBrowser} from '../../src/print/find-browser.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import type {RenderPdfResult} from '../../src/print/index.ts';
 import {createNunjucksEngine} from '../../src/site/engine.ts';
@@ -45,6 +46,7 @@ beforeAll(async () => {
       templatesDir: 'templates',
       workDir: path.join(outDir, name),
       profileDir: path.join(outDir, `${name}-chromium`),
+      browser: await findBrowser(),
     });
     try {
       return await edition.render(issue, path.join(outDir, name, `${name}.pdf`));

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { build, type BuildResult } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { createStaticServer } from '../../src/dev/static-server.ts';
-import { chromiumArgs, findChromium } from '../../src/print/index.ts';
+import { findBrowser, launchOptions } from '../../src/print/index.ts';
 
 /** The sub-path the sample site is served under, as it would be on https://example.org/jianbao/. */
 export const BASE = '/jianbao/';
@@ -39,5 +39,5 @@ export async function serveSample(): Promise<ServedSite> {
 
 /** The Chromium the PDF step uses, headless, with nothing running in the background. */
 export async function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: findChromium(), headless: true, args: [...chromiumArgs] });
+  return puppeteer.launch(await launchOptions(await findBrowser()));
 }

@@ -1,0 +1,62 @@
+import { createInterface } from 'node:readline/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { initBulletin } from '../new/init-bulletin.ts';
+import type { Command } from './command.ts';
+import { dateOption, today } from './new.ts';
+import { version } from './version.ts';
+
+const QUESTIONS = {
+  title: 'Series title (简报名称, such as 梅州市城镇老旧小区改造工作简报): ',
+  issuer: 'Issuer (印发机关, such as 梅州市住房和城乡建设局): ',
+  url: 'Site URL (where the archive is published, such as https://example.org/jianbao/): ',
+} as const;
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'Start a bulletin in a folder of its own',
+  usage: `jianbao init [DIR] [--title TITLE] [--issuer ISSUER] [--url URL] [--date YYYY-MM-DD]
+
+  DIR                the bulletin's folder (default: this folder)
+  --title TITLE      the series title, such as 梅州市城镇老旧小区改造工作简报
+  --issuer ISSUER    the issuing office, such as 梅州市住房和城乡建设局
+  --url URL          where the archive is published, such as https://example.org/jianbao/
+  --date YYYY-MM-DD  the first issue's date (default: today)
+
+Writes content/bulletin.yaml, the first issue (content/<year>/1/index.md and progress.csv),
+package.json with the build, check and dev scripts, .gitignore and the GitHub Pages workflow
+(.github/workflows/publish.yml). On a terminal it asks for what the options do not give; it
+never overwrites a file (a package.json or .gitignore gets what it lacks).`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: {
+        title: { type: 'string' },
+        issuer: { type: 'string' },
+        url: { type: 'string' },
+        date: { type: 'string', default: today() },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 1) throw new Error(`Expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}`);
+    const dir = positionals[0] ?? '.';
+    const date = dateOption(values.date);
+    const answers = { title: values.title, issuer: values.issuer, url: values.url };
+    const missing = (Object.keys(QUESTIONS) as Array<keyof typeof QUESTIONS>).filter((key) => answers[key] === undefined);
+    if (missing.length > 0) {
+      if (!process.stdin.isTTY || !io.isTTY) throw new Error(`Expected ${missing.map((key) => `--${key}`).join(', ')} when not run on a terminal`);
+      const terminal = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        for (const key of missing) answers[key] = (await terminal.question(QUESTIONS[key])).trim();
+      } finally {
+        terminal.close();
+      }
+    }
+    const written = await initBulletin(dir, { title: answers.title!, issuer: answers.issuer!, url: answers.url!, date }, version());
+    for (const path of written) io.stdout(`${join(dir, path)}\n`);
+    const cd = dir === '.' ? '' : `cd ${dir} && `;
+    io.stdout(`\nNext: ${cd}npm install && npx jianbao build\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { build } from '../../src/pipeline.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+
+const temp: string[] = [];
+afterAll(() => Promise.all(temp.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function emptyFolder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'jianbao-init-'));
+  temp.push(dir);
+  return dir;
+}
+
+/** Run the CLI in-process, collecting what it prints. */
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+const settings = ['--title', '测试市工作简报', '--issuer', '测试市住房和城乡建设局', '--url', 'https://example.org/bulletin/', '--date', '2025-03-04'];
+
+describe('jianbao init', () => {
+  it('writes a bulletin that builds right away', async () => {
+    const dir = await emptyFolder();
+    const result = await cli('init', dir, ...settings);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.split('\n').slice(0, 6)).toEqual(
+      ['content/bulletin.yaml', 'content/2025/1/index.md', 'content/2025/1/progress.csv', '.github/workflows/publish.yml', 'package.json', '.gitignore'].map((path) => join(dir, path)),
+    );
+    expect(await readFile(join(dir, 'content/bulletin.yaml'), 'utf8')).toMatch(/^title: 测试市工作简报\nissuer: 测试市住房和城乡建设局\nurl: https:\/\/example.org\/bulletin\/\n/);
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    expect(manifest).toMatchObject({ private: true, scripts: { build: 'jianbao build', check: 'jianbao check', dev: 'jianbao dev' }, dependencies: { jianbao: '^0.1.0' } });
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.cache/\nnode_modules/\n');
+    expect(await readFile(join(dir, '.github/workflows/publish.yml'), 'utf8')).toContain('run: npx jianbao check --content content');
+
+    const built = await build({ contentDir: join(dir, 'content'), outDir: join(dir, 'dist'), cacheDir: false, templatesDir: BUNDLED_TEMPLATES, pdf: false, search: false });
+    expect(built.warnings).toEqual([]);
+    expect(built.counts).toMatchObject({ issues: 1, rendered: 1 });
+    const page = await readFile(join(dir, 'dist/2025/1/index.html'), 'utf8');
+    expect(page).toContain('测试市工作简报');
+    expect(page).toContain('2025年第1期');
+  });
+
+  it('completes the package.json and .gitignore that installing jianbao left', async () => {
+    const dir = await emptyFolder();
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ dependencies: { jianbao: 'file:jianbao-0.1.0.tgz' }, scripts: { build: 'make' } }));
+    await writeFile(join(dir, '.gitignore'), 'node_modules');
+    expect((await cli('init', dir, ...settings)).code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))).toEqual({
+      dependencies: { jianbao: 'file:jianbao-0.1.0.tgz' },
+      scripts: { build: 'make', check: 'jianbao check', dev: 'jianbao dev' },
+    });
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\ndist/\n.cache/\n');
+  });
+
+  it('refuses to overwrite a bulletin, and writes nothing then', async () => {
+    const dir = await emptyFolder();
+    expect((await cli('init', dir, ...settings)).code).toBe(0);
+    await rm(join(dir, 'package.json'));
+    const again = await cli('init', dir, ...settings);
+    expect(again).toEqual({ code: 1, stdout: '', stderr: `jianbao: ${join(dir, 'content/bulletin.yaml')} already exists; \`jianbao init\` never overwrites a file: start the bulletin in an empty folder, or move the file away\n` });
+    expect(await readdir(dir)).not.toContain('package.json');
+  });
+
+  it('asks for the settings it cannot prompt for, and checks them', async () => {
+    const dir = await emptyFolder();
+    expect(await cli('init', dir, '--title', 'T')).toMatchObject({ code: 1, stderr: 'jianbao: Expected --issuer, --url when not run on a terminal\n' });
+    const bad = await cli('init', dir, '--title', 'T', '--issuer', 'I', '--url', 'ftp://example.org/');
+    expect(bad).toMatchObject({ code: 1, stderr: 'jianbao: --url: Expected an http: or https: address such as https://example.org/jianbao/, got ftp://example.org/\n' });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('ships jianbao’s own publish workflow, running the installed jianbao', async () => {
+    const own = await readFile('.github/workflows/publish.yml', 'utf8');
+    const starter = await readFile('starter/publish.yml', 'utf8');
+    expect(starter).toBe(own.replaceAll('node bin/jianbao.js', 'npx jianbao').replace('in the README.', 'in jianbao’s README.'));
+  });
+});
+
+describe('the npm package', () => {
+  it('holds what runs and nothing else', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { maxBuffer: 16 * 1024 * 1024 });
+    const [pack] = JSON.parse(stdout) as [{ files: Array<{ path: string }> }];
+    const tops = new Set(pack.files.map((file) => file.path.replace(/\/.*/, '/')));
+    expect([...tops].sort()).toEqual(['README.md', 'bin/', 'package.json', 'src/', 'starter/', 'templates/']);
+    const paths = pack.files.map((file) => file.path);
+    expect(paths).toContain('bin/jianbao.js');
+    expect(paths).toContain('src/cli/main.ts');
+    expect(paths).toContain('templates/print.njk');
+    expect(paths.filter((path) => /\.test\.ts$|^tests\/|^content\/|^scripts\//.test(path))).toEqual([]);
+  }, 60_000);
+});

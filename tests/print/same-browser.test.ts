@@ -1,0 +1,53 @@
+// The packaged Chromium prints by default, whether or not the machine has a browser of its own, so
+// PDFs are the same bytes everywhere; another browser is opt-in and prints the PDFs again.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/pipeline.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
+
+let root: string;
+let options: BuildOptions;
+const pdf = (out: string) => readFile(join(out, '2024/1/2024-1.pdf'));
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'jianbao-same-browser-'));
+  await writeSyntheticArchive(join(root, 'content'), { issues: 1, firstYear: 2024 });
+  options = { contentDir: join(root, 'content'), templatesDir: BUNDLED_TEMPLATES, search: false };
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+/** Build with no browser on PATH (where a system chromium would be found). */
+async function withHiddenSystemBrowser<T>(work: () => Promise<T>): Promise<T> {
+  const path = process.env.PATH;
+  process.env.PATH = '/nonexistent';
+  try {
+    return await work();
+  } finally {
+    process.env.PATH = path;
+  }
+}
+
+describe('the browser that prints', () => {
+  it('is the packaged Chromium with or without a system browser: byte-identical PDFs', async () => {
+    const seen = await build({ ...options, outDir: join(root, 'seen'), cacheDir: join(root, 'cache') });
+    const hidden = await withHiddenSystemBrowser(() => build({ ...options, outDir: join(root, 'hidden'), cacheDir: false }));
+    expect(seen.browser).toMatch(/^@sparticuz\/chromium 153\./);
+    expect(hidden.browser).toBe(seen.browser);
+    expect(seen.counts.pdfsRendered).toBe(1);
+    expect(hidden.counts.pdfsRendered).toBe(1);
+    expect((await pdf(join(root, 'hidden'))).equals(await pdf(join(root, 'seen')))).toBe(true);
+  }, 120_000);
+
+  it.skipIf(!existsSync('/usr/bin/chromium'))('is a system browser only on request, which prints the PDFs again', async () => {
+    const outDir = join(root, 'seen');
+    const same = await build({ ...options, outDir, cacheDir: join(root, 'cache') });
+    expect(same.counts).toMatchObject({ upToDate: true });
+    const system = await build({ ...options, outDir, cacheDir: join(root, 'cache'), browser: 'system' });
+    expect(system.browser).toMatch(/^Chromium \d+.* \(\/usr\/bin\/chromium\)$/);
+    expect(system.counts.pdfsRendered).toBe(1);
+  }, 120_000);
+});
