@@ -1,6 +1,8 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Tags } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
+import { reportProblem } from '../report/messages.ts';
+import type { RuleId } from '../report/rules.ts';
 
 export interface ParsedYaml {
   readonly data: unknown;
@@ -124,9 +126,8 @@ function findPair(document: Document, path: (string | number)[]): number | undef
   return items?.find((item) => item.key?.value === key)?.key?.range?.[0];
 }
 
-function fail(file: VFile, reason: string, line: number, column: number, ruleId: string): void {
-  const message = file.message(reason, { place: { line, column }, ruleId, source: 'jianbao' });
-  message.fatal = true;
+function fail(file: VFile, reason: string, line: number, column: number, ruleId: RuleId): void {
+  reportProblem(file, reason, { place: { line, column }, ruleId });
 }
 
 function firstLine(text: string): string {

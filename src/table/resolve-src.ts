@@ -24,7 +24,7 @@ export async function resolveSrc(
   if (root === undefined) return { path };
 
   const shown = `${relative(options.cwd, root) || '.'}/`;
-  const outside = (detail = '') => ({
+  const outside = (detail = ''): { readonly problem: Problem } => ({
     problem: {
       reason: `Expected a CSV path inside ${shown}, got ${src}${detail}`,
       ruleId: 'table-src-outside-root',
