@@ -1,12 +1,13 @@
 import { issueLabel } from '../format/chinese.ts';
 import type { Issue, Place } from '../model.ts';
+import type { RuleId } from '../report/rules.ts';
 
 /** A numbering problem, reported in `source` at the frontmatter value it is about. */
 export interface NumberingProblem {
   readonly source: string;
   readonly place: Place | undefined;
   readonly reason: string;
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
 }
 
 type Key = 'number' | 'supplement' | 'total' | 'date';
@@ -32,8 +33,8 @@ interface Sequence {
   /** Written before 第N期. */
   readonly mark: string;
   readonly what: string;
-  readonly duplicate: string;
-  readonly gap: string;
+  readonly duplicate: RuleId;
+  readonly gap: RuleId;
 }
 
 const REGULAR: Sequence = { key: 'number', mark: '', what: 'issue', duplicate: 'numbering-duplicate', gap: 'numbering-gap' };
@@ -64,7 +65,7 @@ export function checkNumbering(issues: readonly Issue[], options: NumberingOptio
   ];
 }
 
-function problem(issue: Issue, key: Key, reason: string, ruleId: string): NumberingProblem {
+function problem(issue: Issue, key: Key, reason: string, ruleId: RuleId): NumberingProblem {
   return { source: issue.source, place: issue.places?.[key], reason: `\`${key}\`: ${reason}`, ruleId };
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import type { Series } from '../model.ts';
+import { reportProblem } from '../report/messages.ts';
 import { parseYaml, reportSchemaIssues } from './parse-yaml.ts';
 import { seriesSchema } from './schema.ts';
 import { toEntries } from './distribution.ts';
@@ -15,8 +16,7 @@ export async function loadSeries(path: string): Promise<{ file: VFile; series?: 
     text = await readFile(path, 'utf8');
   } catch (cause) {
     const file = new VFile({ path });
-    const message = file.message(`Cannot read the series file (${(cause as NodeJS.ErrnoException).code ?? cause}); every content folder needs a ${SERIES_FILE} with title, issuer and url`, { ruleId: 'series-missing', source: 'jianbao' });
-    message.fatal = true;
+    reportProblem(file, `Cannot read the series file (${(cause as NodeJS.ErrnoException).code ?? cause}); every content folder needs a ${SERIES_FILE} with title, issuer and url`, { ruleId: 'series-missing' });
     return { file };
   }
   const file = new VFile({ path, value: text });

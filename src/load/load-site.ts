@@ -60,6 +60,6 @@ function linkWarning({ path, kind }: SkippedLink): VFile {
     kind === 'file'
       ? 'Skipped this issue file: it is a symbolic link, and jianbao reads only real files inside the content folder; put the file itself here'
       : 'Skipped this folder: it is a symbolic link, and jianbao reads no issues through links; put the folder itself here';
-  reportProblem(file, reason, { place: { line: 1, column: 1 }, ruleId: 'issue-symlink', severity: 'warning' });
+  reportProblem(file, reason, { place: { line: 1, column: 1 }, ruleId: 'issue-symlink' });
   return file;
 }

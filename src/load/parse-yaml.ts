@@ -1,6 +1,8 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Tags } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
+import { reportProblem } from '../report/messages.ts';
+import { isRuleId, type RuleId } from '../report/rules.ts';
 
 export interface ParsedYaml {
   readonly data: unknown;
@@ -74,7 +76,7 @@ export function reportSchemaIssues(
     const key = issue.path.map(String).join('.');
     // A check with a rule of its own is about the key as a whole (one to delete or fill in): report it there.
     const ruleId: unknown = issue.code === 'custom' ? issue.params?.ruleId : undefined;
-    if (typeof ruleId === 'string') {
+    if (isRuleId(ruleId)) {
       const path = issue.path as (string | number)[];
       const { line, col } = parsed.lines.linePos(findPair(parsed.document, path) ?? locate(parsed, path));
       fail(file, `\`${key}\`: ${issue.message}`, line + lineOffset - 1, col, ruleId);
@@ -133,9 +135,8 @@ function findPair(document: Document, path: (string | number)[]): number | undef
   return items?.find((item) => item.key?.value === key)?.key?.range?.[0];
 }
 
-function fail(file: VFile, reason: string, line: number, column: number, ruleId: string): void {
-  const message = file.message(reason, { place: { line, column }, ruleId, source: 'jianbao' });
-  message.fatal = true;
+function fail(file: VFile, reason: string, line: number, column: number, ruleId: RuleId): void {
+  reportProblem(file, reason, { place: { line, column }, ruleId });
 }
 
 function firstLine(text: string): string {

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
+import type { RuleId } from '../report/rules.ts';
 import { decodeUtf8, lineAt } from '../util/text-bytes.ts';
 
 /**
@@ -31,7 +32,7 @@ export function readIssueFile(path: string): VFile {
 }
 
 /** The file's text, or why it is not an issue's text; the size is checked before anything is read. */
-function readText(path: string): string | { reason: string; ruleId: string; line: number } {
+function readText(path: string): string | { reason: string; ruleId: RuleId; line: number } {
   const { size } = statSync(path);
   if (size > MAX_ISSUE_BYTES) {
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -41,7 +42,7 @@ function readText(path: string): string | { reason: string; ruleId: string; line
 }
 
 /** The bytes as text (without a leading BOM), or why they are not an issue's text. */
-function decodeText(bytes: Uint8Array): string | { reason: string; ruleId: string; line: number } {
+function decodeText(bytes: Uint8Array): string | { reason: string; ruleId: RuleId; line: number } {
   if (bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
     return { reason: 'Expected an issue (frontmatter and Markdown), found an empty file', ruleId: 'issue-empty', line: 1 };
   }

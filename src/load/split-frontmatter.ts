@@ -1,10 +1,11 @@
 import matter from 'gray-matter';
 import type { Place } from '../model.ts';
+import type { RuleId } from '../report/rules.ts';
 
 /** A problem with an issue file's frontmatter, at its place. */
 export interface FrontmatterProblem {
   readonly reason: string;
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly place: Place;
 }
 

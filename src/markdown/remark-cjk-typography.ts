@@ -2,6 +2,7 @@ import type { Point, Position } from 'unist';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
+import type { RuleId } from '../report/rules.ts';
 import { eachNode } from '../util/each-node.ts';
 import { HAN, isCjk } from './cjk.ts';
 
@@ -45,8 +46,8 @@ export default function remarkCjkTypography() {
         spans.push({ text: source.slice(start.offset, end), start: { ...start, offset: start.offset } });
       }
     });
-    const warn = (span: Span, from: number, to: number, reason: string, ruleId: string, expected: string) => {
-      const message = reportProblem(file, reason, { place: position(span, from, to), ruleId, severity: 'warning' });
+    const warn = (span: Span, from: number, to: number, reason: string, ruleId: RuleId, expected: string) => {
+      const message = reportProblem(file, reason, { place: position(span, from, to), ruleId });
       message.actual = span.text.slice(from, to);
       message.expected = [expected];
     };

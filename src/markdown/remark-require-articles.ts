@@ -22,7 +22,6 @@ export default function remarkRequireArticles(options: Options = {}) {
     reportProblem(file, `No ${'#'.repeat(depth)} heading: the issue has no articles and its contents list is empty; start each article with \`${'#'.repeat(depth)} title\``, {
       place: first?.position?.start ?? { line: 1, column: 1 },
       ruleId: 'issue-no-articles',
-      severity: 'warning',
     });
   };
 }

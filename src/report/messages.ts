@@ -2,23 +2,19 @@ import { relative } from 'node:path';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-
-/** An error stops `check` and `build`; a warning only stops `check --strict`. */
-export type Severity = 'error' | 'warning';
+import { RULES, type RuleId } from './rules.ts';
 
 export interface ProblemOptions {
   /** A point, or a range (a warning with a fix replaces the range's source). */
   readonly place?: { readonly line: number; readonly column: number } | Position | undefined;
-  /** Stable name of the check, e.g. `numbering-gap`. */
-  readonly ruleId: string;
-  /** @default 'error' */
-  readonly severity?: Severity;
+  /** The check, e.g. `numbering-gap`; its severity comes from the registry. */
+  readonly ruleId: RuleId;
 }
 
-/** Put a problem on `file`: errors are fatal messages, warnings are not. */
+/** Put a problem on `file`: errors (by the rule's severity) are fatal messages, warnings are not. */
 export function reportProblem(file: VFile, reason: string, options: ProblemOptions): VFileMessage {
   const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: 'jianbao' });
-  message.fatal = (options.severity ?? 'error') === 'error';
+  message.fatal = RULES[options.ruleId].severity === 'error';
   return message;
 }
 
@@ -60,14 +56,15 @@ export function problemsIn(files: readonly VFile[]): Problems {
 }
 
 /**
- * `content/2021/11/index.md:3:7: message`, the form editors' tools jump to. A warning reads
- * `path:line:column: warning: message`, as compilers print them.
+ * `content/2021/11/index.md:3:7: message [rule-id]`, the form editors' tools jump to. A warning
+ * reads `path:line:column: warning: message [rule-id]`, as compilers print them.
  */
 export function formatMessage(message: VFileMessage, cwd = process.cwd()): string {
   const file = message.file ? printable(relative(cwd, message.file) || message.file) : '<unknown>';
   const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
   const severity = message.fatal === false ? 'warning: ' : '';
-  return `${file}${place}: ${severity}${printable(message.reason)}`;
+  const rule = message.ruleId ? ` [${printable(message.ruleId)}]` : '';
+  return `${file}${place}: ${severity}${printable(message.reason)}${rule}`;
 }
 
 /**

@@ -1,10 +1,12 @@
+import type { RuleId } from '../report/rules.ts';
+
 /**
  * Something wrong with one table, found before any message exists so the pure steps
  * (reading, header merging, totals) stay free of vfile.
  */
 export interface Problem {
   readonly reason: string;
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   /** Where in the table source; absent when the problem is about the `::table` directive itself. */
   readonly place?: SourcePlace;
 }

@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import type { RuleId } from '../report/rules.ts';
 import { isInside, realOrSelf } from './inside.ts';
 
 export interface LocalPathOptions {
@@ -16,7 +17,7 @@ export interface Naming {
   /** The path as the Markdown wrote it. */
   readonly written: string;
   /** Rule id of a refusal. */
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
 }
 
 /**
@@ -28,7 +29,7 @@ export function localPath(
   path: string,
   options: LocalPathOptions,
   naming: Naming,
-): { readonly path: string } | { readonly reason: string; readonly ruleId: string } {
+): { readonly path: string } | { readonly reason: string; readonly ruleId: RuleId } {
   const { root } = options;
   const { what, written, ruleId } = naming;
   const shown = root === undefined ? '' : `${relative(options.cwd, root) || '.'}/`;

@@ -21,7 +21,7 @@ describe('jianbao check', () => {
     const result = await runCli('check');
     expect(result.code).toBe(0);
     expect(result.lines.at(-1)).toBe('jianbao: checked 3 issue files in content/: 0 errors and 36 warnings');
-    expect(result.lines[0]).toBe('content/2021/11/index.md:37:5: warning: Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834)');
+    expect(result.lines[0]).toBe('content/2021/11/index.md:37:5: warning: Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834) [cjk-punctuation]');
     expect(result.lines.slice(0, -1).every((line) => /: warning: Unexpected half-width/.test(line))).toBe(true);
   });
 
@@ -29,9 +29,16 @@ describe('jianbao check', () => {
     const result = await runCli('check', '--content', `${fixtures}/many-mistakes`);
     expect(result.code).toBe(1);
     expect(result.lines.at(-1)).toBe('jianbao: checked 4 issue files in tests/fixtures/check/many-mistakes/: 7 errors and 1 warning');
-    const rules = result.lines.slice(0, -1).map((line) => /^[^:]+:\d+:\d+: (warning: )?/.exec(line)?.[0].replace(/^.*\//, ''));
+    const rules = result.lines.slice(0, -1).map((line) => `${/^[^:]+:\d+:\d+: (warning: )?/.exec(line)?.[0].replace(/^.*\//, '')}${/\[[a-z-]+\]$/.exec(line)?.[0]}`);
     expect(rules).toEqual([
-      'index.md:14:1: ', 'index.md:14:6: ', 'progress.csv:4:3: ', 'index.md:4:8: ', 'index.md:12:1: ', 'index.md:14:1: ', 'index.md:5:7: ', 'index.md:14:1: warning: ',
+      'index.md:14:1: [html]',
+      'index.md:14:6: [html]',
+      'progress.csv:4:3: [table-total]',
+      'index.md:4:8: [numbering-total-duplicate]',
+      'index.md:12:1: [directive-unknown]',
+      'index.md:14:1: [image-missing]',
+      'index.md:5:7: [frontmatter-schema]',
+      'index.md:14:1: warning: [image-alt]',
     ]);
   });
 
@@ -60,8 +67,8 @@ describe('jianbao check', () => {
     const result = await runCli('build', '--no-pdf', '--no-cache', '--content', `${fixtures}/no-articles`, '--out', out);
     expect(result.code).toBe(0);
     expect(result.lines).toEqual([
-      'tests/fixtures/check/no-articles/2021/1/index.md:8:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title`',
-      'tests/fixtures/check/no-articles/2021/1/index.md:10:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it',
+      'tests/fixtures/check/no-articles/2021/1/index.md:8:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title` [issue-no-articles]',
+      'tests/fixtures/check/no-articles/2021/1/index.md:10:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it [image-alt]',
     ]);
   });
 
@@ -83,8 +90,8 @@ describe('jianbao check', () => {
     expect(result.code).toBe(1);
     // The sample content's typography warnings aside.
     expect(result.lines.filter((line) => !line.includes(': warning: '))).toEqual([
-      'tests/fixtures/templates/broken/issue.njk:3:19: Template syntax: expected variable end',
-      'tests/fixtures/templates/broken/partials/issue-list.njk:3:1: Template syntax: unexpected end of file',
+      'tests/fixtures/templates/broken/issue.njk:3:19: Template syntax: expected variable end [template-syntax]',
+      'tests/fixtures/templates/broken/partials/issue-list.njk:3:1: Template syntax: unexpected end of file [template-syntax]',
       'jianbao: checked 3 issue files in content/: 2 errors and 36 warnings',
     ]);
   });
@@ -93,7 +100,7 @@ describe('jianbao check', () => {
     const out = join(await tempDir(), 'dist');
     const result = await runCli('build', '--no-pdf', '--no-cache', '--templates', 'tests/fixtures/templates/broken', '--out', out);
     expect(result.code).toBe(1);
-    expect(result.lines).toContain('tests/fixtures/templates/broken/issue.njk:3:19: Template syntax: expected variable end');
+    expect(result.lines).toContain('tests/fixtures/templates/broken/issue.njk:3:19: Template syntax: expected variable end [template-syntax]');
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -21,8 +21,8 @@ describe('the typography check', () => {
     expect(check.code).toBe(0);
     const issue = relative(process.cwd(), join(content, '2024/1/index.md'));
     expect(check.lines).toEqual([
-      `${issue}:20:12: warning: Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834)`,
-      `${issue}:20:23: warning: Unexpected half-width parentheses around Chinese text “(试点)”; use full-width ones, “（试点）” (GB/T 15834)`,
+      `${issue}:20:12: warning: Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834) [cjk-punctuation]`,
+      `${issue}:20:23: warning: Unexpected half-width parentheses around Chinese text “(试点)”; use full-width ones, “（试点）” (GB/T 15834) [cjk-punctuation]`,
       `jianbao: checked 1 issue file in ${content}/: 0 errors and 2 warnings`,
     ]);
     expect((await runCli('check', '--content', content, '--strict')).code).toBe(1);
@@ -52,8 +52,8 @@ describe('the typography check', () => {
     const fixed = await runCli('check', '--content', content, '--fix');
     expect(fixed.code).toBe(0);
     expect(fixed.stdout.split('\n').filter(Boolean)).toEqual([
-      `${shown}:20:12: fixed: “,” → “，”`,
-      `${shown}:20:23: fixed: “(试点)” → “（试点）”`,
+      `${shown}:20:12: fixed: “,” → “，” [cjk-punctuation]`,
+      `${shown}:20:23: fixed: “(试点)” → “（试点）” [cjk-punctuation]`,
       `jianbao: checked 1 issue file in ${content}/: no problems`,
     ]);
     expect(await readFile(issue, 'utf8')).toBe(before.replace('改造中,坚持“共同缔造”理念(试点)', '改造中，坚持“共同缔造”理念（试点）'));

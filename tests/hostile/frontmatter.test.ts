@@ -12,7 +12,7 @@ const root = 'tests/fixtures/hostile';
 
 describe('frontmatter in another language than YAML', () => {
   const content = join(root, 'js-frontmatter');
-  const at = (issue: number, language: string) => `${content}/2021/${issue}/index.md:1:4: Frontmatter must be YAML; found "${language}"`;
+  const at = (issue: number, language: string) => `${content}/2021/${issue}/index.md:1:4: Frontmatter must be YAML; found "${language}" [frontmatter-language]`;
   let temp: string;
   let marker: string;
 
@@ -80,14 +80,14 @@ describe('check reports every problem of every file in one run', () => {
   it('checks the Markdown and tables of issues whose frontmatter is broken (missing key, alias bomb, ---json)', async () => {
     const content = join(root, 'broken-frontmatter');
     const html = (issue: number, column: number, tag: string) =>
-      `${content}/2021/${issue}/index.md:7:${column}: Unexpected raw HTML \`${tag}\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)`;
+      `${content}/2021/${issue}/index.md:7:${column}: Unexpected raw HTML \`${tag}\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]`;
     const result = await runCli('check', '--content', content);
     expect(result.lines).toEqual([
-      `${content}/2021/1/index.md:2:1: \`date\`: Missing required key (expected string)`,
-      `${content}/2021/1/progress.csv:3:1: Expected 3 cells as in the first row (line 1), found 2`,
-      `${content}/2021/2/index.md:3:8: YAML syntax: Excessive alias count indicates a resource exhaustion attack; write the values out instead of repeating them with aliases (*name)`,
-      `${content}/2021/2/index.md:15:1: Unknown directive \`::note\`: nothing would be printed for it; jianbao knows \`::table{src="progress.csv"}\` (write \`\\::note\` to print the text as is)`,
-      `${content}/2021/3/index.md:1:4: Frontmatter must be YAML; found "json"`,
+      `${content}/2021/1/index.md:2:1: \`date\`: Missing required key (expected string) [frontmatter-schema]`,
+      `${content}/2021/1/progress.csv:3:1: Expected 3 cells as in the first row (line 1), found 2 [table-row-length]`,
+      `${content}/2021/2/index.md:3:8: YAML syntax: Excessive alias count indicates a resource exhaustion attack; write the values out instead of repeating them with aliases (*name) [yaml-syntax]`,
+      `${content}/2021/2/index.md:15:1: Unknown directive \`::note\`: nothing would be printed for it; jianbao knows \`::table{src="progress.csv"}\` (write \`\\::note\` to print the text as is) [directive-unknown]`,
+      `${content}/2021/3/index.md:1:4: Frontmatter must be YAML; found "json" [frontmatter-language]`,
       // Only the body's HTML: the `<b>` in the JSON block is not read as Markdown.
       html(3, 3, '<i>'),
       html(3, 8, '</i>'),
@@ -99,10 +99,10 @@ describe('check reports every problem of every file in one run', () => {
     const content = join(root, 'broken-series');
     const result = await runCli('check', '--content', content);
     expect(result.lines).toEqual([
-      `${content}/bulletin.yaml:1:1: \`issuer\`: Missing required key (expected string)`,
-      `${content}/2021/1/index.md:2:1: \`total\`: Missing required key (expected number)`,
-      `${content}/2021/1/index.md:9:3: Unexpected raw HTML \`<b>\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)`,
-      `${content}/2021/1/index.md:9:8: Unexpected raw HTML \`</b>\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)`,
+      `${content}/bulletin.yaml:1:1: \`issuer\`: Missing required key (expected string) [frontmatter-schema]`,
+      `${content}/2021/1/index.md:2:1: \`total\`: Missing required key (expected number) [frontmatter-schema]`,
+      `${content}/2021/1/index.md:9:3: Unexpected raw HTML \`<b>\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]`,
+      `${content}/2021/1/index.md:9:8: Unexpected raw HTML \`</b>\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]`,
       `jianbao: checked 1 issue file in ${content}/: 4 errors`,
     ]);
   });

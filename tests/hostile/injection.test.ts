@@ -59,7 +59,7 @@ describe('links that could run code or leave the content folder', () => {
   it('are refused at their line', async () => {
     const fixture = 'tests/fixtures/hostile/injection-links';
     const file = `${fixture}/2021/1/index.md`;
-    const scheme = (line: number, url: string) => `${file}:${line}:1: Expected the link to name a file beside the issue or an http:, https:, mailto: or tel: address, got ${url}`;
+    const scheme = (line: number, url: string) => `${file}:${line}:1: Expected the link to name a file beside the issue or an http:, https:, mailto: or tel: address, got ${url} [link-scheme]`;
     const result = await runCli('check', '--content', fixture);
     expect(result.lines).toEqual([
       scheme(10, 'javascript:alert(1)'),
@@ -68,9 +68,9 @@ describe('links that could run code or leave the content folder', () => {
       scheme(16, 'file:///etc/passwd'),
       scheme(18, 'vbscript:msgbox(1)'),
       scheme(20, 'javascript:alert(1)'), // <javascript:alert(1)>, an autolink
-      `${file}:22:1: Expected a link path inside ${relative('.', fixture)}/, got ../../../../etc/passwd`,
-      `${file}:24:1: Expected an image path inside ${fixture}/, got ../../../../etc/passwd`,
-      `${file}:26:1: Expected a link path inside ${fixture}/, got /etc/passwd`,
+      `${file}:22:1: Expected a link path inside ${relative('.', fixture)}/, got ../../../../etc/passwd [link-outside-root]`,
+      `${file}:24:1: Expected an image path inside ${fixture}/, got ../../../../etc/passwd [image-outside-root]`,
+      `${file}:26:1: Expected a link path inside ${fixture}/, got /etc/passwd [link-outside-root]`,
       scheme(30, 'javascript:alert(1)'), // a link definition
       `jianbao: checked 1 issue file in ${fixture}/: 10 errors`,
     ]);

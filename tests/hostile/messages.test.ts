@@ -18,14 +18,14 @@ describe('numbers in the frontmatter', () => {
     const content = join(root, 'number-notation');
     const result = await runCli('check', '--content', content);
     expect(result.lines).toEqual([
-      `${content}/2021/1/index.md:3:9: \`number\`: Expected a whole number, got 0x1`,
-      `${content}/2021/1/index.md:4:8: \`total\`: Expected a whole number, got .inf`,
-      `${content}/2021/2/index.md:3:9: \`number\`: Expected a whole number, got 1e309`,
-      `${content}/2021/2/index.md:4:8: \`total\`: Expected a whole number, got .NaN`,
-      `${content}/2021/3/index.md:3:9: \`number\`: Expected a whole number, got 0o7`,
-      `${content}/2021/3/index.md:4:8: \`total\`: Expected a whole number, got 1e3`,
-      `${content}/99/1/index.md:2:7: \`year\`: Expected a year of 4 digits, such as 2021`,
-      `${content}/99/1/index.md:5:7: \`date\`: Expected a year of 4 digits, such as 2021-11-29`,
+      `${content}/2021/1/index.md:3:9: \`number\`: Expected a whole number, got 0x1 [frontmatter-schema]`,
+      `${content}/2021/1/index.md:4:8: \`total\`: Expected a whole number, got .inf [frontmatter-schema]`,
+      `${content}/2021/2/index.md:3:9: \`number\`: Expected a whole number, got 1e309 [frontmatter-schema]`,
+      `${content}/2021/2/index.md:4:8: \`total\`: Expected a whole number, got .NaN [frontmatter-schema]`,
+      `${content}/2021/3/index.md:3:9: \`number\`: Expected a whole number, got 0o7 [frontmatter-schema]`,
+      `${content}/2021/3/index.md:4:8: \`total\`: Expected a whole number, got 1e3 [frontmatter-schema]`,
+      `${content}/99/1/index.md:2:7: \`year\`: Expected a year of 4 digits, such as 2021 [frontmatter-schema]`,
+      `${content}/99/1/index.md:5:7: \`date\`: Expected a year of 4 digits, such as 2021-11-29 [frontmatter-schema]`,
       `jianbao: checked 4 issue files in ${content}/: 8 errors`,
     ]);
   });
@@ -40,8 +40,8 @@ describe('paths in messages', () => {
     const result = await runCli('check', '--content', content);
     const folder = `${relative(process.cwd(), content)}/2021/1\\n\\u001b[31m`;
     expect(result.lines.slice(0, 2)).toEqual([
-      `${folder}/index.md:3:9: \`number\`: Expected a whole number, got 0x1`,
-      `${folder}/index.md:4:8: \`total\`: Expected a whole number, got .inf`,
+      `${folder}/index.md:3:9: \`number\`: Expected a whole number, got 0x1 [frontmatter-schema]`,
+      `${folder}/index.md:4:8: \`total\`: Expected a whole number, got .inf [frontmatter-schema]`,
     ]);
     expect(result.lines).toHaveLength(7);
   });
@@ -52,8 +52,8 @@ describe('symbolic links in the content folder', () => {
     const content = join(root, 'symlinked-issues');
     const result = await runCli('check', '--content', content);
     expect(result.lines).toEqual([
-      `${content}/2021/2/index.md:1:1: warning: Skipped this issue file: it is a symbolic link, and jianbao reads only real files inside the content folder; put the file itself here`,
-      `${content}/2022:1:1: warning: Skipped this folder: it is a symbolic link, and jianbao reads no issues through links; put the folder itself here`,
+      `${content}/2021/2/index.md:1:1: warning: Skipped this issue file: it is a symbolic link, and jianbao reads only real files inside the content folder; put the file itself here [issue-symlink]`,
+      `${content}/2022:1:1: warning: Skipped this folder: it is a symbolic link, and jianbao reads no issues through links; put the folder itself here [issue-symlink]`,
       `jianbao: checked 1 issue file in ${content}/: 0 errors and 2 warnings`,
     ]);
     expect(result.code).toBe(0);

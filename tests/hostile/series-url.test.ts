@@ -12,7 +12,7 @@ describe('bulletin.yaml url, which becomes the feed, sitemap and canonical links
   it('refuses javascript: at its place in bulletin.yaml', async () => {
     const result = await runCli('check', '--content', root);
     expect(result.lines).toEqual([
-      `${root}/bulletin.yaml:3:6: \`url\`: Expected an http: or https: address such as https://example.org/jianbao/, got javascript://x/%0Aalert(1)//`,
+      `${root}/bulletin.yaml:3:6: \`url\`: Expected an http: or https: address such as https://example.org/jianbao/, got javascript://x/%0Aalert(1)// [frontmatter-schema]`,
       `jianbao: checked 1 issue file in ${root}/: 1 error`,
     ]);
     expect(result.code).toBe(1);
@@ -31,7 +31,7 @@ describe('bulletin.yaml url, which becomes the feed, sitemap and canonical links
   it.each(['data:text/html,x', 'file:///etc/', 'ftp://example.org/', 'mailto:a@example.org', 'http:example.org', 'https:/example.org', 'https://', 'JavaScript:alert(1)'])('refuses %s', async (url) => {
     const { series, lines } = await load(url);
     expect(series).toBeUndefined();
-    expect(lines).toEqual([`bulletin.yaml:3:6: \`url\`: Expected an http: or https: address such as https://example.org/jianbao/, got ${url}`]);
+    expect(lines).toEqual([`bulletin.yaml:3:6: \`url\`: Expected an http: or https: address such as https://example.org/jianbao/, got ${url} [frontmatter-schema]`]);
   });
 
   it.each([

@@ -12,7 +12,7 @@ describe('a 合计 row in a column where half the cells are not numbers', () => 
   it('is an error at the total, naming the cells that are not numbers; `/` and blank still count as 0', async () => {
     const result = await runCli('check', '--content', root);
     expect(result.lines).toEqual([
-      `${root}/2021/1/progress.csv:5:2: 合计 value 999 in column “户数（户）” cannot be checked: “二十” (line 2), “三十” (line 3) are not numbers; write them as numbers, or \`/\` where a figure does not apply (counted as 0)`,
+      `${root}/2021/1/progress.csv:5:2: 合计 value 999 in column “户数（户）” cannot be checked: “二十” (line 2), “三十” (line 3) are not numbers; write them as numbers, or \`/\` where a figure does not apply (counted as 0) [table-total-non-number]`,
       `jianbao: checked 1 issue file in ${root}/: 1 error`,
     ]);
     expect(result.code).toBe(1);

@@ -21,32 +21,32 @@ async function messagesFor(name: string): Promise<string[]> {
 describe('loadIssue', () => {
   it('reports YAML syntax errors at their line', async () => {
     expect(await messagesFor('bad-yaml')).toEqual([
-      'tests/fixtures/frontmatter/bad-yaml/index.md:4:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'tests/fixtures/frontmatter/bad-yaml/index.md:4:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-syntax]',
     ]);
   });
 
   it('reports a missing key', async () => {
     expect(await messagesFor('missing-key')).toEqual([
-      'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected number)',
+      'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected number) [frontmatter-schema]',
     ]);
   });
 
   it('rejects a date that does not exist', async () => {
     expect(await messagesFor('impossible-date')).toEqual([
-      'tests/fixtures/frontmatter/impossible-date/index.md:5:7: `date`: Expected a date that exists on the calendar',
+      'tests/fixtures/frontmatter/impossible-date/index.md:5:7: `date`: Expected a date that exists on the calendar [frontmatter-schema]',
     ]);
   });
 
   it('rejects a date outside the issue’s year', async () => {
     expect(await messagesFor('wrong-year')).toEqual([
-      'tests/fixtures/frontmatter/wrong-year/index.md:5:7: `date`: Expected the date to fall in the issue’s year',
+      'tests/fixtures/frontmatter/wrong-year/index.md:5:7: `date`: Expected the date to fall in the issue’s year [frontmatter-schema]',
     ]);
   });
 
   it('reports mistyped and unknown keys together', async () => {
     expect(await messagesFor('unknown-key')).toEqual([
-      'tests/fixtures/frontmatter/unknown-key/index.md:4:8: `total`: Expected number, got string "18"',
-      'tests/fixtures/frontmatter/unknown-key/index.md:6:1: Unknown key `author`',
+      'tests/fixtures/frontmatter/unknown-key/index.md:4:8: `total`: Expected number, got string "18" [frontmatter-schema]',
+      'tests/fixtures/frontmatter/unknown-key/index.md:6:1: Unknown key `author` [frontmatter-schema]',
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('loadSeries', () => {
     const { series, file } = await loadSeries('tests/fixtures/nowhere/bulletin.yaml');
     expect(series).toBeUndefined();
     expect(formatMessage(file.messages[0]!)).toBe(
-      'tests/fixtures/nowhere/bulletin.yaml: Cannot read the series file (ENOENT); every content folder needs a bulletin.yaml with title, issuer and url',
+      'tests/fixtures/nowhere/bulletin.yaml: Cannot read the series file (ENOENT); every content folder needs a bulletin.yaml with title, issuer and url [series-missing]',
     );
   });
 });

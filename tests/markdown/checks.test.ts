@@ -40,16 +40,16 @@ describe('remarkDirectiveNames', () => {
   it('reports an unknown leaf or container directive at its place, and a known one of the wrong kind', async () => {
     const file = await run('正文\n\n::chart{src="a.csv"}\n\n:::note\n内容\n:::\n\n:::table\n:::');
     expect(lines(file)).toEqual([
-      'issue.md:3:1: Unknown directive `::chart`: nothing would be printed for it; jianbao knows `::table{src="progress.csv"}` (write `\\::chart` to print the text as is)',
-      'issue.md:5:1: Unknown directive `:::note`: nothing would be printed for it; jianbao knows `::table{src="progress.csv"}` (write `\\:::note` to print the text as is)',
-      'issue.md:9:1: Expected `::table{src="progress.csv"}` on a line of its own, got `:::table`',
+      'issue.md:3:1: Unknown directive `::chart`: nothing would be printed for it; jianbao knows `::table{src="progress.csv"}` (write `\\::chart` to print the text as is) [directive-unknown]',
+      'issue.md:5:1: Unknown directive `:::note`: nothing would be printed for it; jianbao knows `::table{src="progress.csv"}` (write `\\:::note` to print the text as is) [directive-unknown]',
+      'issue.md:9:1: Expected `::table{src="progress.csv"}` on a line of its own, got `:::table` [directive-unknown]',
     ]);
     expect(file.messages.map((message) => [message.fatal, message.ruleId, message.source])).toEqual(Array(3).fill([true, 'directive-unknown', 'jianbao']));
   });
 
   it('suggests the directive an editor probably meant', async () => {
     const file = await run('::tabel{src="progress.csv"}');
-    expect(lines(file)).toEqual(['issue.md:1:1: Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`?']);
+    expect(lines(file)).toEqual(['issue.md:1:1: Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`? [directive-unknown]']);
   });
 
   it('works with no options, and takes the known list from one place', async () => {
@@ -65,8 +65,8 @@ describe('raw HTML', () => {
   it('is an error at each place, naming the HTML', async () => {
     const file = await unified().use(remarkParse).use(remarkNoHtml).use(remarkRehype).use(rehypeStringify).process(new VFile({ path: 'issue.md', value: hostile }));
     expect(lines(file)).toEqual([
-      'issue.md:3:1: Unexpected raw HTML `<script>alert(1)</script>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)',
-      'issue.md:5:3: Unexpected raw HTML `<img src=x onerror=alert(1)>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)',
+      'issue.md:3:1: Unexpected raw HTML `<script>alert(1)</script>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]',
+      'issue.md:5:3: Unexpected raw HTML `<img src=x onerror=alert(1)>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]',
     ]);
   });
 
@@ -107,13 +107,13 @@ describe('remarkLocalFiles', () => {
       '![图](missing.jpg)\n\n![图](../../../../etc/passwd)\n\n![图](/etc/passwd)\n\n![图](leak.jpg)\n\n[点击](javascript:alert(1))\n\n![图](data:image/png;base64,AA)\n\n[附件][a]\n\n[a]: ../12/none.pdf',
     );
     expect(lines(file)).toEqual([
-      'content/2021/11/index.md:1:1: Cannot find content/2021/11/missing.jpg for the image missing.jpg; paths are relative to this Markdown file',
-      'content/2021/11/index.md:3:1: Expected an image path inside content/, got ../../../../etc/passwd',
-      'content/2021/11/index.md:5:1: Expected an image path inside content/, got /etc/passwd',
-      'content/2021/11/index.md:7:1: Expected an image path inside content/, got leak.jpg, which is a symlink leading outside it',
-      'content/2021/11/index.md:9:1: Expected the link to name a file beside the issue or an http:, https:, mailto: or tel: address, got javascript:alert(1)',
-      'content/2021/11/index.md:11:1: Expected the image to name a file beside the issue or an http: or https: address, got data:image/png;base64,AA',
-      'content/2021/11/index.md:15:1: Cannot find content/2021/12/none.pdf for the link ../12/none.pdf; paths are relative to this Markdown file',
+      'content/2021/11/index.md:1:1: Cannot find content/2021/11/missing.jpg for the image missing.jpg; paths are relative to this Markdown file [image-missing]',
+      'content/2021/11/index.md:3:1: Expected an image path inside content/, got ../../../../etc/passwd [image-outside-root]',
+      'content/2021/11/index.md:5:1: Expected an image path inside content/, got /etc/passwd [image-outside-root]',
+      'content/2021/11/index.md:7:1: Expected an image path inside content/, got leak.jpg, which is a symlink leading outside it [image-outside-root]',
+      'content/2021/11/index.md:9:1: Expected the link to name a file beside the issue or an http:, https:, mailto: or tel: address, got javascript:alert(1) [link-scheme]',
+      'content/2021/11/index.md:11:1: Expected the image to name a file beside the issue or an http: or https: address, got data:image/png;base64,AA [image-scheme]',
+      'content/2021/11/index.md:15:1: Cannot find content/2021/12/none.pdf for the link ../12/none.pdf; paths are relative to this Markdown file [link-missing]',
     ]);
     expect(file.messages.every((message) => message.fatal && message.source === 'jianbao' && /^(image|link)-/.test(message.ruleId ?? ''))).toBe(true);
   });
@@ -121,7 +121,7 @@ describe('remarkLocalFiles', () => {
   it('warns about an image without a description', async () => {
     const file = await run('![](photo.jpg)');
     expect(lines(file)).toEqual([
-      'content/2021/11/index.md:1:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it',
+      'content/2021/11/index.md:1:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it [image-alt]',
     ]);
   });
 
@@ -135,7 +135,7 @@ describe('remarkLocalFiles', () => {
 describe('remarkRequireArticles', () => {
   it('warns when there is no ## heading, and works with no options', async () => {
     const file = await unified().use(remarkParse).use(remarkRequireArticles).use(remarkRehype).use(rehypeStringify).process(new VFile({ path: 'a.md', value: '\n正文' }));
-    expect(lines(file)).toEqual(['a.md:2:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title`']);
+    expect(lines(file)).toEqual(['a.md:2:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title` [issue-no-articles]']);
     expect((await unified().use(remarkParse).use(remarkRequireArticles).use(remarkRehype).use(rehypeStringify).process('## 文')).messages).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extensionOf, localPath, orList } from '../../src/util/local-path.ts';
 
-const naming = (written: string) => ({ what: 'table source', written, ruleId: 'table-src-outside-root' });
+const naming = (written: string) => ({ what: 'table source', written, ruleId: 'table-src-outside-root' as const });
 const options = { from: '/site/content/2021/1', root: '/site/content', cwd: '/site' };
 
 describe('localPath, the one resolver for links, images and table sources', () => {

@@ -1,0 +1,383 @@
+/** An error stops `check` and `build`; a warning only stops `check --strict`. */
+export type Severity = 'error' | 'warning';
+
+/** What a rule checks, as the README's table of checks shows it. */
+export interface Rule {
+  /** The file or stage it looks at, for grouping in the table. */
+  readonly where: string;
+  readonly severity: Severity;
+  /** What it catches, in Markdown, one line. */
+  readonly summary: string;
+  /** Messages it prints, as written after `path:line:column: `. */
+  readonly example: string | readonly string[];
+}
+
+/**
+ * Every check jianbao runs, by its stable id: each printed problem ends with its id
+ * (`… [table-total]`), and the README's table of checks is generated from this list
+ * (`npm run docs:rules`). A rule's severity lives here and nowhere else. Keep the order of the
+ * pipeline: series, issue files, frontmatter, numbering, Markdown, tables, templates.
+ */
+export const RULES = {
+  'series-missing': {
+    where: '`bulletin.yaml`',
+    severity: 'error',
+    summary: 'the series file is missing or unreadable',
+    example: 'Cannot read the series file (ENOENT); every content folder needs a bulletin.yaml with title, issuer and url',
+  },
+  'yaml-syntax': {
+    where: '`bulletin.yaml`, frontmatter',
+    severity: 'error',
+    summary: 'YAML that does not parse, at its line; aliases (`*name`) expanding beyond bounds',
+    example: 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+  },
+  'frontmatter-schema': {
+    where: '`bulletin.yaml`, frontmatter',
+    severity: 'error',
+    summary:
+      'a missing, mistyped or unknown key; a number not in decimal digits (`0x1`, `1e3`, `.inf`), a year not of 4 digits; an impossible date or one outside `year`; a series `url` that is not an `http:`/`https:` address (it becomes the feed, sitemap and canonical links)',
+    example: [
+      '`total`: Missing required key (expected number)',
+      '`number`: Expected a whole number, got 0x1',
+      'Unknown key `author`',
+      '`date`: Expected the date to fall in the issue’s year',
+      '`url`: Expected an http: or https: address such as https://example.org/jianbao/, got javascript://x/%0Aalert(1)//',
+    ],
+  },
+  'issue-unreadable': {
+    where: 'issue file',
+    severity: 'error',
+    summary: 'an issue file that cannot be read',
+    example: 'Cannot read this issue file (EACCES); check that it exists and that you may read it',
+  },
+  'issue-too-large': {
+    where: 'issue file',
+    severity: 'error',
+    summary: 'an issue file over 10 MB',
+    example: 'Expected an issue of at most 10 MB, found 10.4 MB; split it into several issues or move long material into attachments',
+  },
+  'issue-empty': {
+    where: 'issue file',
+    severity: 'error',
+    summary: 'an empty issue file',
+    example: 'Expected an issue (frontmatter and Markdown), found an empty file',
+  },
+  'issue-binary': {
+    where: 'issue file',
+    severity: 'error',
+    summary: 'binary data (a Word document saved as `.md`), at the line of the first binary byte',
+    example: 'Expected a Markdown text file, found binary data (is it a Word document?); save it as plain text, UTF-8',
+  },
+  'issue-encoding': {
+    where: 'issue file',
+    severity: 'error',
+    summary: 'text that is not UTF-8',
+    example: 'Expected UTF-8, found bytes that are not UTF-8 (GBK?); save the file as UTF-8',
+  },
+  'issue-symlink': {
+    where: 'content folder',
+    severity: 'warning',
+    summary: 'an issue file (`*.md`) or a folder that is a symbolic link, not followed',
+    example: 'Skipped this issue file: it is a symbolic link, and jianbao reads only real files inside the content folder; put the file itself here',
+  },
+  'frontmatter-missing': {
+    where: 'frontmatter',
+    severity: 'error',
+    summary: 'an issue file that does not start with a `---` block',
+    example: 'Missing frontmatter: an issue starts with a `---` block giving year, number, total and date',
+  },
+  'frontmatter-language': {
+    where: 'frontmatter',
+    severity: 'error',
+    summary: 'a language after the opening `---` (`---js`, `---json`, `---yaml`, …): frontmatter is plain YAML, never evaluated',
+    example: 'Frontmatter must be YAML; found "js"',
+  },
+  'numbering-gap': {
+    where: 'numbering',
+    severity: 'error',
+    summary: 'a gap or a wrong start within a year',
+    example: '`number`: Expected 2021年第3期 after 第2期 (…), got 第4期; numbers within a year have no gaps',
+  },
+  'numbering-duplicate': {
+    where: 'numbering',
+    severity: 'error',
+    summary: 'two issues with one number in a year',
+    example: '`number`: 2021年第2期 is also …; each issue of a year has its own number',
+  },
+  'numbering-order': {
+    where: 'numbering',
+    severity: 'error',
+    summary: 'numbers within a year not rising with the total',
+    example: '`number`: 第1期 comes after 2021年第2期 总第1期 (…) by its total, but has a lower number; numbers rise with the total',
+  },
+  'numbering-total-gap': {
+    where: 'numbering',
+    severity: 'error',
+    summary: "a total not one more than the previous issue's",
+    example: '`total`: Expected 总第20期 after 2021年第12期 总第19期 (…), got 总第21期; the total rises by 1 with every issue, across years',
+  },
+  'numbering-total-duplicate': {
+    where: 'numbering',
+    severity: 'error',
+    summary: 'two issues with one total',
+    example: '`total`: 总第5期 is also 2021年第1期 总第5期 (…); every issue has its own total',
+  },
+  'numbering-date-order': {
+    where: 'numbering',
+    severity: 'error',
+    summary: 'dates not rising with the total (two issues may share a date)',
+    example: '`date`: 2021-02-10 is before 2021-03-10, the date of 2021年第1期 总第1期 (…); dates rise with the total',
+  },
+  'numbering-supplement-gap': {
+    where: 'numbering',
+    severity: 'error',
+    summary: 'a gap or wrong start among a year\'s supplements (增刊), which count 1, 2, … on their own',
+    example: '`supplement`: Expected 2021年增刊第2期 after 增刊第1期 (…), got 增刊第3期; numbers within a year have no gaps',
+  },
+  'numbering-supplement-duplicate': {
+    where: 'numbering',
+    severity: 'error',
+    summary: 'two supplements of a year with one number',
+    example: '`supplement`: 2021年增刊第1期 is also …; each supplement of a year has its own number',
+  },
+  'supplement-with-number': {
+    where: 'frontmatter',
+    severity: 'error',
+    summary: 'an issue with both `supplement` and `number`: a supplement is numbered on its own',
+    example: '`supplement`: Expected either `number` (a regular issue) or `supplement` (增刊), not both',
+  },
+  'special-empty': {
+    where: 'frontmatter',
+    severity: 'error',
+    summary: '`special` given as an empty string: the masthead would print an empty line',
+    example: '`special`: Expected the special issue\'s name, such as 防汛专刊, or no `special` key',
+  },
+  'markdown-too-deep': {
+    where: 'Markdown',
+    severity: 'error',
+    summary:
+      'nesting or markup too deep or dense for the parser: more than 16 quote/list levels on a line, 16 open `[`, 16 open `:::`, or 500 `*` `_` `~` `[` `{` in one paragraph',
+    example: 'Unexpected Markdown nested 17 levels deep on one line (quotes, list items, indentation), more than 16; …',
+  },
+  'markdown-too-slow': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'on worker threads, an issue rendering longer than 3 minutes',
+    example: 'Cannot render this issue within 180 s, the limit for one issue; …',
+  },
+  'directive-unknown': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'an unknown `::leaf` or `:::container` directive (its content would vanish), or `::table` not on a line of its own',
+    example: [
+      'Unknown directive `::note`: nothing would be printed for it; jianbao knows `::table{src="progress.csv"}` (write `\\::note` to print the text as is)',
+      'Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`?',
+    ],
+  },
+  html: {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'raw HTML, which is never published',
+    example: 'Unexpected raw HTML `<script>alert(1)</script>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)',
+  },
+  'pipe-table': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'a pipe table (`| a | b |` with a `| --- | --- |` row)',
+    example: 'Unexpected pipe table; put the table in a CSV file beside the issue and embed it with `::table{src="progress.csv"}`, …',
+  },
+  'link-scheme': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'a link with a `javascript:`, `data:` or other scheme than `http:`, `https:`, `mailto:`, `tel:`',
+    example: 'Expected the link to name a file beside the issue or an http:, https:, mailto: or tel: address, got javascript:alert(1)',
+  },
+  'link-outside-root': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'a link leaving the content folder (`../`, an absolute path, a symlink pointing out)',
+    example: 'Expected a link path inside content/, got ../../etc/passwd',
+  },
+  'link-type': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'a linked file of a type that could run script (`.html`, `.svg`, `.xml`, `.js`, any type not listed under [Safe content](#safe-content))',
+    example: 'Expected the link to name a pdf, doc, … or rar file, got evil.html; other types, HTML, SVG and scripts above all, can run code …',
+  },
+  'link-missing': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'a link to a file that does not exist',
+    example: 'Cannot find content/2021/11/附件1.pdf for the link 附件1.pdf; paths are relative to this Markdown file',
+  },
+  'image-scheme': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'an image with another scheme than `http:` or `https:`',
+    example: 'Expected the image to name a file beside the issue or an http: or https: address, got data:image/png;base64,…',
+  },
+  'image-outside-root': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'an image leaving the content folder (`../`, an absolute path, a symlink pointing out)',
+    example: 'Expected an image path inside content/, got ../../etc/passwd',
+  },
+  'image-type': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'an image that is not PNG, JPEG, GIF, WebP or AVIF (SVG can run script)',
+    example: 'Expected the image to name a png, jpg, jpeg, gif, webp or avif file, got logo.svg; …',
+  },
+  'image-missing': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'an image file that does not exist',
+    example: 'Cannot find content/2021/11/photo.jpg for the image photo.jpg; paths are relative to this Markdown file',
+  },
+  'issue-no-articles': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'no `##` heading, so no articles and an empty contents list',
+    example: 'No ## heading: the issue has no articles and its contents list is empty; start each article with `## title`',
+  },
+  'image-alt': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'an image without a description',
+    example: 'Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it',
+  },
+  'image-remote': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'an image on another site, which the PDF leaves out',
+    example: 'Image https://… is on another site: the web page loads it from there, but the PDF leaves it out, …',
+  },
+  'cjk-punctuation': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'half-width punctuation in Chinese text; `check --fix` fixes it',
+    example: 'Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834)',
+  },
+  'cjk-space': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a space between Han characters and digits or Latin letters; `check --fix` removes it',
+    example: 'Unexpected space between “年” and “1”; official usage sets Han characters beside digits and Latin letters without one, so remove it',
+  },
+  'mixed-quotes': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'straight quotes in an issue that also uses curly ones; `check --fix` fixes them',
+    example: 'Unexpected straight quotes "好" in an issue that also uses curly ones; use one style, “好” (GB/T 15834)',
+  },
+  'table-src': {
+    where: '`::table`',
+    severity: 'error',
+    summary: 'no `src` attribute',
+    example: 'Expected a `src` attribute on ::table naming a CSV file, e.g. `::table{src="progress.csv"}`',
+  },
+  'table-attribute': {
+    where: '`::table`',
+    severity: 'error',
+    summary: 'an unknown attribute',
+    example: 'Unexpected attribute `title` on ::table; expected `src`, `header-rows`, `total` or `chart`',
+  },
+  'table-header-rows': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`header-rows` not a positive whole number, or leaving no body row',
+    example: 'Expected a body row below the header (`header-rows="5"`), found 4 rows in content/2021/11/progress.csv',
+  },
+  'table-chart': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`chart` naming no number column',
+    example: 'Expected `chart="完成率"` to match the header of a number column, e.g. “户数（户）”, “投资（万元）”',
+  },
+  'table-src-type': {
+    where: '`::table`',
+    severity: 'error',
+    summary: 'a table source of a format jianbao cannot read (by its extension)',
+    example: 'Expected a table source ending in .csv, got progress.xls; other formats cannot be read, so save the table as .csv',
+  },
+  'table-src-outside-root': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'a CSV path leaving the content folder',
+    example: 'Expected a CSV path inside content/, got ../../etc/passwd',
+  },
+  'table-csv-missing': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'a CSV file that does not exist',
+    example: 'Cannot find content/2021/11/progress.csv; `src` is relative to this Markdown file',
+  },
+  'table-csv-read': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'a CSV file that cannot be read',
+    example: 'Cannot read content/2021/11/progress.csv (EACCES)',
+  },
+  'table-csv-empty': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'an empty CSV file',
+    example: 'Expected CSV rows, found an empty file',
+  },
+  'table-csv-encoding': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'a CSV file that is not UTF-8 (GBK, UTF-16), at the first line that is not',
+    example: 'Expected UTF-8, found bytes that are not UTF-8 on this line (GBK?); save the file as “CSV UTF-8”',
+  },
+  'table-csv-binary': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'binary data (a spreadsheet saved as `.csv`)',
+    example: 'Expected a text file, found binary data (is it a spreadsheet?); save it as “CSV UTF-8”',
+  },
+  'table-csv-syntax': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'CSV that does not parse, such as an unclosed quote',
+    example: 'Unclosed quote: the quoted cell in this row runs to the end of the file',
+  },
+  'table-row-length': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'rows of unequal length',
+    example: 'Expected 3 cells as in the first row (line 1), found 2',
+  },
+  'table-number': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'a cell that is not a number in a number column',
+    example: 'Expected a number in column “户数（户）”, got “二十”',
+  },
+  'table-total': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'a `合计` row not matching the column sums, or a second `合计` row',
+    example: '合计 value 31 in column “户数（户）” does not match the sum of the rows above, 30',
+  },
+  'table-total-non-number': {
+    where: 'CSV',
+    severity: 'error',
+    summary: 'a number in the `合计` row of a column whose cells are not all numbers (blank and `/` count as 0)',
+    example: '合计 value 999 in column “户数（户）” cannot be checked: “二十” (line 2), “三十” (line 3) are not numbers; …',
+  },
+  'template-syntax': {
+    where: 'templates',
+    severity: 'error',
+    summary: 'a site or print template (`--templates DIR`) that does not compile, at its line',
+    example: 'Template syntax: expected variable end',
+  },
+} as const satisfies Record<string, Rule>;
+
+/** The id of a registered rule; a message with any other id does not compile. */
+export type RuleId = keyof typeof RULES;
+
+/** Whether `id` names a registered rule (an id that arrives untyped, through zod's params). */
+export function isRuleId(id: unknown): id is RuleId {
+  return typeof id === 'string' && Object.hasOwn(RULES, id);
+}
