@@ -92,7 +92,7 @@ export function progressCsv(seed: number, bump = 0): string {
     const shown = row.cells.map((value, column) => (column >= 2 && column <= 3 && row.cells[2] === 0 ? '/' : String(value)));
     return `${index + 1},${row.name},${shown.join(',')}`;
   });
-  return [...HEADER, ...body, `合计,,${totals.join(',')}`].join('\n') + '\n';
+  return `${[...HEADER, ...body, `合计,,${totals.join(',')}`].join('\n')}\n`;
 }
 
 function pad(value: number): string {

@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { VFile } from 'vfile';
 import { BuildCache } from './cache/build-cache.ts';
@@ -192,7 +192,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         onPdf: (done, total) => progress({ kind: 'pdf', done, total }),
       }),
     );
-    const pdfInfo = new Map(pdfs.map((pdf) => [dirname(pdf.path) + '/', pdf.info]));
+    const pdfInfo = new Map(pdfs.map((pdf) => [`${dirname(pdf.path)}/`, pdf.info]));
     const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, pdfInfo), ...(await readAssets(templatesDir))]);
     const hashes = new Map(files.map((file) => [file.path, contentHash(file.contents)]));
     const pagesChanged = cache.recordPages(hashes);

@@ -3,7 +3,6 @@
  * full-width punctuation, joined lines and Chinese footnotes, and the list items' indents measured.
  */
 import {mkdirSync} from 'node:fs';
-import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {renderPdfs} from '../../src/print/render-pdfs.ts';
