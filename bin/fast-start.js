@@ -90,6 +90,8 @@ export async function writeBundle(dir, { hash = sourceHash(), urls = 'relative' 
     logLevel: 'silent',
     plugins: [keepModuleUrls(dir, urls)],
   });
+  // esbuild's service process is not needed again.
+  esbuild.stop();
   writeFileSync(join(temporary, STAMP), `${hash}\n`);
   try {
     renameSync(temporary, dir);

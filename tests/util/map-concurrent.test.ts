@@ -18,10 +18,12 @@ describe('mapConcurrent', () => {
   });
 
   it('rejects with the failure of a task', async () => {
-    await expect(mapConcurrent([1, 2], 4, async (value) => {
-      if (value === 2) throw new Error('two');
-      return value;
-    })).rejects.toThrow('two');
+    await expect(
+      mapConcurrent([1, 2], 4, async (value) => {
+        if (value === 2) throw new Error('two');
+        return value;
+      }),
+    ).rejects.toThrow('two');
   });
 
   it('drops the queue after a failure and rejects only once the running tasks have settled', async () => {
