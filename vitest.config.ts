@@ -1,8 +1,14 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Child processes, not threads: tests spawn builds and Chromium and install signal handlers.
+    pool: 'forks',
+    // Vitest's default is one fewer than the cores, one file at a time on a 2-core machine; the
+    // slow files spend most of their time waiting on child builds and Chromium, so one per core.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

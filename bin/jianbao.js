@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The CLI is TypeScript, so `npm ci` is the whole install: no compile step. It runs from a bundle
-// esbuild makes on first use (see fast-start.js), or through tsx when that fails or when
-// JIANBAO_TSX=1.
+// The CLI is TypeScript, run from the esbuild bundle in lib/ (see fast-start.js), or through tsx,
+// a devDependency, when JIANBAO_TSX=1 or when a source checkout cannot bundle.
 import { setFlagsFromString } from 'node:v8';
 
 // A build is a short batch in which every render thread compiles the same libraries anew, and
@@ -14,15 +13,24 @@ const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));
 
 async function loadCli() {
+  let bundling;
   if (process.env.JIANBAO_TSX !== '1') {
     try {
       const { bundledCli } = await import('./fast-start.js');
       return await bundledCli();
-    } catch {
+    } catch (error) {
       // Fall through to tsx, which needs nothing written to disk.
+      bundling = error;
     }
   }
-  const { register } = await import('tsx/esm/api');
-  register();
+  try {
+    const { register } = await import('tsx/esm/api');
+    register();
+  } catch (error) {
+    throw new Error(
+      `jianbao cannot start: lib/ is missing or older than src/ (${bundling?.message ?? 'JIANBAO_TSX=1'}) and tsx is not installed to run the sources; run \`npm run bundle\` in a checkout, or install jianbao again`,
+      { cause: error },
+    );
+  }
   return import('../src/cli/main.ts');
 }

@@ -2,9 +2,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The one generator of synthetic content, for the tests (tests/cache, tests/pipeline) and
+// `npm run bench`.
+
 /** The reference issue every synthetic issue is shaped like: three articles, one table. */
 const REFERENCE = fileURLToPath(new URL('../content/2021/11/index.md', import.meta.url));
-const SERIES = fileURLToPath(new URL('../content/bulletin.yaml', import.meta.url));
+/** The sample series file every synthetic archive uses. */
+export const SERIES = fileURLToPath(new URL('../content/bulletin.yaml', import.meta.url));
 
 const DISTRICTS = ['丰顺县', '兴宁市', '平远县', '大埔县', '五华县', '梅县区', '蕉岭县', '梅江区', '城市排水中心'];
 
@@ -77,10 +81,14 @@ async function writeIssue(issue: SyntheticIssue, body: string, perYear: number):
   ]);
 }
 
-/** A 9-row table whose numbers vary by issue, with the 合计 row the build checks. */
-export function progressCsv(seed: number, bump = 0): string {
+/**
+ * A table of `rows` districts (the 9 of the reference issue by default; more repeat their names
+ * with a number) whose numbers vary by issue, with the 3-row header and the 合计 row the build checks.
+ */
+export function progressCsv(seed: number, bump = 0, count = DISTRICTS.length): string {
   const random = mulberry32(seed);
-  const rows = DISTRICTS.map((name, row) => {
+  const names = Array.from({ length: count }, (_, row) => DISTRICTS[row % DISTRICTS.length]! + (row < DISTRICTS.length ? '' : Math.floor(row / DISTRICTS.length)));
+  const rows = names.map((name, row) => {
     const planned = 300 + Math.floor(random() * 3500) + (row === 0 ? bump : 0);
     const estates = 2 + Math.floor(random() * 35);
     const preparing = random() < 0.6 ? 0 : Math.floor(planned * random());
@@ -92,7 +100,7 @@ export function progressCsv(seed: number, bump = 0): string {
     const shown = row.cells.map((value, column) => (column >= 2 && column <= 3 && row.cells[2] === 0 ? '/' : String(value)));
     return `${index + 1},${row.name},${shown.join(',')}`;
   });
-  return [...HEADER, ...body, `合计,,${totals.join(',')}`].join('\n') + '\n';
+  return `${[...HEADER, ...body, `合计,,${totals.join(',')}`].join('\n')}\n`;
 }
 
 function pad(value: number): string {

@@ -3,6 +3,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
+// Hand-written rather than sirv: sirv serves from the root, so the site's sub-path (/jianbao/) would
+// need a prefix-stripping wrapper, and the trailing-slash redirect, the site's own 404.html and the
+// reload script injected into every HTML page would all still be written here around it. What
+// remains of this file is MIME types and a path check, less code than that wrapper.
+
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -63,7 +63,7 @@ function pipeTableRow(paragraph: string): number | undefined {
   const lines = paragraph.split('\n');
   const row = lines.findIndex((line, index) => {
     const next = lines[index + 1]?.replace(/^[ \t]*(?:>[ \t]?)*/, '').trim();
-    return line.includes('|') && next !== undefined && next.includes('|') && DELIMITER_ROW.test(next);
+    return line.includes('|') && next?.includes('|') && DELIMITER_ROW.test(next);
   });
   return row === -1 ? undefined : row;
 }

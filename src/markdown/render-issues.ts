@@ -72,7 +72,7 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
       tick();
       return result;
     });
-    misses.forEach((index, position) => (cached[index] = fresh[position]));
+    for (const [position, index] of misses.entries()) cached[index] = fresh[position];
   } finally {
     await pool?.close();
   }

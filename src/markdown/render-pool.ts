@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { restoreMessage, type MessageData } from '../report/message-data.ts';
 import type { Issue, RenderedIssue } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';

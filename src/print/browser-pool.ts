@@ -1,5 +1,6 @@
 import os from 'node:os';
 import puppeteer, {type Browser, type LaunchOptions, type Page} from 'puppeteer-core';
+import pLimit from 'p-limit';
 import {PdfError} from './errors.ts';
 import {findBrowser, type FoundBrowser} from './find-browser.ts';
 
@@ -82,7 +83,8 @@ const defaults = {
 export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool {
   const size = Math.max(1, Math.floor(options.size ?? Math.min(os.availableParallelism(), 4)));
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
-  const slots = new Semaphore(size);
+  // At most `size` jobs hold a page at once, in arrival order.
+  const slots = pLimit(size);
   let current: Promise<Browser> | undefined;
   let live: Browser | undefined;
   let launches = 0;
@@ -175,7 +177,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     browser: getBrowser,
     run<T>(name: string, job: PoolJob<T>, runOptions: {readonly timeoutMs?: number} = {}): Promise<T> {
       const limit = runOptions.timeoutMs ?? timeoutMs;
-      return slots.use(async () => {
+      return slots(async () => {
         try {
           return await attempt(name, job, 1, limit);
         } catch (error) {
@@ -224,26 +226,4 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): P
     timer = setTimeout(() => reject(onTimeout()), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** A counting semaphore: at most `size` jobs hold a slot at once, in arrival order. */
-class Semaphore {
-  readonly #waiting: Array<() => void> = [];
-  #free: number;
-
-  constructor(size: number) {
-    this.#free = size;
-  }
-
-  async use<T>(task: () => Promise<T>): Promise<T> {
-    if (this.#free > 0) this.#free--;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#free++;
-    }
-  }
 }

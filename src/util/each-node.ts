@@ -14,6 +14,7 @@ export const SKIP = 'skip';
  * What a visitor returns: nothing to go on into the node's children, `SKIP` to leave them out, or
  * the index in the parent to go on from, children left out (after replacing the node, say).
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor with no return statement returns void, as in unist-util-visit.
 export type VisitResult = void | undefined | typeof SKIP | number;
 
 /**

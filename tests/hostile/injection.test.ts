@@ -24,8 +24,8 @@ describe('script in content', () => {
   it('opens no tag and sets no attribute on any page, feed or sitemap', () => {
     expect([...pages.keys()]).toEqual(expect.arrayContaining(['2021/1/index.html', 'index.html', 'feed.xml', 'sitemap.xml']));
     // Tags with their attributes; a quoted value is skipped whole, so text inside it is no attribute.
-    const tags = [...[...pages.values()].join('\n').matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)];
-    const attributes = tags.flatMap((tag) => [...tag[2]!.matchAll(/([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g)].map((match) => [match[1]!.toLowerCase(), match[2] ?? ''] as const));
+    const tags = [...[...pages.values()].join('\n').matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)];
+    const attributes = tags.flatMap((tag) => [...tag[2]!.matchAll(/([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g)].map((match) => [match[1]!.toLowerCase(), match[2] ?? ''] as const));
     expect(tags.length).toBeGreaterThan(100);
     expect(attributes.filter(([name]) => name.startsWith('on'))).toEqual([]);
     expect(attributes.filter(([name, value]) => (name === 'href' || name === 'src') && /^["']?\s*(javascript|data|vbscript|file):/i.test(value))).toEqual([]);

@@ -13,8 +13,8 @@ import remarkCjkTypography from '../../src/markdown/remark-cjk-typography.ts';
 import remarkJoinCjkLines from '../../src/markdown/remark-join-cjk-lines.ts';
 import { formatMessage } from '../../src/report/messages.ts';
 
-// UPDATE=1 npx vitest run tests/markdown/cjk.test.ts rewrites each expected.html and messages.txt: review the diff.
-const update = Boolean(process.env['UPDATE']);
+// UPDATE_FIXTURES=1 npx vitest run tests/markdown/cjk.test.ts rewrites each expected.html and messages.txt: review the diff.
+const update = Boolean(process.env['UPDATE_FIXTURES']);
 const root = 'tests/fixtures/markdown-cjk';
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())

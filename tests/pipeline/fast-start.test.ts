@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const BIN = resolve('bin/jianbao.js');
 const CONTENT = resolve('content');
 
 let cwd: string;
@@ -16,18 +15,39 @@ beforeAll(async () => {
 });
 afterAll(() => rm(cwd, { recursive: true, force: true }));
 
+/** Build the sample content with `bin` from `cwd`, another folder, so templates are found through import.meta.url. */
+async function buildWith(bin: string, env: NodeJS.ProcessEnv = {}) {
+  const out = join(cwd, `site-${Object.keys(env).join('') || 'default'}`);
+  const { stdout, stderr } = await run(process.execPath, [bin, 'build', '--content', CONTENT, '--out', out, '--no-cache', '--no-pdf'], {
+    cwd,
+    env: { ...process.env, ...env },
+  });
+  // Only the sample content's typography warnings.
+  expect(stderr.split('\n').filter((line) => line && !line.includes(': warning: Unexpected half-width'))).toEqual([]);
+  expect(stdout).toMatch(/^jianbao: 3 issues \(3 rendered, 0 unchanged\)/m);
+  expect(existsSync(join(out, '2021/11/index.html'))).toBe(true);
+  expect(existsSync(join(out, 'assets/site.css'))).toBe(true);
+}
+
 describe('bin/jianbao.js', () => {
-  // From another folder, the bundled templates are found through import.meta.url.
-  it.each([['the esbuild bundle', '0'], ['tsx', '1']])('builds from %s in any working folder', async (_name, tsx) => {
-    const out = join(cwd, `site-${tsx}`);
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'build', '--content', CONTENT, '--out', out, '--no-cache', '--no-pdf'], {
-      cwd,
-      env: { ...process.env, JIANBAO_TSX: tsx },
-    });
-    // Only the sample content's typography warnings.
-    expect(stderr.split('\n').filter((line) => line && !line.includes(': warning: Unexpected half-width'))).toEqual([]);
-    expect(stdout).toMatch(/^jianbao: 3 issues \(3 rendered, 0 unchanged\)/m);
-    expect(existsSync(join(out, '2021/11/index.html'))).toBe(true);
-    expect(existsSync(join(out, 'assets/site.css'))).toBe(true);
+  it('runs from the packaged files and lib/ with neither esbuild nor tsx installed', async () => {
+    // The package's `files`, and a node_modules holding every package but the build tools.
+    const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { files: string[] };
+    const installed = join(cwd, 'installed');
+    for (const entry of [...manifest.files, 'package.json', 'scripts/bundle.js']) cpSync(entry, join(installed, entry), { recursive: true });
+    rmSync(join(installed, 'lib'), { recursive: true, force: true });
+    mkdirSync(join(installed, 'node_modules'));
+    for (const name of readdirSync('node_modules')) {
+      if (!name.startsWith('.')) symlinkSync(resolve('node_modules', name), join(installed, 'node_modules', name));
+    }
+    // `npm pack` runs the bundle step (`prepare`) in the checkout; here in the copy, then the tools go.
+    await run(process.execPath, [join(installed, 'scripts/bundle.js')]);
+    for (const tool of ['esbuild', 'tsx']) rmSync(join(installed, 'node_modules', tool));
+    await buildWith(join(installed, 'bin/jianbao.js'));
+    expect(existsSync(join(installed, 'node_modules/.cache'))).toBe(false);
+  });
+
+  it('runs from the sources through tsx', async () => {
+    await buildWith(resolve('bin/jianbao.js'), { JIANBAO_TSX: '1' });
   });
 });
