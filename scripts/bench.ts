@@ -60,11 +60,15 @@ async function build({ content, out, cache }: Site, ...extra: string[]): Promise
   const rssFile = join(tmp, 'rss');
   await settle();
   const started = performance.now();
-  const { stdout } = await run(process.execPath, ['--import', RSS_HOOK, BIN, 'build', '--content', content, '--out', out, '--cache', cache, '--timings', ...extra], {
-    cwd: tmp,
-    env: { ...process.env, CI: 'true', JIANBAO_BENCH_RSS: rssFile },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', RSS_HOOK, BIN, 'build', '--content', content, '--out', out, '--cache', cache, '--timings', ...extra],
+    {
+      cwd: tmp,
+      env: { ...process.env, CI: 'true', JIANBAO_BENCH_RSS: rssFile },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   const lines = stdout.trim().split('\n');
   const timings = lines.find((line) => / ms( ·|$)/.test(line)) ?? '';
@@ -96,7 +100,12 @@ const phaseList = (run: BuildRun) => [...run.phases].map(([phase, seconds]) => `
 const line = (label: string, text: string) => console.log(`${label.padEnd(34)} ${text}`);
 
 console.log(`jianbao benchmark: ${count} issues, ${os.availableParallelism()} cores, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
-console.log(`load average before: ${os.loadavg().map((value) => f(value)).join(' ')} (other work on the machine skews every figure)`);
+console.log(
+  `load average before: ${os
+    .loadavg()
+    .map((value) => f(value))
+    .join(' ')} (other work on the machine skews every figure)`,
+);
 const html = site('html');
 const issues = await writeSyntheticArchive(html.content, { issues: count });
 
@@ -115,13 +124,19 @@ async function changeOne(list: readonly { dir: string; total: number }[]): Promi
 const colds: BuildRun[] = [];
 for (let index = 0; index < coldRuns; index++) colds.push(await build(site(`cold-${index}`, html.content), ...noPdf, '--no-search'));
 const coldSeconds = median(colds.map((run) => run.seconds));
-line('cold build, no PDFs, no search', `${f(coldSeconds)} s wall, ${f((coldSeconds * 1000) / count, 2)} ms/issue (median of ${colds.length}: ${colds.map((run) => f(run.seconds)).join(', ')} s)`);
+line(
+  'cold build, no PDFs, no search',
+  `${f(coldSeconds)} s wall, ${f((coldSeconds * 1000) / count, 2)} ms/issue (median of ${colds.length}: ${colds.map((run) => f(run.seconds)).join(', ')} s)`,
+);
 // Where a slow run lost its time: on a virtual machine, the disk (write) or the CPU (validate).
 for (const [index, run] of colds.entries()) line(`  run ${index + 1}`, `${phaseList(run)} · peak RSS ${f(run.rssMiB, 0)} MiB`);
 
 // Then with the search index, the build the rebuilds below start from: nothing changed, one CSV changed.
 const cold = await build(html, ...noPdf);
-line('cold build, no PDFs, with search', `${f(cold.seconds)} s wall, of which search index ${f(cold.phases.get('search index') ?? 0)} s; peak RSS ${f(cold.rssMiB, 0)} MiB`);
+line(
+  'cold build, no PDFs, with search',
+  `${f(cold.seconds)} s wall, of which search index ${f(cold.phases.get('search index') ?? 0)} s; peak RSS ${f(cold.rssMiB, 0)} MiB`,
+);
 line('  phases', phaseList(cold));
 const same = await build(html, ...noPdf);
 line('rebuild, nothing changed', `${f(same.seconds)} s wall, peak RSS ${f(same.rssMiB, 0)} MiB`);
@@ -134,7 +149,10 @@ line('  phases', phaseList(one));
 
 /** Bare puppeteer `page.pdf()` on the archive's print pages, in a process of its own. */
 async function barePdf(content: string): Promise<BarePdf> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-pdf.ts'), content, TEMPLATES], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-pdf.ts'), content, TEMPLATES], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as BarePdf;
 }
 interface BarePdf {
@@ -158,7 +176,10 @@ if (pdfStep) {
   bare = { before, after: await barePdf(pdf.content) };
   const pdfSeconds = full.phases.get('pdf') ?? full.seconds;
   pdfRate = pdfCount / pdfSeconds;
-  line(`cold build with PDFs (${pdfCount} issues)`, `${f(full.seconds)} s wall, ${f(pdfRate)} PDFs/s in the PDF step (${f(pdfSeconds)} s), peak RSS ${f(full.rssMiB, 0)} MiB`);
+  line(
+    `cold build with PDFs (${pdfCount} issues)`,
+    `${f(full.seconds)} s wall, ${f(pdfRate)} PDFs/s in the PDF step (${f(pdfSeconds)} s), peak RSS ${f(full.rssMiB, 0)} MiB`,
+  );
   const pdfSame = await build(pdf, '--no-search');
   line('  rebuild, nothing changed', `${f(pdfSame.seconds)} s wall; ${pdfSame.summary.replace(/^jianbao: /, '')}`);
   await changeOne(pdfIssues);
@@ -173,7 +194,9 @@ const peak = Math.max(...runs.map((build) => build.rssMiB));
 line('peak RSS of any build', `${f(peak, 0)} MiB (Node process; Chromium's processes are not included)`);
 
 // The floor, in a fresh process too, timed inside it (no start-up, no I/O).
-const floor = JSON.parse((await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-render.ts'), html.content, TEMPLATES], { cwd: ROOT })).stdout) as { ms: number };
+const floor = JSON.parse(
+  (await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'floor-render.ts'), html.content, TEMPLATES], { cwd: ROOT })).stdout,
+) as { ms: number };
 const floorSeconds = floor.ms / 1000;
 const ours = coldSeconds;
 line('floor: unified + nunjucks alone', `${f(floorSeconds)} s, ${f(floor.ms / count)} ms/issue (one thread, no tables, no checks, no I/O)`);
@@ -185,10 +208,18 @@ if (pdfRate === undefined || bare === undefined) {
 } else {
   const { before, after } = bare;
   const bareRate = pdfsPerSecond({ pdfs: before.pdfs, ms: (before.ms + after.ms) / 2 });
-  line('floor: bare page.pdf()', `${f(bareRate)} PDFs/s (before and after ours: ${f(pdfsPerSecond(before))}, ${f(pdfsPerSecond(after))}; ${before.pdfs} PDFs, ${before.concurrency} at once, same Chromium and print pages)`);
+  line(
+    'floor: bare page.pdf()',
+    `${f(bareRate)} PDFs/s (before and after ours: ${f(pdfsPerSecond(before))}, ${f(pdfsPerSecond(after))}; ${before.pdfs} PDFs, ${before.concurrency} at once, same Chromium and print pages)`,
+  );
   line('ours/floor, PDF throughput', `${f((pdfRate / bareRate) * 100, 0)} %`);
 }
 
-console.log(`load average after: ${os.loadavg().map((value) => f(value)).join(' ')}`);
+console.log(
+  `load average after: ${os
+    .loadavg()
+    .map((value) => f(value))
+    .join(' ')}`,
+);
 if (values.keep) console.log(`kept ${tmp}`);
 else await rm(tmp, { recursive: true, force: true });

@@ -11,9 +11,13 @@ export const END = '<!-- rules:end -->';
 
 /** One Markdown table row per rule, in the registry's order. */
 export function rulesTable(rules: Readonly<Record<string, Rule>> = RULES): string {
-  const rows = Object.entries(rules).map(([id, rule]) =>
-    [code(id), cell(rule.where), rule.severity, cell(rule.summary), [rule.example].flat().map(code).join(', ')],
-  );
+  const rows = Object.entries(rules).map(([id, rule]) => [
+    code(id),
+    cell(rule.where),
+    rule.severity,
+    cell(rule.summary),
+    [rule.example].flat().map(code).join(', '),
+  ]);
   return [['id', 'where', 'severity', 'what it catches', 'example message'], ['---', '---', '---', '---', '---'], ...rows]
     .map((row) => `| ${row.join(' | ')} |`)
     .join('\n');

@@ -75,10 +75,7 @@ async function writeIssue(issue: SyntheticIssue, body: string, perYear: number):
   const frontmatter = `---\nyear: ${issue.year}\nnumber: ${issue.number}\ntotal: ${issue.total}\ndate: ${date}\n---\n`;
   const markdown = frontmatter + body.replace('2021年11月梅州市', `${issue.year}年${month}月梅州市`);
   await mkdir(issue.dir, { recursive: true });
-  await Promise.all([
-    writeFile(join(issue.dir, 'index.md'), markdown),
-    writeFile(join(issue.dir, 'progress.csv'), progressCsv(issue.total)),
-  ]);
+  await Promise.all([writeFile(join(issue.dir, 'index.md'), markdown), writeFile(join(issue.dir, 'progress.csv'), progressCsv(issue.total))]);
 }
 
 /**
@@ -87,7 +84,10 @@ async function writeIssue(issue: SyntheticIssue, body: string, perYear: number):
  */
 export function progressCsv(seed: number, bump = 0, count = DISTRICTS.length): string {
   const random = mulberry32(seed);
-  const names = Array.from({ length: count }, (_, row) => DISTRICTS[row % DISTRICTS.length]! + (row < DISTRICTS.length ? '' : Math.floor(row / DISTRICTS.length)));
+  const names = Array.from(
+    { length: count },
+    (_, row) => DISTRICTS[row % DISTRICTS.length]! + (row < DISTRICTS.length ? '' : Math.floor(row / DISTRICTS.length)),
+  );
   const rows = names.map((name, row) => {
     const planned = 300 + Math.floor(random() * 3500) + (row === 0 ? bump : 0);
     const estates = 2 + Math.floor(random() * 35);

@@ -177,7 +177,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return {
         outDir,
         warnings,
-        counts: { issues: count, rendered: 0, skipped: count, pages: written.pages, pagesChanged: 0, search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles }, pdfs: written.pdfs, pdfsRendered: 0, upToDate: true },
+        counts: {
+          issues: count,
+          rendered: 0,
+          skipped: count,
+          pages: written.pages,
+          pagesChanged: 0,
+          search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles },
+          pdfs: written.pdfs,
+          pdfsRendered: 0,
+          upToDate: true,
+        },
         timings: timer.entries,
         cacheProblems: cache.problems,
         browser: browser && describeBrowser(browser),
@@ -225,7 +235,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await phase('write', async () => {
       writing = writeOutput(outDir, files, copies, work.dir);
       await writing;
-      cache.recordOutput(issues.map((rendered) => rendered.issue), key, outDir, { files: [...files, ...copies].map((file) => file.path), pages: files.length, pdfs: pdfs.length, searchBundles: search === 'off' ? 0 : search.built + search.unchanged });
+      cache.recordOutput(
+        issues.map((rendered) => rendered.issue),
+        key,
+        outDir,
+        {
+          files: [...files, ...copies].map((file) => file.path),
+          pages: files.length,
+          pdfs: pdfs.length,
+          searchBundles: search === 'off' ? 0 : search.built + search.unchanged,
+        },
+      );
     });
     complete = true;
     return {

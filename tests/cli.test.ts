@@ -33,7 +33,12 @@ describe('jianbao CLI', () => {
     const result = await jianbao('build', '--content', 'content', '--out', out, '--no-pdf');
     // Only the warnings about the printed source's half-width punctuation, kept as printed.
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(36);
-    expect(result.stderr.split('\n').filter(Boolean).every((line) => line.includes(': warning: Unexpected half-width'))).toBe(true);
+    expect(
+      result.stderr
+        .split('\n')
+        .filter(Boolean)
+        .every((line) => line.includes(': warning: Unexpected half-width')),
+    ).toBe(true);
     expect(result.code).toBe(0);
     expect(existsSync(join(out, '2021/11/index.html'))).toBe(true);
   });

@@ -26,7 +26,18 @@ const started = performance.now();
 let bytes = 0;
 for (const [index, markdown] of sources.entries()) {
   const html = String(await processor.process(markdown));
-  const issue = { ...series, year: 2000, number: index + 1, total: index + 1, path: `${index}/`, label: '', dateText: '', html, articles: [], distribution: [] };
+  const issue = {
+    ...series,
+    year: 2000,
+    number: index + 1,
+    total: index + 1,
+    path: `${index}/`,
+    label: '',
+    dateText: '',
+    html,
+    articles: [],
+    distribution: [],
+  };
   bytes += env.render('issue.njk', { series, issue, root: '../../', page: { path: issue.path }, years: [] }).length;
 }
 const ms = performance.now() - started;

@@ -170,7 +170,10 @@ export class BuildCache {
         this.#changed = true;
       }
       this.#next.issues[name] = entry;
-      return { render: { ...cached, dependencies: Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path)) }, warnings: entry.warnings ?? [] };
+      return {
+        render: { ...cached, dependencies: Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path)) },
+        warnings: entry.warnings ?? [],
+      };
     }
     return undefined;
   }
@@ -213,7 +216,12 @@ export class BuildCache {
    * Note what a complete build wrote into `outDir`, for `upToDate`. Left out when an issue is
    * not in the cache (it had errors).
    */
-  recordOutput(issues: readonly Issue[], key: string, outDir: string, info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number; readonly searchBundles: number }): void {
+  recordOutput(
+    issues: readonly Issue[],
+    key: string,
+    outDir: string,
+    info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number; readonly searchBundles: number },
+  ): void {
     if (!this.#blobs) return;
     const entries = issues.map((issue): [string, IssueEntry | undefined] => {
       const name = this.#relative(issue.source);
@@ -226,7 +234,14 @@ export class BuildCache {
       const { size, mtimeMs } = statSync(join(dir, path));
       files[path] = [size, mtimeMs];
     }
-    this.#next.written = { dir, key: writtenKey(key, entries as [string, IssueEntry][]), files, pages: info.pages, pdfs: info.pdfs, searchBundles: info.searchBundles };
+    this.#next.written = {
+      dir,
+      key: writtenKey(key, entries as [string, IssueEntry][]),
+      files,
+      pages: info.pages,
+      pdfs: info.pdfs,
+      searchBundles: info.searchBundles,
+    };
     this.#changed = true;
   }
 

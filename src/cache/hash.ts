@@ -32,6 +32,9 @@ export function folderHash(dir: string): string {
   } catch {
     // No such folder.
   }
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
   return combineHashes(...files.map((file) => `${relative(dir, file)}:${fileHash(file) ?? 'unreadable'}`));
 }

@@ -59,8 +59,10 @@ export const buildCommand: Command = {
       mode: values.quiet ? 'quiet' : progressMode({ isTTY: io.isTTY }),
     });
     // Ctrl-C stops the writing, removes the temporary folder and leaves the output folder as it was.
-    const stopHandling = handleInterrupts(() => io.stderr(`jianbao: interrupted; ${values.out}/ is left as it was
-`));
+    const stopHandling = handleInterrupts(() =>
+      io.stderr(`jianbao: interrupted; ${values.out}/ is left as it was
+`),
+    );
     let result: BuildResult;
     try {
       result = await build({
@@ -101,7 +103,11 @@ export function summary(result: BuildResult, ms: number): string {
   const { search: index } = counts;
   const bundles = index === 'off' ? 0 : index.built + index.unchanged;
   const search =
-    index === 'off' ? ', no search index' : index.built === 0 ? ', search index unchanged' : `, search index: ${index.built} of ${bundles} year${bundles === 1 ? '' : 's'} indexed again`;
+    index === 'off'
+      ? ', no search index'
+      : index.built === 0
+        ? ', search index unchanged'
+        : `, search index: ${index.built} of ${bundles} year${bundles === 1 ? '' : 's'} indexed again`;
   const output = counts.upToDate
     ? `${result.outDir}/ already up to date (${counts.pages} files)`
     : `${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/`;

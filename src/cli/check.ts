@@ -35,7 +35,8 @@ Prints every problem as path:line:column: message, errors first, then warnings
     const inTemplates = problemsIn(templates);
     const fixed = values.fix ? await applyFixes(content.warnings) : [];
     // The warning's text gives way to what was fixed; its rule id stays at the end.
-    for (const fix of fixed) io.stdout(`${formatMessage(fix.message).replace(/warning: .*?(?=( \[[a-z-]+\])?$)/, `fixed: “${fix.actual}” → “${fix.expected}”`)}\n`);
+    for (const fix of fixed)
+      io.stdout(`${formatMessage(fix.message).replace(/warning: .*?(?=( \[[a-z-]+\])?$)/, `fixed: “${fix.actual}” → “${fix.expected}”`)}\n`);
     const left = content.warnings.filter((warning) => !fixed.some((fix) => fix.message === warning));
     const result = { errors: [...content.errors, ...inTemplates.errors], warnings: [...left, ...inTemplates.warnings] };
     const folder = values.content.replace(/\/+$/, '') || '.';

@@ -52,7 +52,14 @@ The content is checked as a build would check it; an error anywhere stops the PD
     if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
     const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
     try {
-      const edition = pdfEdition({ engine: createNunjucksEngine(templatesDir), series: site.series!, templatesDir, workDir: join(workDir, 'pages'), profileDir: join(workDir, 'chromium'), browser: await findBrowser({ browser: values.browser }) });
+      const edition = pdfEdition({
+        engine: createNunjucksEngine(templatesDir),
+        series: site.series!,
+        templatesDir,
+        workDir: join(workDir, 'pages'),
+        profileDir: join(workDir, 'chromium'),
+        browser: await findBrowser({ browser: values.browser }),
+      });
       try {
         const pdf = await edition.render(rendered, resolve(out));
         io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);

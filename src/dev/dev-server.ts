@@ -67,9 +67,10 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
       everBuilt = true;
       live.broadcast({ kind: 'reload' });
     } catch (error) {
-      const lines = error instanceof ContentError
-        ? [...formatProblems({ errors: error.messages, warnings: error.warnings }), `jianbao: ${error.message}`]
-        : [`jianbao: ${error instanceof Error ? error.message : String(error)}`];
+      const lines =
+        error instanceof ContentError
+          ? [...formatProblems({ errors: error.messages, warnings: error.warnings }), `jianbao: ${error.message}`]
+          : [`jianbao: ${error instanceof Error ? error.message : String(error)}`];
       for (const line of lines) logError(line);
       live.broadcast({ kind: 'problems', lines });
     }
@@ -96,7 +97,9 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
       timer = setTimeout(() => void schedule(), options.debounceMs ?? 60);
     })
     .on('error', (error) =>
-      logError(`jianbao dev: watching for changes failed (${error instanceof Error ? error.message : String(error)}); some edits may not be rebuilt until jianbao dev is restarted`),
+      logError(
+        `jianbao dev: watching for changes failed (${error instanceof Error ? error.message : String(error)}); some edits may not be rebuilt until jianbao dev is restarted`,
+      ),
     );
   // Watching before the first build, so an edit saved while it runs is built too.
   await new Promise<void>((resolve) => watcher.once('ready', resolve));

@@ -86,7 +86,13 @@ export function createStaticServer(options: StaticServerOptions): Server {
 
   async function notFound(response: ServerResponse) {
     const page = join(root, '404.html');
-    if (await stat(page).then((info) => info.isFile(), () => false)) return send(response, 404, page);
+    if (
+      await stat(page).then(
+        (info) => info.isFile(),
+        () => false,
+      )
+    )
+      return send(response, 404, page);
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('Not found');
   }

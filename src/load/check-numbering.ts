@@ -38,7 +38,13 @@ interface Sequence {
 }
 
 const REGULAR: Sequence = { key: 'number', mark: '', what: 'issue', duplicate: 'numbering-duplicate', gap: 'numbering-gap' };
-const SUPPLEMENT: Sequence = { key: 'supplement', mark: '增刊', what: 'supplement', duplicate: 'numbering-supplement-duplicate', gap: 'numbering-supplement-gap' };
+const SUPPLEMENT: Sequence = {
+  key: 'supplement',
+  mark: '增刊',
+  what: 'supplement',
+  duplicate: 'numbering-supplement-duplicate',
+  gap: 'numbering-supplement-gap',
+};
 
 type Totalled = Issue & { readonly total: number };
 const hasTotal = (issue: Issue): issue is Totalled => issue.total !== undefined;
@@ -88,7 +94,9 @@ function checkYears(issues: readonly Issue[], sequence: Sequence, firstYear: num
     const first = year === firstYear;
     for (const issue of [...group].sort(byNumber)) {
       if (previous?.number === issue.number) {
-        problems.push(problem(issue, key, `${year}年${mark}第${issue.number}期 is also ${previous.source}; each ${what} of a year has its own number`, sequence.duplicate));
+        problems.push(
+          problem(issue, key, `${year}年${mark}第${issue.number}期 is also ${previous.source}; each ${what} of a year has its own number`, sequence.duplicate),
+        );
         continue;
       }
       const expected = (previous?.number ?? 0) + 1;
@@ -117,12 +125,28 @@ function checkTotals(issues: readonly Totalled[], gaps: boolean): NumberingProbl
       continue;
     }
     if (gaps && issue.total !== previous.total + 1) {
-      problems.push(problem(issue, 'total', `Expected 总第${previous.total + 1}期 after ${name(previous)}, got 总第${issue.total}期; the total rises by 1 with every issue, across years`, 'numbering-total-gap'));
+      problems.push(
+        problem(
+          issue,
+          'total',
+          `Expected 总第${previous.total + 1}期 after ${name(previous)}, got 总第${issue.total}期; the total rises by 1 with every issue, across years`,
+          'numbering-total-gap',
+        ),
+      );
     }
     if (issue.date < previous.date) {
-      problems.push(problem(issue, 'date', `${issue.date} is before ${previous.date}, the date of ${name(previous)}; dates rise with the total`, 'numbering-date-order'));
+      problems.push(
+        problem(issue, 'date', `${issue.date} is before ${previous.date}, the date of ${name(previous)}; dates rise with the total`, 'numbering-date-order'),
+      );
     } else if (issue.year === previous.year && !issue.supplement === !previous.supplement && issue.number < previous.number) {
-      problems.push(problem(issue, 'number', `第${issue.number}期 comes after ${name(previous)} by its total, but has a lower number; numbers rise with the total`, 'numbering-order'));
+      problems.push(
+        problem(
+          issue,
+          'number',
+          `第${issue.number}期 comes after ${name(previous)} by its total, but has a lower number; numbers rise with the total`,
+          'numbering-order',
+        ),
+      );
     }
     previous = issue;
   }

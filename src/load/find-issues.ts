@@ -25,7 +25,10 @@ export async function findIssueFiles(contentDir: string): Promise<IssueFiles> {
   const links: SkippedLink[] = [];
   for (const entry of entries.filter((candidate) => candidate.isSymbolicLink())) {
     const path = join(entry.parentPath, entry.name);
-    const folder = await stat(path).then((target) => target.isDirectory(), () => false);
+    const folder = await stat(path).then(
+      (target) => target.isDirectory(),
+      () => false,
+    );
     if (folder || entry.name.endsWith('.md')) links.push({ path, kind: folder ? 'folder' : 'file' });
   }
   return { paths, links: links.sort((a, b) => (a.path < b.path ? -1 : 1)) };

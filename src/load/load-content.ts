@@ -10,7 +10,12 @@ export interface LoadedContent extends Problems {
 
 /** Read the series file and every issue's frontmatter, and check the numbering across the archive. */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  if (!(await stat(contentDir).then((found) => found.isDirectory(), () => false))) {
+  if (
+    !(await stat(contentDir).then(
+      (found) => found.isDirectory(),
+      () => false,
+    ))
+  ) {
     throw new Error(`Cannot find the content folder ${contentDir}/; pass --content DIR, or run jianbao where content/ is`);
   }
   const site = await loadSite(contentDir);

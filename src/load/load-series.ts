@@ -16,7 +16,11 @@ export async function loadSeries(path: string): Promise<{ file: VFile; series?: 
     text = await readFile(path, 'utf8');
   } catch (cause) {
     const file = new VFile({ path });
-    reportProblem(file, `Cannot read the series file (${(cause as NodeJS.ErrnoException).code ?? cause}); every content folder needs a ${SERIES_FILE} with title, issuer and url`, { ruleId: 'series-missing' });
+    reportProblem(
+      file,
+      `Cannot read the series file (${(cause as NodeJS.ErrnoException).code ?? cause}); every content folder needs a ${SERIES_FILE} with title, issuer and url`,
+      { ruleId: 'series-missing' },
+    );
     return { file };
   }
   const file = new VFile({ path, value: text });

@@ -40,7 +40,13 @@ export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml
   } catch (error) {
     // Aliases of aliases (a "billion laughs") expand past yaml's limit: report at the first alias.
     const { line, col } = lines.linePos(firstAlias(document));
-    fail(file, `YAML syntax: ${firstLine((error as Error).message)}; write the values out instead of repeating them with aliases (*name)`, line + lineOffset - 1, col, 'yaml-syntax');
+    fail(
+      file,
+      `YAML syntax: ${firstLine((error as Error).message)}; write the values out instead of repeating them with aliases (*name)`,
+      line + lineOffset - 1,
+      col,
+      'yaml-syntax',
+    );
     return undefined;
   }
 }
@@ -57,12 +63,7 @@ function firstAlias(document: Document): number {
 }
 
 /** Report each schema problem at the YAML node it is about. */
-export function reportSchemaIssues(
-  issues: readonly z.core.$ZodIssue[],
-  parsed: ParsedYaml,
-  file: VFile,
-  lineOffset = 1,
-): void {
+export function reportSchemaIssues(issues: readonly z.core.$ZodIssue[], parsed: ParsedYaml, file: VFile, lineOffset = 1): void {
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       // Each unknown key at its own line, where the editor has to delete or rename it.

@@ -36,7 +36,11 @@ function readText(path: string): string | { reason: string; ruleId: RuleId; line
   const { size } = statSync(path);
   if (size > MAX_ISSUE_BYTES) {
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    return { reason: `Expected an issue of at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB, found ${mb(size)} MB; split it into several issues or move long material into attachments`, ruleId: 'issue-too-large', line: 1 };
+    return {
+      reason: `Expected an issue of at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB, found ${mb(size)} MB; split it into several issues or move long material into attachments`,
+      ruleId: 'issue-too-large',
+      line: 1,
+    };
   }
   return decodeText(readFileSync(path));
 }
@@ -48,7 +52,11 @@ function decodeText(bytes: Uint8Array): string | { reason: string; ruleId: RuleI
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { reason: 'Expected a Markdown text file, found binary data (is it a Word document?); save it as plain text, UTF-8', ruleId: 'issue-binary', line: lineAt(bytes, nul) };
+    return {
+      reason: 'Expected a Markdown text file, found binary data (is it a Word document?); save it as plain text, UTF-8',
+      ruleId: 'issue-binary',
+      line: lineAt(bytes, nul),
+    };
   }
   return decodeUtf8(bytes) ?? { reason: 'Expected UTF-8, found bytes that are not UTF-8 (GBK?); save the file as UTF-8', ruleId: 'issue-encoding', line: 1 };
 }

@@ -40,7 +40,11 @@ export const isoDate = z
 const positive = z.number().int('Expected a whole number').positive('Expected a number from 1 up');
 
 /** Four digits: a year written `21` is not 2021. */
-const year = z.number().int('Expected a whole number').min(1000, 'Expected a year of 4 digits, such as 2021').max(9999, 'Expected a year of 4 digits, such as 2021');
+const year = z
+  .number()
+  .int('Expected a whole number')
+  .min(1000, 'Expected a year of 4 digits, such as 2021')
+  .max(9999, 'Expected a year of 4 digits, such as 2021');
 
 /**
  * A special issue's name (`防汛专刊`). An empty one is its own mistake, reported at the key
@@ -87,7 +91,8 @@ export function supplementSchema(countInTotal: boolean) {
       number: z
         .unknown()
         .refine((value) => value === undefined, {
-          message: 'Expected `supplement` or `number`, not both: a 增刊 is numbered outside the year’s 第N期 sequence; delete `number` for a supplement, or `supplement` for a regular issue',
+          message:
+            'Expected `supplement` or `number`, not both: a 增刊 is numbered outside the year’s 第N期 sequence; delete `number` for a supplement, or `supplement` for a regular issue',
           params: { ruleId: 'supplement-with-number' },
         })
         .optional(),

@@ -7,6 +7,5 @@ import type { Options } from 'remark-rehype';
  */
 export const FOOTNOTE_LABELS: Options = {
   footnoteLabel: '注释',
-  footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
-    `返回正文 ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+  footnoteBackLabel: (referenceIndex, rereferenceIndex) => `返回正文 ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
 };

@@ -37,7 +37,10 @@ export async function linkTarget(url: string, options: LinkTargetOptions): Promi
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined || url.startsWith('//')) {
     if (scheme === undefined || options.schemes.includes(scheme)) return { kind: 'remote' };
-    return refuse(`Expected the ${options.what} to name a file beside the issue or an ${orList(options.schemes.map((name) => `${name}:`))} address, got ${url}`, rules.scheme);
+    return refuse(
+      `Expected the ${options.what} to name a file beside the issue or an ${orList(options.schemes.map((name) => `${name}:`))} address, got ${url}`,
+      rules.scheme,
+    );
   }
   if (url === '' || url.startsWith('#')) return { kind: 'anchor' };
 
@@ -53,7 +56,10 @@ export async function linkTarget(url: string, options: LinkTargetOptions): Promi
       rules.type,
     );
   }
-  const found = await stat(local.path).then(() => true, () => false);
+  const found = await stat(local.path).then(
+    () => true,
+    () => false,
+  );
   if (!found) {
     return refuse(`Cannot find ${relative(options.cwd, local.path)} for the ${options.what} ${url}; paths are relative to this Markdown file`, rules.missing);
   }

@@ -81,7 +81,10 @@ export function findTooDeep(markdown: string, limits?: DepthLimits): DepthProble
     if (depth > blockDepth) return tooDeep(depth, blockDepth, at(line.length - rest.length + indent.length));
 
     if (DIRECTIVE_OPEN.test(line) && ++directives > directiveDepth) {
-      return { reason: `Unexpected ${directives} \`:::\` directives open at once, more than ${directiveDepth}; close each with a line \`:::\`, or write \`\\:::\` for the text as is`, place: at(0) };
+      return {
+        reason: `Unexpected ${directives} \`:::\` directives open at once, more than ${directiveDepth}; close each with a line \`:::\`, or write \`\\:::\` for the text as is`,
+        place: at(0),
+      };
     }
     if (DIRECTIVE_CLOSE.test(line)) directives = Math.max(0, directives - 1);
 
@@ -94,10 +97,16 @@ export function findTooDeep(markdown: string, limits?: DepthLimits): DepthProble
       if (char === '\\') {
         column++;
       } else if (MARKS.has(char!) && ++marks > markLimit) {
-        return { reason: `Unexpected more than ${markLimit} marks of emphasis, links or attributes (\`*\`, \`_\`, \`~\`, \`[\`, \`{\`) in one paragraph; matching them takes the parser minutes, so split the paragraph, or write \`\\*\` for a literal star`, place: at(column) };
+        return {
+          reason: `Unexpected more than ${markLimit} marks of emphasis, links or attributes (\`*\`, \`_\`, \`~\`, \`[\`, \`{\`) in one paragraph; matching them takes the parser minutes, so split the paragraph, or write \`\\*\` for a literal star`,
+          place: at(column),
+        };
       } else if (char === '[') {
         if (++brackets > bracketDepth) {
-          return { reason: `Unexpected ${brackets} \`[\` open at once, more than ${bracketDepth}; links nested this deep take the parser minutes, so close the brackets or write \`\\[\` for a literal bracket`, place: at(column) };
+          return {
+            reason: `Unexpected ${brackets} \`[\` open at once, more than ${bracketDepth}; links nested this deep take the parser minutes, so close the brackets or write \`\\[\` for a literal bracket`,
+            place: at(column),
+          };
         }
       } else if (char === ']') {
         brackets = Math.max(0, brackets - 1);
@@ -108,7 +117,10 @@ export function findTooDeep(markdown: string, limits?: DepthLimits): DepthProble
 }
 
 function tooDeep(depth: number, limit: number, place: DepthProblem['place']): DepthProblem {
-  return { reason: `Unexpected Markdown nested ${depth} levels deep on one line (quotes, list items, indentation), more than ${limit}; a bulletin needs a few levels at most, and deeper ones take the parser minutes, so remove the extra \`>\`, \`-\` or spaces (or write \`\\-\` for a literal dash)`, place };
+  return {
+    reason: `Unexpected Markdown nested ${depth} levels deep on one line (quotes, list items, indentation), more than ${limit}; a bulletin needs a few levels at most, and deeper ones take the parser minutes, so remove the extra \`>\`, \`-\` or spaces (or write \`\\-\` for a literal dash)`,
+    place,
+  };
 }
 
 /** Columns of leading whitespace, a tab reaching the next multiple of 4. */

@@ -27,7 +27,7 @@ const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
         print += html;
         continue;
       }
-      const rest = toHtml({ type: 'root', children: node.children }) + `</${node.tagName}>`;
+      const rest = `${toHtml({ type: 'root', children: node.children })}</${node.tagName}>`;
       web += openingTag(node) + rest;
       print += openingTag({ ...node, properties: { ...node.properties, id: printId } }) + rest;
     }

@@ -18,7 +18,12 @@ export default function rehypePreface() {
     if (start === -1) return;
     const paragraph = tree.children[start] as Element;
     markLabel(paragraph);
-    const preface: Element = { type: 'element', tagName: 'div', properties: { className: ['preface'] }, children: tree.children.slice(start, end) as ElementContent[] };
+    const preface: Element = {
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['preface'] },
+      children: tree.children.slice(start, end) as ElementContent[],
+    };
     tree.children.splice(start, end - start, preface, { type: 'text', value: '\n' });
   };
 }

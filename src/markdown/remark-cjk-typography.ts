@@ -62,22 +62,50 @@ export default function remarkCjkTypography() {
         const after = charAround(source, span.start.offset + at + match[0].length, 1);
         // Chinese on either side: `完成,GDP` and `时间:10:30` too, but not `1,000` or `http:`.
         if (!isCjk(before) && !isCjk(after)) continue;
-        warn(span, at, at + match[0].length, `Unexpected half-width “${mark}” in Chinese text; use the full-width “${FULL_WIDTH[mark]}” (GB/T 15834)`, 'cjk-punctuation', FULL_WIDTH[mark]!);
+        warn(
+          span,
+          at,
+          at + match[0].length,
+          `Unexpected half-width “${mark}” in Chinese text; use the full-width “${FULL_WIDTH[mark]}” (GB/T 15834)`,
+          'cjk-punctuation',
+          FULL_WIDTH[mark]!,
+        );
       }
       for (const match of span.text.matchAll(PARENTHESES)) {
         const inside = match[1]!;
         if (!HAN.test(inside) || escaped(span.text, match.index)) continue;
-        warn(span, match.index, match.index + match[0].length, `Unexpected half-width parentheses around Chinese text “${match[0]}”; use full-width ones, “（${inside}）” (GB/T 15834)`, 'cjk-punctuation', `（${inside}）`);
+        warn(
+          span,
+          match.index,
+          match.index + match[0].length,
+          `Unexpected half-width parentheses around Chinese text “${match[0]}”; use full-width ones, “（${inside}）” (GB/T 15834)`,
+          'cjk-punctuation',
+          `（${inside}）`,
+        );
       }
       for (const match of span.text.matchAll(STRAY_SPACE)) {
         const before = span.text[match.index - 1];
         const after = span.text[match.index + match[0].length];
-        warn(span, match.index, match.index + match[0].length, `Unexpected space between “${before}” and “${after}”; official usage sets Han characters beside digits and Latin letters without one, so remove it`, 'cjk-space', '');
+        warn(
+          span,
+          match.index,
+          match.index + match[0].length,
+          `Unexpected space between “${before}” and “${after}”; official usage sets Han characters beside digits and Latin letters without one, so remove it`,
+          'cjk-space',
+          '',
+        );
       }
       if (!curly) continue;
       for (const match of span.text.matchAll(STRAIGHT_QUOTES)) {
         if (escaped(span.text, match.index)) continue;
-        warn(span, match.index, match.index + match[0].length, `Unexpected straight quotes ${match[0]} in an issue that also uses curly ones; use one style, “${match[1]}” (GB/T 15834)`, 'mixed-quotes', `“${match[1]}”`);
+        warn(
+          span,
+          match.index,
+          match.index + match[0].length,
+          `Unexpected straight quotes ${match[0]} in an issue that also uses curly ones; use one style, “${match[1]}” (GB/T 15834)`,
+          'mixed-quotes',
+          `“${match[1]}”`,
+        );
       }
     }
   };
@@ -89,7 +117,9 @@ function charAround(source: string, offset: number, step: 1 | -1): string | unde
   while (at >= 0 && at < source.length && MARKUP.test(source[at]!)) at += step;
   if (at < 0 || at >= source.length) return undefined;
   // A Han character beyond the Basic Multilingual Plane is two code units.
-  return step === 1 ? String.fromCodePoint(source.codePointAt(at)!) : String.fromCodePoint(source.codePointAt(source.charCodeAt(at) >= 0xdc00 && source.charCodeAt(at) <= 0xdfff ? at - 1 : at)!);
+  return step === 1
+    ? String.fromCodePoint(source.codePointAt(at)!)
+    : String.fromCodePoint(source.codePointAt(source.charCodeAt(at) >= 0xdc00 && source.charCodeAt(at) <= 0xdfff ? at - 1 : at)!);
 }
 
 /** Whether the character at `index` is backslash-escaped, so Markdown reads it literally. */

@@ -18,9 +18,9 @@ export default function remarkHeadingLines(options: Options = {}) {
       if (heading.type !== 'heading') return;
       heading.children = heading.children.flatMap((child): PhrasingContent[] => {
         if (child.type !== 'text' || !child.value.includes(separator)) return [child];
-        return child.value.split(separator).flatMap((value, index): PhrasingContent[] =>
-          index === 0 ? [{ type: 'text', value }] : [{ type: 'break' }, { type: 'text', value }],
-        );
+        return child.value
+          .split(separator)
+          .flatMap((value, index): PhrasingContent[] => (index === 0 ? [{ type: 'text', value }] : [{ type: 'break' }, { type: 'text', value }]));
       });
     });
   };

@@ -70,7 +70,10 @@ export default function remarkLocalFiles(options?: Options) {
       const what = image ? 'image' : 'link';
       const place = node.position?.start;
       if (node.type === 'image' && !node.alt?.trim()) {
-        reportProblem(file, `Image ${node.url} has no description; write one in the brackets, ![description](${node.url}), for readers who cannot see it`, { place, ruleId: 'image-alt' });
+        reportProblem(file, `Image ${node.url} has no description; write one in the brackets, ![description](${node.url}), for readers who cannot see it`, {
+          place,
+          ruleId: 'image-alt',
+        });
       }
       const target = await linkTarget(node.url, {
         from,
@@ -82,7 +85,11 @@ export default function remarkLocalFiles(options?: Options) {
       });
       if (target.kind === 'refused') reportProblem(file, target.reason, { place, ruleId: target.ruleId });
       if (image && target.kind === 'remote') {
-        reportProblem(file, `Image ${node.url} is on another site: the web page loads it from there, but the PDF leaves it out, since the print page fetches nothing remote; save the image beside the issue and write its file name instead`, { place, ruleId: 'image-remote' });
+        reportProblem(
+          file,
+          `Image ${node.url} is on another site: the web page loads it from there, but the PDF leaves it out, since the print page fetches nothing remote; save the image beside the issue and write its file name instead`,
+          { place, ruleId: 'image-remote' },
+        );
       }
       if (target.kind === 'file') {
         const dependencies = (file.data.dependencies ??= []);

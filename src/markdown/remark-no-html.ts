@@ -25,11 +25,10 @@ export default function remarkNoHtml(options: Options = {}) {
       if (node.type !== 'html') return;
       if (allowComments && COMMENT.test(node.value)) return;
       const shown = node.value.split('\n')[0]!.slice(0, 40);
-      reportProblem(
-        file,
-        `Unexpected raw HTML \`${shown}\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)`,
-        { place: node.position?.start, ruleId: 'html' },
-      );
+      reportProblem(file, `Unexpected raw HTML \`${shown}\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)`, {
+        place: node.position?.start,
+        ruleId: 'html',
+      });
     });
   };
 }

@@ -19,9 +19,13 @@ export default function remarkRequireArticles(options: Options = {}) {
   return (tree: Root, file: VFile) => {
     if (tree.children.some((node) => node.type === 'heading' && node.depth === depth)) return;
     const first = tree.children.find((node) => node.type !== 'yaml');
-    reportProblem(file, `No ${'#'.repeat(depth)} heading: the issue has no articles and its contents list is empty; start each article with \`${'#'.repeat(depth)} title\``, {
-      place: first?.position?.start ?? { line: 1, column: 1 },
-      ruleId: 'issue-no-articles',
-    });
+    reportProblem(
+      file,
+      `No ${'#'.repeat(depth)} heading: the issue has no articles and its contents list is empty; start each article with \`${'#'.repeat(depth)} title\``,
+      {
+        place: first?.position?.start ?? { line: 1, column: 1 },
+        ruleId: 'issue-no-articles',
+      },
+    );
   };
 }

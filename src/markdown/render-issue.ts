@@ -21,7 +21,11 @@ export async function renderIssue(processor: Processor, issue: Issue, file: VFil
     await processor.process(file);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    reportProblem(file, `Cannot render this issue: its Markdown nests too deep for the parser (${error.message}); look for long runs of \`*\`, \`[\`, \`>\` or list markers`, { place: { line: 1, column: 1 }, ruleId: 'markdown-too-deep' });
+    reportProblem(
+      file,
+      `Cannot render this issue: its Markdown nests too deep for the parser (${error.message}); look for long runs of \`*\`, \`[\`, \`>\` or list markers`,
+      { place: { line: 1, column: 1 }, ruleId: 'markdown-too-deep' },
+    );
     return undefined;
   }
   if (file.messages.slice(before).some((message) => message.fatal)) return undefined;

@@ -113,7 +113,11 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     if (!closed) idle.push(add());
     if (job) {
       const seconds = Math.round(timeLimitMs / 100) / 10;
-      reportProblem(job.file, `Cannot render this issue within ${seconds} s, the limit for one issue; its Markdown may nest too deep or be too dense for the parser (look for long runs of \`*\`, \`[\`, \`>\` or list markers), or split it into smaller issues`, { place: { line: 1, column: 1 }, ruleId: 'markdown-too-slow' });
+      reportProblem(
+        job.file,
+        `Cannot render this issue within ${seconds} s, the limit for one issue; its Markdown may nest too deep or be too dense for the parser (look for long runs of \`*\`, \`[\`, \`>\` or list markers), or split it into smaller issues`,
+        { place: { line: 1, column: 1 }, ruleId: 'markdown-too-slow' },
+      );
       job.resolve(undefined);
     }
     dispatch();

@@ -28,7 +28,12 @@ export async function createIssue(contentDir: string, date: string, options: { r
     { path: join(folder, PROGRESS_CSV), contents: progressSkeleton() },
   ];
   for (const file of files) {
-    if (await stat(file.path).then(() => true, () => false)) {
+    if (
+      await stat(file.path).then(
+        () => true,
+        () => false,
+      )
+    ) {
       throw new Error(`${file.path} already exists; \`jianbao new\` never overwrites a file: move it away or write the issue by hand`);
     }
   }

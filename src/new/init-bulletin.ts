@@ -46,7 +46,9 @@ export async function initBulletin(dir: string, settings: BulletinSettings, jian
   ];
   for (const [path] of created) {
     if (await exists(join(dir, path))) {
-      throw new Error(`${join(dir, path)} already exists; \`jianbao init\` never overwrites a file: start the bulletin in an empty folder, or move the file away`);
+      throw new Error(
+        `${join(dir, path)} already exists; \`jianbao init\` never overwrites a file: start the bulletin in an empty folder, or move the file away`,
+      );
     }
   }
   const updated: Array<[string, string]> = [
@@ -82,7 +84,10 @@ function packageJson(existing: string | undefined, folder: string, version: stri
 
 /** A folder name as an npm package name: `Meizhou Bulletin` → `meizhou-bulletin`. */
 function packageName(folder: string): string {
-  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|-+$/g, '');
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|-+$/g, '');
   return name || 'bulletin';
 }
 
@@ -94,7 +99,10 @@ function gitignore(existing: string | undefined): string {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function readText(path: string): Promise<string | undefined> {

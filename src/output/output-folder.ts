@@ -82,7 +82,8 @@ export function checkPdfFile(file: string, folders: ProtectedFolders): void {
   if (found === 'under a file') throw refuse('a folder on its path is a file', 'Pass --out a path whose folders exist, such as 2021-11.pdf.');
   if (found === undefined) return;
   if (found.isDirectory()) throw refuse('it is a folder', 'Pass --out a file name, such as 2021-11.pdf.');
-  if (!startsWithPdfHeader(target)) throw refuse('the file there is not a PDF and would be replaced', 'Pass --out a new file name, or the name of a PDF to replace.');
+  if (!startsWithPdfHeader(target))
+    throw refuse('the file there is not a PDF and would be replaced', 'Pass --out a new file name, or the name of a PDF to replace.');
 }
 
 /** The file's stats; undefined when it does not exist, 'under a file' when a folder on its path is a file. */

@@ -132,7 +132,10 @@ function parseHolder(text: string): LockHolder | undefined {
 async function isStale(path: string, holder: LockHolder | undefined, staleMs: number): Promise<boolean> {
   // A build in this very process counts as another build too: its pid is running.
   if (holder?.host === hostname()) return !running(holder.pid);
-  const touched = await stat(path).then((found) => found.mtimeMs, () => undefined);
+  const touched = await stat(path).then(
+    (found) => found.mtimeMs,
+    () => undefined,
+  );
   return touched !== undefined && Date.now() - touched > staleMs;
 }
 

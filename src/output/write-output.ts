@@ -69,10 +69,13 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>, c
     await inBatches(copies, (file) => place(file, join(staging, file.path), before(file.path)), stopIfInterrupted);
     stopIfInterrupted();
     swapping = true;
-    const hadPrevious = await rename(outDir, previous).then(() => true, (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    });
+    const hadPrevious = await rename(outDir, previous).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
     await rename(staging, outDir);
     swapping = false;
     if (hadPrevious) await rm(previous, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 /** The project folder (this file is src/print/assets.ts). */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,11 +15,7 @@ export const printStylesheet = path.join(printTemplateDir, 'print.css');
  * relative path (../../node_modules/<package>), so these are exactly the
  * folders the page fetches fonts from.
  */
-export const fontPackages: readonly string[] = [
-  '@fontsource/noto-serif-sc',
-  '@fontsource/noto-sans-sc',
-  'lxgw-wenkai-webfont',
-];
+export const fontPackages: readonly string[] = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont'];
 
 /** Folders every print page may load from: the print template and the bundled fonts. */
 export function printAssetRoots(): string[] {

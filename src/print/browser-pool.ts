@@ -1,8 +1,8 @@
 import os from 'node:os';
-import puppeteer, {type Browser, type LaunchOptions, type Page} from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import pLimit from 'p-limit';
-import {PdfError} from './errors.ts';
-import {findBrowser, type FoundBrowser} from './find-browser.ts';
+import { PdfError } from './errors.ts';
+import { findBrowser, type FoundBrowser } from './find-browser.ts';
 
 /**
  * Flags for a build machine: no sandbox (containers and CI run as root), no
@@ -21,8 +21,8 @@ export const chromiumArgs: readonly string[] = [
 
 /** How puppeteer starts `browser`, with the build's flags. */
 export async function launchOptions(browser: FoundBrowser): Promise<LaunchOptions> {
-  const {executablePath, headless, env} = await browser.launch();
-  return {executablePath, headless, args: [...chromiumArgs], env: {...process.env, ...env}};
+  const { executablePath, headless, env } = await browser.launch();
+  return { executablePath, headless, args: [...chromiumArgs], env: { ...process.env, ...env } };
 }
 
 export interface BrowserPoolOptions {
@@ -67,7 +67,7 @@ export interface BrowserPool {
    * PDF), so a job removes what it added to the page: listeners, scripts run
    * on new documents. A page whose job failed is closed.
    */
-  run<T>(name: string, job: PoolJob<T>, options?: {readonly timeoutMs?: number}): Promise<T>;
+  run<T>(name: string, job: PoolJob<T>, options?: { readonly timeoutMs?: number }): Promise<T>;
   /** The browser in use, launching it if needed (for diagnostics and tests). */
   browser(): Promise<Browser>;
   /** How many times a browser has been launched. */
@@ -106,7 +106,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
         // Over a pipe rather than a WebSocket, Chromium quits when the pipe closes: when this
         // process dies, even by SIGKILL, the browser goes with it.
         pipe: true,
-        ...(options.userDataDir === undefined ? {} : {userDataDir: options.userDataDir}),
+        ...(options.userDataDir === undefined ? {} : { userDataDir: options.userDataDir }),
         // Puppeteer's own handlers exit the process on a signal, before the build can put
         // the output folder back; the pool's owner closes it (and puppeteer still kills the
         // browser when the process exits).
@@ -121,7 +121,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     } catch (error) {
       current = undefined;
       if (error instanceof PdfError) throw error;
-      throw new PdfError('render-failed', `Could not start Chromium: ${(error as Error).message}`, {cause: error});
+      throw new PdfError('render-failed', `Could not start Chromium: ${(error as Error).message}`, { cause: error });
     }
   }
 
@@ -146,7 +146,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
       // 'error' is puppeteer's "page crashed" event.
       page.once('error', onCrash);
       const timeout = new AbortController();
-      const work = job(page, {attempt: n, signal: timeout.signal});
+      const work = job(page, { attempt: n, signal: timeout.signal });
       // A job that outlives its time limit is abandoned; its page is closed below.
       work.catch(() => {});
       const result = await withTimeout(work, limit, () => {
@@ -175,7 +175,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     },
     size,
     browser: getBrowser,
-    run<T>(name: string, job: PoolJob<T>, runOptions: {readonly timeoutMs?: number} = {}): Promise<T> {
+    run<T>(name: string, job: PoolJob<T>, runOptions: { readonly timeoutMs?: number } = {}): Promise<T> {
       const limit = runOptions.timeoutMs ?? timeoutMs;
       return slots(async () => {
         try {
@@ -195,7 +195,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
           throw new PdfError(
             'browser-crashed',
             `${name}: Chromium crashed twice while rendering this issue’s PDF. Check that the machine has enough memory and /dev/shm space, or try a newer Chromium.`,
-            {cause: error.cause},
+            { cause: error.cause },
           );
         }
       });
@@ -215,7 +215,7 @@ class BrowserCrash extends Error {
   readonly browser: Browser;
 
   constructor(cause: unknown, browser: Browser) {
-    super('The browser crashed', {cause});
+    super('The browser crashed', { cause });
     this.browser = browser;
   }
 }

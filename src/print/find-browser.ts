@@ -109,7 +109,10 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
   }
   if (options.browser !== undefined && options.browser !== 'system') {
     if (isExecutable(options.browser)) return system(options.browser, '--browser');
-    throw new PdfError('browser-not-found', `--browser ${options.browser} is not an executable file. Give the path of a Chromium, Chrome or Edge program, or \`--browser system\` to find one.`);
+    throw new PdfError(
+      'browser-not-found',
+      `--browser ${options.browser} is not an executable file. Give the path of a Chromium, Chrome or Edge program, or \`--browser system\` to find one.`,
+    );
   }
 
   const npm = 'npm' in options ? options.npm : npmChromium(platform);

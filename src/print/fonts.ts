@@ -1,4 +1,4 @@
-import {PdfError} from './errors.ts';
+import { PdfError } from './errors.ts';
 
 /**
  * Font families to try before the bundled open faces, per role. Offices that

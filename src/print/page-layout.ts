@@ -33,7 +33,7 @@ export interface PrintLayoutReport {
   readonly mastheadPt: number | null;
   readonly tables: readonly TableFit[];
   /** Where the 版记 went: its page, and the space put above it, in mm. */
-  readonly distribution: {readonly page: number; readonly spaceMm: number} | null;
+  readonly distribution: { readonly page: number; readonly spaceMm: number } | null;
   /** Text of every h1–h6 in document order, a <br> read as a space. */
   readonly headings: readonly string[];
   /** Images that did not load (blocked or missing), left out of the PDF. */
@@ -101,9 +101,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     // first; otherwise everything may wrap. Each type size is tried in turn.
     const length = (cell: HTMLElement): number => (cell.querySelector('br') ? Infinity : (cell.textContent ?? '').trim().length);
     const bodyCells = [...table.querySelectorAll<HTMLElement>('tbody td, tbody th')].filter((cell) => length(cell) <= 12);
-    const headCells = [...table.querySelectorAll<HTMLElement>('thead th, thead td')]
-      .filter((cell) => length(cell) <= 8)
-      .sort((a, b) => length(a) - length(b));
+    const headCells = [...table.querySelectorAll<HTMLElement>('thead th, thead td')].filter((cell) => length(cell) <= 8).sort((a, b) => length(a) - length(b));
     let fontSizePt = Math.round(Number.parseFloat(getComputedStyle(table).fontSize) * 0.75 * 10) / 10;
     const sizes = [fontSizePt, ...options.tableSizesPt.filter((size) => size < fontSizePt)];
     let nowrap = 0;
@@ -135,7 +133,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       zoom = Math.floor((available / table.getBoundingClientRect().width) * 1000) / 1000;
       table.style.zoom = String(zoom);
     }
-    tables.push({nowrap, fontSizePt, zoom});
+    tables.push({ nowrap, fontSizePt, zoom });
   }
 
   // Forced page breaks become column breaks while measuring.
@@ -157,9 +155,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   body.style.height = options.areaHeight;
 
   const origin = body.getBoundingClientRect();
-  const place = (element: Element): {column: number; bottom: number} => {
+  const place = (element: Element): { column: number; bottom: number } => {
     const box = element.getBoundingClientRect();
-    return {column: Math.floor((box.left - origin.left + 1) / columnWidth), bottom: box.bottom - origin.top};
+    return { column: Math.floor((box.left - origin.left + 1) / columnWidth), bottom: box.bottom - origin.top };
   };
 
   let distribution: PrintLayoutReport['distribution'] = null;
@@ -203,7 +201,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       space = Math.max(0, space - 1);
       footer.style.paddingTop = `${space}px`;
     }
-    distribution = {page: place(footer).column + 1, spaceMm: Math.round((space / pxPerMm) * 100) / 100};
+    distribution = { page: place(footer).column + 1, spaceMm: Math.round((space / pxPerMm) * 100) / 100 };
   }
 
   let right = origin.left;
@@ -216,5 +214,5 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   if (savedStyle === null) body.removeAttribute('style');
   else body.setAttribute('style', savedStyle);
 
-  return {pages, mastheadPt, tables, distribution, headings, brokenImages};
+  return { pages, mastheadPt, tables, distribution, headings, brokenImages };
 }

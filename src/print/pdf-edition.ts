@@ -95,7 +95,15 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
       const { html, meta } = printPage(rendered);
       const shown = await Promise.all(issueAttachments(rendered).map(async (file) => [file.path, contentHash(await readFile(file.source))]));
       printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
-      return combineHashes('pdf', options.browser.version, html, printAssets, JSON.stringify(meta), JSON.stringify(options.series.fonts ?? {}), ...shown.flat());
+      return combineHashes(
+        'pdf',
+        options.browser.version,
+        html,
+        printAssets,
+        JSON.stringify(meta),
+        JSON.stringify(options.series.fonts ?? {}),
+        ...shown.flat(),
+      );
     },
     async render(rendered, target) {
       // Rendered again rather than kept from `key`: a page costs a millisecond, a PDF a second.

@@ -1,7 +1,7 @@
-import {createHash} from 'node:crypto';
-import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject} from 'pdf-lib';
-import {PdfError} from './errors.ts';
-import {retitleOutline} from './pdf-outline.ts';
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from 'pdf-lib';
+import { PdfError } from './errors.ts';
+import { retitleOutline } from './pdf-outline.ts';
 
 export interface PdfMetadata {
   /** Series title and issue, e.g. `梅州市城镇老旧小区改造工作简报 2021年第11期`. */
@@ -47,9 +47,9 @@ export interface FinishOptions {
 export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, options: FinishOptions = {}): Promise<FinishedPdf> {
   const stamp = pdfDate(meta.date);
   // updateMetadata: false — otherwise pdf-lib writes its own Producer and the clock into ModDate.
-  const document = await PDFDocument.load(pdf, {updateMetadata: false});
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
 
-  document.setTitle(meta.title, {showInWindowTitleBar: true});
+  document.setTitle(meta.title, { showInWindowTitleBar: true });
   document.setAuthor(meta.author);
   if (meta.subject) document.setSubject(meta.subject);
   const keywords = typeof meta.keywords === 'string' ? meta.keywords : meta.keywords?.join(', ');
@@ -64,10 +64,10 @@ export async function applyPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, optio
   // The /ID is a hash of the document without one: stable for the same input, different for different content.
   const trailer = document.context.trailerInfo;
   trailer.ID = undefined;
-  const draft = await document.save({useObjectStreams: false});
+  const draft = await document.save({ useObjectStreams: false });
   const id = PDFHexString.of(createHash('md5').update(draft).digest('hex').toUpperCase());
   trailer.ID = document.context.obj([id, id]);
-  return {bytes: await document.save({useObjectStreams: false}), pages: document.getPageCount()};
+  return { bytes: await document.save({ useObjectStreams: false }), pages: document.getPageCount() };
 }
 
 /**

@@ -1,4 +1,4 @@
-import {PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument} from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 
 /**
  * Give the outline's bookmarks their titles as written: Chromium builds them

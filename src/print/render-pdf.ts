@@ -1,14 +1,14 @@
-import {mkdir, rename, writeFile} from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import type {HTTPRequest, Page} from 'puppeteer-core';
-import {printAssetRoots} from './assets.ts';
-import type {BrowserPool} from './browser-pool.ts';
-import {PdfError} from './errors.ts';
-import {bundledFonts, fontStacksCss, type FontStacks} from './fonts.ts';
-import {preparePrintLayout, type PrintLayoutOptions, type PrintLayoutReport} from './page-layout.ts';
-import {applyPdfMetadata, type PdfMetadata} from './pdf-metadata.ts';
-import {isAllowedUrl} from './request-filter.ts';
+import { fileURLToPath } from 'node:url';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { printAssetRoots } from './assets.ts';
+import type { BrowserPool } from './browser-pool.ts';
+import { PdfError } from './errors.ts';
+import { bundledFonts, fontStacksCss, type FontStacks } from './fonts.ts';
+import { preparePrintLayout, type PrintLayoutOptions, type PrintLayoutReport } from './page-layout.ts';
+import { applyPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
+import { isAllowedUrl } from './request-filter.ts';
 
 export interface RenderPdfOptions {
   /** file:// URL of the issue's print page (a file, so web fonts load). */
@@ -66,7 +66,7 @@ const layoutOptions: PrintLayoutOptions = {
  * document metadata set and its bytes reproducible.
  */
 export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): Promise<RenderPdfResult> {
-  const {name} = options;
+  const { name } = options;
   const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots()];
   checkOptions(options, roots);
   const fontCss = fontStacksCss(options.fonts);
@@ -75,24 +75,24 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
   // so the next issue prints while this one's metadata is written.
   const printed = await pool.run(
     name,
-    async (page, {signal}) => {
+    async (page, { signal }) => {
       const started = performance.now();
-      const {blocked, release} = await isolate(page, roots);
+      const { blocked, release } = await isolate(page, roots);
       // tsx compiles with esbuild's keepNames, which wraps functions in __name();
       // functions serialised into the page then need that helper there.
       const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
       try {
-        return {...(await printPage(page, options.url, {name, fontCss, blocked, signal})), blocked, started};
+        return { ...(await printPage(page, options.url, { name, fontCss, blocked, signal })), blocked, started };
       } finally {
         // The pool gives the page to the next issue.
         release();
         await page.removeScriptToEvaluateOnNewDocument(helper.identifier).catch(() => {});
       }
     },
-    options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs},
+    options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
   );
-  const {layout} = printed;
-  const pdf = await applyPdfMetadata(printed.raw, options.meta, {headings: layout.headings});
+  const { layout } = printed;
+  const pdf = await applyPdfMetadata(printed.raw, options.meta, { headings: layout.headings });
   if (layout.distribution && pdf.pages !== layout.pages) {
     throw new PdfError(
       'render-failed',
@@ -130,12 +130,12 @@ function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void
 async function printPage(
   page: Page,
   url: string,
-  context: {readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[]; readonly signal: AbortSignal},
-): Promise<{raw: Uint8Array; layout: PrintLayoutReport}> {
+  context: { readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[]; readonly signal: AbortSignal },
+): Promise<{ raw: Uint8Array; layout: PrintLayoutReport }> {
   await page.emulateMediaType('print');
   // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
-  await page.goto(url, {waitUntil: 'load', timeout: 0});
-  if (context.fontCss) await page.addStyleTag({content: context.fontCss});
+  await page.goto(url, { waitUntil: 'load', timeout: 0 });
+  if (context.fontCss) await page.addStyleTag({ content: context.fontCss });
   // Lazy images would load only when printing, after the layout was measured.
   const fonts = await page.evaluate(async (bundled: string[]) => {
     const lazy = [...document.images].filter((image) => image.loading === 'lazy');
@@ -163,14 +163,14 @@ async function printPage(
   });
   // Past its time limit the job has already failed: leave no file behind it.
   context.signal.throwIfAborted();
-  return {raw, layout};
+  return { raw, layout };
 }
 
 /**
  * Let the page load only data: URLs and files under `roots`. Gives the live list of refused URLs,
  * and `release` to call when the job is done, which stops checking this issue's requests.
  */
-async function isolate(page: Page, roots: readonly string[]): Promise<{blocked: string[]; release: () => void}> {
+async function isolate(page: Page, roots: readonly string[]): Promise<{ blocked: string[]; release: () => void }> {
   const blocked: string[] = [];
   await page.setRequestInterception(true);
   const check = (request: HTTPRequest) => {
@@ -184,7 +184,7 @@ async function isolate(page: Page, roots: readonly string[]): Promise<{blocked: 
     }
   };
   page.on('request', check);
-  return {blocked, release: () => page.off('request', check)};
+  return { blocked, release: () => page.off('request', check) };
 }
 
 /** The bundled faces' family names, which the print page must declare. */
@@ -194,7 +194,7 @@ const bundledFamilies = [...new Set(Object.values(bundledFonts).flat())];
  * Fail rather than print with whatever the machine has: a PDF set in
  * fallback fonts would differ from machine to machine.
  */
-function checkFonts(state: {readonly bundled: number; readonly failed: readonly string[]}, name: string, blocked: readonly string[]): void {
+function checkFonts(state: { readonly bundled: number; readonly failed: readonly string[] }, name: string, blocked: readonly string[]): void {
   if (state.bundled === 0) {
     throw new PdfError(
       'fonts-missing',
@@ -211,7 +211,7 @@ function checkFonts(state: {readonly bundled: number; readonly failed: readonly 
 }
 
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), {recursive: true});
+  await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, bytes);
   await rename(temporary, file);

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {isInside} from '../util/inside.ts';
+import { fileURLToPath } from 'node:url';
+import { isInside } from '../util/inside.ts';
 
 /**
  * Whether the print page may load `url`: data: URLs, and file:// URLs inside

@@ -131,7 +131,7 @@ export const RULES = {
   'numbering-supplement-gap': {
     where: 'numbering',
     severity: 'error',
-    summary: 'a gap or wrong start among a year\'s supplements (增刊), which count 1, 2, … on their own',
+    summary: "a gap or wrong start among a year's supplements (增刊), which count 1, 2, … on their own",
     example: '`supplement`: Expected 2021年增刊第2期 after 增刊第1期 (…), got 增刊第3期; numbers within a year have no gaps',
   },
   'numbering-supplement-duplicate': {
@@ -150,7 +150,7 @@ export const RULES = {
     where: 'frontmatter',
     severity: 'error',
     summary: '`special` given as an empty string: the masthead would print an empty line',
-    example: '`special`: Expected the special issue\'s name, such as 防汛专刊, or no `special` key',
+    example: "`special`: Expected the special issue's name, such as 防汛专刊, or no `special` key",
   },
   'markdown-too-deep': {
     where: 'Markdown',

@@ -12,10 +12,14 @@ interface SystemError extends Error {
 
 /** For each error code, a sentence that names the path and says what to do; `target` is the path written to. */
 const EXPLAIN: Readonly<Record<string, (path: string, target: string) => string>> = {
-  ENOSPC: (_path, target) => `No space left on the disk while writing ${printable(target)} (ENOSPC); free some space, or write to another disk with --out, and run again`,
-  EDQUOT: (_path, target) => `Disk quota used up while writing ${printable(target)} (EDQUOT); free some space, or write to another disk with --out, and run again`,
-  ENOTDIR: (_path, target) => `Cannot write ${printable(target)}: ${fileOnTheWay(target) ?? 'part of its path'} is a file where a folder is needed (ENOTDIR); move the file away, or choose another folder with --out`,
-  EBUSY: (path) => `Cannot move or replace ${printable(path)}: it is in use, as the current folder, a mount point or by another program (EBUSY); write to a folder of its own, such as --out dist`,
+  ENOSPC: (_path, target) =>
+    `No space left on the disk while writing ${printable(target)} (ENOSPC); free some space, or write to another disk with --out, and run again`,
+  EDQUOT: (_path, target) =>
+    `Disk quota used up while writing ${printable(target)} (EDQUOT); free some space, or write to another disk with --out, and run again`,
+  ENOTDIR: (_path, target) =>
+    `Cannot write ${printable(target)}: ${fileOnTheWay(target) ?? 'part of its path'} is a file where a folder is needed (ENOTDIR); move the file away, or choose another folder with --out`,
+  EBUSY: (path) =>
+    `Cannot move or replace ${printable(path)}: it is in use, as the current folder, a mount point or by another program (EBUSY); write to a folder of its own, such as --out dist`,
   ENOENT: (path, target) =>
     existsSync(dirname(target))
       ? `Cannot find ${printable(path)} (ENOENT); check that it exists, and run again`

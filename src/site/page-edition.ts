@@ -33,6 +33,9 @@ export const pageEdition: Edition & { render(engine: TemplateEngine, archive: Ar
     // Newest first: the next issue is the one before in the list.
     const newer = issues[index - 1];
     const older = issues[index + 1];
-    return { path: `${issue.path}${this.fileName(issue)}`, contents: engine.render('issue.njk', { series, years, page, root: rootFrom(issue.path), issue, newer, older }) };
+    return {
+      path: `${issue.path}${this.fileName(issue)}`,
+      contents: engine.render('issue.njk', { series, years, page, root: rootFrom(issue.path), issue, newer, older }),
+    };
   },
 };

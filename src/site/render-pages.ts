@@ -17,5 +17,9 @@ export function renderPages(
     const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
     byIssue.set(folder, [...(byIssue.get(folder) ?? []), file]);
   }
-  return renderSite(engine, series, issues.map((issue) => ({ ...issueView(issue), downloads: byIssue.get(issue.issue.path) })));
+  return renderSite(
+    engine,
+    series,
+    issues.map((issue) => ({ ...issueView(issue), downloads: byIssue.get(issue.issue.path) })),
+  );
 }

@@ -21,12 +21,7 @@ const defaults = { homeIssues: 24 } satisfies SiteOptions;
  * The whole web archive: a page per issue (with previous and next), the home page, a page per
  * year, the search page, a 404 page, the Atom feed and the sitemap. `views` are newest first.
  */
-export function renderSite(
-  engine: TemplateEngine,
-  series: Series,
-  views: readonly SiteIssueInput[],
-  options: SiteOptions = {},
-): OutputFile[] {
+export function renderSite(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): OutputFile[] {
   const settings = { ...defaults, ...options };
   const issues = views.map(siteIssue);
   const years = groupByYear(issues);
@@ -35,7 +30,7 @@ export function renderSite(
 
   // Previous and next in the order issues came out, a supplement between the issues around its date.
   const chronological = byDate(issues);
-  chronological.forEach((_, index) => files.push(pageEdition.render(engine, { series, issues: chronological, years }, index)));
+  for (const index of chronological.keys()) files.push(pageEdition.render(engine, { series, issues: chronological, years }, index));
 
   const latest = issues.slice(0, settings.homeIssues);
   files.push(
@@ -54,16 +49,40 @@ export function renderSite(
     files.push(page(engine, 'year.njk', { ...common, page: meta, root: rootFrom(path), group }));
   }
   const seriesPath = 'series/';
-  files.push(page(engine, 'series.njk', { ...common, page: pageMeta(series, seriesPath, `数据走势 · ${series.title}`, `${series.title}各期进展表合计的逐月走势`), root: rootFrom(seriesPath), charts: seriesCharts(issues) }));
+  files.push(
+    page(engine, 'series.njk', {
+      ...common,
+      page: pageMeta(series, seriesPath, `数据走势 · ${series.title}`, `${series.title}各期进展表合计的逐月走势`),
+      root: rootFrom(seriesPath),
+      charts: seriesCharts(issues),
+    }),
+  );
   const searchPath = 'search/';
-  files.push(page(engine, 'search.njk', { ...common, page: pageMeta(series, searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`), root: rootFrom(searchPath) }));
+  files.push(
+    page(engine, 'search.njk', {
+      ...common,
+      page: pageMeta(series, searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
+      root: rootFrom(searchPath),
+    }),
+  );
   // A 404 page is served at any address, so its links start from the site's own path.
   files.push({
     path: '404.html',
-    contents: engine.render('404.njk', { ...common, page: pageMeta(series, '404.html', `页面不存在 · ${series.title}`, '找不到这个页面'), root: new URL(series.url).pathname }),
+    contents: engine.render('404.njk', {
+      ...common,
+      page: pageMeta(series, '404.html', `页面不存在 · ${series.title}`, '找不到这个页面'),
+      root: new URL(series.url).pathname,
+    }),
   });
   files.push({ path: 'feed.xml', contents: renderFeed(series, issues) });
-  files.push({ path: 'sitemap.xml', contents: renderSitemap(series, issues, years.map((group) => group.year)) });
+  files.push({
+    path: 'sitemap.xml',
+    contents: renderSitemap(
+      series,
+      issues,
+      years.map((group) => group.year),
+    ),
+  });
   return files;
 }
 

@@ -7,14 +7,8 @@ export type ChartColumns = { readonly columns: readonly number[] } | { readonly 
  * `chart="户数"` selects the number columns whose header path contains `户数` in one of its
  * cells; `chart` without a value selects every number column.
  */
-export function chartColumns(
-  selector: string,
-  paths: readonly (readonly string[])[],
-  numberColumns: readonly boolean[],
-): ChartColumns {
-  const columns = paths.flatMap((path, column) =>
-    numberColumns[column] && (selector === '' || path.some((text) => text.includes(selector))) ? [column] : [],
-  );
+export function chartColumns(selector: string, paths: readonly (readonly string[])[], numberColumns: readonly boolean[]): ChartColumns {
+  const columns = paths.flatMap((path, column) => (numberColumns[column] && (selector === '' || path.some((text) => text.includes(selector))) ? [column] : []));
   if (columns.length > 0) return { columns };
   const names = paths.filter((_, column) => numberColumns[column]).map((path) => path.at(-1) ?? '');
   return {

@@ -21,11 +21,7 @@ type Point = NonNullable<LeafDirective['position']>['start'];
  * stops on them) and the table is left out; otherwise the table is recorded on `file.data`.
  * `root` is absolute or undefined.
  */
-export function embedTable(
-  node: LeafDirective,
-  file: VFile,
-  root: string | undefined,
-): TableEmbed | undefined {
+export function embedTable(node: LeafDirective, file: VFile, root: string | undefined): TableEmbed | undefined {
   const { problems, sourceName, built } = check(node, file, root);
   if (!built || problems.length > 0) {
     for (const problem of problems) report(file, problem, node.position?.start, sourceName);

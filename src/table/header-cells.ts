@@ -58,13 +58,7 @@ export function headerCells(rows: readonly (readonly SpannedCell[])[]): HeaderCe
       const text = texts[column] ?? '';
       const parent = above[column];
       let end = column + 1;
-      while (
-        end < texts.length &&
-        !fixed[end] &&
-        texts[end] === text &&
-        above[end] === parent &&
-        (text !== '' || row > 0)
-      ) {
+      while (end < texts.length && !fixed[end] && texts[end] === text && above[end] === parent && (text !== '' || row > 0)) {
         end++;
       }
       const colspan = end - column;

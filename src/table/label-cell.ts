@@ -2,20 +2,14 @@ import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
 
 /** A row's label: its first cell that is not blank, `/` or a number; -1 when there is none. */
 export function labelIndex(cells: readonly string[]): number {
-  return cells.findIndex(
-    (cell) => cell !== '' && cell !== NOT_APPLICABLE && parseNumberCell(cell) === undefined,
-  );
+  return cells.findIndex((cell) => cell !== '' && cell !== NOT_APPLICABLE && parseNumberCell(cell) === undefined);
 }
 
 /**
  * How many cells a totals label covers: itself and the blank cells after it, up to the first
  * number column (`合计,,14736` → 2), so the label reads across the text columns.
  */
-export function labelSpan(
-  cells: readonly string[],
-  index: number,
-  numberColumns: readonly boolean[],
-): number {
+export function labelSpan(cells: readonly string[], index: number, numberColumns: readonly boolean[]): number {
   let end = index + 1;
   while (end < cells.length && cells[end] === '' && !numberColumns[end]) end++;
   return end - index;

@@ -8,10 +8,7 @@ const ROW_NUMBER_HEADERS = ['序号', '编号'];
  * Whether each column is a number column: most of its body cells that are not blank or `/`
  * are numbers. A column headed `序号` or `编号` never is.
  */
-export function numberColumns(
-  rows: readonly (readonly string[])[],
-  paths: readonly (readonly string[])[],
-): boolean[] {
+export function numberColumns(rows: readonly (readonly string[])[], paths: readonly (readonly string[])[]): boolean[] {
   return paths.map((path, column) => {
     if (path.some((text) => ROW_NUMBER_HEADERS.some((header) => sameLabel(text, header)))) {
       return false;

@@ -92,7 +92,5 @@ function span(count: number): number | undefined {
 
 /** Rows separated by line breaks, so the HTML reads one row per line. */
 function lines(rows: readonly Element[]): ElementContent[] {
-  return rows.flatMap((row, index): ElementContent[] =>
-    index === 0 ? [row] : [{ type: 'text', value: '\n' }, row],
-  );
+  return rows.flatMap((row, index): ElementContent[] => (index === 0 ? [row] : [{ type: 'text', value: '\n' }, row]));
 }

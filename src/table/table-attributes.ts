@@ -25,9 +25,7 @@ const DEFAULT_LABEL = '合计';
  * Read and check a directive's attributes. `total` alone (no value) appends a `合计` row;
  * `chart="户数"` draws the number columns whose header contains `户数`, `chart` alone all of them.
  */
-export function tableAttributes(
-  attributes: Readonly<Record<string, string | null | undefined>> | null | undefined,
-): TableAttributes {
+export function tableAttributes(attributes: Readonly<Record<string, string | null | undefined>> | null | undefined): TableAttributes {
   const problems: Problem[] = [];
   const given = attributes ?? {};
 

@@ -33,11 +33,7 @@ export interface Totals {
  * row. A totals row sums the rows above it; placed first, it sums the rows below it.
  * `paths` are the column header paths, for messages.
  */
-export function totals(
-  body: readonly SourceRow[],
-  paths: readonly (readonly string[])[],
-  options: TotalsOptions,
-): Totals {
+export function totals(body: readonly SourceRow[], paths: readonly (readonly string[])[], options: TotalsOptions): Totals {
   const problems: Problem[] = [];
   const isTotal = (row: SourceRow) => sameLabel(text(row, labelIndex(texts(row))), options.label);
   const totalAt = body.findIndex(isTotal);
@@ -142,14 +138,16 @@ function unsummable(total: SourceRow, column: number, rows: readonly SourceRow[]
   if (words.length === 0) return [];
   const named = words.slice(0, NAMED_CELLS).map((row) => `“${text(row, column)}” (${rowLabel(row.place)})`);
   const more = words.length > NAMED_CELLS ? ` and ${words.length - NAMED_CELLS} more` : '';
-  return [{
-    reason:
-      `${what} ${stated} in column “${name}” cannot be checked: ${named.join(', ')}${more} ` +
-      `${words.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers, ` +
-      `or \`/\` where a figure does not apply (counted as 0)`,
-    ruleId: 'table-total-non-number',
-    place: placeOf(total, column),
-  }];
+  return [
+    {
+      reason:
+        `${what} ${stated} in column “${name}” cannot be checked: ${named.join(', ')}${more} ` +
+        `${words.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers, ` +
+        `or \`/\` where a figure does not apply (counted as 0)`,
+      ruleId: 'table-total-non-number',
+      place: placeOf(total, column),
+    },
+  ];
 }
 
 function text(row: SourceRow, column: number): string {

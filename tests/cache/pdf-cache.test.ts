@@ -62,7 +62,12 @@ describe('sharded PDFs', () => {
     expect(printed.flat().sort()).toEqual(issues.map(pdfPath).sort());
     expect(printed.map((list) => list.length).sort()).toEqual([1, 2]);
 
-    const assembled = await build({ ...options, outDir: join(root, 'assembled'), cacheDir: join(root, 'assembled-cache'), cacheFrom: shards.map((shard) => shard.cache) });
+    const assembled = await build({
+      ...options,
+      outDir: join(root, 'assembled'),
+      cacheDir: join(root, 'assembled-cache'),
+      cacheFrom: shards.map((shard) => shard.cache),
+    });
     expect(assembled.counts).toMatchObject({ rendered: 0, pdfs: ISSUES, pdfsRendered: 0 });
     expect(await pdfsIn(join(root, 'assembled'))).toEqual(issues.map(pdfPath).sort());
   });

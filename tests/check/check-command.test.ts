@@ -21,7 +21,9 @@ describe('jianbao check', () => {
     const result = await runCli('check');
     expect(result.code).toBe(0);
     expect(result.lines.at(-1)).toBe('jianbao: checked 3 issue files in content/: 0 errors and 36 warnings');
-    expect(result.lines[0]).toBe('content/2021/11/index.md:37:5: warning: Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834) [cjk-punctuation]');
+    expect(result.lines[0]).toBe(
+      'content/2021/11/index.md:37:5: warning: Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834) [cjk-punctuation]',
+    );
     expect(result.lines.slice(0, -1).every((line) => /: warning: Unexpected half-width/.test(line))).toBe(true);
   });
 
@@ -29,7 +31,9 @@ describe('jianbao check', () => {
     const result = await runCli('check', '--content', `${fixtures}/many-mistakes`);
     expect(result.code).toBe(1);
     expect(result.lines.at(-1)).toBe('jianbao: checked 4 issue files in tests/fixtures/check/many-mistakes/: 7 errors and 1 warning');
-    const rules = result.lines.slice(0, -1).map((line) => `${/^[^:]+:\d+:\d+: (warning: )?/.exec(line)?.[0].replace(/^.*\//, '')}${/\[[a-z-]+\]$/.exec(line)?.[0]}`);
+    const rules = result.lines
+      .slice(0, -1)
+      .map((line) => `${/^[^:]+:\d+:\d+: (warning: )?/.exec(line)?.[0].replace(/^.*\//, '')}${/\[[a-z-]+\]$/.exec(line)?.[0]}`);
     expect(rules).toEqual([
       'index.md:14:1: [html]',
       'index.md:14:6: [html]',
@@ -77,7 +81,10 @@ describe('jianbao check', () => {
     const content = join(dir, 'content');
     await mkdir(join(content, '2021/1'), { recursive: true });
     await writeFile(join(content, 'bulletin.yaml'), 'title: 简报\nissuer: 局\nurl: https://example.org/\n');
-    await writeFile(join(content, '2021/1/index.md'), '---\nyear: 2021\nnumber: 1\ntotal: 1\ndate: 2021-01-10\ntitle: "<script>alert(1)</script>"\nissuer: "<img src=x onerror=alert(1)>"\n---\n\n## 文\n');
+    await writeFile(
+      join(content, '2021/1/index.md'),
+      '---\nyear: 2021\nnumber: 1\ntotal: 1\ndate: 2021-01-10\ntitle: "<script>alert(1)</script>"\nissuer: "<img src=x onerror=alert(1)>"\n---\n\n## 文\n',
+    );
     const result = await runCli('build', '--no-cache', '--content', content, '--out', join(dir, 'dist'), '--no-pdf');
     expect(result.code).toBe(0);
     const html = await readFile(join(dir, 'dist/2021/1/index.html'), 'utf8');
@@ -104,4 +111,3 @@ describe('jianbao check', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
-

@@ -51,7 +51,7 @@ describe('jianbao dev', () => {
     const html = await (await fetch(new URL('2021/11/', server.url))).text();
     expect(html).toContain('梅州市城镇老旧小区改造工作简报');
     expect(html).toContain('<script src="/__jianbao/client.js"></script>\n</body>');
-    expect(await (await fetch(new URL('__jianbao/client.js', server.url))).text()).toContain("new EventSource");
+    expect(await (await fetch(new URL('__jianbao/client.js', server.url))).text()).toContain('new EventSource');
   });
 
   it('rebuilds on a content change and tells the page to reload', async () => {

@@ -12,8 +12,10 @@ const root = 'tests/fixtures/hostile/attachments';
 const file = `${root}/2021/1/index.md`;
 const links = 'pdf, doc, docx, xls, xlsx, ppt, pptx, wps, et, odt, ods, ofd, png, jpg, jpeg, gif, webp, avif, csv, txt, zip, 7z or rar';
 const why = 'other types, HTML, SVG and scripts above all, can run code when opened from the site';
-const link = (place: string, url: string) => `${file}:${place}: Expected the link to name a ${links} file, got ${url}; ${why}, so save it as PDF or put it in a ZIP [link-type]`;
-const image = (place: string, url: string) => `${file}:${place}: Expected the image to name a png, jpg, jpeg, gif, webp or avif file, got ${url}; ${why}, so save it as PNG or JPEG [image-type]`;
+const link = (place: string, url: string) =>
+  `${file}:${place}: Expected the link to name a ${links} file, got ${url}; ${why}, so save it as PDF or put it in a ZIP [link-type]`;
+const image = (place: string, url: string) =>
+  `${file}:${place}: Expected the image to name a png, jpg, jpeg, gif, webp or avif file, got ${url}; ${why}, so save it as PNG or JPEG [image-type]`;
 
 describe('attachments that could carry script', () => {
   it('are refused at their place, by extension, whatever the file holds; safe types pass', async () => {
@@ -41,7 +43,11 @@ describe('attachments that could carry script', () => {
 
 describe('a remote image', () => {
   it('is a warning at its place, since the PDF leaves it out; a missing local one is an error', async () => {
-    const file = await unified().use(remarkParse).use(remarkLocalFiles).use(remarkRehype).use(rehypeStringify)
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkLocalFiles)
+      .use(remarkRehype)
+      .use(rehypeStringify)
       .process(new VFile({ path: 'index.md', value: '![图](https://example.org/a.png)\n\n![图][r]\n\n[r]: http://example.org/b.png\n\n![图](missing.png)' }));
     const remote = (place: string, url: string) =>
       `index.md:${place}: warning: Image ${url} is on another site: the web page loads it from there, but the PDF leaves it out, since the print page fetches nothing remote; save the image beside the issue and write its file name instead [image-remote]`;

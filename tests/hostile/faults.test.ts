@@ -42,7 +42,11 @@ describe('a build killed with SIGKILL while printing PDFs', () => {
   it('takes its Chromium with it, and the next build removes what it left', async () => {
     const out = join(dir, 'dist');
     const work = workFolder(out);
-    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--content', content, '--out', out, '--cache', join(dir, 'cache-killed'), '--no-search', '--quiet'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      ['bin/jianbao.js', 'build', '--content', content, '--out', out, '--cache', join(dir, 'cache-killed'), '--no-search', '--quiet'],
+      { stdio: 'ignore' },
+    );
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // Chromium runs with its profile in the build's own folder, so its command line names it.
     await until(() => processesWith(`${work}/run-`).length > 0, 60_000, 'Chromium to start');
@@ -54,7 +58,11 @@ describe('a build killed with SIGKILL while printing PDFs', () => {
     await build({ contentDir: content, outDir: out, pdf: false, search: false, cacheDir: false });
     expect(processesWith(work)).toEqual([]);
     expect(existsSync(work)).toBe(false);
-    expect(readdirSync(dir).filter((name) => name.includes('dist')).sort()).toEqual(['dist']);
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.includes('dist'))
+        .sort(),
+    ).toEqual(['dist']);
     expect(existsSync(join(out, '2021/11/index.html'))).toBe(true);
   }, 120_000);
 });
@@ -66,9 +74,15 @@ describe('the output lock', () => {
     try {
       const events: unknown[] = [];
       const cacheDir = join(dir, 'cache-locked');
-      const error = await build({ contentDir: content, outDir: out, pdf: false, cacheDir, onProgress: (event) => events.push(event) }).catch((caught: unknown) => caught);
+      const error = await build({ contentDir: content, outDir: out, pdf: false, cacheDir, onProgress: (event) => events.push(event) }).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(OutputLockedError);
-      expect((error as Error).message).toMatch(new RegExp(`^another build \\(pid ${process.pid} on ${hostname()}, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\) is writing ${out}/; wait for it to finish, or delete ${first.lock.path} if no build is running$`));
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `^another build \\(pid ${process.pid} on ${hostname()}, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\) is writing ${out}/; wait for it to finish, or delete ${first.lock.path} if no build is running$`,
+        ),
+      );
       expect(events).toEqual([]);
       expect(existsSync(cacheDir)).toBe(false);
       expect(existsSync(out)).toBe(false);

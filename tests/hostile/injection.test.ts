@@ -25,12 +25,16 @@ describe('script in content', () => {
     expect([...pages.keys()]).toEqual(expect.arrayContaining(['2021/1/index.html', 'index.html', 'feed.xml', 'sitemap.xml']));
     // Tags with their attributes; a quoted value is skipped whole, so text inside it is no attribute.
     const tags = [...[...pages.values()].join('\n').matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)];
-    const attributes = tags.flatMap((tag) => [...tag[2]!.matchAll(/([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g)].map((match) => [match[1]!.toLowerCase(), match[2] ?? ''] as const));
+    const attributes = tags.flatMap((tag) =>
+      [...tag[2]!.matchAll(/([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g)].map((match) => [match[1]!.toLowerCase(), match[2] ?? ''] as const),
+    );
     expect(tags.length).toBeGreaterThan(100);
     expect(attributes.filter(([name]) => name.startsWith('on'))).toEqual([]);
     expect(attributes.filter(([name, value]) => (name === 'href' || name === 'src') && /^["']?\s*(javascript|data|vbscript|file):/i.test(value))).toEqual([]);
     // The only scripts are the templates' own, loaded from assets/.
-    expect(tags.filter((tag) => tag[1]!.toLowerCase() === 'script').map((tag) => tag[0])).toEqual(['<script type="module" src="../assets/search.js" data-root="../">']);
+    expect(tags.filter((tag) => tag[1]!.toLowerCase() === 'script').map((tag) => tag[0])).toEqual([
+      '<script type="module" src="../assets/search.js" data-root="../">',
+    ]);
     expect(tags.filter((tag) => /^(iframe|object|embed)$/i.test(tag[1]!))).toEqual([]);
     expect(tags.filter((tag) => tag[1]!.toLowerCase() === 'img').map((tag) => tag[0])).toEqual(['<img src="photo.jpg" alt="&#x22; onerror=&#x22;alert(1)">']);
   });
@@ -59,7 +63,8 @@ describe('links that could run code or leave the content folder', () => {
   it('are refused at their line', async () => {
     const fixture = 'tests/fixtures/hostile/injection-links';
     const file = `${fixture}/2021/1/index.md`;
-    const scheme = (line: number, url: string) => `${file}:${line}:1: Expected the link to name a file beside the issue or an http:, https:, mailto: or tel: address, got ${url} [link-scheme]`;
+    const scheme = (line: number, url: string) =>
+      `${file}:${line}:1: Expected the link to name a file beside the issue or an http:, https:, mailto: or tel: address, got ${url} [link-scheme]`;
     const result = await runCli('check', '--content', fixture);
     expect(result.lines).toEqual([
       scheme(10, 'javascript:alert(1)'),

@@ -78,7 +78,12 @@ describe('system errors', () => {
   });
 
   it('say what is busy (EBUSY, --out .)', () => {
-    const error = Object.assign(new Error("EBUSY: resource busy or locked, rename '.' -> '..old-1'"), { code: 'EBUSY', syscall: 'rename', path: '.', dest: '..old-1' });
+    const error = Object.assign(new Error("EBUSY: resource busy or locked, rename '.' -> '..old-1'"), {
+      code: 'EBUSY',
+      syscall: 'rename',
+      path: '.',
+      dest: '..old-1',
+    });
     expect(describeSystemError(error)).toBe(
       'Cannot move or replace .: it is in use, as the current folder, a mount point or by another program (EBUSY); write to a folder of its own, such as --out dist',
     );

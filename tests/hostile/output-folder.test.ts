@@ -33,7 +33,9 @@ const folders = () => ({ contentDir: content, templatesDir: 'templates' });
 async function refused(outDir: string, options: BuildOptions = {}): Promise<string> {
   const cacheDir = join(dir, 'cache');
   const events: unknown[] = [];
-  const error = await build({ contentDir: content, outDir, pdf: false, search: false, cacheDir, onProgress: (event) => events.push(event), ...options }).catch((caught: unknown) => caught);
+  const error = await build({ contentDir: content, outDir, pdf: false, search: false, cacheDir, onProgress: (event) => events.push(event), ...options }).catch(
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(OutputFolderError);
   expect(events).toEqual([]);
   expect(existsSync(cacheDir)).toBe(false);
@@ -108,7 +110,13 @@ describe('build --out refuses', () => {
     await mkdir(join(project, '.git'), { recursive: true });
     await writeFile(join(project, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     const before = await hashTree(project);
-    expect(await refused(project)).toBe(refusal(project, 'it holds files jianbao did not write (.git)', `Empty it, or pass --out a new folder; a folder written by jianbao holds ${OUTPUT_MARKER}.`));
+    expect(await refused(project)).toBe(
+      refusal(
+        project,
+        'it holds files jianbao did not write (.git)',
+        `Empty it, or pass --out a new folder; a folder written by jianbao holds ${OUTPUT_MARKER}.`,
+      ),
+    );
     expect(await hashTree(project)).toBe(before);
   });
 
@@ -118,7 +126,11 @@ describe('build --out refuses', () => {
     for (const name of ['package.json', 'README.md', 'index.js', 'LICENSE']) await writeFile(join(project, name), name);
     const before = await hashTree(project);
     expect(await refused(project)).toBe(
-      refusal(project, 'it holds files jianbao did not write (LICENSE, README.md, index.js and 1 more)', `Empty it, or pass --out a new folder; a folder written by jianbao holds ${OUTPUT_MARKER}.`),
+      refusal(
+        project,
+        'it holds files jianbao did not write (LICENSE, README.md, index.js and 1 more)',
+        `Empty it, or pass --out a new folder; a folder written by jianbao holds ${OUTPUT_MARKER}.`,
+      ),
     );
     expect(await hashTree(project)).toBe(before);
   });
@@ -182,14 +194,18 @@ describe('pdf --out refuses', () => {
     const target = join(content, '2021/11/index.md');
     const result = await runCli('pdf', target, '--content', content, '--out', target);
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    expect(result.stderr).toBe(`jianbao: ${pdfRefusal(target, `it is inside the content folder ${content}`, 'Pass --out a path outside it, such as 2021-11.pdf.')}\n`);
+    expect(result.stderr).toBe(
+      `jianbao: ${pdfRefusal(target, `it is inside the content folder ${content}`, 'Pass --out a path outside it, such as 2021-11.pdf.')}\n`,
+    );
     expect(await hashTree(content)).toBe(contentHash);
   });
 
   it('a file that is not a PDF, and a folder; a PDF or a new name is fine', async () => {
     const notes = join(dir, 'notes.md');
     await writeFile(notes, '# 笔记\n');
-    expect(check(notes)).toBe(pdfRefusal(notes, 'the file there is not a PDF and would be replaced', 'Pass --out a new file name, or the name of a PDF to replace.'));
+    expect(check(notes)).toBe(
+      pdfRefusal(notes, 'the file there is not a PDF and would be replaced', 'Pass --out a new file name, or the name of a PDF to replace.'),
+    );
     expect(check(dir)).toBe(pdfRefusal(dir, 'it is a folder', 'Pass --out a file name, such as 2021-11.pdf.'));
     const pdf = join(dir, 'old.pdf');
     await writeFile(pdf, '%PDF-1.7\n');

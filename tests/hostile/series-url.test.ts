@@ -28,10 +28,21 @@ describe('bulletin.yaml url, which becomes the feed, sitemap and canonical links
     return { series, lines: file.messages.map((message) => formatMessage(message, dir)) };
   };
 
-  it.each(['data:text/html,x', 'file:///etc/', 'ftp://example.org/', 'mailto:a@example.org', 'http:example.org', 'https:/example.org', 'https://', 'JavaScript:alert(1)'])('refuses %s', async (url) => {
+  it.each([
+    'data:text/html,x',
+    'file:///etc/',
+    'ftp://example.org/',
+    'mailto:a@example.org',
+    'http:example.org',
+    'https:/example.org',
+    'https://',
+    'JavaScript:alert(1)',
+  ])('refuses %s', async (url) => {
     const { series, lines } = await load(url);
     expect(series).toBeUndefined();
-    expect(lines).toEqual([`bulletin.yaml:3:6: \`url\`: Expected an http: or https: address such as https://example.org/jianbao/, got ${url} [frontmatter-schema]`]);
+    expect(lines).toEqual([
+      `bulletin.yaml:3:6: \`url\`: Expected an http: or https: address such as https://example.org/jianbao/, got ${url} [frontmatter-schema]`,
+    ]);
   });
 
   it.each([

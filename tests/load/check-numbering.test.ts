@@ -24,7 +24,9 @@ const lines = (issues: Issue[], gaps?: boolean) =>
 
 describe('checkNumbering', () => {
   it('accepts an archive that starts mid-series and crosses a year, with two issues on one day', () => {
-    expect(lines([issue(2022, 1, 20, '2022-01-28'), issue(2021, 11, 18, '2021-11-29'), issue(2021, 12, 19, '2021-12-30'), issue(2022, 2, 21, '2022-01-28')])).toEqual([]);
+    expect(
+      lines([issue(2022, 1, 20, '2022-01-28'), issue(2021, 11, 18, '2021-11-29'), issue(2021, 12, 19, '2021-12-30'), issue(2022, 2, 21, '2022-01-28')]),
+    ).toEqual([]);
   });
 
   it('reports numbers that run against the total within a year', () => {

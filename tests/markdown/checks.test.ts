@@ -21,7 +21,12 @@ const lines = (file: VFile) => file.messages.map((message) => formatMessage(mess
 
 describe('remarkDirectiveNames', () => {
   const run = (markdown: string) =>
-    unified().use(remarkParse).use(remarkDirective).use(remarkDirectiveNames).use(remarkRehype).use(rehypeStringify)
+    unified()
+      .use(remarkParse)
+      .use(remarkDirective)
+      .use(remarkDirectiveNames)
+      .use(remarkRehype)
+      .use(rehypeStringify)
       .process(new VFile({ path: 'issue.md', value: markdown }));
 
   it('keeps text that remark-directive reads as a text directive, literally', async () => {
@@ -49,13 +54,23 @@ describe('remarkDirectiveNames', () => {
 
   it('suggests the directive an editor probably meant', async () => {
     const file = await run('::tabel{src="progress.csv"}');
-    expect(lines(file)).toEqual(['issue.md:1:1: Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`? [directive-unknown]']);
+    expect(lines(file)).toEqual([
+      'issue.md:1:1: Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`? [directive-unknown]',
+    ]);
   });
 
   it('works with no options, and takes the known list from one place', async () => {
     expect(KNOWN_DIRECTIVES.map((directive) => directive.name)).toEqual([TABLE_DIRECTIVE.name]);
-    const file = await unified().use(remarkParse).use(remarkDirective).use(remarkDirectiveNames, { known: [] }).use(remarkRehype).use(rehypeStringify).process('::table{src="a.csv"}');
-    expect(file.messages.map((message) => message.reason)).toEqual(['Unknown directive `::table`: nothing would be printed for it; jianbao knows  (write `\\::table` to print the text as is)']);
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkDirective)
+      .use(remarkDirectiveNames, { known: [] })
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process('::table{src="a.csv"}');
+    expect(file.messages.map((message) => message.reason)).toEqual([
+      'Unknown directive `::table`: nothing would be printed for it; jianbao knows  (write `\\::table` to print the text as is)',
+    ]);
   });
 });
 
@@ -63,7 +78,12 @@ describe('raw HTML', () => {
   const hostile = '## 标题\n\n<script>alert(1)</script>\n\n正文<img src=x onerror=alert(1)>。\n\n<!-- 编辑备注 -->\n';
 
   it('is an error at each place, naming the HTML', async () => {
-    const file = await unified().use(remarkParse).use(remarkNoHtml).use(remarkRehype).use(rehypeStringify).process(new VFile({ path: 'issue.md', value: hostile }));
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkNoHtml)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(new VFile({ path: 'issue.md', value: hostile }));
     expect(lines(file)).toEqual([
       'issue.md:3:1: Unexpected raw HTML `<script>alert(1)</script>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]',
       'issue.md:5:3: Unexpected raw HTML `<img src=x onerror=alert(1)>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]',
@@ -93,7 +113,11 @@ describe('remarkLocalFiles', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const run = (markdown: string, options = { root: 'content' }) =>
-    unified().use(remarkParse).use(remarkLocalFiles, options).use(remarkRehype).use(rehypeStringify)
+    unified()
+      .use(remarkParse)
+      .use(remarkLocalFiles, options)
+      .use(remarkRehype)
+      .use(rehypeStringify)
       .process(new VFile({ cwd: dir, path: 'content/2021/11/index.md', value: markdown }));
 
   it('accepts files beside the issue, remote addresses and anchors, and lists local files as dependencies', async () => {
@@ -126,7 +150,11 @@ describe('remarkLocalFiles', () => {
   });
 
   it('works with no options', async () => {
-    const file = await unified().use(remarkParse).use(remarkLocalFiles).use(remarkRehype).use(rehypeStringify)
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkLocalFiles)
+      .use(remarkRehype)
+      .use(rehypeStringify)
       .process(new VFile({ cwd: dir, path: 'content/2021/11/index.md', value: '[a](photo.jpg)' }));
     expect(file.messages).toEqual([]);
   });
@@ -134,8 +162,15 @@ describe('remarkLocalFiles', () => {
 
 describe('remarkRequireArticles', () => {
   it('warns when there is no ## heading, and works with no options', async () => {
-    const file = await unified().use(remarkParse).use(remarkRequireArticles).use(remarkRehype).use(rehypeStringify).process(new VFile({ path: 'a.md', value: '\n正文' }));
-    expect(lines(file)).toEqual(['a.md:2:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title` [issue-no-articles]']);
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkRequireArticles)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(new VFile({ path: 'a.md', value: '\n正文' }));
+    expect(lines(file)).toEqual([
+      'a.md:2:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title` [issue-no-articles]',
+    ]);
     expect((await unified().use(remarkParse).use(remarkRequireArticles).use(remarkRehype).use(rehypeStringify).process('## 文')).messages).toEqual([]);
   });
 });

@@ -48,7 +48,17 @@ describe('the rules, as the fixtures show them', () => {
 
   it('closes emphasis after full-width punctuation, and leaves Latin emphasis as CommonMark reads it', async () => {
     const out = await html('emphasis');
-    for (const bold of ['<strong>编者按：</strong>近期', '<strong>一是</strong>强化', '<strong>23个</strong>，', '<del>删去。</del>这句', '<em>unchanged</em>', '<strong>as is</strong>', 'snake_case_words', 'a<strong>b</strong>c', '2<em>3</em>4']) {
+    for (const bold of [
+      '<strong>编者按：</strong>近期',
+      '<strong>一是</strong>强化',
+      '<strong>23个</strong>，',
+      '<del>删去。</del>这句',
+      '<em>unchanged</em>',
+      '<strong>as is</strong>',
+      'snake_case_words',
+      'a<strong>b</strong>c',
+      '2<em>3</em>4',
+    ]) {
       expect(out).toContain(bold);
     }
     expect(out).not.toMatch(/\*\*|~~/);
@@ -71,7 +81,9 @@ describe('the rules, as the fixtures show them', () => {
   });
 
   it('marks a 编者按 before the first article only', async () => {
-    expect(await html('preface')).toMatch(/^<div class="preface"><p><strong class="preface-label">编者按：<\/strong>近期，蕉岭县扎实推进老旧小区改造，现将有关做法刊发[\s\S]*第二段按语。<\/p>\n<\/div>\n<section/);
+    expect(await html('preface')).toMatch(
+      /^<div class="preface"><p><strong class="preface-label">编者按：<\/strong>近期，蕉岭县扎实推进老旧小区改造，现将有关做法刊发[\s\S]*第二段按语。<\/p>\n<\/div>\n<section/,
+    );
     expect(await html('preface')).toContain('<p>编者按：文章中的这段不是按语。</p>');
     expect(await html('preface-plain')).toMatch(/^<div class="preface"><p><strong class="preface-label">按：<\/strong>本期刊发/);
   });
@@ -90,6 +102,8 @@ describe('the plugins on their own, with no options', () => {
 
   it('remarkCjkTypography places its warnings on the marks, with the fix', async () => {
     const file = await process('甲,乙', remarkCjkTypography);
-    expect(file.messages.map((message) => [message.line, message.column, message.ruleId, message.actual, message.expected])).toEqual([[1, 2, 'cjk-punctuation', ',', ['，']]]);
+    expect(file.messages.map((message) => [message.line, message.column, message.ruleId, message.actual, message.expected])).toEqual([
+      [1, 2, 'cjk-punctuation', ',', ['，']],
+    ]);
   });
 });

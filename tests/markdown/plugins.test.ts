@@ -28,7 +28,9 @@ describe('remarkHeadingLines', () => {
   });
 
   it('takes another separator', async () => {
-    const html = String(await unified().use(remarkParse).use(remarkHeadingLines, { separator: '｜' }).use(remarkRehype).use(rehypeStringify).process('## 甲｜乙 / 丙'));
+    const html = String(
+      await unified().use(remarkParse).use(remarkHeadingLines, { separator: '｜' }).use(remarkRehype).use(rehypeStringify).process('## 甲｜乙 / 丙'),
+    );
     expect(html).toBe('<h2>甲<br>\n乙 / 丙</h2>');
   });
 });
@@ -47,14 +49,18 @@ describe('remarkGfmNoTables', () => {
   });
 
   it('leaves pipe tables out, with an error at each', async () => {
-    const file = await gfm().process('| 区县 | 户数 |\n| --- | ---: |\n| 梅江区 | 12 |\n\n> 区县 | 户数\n> --|--\n\n竖线 a | b 不是表格。\n\n正文之后：\n甲 | 乙\n:-: | --:\n\n- 列表中：\n  甲 | 乙\n  :- | -:');
+    const file = await gfm().process(
+      '| 区县 | 户数 |\n| --- | ---: |\n| 梅江区 | 12 |\n\n> 区县 | 户数\n> --|--\n\n竖线 a | b 不是表格。\n\n正文之后：\n甲 | 乙\n:-: | --:\n\n- 列表中：\n  甲 | 乙\n  :- | -:',
+    );
     expect(String(file)).not.toContain('<table');
-    expect(file.messages.map((message) => [String(message.place && 'line' in message.place ? message.place.line : ''), message.ruleId, message.fatal])).toEqual([
-      ['1', 'pipe-table', true],
-      ['5', 'pipe-table', true],
-      ['11', 'pipe-table', true],
-      ['15', 'pipe-table', true],
-    ]);
+    expect(file.messages.map((message) => [String(message.place && 'line' in message.place ? message.place.line : ''), message.ruleId, message.fatal])).toEqual(
+      [
+        ['1', 'pipe-table', true],
+        ['5', 'pipe-table', true],
+        ['11', 'pipe-table', true],
+        ['15', 'pipe-table', true],
+      ],
+    );
     expect(file.messages[0]?.reason).toContain('::table{src="progress.csv"}');
   });
 });

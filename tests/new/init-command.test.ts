@@ -33,15 +33,30 @@ describe('jianbao init', () => {
     const result = await cli('init', dir, ...settings);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.split('\n').slice(0, 6)).toEqual(
-      ['content/bulletin.yaml', 'content/2025/1/index.md', 'content/2025/1/progress.csv', '.github/workflows/publish.yml', 'package.json', '.gitignore'].map((path) => join(dir, path)),
+      ['content/bulletin.yaml', 'content/2025/1/index.md', 'content/2025/1/progress.csv', '.github/workflows/publish.yml', 'package.json', '.gitignore'].map(
+        (path) => join(dir, path),
+      ),
     );
-    expect(await readFile(join(dir, 'content/bulletin.yaml'), 'utf8')).toMatch(/^title: 测试市工作简报\nissuer: 测试市住房和城乡建设局\nurl: https:\/\/example.org\/bulletin\/\n/);
+    expect(await readFile(join(dir, 'content/bulletin.yaml'), 'utf8')).toMatch(
+      /^title: 测试市工作简报\nissuer: 测试市住房和城乡建设局\nurl: https:\/\/example.org\/bulletin\/\n/,
+    );
     const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
-    expect(manifest).toMatchObject({ private: true, scripts: { build: 'jianbao build', check: 'jianbao check', dev: 'jianbao dev' }, dependencies: { jianbao: '^0.1.0' } });
+    expect(manifest).toMatchObject({
+      private: true,
+      scripts: { build: 'jianbao build', check: 'jianbao check', dev: 'jianbao dev' },
+      dependencies: { jianbao: '^0.1.0' },
+    });
     expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.cache/\nnode_modules/\n');
     expect(await readFile(join(dir, '.github/workflows/publish.yml'), 'utf8')).toContain('run: npx jianbao check --content content');
 
-    const built = await build({ contentDir: join(dir, 'content'), outDir: join(dir, 'dist'), cacheDir: false, templatesDir: BUNDLED_TEMPLATES, pdf: false, search: false });
+    const built = await build({
+      contentDir: join(dir, 'content'),
+      outDir: join(dir, 'dist'),
+      cacheDir: false,
+      templatesDir: BUNDLED_TEMPLATES,
+      pdf: false,
+      search: false,
+    });
     expect(built.warnings).toEqual([]);
     expect(built.counts).toMatchObject({ issues: 1, rendered: 1 });
     const page = await readFile(join(dir, 'dist/2025/1/index.html'), 'utf8');
@@ -66,7 +81,11 @@ describe('jianbao init', () => {
     expect((await cli('init', dir, ...settings)).code).toBe(0);
     await rm(join(dir, 'package.json'));
     const again = await cli('init', dir, ...settings);
-    expect(again).toEqual({ code: 1, stdout: '', stderr: `jianbao: ${join(dir, 'content/bulletin.yaml')} already exists; \`jianbao init\` never overwrites a file: start the bulletin in an empty folder, or move the file away\n` });
+    expect(again).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `jianbao: ${join(dir, 'content/bulletin.yaml')} already exists; \`jianbao init\` never overwrites a file: start the bulletin in an empty folder, or move the file away\n`,
+    });
     expect(await readdir(dir)).not.toContain('package.json');
   });
 
@@ -74,7 +93,10 @@ describe('jianbao init', () => {
     const dir = await emptyFolder();
     expect(await cli('init', dir, '--title', 'T')).toMatchObject({ code: 1, stderr: 'jianbao: Expected --issuer, --url when not run on a terminal\n' });
     const bad = await cli('init', dir, '--title', 'T', '--issuer', 'I', '--url', 'ftp://example.org/');
-    expect(bad).toMatchObject({ code: 1, stderr: 'jianbao: --url: Expected an http: or https: address such as https://example.org/jianbao/, got ftp://example.org/\n' });
+    expect(bad).toMatchObject({
+      code: 1,
+      stderr: 'jianbao: --url: Expected an http: or https: address such as https://example.org/jianbao/, got ftp://example.org/\n',
+    });
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -16,7 +16,11 @@ async function copy(from: string): Promise<string> {
   return join(dir, 'content');
 }
 
-const frontmatter = (markdown: string) => markdown.split('---')[1]!.split('\n').filter((line) => /^\w+:/.test(line));
+const frontmatter = (markdown: string) =>
+  markdown
+    .split('---')[1]!
+    .split('\n')
+    .filter((line) => /^\w+:/.test(line));
 
 describe('jianbao new', () => {
   it('starts 2022年第1期 after 2021年第12期 总第19期, across the year boundary', async () => {
@@ -37,7 +41,9 @@ describe('jianbao new', () => {
     // The sample issues' typography warnings aside (kept as printed), the new issue has no problems.
     const check = await runCli('check', '--content', content);
     expect(check.code).toBe(0);
-    expect(check.lines.filter((line) => !line.includes(': warning: Unexpected half-width'))).toEqual([`jianbao: checked 4 issue files in ${content}/: 0 errors and 36 warnings`]);
+    expect(check.lines.filter((line) => !line.includes(': warning: Unexpected half-width'))).toEqual([
+      `jianbao: checked 4 issue files in ${content}/: 0 errors and 36 warnings`,
+    ]);
   });
 
   it('stays in the year when the date does', async () => {
@@ -58,14 +64,18 @@ describe('jianbao new', () => {
     await writeFile(join(content, '2022/1/progress.csv'), 'mine\n');
     const result = await runCli('new', '--content', content, '--date', '2022-01-05');
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`jianbao: ${content}/2022/1/progress.csv already exists; \`jianbao new\` never overwrites a file: move it away or write the issue by hand\n`);
+    expect(result.stderr).toBe(
+      `jianbao: ${content}/2022/1/progress.csv already exists; \`jianbao new\` never overwrites a file: move it away or write the issue by hand\n`,
+    );
     expect(await readFile(join(content, '2022/1/progress.csv'), 'utf8')).toBe('mine\n');
     await expect(readFile(join(content, '2022/1/index.md'))).rejects.toThrow();
   });
 
   it('refuses an impossible date, a date before the newest issue, and an unreadable archive', async () => {
     const content = await copy('tests/fixtures/new/year-end');
-    expect((await runCli('new', '--content', content, '--date', '2022-02-30')).stderr).toBe('jianbao: --date: Expected a date that exists on the calendar, got 2022-02-30\n');
+    expect((await runCli('new', '--content', content, '--date', '2022-02-30')).stderr).toBe(
+      'jianbao: --date: Expected a date that exists on the calendar, got 2022-02-30\n',
+    );
     expect((await runCli('new', '--content', content, '--date', '2021-12-01')).stderr).toBe(
       `jianbao: Expected a date on or after 2021-12-30, the date of the newest issue 2021年第12期 总第19期 (${content}/2021/12/index.md), got 2021-12-01\n`,
     );

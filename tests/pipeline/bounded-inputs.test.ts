@@ -108,6 +108,8 @@ describe('inputs past the limits', () => {
     const content = await oneIssue('markdown-11mb', `## 文\n\n${'正文。'.repeat(Math.ceil(MAX_ISSUE_BYTES / 9) + 1)}\n`);
     const result = await runCli('check', '--content', content);
     expect(result.code).toBe(1);
-    expect(result.lines[0]).toMatch(/^.*\/markdown-11mb\/2021\/1\/index\.md:1:1: Expected an issue of at most 10 MB, found 10\.0 MB; split it into several issues or move long material into attachments \[issue-too-large\]$/);
+    expect(result.lines[0]).toMatch(
+      /^.*\/markdown-11mb\/2021\/1\/index\.md:1:1: Expected an issue of at most 10 MB, found 10\.0 MB; split it into several issues or move long material into attachments \[issue-too-large\]$/,
+    );
   });
 });

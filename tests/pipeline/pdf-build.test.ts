@@ -10,7 +10,10 @@ import { build, type BuildResult } from '../../src/pipeline.ts';
 
 const run = promisify(execFile);
 const PDFS = ['2021/11/2021-11.pdf', '2021/12/2021-12.pdf', '2022/1/2022-1.pdf'];
-const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 let root: string;
 let first: BuildResult;

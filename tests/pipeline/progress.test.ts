@@ -20,10 +20,7 @@ describe('progress display', () => {
     progress.update({ kind: 'issue', done: 3, total: 4 });
     progress.update({ kind: 'issue', done: 4, total: 4 });
     progress.finish();
-    expect(chunks).toEqual([
-      'jianbao: render · issues 3/4 · 7.0 s · about 2.3 s left\n',
-      'jianbao: render · issues 4/4 · 7.0 s\n',
-    ]);
+    expect(chunks).toEqual(['jianbao: render · issues 3/4 · 7.0 s · about 2.3 s left\n', 'jianbao: render · issues 4/4 · 7.0 s\n']);
   });
 
   it('redraws one line on a terminal and clears it at the end', () => {

@@ -1,6 +1,6 @@
-import {afterEach, describe, expect, it} from 'vitest';
-import type {Page} from 'puppeteer-core';
-import {createBrowserPool, PdfError, type BrowserPool} from '../../src/print/index.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { createBrowserPool, PdfError, type BrowserPool } from '../../src/print/index.ts';
 
 const issue = 'content/2021/11/index.md';
 let pool: BrowserPool | undefined;
@@ -20,10 +20,10 @@ async function crash(current: BrowserPool): Promise<never> {
 
 describe('browser pool', () => {
   it('relaunches a crashed browser and retries the job once', async () => {
-    pool = createBrowserPool({size: 1});
+    pool = createBrowserPool({ size: 1 });
     const current = pool;
     const attempts: number[] = [];
-    const title = await current.run(issue, async (page, {attempt}) => {
+    const title = await current.run(issue, async (page, { attempt }) => {
       attempts.push(attempt);
       if (attempt === 1) {
         await crash(current);
@@ -37,7 +37,7 @@ describe('browser pool', () => {
   });
 
   it('fails with the issue named when the retry crashes too', async () => {
-    pool = createBrowserPool({size: 1});
+    pool = createBrowserPool({ size: 1 });
     const current = pool;
     const error = await current.run(issue, () => crash(current)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PdfError);
@@ -47,7 +47,7 @@ describe('browser pool', () => {
   });
 
   it('stops a job at its time limit', async () => {
-    pool = createBrowserPool({size: 1, timeoutMs: 400});
+    pool = createBrowserPool({ size: 1, timeoutMs: 400 });
     // Launch first: on a loaded machine a cold start alone can take seconds.
     await pool.browser();
     let signal: AbortSignal | undefined;
@@ -66,7 +66,7 @@ describe('browser pool', () => {
   });
 
   it('runs jobs concurrently in one browser, at most `size` at a time', async () => {
-    pool = createBrowserPool({size: 2});
+    pool = createBrowserPool({ size: 2 });
     let running = 0;
     let peak = 0;
     // Every job waits until two run at once: with jobs run one at a time this never happens.
@@ -85,7 +85,7 @@ describe('browser pool', () => {
   });
 
   it('does not retry ordinary failures', async () => {
-    pool = createBrowserPool({size: 1});
+    pool = createBrowserPool({ size: 1 });
     let calls = 0;
     const error = await pool
       .run(issue, async () => {
@@ -98,7 +98,7 @@ describe('browser pool', () => {
   });
 
   it('gives a page whose job succeeded to the next job, and closes one whose job failed', async () => {
-    pool = createBrowserPool({size: 1});
+    pool = createBrowserPool({ size: 1 });
     const pages: Page[] = [];
     const job = async (page: Page): Promise<void> => {
       pages.push(page);
@@ -107,14 +107,15 @@ describe('browser pool', () => {
     await pool.run('second', job);
     expect(pages[1]).toBe(pages[0]);
 
-    await pool.run('failing', async (page) => {
-      pages.push(page);
-      throw new Error('bad page');
-    }).catch(() => {});
+    await pool
+      .run('failing', async (page) => {
+        pages.push(page);
+        throw new Error('bad page');
+      })
+      .catch(() => {});
     expect(pages[2]).toBe(pages[0]);
     await pool.run('after the failure', job);
     expect(pages[3]).not.toBe(pages[2]);
     expect(pages[2]!.isClosed()).toBe(true);
   });
 });
-

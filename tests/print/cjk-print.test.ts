@@ -2,15 +2,15 @@
  * One small issue (tests/fixtures/cjk-issue) printed once: the text read back for bold after
  * full-width punctuation, joined lines and Chinese footnotes, and the list items' indents measured.
  */
-import {mkdirSync} from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {beforeAll, describe, expect, it} from 'vitest';
-import {pdfEdition} from '../../src/print/pdf-edition.ts';
-import {findBrowser} from '../../src/print/find-browser.ts';
-import {validateContent} from '../../src/pipeline.ts';
-import {createNunjucksEngine} from '../../src/site/engine.ts';
-import {pageTexts, words, type Word} from './poppler.ts';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfEdition } from '../../src/print/pdf-edition.ts';
+import { findBrowser } from '../../src/print/find-browser.ts';
+import { validateContent } from '../../src/pipeline.ts';
+import { createNunjucksEngine } from '../../src/site/engine.ts';
+import { pageTexts, words, type Word } from './poppler.ts';
 
 const outDir = fileURLToPath(new URL('../output/pdf/cjk-print/', import.meta.url));
 /** One character on the 28-character grid, in mm. */
@@ -20,10 +20,17 @@ let text: string;
 let allWords: Word[];
 
 beforeAll(async () => {
-  mkdirSync(outDir, {recursive: true});
-  const {site, issues, errors} = await validateContent('tests/fixtures/cjk-issue');
+  mkdirSync(outDir, { recursive: true });
+  const { site, issues, errors } = await validateContent('tests/fixtures/cjk-issue');
   expect(errors).toEqual([]);
-  const edition = pdfEdition({engine: createNunjucksEngine('templates'), series: site.series!, templatesDir: 'templates', workDir: outDir, profileDir: `${outDir}chromium`, browser: await findBrowser()});
+  const edition = pdfEdition({
+    engine: createNunjucksEngine('templates'),
+    series: site.series!,
+    templatesDir: 'templates',
+    workDir: outDir,
+    profileDir: `${outDir}chromium`,
+    browser: await findBrowser(),
+  });
   const pdf = path.join(outDir, 'cjk-issue.pdf');
   try {
     await edition.render(issues[0]!, pdf);

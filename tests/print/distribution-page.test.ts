@@ -2,12 +2,12 @@
  * Printed on both sides, the 版记 ends on an even page (GB/T 9704 §7.5): the print pages here
  * differ only in how many paragraphs come before the 版记.
  */
-import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createBrowserPool, renderPdf, type BrowserPool, type RenderPdfResult} from '../../src/print/index.ts';
-import {pageTexts} from './poppler.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserPool, renderPdf, type BrowserPool, type RenderPdfResult } from '../../src/print/index.ts';
+import { pageTexts } from './poppler.ts';
 
 const outDir = fileURLToPath(new URL('../output/pdf/distribution-page/', import.meta.url));
 const printCss = pathToFileURL(fileURLToPath(new URL('../../templates/print/print.css', import.meta.url))).href;
@@ -18,19 +18,19 @@ const paragraph = (n: number): string =>
 function printPage(paragraphs: number): string {
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试简报</title><link rel="stylesheet" href="${printCss}"></head><body>
 <article class="bulletin"><section class="article" id="a1"><h2 class="article-title">版记测试</h2>
-${Array.from({length: paragraphs}, (_, index) => paragraph(index + 1)).join('\n')}
+${Array.from({ length: paragraphs }, (_, index) => paragraph(index + 1)).join('\n')}
 </section>
 <footer class="distribution"><p class="distribution-line"><span class="distribution-role">报送：</span><span class="distribution-names">市委、市政府领导同志。</span></p><p class="distribution-line"><span class="distribution-role">发送：</span><span class="distribution-names">各县(市、区)人民政府。</span></p><p class="distribution-line"><span class="distribution-role">抄送：</span><span class="distribution-names">市直有关单位。</span></p></footer>
 </article></body></html>`;
 }
 
 let pool: BrowserPool;
-const printed = new Map<number, {result: RenderPdfResult; texts: string[]}>();
+const printed = new Map<number, { result: RenderPdfResult; texts: string[] }>();
 
 beforeAll(async () => {
-  rmSync(outDir, {recursive: true, force: true});
-  mkdirSync(outDir, {recursive: true});
-  pool = createBrowserPool({size: 1});
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  pool = createBrowserPool({ size: 1 });
   // 2: the text ends on page 1; 12: on page 2 with room for the 版记; 13: on page 2 without.
   for (const paragraphs of [2, 12, 13]) {
     const page = path.join(outDir, `${paragraphs}.html`);
@@ -40,10 +40,10 @@ beforeAll(async () => {
       output: path.join(outDir, `${paragraphs}.pdf`),
       roots: [outDir],
       name: `${paragraphs} paragraphs`,
-      meta: {title: '测试简报', author: '测试单位', date: '2024-01-30'},
-      fonts: {body: [], title: [], heading: [], kai: []},
+      meta: { title: '测试简报', author: '测试单位', date: '2024-01-30' },
+      fonts: { body: [], title: [], heading: [], kai: [] },
     });
-    printed.set(paragraphs, {result, texts: pageTexts(result.output).map((text) => text.replace(/\s+/g, ''))});
+    printed.set(paragraphs, { result, texts: pageTexts(result.output).map((text) => text.replace(/\s+/g, '')) });
   }
 }, 60_000);
 
@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe('the 版记 on an even page', () => {
   it('moves to the next page, numbered, when the text ends on an odd page', () => {
-    const {result, texts} = printed.get(2)!;
+    const { result, texts } = printed.get(2)!;
     expect(result.pages).toBe(2);
     expect(result.layout.distribution?.page).toBe(2);
     expect(texts[0]).toContain('第2段');
@@ -62,13 +62,13 @@ describe('the 版记 on an even page', () => {
   });
 
   it('stays where the text ends when that page is even and has room', () => {
-    const {result, texts} = printed.get(12)!;
+    const { result, texts } = printed.get(12)!;
     expect(result.pages).toBe(2);
     expect(texts[1]).toMatch(/^—2—.*第12段.*报送：.*抄送：市直有关单位。$/);
   });
 
   it('comes after a blank page when it does not fit on the even page the text ends on, neither page numbered', () => {
-    const {result, texts} = printed.get(13)!;
+    const { result, texts } = printed.get(13)!;
     expect(result.pages).toBe(4);
     expect(result.layout.distribution?.page).toBe(4);
     expect(texts[1]).toMatch(/^—2—.*第13段。[^报]*$/);

@@ -1,6 +1,6 @@
 /** The renderer's input checks and helpers that need no browser. */
-import {readFileSync} from 'node:fs';
-import {describe, expect, it} from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import {
   applyPdfMetadata,
   bundledFonts,
@@ -41,12 +41,12 @@ describe('fontStacksCss', () => {
     expect(fontStacksCss()).toBe('');
   });
   it('puts the office faces first and the bundled face last', () => {
-    expect(fontStacksCss({body: ['仿宋_GB2312', 'FangSong'], title: []})).toBe(
+    expect(fontStacksCss({ body: ['仿宋_GB2312', 'FangSong'], title: [] })).toBe(
       ':root {\n  --font-body: "仿宋_GB2312", "FangSong", "Noto Serif SC", serif;\n  --font-title: "Noto Serif SC", serif;\n}\n',
     );
   });
   it('refuses a name that could break out of the CSS', () => {
-    expect(() => fontStacksCss({kai: ['KaiTi"; } body { color: red']})).toThrow(/Expected a font family name for fonts.kai/);
+    expect(() => fontStacksCss({ kai: ['KaiTi"; } body { color: red'] })).toThrow(/Expected a font family name for fonts.kai/);
   });
   it('matches the bundled faces print.css declares', () => {
     const css = readFileSync(printStylesheet, 'utf8');
@@ -66,17 +66,17 @@ describe('print.css', () => {
 });
 
 describe('renderPdf input checks', () => {
-  const meta = {title: 't', author: 'a', date: '2021-11-29'};
+  const meta = { title: 't', author: 'a', date: '2021-11-29' };
   it('wants a file:// URL inside the roots', async () => {
     const pool = createBrowserPool();
-    const base = {output: '/tmp/x.pdf', roots: ['/site/out'], meta, name: '2021/11'};
-    await expect(renderPdf(pool, {...base, url: 'http://example.com/print.html'})).rejects.toThrow(/2021\/11: expected the print page as a file:\/\/ URL/);
-    await expect(renderPdf(pool, {...base, url: 'file:///elsewhere/print.html'})).rejects.toThrow(/is outside the folders it may load from/);
+    const base = { output: '/tmp/x.pdf', roots: ['/site/out'], meta, name: '2021/11' };
+    await expect(renderPdf(pool, { ...base, url: 'http://example.com/print.html' })).rejects.toThrow(/2021\/11: expected the print page as a file:\/\/ URL/);
+    await expect(renderPdf(pool, { ...base, url: 'file:///elsewhere/print.html' })).rejects.toThrow(/is outside the folders it may load from/);
     expect(pool.launches).toBe(0);
     await pool.close();
   });
   it('wants the issue date as YYYY-MM-DD', async () => {
-    const error = await applyPdfMetadata(new Uint8Array(), {...meta, date: '2021-02-30'}).catch((caught: unknown) => caught);
+    const error = await applyPdfMetadata(new Uint8Array(), { ...meta, date: '2021-02-30' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PdfError);
     expect((error as PdfError).message).toBe('Expected the issue date as YYYY-MM-DD (for example 2021-11-29), got "2021-02-30".');
   });

@@ -2,15 +2,15 @@
  * Measuring PDFs with poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm),
  * in millimetres from the top-left corner of the page.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const mmPerPt = 25.4 / 72;
 
 function run(command: string, args: readonly string[]): string {
-  return execFileSync(command, args, {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024});
+  return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** `pdfinfo` fields, e.g. `Title`, `Tagged`, `Pages`, `Page size`. */
@@ -24,10 +24,10 @@ export function pdfinfo(file: string): Record<string, string> {
 }
 
 /** Page sizes in points, one per page. */
-export function pageSizes(file: string): Array<{width: number; height: number}> {
+export function pageSizes(file: string): Array<{ width: number; height: number }> {
   const pages = Number(pdfinfo(file).Pages);
   const out = run('pdfinfo', ['-f', '1', '-l', String(pages), file]);
-  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({width: Number(m[1]), height: Number(m[2])}));
+  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
 }
 
 export interface FontRow {
@@ -49,7 +49,7 @@ export function pdffonts(file: string): FontRow[] {
         const [start, end] = columns[i] ?? [0, 0];
         return line.slice(start, end + 1).trim();
       };
-      return {name: cell(0), type: cell(1), embedded: cell(3) === 'yes'};
+      return { name: cell(0), type: cell(1), embedded: cell(3) === 'yes' };
     });
 }
 
@@ -141,13 +141,13 @@ export function horizontalRules(file: string, page: number, coverage = 0.6): Rul
         right = last;
       }
       if (!isRule && start >= 0) {
-        rules.push({top: mm(start), bottom: mm(y), left: mm(left), right: mm(right + 1)});
+        rules.push({ top: mm(start), bottom: mm(y), left: mm(left), right: mm(right + 1) });
         start = -1;
       }
     }
     return rules;
   } finally {
-    rmSync(dir, {recursive: true, force: true});
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,19 +2,19 @@
  * Renders the reference issue (content/2021/11) through the build's PDF step twice,
  * concurrently, and measures the PDF against GB/T 9704 and the reference bulletin's text.
  */
-import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, rmSync} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {PDFDict, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib';
-import {beforeAll, describe, expect, it} from 'vitest';
-import {pdfEdition} from '../../src/print/pdf-edition.ts';
-import {findBrowser} from '../../src/print/find-browser.ts';
+import { fileURLToPath } from 'node:url';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfEdition } from '../../src/print/pdf-edition.ts';
+import { findBrowser } from '../../src/print/find-browser.ts';
 import { validateContent } from '../../src/pipeline.ts';
-import type {RenderPdfResult} from '../../src/print/index.ts';
-import {createNunjucksEngine} from '../../src/site/engine.ts';
-import {REFERENCE_PATH} from '../support/reference.ts';
-import {horizontalRules, pageSizes, pageTexts, pdffonts, pdfinfo, words, type Word} from './poppler.ts';
+import type { RenderPdfResult } from '../../src/print/index.ts';
+import { createNunjucksEngine } from '../../src/site/engine.ts';
+import { REFERENCE_PATH } from '../support/reference.ts';
+import { horizontalRules, pageSizes, pageTexts, pdffonts, pdfinfo, words, type Word } from './poppler.ts';
 
 const outDir = fileURLToPath(new URL('../output/pdf/', import.meta.url));
 const title = '梅州市城镇老旧小区改造工作简报 2021年第11期';
@@ -23,7 +23,7 @@ const issuer = '梅州市住房和城乡建设局';
 /** 版心 per page: 订口 (28 mm) on the left of odd pages, on the right of even pages. */
 const area = (page: number) => {
   const left = page % 2 === 1 ? 28 : 26;
-  return {left, right: left + 156, top: 37, bottom: 37 + 225};
+  return { left, right: left + 156, top: 37, bottom: 37 + 225 };
 };
 /** One 4号 character, the page number's distance from the 版心 edge. */
 const oneChar = 14 * (25.4 / 72);
@@ -35,8 +35,8 @@ let allWords: Word[];
 let pages: number;
 
 beforeAll(async () => {
-  mkdirSync(outDir, {recursive: true});
-  const {site, issues, errors} = await validateContent('content');
+  mkdirSync(outDir, { recursive: true });
+  const { site, issues, errors } = await validateContent('content');
   expect(errors).toEqual([]);
   const issue = issues.find((rendered) => rendered.issue.path === '2021/11/')!;
   const render = async (name: string) => {
@@ -52,7 +52,7 @@ beforeAll(async () => {
       return await edition.render(issue, path.join(outDir, name, `${name}.pdf`));
     } finally {
       await edition.close();
-      rmSync(path.join(outDir, `${name}-chromium`), {recursive: true, force: true});
+      rmSync(path.join(outDir, `${name}-chromium`), { recursive: true, force: true });
     }
   };
   [first, second] = await Promise.all([render('reference'), render('reference-again')]);
@@ -117,7 +117,13 @@ describe('reference issue PDF', () => {
     expect(lengths.filter((length) => length === 28).length).toBeGreaterThan(full.length * 0.75);
     // Every line sits on the grid: 225/22 mm apart, 22 positions a page.
     const pitch = 225 / 22;
-    const tops = [...new Set(onPage(3).filter((word) => word.yMax < 262).map((word) => word.yMin))].sort((a, b) => a - b);
+    const tops = [
+      ...new Set(
+        onPage(3)
+          .filter((word) => word.yMax < 262)
+          .map((word) => word.yMin),
+      ),
+    ].sort((a, b) => a - b);
     const first = tops[0] ?? 0;
     for (const top of tops) {
       const k = (top - first) / pitch;
@@ -144,16 +150,18 @@ describe('reference issue PDF', () => {
     const info = pdfinfo(pdf);
     expect(info.Title).toBe(title);
     expect(info.Author).toBe(issuer);
-    expect(info.Subject).toBe('2021年第11期 总第18期：以党的十九届六中全会精神为指引 扎实推进城镇老旧小区改造“四项工程”；“绣花功夫”微改造实现老旧小区“逆生长”；2021年11月梅州市城镇老旧小区改造进展情况');
+    expect(info.Subject).toBe(
+      '2021年第11期 总第18期：以党的十九届六中全会精神为指引 扎实推进城镇老旧小区改造“四项工程”；“绣花功夫”微改造实现老旧小区“逆生长”；2021年11月梅州市城镇老旧小区改造进展情况',
+    );
     expect(info.Keywords).toBe('梅州市城镇老旧小区改造工作简报, 梅州市住房和城乡建设局, 2021年第11期 总第18期');
     expect(info.Tagged).toBe('yes');
     expect(info.CreationDate).toMatch(/Nov 28 16:00:00 2021 UTC/); // 2021-11-29 00:00 +08:00
-    const document = await PDFDocument.load(readFileSync(pdf), {updateMetadata: false});
+    const document = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
     expect(document.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('zh-CN');
   });
 
   it('has a bookmark for each article', async () => {
-    const document = await PDFDocument.load(readFileSync(pdf), {updateMetadata: false});
+    const document = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
     const titles: string[] = [];
     const walk = (node: PDFDict): void => {
       for (let item = node.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {

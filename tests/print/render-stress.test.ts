@@ -4,12 +4,12 @@
  * wider than the 版心, all four heading levels, and a 版记 that no longer fits
  * on the last page of text.
  */
-import {mkdirSync} from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createBrowserPool, renderPdf, type BrowserPool, type RenderPdfResult} from '../../src/print/index.ts';
-import {pageTexts, words, type Word} from './poppler.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserPool, renderPdf, type BrowserPool, type RenderPdfResult } from '../../src/print/index.ts';
+import { pageTexts, words, type Word } from './poppler.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/pdf/stress/', import.meta.url));
 const outDir = fileURLToPath(new URL('../output/pdf/', import.meta.url));
@@ -20,16 +20,16 @@ let allWords: Word[];
 let texts: string[];
 
 beforeAll(async () => {
-  mkdirSync(outDir, {recursive: true});
-  pool = createBrowserPool({size: 1});
+  mkdirSync(outDir, { recursive: true });
+  pool = createBrowserPool({ size: 1 });
   await pool.browser(); // launch outside the timed render
   result = await renderPdf(pool, {
     url: pathToFileURL(path.join(fixture, 'print.html')).href,
     output: path.join(outDir, 'stress.pdf'),
     roots: [fixture],
     name: 'tests/fixtures/pdf/stress/print.html',
-    meta: {title: '测试工作简报 2024年第1期', author: '测试单位', date: '2024-01-30'},
-    fonts: {body: [], title: [], heading: [], kai: []},
+    meta: { title: '测试工作简报 2024年第1期', author: '测试单位', date: '2024-01-30' },
+    fonts: { body: [], title: [], heading: [], kai: [] },
     timeoutMs: 20_000,
   });
   allWords = words(result.output);

@@ -42,12 +42,16 @@ describe('the browser that prints', () => {
     expect((await pdf(join(root, 'hidden'))).equals(await pdf(join(root, 'seen')))).toBe(true);
   }, 120_000);
 
-  it.skipIf(!existsSync('/usr/bin/chromium'))('is a system browser only on request, which prints the PDFs again', async () => {
-    const outDir = join(root, 'seen');
-    const same = await build({ ...options, outDir, cacheDir: join(root, 'cache') });
-    expect(same.counts).toMatchObject({ upToDate: true });
-    const system = await build({ ...options, outDir, cacheDir: join(root, 'cache'), browser: 'system' });
-    expect(system.browser).toMatch(/^Chromium \d+.* \(\/usr\/bin\/chromium\)$/);
-    expect(system.counts.pdfsRendered).toBe(1);
-  }, 120_000);
+  it.skipIf(!existsSync('/usr/bin/chromium'))(
+    'is a system browser only on request, which prints the PDFs again',
+    async () => {
+      const outDir = join(root, 'seen');
+      const same = await build({ ...options, outDir, cacheDir: join(root, 'cache') });
+      expect(same.counts).toMatchObject({ upToDate: true });
+      const system = await build({ ...options, outDir, cacheDir: join(root, 'cache'), browser: 'system' });
+      expect(system.browser).toMatch(/^Chromium \d+.* \(\/usr\/bin\/chromium\)$/);
+      expect(system.counts.pdfsRendered).toBe(1);
+    },
+    120_000,
+  );
 });

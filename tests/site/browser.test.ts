@@ -58,7 +58,10 @@ describe('the sample archive served from a sub-path', () => {
     expect(masthead).toEqual({ title: '梅州市城镇老旧小区改造工作简报', colour: 'rgb(200, 0, 15)', label: '（2021年第11期 总第18期）', rule: 'solid' });
     expect(await page.$$eval('.data-table tbody tr', (rows) => rows.length)).toBe(10);
     expect(await page.$eval('.data-table tr.total', (row) => row.textContent)).toContain('14736');
-    expect(await page.$eval('.chart svg', (svg) => [svg.getAttribute('role'), svg.querySelector('title')?.textContent])).toEqual(['img', '户数(户)（按区县名称）']);
+    expect(await page.$eval('.chart svg', (svg) => [svg.getAttribute('role'), svg.querySelector('title')?.textContent])).toEqual([
+      'img',
+      '户数(户)（按区县名称）',
+    ]);
     expect(await page.$eval('link[rel=stylesheet]', (link) => (link as HTMLLinkElement).sheet !== null)).toBe(true);
     await shot(page, 'issue-desktop');
     await page.close();
@@ -69,7 +72,14 @@ describe('the sample archive served from a sub-path', () => {
     await searchFor(page, query);
     const hit = await page.$$eval('.search-result', (items) =>
       items
-        .map((item) => ({ issue: item.querySelector('h2')?.textContent ?? '', links: [...item.querySelectorAll<HTMLAnchorElement>('a.search-result-article')].map((a) => ({ title: a.textContent, href: a.href, marks: [...(a.parentElement?.querySelectorAll('mark') ?? [])].map((mark) => mark.textContent) })) }))
+        .map((item) => ({
+          issue: item.querySelector('h2')?.textContent ?? '',
+          links: [...item.querySelectorAll<HTMLAnchorElement>('a.search-result-article')].map((a) => ({
+            title: a.textContent,
+            href: a.href,
+            marks: [...(a.parentElement?.querySelectorAll('mark') ?? [])].map((mark) => mark.textContent),
+          })),
+        }))
         .find((result) => result.issue.includes('2021年第11期')),
     );
     const article = query === '蕉岭县' ? '“绣花功夫”微改造实现老旧小区“逆生长”' : '以党的十九届六中全会精神为指引 扎实推进城镇老旧小区改造“四项工程”';
@@ -79,7 +89,10 @@ describe('the sample archive served from a sub-path', () => {
     expect(link?.marks).toContain(query);
     if (query === '蕉岭县') await shot(page, 'search-desktop');
 
-    const anchor = await page.evaluateHandle((href) => [...document.querySelectorAll<HTMLAnchorElement>('a.search-result-article')].find((a) => a.href === href)!, link!.href);
+    const anchor = await page.evaluateHandle(
+      (href) => [...document.querySelectorAll<HTMLAnchorElement>('a.search-result-article')].find((a) => a.href === href)!,
+      link!.href,
+    );
     await Promise.all([page.waitForNavigation(), anchor.click()]);
     expect(page.url()).toBe(link!.href);
     const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
@@ -87,24 +100,38 @@ describe('the sample archive served from a sub-path', () => {
     await page.close();
   });
 
-  it('searches every year: the newest year\'s bundle with the older ones merged in', async () => {
+  it("searches every year: the newest year's bundle with the older ones merged in", async () => {
     const page = await open('search/');
     await searchFor(page, '梅州');
     const issues = await page.$$eval('.search-result h2', (headings) => headings.map((heading) => heading.textContent ?? ''));
-    expect(issues.some((issue) => issue.includes('2022年第1期')), issues.join(' | ')).toBe(true);
-    expect(issues.some((issue) => issue.includes('2021年第11期')), issues.join(' | ')).toBe(true);
+    expect(
+      issues.some((issue) => issue.includes('2022年第1期')),
+      issues.join(' | '),
+    ).toBe(true);
+    expect(
+      issues.some((issue) => issue.includes('2021年第11期')),
+      issues.join(' | '),
+    ).toBe(true);
     await page.close();
   });
 
   it('serves the PDF from the issue page as application/pdf', async () => {
     const page = await open('2021/11/');
-    const link = await page.$eval('a.pdf-link', (element) => ({ href: (element as HTMLAnchorElement).href, download: element.getAttribute('download'), text: element.textContent }));
+    const link = await page.$eval('a.pdf-link', (element) => ({
+      href: (element as HTMLAnchorElement).href,
+      download: element.getAttribute('download'),
+      text: element.textContent,
+    }));
     expect(link.href).toBe(`${site.url}2021/11/2021-11.pdf`);
     expect(link.download).toBe('梅州市城镇老旧小区改造工作简报2021年第11期.pdf');
     expect(link.text).toMatch(/^下载 PDF 印刷版（\d+(\.\d)? (KB|MB)）$/);
     const response = await fetch(link.href);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await page.close();
   });
 

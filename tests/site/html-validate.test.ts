@@ -30,7 +30,9 @@ afterAll(() => site?.close());
 
 describe('built pages', () => {
   it('are all checked', () => {
-    expect(pages).toEqual(expect.arrayContaining(['404.html', 'index.html', '2021/index.html', '2021/11/index.html', 'search/index.html', 'series/index.html']));
+    expect(pages).toEqual(
+      expect.arrayContaining(['404.html', 'index.html', '2021/index.html', '2021/11/index.html', 'search/index.html', 'series/index.html']),
+    );
   });
 
   it('are valid HTML', async () => {

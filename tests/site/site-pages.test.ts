@@ -99,12 +99,29 @@ describe('PDF links', () => {
     const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
     const views = issues.map(issueView).map((view) => ({
       ...view,
-      downloads: [{ edition: 'pdf', path: `${view.path}${view.year}-${view.number}.pdf`, downloadName: `${view.title}${view.year}年第${view.number}期.pdf`, bytes: 356_000 }],
+      downloads: [
+        {
+          edition: 'pdf',
+          path: `${view.path}${view.year}-${view.number}.pdf`,
+          downloadName: `${view.title}${view.year}年第${view.number}期.pdf`,
+          bytes: 356_000,
+        },
+      ],
     }));
-    const files = new Map(renderSite(engine, { title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/', distribution: [], source: '' }, views).map((file) => [file.path, String(file.contents)]));
-    expect(files.get('index.html')).toContain('<a class="pdf-link" href="2021/11/2021-11.pdf" download="梅州市城镇老旧小区改造工作简报2021年第11期.pdf" type="application/pdf">下载 PDF<span class="visually-hidden">：2021年第11期 总第18期</span>（348 KB）</a>');
+    const files = new Map(
+      renderSite(
+        engine,
+        { title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/', distribution: [], source: '' },
+        views,
+      ).map((file) => [file.path, String(file.contents)]),
+    );
+    expect(files.get('index.html')).toContain(
+      '<a class="pdf-link" href="2021/11/2021-11.pdf" download="梅州市城镇老旧小区改造工作简报2021年第11期.pdf" type="application/pdf">下载 PDF<span class="visually-hidden">：2021年第11期 总第18期</span>（348 KB）</a>',
+    );
     expect(files.get('2021/11/index.html')).toContain('href="../../2021/11/2021-11.pdf" download="梅州市城镇老旧小区改造工作简报2021年第11期.pdf"');
-    expect(files.get('feed.xml')).toContain('<link rel="enclosure" type="application/pdf" href="https://example.org/jianbao/2021/11/2021-11.pdf" length="356000"');
+    expect(files.get('feed.xml')).toContain(
+      '<link rel="enclosure" type="application/pdf" href="https://example.org/jianbao/2021/11/2021-11.pdf" length="356000"',
+    );
   });
 
   it('writes sizes the way readers read them', () => {
@@ -118,8 +135,14 @@ describe('series page', () => {
   it('plots the 合计 of the charted table month by month', async () => {
     const html = await page('series/index.html');
     expect(html).toContain('<figcaption>户数(户)合计（按月）</figcaption>');
-    expect([...html.matchAll(/<text x="0" y="\d+" class="chart-category">([^<]+)</g)].map((match) => match[1])).toEqual(['2021年11月', '2021年12月', '2022年1月']);
-    expect(html).toContain('<tr><th scope="row">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td></tr>');
+    expect([...html.matchAll(/<text x="0" y="\d+" class="chart-category">([^<]+)</g)].map((match) => match[1])).toEqual([
+      '2021年11月',
+      '2021年12月',
+      '2022年1月',
+    ]);
+    expect(html).toContain(
+      '<tr><th scope="row">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td></tr>',
+    );
   });
 
   it('draws each issue’s chart above its table', async () => {
@@ -130,7 +153,10 @@ describe('series page', () => {
 describe('search index', () => {
   it('is built into pagefind/ as one Chinese bundle a year, listed newest first', async () => {
     expect(JSON.parse(await page('pagefind/bundles.json'))).toEqual({ bundles: ['2022/', '2021/'] });
-    for (const [year, count] of [['2022', 1], ['2021', 2]] as const) {
+    for (const [year, count] of [
+      ['2022', 1],
+      ['2021', 2],
+    ] as const) {
       const entry = JSON.parse(await page(`pagefind/${year}/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
       expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
       expect(entry.languages['zh-cn']?.page_count).toBe(count);
@@ -149,7 +175,13 @@ describe('a long archive', () => {
       const number = ((total - 1) % 24) + 1;
       return { ...sample!, year, number, total, path: `${year}/${number}/`, date: `${year}-01-01`, label: `${year}年第${number}期 总第${total}期` };
     });
-    const series = { title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/', distribution: [], source: '' };
+    const series = {
+      title: '梅州市城镇老旧小区改造工作简报',
+      issuer: '梅州市住房和城乡建设局',
+      url: 'https://example.org/jianbao/',
+      distribution: [],
+      source: '',
+    };
     const files = new Map(renderSite(engine, series, views).map((file) => [file.path, String(file.contents)]));
     const home = files.get('index.html')!;
     expect(home.match(/<li class="issue-card">/g)).toHaveLength(24);

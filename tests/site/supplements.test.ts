@@ -49,7 +49,8 @@ describe('a built archive with supplements and a special issue', () => {
   });
 
   it('lists a year’s supplement after its regular issues, marked, on the year and home pages', async () => {
-    const cards = (html: string) => [...html.matchAll(/<li class="(issue-card[^"]*)">\s*<h\d class="issue-card-label"><a href="[^"]*">([^<]+)</g)].map((match) => `${match[1]}: ${match[2]}`);
+    const cards = (html: string) =>
+      [...html.matchAll(/<li class="(issue-card[^"]*)">\s*<h\d class="issue-card-label"><a href="[^"]*">([^<]+)</g)].map((match) => `${match[1]}: ${match[2]}`);
     const year = [
       'issue-card issue-card-special: 防汛专刊 2021年第3期 总第3期',
       'issue-card: 2021年第2期 总第2期',
@@ -71,7 +72,10 @@ describe('a built archive with supplements and a special issue', () => {
   });
 
   it('links previous and next in date order, the supplement between the issues around it', async () => {
-    const pager = async (path: string) => [...(await page(path)).matchAll(/rel="(prev|next)" href="([^"]+)"><span class="pager-hint">[^<]+<\/span>([^<]+)</g)].map((match) => `${match[1]} ${match[2]} ${match[3]}`);
+    const pager = async (path: string) =>
+      [...(await page(path)).matchAll(/rel="(prev|next)" href="([^"]+)"><span class="pager-hint">[^<]+<\/span>([^<]+)</g)].map(
+        (match) => `${match[1]} ${match[2]} ${match[3]}`,
+      );
     expect(await pager('2021/2/index.html')).toEqual(['prev ../../2021/1/ 2021年第1期', 'next ../../2021/s1/ 2021年增刊第1期']);
     expect(await pager('2021/s1/index.html')).toEqual(['prev ../../2021/2/ 2021年第2期', 'next ../../2021/3/ 防汛专刊 2021年第3期']);
     expect(await pager('2022/1/index.html')).toEqual(['prev ../../2021/3/ 防汛专刊 2021年第3期']);
@@ -92,7 +96,9 @@ describe('a built archive with supplements and a special issue', () => {
   });
 
   it('leaves the supplement out of the month-by-month totals of the series page', async () => {
-    const rows = [...(await page('series/index.html')).matchAll(/<tr><th scope="row">([^<]+)<\/th><td><a href="[^"]+">([^<]+)<\/a><\/td><td class="num">([^<]+)</g)].map((match) => match.slice(1).join(' '));
+    const rows = [
+      ...(await page('series/index.html')).matchAll(/<tr><th scope="row">([^<]+)<\/th><td><a href="[^"]+">([^<]+)<\/a><\/td><td class="num">([^<]+)</g),
+    ].map((match) => match.slice(1).join(' '));
     expect(rows).toEqual(['2021年3月 2021年第1期 110', '2021年6月 2021年第2期 210', '2021年8月 防汛专刊 2021年第3期 310', '2022年1月 2022年第1期 410']);
   });
 });
@@ -131,9 +137,13 @@ describe('check on supplements', () => {
   });
 
   it('reports a duplicate and a missing supplement number at `supplement`', async () => {
-    const content = await variant({ '2021/s2.md': frontmatter('year: 2021', 'supplement: 1', 'date: 2021-07-01'), '2022/s2.md': frontmatter('year: 2022', 'supplement: 2', 'date: 2022-02-01') });
+    const content = await variant({
+      '2021/s2.md': frontmatter('year: 2021', 'supplement: 1', 'date: 2021-07-01'),
+      '2022/s2.md': frontmatter('year: 2022', 'supplement: 2', 'date: 2022-02-01'),
+    });
     expect(await errors(content)).toEqual([
-      '2021/s2.md:3:13: `supplement`: 2021年增刊第1期 is also ' + `${content}/2021/s1/index.md; each supplement of a year has its own number [numbering-supplement-duplicate]`,
+      '2021/s2.md:3:13: `supplement`: 2021年增刊第1期 is also ' +
+        `${content}/2021/s1/index.md; each supplement of a year has its own number [numbering-supplement-duplicate]`,
       '2022/s2.md:3:13: `supplement`: Expected 2022年增刊第1期 as the year’s first supplement, got 增刊第2期; numbering restarts at 1 each year [numbering-supplement-gap]',
     ]);
   });
@@ -158,7 +168,9 @@ describe('check on supplements', () => {
 
   it('with supplements-count-in-total, requires a supplement’s total and checks it in the sequence', async () => {
     const series = `${await readFile(join(FIXTURE, 'bulletin.yaml'), 'utf8')}supplements-count-in-total: true\n`;
-    expect(await errors(await variant({ 'bulletin.yaml': series }))).toEqual(['2021/s1/index.md:2:1: `total`: Missing required key (expected number) [frontmatter-schema]']);
+    expect(await errors(await variant({ 'bulletin.yaml': series }))).toEqual([
+      '2021/s1/index.md:2:1: `total`: Missing required key (expected number) [frontmatter-schema]',
+    ]);
     const counted = await variant({ 'bulletin.yaml': series, '2021/s1/index.md': frontmatter('year: 2021', 'supplement: 1', 'total: 3', 'date: 2021-06-20') });
     expect(await errors(counted)).toEqual([
       `2021/3/index.md:4:8: \`total\`: 总第3期 is also 2021年增刊第1期 总第3期 (${counted}/2021/s1/index.md); every issue has its own total [numbering-total-duplicate]`,
@@ -167,7 +179,11 @@ describe('check on supplements', () => {
 });
 
 describe('jianbao new --supplement', () => {
-  const fields = (markdown: string) => markdown.split('---')[1]!.split('\n').filter((line) => /^\w+:/.test(line));
+  const fields = (markdown: string) =>
+    markdown
+      .split('---')[1]!
+      .split('\n')
+      .filter((line) => /^\w+:/.test(line));
 
   it('starts the year’s next supplement outside the total, and what it writes passes check', async () => {
     const content = await variant({}, ['2022']);
@@ -182,7 +198,12 @@ describe('jianbao new --supplement', () => {
 
   it('starts a new year’s supplements at 1, with a total when supplements count in it', async () => {
     const series = `${await readFile(join(FIXTURE, 'bulletin.yaml'), 'utf8')}supplements-count-in-total: true\n`;
-    const content = await variant({ 'bulletin.yaml': series, '2021/s1/index.md': frontmatter('year: 2021', 'supplement: 1', 'total: 3', 'date: 2021-06-20'), '2021/3/index.md': frontmatter('year: 2021', 'number: 3', 'total: 4', 'date: 2021-08-15', 'special: 防汛专刊'), '2022/1/index.md': frontmatter('year: 2022', 'number: 1', 'total: 5', 'date: 2022-01-10') });
+    const content = await variant({
+      'bulletin.yaml': series,
+      '2021/s1/index.md': frontmatter('year: 2021', 'supplement: 1', 'total: 3', 'date: 2021-06-20'),
+      '2021/3/index.md': frontmatter('year: 2021', 'number: 3', 'total: 4', 'date: 2021-08-15', 'special: 防汛专刊'),
+      '2022/1/index.md': frontmatter('year: 2022', 'number: 1', 'total: 5', 'date: 2022-01-10'),
+    });
     expect(await errors(content)).toEqual([]);
     expect((await runCli('new', '--content', content, '--supplement', '--date', '2022-03-01')).stdout).toBe(`${content}/2022/s1/index.md\n`);
     expect(fields(await readFile(join(content, '2022/s1/index.md'), 'utf8'))).toEqual(['year: 2022', 'supplement: 1', 'total: 6', 'date: 2022-03-01']);

@@ -6,7 +6,14 @@ import { join, relative } from 'node:path';
 export async function hashTree(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
-  for (const file of files) hash.update(`${relative(dir, file)}\0`).update(await readFile(file)).update('\0');
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${relative(dir, file)}\0`)
+      .update(await readFile(file))
+      .update('\0');
   return `${files.length} files ${hash.digest('hex')}`;
 }

@@ -11,7 +11,10 @@ export function normalize(text: string): string {
 
 /** The reference's blocks (split at blank lines), normalized; a block split by a page break stays two blocks. */
 export function referenceBlocks(): string[] {
-  return readFileSync(REFERENCE_PATH, 'utf8').split(/\n\s*\n/).map(normalize).filter(Boolean);
+  return readFileSync(REFERENCE_PATH, 'utf8')
+    .split(/\n\s*\n/)
+    .map(normalize)
+    .filter(Boolean);
 }
 
 /** Index of the first block not found in `text` after the previous one, or -1 when all are in order. */

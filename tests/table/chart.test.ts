@@ -4,7 +4,14 @@ import { barChart } from '../../src/table/bar-chart.ts';
 import { chartColumns, measureName, seriesName, sharedCells } from '../../src/table/chart-columns.ts';
 import { fixtureFolder, processFixture } from './process-fixture.ts';
 
-const paths = [['序号'], ['区县名称'], ['改造计划', '涉及户数(户)'], ['改造计划', '小区数(个)'], ['改造进展情况', '1. 前期', '户数(户)'], ['改造进展情况', '1. 前期', '小区数(个)']];
+const paths = [
+  ['序号'],
+  ['区县名称'],
+  ['改造计划', '涉及户数(户)'],
+  ['改造计划', '小区数(个)'],
+  ['改造进展情况', '1. 前期', '户数(户)'],
+  ['改造进展情况', '1. 前期', '小区数(个)'],
+];
 const numeric = [false, false, true, true, true, true];
 
 describe('chart columns', () => {
@@ -16,7 +23,10 @@ describe('chart columns', () => {
   it('says which headers exist when nothing matches', () => {
     const result = chartColumns('面积', paths, numeric);
     expect(result).toEqual({
-      problem: { reason: 'Expected `chart="面积"` to match the header of a number column, e.g. “涉及户数(户)”, “小区数(个)”, “户数(户)”', ruleId: 'table-chart' },
+      problem: {
+        reason: 'Expected `chart="面积"` to match the header of a number column, e.g. “涉及户数(户)”, “小区数(个)”, “户数(户)”',
+        ruleId: 'table-chart',
+      },
     });
   });
 
@@ -29,11 +39,16 @@ describe('chart columns', () => {
 
 describe('bar chart', () => {
   it('draws an accessible SVG with one group per category and a bar per value', () => {
-    const html = toHtml(barChart({
-      title: '户数',
-      categories: ['丰顺县', '梅江区'],
-      series: [{ name: '计划', values: [863, 2393], labels: ['863', '2393'] }, { name: '前期', values: [undefined, 1320], labels: ['/', '1320'] }],
-    }));
+    const html = toHtml(
+      barChart({
+        title: '户数',
+        categories: ['丰顺县', '梅江区'],
+        series: [
+          { name: '计划', values: [863, 2393], labels: ['863', '2393'] },
+          { name: '前期', values: [undefined, 1320], labels: ['/', '1320'] },
+        ],
+      }),
+    );
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     expect(html).toContain('role="img"');
     expect(html).toContain('<title>户数</title><desc>丰顺县：计划 863，前期 /；梅江区：计划 2393，前期 1320</desc>');

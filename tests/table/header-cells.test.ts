@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { columnName, columnPaths } from '../../src/table/column-paths.ts';
 import { headerCells, type HeaderCell } from '../../src/table/header-cells.ts';
 
-const csv = (text: string) => text.trim().split('\n').map((line) => line.split(',').map((cell) => ({ text: cell })));
+const csv = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => line.split(',').map((cell) => ({ text: cell })));
 /** `text` with `↓rowspan` / `→colspan` when above 1: short enough to read a whole header. */
 const show = (rows: HeaderCell[][]) =>
-  rows.map((row) =>
-    row.map((cell) => `${cell.text}${cell.rowspan > 1 ? `↓${cell.rowspan}` : ''}${cell.colspan > 1 ? `→${cell.colspan}` : ''}`),
-  );
+  rows.map((row) => row.map((cell) => `${cell.text}${cell.rowspan > 1 ? `↓${cell.rowspan}` : ''}${cell.colspan > 1 ? `→${cell.colspan}` : ''}`));
 
 const reference = csv(`
 序号,区县名称,改造计划,改造计划,改造进展情况,改造进展情况,改造进展情况,改造进展情况
@@ -37,11 +39,7 @@ describe('headerCells', () => {
   });
 
   it('merges down only with the same text and the same columns', () => {
-    expect(show(headerCells(csv('户数,户数,小区数\n户数,户数,小区数\n户数,合计,小区数')))).toEqual([
-      ['户数↓2→2', '小区数↓3'],
-      [],
-      ['户数', '合计'],
-    ]);
+    expect(show(headerCells(csv('户数,户数,小区数\n户数,户数,小区数\n户数,合计,小区数')))).toEqual([['户数↓2→2', '小区数↓3'], [], ['户数', '合计']]);
   });
 
   it('does not merge a narrower cell into a wider one above', () => {
@@ -52,10 +50,7 @@ describe('headerCells', () => {
   });
 
   it('keeps empty cells apart in the first row, merges them under one parent below', () => {
-    expect(show(headerCells(csv(',,指标,指标\n,,,')))).toEqual([
-      ['↓2', '↓2', '指标→2'],
-      ['→2'],
-    ]);
+    expect(show(headerCells(csv(',,指标,指标\n,,,')))).toEqual([['↓2', '↓2', '指标→2'], ['→2']]);
   });
 
   it('leaves a single header row as it is', () => {

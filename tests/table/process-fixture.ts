@@ -18,11 +18,5 @@ export const fixtureFolder = (name: string) => `tests/fixtures/table/${name}`;
 export async function processFixture(name: string, options?: Options, data: VFile['data'] = {}) {
   const path = `${fixtureFolder(name)}/index.md`;
   const file = new VFile({ cwd: repoRoot, path, value: await readFile(new URL(path, `file://${repoRoot}`)), data });
-  return unified()
-    .use(remarkParse)
-    .use(remarkDirective)
-    .use(remarkTable, options)
-    .use(remarkRehype)
-    .use(rehypeStringify)
-    .process(file);
+  return unified().use(remarkParse).use(remarkDirective).use(remarkTable, options).use(remarkRehype).use(rehypeStringify).process(file);
 }

@@ -113,10 +113,7 @@ describe('remarkTable', () => {
         }),
       );
     expect(file.messages.map(String)).toEqual([]);
-    expect(file.data.tables?.map((table) => table.src)).toEqual([
-      join(repoRoot, fixtureFolder('outside-root'), 'link.csv'),
-      referenceCsv,
-    ]);
+    expect(file.data.tables?.map((table) => table.src)).toEqual([join(repoRoot, fixtureFolder('outside-root'), 'link.csv'), referenceCsv]);
   });
 
   it('names the CSV absolutely when the Markdown file is named absolutely', async () => {

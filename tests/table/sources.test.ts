@@ -26,7 +26,9 @@ const rowsOf = (written: readonly (readonly Written[])[]): SourceRow[] =>
   written.map((cells, index) => {
     const line = index + 1;
     return {
-      cells: cells.map((cell, column): SourceCell => ({ ...(typeof cell === 'string' ? { text: cell } : cell), place: { line, column: column + 1, label: sheet } })),
+      cells: cells.map(
+        (cell, column): SourceCell => ({ ...(typeof cell === 'string' ? { text: cell } : cell), place: { line, column: column + 1, label: sheet } }),
+      ),
       place: { line, column: 1, label: sheet },
     };
   });

@@ -45,7 +45,10 @@ describe('totals', () => {
     const result = totals(body('甲;10.1', '乙;8.2', '合计;18.3'), paths('区县', '资金'), checkOnly);
     expect(result.problems).toEqual([]);
     expect(result.total).toEqual({ cells: ['合计', '18.3'], line: 4, at: 2 });
-    expect(result.rows.map(cellTexts)).toEqual([['甲', '10.1'], ['乙', '8.2']]);
+    expect(result.rows.map(cellTexts)).toEqual([
+      ['甲', '10.1'],
+      ['乙', '8.2'],
+    ]);
   });
 
   it('compares at the finer of the written precisions', () => {
@@ -97,9 +100,7 @@ describe('totals', () => {
 
   it('reports a non-number in a number column with its line, column and value, and skips that sum', () => {
     const result = totals(body('甲;2', '乙;二', '丙;3', '丁;4', '合计;1'), paths('区县', '户数'), checkOnly);
-    expect(result.problems).toEqual([
-      { reason: 'Expected a number in column “户数”, got “二”', ruleId: 'table-number', place: at(3, 2) },
-    ]);
+    expect(result.problems).toEqual([{ reason: 'Expected a number in column “户数”, got “二”', ruleId: 'table-number', place: at(3, 2) }]);
   });
 
   it('leaves a mostly-text column alone', () => {
@@ -116,11 +117,10 @@ describe('totals', () => {
   });
 
   it('appends a computed row at each column’s precision and grouping', () => {
-    const result = totals(
-      body('1;甲;1,863;1.25;', '2;乙;2,528;2;新增', '3;丙;819;/;'),
-      paths('序号', '区县', '户数', '资金', '备注'),
-      { label: '合计', append: true },
-    );
+    const result = totals(body('1;甲;1,863;1.25;', '2;乙;2,528;2;新增', '3;丙;819;/;'), paths('序号', '区县', '户数', '资金', '备注'), {
+      label: '合计',
+      append: true,
+    });
     expect(result.problems).toEqual([]);
     expect(result.total).toEqual({ cells: ['合计', '', '5,210', '3.25', ''], line: undefined, at: 3 });
   });

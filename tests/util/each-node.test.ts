@@ -55,7 +55,24 @@ describe('eachNode', () => {
       return undefined;
     });
     // The replaced node's child is not visited, nor are the nodes put in its place.
-    expect(seen).toEqual(['root', 'heading', 'text', 'emphasis', 'text', 'paragraph', 'text', 'strong', 'text', 'list', 'listItem', 'paragraph', 'text', 'listItem', 'paragraph', 'text']);
+    expect(seen).toEqual([
+      'root',
+      'heading',
+      'text',
+      'emphasis',
+      'text',
+      'paragraph',
+      'text',
+      'strong',
+      'text',
+      'list',
+      'listItem',
+      'paragraph',
+      'text',
+      'listItem',
+      'paragraph',
+      'text',
+    ]);
     expect(root.children[1]).toMatchObject({ children: [{ value: '正文' }, { value: '[二]' }, { value: '[三]' }, { value: '。' }] });
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, lineAt } from '../../src/util/text-bytes.ts';
 
-const bytes = (...parts: (string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part)] : part)));
+const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part)] : part)));
 
 describe('decodeUtf8', () => {
   it('decodes UTF-8 and drops a leading byte-order mark, only a leading one', () => {

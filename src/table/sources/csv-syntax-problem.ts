@@ -1,14 +1,12 @@
 import type { CsvError } from 'csv-parse/sync';
 import type { PlaceLabel, Problem } from '../problem.ts';
 
-const CLOSING_QUOTE =
-  'Unexpected text after a closing quote; quote the whole cell and write a `"` inside it as `""`';
+const CLOSING_QUOTE = 'Unexpected text after a closing quote; quote the whole cell and write a `"` inside it as `""`';
 const SYNTAX_REASONS: Partial<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: 'Unclosed quote: the quoted cell in this row runs to the end of the file',
   CSV_INVALID_CLOSING_QUOTE: CLOSING_QUOTE,
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: CLOSING_QUOTE,
-  INVALID_OPENING_QUOTE:
-    'Unexpected quote inside an unquoted cell; quote the whole cell and write a `"` inside it as `""`',
+  INVALID_OPENING_QUOTE: 'Unexpected quote inside an unquoted cell; quote the whole cell and write a `"` inside it as `""`',
 };
 
 /**

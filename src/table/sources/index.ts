@@ -14,10 +14,7 @@ export function sourceRegistry(sources: readonly TableSource[]): ReadonlyMap<str
 const registry = sourceRegistry(TABLE_SOURCES);
 
 /** The source that reads `src`, by its extension, or why none does. */
-export function sourceFor(
-  src: string,
-  sources: ReadonlyMap<string, TableSource> = registry,
-): { readonly source: TableSource } | { readonly problem: Problem } {
+export function sourceFor(src: string, sources: ReadonlyMap<string, TableSource> = registry): { readonly source: TableSource } | { readonly problem: Problem } {
   const source = sources.get(extensionOf(src));
   if (source) return { source };
   const supported = orList([...sources.keys()].map((name) => `.${name}`));
