@@ -37,7 +37,8 @@ describe('PDFs in incremental builds', () => {
     const one = await build(options);
     expect(one.counts).toMatchObject({ rendered: 1, skipped: ISSUES - 1, pdfs: ISSUES, pdfsRendered: 1 });
     expect(one.cacheProblems).toEqual([]);
-  });
+    // Three builds and four PDFs: ten seconds on an idle machine, a few times that on a shared one.
+  }, 180_000);
 
   it('prints a PDF again when its stored copy was tampered with', async () => {
     const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8')) as { editions: { pdf: Record<string, string> } };
