@@ -36,7 +36,7 @@ const frontmatter = (...lines: string[]) => `---\n${lines.join('\n')}\n---\n\n##
 /** `path:line:column: message [rule-id]` for every error `check` finds, paths relative to the content folder. */
 async function errors(content: string): Promise<string[]> {
   const { errors: found } = await loadContent(content);
-  return found.map((message) => `${formatMessage(message, content)} [${message.ruleId}]`);
+  return found.map((message) => formatMessage(message, content));
 }
 
 describe('a built archive with supplements and a special issue', () => {
