@@ -112,9 +112,11 @@ describe('the npm package', () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { maxBuffer: 16 * 1024 * 1024 });
     const [pack] = JSON.parse(stdout) as [{ files: Array<{ path: string }> }];
     const tops = new Set(pack.files.map((file) => file.path.replace(/\/.*/, '/')));
-    expect([...tops].sort()).toEqual(['README.md', 'bin/', 'package.json', 'src/', 'starter/', 'templates/']);
+    // lib/ is the bundled CLI `prepare` writes (on `npm ci` and `npm pack`).
+    expect([...tops].sort()).toEqual(['README.md', 'bin/', 'lib/', 'package.json', 'src/', 'starter/', 'templates/']);
     const paths = pack.files.map((file) => file.path);
     expect(paths).toContain('bin/jianbao.js');
+    expect(paths).toContain('lib/cli.mjs');
     expect(paths).toContain('src/cli/main.ts');
     expect(paths).toContain('templates/print.njk');
     expect(paths.filter((path) => /\.test\.ts$|^tests\/|^content\/|^scripts\//.test(path))).toEqual([]);
