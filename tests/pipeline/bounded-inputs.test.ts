@@ -32,14 +32,14 @@ async function oneIssue(name: string, markdown: string, files: Record<string, st
  * `jianbao build` in a child process, with its peak memory: GNU time's figure (the largest of
  * the process and its children, such as the search indexer) where it is installed, else Node's own.
  */
-async function measuredBuild(content: string) {
+async function measuredBuild(content: string, env: NodeJS.ProcessEnv = process.env) {
   const args = ['bin/jianbao.js', 'build', '--no-pdf', '--no-cache', '--content', content, '--out', `${content}-dist`];
   const time = '/usr/bin/time';
   const [command, argv] = existsSync(time)
     ? [time, ['-v', process.execPath, ...args]]
     : [process.execPath, ['--import', './tests/support/report-max-rss.mjs', ...args]];
   const started = performance.now();
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdout.resume();
@@ -91,15 +91,15 @@ describe('bounded inputs build within 1 GiB', () => {
     expect(predicted).toBeLessThan(GiB_IN_KiB);
   }, 180_000);
 
-  it('a 100,000-row CSV table, predicted from 5,000 and 20,000 rows', async () => {
-    const { predicted } = await predictedKib(
-      'CSV',
-      [5_000, 20_000],
-      (rows) => oneIssue(`csv-${rows}`, '## 进展情况\n\n::table{src="progress.csv" header-rows="3"}\n', { 'progress.csv': progressCsv(1, 0, rows) }),
-      100_000,
-    );
-    expect(await readFile(join(dir, 'csv-20000-dist/2021/1/index.html'), 'utf8')).toContain('梅江区2000');
-    expect(predicted).toBeLessThan(GiB_IN_KiB);
+  it('a 100,000-row CSV table, with the heap held to 512 MB', async () => {
+    // Measured at full size: its peak RSS is mostly garbage V8 has not yet collected (about 1 GiB
+    // by default on a machine with much memory), which a line through small samples cannot
+    // predict. With the heap capped the build must still finish, and then stay under the bound.
+    const content = await oneIssue('csv-100000', '## 进展情况\n\n::table{src="progress.csv" header-rows="3"}\n', { 'progress.csv': progressCsv(1, 0, 100_000) });
+    const result = await measuredBuild(content, { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' });
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(join(dir, 'csv-100000-dist/2021/1/index.html'), 'utf8')).toContain('梅江区2000');
+    expect(result.kib).toBeLessThan(GiB_IN_KiB);
   }, 180_000);
 });
 
