@@ -95,7 +95,9 @@ describe('bounded inputs build within 1 GiB', () => {
     // Measured at full size: its peak RSS is mostly garbage V8 has not yet collected (about 1 GiB
     // by default on a machine with much memory), which a line through small samples cannot
     // predict. With the heap capped the build must still finish, and then stay under the bound.
-    const content = await oneIssue('csv-100000', '## 进展情况\n\n::table{src="progress.csv" header-rows="3"}\n', { 'progress.csv': progressCsv(1, 0, 100_000) });
+    const content = await oneIssue('csv-100000', '## 进展情况\n\n::table{src="progress.csv" header-rows="3"}\n', {
+      'progress.csv': progressCsv(1, 0, 100_000),
+    });
     const result = await measuredBuild(content, { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' });
     expect(result.code, result.stderr).toBe(0);
     expect(await readFile(join(dir, 'csv-100000-dist/2021/1/index.html'), 'utf8')).toContain('梅江区2000');
