@@ -1,4 +1,4 @@
-export { printAssetRoots, printStylesheet, fontPackages } from './assets.ts';
+export { fontPackages, printAssetRoots, printStylesheet, relocatedFontFile } from './assets.ts';
 export { chromiumArgs, createBrowserPool, launchOptions } from './browser-pool.ts';
 export type { BrowserPool, BrowserPoolOptions, JobContext, PoolJob } from './browser-pool.ts';
 export { PdfError } from './errors.ts';

@@ -1,8 +1,8 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { printAssetRoots } from './assets.ts';
+import { printAssetRoots, relocatedFontFile } from './assets.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import { PdfError } from './errors.ts';
 import { bundledFonts, fontStacksCss, type FontStacks } from './fonts.ts';
@@ -176,7 +176,14 @@ async function isolate(page: Page, roots: readonly string[]): Promise<{ blocked:
   const check = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    if (isAllowedUrl(url, roots)) {
+    const relocated = url.startsWith('file:') ? relocatedFontFile(fileURLToPath(url)) : undefined;
+    if (relocated !== undefined) {
+      // fonts.css names the font packages inside jianbao's folder; answered from where npm put them.
+      readFile(relocated).then(
+        (body) => request.respond({ status: 200, contentType: FONT_TYPES[path.extname(relocated)] ?? 'application/octet-stream', body }).catch(() => {}),
+        () => request.abort('failed').catch(() => {}),
+      );
+    } else if (isAllowedUrl(url, roots)) {
       request.continue().catch(() => {});
     } else {
       blocked.push(url);
@@ -186,6 +193,9 @@ async function isolate(page: Page, roots: readonly string[]): Promise<{ blocked:
   page.on('request', check);
   return { blocked, release: () => page.off('request', check) };
 }
+
+/** Content types of the files fonts.css loads. */
+const FONT_TYPES: Readonly<Record<string, string>> = { '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
 
 /** The bundled faces' family names, which the print page must declare. */
 const bundledFamilies = [...new Set(Object.values(bundledFonts).flat())];

@@ -1,5 +1,6 @@
 /** The renderer's input checks and helpers that need no browser. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   applyPdfMetadata,
@@ -10,6 +11,7 @@ import {
   PdfError,
   printAssetRoots,
   printStylesheet,
+  relocatedFontFile,
   renderPdf,
 } from '../../src/print/index.ts';
 
@@ -79,5 +81,24 @@ describe('renderPdf input checks', () => {
     const error = await applyPdfMetadata(new Uint8Array(), { ...meta, date: '2021-02-30' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PdfError);
     expect((error as PdfError).message).toBe('Expected the issue date as YYYY-MM-DD (for example 2021-11-29), got "2021-02-30".');
+  });
+});
+
+describe('relocatedFontFile', () => {
+  const dirs = [
+    { expected: '/app/node_modules/jianbao/node_modules/@fontsource/noto-sans-sc', actual: '/app/node_modules/@fontsource/noto-sans-sc' },
+    { expected: '/repo/node_modules/lxgw-wenkai-webfont', actual: '/repo/node_modules/lxgw-wenkai-webfont' },
+  ];
+  it('answers a font file fonts.css asks for inside jianbao from where npm installed the package', () => {
+    expect(relocatedFontFile('/app/node_modules/jianbao/node_modules/@fontsource/noto-sans-sc/files/a.woff2', dirs)).toBe(
+      '/app/node_modules/@fontsource/noto-sans-sc/files/a.woff2',
+    );
+  });
+  it('leaves alone a package in its expected place and any other file', () => {
+    expect(relocatedFontFile('/repo/node_modules/lxgw-wenkai-webfont/lxgwwenkai-regular.css', dirs)).toBeUndefined();
+    expect(relocatedFontFile('/app/content/2021/1/photo.jpg', dirs)).toBeUndefined();
+  });
+  it('finds the packages of this checkout where fonts.css looks for them', () => {
+    expect(relocatedFontFile(path.join(process.cwd(), 'node_modules/@fontsource/noto-serif-sc/400.css'))).toBeUndefined();
   });
 });
