@@ -61,7 +61,8 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
   });
   const misses = issues.flatMap((_issue, index) => (cached[index] ? [] : [index]));
 
-  const size = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(misses.length / POOL_THRESHOLD));
+  // Fewer issues than the threshold render here: a worker thread would spend longer starting.
+  const size = misses.length < POOL_THRESHOLD ? 0 : Math.min(options.workers ?? os.availableParallelism(), Math.ceil(misses.length / POOL_THRESHOLD));
   const pool = size > 0 ? createRenderPool({ root: options.root, size }) : undefined;
   try {
     const fresh = await mapConcurrent(misses, CONCURRENCY, async (index) => {
