@@ -29,11 +29,12 @@ async function oneIssue(name: string, markdown: string, files: Record<string, st
 }
 
 /**
- * `jianbao build` in a child process, with its peak memory: GNU time's figure (the largest of
- * the process and its children, such as the search indexer) where it is installed, else Node's own.
+ * `jianbao build` in a child process, with its peak memory: GNU time's figure where it is
+ * installed, else Node's own. Without the search index: Pagefind is a program of its own, whose
+ * time (most of such a build's) and memory `npm run bench` reports.
  */
 async function measuredBuild(content: string, env: NodeJS.ProcessEnv = process.env) {
-  const args = ['bin/jianbao.js', 'build', '--no-pdf', '--no-cache', '--content', content, '--out', `${content}-dist`];
+  const args = ['bin/jianbao.js', 'build', '--no-pdf', '--no-search', '--no-cache', '--content', content, '--out', `${content}-dist`];
   const time = '/usr/bin/time';
   const [command, argv] = existsSync(time)
     ? [time, ['-v', process.execPath, ...args]]
