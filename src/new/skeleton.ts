@@ -37,7 +37,10 @@ export const STARTER_ARTICLE = `## 文章标题第一行 / 文章标题第二行
 
 /** One article with a subhead and a starter table; it passes `jianbao check` as written. */
 export function starterContents(): IssueContents {
-  return { body: `${STARTER_ARTICLE}\n::${TABLE_DIRECTIVE.name}{src="${PROGRESS_CSV}" header-rows="1"}\n`, files: [{ name: PROGRESS_CSV, contents: progressSkeleton() }] };
+  return {
+    body: `${STARTER_ARTICLE}\n::${TABLE_DIRECTIVE.name}{src="${PROGRESS_CSV}" header-rows="1"}\n`,
+    files: [{ name: PROGRESS_CSV, contents: progressSkeleton() }],
+  };
 }
 
 /** A new issue's Markdown: its frontmatter, then `body` after a blank line. */

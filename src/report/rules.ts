@@ -369,7 +369,7 @@ export const RULES = {
   'table-unchanged': {
     where: 'table source',
     severity: 'warning',
-    summary: 'a table file byte for byte the same as the previous issue\'s file of that name, as `jianbao new` carried it: its numbers were not updated',
+    summary: "a table file byte for byte the same as the previous issue's file of that name, as `jianbao new` carried it: its numbers were not updated",
     example:
       "Expected this issue's figures in progress.csv, found the same bytes as the previous issue's content/2022/1/progress.csv; update its numbers, or remove the table if it has no news",
   },
@@ -388,8 +388,10 @@ export const RULES = {
   'import-unmapped': {
     where: 'Word draft (`jianbao import`)',
     severity: 'warning',
-    summary: 'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show',
-    example: 'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box; its text “文本框里的说明” was put after the paragraph: move it where it belongs, or delete it',
+    summary:
+      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show',
+    example:
+      'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box; its text “文本框里的说明” was put after the paragraph: move it where it belongs, or delete it',
   },
   'import-mammoth': {
     where: 'Word draft (`jianbao import`)',

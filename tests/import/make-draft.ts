@@ -19,10 +19,7 @@ import {
 } from 'docx';
 
 /** A 2×2 red PNG. */
-export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
 
 const text = (value: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text: value, ...options });
 const paragraph = (value: string) => new Paragraph({ children: [text(value)] });
@@ -105,7 +102,16 @@ export async function twoArticleDraft(options: DraftOptions = {}): Promise<Buffe
     paragraph('1. 加强施工组织'),
     paragraph('（1）落实质量安全责任'),
     paragraph('各地要加强施工组织和质量安全监管。'),
-    new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 }, altText: { name: '施工现场', description: '施工现场', title: '施工现场' } })] }),
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: PNG,
+          transformation: { width: 40, height: 40 },
+          altText: { name: '施工现场', description: '施工现场', title: '施工现场' },
+        }),
+      ],
+    }),
     paragraph('（梅州市住房和城乡建设局供稿）'),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [text('梅江区加快推进老旧小区改造项目全面开工', { bold: true })] }),
     paragraph('1月以来，梅江区抓住有利施工时机，集中力量推进改造项目前期工作。'),
