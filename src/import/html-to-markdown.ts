@@ -3,6 +3,7 @@ import type { FootnoteDefinition, Heading, PhrasingContent, Root, RootContent } 
 import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkDirective from 'remark-directive';
 import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
@@ -59,6 +60,8 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
     .use(remarkDraftStructure)
     .use(remarkStringify)
     .use(remarkDirective)
+    // Writes `**编者按：**近期` as the bulletin's Markdown reads it, not `**编者按：**&#x8FD1;期`.
+    .use(remarkCjkFriendly)
     .use(remarkFootnotes) as unknown as Processor<HastRoot, HastRoot, Root, Root, string>;
   const tree = await processor.run(processor.parse(html), file);
   return { body: processor.stringify(tree, file), tables };

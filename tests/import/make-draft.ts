@@ -37,7 +37,7 @@ function cell(value: string, options: { columnSpan?: number; verticalMerge?: 're
  * (vMerge), the group headings merged across (gridSpan), both header rows repeated on every
  * page (tblHeader), and a 合计 label merged across two columns.
  */
-export function progressTable(): Table {
+export function progressTable(total = '2063'): Table {
   return new Table({
     rows: [
       new TableRow({
@@ -62,7 +62,7 @@ export function progressTable(): Table {
       }),
       new TableRow({ children: ['1', '丰顺县', '863', '10', '/', '/'].map((value) => cell(value)) }),
       new TableRow({ children: ['2', '兴宁市', '1,200', '12', '300', '2'].map((value) => cell(value)) }),
-      new TableRow({ children: [cell('合计', { columnSpan: 2 }), cell('2063'), cell('22'), cell('300'), cell('2')] }),
+      new TableRow({ children: [cell('合计', { columnSpan: 2 }), cell(total), cell('22'), cell('300'), cell('2')] }),
     ],
   });
 }
@@ -70,6 +70,8 @@ export function progressTable(): Table {
 export interface DraftOptions {
   /** Put a comment, a text box and tracked changes in, to be warned about. @default true */
   readonly unmapped?: boolean;
+  /** The 合计 of the table's first number column. @default '2063', the sum of its rows */
+  readonly total?: string;
 }
 
 /**
@@ -118,7 +120,7 @@ export async function twoArticleDraft(options: DraftOptions = {}): Promise<Buffe
     ...(unmapped ? [new Textbox({ alignment: AlignmentType.LEFT, children: [paragraph('文本框里的说明')], style: { width: '2in', height: '1in' } })] : []),
     paragraph('（作者：张三）'),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('2024年2月梅州市城镇老旧小区改造进展情况')] }),
-    progressTable(),
+    progressTable(options.total),
   ];
   const document = new Document({
     ...(unmapped && { comments: { children: [{ id: 0, author: '王五', date: new Date('2024-03-01'), children: [paragraph('请核实')] }] } }),
