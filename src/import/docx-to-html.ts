@@ -56,10 +56,12 @@ export async function docxToHtml(buffer: Buffer, file: VFile): Promise<DraftHtml
       transformDocument: markTitles,
       convertImage: mammoth.images.imgElement(async (image) => {
         const contents = await image.readAsBuffer();
-        const extension = IMAGE_TYPES[image.contentType];
+        // mammoth leaves the type out for a file whose extension it does not know.
+        const type = image.contentType ?? '';
+        const extension = IMAGE_TYPES[type];
         // A type the web cannot show keeps its own extension (`image/x-emf` → `.emf`).
         const own =
-          image.contentType
+          type
             .split('/')[1]
             ?.replace(/^x-/, '')
             .replace(/[^a-z0-9]/gi, '') || 'bin';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
+import { runCli } from '../support/run-cli.ts';
 import { PNG, twoArticleDraft } from './make-draft.ts';
 
 const FIXTURES = 'tests/fixtures/import';
@@ -115,6 +116,19 @@ describe('jianbao import', () => {
     const validation = await validateContent(content, { workers: 0 });
     expect(formatProblems(validation, content)).toEqual([]);
     expect(validation.issues[0]?.tables[0]?.total).toEqual(['合计', '', '400', '5']);
+  });
+
+  it('runs as `jianbao import`, printing the path, the warnings and what it wrote (the bundled CLI reads the zip and XML too)', async () => {
+    const { content, draft } = await archive(await twoArticleDraft());
+    const result = await runCli('import', draft, '--content', content, '--date', '2022-01-10');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${content}/2022/1/index.md\n`);
+    const shown = (path: string) => relative(process.cwd(), path);
+    expect(result.stderr.split('\n').slice(-2)).toEqual([
+      `jianbao: imported ${draft} with 1 table and 1 picture and 3 warnings: wrote ${shown(join(content, '2022/1/index.md'))}, ${shown(join(content, '2022/1/table-1.csv'))}, ${shown(join(content, '2022/1/image-1.png'))}; now run \`jianbao check\``,
+      '',
+    ]);
+    expect(result.stderr).toContain(`${shown(draft)}: warning: Paragraph 14 (after “1月以来，梅江区抓住有利…”) has a text box`);
   });
 
   it.each([
