@@ -48,6 +48,11 @@ export interface Issue {
   readonly path: string;
   /** Where each frontmatter value is written in `source` (`number` → line 3, column 9), for messages about it. */
   readonly places?: Readonly<Record<string, Place>>;
+  /**
+   * The Markdown file of the regular issue before this one in the archive's order, whose table
+   * files a carried table is compared with; absent for the first issue and for supplements.
+   */
+  readonly previous?: string | undefined;
 }
 
 /** A position in a file, 1-based. */

@@ -366,11 +366,38 @@ export const RULES = {
     summary: 'a number in the `合计` row of a column whose cells are not all numbers (blank and `/` count as 0)',
     example: '合计 value 999 in column “户数（户）” cannot be checked: “二十” (line 2), “三十” (line 3) are not numbers; …',
   },
+  'table-unchanged': {
+    where: 'table source',
+    severity: 'warning',
+    summary: "a table file byte for byte the same as the previous issue's file of that name, as `jianbao new` carried it: its numbers were not updated",
+    example:
+      "Expected this issue's figures in progress.csv, found the same bytes as the previous issue's content/2022/1/progress.csv; update its numbers, or remove the table if it has no news",
+  },
   'template-syntax': {
     where: 'templates',
     severity: 'error',
     summary: 'a site or print template (`--templates DIR`) that does not compile, at its line',
     example: 'Template syntax: expected variable end',
+  },
+  'import-format': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'error',
+    summary: 'a draft that is not a Word document saved as `.docx`: `.doc`, `.wps`, `.rtf`, an encrypted or damaged file',
+    example: 'Expected a Word document saved as .docx, got a .doc file (Word 97–2003); open it in Word or WPS and save it as “Word 文档 (*.docx)”',
+  },
+  'import-unmapped': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary:
+      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show',
+    example:
+      'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box; its text “文本框里的说明” was put after the paragraph: move it where it belongs, or delete it',
+  },
+  'import-mammoth': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary: 'what the Word reader (mammoth) reported it could not read',
+    example: 'The Word reader reported: An unrecognised element was ignored: m:oMathPara; look at the draft there and copy what is missing by hand',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -12,6 +12,8 @@ import { tableChart } from './table-chart.ts';
 import { tableAttributes } from './table-attributes.ts';
 import type { TableEmbed } from './table-embed.ts';
 import type {} from './table-record.ts';
+import { unchangedSource } from './unchanged-source.ts';
+import { reportProblem } from '../report/messages.ts';
 
 export type LeafDirective = Extract<RootContent, { type: 'leafDirective' }>;
 type Point = NonNullable<LeafDirective['position']>['start'];
@@ -28,6 +30,13 @@ export function embedTable(node: LeafDirective, file: VFile, root: string | unde
     return undefined;
   }
 
+  if (built.carried) {
+    reportProblem(
+      file,
+      `Expected this issue's figures in ${node.attributes?.src}, found the same bytes as the previous issue's ${built.carried}; update its numbers, or remove the table if it has no news`,
+      { place: node.position?.start, ruleId: 'table-unchanged' },
+    );
+  }
   (file.data.tables ??= []).push(built.record);
   const { record } = built;
   const table = renderTable(built.model);
@@ -73,7 +82,10 @@ function check(node: LeafDirective, file: VFile, root: string | undefined) {
   const line = node.position?.start.line ?? 1;
   const built = buildTable(read.rows, { ...attributes, headerRows }, { path, name: sourceName, line });
   if ('problems' in built) return { problems: [...problems, ...built.problems], sourceName };
-  return { problems, sourceName, built };
+  const carried = unchangedSource(path, src, file.data.previousIssue);
+  // Rendered again when the previous issue's file changes, so the warning goes once either is updated.
+  if (carried !== undefined) dependencies.push(carried);
+  return { problems, sourceName, built: { ...built, carried: carried === undefined ? undefined : relative(file.cwd, carried) } };
 }
 
 /** A fatal message, at its place in the table source when it has one, else at the directive. */

@@ -26,5 +26,7 @@ declare module 'vfile' {
     tables: TableRecord[];
     /** Absolute paths of the files this document was built from besides itself. */
     dependencies: string[];
+    /** The Markdown file of the previous issue, whose table files a carried table is compared with. */
+    previousIssue: string | undefined;
   }
 }
