@@ -342,7 +342,8 @@ export const RULES = {
   'table-csv-encoding': {
     where: 'CSV',
     severity: 'error',
-    summary: 'a CSV file in none of the encodings Excel and WPS save (UTF-8, UTF-16 with a BOM, GB18030/GBK), or with lines in UTF-8 and lines in another encoding, at the first line that is wrong',
+    summary:
+      'a CSV file in none of the encodings Excel and WPS save (UTF-8, UTF-16 with a BOM, GB18030/GBK), or with lines in UTF-8 and lines in another encoding, at the first line that is wrong',
     example: [
       'Expected UTF-8 or GB18030, found bytes that are neither on this line; save the file as “CSV UTF-8”',
       'Expected one encoding, found UTF-8 on line 1 and other bytes (GBK?) on this line; save the file as “CSV UTF-8”',

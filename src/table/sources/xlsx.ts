@@ -68,7 +68,29 @@ async function readXlsx(path: string, { name, attributes = {} }: SourceContext):
         : { reason: `Expected \`range\` in A1 notation such as \`A3:H12\`, got “${written}”`, ruleId: 'table-range' },
     );
   }
-  return sheetRows(sheet, range, workbookLabel(name, sheet.name));
+  const read = sheetRows(sheet, range, workbookLabel(name, sheet.name));
+  const table = written === undefined && read.problems.length === 0 ? withoutTitles(read.rows) : undefined;
+  if (!table) return read;
+  const [first, last] = [table.at(0)?.place, table.at(-1)?.place];
+  const suggested = first && last ? `, e.g. \`range="${columnLetters(range.left)}${first.line}:${columnLetters(range.right)}${last.line}"\`` : '';
+  return failed({
+    reason:
+      `Expected the table to start in the first row of sheet “${sheet.name}”, found a title across ${columnLetters(range.left)}${range.top}:${columnLetters(range.right)}${range.top}; ` +
+      `pick the table's cells with \`range\`${suggested}`,
+    ruleId: 'table-range',
+  });
+}
+
+/**
+ * The rows between the title, unit and note rows around a table (each one cell merged across
+ * the whole width), or undefined when the first row is no such row.
+ */
+function withoutTitles(rows: readonly SourceRow[]): readonly SourceRow[] | undefined {
+  const title = (row: SourceRow) => row.cells[0]?.colSpan === row.cells.length && row.cells.length > 1;
+  if (!rows[0] || !title(rows[0])) return undefined;
+  const start = rows.findIndex((row) => !title(row));
+  const end = rows.length - [...rows].reverse().findIndex((row) => !title(row));
+  return start === -1 ? [] : rows.slice(start, end);
 }
 
 // The last few workbooks read, by their bytes: two tables from one workbook, or a preview
