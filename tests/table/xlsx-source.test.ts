@@ -88,6 +88,16 @@ describe('Excel workbooks as table sources', () => {
     ]);
   });
 
+  it('read a saved formula result of 0, which exceljs’s cell value leaves out', async () => {
+    const { messages, html } = await renderEdited((sheet) => {
+      for (let row = 6; row <= 10; row++) sheet.getCell(row, 5).value = 0;
+      sheet.getCell('E11').value = { formula: 'SUM(E6:E10)', result: 0 };
+      sheet.getCell('G11').value = { formula: 'SUM(G6:G10)', result: 8180 };
+    });
+    expect(messages).toEqual([]);
+    expect(html).toContain('<td class="num">9,700</td><td class="num">36.9</td><td class="num">0</td><td class="num">5.5</td>');
+  });
+
   it('report an unknown sheet and a range that is not A1 notation at the ::table line', async () => {
     const sheet = await render('# 表\n\n::table{src="燃气进展.xlsx" sheet="3月"}\n');
     expect(sheet.messages).toEqual(['index.md:3:1: Cannot find sheet “3月” in 燃气进展.xlsx; its sheets are “3月进展”、“2月进展” [table-sheet]']);

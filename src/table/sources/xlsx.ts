@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import type { PlaceLabel, Problem, SourcePlace } from '../problem.ts';
 import { type CellRange, columnLetters, parseRange } from './a1-range.ts';
 import { readSourceFile } from './read-source-file.ts';
@@ -188,7 +188,7 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
       }
       // A merge's text is its master's, even where the range cuts the master off.
       const source = extent ? cell?.master : cell;
-      const reading = cellText(source?.value ?? null, source?.numFmt);
+      const reading = cellText(source ? cellValue(source) : null, source?.numFmt);
       if ('reason' in reading) problems.push({ reason: reading.reason, ruleId: 'table-xlsx-cell', place });
       const text = 'text' in reading ? reading.text : '';
       const spans = extent ? { colSpan: extent.right - extent.left + 1, rowSpan: extent.bottom - extent.top + 1 } : {};
@@ -203,4 +203,10 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
     return failed({ reason: `Expected a table in ${cells}, found only empty cells; check \`range\``, ruleId: 'table-range' });
   }
   return { rows, problems: [], headerRows };
+}
+
+/** A cell's value; a formula with its saved result even when that is 0, which exceljs's `value` leaves out (it copies only truthy fields). */
+function cellValue(cell: Cell): CellValue {
+  const { value } = cell;
+  return value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value) ? { ...value, result: cell.result } : value;
 }
