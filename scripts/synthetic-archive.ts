@@ -93,7 +93,10 @@ async function writeIssue(issue: SyntheticIssue, body: string, perYear: number, 
  */
 export async function progressXlsx(seed: number, bump = 0): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
-  const rows = progressCsv(seed, bump).trimEnd().split('\n').map((line) => line.split(','));
+  const rows = progressCsv(seed, bump)
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('进展情况');
   const header = rows.slice(0, HEADER.length);
