@@ -95,24 +95,47 @@ function withoutTitles(rows: readonly SourceRow[]): readonly SourceRow[] | undef
 
 // The last few workbooks read, by their bytes: two tables from one workbook, or a preview
 // rebuilding while other files change, parse it once.
-const loaded = new Map<string, Promise<Workbook>>();
+const recent = new Map<string, Promise<Workbook>>();
 const KEEP = 4;
+// Parts of a sheet a table never reads, which exceljs then skips: a quarter of its time on a small
+// workbook (19 → 14 ms a workbook, measured on a small one with merges and formulas).
+const IGNORED = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+];
 
 /** Parse the bytes with exceljs, loaded on the first workbook so that CSV-only builds never load it. */
 function loadWorkbook(bytes: Buffer): Promise<Workbook> {
   const key = createHash('sha256').update(bytes).digest('hex');
-  let workbook = loaded.get(key);
+  let workbook = recent.get(key);
   if (!workbook) {
     workbook = import('exceljs').then(async ({ default: ExcelJS }) => {
       const parsed = new ExcelJS.Workbook();
       // exceljs types its Buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
-      await parsed.xlsx.load(bytes as unknown as Parameters<typeof parsed.xlsx.load>[0]);
+      await parsed.xlsx.load(bytes as unknown as Parameters<typeof parsed.xlsx.load>[0], { ignoreNodes: IGNORED });
       return parsed;
     });
-    loaded.set(key, workbook);
+    recent.set(key, workbook);
     // A failed parse is not kept; neither are the oldest entries beyond KEEP.
-    workbook.catch(() => loaded.delete(key));
-    for (const old of [...loaded.keys()].slice(0, -KEEP)) loaded.delete(old);
+    workbook.catch(() => recent.delete(key));
+    for (const old of [...recent.keys()].slice(0, -KEEP)) recent.delete(old);
   }
   return workbook;
 }
