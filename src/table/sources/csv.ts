@@ -90,7 +90,8 @@ function delimiterOf(encoding: DecodedCsv['encoding'], text: string): string {
  * was formatted, or once held something, as a trailing empty cell in every row.
  */
 function withoutTrailingEmptyColumns(rows: SourceRow[]): SourceRow[] {
-  const width = Math.max(0, ...rows.map((row) => row.cells.reduce((end, cell, index) => (cell.text === '' ? end : index + 1), 0)));
+  // A loop, not Math.max(...): a table may have more rows than a call has room for arguments.
+  const width = rows.reduce((widest, row) => row.cells.reduce((end, cell, index) => (cell.text === '' ? end : Math.max(end, index + 1)), widest), 0);
   return rows.map((row) => (row.cells.length > width ? { ...row, cells: row.cells.slice(0, width) } : row));
 }
 
