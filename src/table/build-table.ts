@@ -1,6 +1,6 @@
 import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
-import { headerCells } from './header-cells.ts';
+import { type HeaderBlank, headerCells } from './header-cells.ts';
 import type { Problem } from './problem.ts';
 import type { TableModel } from './render-table.ts';
 import { cellTexts, type SourceRow } from './sources/source.ts';
@@ -40,7 +40,9 @@ export function buildTable(
     };
   }
 
-  const header = headerCells(rows.slice(0, headerRows).map((row) => row.cells));
+  const head = rows.slice(0, headerRows);
+  const { cells: header, blanks } = headerCells(head.map((row) => row.cells));
+  if (blanks.length > 0) return { problems: blanks.map((blank) => blankProblem(blank, head)) };
   const paths = columnPaths(header, rows[0]?.cells.length ?? 0);
   const checked = totals(rows.slice(headerRows), paths, attributes);
   if (checked.problems.length > 0) return { problems: checked.problems };
@@ -67,5 +69,27 @@ export function buildTable(
       total,
       line: context.line,
     },
+  };
+}
+
+/** An empty `<th>` the header would have, as a problem at its cell. */
+function blankProblem(blank: HeaderBlank, rows: readonly SourceRow[]): Problem {
+  const row = rows[blank.row];
+  const place = row?.cells[blank.column]?.place ?? row?.place;
+  if (blank.kind === 'untitled') {
+    return {
+      reason: 'Expected a heading for the last column, found only empty header cells; write its heading, or delete the column if it is not part of the table',
+      ruleId: 'table-header-untitled',
+      place,
+    };
+  }
+  const why =
+    blank.above === undefined
+      ? 'there is no heading to its left or above it to continue'
+      : `the heading above it, “${blank.above}”, spans more columns, and no heading to its left under it continues into it`;
+  return {
+    reason: `Unexpected empty header cell: ${why}; write this column's heading, or merge the cell with the heading it belongs to`,
+    ruleId: 'table-header-blank',
+    place,
   };
 }
