@@ -1,3 +1,4 @@
+import { CHART_ATTRIBUTES, type ChartRequest, chartAttributes } from './chart-attributes.ts';
 import type { Problem } from './problem.ts';
 
 /** What a `::table{…}` directive asks for. */
@@ -10,15 +11,12 @@ export interface TableAttributes {
   readonly label: string;
   /** Whether to append a computed totals row when the source has none. */
   readonly append: boolean;
-  /**
-   * Draw a bar chart of the number columns whose header contains this text (`''`: every
-   * number column); undefined when the directive has no `chart`.
-   */
-  readonly chart: string | undefined;
+  /** The chart to draw above the table (see chart-attributes.ts); undefined without `chart`. */
+  readonly chart: ChartRequest | undefined;
   readonly problems: readonly Problem[];
 }
 
-const KNOWN = ['src', 'header-rows', 'total', 'chart'];
+const KNOWN: readonly string[] = ['src', 'header-rows', 'total', ...CHART_ATTRIBUTES];
 const DEFAULT_LABEL = '合计';
 
 /**
@@ -32,7 +30,9 @@ export function tableAttributes(attributes: Readonly<Record<string, string | nul
   for (const key of Object.keys(given)) {
     if (KNOWN.includes(key)) continue;
     problems.push({
-      reason: `Unexpected attribute \`${key}\` on ::table; expected \`src\`, \`header-rows\`, \`total\` or \`chart\``,
+      reason: `Unexpected attribute \`${key}\` on ::table; expected ${KNOWN.slice(0, -1)
+        .map((name) => `\`${name}\``)
+        .join(', ')} or \`${KNOWN.at(-1)}\``,
       ruleId: 'table-attribute',
     });
   }
@@ -61,6 +61,7 @@ export function tableAttributes(attributes: Readonly<Record<string, string | nul
   const total = given['total'];
   const append = total !== undefined;
   const label = total?.trim() || DEFAULT_LABEL;
-  const chart = given['chart'] === undefined ? undefined : (given['chart'] ?? '').trim();
+  const { chart, problems: chartProblems } = chartAttributes(given);
+  problems.push(...chartProblems);
   return { src, headerRows, label, append, chart, problems };
 }

@@ -60,7 +60,7 @@ describe('the sample archive served from a sub-path', () => {
     expect(await page.$eval('.data-table tr.total', (row) => row.textContent)).toContain('14736');
     expect(await page.$eval('.chart svg', (svg) => [svg.getAttribute('role'), svg.querySelector('title')?.textContent])).toEqual([
       'img',
-      '户数(户)（按区县名称）',
+      '户数(户)进度（按区县名称）',
     ]);
     expect(await page.$eval('link[rel=stylesheet]', (link) => (link as HTMLLinkElement).sheet !== null)).toBe(true);
     await shot(page, 'issue-desktop');
