@@ -82,7 +82,7 @@ export function overrunParts(rows: readonly SourceRow[], stacked: StackedColumns
     return [
       {
         reason:
-          `Expected the parts of “${columnName(paths[stacked.whole] ?? [])}” in ${label} to add up to at most ${texts[stacked.whole]}, ` +
+          `Expected the parts of “${columnName(paths[stacked.whole] ?? [])}” in ${label} to add up to at most ${formatDecimal(whole, scale)}, ` +
           `got ${stacked.parts.map((column) => texts[column]).join(' + ')} = ${formatDecimal(sum, scale)}; ` +
           'a stacked chart draws the parts inside the whole’s bar, so correct the row or choose the whole with `chart-whole`',
         ruleId: 'table-chart-parts',
