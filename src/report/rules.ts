@@ -280,7 +280,8 @@ export const RULES = {
     where: '`::table`',
     severity: 'error',
     summary: 'an unknown attribute',
-    example: 'Unexpected attribute `title` on ::table; expected `src`, `header-rows`, `total` or `chart`',
+    example:
+      'Unexpected attribute `title` on ::table; expected `src`, `header-rows`, `total`, `chart`, `chart-type`, `chart-whole`, `chart-done` or `chart-print`',
   },
   'table-header-rows': {
     where: '`::table`',
@@ -310,7 +311,7 @@ export const RULES = {
     where: '`::table`',
     severity: 'error',
     summary: 'a stacked chart without a whole and a part, or `chart-whole` naming not exactly one selected column',
-    example: 'Expected `chart-whole="计划"` to match the header of one of the columns `chart` selected: “改造计划 / 涉及户数(户)”, …',
+    example: 'Expected `chart-whole="面积"` to match the header of one of the columns `chart` selected: “改造计划 / 涉及户数(户)”, …',
   },
   'table-chart-done': {
     where: '`::table`',
