@@ -281,7 +281,7 @@ export const RULES = {
     severity: 'error',
     summary: "an unknown attribute, or one the source's format does not read (`sheet` on a CSV file)",
     example: [
-      'Unexpected attribute `title` on ::table; expected `src`, `header-rows`, `total`, `chart`, `sheet` or `range`',
+      'Unexpected attribute `title` on ::table; expected `src`, `header-rows`, `total`, `chart`, `chart-type`, `chart-whole`, `chart-done`, `chart-print`, `sheet` or `range`',
       'Unexpected attribute `sheet` on a ::table of a .csv file; it picks a part of an Excel workbook (.xlsx) and has no meaning here',
     ],
   },
@@ -296,6 +296,36 @@ export const RULES = {
     severity: 'error',
     summary: '`chart` naming no number column',
     example: 'Expected `chart="完成率"` to match the header of a number column, e.g. “户数（户）”, “投资（万元）”',
+  },
+  'table-chart-attribute': {
+    where: '`::table`',
+    severity: 'error',
+    summary: 'a chart attribute that does not apply: `chart-…` without `chart`, `chart-whole` or `chart-done` on a grouped chart',
+    example: 'Unexpected `chart-type` on a ::table without `chart`; add `chart="…"` naming the columns to draw, or remove `chart-type`',
+  },
+  'table-chart-type': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`chart-type` other than `grouped` or `stacked`',
+    example: 'Expected `chart-type` to be `grouped` (a bar per column) or `stacked` (the parts of a whole as one bar), got “pie”',
+  },
+  'table-chart-whole': {
+    where: '`::table`',
+    severity: 'error',
+    summary: 'a stacked chart without a whole and a part, or `chart-whole` naming not exactly one selected column',
+    example: 'Expected `chart-whole="面积"` to match the header of one of the columns `chart` selected: “改造计划 / 涉及户数(户)”, …',
+  },
+  'table-chart-done': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`chart-done` naming not exactly one part of a stacked chart',
+    example: 'Expected `chart-done="完工"` to match the header of one of the parts (the selected columns but the whole): …',
+  },
+  'table-chart-print': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`chart-print` other than `yes` or `no`',
+    example: 'Expected `chart-print` to be `yes` (print the chart in the PDF) or `no` (show it on the web only), got “false”',
   },
   'table-src-type': {
     where: '`::table`',
@@ -418,6 +448,12 @@ export const RULES = {
     severity: 'error',
     summary: 'a `合计` row not matching the column sums, or a second `合计` row',
     example: '合计 value 31 in column “户数（户）” does not match the sum of the rows above, 30',
+  },
+  'table-chart-parts': {
+    where: 'table source',
+    severity: 'error',
+    summary: 'a row whose parts add up to more than its whole in a stacked chart',
+    example: 'Expected the parts of “改造计划 / 涉及户数(户)” in 梅江区 to add up to at most 2393, got 1320 + 1180 = 2500; …',
   },
   'table-total-non-number': {
     where: 'table source',

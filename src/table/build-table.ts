@@ -1,3 +1,4 @@
+import type { ChartRequest } from './chart-attributes.ts';
 import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
 import { type HeaderBlank, headerCells } from './header-cells.ts';
@@ -6,7 +7,8 @@ import type { TableModel } from './render-table.ts';
 import { cellTexts, type SourceRow } from './sources/source.ts';
 import type { TableAttributes } from './table-attributes.ts';
 import type { TableRecord } from './table-record.ts';
-import { totals } from './totals.ts';
+import { type Totals, totals } from './totals.ts';
+import { overrunParts, stackedColumns } from './stacked-columns.ts';
 
 export interface BuildContext {
   /** Absolute path of the table source, for the record. */
@@ -47,8 +49,8 @@ export function buildTable(
   const checked = totals(rows.slice(headerRows), paths, attributes);
   if (checked.problems.length > 0) return { problems: checked.problems };
 
-  const chart = attributes.chart === undefined ? undefined : chartColumns(attributes.chart, paths, checked.numberColumns);
-  if (chart && 'problem' in chart) return { problems: [chart.problem] };
+  const chart = attributes.chart && chartRecord(attributes.chart, paths, checked);
+  if (chart && 'problems' in chart) return { problems: chart.problems };
 
   const body = checked.rows.map(cellTexts);
   const total = checked.total && [...checked.total.cells];
@@ -64,7 +66,7 @@ export function buildTable(
       header,
       columns: paths.map(columnName),
       paths,
-      chart: chart && attributes.chart !== undefined ? { selector: attributes.chart, columns: chart.columns } : undefined,
+      chart,
       rows: body,
       total,
       line: context.line,
@@ -92,4 +94,20 @@ function blankProblem(blank: HeaderBlank, rows: readonly SourceRow[]): Problem {
     ruleId: 'table-header-blank',
     place,
   };
+}
+
+/** What `chart…` draws, checked against the table: its columns and, stacked, their roles. */
+function chartRecord(
+  request: ChartRequest,
+  paths: readonly (readonly string[])[],
+  checked: Pick<Totals, 'rows' | 'numberColumns'>,
+): NonNullable<TableRecord['chart']> | { readonly problems: readonly Problem[] } {
+  const selected = chartColumns(request.selector, paths, checked.numberColumns);
+  if ('problem' in selected) return { problems: [selected.problem] };
+  const drawn = { selector: request.selector, columns: selected.columns, print: request.print };
+  if (request.type === 'grouped') return drawn;
+  const roles = stackedColumns(request, selected.columns, paths);
+  if ('problem' in roles) return { problems: [roles.problem] };
+  const overruns = overrunParts(checked.rows, roles.stacked, paths);
+  return overruns.length > 0 ? { problems: overruns } : { ...drawn, stacked: roles.stacked };
 }

@@ -1,4 +1,5 @@
 import { orList } from '../util/local-path.ts';
+import { CHART_ATTRIBUTES, type ChartRequest, chartAttributes } from './chart-attributes.ts';
 import type { Problem } from './problem.ts';
 
 /** What a `::table{…}` directive asks for. */
@@ -14,17 +15,14 @@ export interface TableAttributes {
   readonly label: string;
   /** Whether to append a computed totals row when the source has none. */
   readonly append: boolean;
-  /**
-   * Draw a bar chart of the number columns whose header contains this text (`''`: every
-   * number column); undefined when the directive has no `chart`.
-   */
-  readonly chart: string | undefined;
+  /** The chart to draw above the table (see chart-attributes.ts); undefined without `chart`. */
+  readonly chart: ChartRequest | undefined;
   /** Attributes for the source's format (a workbook's `sheet`, `range`), trimmed. */
   readonly source: Readonly<Record<string, string>>;
   readonly problems: readonly Problem[];
 }
 
-const COMMON = ['src', 'header-rows', 'total', 'chart'];
+const COMMON: readonly string[] = ['src', 'header-rows', 'total', ...CHART_ATTRIBUTES];
 const DEFAULT_LABEL = '合计';
 
 /**
@@ -77,6 +75,7 @@ export function tableAttributes(
   const total = given['total'];
   const append = total !== undefined;
   const label = total?.trim() || DEFAULT_LABEL;
-  const chart = given['chart'] === undefined ? undefined : (given['chart'] ?? '').trim();
+  const { chart, problems: chartProblems } = chartAttributes(given);
+  problems.push(...chartProblems);
   return { src, headerRows, label, append, chart, source, problems };
 }
