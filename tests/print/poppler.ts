@@ -160,3 +160,44 @@ function decodeEntities(text: string): string {
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, '&');
 }
+
+export interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * The box around the ink (dark pixels of a 600 dpi greyscale rendering) inside `region` of a
+ * page, in mm from the page's top-left corner; undefined when the region is blank. Glyph boxes
+ * from pdftotext hold a font's whole ascent and descent; this is where the marks really are.
+ */
+export function inkBox(file: string, page: number, region: Box): Box | undefined {
+  const dpi = 600;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jianbao-ink-'));
+  try {
+    const base = path.join(dir, 'page');
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), file, base]);
+    const pgm = readFileSync(`${base}.pgm`);
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+    if (!header?.[1] || !header[2]) throw new Error(`Unexpected pdftoppm output for page ${page}`);
+    const width = Number(header[1]);
+    const offset = header[0].length;
+    const px = (mm: number): number => Math.round((mm * dpi) / 25.4);
+    const mm = (pixels: number): number => (pixels * 25.4) / dpi;
+    let found: { left: number; top: number; right: number; bottom: number } | undefined;
+    for (let y = px(region.top); y < px(region.bottom); y++) {
+      for (let x = px(region.left); x < px(region.right); x++) {
+        if ((pgm[offset + y * width + x] ?? 255) >= 160) continue;
+        found ??= { left: x, top: y, right: x, bottom: y };
+        found.left = Math.min(found.left, x);
+        found.right = Math.max(found.right, x);
+        found.bottom = Math.max(found.bottom, y);
+      }
+    }
+    return found && { left: mm(found.left), top: mm(found.top), right: mm(found.right + 1), bottom: mm(found.bottom + 1) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
