@@ -175,28 +175,31 @@ export interface Box {
  */
 export function inkBox(file: string, page: number, region: Box): Box | undefined {
   const dpi = 600;
+  const px = (mm: number): number => Math.round((mm * dpi) / 25.4);
+  const mm = (pixels: number): number => (pixels * 25.4) / dpi;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jianbao-ink-'));
   try {
-    const base = path.join(dir, 'page');
-    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), file, base]);
+    const base = path.join(dir, 'region');
+    // Only the region is rendered (-x -y -W -H, in pixels): a whole page at 600 dpi takes seconds.
+    const [x, y] = [px(region.left), px(region.top)];
+    const crop = ['-x', String(x), '-y', String(y), '-W', String(px(region.right) - x), '-H', String(px(region.bottom) - y)];
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), ...crop, file, base]);
     const pgm = readFileSync(`${base}.pgm`);
     const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
     if (!header?.[1] || !header[2]) throw new Error(`Unexpected pdftoppm output for page ${page}`);
-    const width = Number(header[1]);
+    const [width, height] = [Number(header[1]), Number(header[2])];
     const offset = header[0].length;
-    const px = (mm: number): number => Math.round((mm * dpi) / 25.4);
-    const mm = (pixels: number): number => (pixels * 25.4) / dpi;
     let found: { left: number; top: number; right: number; bottom: number } | undefined;
-    for (let y = px(region.top); y < px(region.bottom); y++) {
-      for (let x = px(region.left); x < px(region.right); x++) {
-        if ((pgm[offset + y * width + x] ?? 255) >= 160) continue;
-        found ??= { left: x, top: y, right: x, bottom: y };
-        found.left = Math.min(found.left, x);
-        found.right = Math.max(found.right, x);
-        found.bottom = Math.max(found.bottom, y);
+    for (let row = 0; row < height; row++) {
+      for (let column = 0; column < width; column++) {
+        if ((pgm[offset + row * width + column] ?? 255) >= 160) continue;
+        found ??= { left: column, top: row, right: column, bottom: row };
+        found.left = Math.min(found.left, column);
+        found.right = Math.max(found.right, column);
+        found.bottom = Math.max(found.bottom, row);
       }
     }
-    return found && { left: mm(found.left), top: mm(found.top), right: mm(found.right + 1), bottom: mm(found.bottom + 1) };
+    return found && { left: mm(x + found.left), top: mm(y + found.top), right: mm(x + found.right + 1), bottom: mm(y + found.bottom + 1) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
