@@ -8,6 +8,9 @@ let segmenter: Intl.Segmenter | undefined;
 const CLOSING = /^[)\]}）】」』〉》”’、，。．；：！？%‰·…—]/u;
 const OPENING = /[(\[{（【「『〈《“‘]$/u;
 
+/** An administrative suffix standing alone after a place name: `梅州|市`, `平远|县`. */
+const SUFFIX = /^[省市县区镇乡村]$/u;
+
 /** A two-character word, with punctuation after it (`工作、`) but none before (`“四项` may start a line). */
 const TWO_HAN = /^\p{Script=Han}{2}[^\p{Script=Han}\p{L}\p{N}]*$/u;
 /** A two-character word with nothing after it, which the next word may join. */
@@ -36,12 +39,14 @@ export function phrases(text: string, { compounds = true }: { readonly compounds
     }
   }
   if (start < text.length) words.push(text.slice(start));
-  // A <wbr> overrides the rule that closing punctuation never starts a line (`户数(户 / )`).
+  // A <wbr> overrides the rule that closing punctuation never starts a line (`户数(户 / )`); and
+  // both split a place from its administrative suffix (`梅州|市`).
   const attached: string[] = [];
   for (const word of words) {
     const last = attached.at(-1);
-    if (last !== undefined && (CLOSING.test(word) || OPENING.test(last))) attached[attached.length - 1] = last + word;
-    else attached.push(word);
+    if (last !== undefined && (CLOSING.test(word) || OPENING.test(last) || (SUFFIX.test(word) && /\p{Script=Han}$/u.test(last)))) {
+      attached[attached.length - 1] = last + word;
+    } else attached.push(word);
   }
   if (!compounds) return attached;
   const joined: string[] = [];

@@ -23,7 +23,7 @@ const areaBottom = 37 + 225;
 const pitch = 225 / 22;
 
 /** Words a title, contents entry (and with them a table header) must never split across lines. */
-const compounds = ['老旧小区', '目标任务', '群众工作', '前期准备', '年度', '城镇', '改造', '心坎'];
+const compounds = ['老旧小区', '目标任务', '群众工作', '前期准备', '年度', '城镇', '改造', '心坎', '梅州市'];
 /** Words a narrow table header may not split, though it may break between them. */
 const headerWords = ['群众', '工作', '前期', '准备', '手续', '办理', '户数', '小区', '项目', '施工'];
 
@@ -101,7 +101,7 @@ const hanLength = (text: string): number => text.match(/\p{Script=Han}/gu)?.leng
 describe('typesetting (#17)', () => {
   it('breaks titles and contents entries only between words, keeping the ` / ` line breaks', () => {
     // Page 1 (contents, first title) and the second article's title; the table's header has its own test.
-    const lines = blocks.flat().filter((line) => line.page === 1 || /平远县|老旧小区改造改到/.test(line.text));
+    const lines = blocks.flat().filter((line) => line.page === 1 || /平远县|老旧小区改造改到|梅州市?$|^市?城镇老旧小区改造进展/.test(line.text));
     const texts = lines.map((line) => line.text);
     // The two-line title as written, in the contents and as the article's title.
     expect(texts).toContain('◆全市城镇老旧小区改造工作推进会召开');
