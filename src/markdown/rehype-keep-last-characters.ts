@@ -20,7 +20,8 @@ export default function rehypeKeepLastCharacters() {
       const last = node.children.at(-1);
       if (last?.type !== 'text') return SKIP;
       const match = LAST_TWO.exec(last.value);
-      if (!match) return SKIP;
+      // A paragraph of two characters has no line to keep them from.
+      if (!match || (match.index === 0 && node.children.length === 1)) return SKIP;
       const keep: Element = { type: 'element', tagName: 'span', properties: { className: ['keep-together'] }, children: [{ type: 'text', value: match[0] }] };
       node.children.splice(-1, 1, ...(match.index > 0 ? [{ type: 'text' as const, value: last.value.slice(0, match.index) }] : []), keep);
       return SKIP;
