@@ -10,6 +10,7 @@ import { issueSlug } from '../load/issue-slug.ts';
 import { issueView, type IssueView } from '../site/page-data.ts';
 import { issueAttachments } from '../output/attachments.ts';
 import { onInterrupt } from '../util/interrupt.ts';
+import { fullWidthBrackets } from '../markdown/full-width-brackets.ts';
 
 export interface PdfEditionOptions {
   readonly engine: TemplateEngine;
@@ -50,10 +51,20 @@ export function pdfMetadata(issue: IssueView): PdfMetadata {
   };
 }
 
-/** The issue as the print page shows it: its print HTML, whose article ids are short enough for PDF (see `Article.printId`). */
+/**
+ * The issue as the print page shows it: its print HTML, whose article ids are short enough for PDF
+ * (see `Article.printId`), and the 版记 with full-width
+ * brackets (the notes have them in the print HTML already).
+ */
 export function printView(rendered: RenderedIssue): IssueView {
   const issue = issueView(rendered);
-  return { ...issue, html: rendered.printHtml, articles: issue.articles.map((article) => ({ ...article, id: article.printId })) };
+  return {
+    ...issue,
+    html: rendered.printHtml,
+    articles: issue.articles.map((article) => ({ ...article, id: article.printId })),
+    // Recipients copied from other documents often keep half-width brackets: `各县(市、区)`.
+    distribution: issue.distribution.map((line) => ({ ...line, text: fullWidthBrackets(line.text) })),
+  };
 }
 
 /**

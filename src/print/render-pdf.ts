@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { printAssetRoots, relocatedFontFile } from './assets.ts';
+import { fontPackageAnswer, printAssetRoots, woffOnlyFontFaces } from './assets.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import { PdfError } from './errors.ts';
 import { bundledFonts, fontStacksCss, type FontStacks } from './fonts.ts';
@@ -142,6 +142,10 @@ async function printPage(
     for (const image of lazy) image.loading = 'eager';
     await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
     await document.fonts.ready;
+    // Page numbers are margin boxes, laid out only when printing: the font slices their
+    // characters need (the full-em bar ―, digits) are loaded now, or they would print in a fallback.
+    const song = getComputedStyle(document.documentElement).getPropertyValue('--font-song');
+    if (song) await document.fonts.load(`14pt ${song}`, '\u2015 0123456789');
     const faces = [...document.fonts];
     const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
     return {
@@ -176,11 +180,13 @@ async function isolate(page: Page, roots: readonly string[]): Promise<{ blocked:
   const check = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    const relocated = url.startsWith('file:') ? relocatedFontFile(fileURLToPath(url)) : undefined;
-    if (relocated !== undefined) {
-      // fonts.css names the font packages inside jianbao's folder; answered from where npm put them.
-      readFile(relocated).then(
-        (body) => request.respond({ status: 200, contentType: FONT_TYPES[path.extname(relocated)] ?? 'application/octet-stream', body }).catch(() => {}),
+    const answer = url.startsWith('file:') ? fontPackageAnswer(fileURLToPath(url)) : undefined;
+    if (answer !== undefined) {
+      readFile(answer.file).then(
+        (bytes) => {
+          const body = answer.woffOnly ? woffOnlyFontFaces(bytes.toString('utf8')) : bytes;
+          return request.respond({ status: 200, contentType: FONT_TYPES[path.extname(answer.file)] ?? 'application/octet-stream', body }).catch(() => {});
+        },
         () => request.abort('failed').catch(() => {}),
       );
     } else if (isAllowedUrl(url, roots)) {
