@@ -9,6 +9,7 @@ import rehypeArticles from './rehype-articles.ts';
 import rehypeHtmlEditions from './rehype-html-editions.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import { FOOTNOTE_LABELS } from './footnote-labels.ts';
+import rehypeFigures from './rehype-figures.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypePreface from './rehype-preface.ts';
 import remarkCjkTypography from './remark-cjk-typography.ts';
@@ -53,6 +54,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypePreface)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
+    .use(rehypeFigures)
     .use(rehypeHtmlEditions)
     .freeze();
 }
