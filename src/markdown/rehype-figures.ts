@@ -97,8 +97,9 @@ async function measure(image: Element, folder: string, file: VFile): Promise<Iss
   }
   const path = resolve(folder, written);
   const source = relative(folder, path);
-  // Only the issue's own folder is published beside its page (see output/attachments.ts).
-  if (source === '' || source.startsWith('..') || isAbsolute(source)) return undefined;
+  // Only files remark-local-files accepted (inside the content folder, symlinks followed), and of
+  // those the issue's own folder's, which is published beside its page (output/attachments.ts).
+  if (!file.data.dependencies?.includes(path) || source.startsWith('..') || isAbsolute(source)) return undefined;
   try {
     const { default: sharp } = await import('sharp');
     const { width, height, orientation, format } = await sharp(path).metadata();
@@ -108,8 +109,6 @@ async function measure(image: Element, folder: string, file: VFile): Promise<Iss
     (file.data.images ??= []).push(copies);
     return copies;
   } catch (error) {
-    // remark-local-files has already reported a missing file.
-    if ((error as Error).message.includes('missing') || (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     reportProblem(
       file,
       `Cannot read ${src} as an image (${(error as Error).message}); the page and the PDF would show it broken: save it again as JPEG or PNG`,

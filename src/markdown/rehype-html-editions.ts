@@ -22,13 +22,14 @@ const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
     let print = '';
     for (const node of (tree as Root).children) {
       const printId = node.type === 'element' ? node.data?.printId : undefined;
-      if (node.type !== 'element' || (printId === undefined && !hasPrintVersion(node))) {
+      const hasPrint = hasPrintVersion(node);
+      if (node.type !== 'element' || (printId === undefined && !hasPrint)) {
         const html = toHtml(node);
         web += html;
         print += html;
         continue;
       }
-      if (hasPrintVersion(node)) {
+      if (hasPrint) {
         web += toHtml(node);
         const printed = printVersion(node) as Element;
         print += toHtml(printId === undefined ? printed : { ...printed, properties: { ...printed.properties, id: printId } });

@@ -138,19 +138,23 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return columns;
   };
 
-  /** Width a cell needs for its text on one line, padding and borders included. */
+  /**
+   * Width a cell needs for its text on one line, padding and borders included. A cell already
+   * on one line is measured as it is: changing a style would lay the table out again for each
+   * cell, which for a long table takes minutes.
+   */
   const oneLineWidth = (cell: HTMLElement): number => {
-    const saved = cell.style.whiteSpace;
-    cell.style.whiteSpace = 'nowrap';
+    const style = getComputedStyle(cell);
+    const saved = style.whiteSpace === 'nowrap' ? undefined : cell.style.whiteSpace;
+    if (saved !== undefined) cell.style.whiteSpace = 'nowrap';
     const range = document.createRange();
     range.selectNodeContents(cell);
-    const style = getComputedStyle(cell);
     const extra = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'].reduce(
       (sum, key) => sum + Number.parseFloat(style[key as 'paddingLeft']),
       0,
     );
     const width = range.getBoundingClientRect().width + extra;
-    cell.style.whiteSpace = saved;
+    if (saved !== undefined) cell.style.whiteSpace = saved;
     return width;
   };
 
