@@ -18,6 +18,7 @@ import type { ProgressEvent } from './report/progress.ts';
 import type { Shard } from './output/shard.ts';
 import { makeEdition } from './output/make-editions.ts';
 import { issueAttachments } from './output/attachments.ts';
+import { imageFiles } from './output/image-files.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { readAssets } from './site/read-assets.ts';
 import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
@@ -204,8 +205,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { issues, errors, warnings } = validation;
     if (errors.length > 0 || (options.strict && warnings.length > 0)) throw new ContentError(errors, warnings);
 
+    const images = await phase('images', () => imageFiles(issues, { cache }));
     const editionsDir = join(work.dir, 'editions');
-    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, profileDir: join(work.dir, 'chromium'), browser };
+    const context: EditionContext = {
+      engine,
+      series: site.series!,
+      templatesDir,
+      workDir: editionsDir,
+      profileDir: join(work.dir, 'chromium'),
+      browser,
+      images,
+    };
     const downloads: EditionFile[] = [];
     // Making an edition acquires nothing (a browser starts with the first PDF to print).
     const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context) ?? []);
@@ -221,6 +231,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         )),
       );
     }
+    // What making the downloads reported (a file the print page could not show), with the content's.
+    const allWarnings = [...warnings, ...downloads.flatMap((file) => file.warnings)];
+    if (options.strict && allWarnings.length > warnings.length) throw new ContentError([], allWarnings);
     const pdfs = downloads.filter((file) => file.edition === 'pdf');
     const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, downloads), ...(await readAssets(templatesDir))]);
     const hashes = new Map(files.map((file) => [file.path, contentHash(file.contents)]));
@@ -231,6 +244,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       files.push(...index.files);
       search = { built: index.built, unchanged: index.unchanged };
     }
+    files.push(...[...images.values()].flat());
     const copies = [...issues.flatMap(issueAttachments), ...downloads];
     await phase('write', async () => {
       writing = writeOutput(outDir, files, copies, work.dir);
@@ -250,7 +264,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     complete = true;
     return {
       outDir,
-      warnings,
+      warnings: allWarnings,
       counts: {
         issues: issues.length,
         rendered: validation.rendered,

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { imageFiles } from '../output/image-files.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,9 +60,11 @@ The content is checked as a build would check it; an error anywhere stops the PD
         workDir: join(workDir, 'pages'),
         profileDir: join(workDir, 'chromium'),
         browser: await findBrowser({ browser: values.browser }),
+        images: await imageFiles([rendered]),
       });
       try {
         const pdf = await edition.render(rendered, resolve(out));
+        for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
         io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
       } finally {
         await edition.close();

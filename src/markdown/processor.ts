@@ -9,6 +9,7 @@ import rehypeArticles from './rehype-articles.ts';
 import rehypeHtmlEditions from './rehype-html-editions.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import { FOOTNOTE_LABELS } from './footnote-labels.ts';
+import rehypeFigures from './rehype-figures.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypeKeepLastCharacters from './rehype-keep-last-characters.ts';
 import rehypePhraseBreaks from './rehype-phrase-breaks.ts';
@@ -56,6 +57,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypePreface)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
+    .use(rehypeFigures)
     .use(rehypePhraseBreaks)
     .use(rehypeKeepLastCharacters)
     .use(rehypePrintBrackets)

@@ -12,9 +12,10 @@ declare module 'vfile' {
 /**
  * Compile the tree to the web page's HTML, the file's value, and to the print edition's, in
  * `file.data.printHtml`: the same tree with each article section's id replaced by its print id,
- * and texts that print differently (`printValue`, see `rehype-print-brackets`) as they print.
- * The two differ only in those opening tags, so everything else is serialized once, as
- * serializing is a fifth of an issue's rendering.
+ * each element that has a print version (`data.print`, a figure's print-size photo) replaced by
+ * it, and texts that print differently (`printValue`, see `rehype-print-brackets`) as they print.
+ * The two differ only in those, so everything else is serialized once, as serializing is a fifth
+ * of an issue's rendering.
  */
 const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
   this.compiler = (tree, file) => {
@@ -22,7 +23,7 @@ const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
     let print = '';
     for (const node of (tree as Root).children) {
       const printId = node.type === 'element' ? node.data?.printId : undefined;
-      const printNode = printText(node);
+      const printNode = printVersion(node);
       if (node.type !== 'element' || printId === undefined) {
         const html = toHtml(node);
         web += html;
@@ -31,8 +32,11 @@ const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
       }
       const rest = `${toHtml({ type: 'root', children: node.children })}</${node.tagName}>`;
       web += openingTag(node) + rest;
-      const printRest = printNode === node ? rest : `${toHtml({ type: 'root', children: (printNode as Element).children })}</${node.tagName}>`;
-      print += openingTag({ ...node, properties: { ...node.properties, id: printId } }) + printRest;
+      const printed = printNode as Element;
+      print +=
+        printed === node
+          ? openingTag({ ...node, properties: { ...node.properties, id: printId } }) + rest
+          : toHtml({ ...printed, properties: { ...printed.properties, id: printId } });
     }
     file.data.printHtml = print;
     return web;
@@ -41,11 +45,15 @@ const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
 
 export default rehypeHtmlEditions;
 
-/** `node` with every text's `printValue` in place of its value; `node` itself when none has one. */
-function printText<Node extends RootContent>(node: Node): Node {
+/**
+ * `node` as the print edition shows it: print versions in place of the elements that have one,
+ * every text's `printValue` in place of its value; `node` itself when nothing in it differs.
+ */
+function printVersion<Node extends RootContent>(node: Node): Node {
   if (node.type === 'text') return node.data?.printValue === undefined ? node : { ...node, value: node.data.printValue };
+  if (node.type === 'element' && node.data?.print) return printVersion(node.data.print) as Node;
   if (!('children' in node)) return node;
-  const children = (node.children as RootContent[]).map(printText);
+  const children = (node.children as RootContent[]).map(printVersion);
   return children.every((child, index) => child === node.children[index]) ? node : { ...node, children };
 }
 

@@ -39,5 +39,6 @@ export async function renderIssue(processor: Processor, issue: Issue, file: VFil
     articles: file.data.articles ?? [],
     dependencies: file.data.dependencies ?? [],
     tables: file.data.tables ?? [],
+    images: file.data.images ?? [],
   };
 }

@@ -1,8 +1,9 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { VFileMessage } from 'vfile-message';
 import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
-import type { DownloadEdition, Issue, RenderedIssue, Series } from '../model.ts';
+import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { BrowserPool, FoundBrowser, PdfMetadata, RenderPdfResult } from './index.ts';
 import type { TemplateEngine } from '../site/engine.ts';
 import { issueNumber } from '../format/chinese.ts';
@@ -11,6 +12,7 @@ import { issueView, type IssueView } from '../site/page-data.ts';
 import { issueAttachments } from '../output/attachments.ts';
 import { onInterrupt } from '../util/interrupt.ts';
 import { fullWidthBrackets } from '../markdown/full-width-brackets.ts';
+import { printWarnings } from './print-warnings.ts';
 
 export interface PdfEditionOptions {
   readonly engine: TemplateEngine;
@@ -28,6 +30,12 @@ export interface PdfEditionOptions {
   readonly profileDir: string;
   /** The browser that prints (see `findBrowser`); its version is part of each PDF's key. */
   readonly browser: FoundBrowser;
+  /**
+   * The resized photos each issue shows, by issue path (see `imageFiles`): the print page gets
+   * them beside it.
+   * @default none
+   */
+  readonly images?: ReadonlyMap<string, readonly OutputFile[]>;
 }
 
 /** `2021-11.pdf`, `2021-s1.pdf` for 增刊第1期: distinct across issues, so saved files never overwrite each other. */
@@ -73,7 +81,7 @@ export function printView(rendered: RenderedIssue): IssueView {
  * browser (and puppeteer) is loaded only when a PDF has to be printed, so a build with nothing to
  * print never starts one; its pool prints several pages at once.
  */
-export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPdfResult> {
+export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPdfResult & { readonly warnings: readonly VFileMessage[] }> {
   const name = 'pdf';
   const pagesDir = resolve(options.workDir, name);
   const printCss = pathToFileURL(resolve(options.templatesDir, 'print', 'print.css')).href;
@@ -90,6 +98,11 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
     });
     return browser;
   };
+  /** The print copies of the issue's photos, which its print page shows. */
+  const imagesOf = (rendered: RenderedIssue): readonly OutputFile[] => {
+    const wanted = new Set(rendered.images.map((image) => `${rendered.issue.path}${image.print.file}`));
+    return (options.images?.get(rendered.issue.path) ?? []).filter((file) => wanted.has(file.path));
+  };
   /** The print page and the PDF's metadata. */
   const printPage = (rendered: RenderedIssue) => {
     const issue = printView(rendered);
@@ -105,6 +118,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
     async key(rendered) {
       const { html, meta } = printPage(rendered);
       const shown = await Promise.all(issueAttachments(rendered).map(async (file) => [file.path, contentHash(await readFile(file.source))]));
+      const photos = imagesOf(rendered).map((file) => [file.path, contentHash(file.contents)]);
       printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
       return combineHashes(
         'pdf',
@@ -114,6 +128,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         JSON.stringify(meta),
         JSON.stringify(options.series.fonts ?? {}),
         ...shown.flat(),
+        ...photos.flat(),
       );
     },
     async render(rendered, target) {
@@ -126,10 +141,28 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         await mkdir(dirname(copy), { recursive: true });
         await copyFile(attachment.source, copy);
       }
+      for (const photo of imagesOf(rendered)) {
+        const copy = resolve(pagesDir, photo.path);
+        await mkdir(dirname(copy), { recursive: true });
+        await writeFile(copy, photo.contents);
+      }
       await mkdir(dirname(page), { recursive: true });
       await writeFile(page, html);
       const { pool, renderPdf } = await startBrowser();
-      return renderPdf(pool, { url: pathToFileURL(page).href, output: target, roots, name: rendered.issue.source, fonts: options.series.fonts, meta });
+      const result = await renderPdf(pool, {
+        url: pathToFileURL(page).href,
+        output: target,
+        roots,
+        name: rendered.issue.source,
+        fonts: options.series.fonts,
+        meta,
+      });
+      const warnings = printWarnings(
+        rendered,
+        { blocked: result.blocked, brokenImages: result.layout.brokenImages },
+        { pageDir: dirname(page), templatesDir: options.templatesDir },
+      );
+      return { ...result, warnings };
     },
     async close() {
       unregister();

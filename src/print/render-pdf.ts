@@ -49,16 +49,26 @@ export interface RenderPdfResult {
  * and each margin to px (measured: A4 with 37/35 mm margins breaks after
  * 851 px, not 225 mm = 850.39 px). The measuring columns must be exactly that
  * tall for breaks to fall where print puts them. The flow's width is fixed at
- * 156 mm by print.css, so it needs no such care.
+ * 156 mm by print.css (225 mm on a landscape page), so it needs no such care.
  */
 const px = (mm: number): number => Math.round((mm * 96) / 25.4);
 const pageAreaHeight = px(297) - px(37) - px(35);
+/** `@page wide` in print.css: A4 landscape, 28 and 26 mm above and below (订口 and 切口, mirrored). */
+const wideAreaHeight = px(210) - px(28) - px(26);
 
-/** The 版心 and the table sizes tried before zooming (小四, 五号, 小五, 六号). */
+/**
+ * The 版心, portrait and landscape; the table sizes tried (小四, 五号, 小五), the smallest of them
+ * 9 pt, below which a table goes to a landscape page, as does one of 10 columns or more; and the
+ * body rows a split table keeps on each side of a page break.
+ */
 const layoutOptions: PrintLayoutOptions = {
   measure: '156mm',
   areaHeight: `${pageAreaHeight}px`,
-  tableSizesPt: [12, 10.5, 9, 7.5],
+  wideMeasure: '225mm',
+  wideAreaHeight: `${wideAreaHeight}px`,
+  tableSizesPt: [12, 10.5, 9],
+  wideColumns: 10,
+  minRows: 3,
 };
 
 /**

@@ -252,6 +252,19 @@ export const RULES = {
     summary: 'an image on another site, which the PDF leaves out',
     example: 'Image https://… is on another site: the web page loads it from there, but the PDF leaves it out, …',
   },
+  'image-unreadable': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'an image file that does not read as an image (damaged, or another format under its extension): the page and the PDF would show it broken',
+    example:
+      'Cannot read photo.jpg as an image (Input file contains unsupported image format); the page and the PDF would show it broken: save it again as JPEG or PNG',
+  },
+  'print-resource': {
+    where: 'print',
+    severity: 'warning',
+    summary: 'a file the print page asked for that it could not show (refused, missing or undecodable), left out of the PDF',
+    example: 'The PDF leaves out logo.png: the print page may load only the issue’s own files, the templates and the bundled fonts; save it beside the issue',
+  },
   'cjk-punctuation': {
     where: 'Markdown',
     severity: 'warning',
