@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../site/templates-folder.ts';
 import { checkPdfFile } from '../output/output-folder.ts';
 import { pdfEdition, pdfFileName } from '../print/pdf-edition.ts';
+import { createPrinter } from '../print/printer.ts';
 import { findBrowser } from '../print/find-browser.ts';
 import { validateContent } from '../pipeline.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
@@ -52,19 +53,13 @@ The content is checked as a build would check it; an error anywhere stops the PD
     if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
     const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
     try {
-      const edition = pdfEdition({
-        engine: createNunjucksEngine(templatesDir),
-        series: site.series!,
-        templatesDir,
-        workDir: join(workDir, 'pages'),
-        profileDir: join(workDir, 'chromium'),
-        browser: await findBrowser({ browser: values.browser }),
-      });
+      const printer = createPrinter({ browser: await findBrowser({ browser: values.browser }), profileDir: join(workDir, 'chromium') });
+      const edition = pdfEdition({ engine: createNunjucksEngine(templatesDir), series: site.series!, templatesDir, workDir: join(workDir, 'pages'), printer });
       try {
         const pdf = await edition.render(rendered, resolve(out));
         io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
       } finally {
-        await edition.close();
+        await printer.close();
       }
     } finally {
       await rm(workDir, { recursive: true, force: true });
