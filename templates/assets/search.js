@@ -83,6 +83,12 @@ function rowResult(row, query) {
   return line;
 }
 
+/** `2021年11月29日` → 20211129, for putting hits in date order. */
+function day(result) {
+  const [, year = 0, month = 0, date = 0] = /(\d+)年(\d+)月(\d+)日/.exec(result.meta.date ?? '') ?? [];
+  return Number(year) * 10000 + Number(month) * 100 + Number(date);
+}
+
 let latest = 0;
 async function run(query) {
   const ticket = ++latest;
@@ -95,7 +101,10 @@ async function run(query) {
   const module = await load();
   const newest = form.elements.sort.value === 'newest';
   const search = module ? await module.search(query, newest ? { sort: { date: 'desc' } } : {}) : { results: [] };
-  const results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
+  // Pagefind sorts within one bundle, and there is one a year: the newest of the first hundred
+  // hits are put in order here, by the date each page names.
+  const loaded = await Promise.all(search.results.slice(0, newest ? 100 : 30).map((result) => result.data()));
+  const results = newest ? loaded.sort((a, b) => day(b) - day(a)).slice(0, 30) : loaded;
   if (ticket !== latest) return;
   status.textContent = results.length
     ? `找到 ${search.results.length} 期含有“${query}”，${newest ? '最新在前' : '按相关度排列'}`
