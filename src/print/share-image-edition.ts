@@ -18,7 +18,7 @@ export function shareImageEdition(options: PdfEditionOptions): DownloadEdition<{
   let printAssets: string | undefined;
   return {
     name: 'image',
-    label: '分享图',
+    label: 'share picture',
     fileName: () => SHARE_IMAGE_FILE,
     downloadName: () => SHARE_IMAGE_FILE,
     async key(rendered) {
