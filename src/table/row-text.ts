@@ -1,7 +1,16 @@
 import { columnPaths } from './column-paths.ts';
 import { labelIndex } from './label-cell.ts';
 import { NOT_APPLICABLE } from './number-cell.ts';
-import type { TableModel } from './render-table.ts';
+import type { HeaderCell } from './header-cells.ts';
+import type { SpannedCell } from './sources/source.ts';
+
+/** What a row's sentence is made from: the table as `renderTable` draws it (its `TableModel`). */
+export interface RowTextTable {
+  readonly header: readonly (readonly HeaderCell[])[];
+  readonly numberColumns: readonly boolean[];
+  readonly rows: readonly (readonly SpannedCell[])[];
+  readonly total: { readonly cells: readonly string[]; readonly at: number } | undefined;
+}
 
 /**
  * Each body row (and the totals row) as one sentence a search result can quote: the row's label,
@@ -10,7 +19,7 @@ import type { TableModel } from './render-table.ts';
  * Columns under one header whose names repeat elsewhere in the table (`户数(户)`) are named
  * after that header once; cells that do not apply (`/`) or are blank are left out.
  */
-export function rowTexts(model: TableModel): string[] {
+export function rowTexts(model: RowTextTable): string[] {
   const paths = columnPaths(model.header, model.numberColumns.length);
   const leaves = paths.map((path) => path.at(-1) ?? '');
   const repeated = new Set(leaves.filter((leaf, column) => leaves.indexOf(leaf) !== column));
