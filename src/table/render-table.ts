@@ -20,10 +20,18 @@ export interface TableModel {
 const MAX_STICKY = 2;
 
 /**
+ * Tables up to this many rows reach the search index as sentences (see `rowTexts`); longer ones
+ * as their cells. A sentence repeats the headers, so a table of 100,000 rows would give Pagefind
+ * ten million characters of Chinese to segment, which took it over twenty minutes.
+ */
+const MAX_SENTENCE_ROWS = 2000;
+
+/**
  * `<div class="table-wrap"><table class="data-table">…</table></div>`: the wrapper lets a wide
  * table scroll on screen without widening the page; the leading label columns (序号, 区县名称)
  * carry the class `label` and stay in view (site.css). The search index reads the table from a
- * hidden line per row (see `rowTexts`) instead of its cells, which it would run together.
+ * hidden line per row (see `rowTexts`) instead of its cells, which it would run together; a
+ * table longer than MAX_SENTENCE_ROWS is indexed by its cells.
  */
 export function renderTable(model: TableModel): Element {
   const { numberColumns, total } = model;
@@ -38,13 +46,16 @@ export function renderTable(model: TableModel): Element {
   const bodyRows = bodyCells(model, labels).map((cells) => element('tr', {}, cells));
   if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns, labels));
 
-  // Focusable, so a keyboard can scroll a table wider than the screen.
   const style = labels > 1 ? `--label-width:${labelWidth(model)}em` : undefined;
+  const sentences = model.rows.length <= MAX_SENTENCE_ROWS;
+  // Focusable, so a keyboard can scroll a table wider than the screen.
+  const wrap = element('div', { className: ['table-wrap'], tabIndex: 0, dataPagefindIgnore: sentences ? '' : undefined }, [
+    element('table', { className: ['data-table'], style }, ['\n', element('thead', {}, lines(headRows)), '\n', element('tbody', {}, lines(bodyRows)), '\n']),
+  ]);
+  if (!sentences) return element('div', { className: ['table-block'] }, [wrap]);
+  // One text node, a line a row: the sentences do not double the table's elements.
   return element('div', { className: ['table-block'] }, [
-    element('div', { className: ['table-wrap'], tabIndex: 0, dataPagefindIgnore: '' }, [
-      element('table', { className: ['data-table'], style }, ['\n', element('thead', {}, lines(headRows)), '\n', element('tbody', {}, lines(bodyRows)), '\n']),
-    ]),
-    // One text node, a line a row: a table of 100,000 rows must not double its elements.
+    wrap,
     element('div', { className: ['table-text'], hidden: true }, [`\n${rowTexts(model).join('\n')}\n`]),
   ]);
 }
