@@ -141,7 +141,7 @@ describe('series page', () => {
       '2022年1月',
     ]);
     expect(html).toContain(
-      '<tr><th scope="row">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td></tr>',
+      '<tr><th scope="row" class="label">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td></tr>',
     );
   });
 

@@ -99,7 +99,7 @@ describe('a built archive with supplements and a special issue', () => {
 
   it('leaves the supplement out of the month-by-month totals of the series page', async () => {
     const rows = [
-      ...(await page('series/index.html')).matchAll(/<tr><th scope="row">([^<]+)<\/th><td><a href="[^"]+">([^<]+)<\/a><\/td><td class="num">([^<]+)</g),
+      ...(await page('series/index.html')).matchAll(/<tr><th scope="row" class="label">([^<]+)<\/th><td><a href="[^"]+">([^<]+)<\/a><\/td><td class="num">([^<]+)</g),
     ].map((match) => match.slice(1).join(' '));
     expect(rows).toEqual(['2021年3月 2021年第1期 110', '2021年6月 2021年第2期 210', '2021年8月 防汛专刊 2021年第3期 310', '2022年1月 2022年第1期 410']);
   });
