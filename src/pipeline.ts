@@ -22,6 +22,8 @@ import { imageFiles } from './output/image-files.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { readAssets } from './site/read-assets.ts';
 import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
+import { createPrinter, type Printer } from './print/printer.ts';
+import { shareImageEdition } from './print/share-image-edition.ts';
 import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-browser.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
 import { writeOutput } from './output/write-output.ts';
@@ -207,35 +209,37 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     const images = await phase('images', () => imageFiles(issues, { cache }));
     const editionsDir = join(work.dir, 'editions');
-    const context: EditionContext = {
-      engine,
-      series: site.series!,
-      templatesDir,
-      workDir: editionsDir,
-      profileDir: join(work.dir, 'chromium'),
-      browser,
-      images,
-    };
+    // One browser for every edition it makes, started by the first file to print.
+    const printer = browser && createPrinter({ browser, profileDir: join(work.dir, 'chromium') });
+    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, printer, images };
     const downloads: EditionFile[] = [];
     // Making an edition acquires nothing (a browser starts with the first PDF to print).
     const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context) ?? []);
-    for (const edition of editions) {
-      downloads.push(
-        ...(await phase(edition.name, () =>
-          makeEdition(edition, issues, {
-            workDir: join(editionsDir, edition.name),
-            cache,
-            shard: options.shard,
-            onFile: (done, total) => progress({ kind: 'download', label: edition.label, done, total }),
-          }),
-        )),
-      );
+    try {
+      for (const edition of editions) {
+        downloads.push(
+          ...(await phase(edition.name, () =>
+            makeEdition(edition, issues, {
+              workDir: join(editionsDir, edition.name),
+              cache,
+              shard: options.shard,
+              onFile: (done, total) => progress({ kind: 'download', label: edition.label, done, total }),
+            }),
+          )),
+        );
+      }
+    } finally {
+      await printer?.close();
     }
     // What making the downloads reported (a file the print page could not show), with the content's.
     const allWarnings = [...warnings, ...downloads.flatMap((file) => file.warnings)];
     if (options.strict && allWarnings.length > warnings.length) throw new ContentError([], allWarnings);
     const pdfs = downloads.filter((file) => file.edition === 'pdf');
-    const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, downloads), ...(await readAssets(templatesDir))]);
+    const files = await phase('pages', async () => {
+      const assets = await readAssets(templatesDir);
+      const shareImage = assets.find((file) => file.path === SHARE_IMAGE_ASSET);
+      return [...renderPages(engine, site.series!, issues, downloads, { shareImage }), ...assets];
+    });
     const hashes = new Map(files.map((file) => [file.path, contentHash(file.contents)]));
     const pagesChanged = cache.recordPages(hashes);
     let search: BuildCounts['search'] = 'off';
@@ -289,19 +293,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/** The series' share picture among the templates' assets, for pages without their own. */
+const SHARE_IMAGE_ASSET = 'assets/share.png';
+
 /**
  * What every download edition is made with: `workDir` is a folder of the build's own, each
- * edition's files under its name; `browser` is undefined in a build without PDFs.
+ * edition's files under its name; `printer` is undefined in a build without PDFs.
  */
-type EditionContext = Omit<PdfEditionOptions, 'browser'> & { readonly browser: FoundBrowser | undefined };
+type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: Printer | undefined };
 
 /**
  * The editions a reader downloads from each issue's page, made in this order before the pages
  * that link them: a further edition (an EPUB, a Word file) is one more entry here.
  */
 const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition | undefined)[] = [
-  // Printed by the browser, so left out of a build without one (`--no-pdf`).
-  ({ browser, ...context }) => browser && pdfEdition({ ...context, browser }),
+  // Made by the browser, so left out of a build without one (`--no-pdf`); the pages then name
+  // the series' default share picture.
+  ({ printer, ...context }) => printer && pdfEdition({ ...context, printer }),
+  ({ printer, ...context }) => printer && shareImageEdition({ ...context, printer }),
 ];
 
 /**

@@ -40,7 +40,7 @@ export interface RenderPdfResult {
   /** Requests the page made that were refused (remote URLs, files outside the roots). */
   readonly blocked: readonly string[];
   readonly layout: PrintLayoutReport;
-  /** Time from opening the page to writing the PDF. */
+  /** Time from the open print page to the PDF written: layout, printing, metadata. */
   readonly ms: number;
 }
 
@@ -77,30 +77,12 @@ const layoutOptions: PrintLayoutOptions = {
  */
 export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): Promise<RenderPdfResult> {
   const { name } = options;
-  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots()];
-  checkOptions(options, roots);
-  const fontCss = fontStacksCss(options.fonts);
-
   // The page slot is held only while Chromium works; the bytes are finished after it is free,
   // so the next issue prints while this one's metadata is written.
-  const printed = await pool.run(
-    name,
-    async (page, { signal }) => {
-      const started = performance.now();
-      const { blocked, release } = await isolate(page, roots);
-      // tsx compiles with esbuild's keepNames, which wraps functions in __name();
-      // functions serialised into the page then need that helper there.
-      const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
-      try {
-        return { ...(await printPage(page, options.url, { name, fontCss, blocked, signal })), blocked, started };
-      } finally {
-        // The pool gives the page to the next issue.
-        release();
-        await page.removeScriptToEvaluateOnNewDocument(helper.identifier).catch(() => {});
-      }
-    },
-    options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
-  );
+  const printed = await onPrintPage(pool, options, async (page, { signal }) => {
+    const started = performance.now();
+    return { ...(await printPage(page, signal)), started };
+  });
   const { layout } = printed;
   const pdf = await applyPdfMetadata(printed.raw, options.meta, { headings: layout.headings });
   if (layout.distribution && pdf.pages !== layout.pages) {
@@ -120,7 +102,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
   };
 }
 
-function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void {
+function checkOptions(options: Pick<RenderPdfOptions, 'name' | 'url'>, roots: readonly string[]): void {
   if (!options.name) throw new PdfError('invalid-option', 'Expected a name for the issue being rendered (used in error messages), got an empty string.');
   if (!options.url.startsWith('file:')) {
     throw new PdfError(
@@ -136,12 +118,49 @@ function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void
   }
 }
 
-/** Load the print page, check its fonts, lay it out and print it. */
-async function printPage(
+/** Where a print page is and what it may load, as `renderPdf` and `renderShareImage` take it. */
+export type PrintPageOptions = Pick<RenderPdfOptions, 'url' | 'roots' | 'fonts' | 'timeoutMs' | 'name'>;
+
+/**
+ * Run `work` on a page of the pool with the issue's print page open in print media, its fonts
+ * loaded and checked, and every request outside `roots` refused. Gives what `work` gave and the
+ * refused requests.
+ */
+export async function onPrintPage<T>(
+  pool: BrowserPool,
+  options: PrintPageOptions,
+  work: (page: Page, context: { readonly signal: AbortSignal }) => Promise<T>,
+): Promise<T & { readonly blocked: readonly string[] }> {
+  const { name } = options;
+  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots()];
+  checkOptions(options, roots);
+  const fontCss = fontStacksCss(options.fonts);
+  return pool.run(
+    name,
+    async (page, { signal }) => {
+      const { blocked, release } = await isolate(page, roots);
+      // tsx compiles with esbuild's keepNames, which wraps functions in __name();
+      // functions serialised into the page then need that helper there.
+      const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
+      try {
+        await openPrintPage(page, options.url, { name, fontCss, blocked });
+        return { ...(await work(page, { signal })), blocked };
+      } finally {
+        // The pool gives the page to the next issue.
+        release();
+        await page.removeScriptToEvaluateOnNewDocument(helper.identifier).catch(() => {});
+      }
+    },
+    options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
+  );
+}
+
+/** Load the print page in print media with its fonts, and fail if any of them did not load. */
+async function openPrintPage(
   page: Page,
   url: string,
-  context: { readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[]; readonly signal: AbortSignal },
-): Promise<{ raw: Uint8Array; layout: PrintLayoutReport }> {
+  context: { readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[] },
+): Promise<void> {
   await page.emulateMediaType('print');
   // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
   await page.goto(url, { waitUntil: 'load', timeout: 0 });
@@ -164,7 +183,10 @@ async function printPage(
     };
   }, bundledFamilies);
   checkFonts(fonts, context.name, context.blocked);
+}
 
+/** Lay the open print page out and print it. */
+async function printPage(page: Page, signal: AbortSignal): Promise<{ raw: Uint8Array; layout: PrintLayoutReport }> {
   const layout = await page.evaluate(preparePrintLayout, layoutOptions);
 
   const raw = await page.pdf({
@@ -176,7 +198,7 @@ async function printPage(
     timeout: 0,
   });
   // Past its time limit the job has already failed: leave no file behind it.
-  context.signal.throwIfAborted();
+  signal.throwIfAborted();
   return { raw, layout };
 }
 
@@ -236,7 +258,7 @@ function checkFonts(state: { readonly bundled: number; readonly failed: readonly
   }
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, bytes);

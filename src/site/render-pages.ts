@@ -1,7 +1,7 @@
 import type { OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
 import { issueView } from './page-data.ts';
-import { renderSite } from './site-pages.ts';
+import { renderSite, type SiteOptions } from './site-pages.ts';
 import type { Download } from './site-view.ts';
 
 /** The web archive: a page per issue, the home and year pages, search, 404, feed and sitemap. */
@@ -11,6 +11,7 @@ export function renderPages(
   issues: readonly RenderedIssue[],
   /** The download editions' files (`2021/11/2021-11.pdf`), linked from their issues' pages. */
   downloads: readonly Download[] = [],
+  options: SiteOptions = {},
 ): OutputFile[] {
   const byIssue = new Map<string, Download[]>();
   for (const file of downloads) {
@@ -21,5 +22,6 @@ export function renderPages(
     engine,
     series,
     issues.map((issue) => ({ ...issueView(issue), downloads: byIssue.get(issue.issue.path) })),
+    options,
   );
 }

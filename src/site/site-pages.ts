@@ -5,7 +5,8 @@ import { rootFrom } from './page-data.ts';
 import { seriesCharts } from './series-page.ts';
 import { pageEdition, type YearGroup } from './page-edition.ts';
 import { renderSitemap } from './sitemap.ts';
-import { byDate, pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
+import { pngSize } from './png-size.ts';
+import { absoluteUrl, byDate, pageMeta as sitePageMeta, siteIssue, type PageMeta, type ShareImage, type SiteIssue, type SiteIssueInput } from './site-view.ts';
 
 export interface SiteOptions {
   /**
@@ -13,6 +14,12 @@ export interface SiteOptions {
    * @default 24
    */
   readonly homeIssues?: number;
+  /**
+   * The series' share picture, a PNG among the templates' assets (`assets/share.png`): the
+   * `og:image` of every page but the issues that have their own.
+   * @default none: such pages name no picture
+   */
+  readonly shareImage?: OutputFile | undefined;
 }
 
 const defaults = { homeIssues: 24 } satisfies SiteOptions;
@@ -27,16 +34,18 @@ export function renderSite(engine: TemplateEngine, series: Series, views: readon
   const years = groupByYear(issues);
   const common = { series, years };
   const files: OutputFile[] = [];
+  const shareImage = settings.shareImage && defaultShareImage(series, settings.shareImage);
+  const pageMeta = (path: string, title: string, description: string) => sitePageMeta(series, path, title, description, 'website', shareImage);
 
   // Previous and next in the order issues came out, a supplement between the issues around its date.
   const chronological = byDate(issues);
-  for (const index of chronological.keys()) files.push(pageEdition.render(engine, { series, issues: chronological, years }, index));
+  for (const index of chronological.keys()) files.push(pageEdition.render(engine, { series, issues: chronological, years, shareImage }, index));
 
   const latest = issues.slice(0, settings.homeIssues);
   files.push(
     page(engine, 'index.njk', {
       ...common,
-      page: pageMeta(series, '', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
+      page: pageMeta('', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
       root: '',
       latest: groupByYear(latest),
       more: issues.length - latest.length,
@@ -45,14 +54,14 @@ export function renderSite(engine: TemplateEngine, series: Series, views: readon
   );
   for (const group of years) {
     const path = `${group.year}/`;
-    const meta = pageMeta(series, path, `${series.title} ${group.year}年`, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
+    const meta = pageMeta(path, `${series.title} ${group.year}年`, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
     files.push(page(engine, 'year.njk', { ...common, page: meta, root: rootFrom(path), group }));
   }
   const seriesPath = 'series/';
   files.push(
     page(engine, 'series.njk', {
       ...common,
-      page: pageMeta(series, seriesPath, `数据走势 · ${series.title}`, `${series.title}各期进展表合计的逐月走势`),
+      page: pageMeta(seriesPath, `数据走势 · ${series.title}`, `${series.title}各期进展表合计的逐月走势`),
       root: rootFrom(seriesPath),
       charts: seriesCharts(issues),
     }),
@@ -61,7 +70,7 @@ export function renderSite(engine: TemplateEngine, series: Series, views: readon
   files.push(
     page(engine, 'search.njk', {
       ...common,
-      page: pageMeta(series, searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
+      page: pageMeta(searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
       root: rootFrom(searchPath),
     }),
   );
@@ -70,7 +79,7 @@ export function renderSite(engine: TemplateEngine, series: Series, views: readon
     path: '404.html',
     contents: engine.render('404.njk', {
       ...common,
-      page: pageMeta(series, '404.html', `页面不存在 · ${series.title}`, '找不到这个页面'),
+      page: pageMeta('404.html', `页面不存在 · ${series.title}`, '找不到这个页面'),
       root: new URL(series.url).pathname,
     }),
   });
@@ -88,6 +97,12 @@ export function renderSite(engine: TemplateEngine, series: Series, views: readon
 
 function page(engine: TemplateEngine, template: string, data: { readonly page: PageMeta; readonly root: string; readonly [key: string]: unknown }): OutputFile {
   return { path: `${data.page.path}index.html`, contents: engine.render(template, data) };
+}
+
+/** The series' share picture as the pages announce it; undefined when the file is not a PNG. */
+function defaultShareImage(series: Series, file: OutputFile): ShareImage | undefined {
+  const size = pngSize(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);
+  return size && { url: absoluteUrl(series, file.path), ...size, alt: series.title };
 }
 
 /** Consecutive issues of the same year, in the order given. */
