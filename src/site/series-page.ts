@@ -13,7 +13,16 @@ export interface SeriesChart {
   /** Legend names, one per selected column. */
   readonly names: readonly string[];
   /** Oldest first: the month, the issue it came from, the totals as written. */
-  readonly months: readonly { readonly month: string; readonly issue: SiteIssue; readonly values: readonly string[] }[];
+  readonly months: readonly SeriesMonth[];
+}
+
+export interface SeriesMonth {
+  /** `2021-03`: sorts as the months do. */
+  readonly key: string;
+  /** `2021年3月`. */
+  readonly month: string;
+  readonly issue: SiteIssue;
+  readonly values: readonly string[];
 }
 
 type Charted = TableRecord & { readonly chart: NonNullable<TableRecord['chart']>; readonly total: readonly string[] };
@@ -34,7 +43,7 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
       const group = groups.get(key) ?? { record: charted, byMonth: new Map() };
       groups.set(key, group);
       const [year, month] = issue.date.split('-').map(Number);
-      group.byMonth.set(`${year}年${month}月`, { issue, record: charted });
+      group.byMonth.set(`${year}-${String(month).padStart(2, '0')}`, { issue, record: charted });
     }
   }
 
@@ -44,20 +53,29 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
     const shared = sharedCells(paths);
     const names = paths.map((path) => seriesName(path, selector, shared));
     const title = `${measureName(paths, selector)}合计（按月）`;
-    const months = [...byMonth].map(([month, { issue, record: table }]) => ({
-      month,
-      issue,
-      values: columns.map((column) => table.total[column] ?? ''),
-    }));
-    const figure = barChart({
-      title,
-      categories: months.map((entry) => entry.month),
-      series: names.map((name, which) => ({
-        name,
-        values: months.map((entry) => chartValue(entry.values[which])),
-        labels: months.map((entry) => entry.values[which] ?? ''),
-      })),
+    const months = [...byMonth].map(([key, { issue, record: table }]): SeriesMonth => {
+      const [year, month] = key.split('-').map(Number);
+      return { key, month: `${year}年${month}月`, issue, values: columns.map((column) => table.total[column] ?? '') };
     });
-    return { title, html: toHtml(figure), names, months };
+    return seriesChart(title, names, months);
   });
+}
+
+/** The chart over only the months in `keys`, for a page of the series page; undefined when it has none of them. */
+export function chartWithin(chart: SeriesChart, keys: ReadonlySet<string>): SeriesChart | undefined {
+  const months = chart.months.filter((entry) => keys.has(entry.key));
+  return months.length === 0 ? undefined : seriesChart(chart.title, chart.names, months);
+}
+
+function seriesChart(title: string, names: readonly string[], months: readonly SeriesMonth[]): SeriesChart {
+  const figure = barChart({
+    title,
+    categories: months.map((entry) => entry.month),
+    series: names.map((name, which) => ({
+      name,
+      values: months.map((entry) => chartValue(entry.values[which])),
+      labels: months.map((entry) => entry.values[which] ?? ''),
+    })),
+  });
+  return { title, html: toHtml(figure), names, months };
 }
