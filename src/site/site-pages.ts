@@ -20,9 +20,16 @@ export interface SiteOptions {
    * @default 100
    */
   readonly pageSize?: number;
+  /**
+   * How many of the newest years every page but the home page gets as `years`, which the footer
+   * links; the home page gets them all. Bounded so that a page costs the same however long the
+   * archive (with every year, an issue page of a 400-year archive took ten times as long).
+   * @default 50
+   */
+  readonly navYears?: number;
 }
 
-const defaults = { homeIssues: 24, pageSize: 100 } satisfies SiteOptions;
+const defaults = { homeIssues: 24, pageSize: 100, navYears: 50 } satisfies SiteOptions;
 
 /**
  * The whole web archive, page by page as it is rendered, so each can be written before the
@@ -34,7 +41,8 @@ const defaults = { homeIssues: 24, pageSize: 100 } satisfies SiteOptions;
 export function* sitePages(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): Generator<OutputFile> {
   const settings = { ...defaults, ...options };
   const issues = views.map(siteIssue);
-  const years = groupByYear(issues);
+  const allYears = groupByYear(issues);
+  const years = allYears.slice(0, settings.navYears);
   const common = { series, years };
 
   // Previous and next in the order issues came out, a supplement between the issues around its date.
@@ -44,13 +52,14 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
   const latest = issues.slice(0, settings.homeIssues);
   yield page(engine, 'index.njk', {
     ...common,
+    years: allYears,
     page: pageMeta(series, '', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
     root: '',
     latest: groupByYear(latest),
     more: issues.length - latest.length,
     count: issues.length,
   });
-  for (const group of years) {
+  for (const group of allYears) {
     for (const part of paginate(`${group.year}/`, group.issues, settings.pageSize)) {
       const title = `${series.title} ${group.year}年${part.pagination ? `（第${part.pagination.number}页）` : ''}`;
       const meta = pageMeta(series, part.path, title, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
@@ -81,7 +90,7 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
     }),
   };
   yield { path: 'feed.xml', contents: renderFeed(series, issues) };
-  yield { path: 'sitemap.xml', contents: renderSitemap(series, issues, years) };
+  yield { path: 'sitemap.xml', contents: renderSitemap(series, issues, allYears) };
 }
 
 /** The whole web archive at once (see `sitePages`). */
