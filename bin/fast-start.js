@@ -84,7 +84,20 @@ export async function writeBundle(dir, { hash = sourceHash(), urls = 'relative' 
     // Dependencies are bundled too: loading hundreds of small ESM files costs each start (and
     // each render thread) a tenth of a second. Left out: what has binaries, reads its own
     // package files or is loaded only for PDFs, photos or office files.
-    external: ['puppeteer-core', '@sparticuz/chromium', 'tar-fs', 'pagefind', 'esbuild', 'tsx', 'pdf-lib', 'chokidar', 'fsevents', 'sharp', 'exceljs', 'mammoth'],
+    external: [
+      'puppeteer-core',
+      '@sparticuz/chromium',
+      'tar-fs',
+      'pagefind',
+      'esbuild',
+      'tsx',
+      'pdf-lib',
+      'chokidar',
+      'fsevents',
+      'sharp',
+      'exceljs',
+      'mammoth',
+    ],
     // For CommonJS dependencies that call require().
     banner: { js: "import { createRequire as __jianbaoRequire } from 'node:module'; const require = __jianbaoRequire(import.meta.url);" },
     logLevel: 'silent',

@@ -1,4 +1,4 @@
-// npm run bench [-- --issues N] [--pdf-issues P] [--cold-runs R] [--keep]
+// npm run bench [-- --issues N] [--pdf-issues P] [--cold-runs R] [--xlsx] [--keep]
 // npm run bench -- --scale [--sizes 1000,5000,10000] [--search]
 //
 // Builds a synthetic archive of N issues (default 500) shaped like the reference issue and
@@ -11,7 +11,9 @@
 // fresh output and cache folders, and reported as the median with every run: on a virtual machine
 // one run can take a third longer than the next for reasons outside the build. Each cold build
 // with the search index is compared with the build without it plus Pagefind alone (its CLI) over
-// the pages that build wrote.
+// the pages that build wrote. --xlsx also times the cold build of the same archive with each
+// table as an Excel workbook (merged header, SUM formulas) in place of its CSV, R times, against
+// the CSV archive's.
 //
 // --scale builds archives of each size in --sizes, cold, without PDFs or search index (with
 // --search, also with it and against Pagefind alone), and prints a table of wall time, the
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     issues: { type: 'string', default: '500' },
     'pdf-issues': { type: 'string' },
     'cold-runs': { type: 'string', default: '3' },
+    xlsx: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     scale: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '1000,5000,10000' },
@@ -211,6 +214,20 @@ line(
 );
 // Where a slow run lost its time: on a virtual machine, the disk (write) or the CPU (validate).
 for (const [index, run] of colds.entries()) line(`  run ${index + 1}`, `${phaseList(run)} · peak RSS ${f(run.rssMiB, 0)} MiB`);
+
+// The same archive with .xlsx tables, cold the same way.
+if (values.xlsx) {
+  const workbooks = site('xlsx');
+  await writeSyntheticArchive(workbooks.content, { issues: count, tables: 'xlsx' });
+  const runs: BuildRun[] = [];
+  for (let index = 0; index < coldRuns; index++) runs.push(await build(site(`xlsx-${index}`, workbooks.content), ...noPdf, '--no-search'));
+  const seconds = median(runs.map((run) => run.seconds));
+  line(
+    'cold build, .xlsx tables',
+    `${f(seconds)} s wall, ${f(seconds / coldSeconds)}× the CSV archive (median of ${runs.length}: ${runs.map((run) => f(run.seconds)).join(', ')} s)`,
+  );
+  for (const [index, run] of runs.entries()) line(`  run ${index + 1}`, `${phaseList(run)} · peak RSS ${f(run.rssMiB, 0)} MiB`);
+}
 
 // Then with the search index, the build the rebuilds below start from: nothing changed, one CSV changed.
 const cold = await build(html, ...noPdf);

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headerCells } from '../src/table/header-cells.ts';
 
 // The one generator of synthetic content, for the tests (tests/cache, tests/pipeline) and
 // `npm run bench`.
@@ -31,6 +32,12 @@ export interface SyntheticArchiveOptions {
    * @default 2000
    */
   readonly firstYear?: number;
+  /**
+   * The format of each issue's table: `progress.csv`, or the same table as `progress.xlsx`
+   * with merged header cells and SUM formulas, as county offices send it.
+   * @default 'csv'
+   */
+  readonly tables?: 'csv' | 'xlsx';
 }
 
 /** Where one synthetic issue lives, for tests and the benchmark that change it. */
@@ -49,7 +56,7 @@ export interface SyntheticIssue {
  * same bytes.
  */
 export async function writeSyntheticArchive(contentDir: string, options: SyntheticArchiveOptions): Promise<SyntheticIssue[]> {
-  const { perYear, firstYear } = { perYear: 24, firstYear: 2000, ...options };
+  const { perYear, firstYear, tables } = { perYear: 24, firstYear: 2000, tables: 'csv' as const, ...options };
   const [reference, series] = await Promise.all([readFile(REFERENCE, 'utf8'), readFile(SERIES, 'utf8')]);
   const body = reference.replace(/^---\n[\s\S]*?\n---\n/, '');
   await mkdir(contentDir, { recursive: true });
@@ -63,19 +70,54 @@ export async function writeSyntheticArchive(contentDir: string, options: Synthet
   }
   // A few hundred files at a time keeps the open-file count low.
   for (let start = 0; start < issues.length; start += 200) {
-    await Promise.all(issues.slice(start, start + 200).map((issue) => writeIssue(issue, body, perYear)));
+    await Promise.all(issues.slice(start, start + 200).map((issue) => writeIssue(issue, body, perYear, tables)));
   }
   return issues;
 }
 
-async function writeIssue(issue: SyntheticIssue, body: string, perYear: number): Promise<void> {
+async function writeIssue(issue: SyntheticIssue, body: string, perYear: number, tables: 'csv' | 'xlsx'): Promise<void> {
   const month = Math.min(12, Math.ceil((issue.number * 12) / perYear));
   const day = issue.number % 2 === 1 ? 10 : 25;
   const date = `${issue.year}-${pad(month)}-${pad(day)}`;
   const frontmatter = `---\nyear: ${issue.year}\nnumber: ${issue.number}\ntotal: ${issue.total}\ndate: ${date}\n---\n`;
-  const markdown = frontmatter + body.replace('2021年11月梅州市', `${issue.year}年${month}月梅州市`);
+  const markdown = frontmatter + body.replace('2021年11月梅州市', `${issue.year}年${month}月梅州市`).replace('src="progress.csv"', `src="progress.${tables}"`);
   await mkdir(issue.dir, { recursive: true });
-  await Promise.all([writeFile(join(issue.dir, 'index.md'), markdown), writeFile(join(issue.dir, 'progress.csv'), progressCsv(issue.total))]);
+  const table = tables === 'csv' ? progressCsv(issue.total) : await progressXlsx(issue.total);
+  await Promise.all([writeFile(join(issue.dir, 'index.md'), markdown), writeFile(join(issue.dir, `progress.${tables}`), table)]);
+}
+
+/**
+ * `progressCsv`'s table as a workbook: header cells merged where the CSV repeats them (the
+ * cells they cover empty), numbers as numbers, and a 合计 row merged across two columns whose
+ * cells are SUM formulas with their saved results.
+ */
+export async function progressXlsx(seed: number, bump = 0): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const rows = progressCsv(seed, bump)
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('进展情况');
+  const header = rows.slice(0, HEADER.length);
+  const last = rows.length;
+  rows.forEach((cells, index) => {
+    const line = index + 1;
+    cells.forEach((text, column) => {
+      const cell = sheet.getCell(line, column + 1);
+      if (line === last && column >= 2) {
+        const letter = String.fromCharCode(65 + column);
+        cell.value = { formula: `SUM(${letter}${HEADER.length + 1}:${letter}${last - 1})`, result: Number(text) };
+      } else {
+        cell.value = index >= HEADER.length && /^\d+$/.test(text) ? Number(text) : text;
+      }
+    });
+  });
+  for (const cell of headerCells(header.map((cells) => cells.map((text) => ({ text })))).cells.flat()) {
+    if (cell.rowspan > 1 || cell.colspan > 1) sheet.mergeCells(cell.row + 1, cell.column + 1, cell.row + cell.rowspan, cell.column + cell.colspan);
+  }
+  sheet.mergeCells(last, 1, last, 2);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /**

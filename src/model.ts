@@ -1,3 +1,4 @@
+import type { VFileMessage } from 'vfile-message';
 import type { TableRecord } from './table/table-record.ts';
 
 /** A role in the 版记 with its recipients: a list is joined with 、, a string is kept as written. */
@@ -48,6 +49,11 @@ export interface Issue {
   readonly path: string;
   /** Where each frontmatter value is written in `source` (`number` → line 3, column 9), for messages about it. */
   readonly places?: Readonly<Record<string, Place>>;
+  /**
+   * The Markdown file of the regular issue before this one in the archive's order, whose table
+   * files a carried table is compared with; absent for the first issue and for supplements.
+   */
+  readonly previous?: string | undefined;
 }
 
 /** A position in a file, 1-based. */
@@ -76,7 +82,40 @@ export interface RenderedIssue {
   readonly dependencies: readonly string[];
   /** The `::table` embeds that rendered, in document order. */
   readonly tables: readonly TableRecord[];
+  /** The photos the issue shows from its own folder, with the resized copies its pages use. */
+  readonly images: readonly IssueImage[];
 }
+
+/** A resized copy of a photo, written beside the original (see `IssueImage`). */
+export interface ImageCopy {
+  /** Relative to the issue's folder, with `/`: `photo.960w.jpg`. */
+  readonly file: string;
+  /** In pixels. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * A photo from the issue's folder: the original is published as it is, and the pages show
+ * copies made from it turned upright by its EXIF orientation, without its metadata.
+ */
+export interface IssueImage {
+  /** The original, relative to the issue's folder, with `/`: `photo.jpg`. */
+  readonly source: string;
+  /** Its size upright, in pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** The web page's copies (its `srcset`), narrowest first. */
+  readonly web: readonly ImageCopy[];
+  /** The copy the PDF embeds: at most 300 dpi at the size it prints. */
+  readonly print: ImageCopy;
+}
+
+/**
+ * The size of the picture a shared link shows (`og:image`), in pixels: Open Graph's 1.91:1. The
+ * share picture edition makes each issue's at this size and the pages announce it.
+ */
+export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
 
 /** A file the build writes, relative to the output folder. */
 export interface OutputFile {
@@ -100,7 +139,12 @@ export interface Edition {
  * tomorrow. The build (`output/make-editions.ts`) makes its file only when its key is not in the
  * cache, several issues at once, and in a sharded build for the shard's issues only.
  */
-export interface DownloadEdition<Report = unknown> extends Edition {
+/** What making an edition's file reported: problems that did not stop it, at their places. */
+export interface EditionReport {
+  readonly warnings?: readonly VFileMessage[];
+}
+
+export interface DownloadEdition<Report extends EditionReport = EditionReport> extends Edition {
   /** What one of its files is called in progress and messages: `PDF`. */
   readonly label: string;
   /** The name a reader's browser saves the file under: `…简报2021年第11期.pdf`. */
@@ -131,4 +175,6 @@ export interface EditionFile {
   readonly bytes: number;
   /** Made in this build; false when it came unchanged from the cache. */
   readonly made: boolean;
+  /** What making it reported (see `EditionReport`); none when it came from the cache. */
+  readonly warnings: readonly VFileMessage[];
 }

@@ -18,9 +18,12 @@ import type { ProgressEvent } from './report/progress.ts';
 import type { Shard } from './output/shard.ts';
 import { makeEdition } from './output/make-editions.ts';
 import { issueAttachments } from './output/attachments.ts';
+import { imageFiles } from './output/image-files.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { readAssets } from './site/read-assets.ts';
 import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
+import { createPrinter, type Printer } from './print/printer.ts';
+import { shareImageEdition } from './print/share-image-edition.ts';
 import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-browser.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
 import { openOutput } from './output/write-output.ts';
@@ -201,23 +204,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { issues, errors, warnings } = validation;
     if (errors.length > 0 || (options.strict && warnings.length > 0)) throw new ContentError(errors, warnings);
 
+    const images = await phase('images', () => imageFiles(issues, { cache }));
     const editionsDir = join(work.dir, 'editions');
-    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, profileDir: join(work.dir, 'chromium'), browser };
+    // One browser for every edition it makes, started by the first file to print.
+    const printer = browser && createPrinter({ browser, profileDir: join(work.dir, 'chromium') });
+    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, printer, images };
     const downloads: EditionFile[] = [];
     // Making an edition acquires nothing (a browser starts with the first PDF to print).
     const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context) ?? []);
-    for (const edition of editions) {
-      downloads.push(
-        ...(await phase(edition.name, () =>
-          makeEdition(edition, issues, {
-            workDir: join(editionsDir, edition.name),
-            cache,
-            shard: options.shard,
-            onFile: (done, total) => progress({ kind: 'download', label: edition.label, done, total }),
-          }),
-        )),
-      );
+    try {
+      for (const edition of editions) {
+        downloads.push(
+          ...(await phase(edition.name, () =>
+            makeEdition(edition, issues, {
+              workDir: join(editionsDir, edition.name),
+              cache,
+              shard: options.shard,
+              onFile: (done, total) => progress({ kind: 'download', label: edition.label, done, total }),
+            }),
+          )),
+        );
+      }
+    } finally {
+      await printer?.close();
     }
+    // What making the downloads reported (a file the print page could not show), with the content's.
+    const allWarnings = [...warnings, ...downloads.flatMap((file) => file.warnings)];
+    if (options.strict && allWarnings.length > warnings.length) throw new ContentError([], allWarnings);
     const pdfs = downloads.filter((file) => file.edition === 'pdf');
     // Each page is written as it is made, so no more than one page is held at a time.
     const output = await openOutput(outDir, work.dir);
@@ -229,7 +242,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const searchInput = (options.search ?? true) ? new SearchInput() : undefined;
       await phase('pages', async () => {
         const assets = await readAssets(templatesDir);
-        for (const source of [renderPages(engine, site.series!, issues, downloads), assets]) {
+        const shareImage = assets.find((file) => file.path === SHARE_IMAGE_ASSET);
+        for (const source of [renderPages(engine, site.series!, issues, downloads, { shareImage }), assets]) {
           for (const file of source) {
             const hash = contentHash(output.write(file));
             hashes.set(file.path, hash);
@@ -244,6 +258,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const index = await phase('search index', () => searchIndex(searchInput, { siteDir: output.dir, cache, write: (file) => output.write(file) }));
         files.push(...index.files);
         search = { built: index.built, unchanged: index.unchanged };
+      }
+      // The photos' resized copies: made files like the pages, but neither indexed nor hashed.
+      for (const image of [...images.values()].flat()) {
+        output.write(image);
+        files.push(image.path);
+        await output.pause();
       }
       made = files.length;
       const copies = [...issues.flatMap(issueAttachments), ...downloads];
@@ -271,7 +291,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     complete = true;
     return {
       outDir,
-      warnings,
+      warnings: allWarnings,
       counts: {
         issues: issues.length,
         rendered: validation.rendered,
@@ -296,19 +316,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/** The series' share picture among the templates' assets, for pages without their own. */
+const SHARE_IMAGE_ASSET = 'assets/share.png';
+
 /**
  * What every download edition is made with: `workDir` is a folder of the build's own, each
- * edition's files under its name; `browser` is undefined in a build without PDFs.
+ * edition's files under its name; `printer` is undefined in a build without PDFs.
  */
-type EditionContext = Omit<PdfEditionOptions, 'browser'> & { readonly browser: FoundBrowser | undefined };
+type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: Printer | undefined };
 
 /**
  * The editions a reader downloads from each issue's page, made in this order before the pages
  * that link them: a further edition (an EPUB, a Word file) is one more entry here.
  */
 const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition | undefined)[] = [
-  // Printed by the browser, so left out of a build without one (`--no-pdf`).
-  ({ browser, ...context }) => browser && pdfEdition({ ...context, browser }),
+  // Made by the browser, so left out of a build without one (`--no-pdf`); the pages then name
+  // the series' default share picture.
+  ({ printer, ...context }) => printer && pdfEdition({ ...context, printer }),
+  ({ printer, ...context }) => printer && shareImageEdition({ ...context, printer }),
 ];
 
 /**

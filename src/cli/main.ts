@@ -5,11 +5,12 @@ import type { Command, CommandIO } from './command.ts';
 import { devCommand } from './dev.ts';
 import { newCommand } from './new.ts';
 import { initCommand } from './init.ts';
+import { importCommand } from './import.ts';
 import { version } from './version.ts';
 import { ContentError, formatProblems, summarize } from '../report/messages.ts';
 import { describeSystemError } from '../report/system-error.ts';
 
-const COMMANDS: readonly Command[] = [initCommand, buildCommand, checkCommand, newCommand, pdfCommand, devCommand];
+const COMMANDS: readonly Command[] = [initCommand, buildCommand, checkCommand, newCommand, importCommand, pdfCommand, devCommand];
 
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),

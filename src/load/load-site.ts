@@ -43,7 +43,7 @@ export async function loadSite(contentDir: string): Promise<Site> {
     else placeholders.push(placeholderIssue(file));
   }
   issues.sort(newestFirst);
-  return { contentDir, series, issues, placeholders, files: [seriesFile, ...issueFiles], links: found.links.map(linkWarning) };
+  return { contentDir, series, issues: withPrevious(issues), placeholders, files: [seriesFile, ...issueFiles], links: found.links.map(linkWarning) };
 }
 
 /**
@@ -52,6 +52,16 @@ export async function loadSite(contentDir: string): Promise<Site> {
  */
 export function newestFirst(a: Issue, b: Issue): number {
   return b.year - a.year || Number(Boolean(a.supplement)) - Number(Boolean(b.supplement)) || b.number - a.number || b.date.localeCompare(a.date);
+}
+
+/** Each regular issue with the regular issue before it, the next one in newest-first order. */
+function withPrevious(issues: readonly Issue[]): Issue[] {
+  const regular = issues.filter((issue) => !issue.supplement);
+  const before = new Map(regular.map((issue, index) => [issue, regular[index + 1]]));
+  return issues.map((issue) => {
+    const previous = before.get(issue);
+    return previous ? { ...issue, previous: previous.source } : issue;
+  });
 }
 
 function linkWarning({ path, kind }: SkippedLink): VFile {

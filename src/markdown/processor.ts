@@ -9,8 +9,12 @@ import rehypeArticles from './rehype-articles.ts';
 import rehypeHtmlEditions from './rehype-html-editions.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import { FOOTNOTE_LABELS } from './footnote-labels.ts';
+import rehypeFigures from './rehype-figures.ts';
 import rehypeNotes from './rehype-notes.ts';
+import rehypeKeepLastCharacters from './rehype-keep-last-characters.ts';
+import rehypePhraseBreaks from './rehype-phrase-breaks.ts';
 import rehypePreface from './rehype-preface.ts';
+import rehypePrintBrackets from './rehype-print-brackets.ts';
 import remarkCjkTypography from './remark-cjk-typography.ts';
 import remarkDirectiveNames from './remark-directive-names.ts';
 import remarkGfmNoTables from './remark-gfm-no-tables.ts';
@@ -53,6 +57,10 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypePreface)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
+    .use(rehypeFigures)
+    .use(rehypePhraseBreaks)
+    .use(rehypeKeepLastCharacters)
+    .use(rehypePrintBrackets)
     .use(rehypeHtmlEditions)
     .freeze();
 }

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, ElementData, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Article } from '../model.ts';
@@ -41,7 +41,9 @@ export default function rehypeArticles() {
         articles.push({ id, printId, lines });
         // The heading's own id lets search results point at the article (Pagefind anchors to headings).
         node.properties = { ...node.properties, className: ['article-title'], id: `${id}-title` };
-        section = { type: 'element', tagName: 'section', properties: { className: ['article'], id }, data: { printId }, children: [] };
+        // Cast: where rehype-parse is in the program (jianbao import), hast-util-from-parse5 makes its `position` a required field of every ElementData.
+        const data = { printId } as Partial<ElementData> as ElementData;
+        section = { type: 'element', tagName: 'section', properties: { className: ['article'], id }, data, children: [] };
         children.push(section);
       }
       // The footnotes remark-rehype appends are the issue's, not the last article's.

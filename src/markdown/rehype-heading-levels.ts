@@ -7,7 +7,7 @@ import { eachNode, SKIP } from '../util/each-node.ts';
  * has its own face (黑体, 楷体, 仿宋 bold, 仿宋). The numbering, not the Markdown level,
  * decides the class; an unnumbered subhead is a centred `subhead`.
  */
-const LEVELS: readonly (readonly [RegExp, string])[] = [
+export const LEVELS: readonly (readonly [RegExp, string])[] = [
   [/^[一二三四五六七八九十百]+、/, 'level-1'],
   [/^[（(][一二三四五六七八九十百]+[）)]/, 'level-2'],
   [/^\d+[.．]/, 'level-3'],

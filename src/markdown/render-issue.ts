@@ -17,6 +17,8 @@ export async function renderIssue(processor: Processor, issue: Issue, file: VFil
     reportProblem(file, tooDeep.reason, { place: tooDeep.place, ruleId: 'markdown-too-deep' });
     return undefined;
   }
+  // For the checks that compare with the previous issue (a carried table left unchanged).
+  file.data.previousIssue = issue.previous;
   try {
     await processor.process(file);
   } catch (error) {
@@ -37,5 +39,6 @@ export async function renderIssue(processor: Processor, issue: Issue, file: VFil
     articles: file.data.articles ?? [],
     dependencies: file.data.dependencies ?? [],
     tables: file.data.tables ?? [],
+    images: file.data.images ?? [],
   };
 }

@@ -1,31 +1,50 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { issueSlug } from '../load/issue-slug.ts';
-import { loadSite } from '../load/load-site.ts';
+import { loadSite, type Site } from '../load/load-site.ts';
 import { ContentError, fatalMessages } from '../report/messages.ts';
+import { carryForward } from './carry-forward.ts';
 import { nextIssue, type NextIssue } from './next-issue.ts';
-import { issueSkeleton, PROGRESS_CSV, progressSkeleton } from './skeleton.ts';
+import { type IssueContents, issueMarkdown, starterContents } from './skeleton.ts';
 
 export interface CreatedIssue extends NextIssue {
   /** `content/2022/1/index.md`. */
   readonly path: string;
+  /** Every file written, the Markdown file first. */
+  readonly files: readonly string[];
+}
+
+export interface CreateIssueOptions {
+  /**
+   * Start the year's next supplement (增刊) rather than its next regular issue.
+   * @default false
+   */
+  readonly supplement?: boolean;
+  /**
+   * What the issue holds besides its frontmatter, given the archive and the issue's numbers.
+   * @default the newest regular issue's tables carried forward (see `carryForward`), else one
+   * article and a starter table
+   */
+  readonly contents?: (site: Site, next: NextIssue) => IssueContents | Promise<IssueContents>;
 }
 
 /**
- * Write the next issue's skeleton at `<content>/<year>/<number>/index.md` (`<year>/s<number>/`
- * for a supplement), with its starter CSV beside it. Throws ContentError when an existing issue cannot be read (its numbers are
- * needed), and an Error when a file to write already exists: nothing is overwritten.
+ * Write the next issue at `<content>/<year>/<number>/index.md` (`<year>/s<number>/` for a
+ * supplement), with its files beside it. Throws ContentError when an existing issue cannot be
+ * read (its numbers are needed), and an Error when a file to write already exists: nothing is
+ * overwritten.
  */
-export async function createIssue(contentDir: string, date: string, options: { readonly supplement?: boolean } = {}): Promise<CreatedIssue> {
+export async function createIssue(contentDir: string, date: string, options: CreateIssueOptions = {}): Promise<CreatedIssue> {
   const site = await loadSite(contentDir);
   const errors = fatalMessages(site.files);
   if (errors.length > 0) throw new ContentError(errors);
 
   const next = nextIssue(site.issues, date, { supplement: options.supplement, supplementsInTotal: site.series?.supplementsCountInTotal });
+  const contents = await (options.contents ?? defaultContents)(site, next);
   const folder = join(contentDir, String(next.year), issueSlug(next));
   const files = [
-    { path: join(folder, 'index.md'), contents: issueSkeleton(next) },
-    { path: join(folder, PROGRESS_CSV), contents: progressSkeleton() },
+    { path: join(folder, 'index.md'), contents: issueMarkdown(next, contents.body) },
+    ...contents.files.map((file) => ({ path: join(folder, file.name), contents: file.contents })),
   ];
   for (const file of files) {
     if (
@@ -37,8 +56,17 @@ export async function createIssue(contentDir: string, date: string, options: { r
       throw new Error(`${file.path} already exists; \`jianbao new\` never overwrites a file: move it away or write the issue by hand`);
     }
   }
-  await mkdir(folder, { recursive: true });
   // `wx` fails rather than overwrite a file that appeared since the check.
-  for (const file of files) await writeFile(file.path, file.contents, { flag: 'wx' });
-  return { ...next, path: files[0]!.path };
+  for (const file of files) {
+    await mkdir(dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.contents, { flag: 'wx' });
+  }
+  return { ...next, path: files[0]!.path, files: files.map((file) => file.path) };
+}
+
+/** A regular issue carries the series forward from the newest regular issue; a supplement starts afresh. */
+async function defaultContents(site: Site, next: NextIssue): Promise<IssueContents> {
+  // Issues are newest first, regular issues before a year's supplements.
+  const previous = next.supplement ? undefined : site.issues.find((issue) => !issue.supplement);
+  return (previous && (await carryForward(previous, next))) ?? starterContents();
 }

@@ -5,11 +5,16 @@ import type { NextIssue } from './next-issue.ts';
 /** The CSV file the skeleton's table reads, beside the Markdown file. */
 export const PROGRESS_CSV = 'progress.csv';
 
-/**
- * A new issue's Markdown: frontmatter without distribution (the series defaults apply), one
- * article with a subhead and a table. It passes `jianbao check` as written.
- */
-export function issueSkeleton(next: NextIssue): string {
+/** What goes into a new issue's folder besides its frontmatter. */
+export interface IssueContents {
+  /** The Markdown after the frontmatter. */
+  readonly body: string;
+  /** Files beside `index.md` (tables, images), by name relative to the issue's folder. */
+  readonly files: readonly { readonly name: string; readonly contents: string | Uint8Array }[];
+}
+
+/** A new issue's frontmatter, without distribution (the series defaults apply). */
+export function issueFrontmatter(next: NextIssue): string {
   return `---
 # ${issueLabel(next)}
 year: ${next.year}
@@ -17,17 +22,35 @@ ${next.supplement ? 'supplement' : 'number'}: ${next.number}
 ${next.total === undefined ? '' : `total: ${next.total}\n`}date: ${next.date}
 # title, issuer and distribution come from bulletin.yaml unless given here
 ---
+`;
+}
 
-## 文章标题第一行 / 文章标题第二行
+/** The placeholder article every new issue starts with. */
+export const STARTER_ARTICLE = `## 文章标题第一行 / 文章标题第二行
 
 导语：请在此填写正文。
 
 ### 一、小标题
 
 请在此填写正文。
-
-::${TABLE_DIRECTIVE.name}{src="${PROGRESS_CSV}" header-rows="1"}
 `;
+
+/** One article with a subhead and a starter table; it passes `jianbao check` as written. */
+export function starterContents(): IssueContents {
+  return {
+    body: `${STARTER_ARTICLE}\n::${TABLE_DIRECTIVE.name}{src="${PROGRESS_CSV}" header-rows="1"}\n`,
+    files: [{ name: PROGRESS_CSV, contents: progressSkeleton() }],
+  };
+}
+
+/** A new issue's Markdown: its frontmatter, then `body` after a blank line. */
+export function issueMarkdown(next: NextIssue, body: string): string {
+  return `${issueFrontmatter(next)}\n${body}`;
+}
+
+/** The starter issue's Markdown (see `starterContents`). */
+export function issueSkeleton(next: NextIssue): string {
+  return issueMarkdown(next, starterContents().body);
 }
 
 /** A starter table whose 合计 row matches its column sums. */

@@ -36,14 +36,24 @@ export async function makeEdition(edition: DownloadEdition, issues: readonly Ren
       const source = join(options.workDir, issue.path, name);
       const key = await edition.key(rendered);
       const made = !(await options.cache?.restoreEdition(edition, key, source));
+      let warnings: EditionFile['warnings'] = [];
       if (made) {
         await mkdir(join(options.workDir, issue.path), { recursive: true });
-        await edition.render(rendered, source);
+        warnings = (await edition.render(rendered, source)).warnings ?? [];
         await options.cache?.storeEdition(edition, key, source);
       }
       options.onFile?.(++done, wanted.length);
       const { size } = await stat(source);
-      return { edition: edition.name, path: `${issue.path}${name}`, source, link: true, downloadName: edition.downloadName(issue), bytes: size, made };
+      return {
+        edition: edition.name,
+        path: `${issue.path}${name}`,
+        source,
+        link: true,
+        downloadName: edition.downloadName(issue),
+        bytes: size,
+        made,
+        warnings,
+      };
     });
   } finally {
     await edition.close();

@@ -52,3 +52,33 @@ export function relocatedFontFile(file: string, dirs: readonly FontPackageDir[] 
   const dir = dirs.find((candidate) => candidate.expected !== candidate.actual && isInside(candidate.expected, file));
   return dir && path.join(dir.actual, path.relative(dir.expected, file));
 }
+
+/** A font package's file that the renderer answers itself: where to read it, and whether to give it as `woffOnlyFontFaces`. */
+export interface FontPackageAnswer {
+  readonly file: string;
+  readonly woffOnly: boolean;
+}
+
+/**
+ * How the print page's request for `file` is answered when the renderer answers it itself: a font
+ * package npm put elsewhere (`relocatedFontFile`), and every @fontsource stylesheet, given with
+ * `woffOnlyFontFaces`. Undefined: Chromium reads the file as it is.
+ */
+export function fontPackageAnswer(file: string, dirs: readonly FontPackageDir[] = fontPackageDirs()): FontPackageAnswer | undefined {
+  const relocated = relocatedFontFile(file, dirs);
+  const source = relocated ?? file;
+  const woffOnly =
+    path.extname(source) === '.css' && dirs.some((dir) => path.basename(path.dirname(dir.actual)) === '@fontsource' && isInside(dir.actual, source));
+  return relocated !== undefined || woffOnly ? { file: source, woffOnly } : undefined;
+}
+
+/**
+ * A @fontsource stylesheet with only its .woff sources. Each slice is offered as woff2 first, but
+ * the woff2 files are cut from the variable font and keep its default instance's name
+ * (`NotoSerifSCExtraLight-Regular` for the 400 weight), which Chromium gives the PDF's font
+ * subsets; the woff files of the same slices are named after their weight (`NotoSerifSC-Regular`,
+ * `NotoSerifSC-Black`), so printers' preflight reports name the face that is used.
+ */
+export function woffOnlyFontFaces(css: string): string {
+  return css.replace(/url\([^)]*\.woff2\) format\(['"]woff2['"]\),\s*/g, '');
+}

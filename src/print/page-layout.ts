@@ -14,8 +14,19 @@ export interface PrintLayoutOptions {
   readonly measure: string;
   /** Height of the 版心, a CSS length. */
   readonly areaHeight: string;
-  /** Table type sizes to try in turn, in points, before scaling a table down. */
+  /** Width of a landscape page's 版心 (`@page wide` in print.css), a CSS length. */
+  readonly wideMeasure: string;
+  /** Height of a landscape page's 版心, a CSS length. */
+  readonly wideAreaHeight: string;
+  /**
+   * Table type sizes to try in turn, in points. The last is the smallest a table prints at: a
+   * table that does not fit the 版心 at it prints on a landscape page.
+   */
   readonly tableSizesPt: readonly number[];
+  /** A table with this many columns or more prints on a landscape page (GB/T 9704 §10.2). */
+  readonly wideColumns: number;
+  /** Body rows a table split over pages keeps at a page's foot, and takes to the next page. */
+  readonly minRows: number;
 }
 
 export interface TableFit {
@@ -24,6 +35,16 @@ export interface TableFit {
   readonly fontSizePt: number;
   /** CSS zoom applied as a last resort; 1 when the type size was enough. */
   readonly zoom: number;
+  /** Printed on landscape pages of its own (class `print-wide`, `@page wide`). */
+  readonly wide: boolean;
+  /** Its number columns got one width and its label columns their longest label's (`table-layout: fixed`). */
+  readonly evenColumns: boolean;
+  /** The pages its body rows print on, first and last. */
+  readonly pages: readonly [number, number];
+  /** Moved whole to the next page, with its title, rather than split or left with too few rows at the foot. */
+  readonly moved: boolean;
+  /** Forced breaks before a row, so that enough rows start the next page. */
+  readonly pushedRows: number;
 }
 
 export interface PrintLayoutReport {
@@ -36,7 +57,7 @@ export interface PrintLayoutReport {
   readonly distribution: { readonly page: number; readonly spaceMm: number } | null;
   /** Text of every h1–h6 in document order, a <br> read as a space. */
   readonly headings: readonly string[];
-  /** Images that did not load (blocked or missing), left out of the PDF. */
+  /** Images that did not load (blocked, missing or undecodable), left out of the PDF. */
   readonly brokenImages: readonly string[];
 }
 
@@ -45,12 +66,16 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   const pxPerMm = 96 / 25.4;
   const slack = 1; // px left free at the page foot: keeps the block's bottom on a whole pixel (a fractional one paints the last rule thinner) and absorbs rounding
 
-  const probe = document.createElement('div');
-  probe.style.cssText = `position:absolute;visibility:hidden;width:${options.measure};height:${options.areaHeight}`;
-  body.append(probe);
-  const columnWidth = probe.getBoundingClientRect().width;
-  const columnHeight = probe.getBoundingClientRect().height;
-  probe.remove();
+  const boxOf = (width: string, height: string): { width: number; height: number } => {
+    const probe = document.createElement('div');
+    probe.style.cssText = `position:absolute;visibility:hidden;width:${width};height:${height}`;
+    body.append(probe);
+    const { width: w, height: h } = probe.getBoundingClientRect();
+    probe.remove();
+    return { width: w, height: h };
+  };
+  const { width: columnWidth, height: columnHeight } = boxOf(options.measure, options.areaHeight);
+  const wideBox = boxOf(options.wideMeasure, options.wideAreaHeight);
 
   // Heading texts with <br> read as a space: Chromium's outline runs the lines
   // of a broken title together ("…指引扎实推进…"); the bookmarks are retitled
@@ -61,7 +86,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
 
-  // An image that failed to load (blocked, or missing) would print as a
+  // An image that failed to load (blocked, missing, undecodable) would print as a
   // broken-image box whose size differs between screen and print layout;
   // it is left out, and reported.
   const brokenImages: string[] = [];
@@ -88,12 +113,59 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     }
   }
 
+  // Forced breaks are column breaks while measuring and page breaks when printing; each one
+  // changed is put back (or made a page break) when the page is restored.
+  const restoreBreaks: Array<() => void> = [];
+  const breakBefore = (element: HTMLElement): void => {
+    element.style.breakBefore = 'column';
+    restoreBreaks.push(() => element.style.setProperty('break-before', 'page'));
+  };
+
+  /** A table's cells by grid column, spans resolved: cells spanning several columns are left out. */
+  const gridColumns = (table: HTMLTableElement): HTMLTableCellElement[][] => {
+    const columns: HTMLTableCellElement[][] = [];
+    const taken: Array<Set<number>> = [];
+    [...table.rows].forEach((row, r) => {
+      let column = 0;
+      for (const cell of row.cells) {
+        while (taken[r]?.has(column)) column++;
+        for (let down = 0; down < cell.rowSpan; down++)
+          for (let across = 0; across < cell.colSpan; across++) (taken[r + down] ??= new Set()).add(column + across);
+        if (cell.colSpan === 1) (columns[column] ??= []).push(cell);
+        column += cell.colSpan;
+      }
+    });
+    return columns;
+  };
+
+  /**
+   * Width a cell needs for its text on one line, padding and borders included. A cell already
+   * on one line is measured as it is: changing a style would lay the table out again for each
+   * cell, which for a long table takes minutes.
+   */
+  const oneLineWidth = (cell: HTMLElement): number => {
+    const style = getComputedStyle(cell);
+    const saved = style.whiteSpace === 'nowrap' ? undefined : cell.style.whiteSpace;
+    if (saved !== undefined) cell.style.whiteSpace = 'nowrap';
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const extra = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'].reduce(
+      (sum, key) => sum + Number.parseFloat(style[key as 'paddingLeft']),
+      0,
+    );
+    const width = range.getBoundingClientRect().width + extra;
+    if (saved !== undefined) cell.style.whiteSpace = saved;
+    return width;
+  };
+
   // Tables: keep short body cells (names, numbers) on one line, let long ones
   // wrap; if the table is too wide, first let every cell wrap, then step the
-  // type size down, and as a last resort zoom the table to the measure.
-  // Never cut off.
-  const tables: TableFit[] = [];
-  for (const table of body.querySelectorAll<HTMLTableElement>('table')) {
+  // type size down. A table with many columns, or one that would need a type
+  // size under the smallest, prints on a landscape page (where the same steps
+  // apply, and as a last resort the table is zoomed to the measure). Never cut off.
+  const fitTable = (table: HTMLTableElement): { nowrap: number; fontSizePt: number; fitted: boolean } => {
+    for (const cell of table.querySelectorAll('.fit-nowrap')) cell.classList.remove('fit-nowrap');
+    table.style.fontSize = '';
     const available = table.parentElement?.clientWidth ?? columnWidth;
     const fits = (): boolean => table.getBoundingClientRect().width <= available + 0.5;
     // Short body cells (names, numbers) stay on one line when the table still
@@ -104,41 +176,203 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const headCells = [...table.querySelectorAll<HTMLElement>('thead th, thead td')].filter((cell) => length(cell) <= 8).sort((a, b) => length(a) - length(b));
     let fontSizePt = Math.round(Number.parseFloat(getComputedStyle(table).fontSize) * 0.75 * 10) / 10;
     const sizes = [fontSizePt, ...options.tableSizesPt.filter((size) => size < fontSizePt)];
-    let nowrap = 0;
-    let fitted = false;
     for (const size of sizes) {
       if (size !== fontSizePt) table.style.fontSize = `${size}pt`;
       fontSizePt = size;
       for (const cell of bodyCells) cell.classList.add('fit-nowrap');
       if (fits()) {
-        nowrap = bodyCells.length;
+        let nowrap = bodyCells.length;
         for (const cell of headCells) {
           cell.classList.add('fit-nowrap');
           if (fits()) nowrap++;
           else cell.classList.remove('fit-nowrap');
         }
-        fitted = true;
-        break;
+        return { nowrap, fontSizePt, fitted: true };
       }
       for (const cell of bodyCells) cell.classList.remove('fit-nowrap');
-      if (fits()) {
-        fitted = true;
-        break;
-      }
+      if (fits()) return { nowrap: 0, fontSizePt, fitted: true };
+    }
+    for (const cell of bodyCells) cell.classList.add('fit-nowrap');
+    return { nowrap: bodyCells.length, fontSizePt, fitted: false };
+  };
+
+  // Columns of one kind get one width: each label column (names, 序号) the width of its
+  // longest one-line cell, the number columns an equal share of the rest, which must hold
+  // their longest number; their headings wrap in it. Otherwise the browser's widths stay.
+  const evenColumns = (table: HTMLTableElement): boolean => {
+    const available = table.parentElement?.clientWidth ?? columnWidth;
+    const columns = gridColumns(table);
+    if (columns.length < 2 || [...columns].some((cells) => cells === undefined)) return false;
+    const bodyCells = (cells: HTMLTableCellElement[]) =>
+      cells.filter((cell) => cell.closest('tbody') && cell.tagName === 'TD' && (cell.textContent ?? '').trim() !== '');
+    const isNumber = columns.map((cells) => {
+      const values = bodyCells(cells);
+      // A column counting 1, 2, 3… (序号) is a label, not a quantity.
+      const counts = values.every((cell, index) => (cell.textContent ?? '').trim() === String(index + 1));
+      return values.length > 0 && !counts && values.every((cell) => cell.classList.contains('num'));
+    });
+    const count = isNumber.filter(Boolean).length;
+    if (count === 0) return false;
+    const widths = columns.map((cells, index) => {
+      if (isNumber[index]) return Math.max(0, ...bodyCells(cells).map(oneLineWidth));
+      // A label column with a cell that wraps keeps the width the browser gave it.
+      if (cells.some((cell) => cell.closest('tbody') && !cell.classList.contains('fit-nowrap')))
+        return Math.max(...cells.map((cell) => cell.getBoundingClientRect().width));
+      return Math.max(0, ...cells.filter((cell) => cell.classList.contains('fit-nowrap')).map(oneLineWidth));
+    });
+    const labels = widths.reduce((sum, width, index) => (isNumber[index] ? sum : sum + Math.ceil(width) + 1), 0);
+    const share = Math.floor(((available - labels) / count) * 100) / 100;
+    if (share < Math.max(...widths.filter((_, index) => isNumber[index]))) return false;
+    const wrapped = columns.flatMap((cells, index) =>
+      isNumber[index] ? cells.filter((cell) => cell.closest('thead') && cell.classList.contains('fit-nowrap')) : [],
+    );
+    for (const cell of wrapped) cell.classList.remove('fit-nowrap');
+    const colgroup = document.createElement('colgroup');
+    const cols = widths.map((width, index) => {
+      const col = document.createElement('col');
+      col.style.width = `${isNumber[index] ? share : Math.ceil(width) + 1}px`;
+      return col;
+    });
+    colgroup.append(...cols);
+    table.prepend(colgroup);
+    table.style.tableLayout = 'fixed';
+    // The collapsed outer borders come on top of the columns: the number columns give it back.
+    const excess = table.getBoundingClientRect().width - available;
+    if (excess > 0) {
+      const less = share - Math.ceil((excess / count) * 100) / 100;
+      cols.forEach((col, index) => {
+        if (isNumber[index]) col.style.width = `${less}px`;
+      });
+    }
+    const overflows = [...table.querySelectorAll<HTMLElement>('.fit-nowrap')].some((cell) => cell.scrollWidth > cell.clientWidth + 0.5);
+    if (!overflows && table.getBoundingClientRect().width <= available + 0.5) return true;
+    colgroup.remove();
+    table.style.tableLayout = '';
+    for (const cell of wrapped) cell.classList.add('fit-nowrap');
+    return false;
+  };
+
+  /** The headings a table follows, which go with it to the next page: the first of them, or the table's own block. */
+  const leadOf = (wrap: HTMLElement): HTMLElement => {
+    let lead = wrap;
+    for (;;) {
+      const previous = lead.previousElementSibling as HTMLElement | null;
+      if (previous && /^H[1-6]$/.test(previous.tagName)) lead = previous;
+      else if (!previous && lead.parentElement?.classList.contains('table-chart')) lead = lead.parentElement;
+      else return lead;
+    }
+  };
+
+  interface TableEntry {
+    table: HTMLTableElement;
+    fit: { nowrap: number; fontSizePt: number; zoom: number; wide: boolean; evenColumns: boolean };
+    lead: HTMLElement;
+    /** The table and the headings that go with it, siblings from `lead` on. */
+    group: HTMLElement[];
+    /** Height unbroken, in px. */
+    height: number;
+    moved: boolean;
+    pushedRows: number;
+    /** For a table on landscape pages: the stand-in that takes its pages while measuring, and how many. */
+    holder?: HTMLElement;
+    widePages?: number;
+    /** Page of its first and last body row, counted from its first page (landscape tables) or the flow's. */
+    rowPages: [number, number];
+  }
+  const entries: TableEntry[] = [];
+  for (const table of body.querySelectorAll<HTMLTableElement>('table')) {
+    const wrap = (table.parentElement?.classList.contains('table-wrap') ? table.parentElement : table) as HTMLElement;
+    const lead = leadOf(wrap);
+    const group: HTMLElement[] = [];
+    for (let element: Element | null = lead; element; element = element.nextElementSibling) {
+      group.push(element as HTMLElement);
+      if (element.contains(wrap)) break;
+    }
+    let fit = fitTable(table);
+    const columns = Math.max(0, ...[...table.rows].map((row) => [...row.cells].reduce((sum, cell) => sum + cell.colSpan, 0)));
+    const wide = columns >= options.wideColumns || !fit.fitted;
+    if (wide) {
+      for (const element of group) element.classList.add('print-wide');
+      fit = fitTable(table);
     }
     let zoom = 1;
-    if (!fitted) {
-      for (const cell of bodyCells) cell.classList.add('fit-nowrap');
-      nowrap = bodyCells.length;
+    if (!fit.fitted) {
+      const available = table.parentElement?.clientWidth ?? columnWidth;
       zoom = Math.floor((available / table.getBoundingClientRect().width) * 1000) / 1000;
       table.style.zoom = String(zoom);
     }
-    tables.push({ nowrap, fontSizePt, zoom });
+    const even = zoom === 1 && evenColumns(table);
+    entries.push({
+      table,
+      fit: { nowrap: fit.nowrap, fontSizePt: fit.fontSizePt, zoom, wide, evenColumns: even },
+      lead,
+      group,
+      height: table.getBoundingClientRect().height,
+      moved: false,
+      pushedRows: 0,
+      rowPages: [1, 1],
+    });
+  }
+
+  /** Columns of one 版心 in a multicol container, and where an element falls in them. */
+  interface Columns {
+    readonly width: number;
+    readonly height: number;
+    column(element: Element): number;
+  }
+  const columnsOf = (container: HTMLElement, width: number, height: number): Columns => ({
+    width,
+    height,
+    column: (element) => Math.floor((element.getBoundingClientRect().left - container.getBoundingClientRect().left + 1) / width),
+  });
+
+  // A table that fits on a page is not split: it moves whole to the next page, with the
+  // headings before it. A longer one keeps at least `minRows` body rows at a page's foot (or
+  // moves) and takes at least `minRows` to the next page (the 合计 among them).
+  const keepRows = (entry: TableEntry, columns: Columns): void => {
+    const rows = [...entry.table.tBodies].flatMap((section) => [...section.rows]);
+    if (rows.length === 0) return;
+    for (let tries = 0; tries < 4; tries++) {
+      const placed = rows.map((row) => columns.column(row));
+      const first = placed[0]!;
+      const last = placed[placed.length - 1]!;
+      entry.rowPages = [first + 1, last + 1];
+      if (first === last) return;
+      const atFoot = placed.filter((column) => column === first).length;
+      if (!entry.moved && (entry.height <= columns.height || atFoot < options.minRows)) {
+        breakBefore(entry.lead);
+        entry.moved = true;
+        continue;
+      }
+      const atTop = placed.filter((column) => column === last).length;
+      if (atTop < options.minRows && rows.length >= 2 * options.minRows) {
+        breakBefore(rows[rows.length - options.minRows]!);
+        entry.pushedRows += options.minRows - atTop;
+        continue;
+      }
+      return;
+    }
+  };
+
+  // A landscape table is laid out on its own, in columns of the landscape 版心, to count its
+  // pages; while the flow is measured a block as tall as those pages stands in for it.
+  for (const entry of entries.filter((candidate) => candidate.fit.wide)) {
+    const container = document.createElement('div');
+    container.style.cssText = `position:absolute;left:0;top:0;width:${options.wideMeasure};height:${wideBox.height}px;column-width:${options.wideMeasure};column-gap:0;column-fill:auto`;
+    entry.lead.before(container);
+    container.append(...entry.group);
+    const columns = columnsOf(container, wideBox.width, wideBox.height);
+    // It starts a page of its own: nothing to move.
+    entry.moved = true;
+    keepRows(entry, columns);
+    let right = container.getBoundingClientRect().left;
+    for (const element of container.querySelectorAll('*')) for (const box of element.getClientRects()) right = Math.max(right, box.right);
+    entry.widePages = Math.max(1, Math.ceil((right - container.getBoundingClientRect().left - 1) / wideBox.width));
+    container.replaceWith(...entry.group);
   }
 
   // Forced page breaks become column breaks while measuring.
   const forced = new Set(['page', 'left', 'right', 'recto', 'verso']);
-  const restoreBreaks: Array<() => void> = [];
   for (const element of body.querySelectorAll<HTMLElement>('*')) {
     const style = getComputedStyle(element);
     for (const property of ['break-before', 'break-after'] as const) {
@@ -149,16 +383,37 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     }
   }
 
+  // Landscape pages are pages of their own (a change of named page breaks the flow).
+  const hidden: Array<() => void> = [];
+  for (const entry of entries) {
+    if (entry.widePages === undefined) continue;
+    const holder = document.createElement('div');
+    holder.style.cssText = `break-before:column;break-after:column;height:${(entry.widePages - 1) * columnHeight + 1}px`;
+    entry.lead.before(holder);
+    entry.holder = holder;
+    for (const element of entry.group) {
+      const display = element.style.display;
+      element.style.display = 'none';
+      hidden.push(() => {
+        element.style.display = display;
+      });
+    }
+  }
+
   body.style.columnWidth = options.measure;
   body.style.columnGap = '0';
   body.style.columnFill = 'auto';
   body.style.height = options.areaHeight;
 
   const origin = body.getBoundingClientRect();
-  const place = (element: Element): { column: number; bottom: number } => {
-    const box = element.getBoundingClientRect();
-    return { column: Math.floor((box.left - origin.left + 1) / columnWidth), bottom: box.bottom - origin.top };
-  };
+  const flow = columnsOf(body, columnWidth, columnHeight);
+  const place = (element: Element): { column: number; bottom: number } => ({
+    column: flow.column(element),
+    bottom: element.getBoundingClientRect().bottom - origin.top,
+  });
+
+  // In document order, as moving one table moves everything after it.
+  for (const entry of entries) if (!entry.fit.wide) keepRows(entry, flow);
 
   let distribution: PrintLayoutReport['distribution'] = null;
   const footer = body.querySelector<HTMLElement>('.distribution');
@@ -169,11 +424,6 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     // flow ends on an odd page, the block moves to the next page. Where it does not fit on the
     // even page the flow ends on, a blank page comes between; that page and the 版记 page carry
     // no number (GB/T 9704 §7.5), as the `unnumbered` pages of the print stylesheet.
-    // Forced breaks are column breaks while measuring, page breaks when printing.
-    const breakBefore = (element: HTMLElement): void => {
-      element.style.breakBefore = 'column';
-      restoreBreaks.push(() => element.style.setProperty('break-before', 'page'));
-    };
     const natural = place(footer).column + 1;
     if (natural % 2 === 1) {
       // Where the flow before the block ends: on the same page, or on the page before when the
@@ -210,6 +460,19 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   }
   const pages = Math.max(1, Math.ceil((right - origin.left - 1) / columnWidth));
 
+  const tables: TableFit[] = entries.map((entry) => {
+    const rows = [...entry.table.tBodies].flatMap((section) => [...section.rows]);
+    const offset = entry.holder ? flow.column(entry.holder) : 0;
+    const pagesOf: [number, number] = entry.holder
+      ? [offset + entry.rowPages[0], offset + entry.rowPages[1]]
+      : rows.length > 0
+        ? [flow.column(rows[0]!) + 1, flow.column(rows[rows.length - 1]!) + 1]
+        : [flow.column(entry.table) + 1, flow.column(entry.table) + 1];
+    return { ...entry.fit, pages: pagesOf, moved: entry.moved && !entry.fit.wide, pushedRows: entry.pushedRows };
+  });
+
+  for (const entry of entries) entry.holder?.remove();
+  for (const show of hidden) show();
   for (const restore of restoreBreaks) restore();
   if (savedStyle === null) body.removeAttribute('style');
   else body.setAttribute('style', savedStyle);

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { printAssetRoots, relocatedFontFile } from './assets.ts';
+import { fontPackageAnswer, printAssetRoots, woffOnlyFontFaces } from './assets.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import { PdfError } from './errors.ts';
 import { bundledFonts, fontStacksCss, type FontStacks } from './fonts.ts';
@@ -40,7 +40,7 @@ export interface RenderPdfResult {
   /** Requests the page made that were refused (remote URLs, files outside the roots). */
   readonly blocked: readonly string[];
   readonly layout: PrintLayoutReport;
-  /** Time from opening the page to writing the PDF. */
+  /** Time from the open print page to the PDF written: layout, printing, metadata. */
   readonly ms: number;
 }
 
@@ -49,16 +49,26 @@ export interface RenderPdfResult {
  * and each margin to px (measured: A4 with 37/35 mm margins breaks after
  * 851 px, not 225 mm = 850.39 px). The measuring columns must be exactly that
  * tall for breaks to fall where print puts them. The flow's width is fixed at
- * 156 mm by print.css, so it needs no such care.
+ * 156 mm by print.css (225 mm on a landscape page), so it needs no such care.
  */
 const px = (mm: number): number => Math.round((mm * 96) / 25.4);
 const pageAreaHeight = px(297) - px(37) - px(35);
+/** `@page wide` in print.css: A4 landscape, 28 and 26 mm above and below (订口 and 切口, mirrored). */
+const wideAreaHeight = px(210) - px(28) - px(26);
 
-/** The 版心 and the table sizes tried before zooming (小四, 五号, 小五, 六号). */
+/**
+ * The 版心, portrait and landscape; the table sizes tried (小四, 五号, 小五), the smallest of them
+ * 9 pt, below which a table goes to a landscape page, as does one of 10 columns or more; and the
+ * body rows a split table keeps on each side of a page break.
+ */
 const layoutOptions: PrintLayoutOptions = {
   measure: '156mm',
   areaHeight: `${pageAreaHeight}px`,
-  tableSizesPt: [12, 10.5, 9, 7.5],
+  wideMeasure: '225mm',
+  wideAreaHeight: `${wideAreaHeight}px`,
+  tableSizesPt: [12, 10.5, 9],
+  wideColumns: 10,
+  minRows: 3,
 };
 
 /**
@@ -67,30 +77,12 @@ const layoutOptions: PrintLayoutOptions = {
  */
 export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): Promise<RenderPdfResult> {
   const { name } = options;
-  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots()];
-  checkOptions(options, roots);
-  const fontCss = fontStacksCss(options.fonts);
-
   // The page slot is held only while Chromium works; the bytes are finished after it is free,
   // so the next issue prints while this one's metadata is written.
-  const printed = await pool.run(
-    name,
-    async (page, { signal }) => {
-      const started = performance.now();
-      const { blocked, release } = await isolate(page, roots);
-      // tsx compiles with esbuild's keepNames, which wraps functions in __name();
-      // functions serialised into the page then need that helper there.
-      const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
-      try {
-        return { ...(await printPage(page, options.url, { name, fontCss, blocked, signal })), blocked, started };
-      } finally {
-        // The pool gives the page to the next issue.
-        release();
-        await page.removeScriptToEvaluateOnNewDocument(helper.identifier).catch(() => {});
-      }
-    },
-    options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
-  );
+  const printed = await onPrintPage(pool, options, async (page, { signal }) => {
+    const started = performance.now();
+    return { ...(await printPage(page, signal)), started };
+  });
   const { layout } = printed;
   const pdf = await applyPdfMetadata(printed.raw, options.meta, { headings: layout.headings });
   if (layout.distribution && pdf.pages !== layout.pages) {
@@ -110,7 +102,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
   };
 }
 
-function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void {
+function checkOptions(options: Pick<RenderPdfOptions, 'name' | 'url'>, roots: readonly string[]): void {
   if (!options.name) throw new PdfError('invalid-option', 'Expected a name for the issue being rendered (used in error messages), got an empty string.');
   if (!options.url.startsWith('file:')) {
     throw new PdfError(
@@ -126,12 +118,49 @@ function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void
   }
 }
 
-/** Load the print page, check its fonts, lay it out and print it. */
-async function printPage(
+/** Where a print page is and what it may load, as `renderPdf` and `renderShareImage` take it. */
+export type PrintPageOptions = Pick<RenderPdfOptions, 'url' | 'roots' | 'fonts' | 'timeoutMs' | 'name'>;
+
+/**
+ * Run `work` on a page of the pool with the issue's print page open in print media, its fonts
+ * loaded and checked, and every request outside `roots` refused. Gives what `work` gave and the
+ * refused requests.
+ */
+export async function onPrintPage<T>(
+  pool: BrowserPool,
+  options: PrintPageOptions,
+  work: (page: Page, context: { readonly signal: AbortSignal }) => Promise<T>,
+): Promise<T & { readonly blocked: readonly string[] }> {
+  const { name } = options;
+  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots()];
+  checkOptions(options, roots);
+  const fontCss = fontStacksCss(options.fonts);
+  return pool.run(
+    name,
+    async (page, { signal }) => {
+      const { blocked, release } = await isolate(page, roots);
+      // tsx compiles with esbuild's keepNames, which wraps functions in __name();
+      // functions serialised into the page then need that helper there.
+      const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
+      try {
+        await openPrintPage(page, options.url, { name, fontCss, blocked });
+        return { ...(await work(page, { signal })), blocked };
+      } finally {
+        // The pool gives the page to the next issue.
+        release();
+        await page.removeScriptToEvaluateOnNewDocument(helper.identifier).catch(() => {});
+      }
+    },
+    options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
+  );
+}
+
+/** Load the print page in print media with its fonts, and fail if any of them did not load. */
+async function openPrintPage(
   page: Page,
   url: string,
-  context: { readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[]; readonly signal: AbortSignal },
-): Promise<{ raw: Uint8Array; layout: PrintLayoutReport }> {
+  context: { readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[] },
+): Promise<void> {
   await page.emulateMediaType('print');
   // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
   await page.goto(url, { waitUntil: 'load', timeout: 0 });
@@ -142,6 +171,10 @@ async function printPage(
     for (const image of lazy) image.loading = 'eager';
     await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
     await document.fonts.ready;
+    // Page numbers are margin boxes, laid out only when printing: the font slices their
+    // characters need (the full-em bar ―, digits) are loaded now, or they would print in a fallback.
+    const song = getComputedStyle(document.documentElement).getPropertyValue('--font-song');
+    if (song) await document.fonts.load(`14pt ${song}`, '\u2015 0123456789');
     const faces = [...document.fonts];
     const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
     return {
@@ -150,7 +183,10 @@ async function printPage(
     };
   }, bundledFamilies);
   checkFonts(fonts, context.name, context.blocked);
+}
 
+/** Lay the open print page out and print it. */
+async function printPage(page: Page, signal: AbortSignal): Promise<{ raw: Uint8Array; layout: PrintLayoutReport }> {
   const layout = await page.evaluate(preparePrintLayout, layoutOptions);
 
   const raw = await page.pdf({
@@ -162,7 +198,7 @@ async function printPage(
     timeout: 0,
   });
   // Past its time limit the job has already failed: leave no file behind it.
-  context.signal.throwIfAborted();
+  signal.throwIfAborted();
   return { raw, layout };
 }
 
@@ -176,11 +212,13 @@ async function isolate(page: Page, roots: readonly string[]): Promise<{ blocked:
   const check = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    const relocated = url.startsWith('file:') ? relocatedFontFile(fileURLToPath(url)) : undefined;
-    if (relocated !== undefined) {
-      // fonts.css names the font packages inside jianbao's folder; answered from where npm put them.
-      readFile(relocated).then(
-        (body) => request.respond({ status: 200, contentType: FONT_TYPES[path.extname(relocated)] ?? 'application/octet-stream', body }).catch(() => {}),
+    const answer = url.startsWith('file:') ? fontPackageAnswer(fileURLToPath(url)) : undefined;
+    if (answer !== undefined) {
+      readFile(answer.file).then(
+        (bytes) => {
+          const body = answer.woffOnly ? woffOnlyFontFaces(bytes.toString('utf8')) : bytes;
+          return request.respond({ status: 200, contentType: FONT_TYPES[path.extname(answer.file)] ?? 'application/octet-stream', body }).catch(() => {});
+        },
         () => request.abort('failed').catch(() => {}),
       );
     } else if (isAllowedUrl(url, roots)) {
@@ -220,7 +258,7 @@ function checkFonts(state: { readonly bundled: number; readonly failed: readonly
   }
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, bytes);

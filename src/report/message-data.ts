@@ -11,6 +11,8 @@ export interface MessageData {
   readonly file?: string | undefined;
   readonly name: string;
   readonly place?: VFileMessage['place'];
+  /** The place in the file's own terms, when not its line and column (a workbook's `3月进展!E12`). */
+  readonly where?: string | undefined;
   readonly ruleId?: string | undefined;
   readonly source?: string | undefined;
   readonly fatal?: boolean | null | undefined;
@@ -22,8 +24,8 @@ export interface MessageData {
 }
 
 export function toMessageData(message: VFileMessage): MessageData {
-  const { reason, file, name, place, ruleId, source, fatal, url, note, actual, expected } = message;
-  return { reason, file, name, place, ruleId, source, fatal, url, note, actual, expected };
+  const { reason, file, name, place, where, ruleId, source, fatal, url, note, actual, expected } = message;
+  return { reason, file, name, place, where, ruleId, source, fatal, url, note, actual, expected };
 }
 
 /** Put the message back on `file`, as it was. */
@@ -32,6 +34,7 @@ export function restoreMessage(file: VFile, data: MessageData): VFileMessage {
   message.fatal = data.fatal;
   if (data.file !== undefined) message.file = data.file;
   message.name = data.name;
+  if (data.where) message.where = data.where;
   if (data.url) message.url = data.url;
   if (data.note) message.note = data.note;
   if (data.actual != null) message.actual = data.actual;

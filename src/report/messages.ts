@@ -55,13 +55,24 @@ export function problemsIn(files: readonly VFile[]): Problems {
   };
 }
 
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /**
+     * The place in the file's own terms when its line and column do not name it the way people
+     * do: a workbook's `3月进展!E12`.
+     */
+    where?: string | undefined;
+  }
+}
+
 /**
  * `content/2021/11/index.md:3:7: message [rule-id]`, the form editors' tools jump to. A warning
- * reads `path:line:column: warning: message [rule-id]`, as compilers print them.
+ * reads `path:line:column: warning: message [rule-id]`, as compilers print them. A message
+ * about a workbook cell names it as Excel does: `content/2024/3/燃气进展.xlsx 3月进展!E12: …`.
  */
 export function formatMessage(message: VFileMessage, cwd = process.cwd()): string {
   const file = message.file ? printable(relative(cwd, message.file) || message.file) : '<unknown>';
-  const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
+  const place = message.where ? ` ${printable(message.where)}` : message.line ? `:${message.line}:${message.column ?? 1}` : '';
   const severity = message.fatal === false ? 'warning: ' : '';
   const rule = message.ruleId ? ` [${printable(message.ruleId)}]` : '';
   return `${file}${place}: ${severity}${printable(message.reason)}${rule}`;

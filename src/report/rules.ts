@@ -252,6 +252,19 @@ export const RULES = {
     summary: 'an image on another site, which the PDF leaves out',
     example: 'Image https://… is on another site: the web page loads it from there, but the PDF leaves it out, …',
   },
+  'image-unreadable': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'an image file that does not read as an image (damaged, or another format under its extension): the page and the PDF would show it broken',
+    example:
+      'Cannot read photo.jpg as an image (Input file contains unsupported image format); the page and the PDF would show it broken: save it again as JPEG or PNG',
+  },
+  'print-resource': {
+    where: 'print',
+    severity: 'warning',
+    summary: 'a file the print page asked for that it could not show (refused, missing or undecodable), left out of the PDF',
+    example: 'The PDF leaves out logo.png: the print page may load only the issue’s own files, the templates and the bundled fonts; save it beside the issue',
+  },
   'cjk-punctuation': {
     where: 'Markdown',
     severity: 'warning',
@@ -274,13 +287,16 @@ export const RULES = {
     where: '`::table`',
     severity: 'error',
     summary: 'no `src` attribute',
-    example: 'Expected a `src` attribute on ::table naming a CSV file, e.g. `::table{src="progress.csv"}`',
+    example: 'Expected a `src` attribute on ::table naming a CSV file or an Excel workbook, e.g. `::table{src="progress.csv"}`',
   },
   'table-attribute': {
     where: '`::table`',
     severity: 'error',
-    summary: 'an unknown attribute',
-    example: 'Unexpected attribute `title` on ::table; expected `src`, `header-rows`, `total` or `chart`',
+    summary: "an unknown attribute, or one the source's format does not read (`sheet` on a CSV file)",
+    example: [
+      'Unexpected attribute `title` on ::table; expected `src`, `header-rows`, `total`, `chart`, `chart-type`, `chart-whole`, `chart-done`, `chart-print`, `sheet` or `range`',
+      'Unexpected attribute `sheet` on a ::table of a .csv file; it picks a part of an Excel workbook (.xlsx) and has no meaning here',
+    ],
   },
   'table-header-rows': {
     where: '`::table`',
@@ -294,11 +310,53 @@ export const RULES = {
     summary: '`chart` naming no number column',
     example: 'Expected `chart="完成率"` to match the header of a number column, e.g. “户数（户）”, “投资（万元）”',
   },
+  'table-chart-attribute': {
+    where: '`::table`',
+    severity: 'error',
+    summary: 'a chart attribute that does not apply: `chart-…` without `chart`, `chart-whole` or `chart-done` on a grouped chart',
+    example: 'Unexpected `chart-type` on a ::table without `chart`; add `chart="…"` naming the columns to draw, or remove `chart-type`',
+  },
+  'table-chart-type': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`chart-type` other than `grouped` or `stacked`',
+    example: 'Expected `chart-type` to be `grouped` (a bar per column) or `stacked` (the parts of a whole as one bar), got “pie”',
+  },
+  'table-chart-whole': {
+    where: '`::table`',
+    severity: 'error',
+    summary: 'a stacked chart without a whole and a part, or `chart-whole` naming not exactly one selected column',
+    example: 'Expected `chart-whole="面积"` to match the header of one of the columns `chart` selected: “改造计划 / 涉及户数(户)”, …',
+  },
+  'table-chart-done': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`chart-done` naming not exactly one part of a stacked chart',
+    example: 'Expected `chart-done="完工"` to match the header of one of the parts (the selected columns but the whole): …',
+  },
+  'table-chart-print': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`chart-print` other than `yes` or `no`',
+    example: 'Expected `chart-print` to be `yes` (print the chart in the PDF) or `no` (show it on the web only), got “false”',
+  },
   'table-src-type': {
     where: '`::table`',
     severity: 'error',
     summary: 'a table source of a format jianbao cannot read (by its extension)',
     example: 'Expected a table source ending in .csv, got progress.xls; other formats cannot be read, so save the table as .csv',
+  },
+  'table-sheet': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`sheet` naming no sheet of the workbook',
+    example: 'Cannot find sheet “3月” in 燃气进展.xlsx; its sheets are “3月进展”, “2月进展”',
+  },
+  'table-range': {
+    where: '`::table`',
+    severity: 'error',
+    summary: '`range` not in A1 notation (`A3:H12`)',
+    example: 'Expected `range` in A1 notation such as `A3:H12`, got “A3-H12”',
   },
   'table-src-outside-root': {
     where: 'CSV',
@@ -327,20 +385,64 @@ export const RULES = {
   'table-csv-encoding': {
     where: 'CSV',
     severity: 'error',
-    summary: 'a CSV file that is not UTF-8 (GBK, UTF-16), at the first line that is not',
-    example: 'Expected UTF-8, found bytes that are not UTF-8 on this line (GBK?); save the file as “CSV UTF-8”',
+    summary:
+      'a CSV file in none of the encodings Excel and WPS save (UTF-8, UTF-16 with a BOM, GB18030/GBK), or with lines in UTF-8 and lines in another encoding, at the first line that is wrong',
+    example: [
+      'Expected UTF-8 or GB18030, found bytes that are neither on this line; save the file as “CSV UTF-8”',
+      'Expected one encoding, found UTF-8 on line 1 and other bytes (GBK?) on this line; save the file as “CSV UTF-8”',
+    ],
   },
   'table-csv-binary': {
     where: 'CSV',
     severity: 'error',
     summary: 'binary data (a spreadsheet saved as `.csv`)',
-    example: 'Expected a text file, found binary data (is it a spreadsheet?); save it as “CSV UTF-8”',
+    example: 'Expected a text file, found binary data (is it a spreadsheet?); name an Excel workbook `.xlsx`, or save it as “CSV UTF-8”',
   },
   'table-csv-syntax': {
     where: 'CSV',
     severity: 'error',
     summary: 'CSV that does not parse, such as an unclosed quote',
     example: 'Unclosed quote: the quoted cell in this row runs to the end of the file',
+  },
+  'table-xlsx-missing': {
+    where: 'workbook',
+    severity: 'error',
+    summary: 'an Excel workbook that does not exist',
+    example: 'Cannot find content/2024/3/燃气进展.xlsx; `src` is relative to this Markdown file',
+  },
+  'table-xlsx-read': {
+    where: 'workbook',
+    severity: 'error',
+    summary: 'an `.xlsx` file that cannot be read or is not a workbook',
+    example: 'Cannot read content/2024/3/燃气进展.xlsx as an Excel workbook (end of data reached); open it in Excel or WPS and save it again as .xlsx',
+  },
+  'table-xlsx-format': {
+    where: 'workbook',
+    severity: 'error',
+    summary: 'an old `.xls`, a WPS `.et` or a password-protected workbook',
+    example:
+      'Cannot read 燃气进展.xlsx: it is password-protected (encrypted); save a copy without a password (File → Info → Protect Workbook, or 文件 → 文档加密 in WPS) as .xlsx',
+  },
+  'table-xlsx-cell': {
+    where: 'workbook',
+    severity: 'error',
+    summary: 'an error value (`#REF!`) or a formula with no saved result, at its sheet and cell',
+    example: [
+      'Expected a value, found the error #REF!; fix the formula in Excel or WPS and save the workbook again',
+      'Expected the saved result of the formula SUM(E4:E11), found none (the workbook was written by a program that does not calculate); open it in Excel, WPS or LibreOffice and save it again',
+    ],
+  },
+  'table-header-blank': {
+    where: 'table source',
+    severity: 'error',
+    summary: 'an empty header cell that continues no merge (it would print as an empty heading)',
+    example: 'Unexpected empty header cell: the heading above it, “改造计划”, spans more columns, and no heading to its left under it continues into it; …',
+  },
+  'table-header-untitled': {
+    where: 'table source',
+    severity: 'error',
+    summary: 'a last column with no heading in any header row',
+    example: 'Expected a heading for the last column, found only empty header cells; write its heading, or delete the column if it is not part of the table',
   },
   'table-row-length': {
     where: 'CSV',
@@ -349,28 +451,61 @@ export const RULES = {
     example: 'Expected 3 cells as in the first row (line 1), found 2',
   },
   'table-number': {
-    where: 'CSV',
+    where: 'table source',
     severity: 'error',
     summary: 'a cell that is not a number in a number column',
     example: 'Expected a number in column “户数（户）”, got “二十”',
   },
   'table-total': {
-    where: 'CSV',
+    where: 'table source',
     severity: 'error',
     summary: 'a `合计` row not matching the column sums, or a second `合计` row',
     example: '合计 value 31 in column “户数（户）” does not match the sum of the rows above, 30',
   },
+  'table-chart-parts': {
+    where: 'table source',
+    severity: 'error',
+    summary: 'a row whose parts add up to more than its whole in a stacked chart',
+    example: 'Expected the parts of “改造计划 / 涉及户数(户)” in 梅江区 to add up to at most 2393, got 1320 + 1180 = 2500; …',
+  },
   'table-total-non-number': {
-    where: 'CSV',
+    where: 'table source',
     severity: 'error',
     summary: 'a number in the `合计` row of a column whose cells are not all numbers (blank and `/` count as 0)',
     example: '合计 value 999 in column “户数（户）” cannot be checked: “二十” (line 2), “三十” (line 3) are not numbers; …',
+  },
+  'table-unchanged': {
+    where: 'table source',
+    severity: 'warning',
+    summary: "a table file byte for byte the same as the previous issue's file of that name, as `jianbao new` carried it: its numbers were not updated",
+    example:
+      "Expected this issue's figures in progress.csv, found the same bytes as the previous issue's content/2022/1/progress.csv; update its numbers, or remove the table if it has no news",
   },
   'template-syntax': {
     where: 'templates',
     severity: 'error',
     summary: 'a site or print template (`--templates DIR`) that does not compile, at its line',
     example: 'Template syntax: expected variable end',
+  },
+  'import-format': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'error',
+    summary: 'a draft that is not a Word document saved as `.docx`: `.doc`, `.wps`, `.rtf`, an encrypted or damaged file',
+    example: 'Expected a Word document saved as .docx, got a .doc file (Word 97–2003); open it in Word or WPS and save it as “Word 文档 (*.docx)”',
+  },
+  'import-unmapped': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary:
+      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show',
+    example:
+      'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box; its text “文本框里的说明” was put after the paragraph: move it where it belongs, or delete it',
+  },
+  'import-mammoth': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary: 'what the Word reader (mammoth) reported it could not read',
+    example: 'The Word reader reported: An unrecognised element was ignored: m:oMathPara; look at the draft there and copy what is missing by hand',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -26,7 +26,10 @@ export function isSearchable(file: OutputFile): boolean {
  * and only the parts marked `data-pagefind-body`. Call `closeSearch` when every bundle is made.
  */
 export async function searchBundle(pages: readonly OutputFile[]): Promise<OutputFile[]> {
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
+  // A Pagefind binary that cannot start rejects (`Pagefind backend closed`) rather than reporting.
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE }).catch((error: unknown) => {
+    throw new SearchIndexError([error instanceof Error ? error.message : String(error)]);
+  });
   if (!index) throw new SearchIndexError(errors);
   try {
     for (const page of pages) {

@@ -1,5 +1,7 @@
 import type { DistributionEntry, RenderedIssue } from '../model.ts';
 import { documentTitle, formatDate, formatRecipients, issueLabel, issueName } from '../format/chinese.ts';
+import { phrases } from '../markdown/phrases.ts';
+import { escapeXml } from './xml.ts';
 
 /** What templates see of an issue: the model plus the strings print and web both show. */
 export function issueView(rendered: RenderedIssue) {
@@ -13,9 +15,14 @@ export function issueView(rendered: RenderedIssue) {
     dateText: formatDate(issue.date),
     html: rendered.html,
     tables: rendered.tables,
-    articles: rendered.articles.map((article) => ({ ...article, title: article.lines.join(' ') })),
+    articles: rendered.articles.map((article) => ({ ...article, title: article.lines.join(' '), titleHtml: phrasedTitle(article.lines) })),
     distribution: issue.distribution.map(distributionLine),
   };
+}
+
+/** The title as HTML with a `<wbr>` between its words, for the contents list (see `phrases`). */
+function phrasedTitle(lines: readonly string[]): string {
+  return lines.map((line) => phrases(line).map(escapeXml).join('<wbr>')).join(' ');
 }
 
 function distributionLine(entry: DistributionEntry) {

@@ -1,19 +1,20 @@
 import { toHtml } from 'hast-util-to-html';
-import { barChart } from '../table/bar-chart.ts';
-import { measureName, seriesName, sharedCells } from '../table/chart-columns.ts';
-import { chartValue } from '../table/table-chart.ts';
+import { SHARE_NAME, shareLabel } from '../table/stacked-chart.ts';
+import { type ChartRecord, chartNames, chartTitle, chartValue, drawChart } from '../table/table-chart.ts';
 import type { TableRecord } from '../table/table-record.ts';
 import type { SiteIssue } from './site-view.ts';
 
-/** One charted table followed across issues: its 合计 month by month. */
+/** One charted table followed across issues: its 合计 month by month, and a stacked one's share done. */
 export interface SeriesChart {
   readonly title: string;
   /** The inline SVG figure. */
   readonly html: string;
-  /** Legend names, one per selected column. */
+  /** Legend names, one per selected column, then for a stacked chart `进度`. */
   readonly names: readonly string[];
-  /** Oldest first: the month, the issue it came from, the totals as written. */
+  /** Oldest first: the month, the issue it came from, the totals as written (and the share done). */
   readonly months: readonly SeriesMonth[];
+  /** How it is drawn, to draw it again over fewer months (see `chartWithin`). */
+  readonly drawing: { readonly chart: ChartRecord; readonly names: readonly string[] };
 }
 
 export interface SeriesMonth {
@@ -22,15 +23,19 @@ export interface SeriesMonth {
   /** `2021年3月`. */
   readonly month: string;
   readonly issue: SiteIssue;
+  /** The selected columns' totals, then for a stacked chart the share done. */
   readonly values: readonly string[];
+  /** The whole 合计 row, which the chart is drawn from. */
+  readonly total: readonly string[];
 }
 
-type Charted = TableRecord & { readonly chart: NonNullable<TableRecord['chart']>; readonly total: readonly string[] };
+type Charted = TableRecord & { readonly chart: ChartRecord; readonly total: readonly string[] };
 
 /**
  * Tables drawn with `chart` that have a totals row, grouped by their columns and selector (the
- * same table in every issue), each plotted as its totals per month. When two issues fall in
- * one month, the later one counts; supplements are left out. `issues` are newest first.
+ * same table in every issue), each plotted as its totals per month, drawn as the newest issue
+ * draws it (grouped, or stacked with the share done). When two issues fall in one month, the
+ * later one counts; supplements are left out. `issues` are newest first.
  */
 export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
   const groups = new Map<string, { record: Charted; byMonth: Map<string, { issue: SiteIssue; record: Charted }> }>();
@@ -41,6 +46,7 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
       const charted = record as Charted;
       const key = `${record.columns.join('\u0000')}\u0001${record.chart.selector}`;
       const group = groups.get(key) ?? { record: charted, byMonth: new Map() };
+      group.record = charted;
       groups.set(key, group);
       const [year, month] = issue.date.split('-').map(Number);
       group.byMonth.set(`${year}-${String(month).padStart(2, '0')}`, { issue, record: charted });
@@ -48,34 +54,37 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
   }
 
   return [...groups.values()].map(({ record, byMonth }) => {
-    const { columns, selector } = record.chart;
-    const paths = columns.map((column) => record.paths[column] ?? []);
-    const shared = sharedCells(paths);
-    const names = paths.map((path) => seriesName(path, selector, shared));
-    const title = `${measureName(paths, selector)}合计（按月）`;
+    const { chart } = record;
+    const { names, measure } = chartNames(chart, record.paths);
+    const title = chartTitle(chart, measure, '月', '合计');
+    const { stacked } = chart;
+    const share = (total: readonly string[]) => (stacked ? [shareLabel(chartValue(total[stacked.done]), chartValue(total[stacked.whole])) ?? '—'] : []);
     const months = [...byMonth].map(([key, { issue, record: table }]): SeriesMonth => {
       const [year, month] = key.split('-').map(Number);
-      return { key, month: `${year}年${month}月`, issue, values: columns.map((column) => table.total[column] ?? '') };
+      const { total } = table;
+      return { key, month: `${year}年${month}月`, issue, values: [...chart.columns.map((column) => total[column] ?? ''), ...share(total)], total };
     });
-    return seriesChart(title, names, months);
+    return seriesChart(title, { chart, names }, months);
   });
 }
 
 /** The chart over only the months in `keys`, for a page of the series page; undefined when it has none of them. */
 export function chartWithin(chart: SeriesChart, keys: ReadonlySet<string>): SeriesChart | undefined {
   const months = chart.months.filter((entry) => keys.has(entry.key));
-  return months.length === 0 ? undefined : seriesChart(chart.title, chart.names, months);
+  return months.length === 0 ? undefined : seriesChart(chart.title, chart.drawing, months);
 }
 
-function seriesChart(title: string, names: readonly string[], months: readonly SeriesMonth[]): SeriesChart {
-  const figure = barChart({
-    title,
-    categories: months.map((entry) => entry.month),
-    series: names.map((name, which) => ({
-      name,
-      values: months.map((entry) => chartValue(entry.values[which])),
-      labels: months.map((entry) => entry.values[which] ?? ''),
-    })),
-  });
-  return { title, html: toHtml(figure), names, months };
+function seriesChart(title: string, drawing: SeriesChart['drawing'], months: readonly SeriesMonth[]): SeriesChart {
+  const { chart, names } = drawing;
+  // The series page is never printed, whatever `chart-print` says.
+  const figure = drawChart(
+    { ...chart, print: true },
+    {
+      title,
+      categories: months.map((entry) => entry.month),
+      names,
+      cells: (column) => months.map((entry) => entry.total[column]),
+    },
+  );
+  return { title, html: toHtml(figure), names: chart.stacked ? [...names, SHARE_NAME] : names, months, drawing };
 }

@@ -5,8 +5,9 @@ import { rootFrom } from './page-data.ts';
 import { chartWithin, seriesCharts, type SeriesChart } from './series-page.ts';
 import { pageEdition, type YearGroup } from './page-edition.ts';
 import { renderSitemap } from './sitemap.ts';
-import { byDate, pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
 import { paginate } from './paginate.ts';
+import { pngSize } from './png-size.ts';
+import { absoluteUrl, byDate, pageMeta as sitePageMeta, siteIssue, type PageMeta, type ShareImage, type SiteIssue, type SiteIssueInput } from './site-view.ts';
 
 export interface SiteOptions {
   /**
@@ -27,6 +28,12 @@ export interface SiteOptions {
    * @default 50
    */
   readonly navYears?: number;
+  /**
+   * The series' share picture, a PNG among the templates' assets (`assets/share.png`): the
+   * `og:image` of every page but the issues that have their own.
+   * @default none: such pages name no picture
+   */
+  readonly shareImage?: OutputFile | undefined;
 }
 
 const defaults = { homeIssues: 24, pageSize: 100, navYears: 50 } satisfies SiteOptions;
@@ -44,16 +51,18 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
   const allYears = groupByYear(issues);
   const years = allYears.slice(0, settings.navYears);
   const common = { series, years };
+  const shareImage = settings.shareImage && defaultShareImage(series, settings.shareImage);
+  const pageMeta: MetaOf = (path, title, description) => sitePageMeta(series, path, title, description, 'website', shareImage);
 
   // Previous and next in the order issues came out, a supplement between the issues around its date.
   const chronological = byDate(issues);
-  for (const index of chronological.keys()) yield pageEdition.render(engine, { series, issues: chronological, years }, index);
+  for (const index of chronological.keys()) yield pageEdition.render(engine, { series, issues: chronological, years, shareImage }, index);
 
   const latest = issues.slice(0, settings.homeIssues);
   yield page(engine, 'index.njk', {
     ...common,
     years: allYears,
-    page: pageMeta(series, '', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
+    page: pageMeta('', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
     root: '',
     latest: groupByYear(latest),
     more: issues.length - latest.length,
@@ -62,7 +71,7 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
   for (const group of allYears) {
     for (const part of paginate(`${group.year}/`, group.issues, settings.pageSize)) {
       const title = `${series.title} ${group.year}年${part.pagination ? `（第${part.pagination.number}页）` : ''}`;
-      const meta = pageMeta(series, part.path, title, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
+      const meta = pageMeta(part.path, title, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
       yield page(engine, 'year.njk', {
         ...common,
         page: meta,
@@ -73,11 +82,11 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
       });
     }
   }
-  yield* seriesPages(engine, series, common, seriesCharts(issues), settings.pageSize);
+  yield* seriesPages(engine, series, common, seriesCharts(issues), { pageSize: settings.pageSize, pageMeta });
   const searchPath = 'search/';
   yield page(engine, 'search.njk', {
     ...common,
-    page: pageMeta(series, searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
+    page: pageMeta(searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
     root: rootFrom(searchPath),
   });
   // A 404 page is served at any address, so its links start from the site's own path.
@@ -85,7 +94,7 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
     path: '404.html',
     contents: engine.render('404.njk', {
       ...common,
-      page: pageMeta(series, '404.html', `页面不存在 · ${series.title}`, '找不到这个页面'),
+      page: pageMeta('404.html', `页面不存在 · ${series.title}`, '找不到这个页面'),
       root: new URL(series.url).pathname,
     }),
   };
@@ -107,7 +116,7 @@ function* seriesPages(
   series: Series,
   common: { readonly series: Series; readonly years: readonly YearGroup[] },
   charts: readonly SeriesChart[],
-  pageSize: number,
+  { pageSize, pageMeta }: { readonly pageSize: number; readonly pageMeta: MetaOf },
 ): Generator<OutputFile> {
   const months = [...new Set(charts.flatMap((chart) => chart.months.map((entry) => entry.key)))].sort().reverse();
   for (const part of paginate('series/', months, pageSize)) {
@@ -115,7 +124,7 @@ function* seriesPages(
     const title = `数据走势${part.pagination ? `（第${part.pagination.number}页）` : ''} · ${series.title}`;
     yield page(engine, 'series.njk', {
       ...common,
-      page: pageMeta(series, part.path, title, `${series.title}各期进展表合计的逐月走势`),
+      page: pageMeta(part.path, title, `${series.title}各期进展表合计的逐月走势`),
       root: rootFrom(part.path),
       charts: part.pagination ? charts.flatMap((chart) => chartWithin(chart, shown) ?? []) : charts,
       pagination: part.pagination,
@@ -123,8 +132,17 @@ function* seriesPages(
   }
 }
 
+/** A page's meta data, with the series' share picture (see `SiteOptions.shareImage`). */
+type MetaOf = (path: string, title: string, description: string) => PageMeta;
+
 function page(engine: TemplateEngine, template: string, data: { readonly page: PageMeta; readonly root: string; readonly [key: string]: unknown }): OutputFile {
   return { path: `${data.page.path}index.html`, contents: engine.render(template, data) };
+}
+
+/** The series' share picture as the pages announce it; undefined when the file is not a PNG. */
+function defaultShareImage(series: Series, file: OutputFile): ShareImage | undefined {
+  const size = pngSize(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);
+  return size && { url: absoluteUrl(series, file.path), ...size, alt: series.title };
 }
 
 /** Consecutive issues of the same year, in the order given. */

@@ -1,12 +1,14 @@
+import type { ChartRequest } from './chart-attributes.ts';
 import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
-import { headerCells } from './header-cells.ts';
+import { type HeaderBlank, headerCells } from './header-cells.ts';
 import type { Problem } from './problem.ts';
 import type { TableModel } from './render-table.ts';
 import { cellTexts, type SourceRow } from './sources/source.ts';
 import type { TableAttributes } from './table-attributes.ts';
 import type { TableRecord } from './table-record.ts';
-import { totals } from './totals.ts';
+import { type Totals, totals } from './totals.ts';
+import { overrunParts, stackedColumns } from './stacked-columns.ts';
 
 export interface BuildContext {
   /** Absolute path of the table source, for the record. */
@@ -40,13 +42,15 @@ export function buildTable(
     };
   }
 
-  const header = headerCells(rows.slice(0, headerRows).map((row) => row.cells));
+  const head = rows.slice(0, headerRows);
+  const { cells: header, blanks } = headerCells(head.map((row) => row.cells));
+  if (blanks.length > 0) return { problems: blanks.map((blank) => blankProblem(blank, head)) };
   const paths = columnPaths(header, rows[0]?.cells.length ?? 0);
   const checked = totals(rows.slice(headerRows), paths, attributes);
   if (checked.problems.length > 0) return { problems: checked.problems };
 
-  const chart = attributes.chart === undefined ? undefined : chartColumns(attributes.chart, paths, checked.numberColumns);
-  if (chart && 'problem' in chart) return { problems: [chart.problem] };
+  const chart = attributes.chart && chartRecord(attributes.chart, paths, checked);
+  if (chart && 'problems' in chart) return { problems: chart.problems };
 
   const body = checked.rows.map(cellTexts);
   const total = checked.total && [...checked.total.cells];
@@ -62,10 +66,48 @@ export function buildTable(
       header,
       columns: paths.map(columnName),
       paths,
-      chart: chart && attributes.chart !== undefined ? { selector: attributes.chart, columns: chart.columns } : undefined,
+      chart,
       rows: body,
       total,
       line: context.line,
     },
   };
+}
+
+/** An empty `<th>` the header would have, as a problem at its cell. */
+function blankProblem(blank: HeaderBlank, rows: readonly SourceRow[]): Problem {
+  const row = rows[blank.row];
+  const place = row?.cells[blank.column]?.place ?? row?.place;
+  if (blank.kind === 'untitled') {
+    return {
+      reason: 'Expected a heading for the last column, found only empty header cells; write its heading, or delete the column if it is not part of the table',
+      ruleId: 'table-header-untitled',
+      place,
+    };
+  }
+  const why =
+    blank.above === undefined
+      ? 'there is no heading to its left or above it to continue'
+      : `the heading above it, “${blank.above}”, spans more columns, and no heading to its left under it continues into it`;
+  return {
+    reason: `Unexpected empty header cell: ${why}; write this column's heading, or merge the cell with the heading it belongs to`,
+    ruleId: 'table-header-blank',
+    place,
+  };
+}
+
+/** What `chart…` draws, checked against the table: its columns and, stacked, their roles. */
+function chartRecord(
+  request: ChartRequest,
+  paths: readonly (readonly string[])[],
+  checked: Pick<Totals, 'rows' | 'numberColumns'>,
+): NonNullable<TableRecord['chart']> | { readonly problems: readonly Problem[] } {
+  const selected = chartColumns(request.selector, paths, checked.numberColumns);
+  if ('problem' in selected) return { problems: [selected.problem] };
+  const drawn = { selector: request.selector, columns: selected.columns, print: request.print };
+  if (request.type === 'grouped') return drawn;
+  const roles = stackedColumns(request, selected.columns, paths);
+  if ('problem' in roles) return { problems: [roles.problem] };
+  const overruns = overrunParts(checked.rows, roles.stacked, paths);
+  return overruns.length > 0 ? { problems: overruns } : { ...drawn, stacked: roles.stacked };
 }

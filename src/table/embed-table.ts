@@ -4,14 +4,16 @@ import type {} from 'remark-directive';
 import type { VFile } from 'vfile';
 import { buildTable } from './build-table.ts';
 import { element } from './hast-element.ts';
-import { localPath } from '../util/local-path.ts';
+import { extensionOf, localPath } from '../util/local-path.ts';
 import { cellLabel, type Problem } from './problem.ts';
 import { renderTable } from './render-table.ts';
-import { sourceFor } from './sources/index.ts';
+import { formatAttributes, sourceFor } from './sources/index.ts';
 import { tableChart } from './table-chart.ts';
 import { tableAttributes } from './table-attributes.ts';
 import type { TableEmbed } from './table-embed.ts';
 import type {} from './table-record.ts';
+import { unchangedSource } from './unchanged-source.ts';
+import { reportProblem } from '../report/messages.ts';
 
 export type LeafDirective = Extract<RootContent, { type: 'leafDirective' }>;
 type Point = NonNullable<LeafDirective['position']>['start'];
@@ -21,13 +23,20 @@ type Point = NonNullable<LeafDirective['position']>['start'];
  * stops on them) and the table is left out; otherwise the table is recorded on `file.data`.
  * `root` is absolute or undefined.
  */
-export function embedTable(node: LeafDirective, file: VFile, root: string | undefined): TableEmbed | undefined {
-  const { problems, sourceName, built } = check(node, file, root);
+export async function embedTable(node: LeafDirective, file: VFile, root: string | undefined): Promise<TableEmbed | undefined> {
+  const { problems, sourceName, built } = await check(node, file, root);
   if (!built || problems.length > 0) {
     for (const problem of problems) report(file, problem, node.position?.start, sourceName);
     return undefined;
   }
 
+  if (built.carried) {
+    reportProblem(
+      file,
+      `Expected this issue's figures in ${node.attributes?.src}, found the same bytes as the previous issue's ${built.carried}; update its numbers, or remove the table if it has no news`,
+      { place: node.position?.start, ruleId: 'table-unchanged' },
+    );
+  }
   (file.data.tables ??= []).push(built.record);
   const { record } = built;
   const table = renderTable(built.model);
@@ -46,8 +55,8 @@ export function embedTable(node: LeafDirective, file: VFile, root: string | unde
 }
 
 /** Everything wrong with the directive and its source, and the table when it could be built. */
-function check(node: LeafDirective, file: VFile, root: string | undefined) {
-  const attributes = tableAttributes(node.attributes);
+async function check(node: LeafDirective, file: VFile, root: string | undefined) {
+  const attributes = tableAttributes(node.attributes, formatAttributes());
   const problems: Problem[] = [...attributes.problems];
   const { src } = attributes;
   if (src === undefined) return { problems };
@@ -57,6 +66,14 @@ function check(node: LeafDirective, file: VFile, root: string | undefined) {
   if ('reason' in local) return { problems: [...problems, local] };
   const found = sourceFor(src);
   if ('problem' in found) return { problems: [...problems, found.problem] };
+  const { source } = found;
+  for (const key of Object.keys(attributes.source)) {
+    if (source.attributes?.includes(key)) continue;
+    problems.push({
+      reason: `Unexpected attribute \`${key}\` on a ::table of a .${extensionOf(src)} file; it picks a part of an Excel workbook (.xlsx) and has no meaning here`,
+      ruleId: 'table-attribute',
+    });
+  }
 
   const { path } = local;
   // Listed even when unreadable, so that a watcher rebuilds once the file appears.
@@ -65,15 +82,18 @@ function check(node: LeafDirective, file: VFile, root: string | undefined) {
 
   // Name the source the way the Markdown file is named, so that messages read alike.
   const sourceName = file.path !== undefined && isAbsolute(file.path) ? path : relative(file.cwd, path);
-  const read = found.source.read(path, { name: sourceName });
+  const read = await source.read(path, { name: sourceName, attributes: attributes.source });
   problems.push(...read.problems);
-  const { headerRows } = attributes;
+  const headerRows = attributes.headerRows === 'source' ? (read.headerRows ?? 1) : attributes.headerRows;
   if (read.problems.length > 0 || headerRows === undefined) return { problems, sourceName };
 
   const line = node.position?.start.line ?? 1;
   const built = buildTable(read.rows, { ...attributes, headerRows }, { path, name: sourceName, line });
   if ('problems' in built) return { problems: [...problems, ...built.problems], sourceName };
-  return { problems, sourceName, built };
+  const carried = unchangedSource(path, src, file.data.previousIssue);
+  // Rendered again when the previous issue's file changes, so the warning goes once either is updated.
+  if (carried !== undefined) dependencies.push(carried);
+  return { problems, sourceName, built: { ...built, carried: carried === undefined ? undefined : relative(file.cwd, carried) } };
 }
 
 /** A fatal message, at its place in the table source when it has one, else at the directive. */
@@ -89,6 +109,8 @@ function report(file: VFile, problem: Problem, directive: Point | undefined, sou
     // tools that read fields, `name` (in the source's own terms) for those that print it.
     message.file = sourceName;
     message.name = cellLabel(place);
+    const where = place.label.where?.(place.line, place.column);
+    if (where) message.where = where;
   }
   message.fatal = true;
 }

@@ -27,6 +27,11 @@ export interface PlaceLabel {
   cell(line: number, column: number): string;
   /** A row inside a sentence: `line 5`; a workbook would say `row 12`. */
   row(line: number): string;
+  /**
+   * The place inside the file when its line and column do not name it the way people do: a
+   * workbook's `3月进展!E12`, printed after the file name in place of `:line:column`.
+   */
+  where?(line: number, column: number): string;
 }
 
 export const cellLabel = (place: SourcePlace): string => place.label.cell(place.line, place.column);

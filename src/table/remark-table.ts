@@ -19,11 +19,13 @@ const defaults = { root: undefined } satisfies Options;
 
 /**
  * Replace each `::table{src="….csv"}` leaf directive with its table source (a file of a format
- * in `./sources/index.ts`, CSV today) as a checked HTML table:
+ * in `./sources/index.ts`: CSV, Excel workbooks) as a checked HTML table:
  * merged header cells, number cells marked, the 合计 row checked against the column sums.
  * Use after `remark-parse` and `remark-directive`.
  *
- * Attributes: `src` (required, relative to the Markdown file), `header-rows` (default 1),
+ * Attributes: `src` (required, relative to the Markdown file), `header-rows` (default: the
+ * height of a workbook's merged cell at the top-left, else 1), `sheet` and `range` (a
+ * workbook's sheet, default the first, and cells in A1 notation, default those in use),
  * `total` (label of a totals row to append when the source has none), `chart` (draw the number
  * columns whose header contains the given text as an inline SVG bar chart above the table).
  * Problems are fatal messages on the file; the table is then left out. Rendered tables are
@@ -32,7 +34,7 @@ const defaults = { root: undefined } satisfies Options;
 export default function remarkTable(options?: Options) {
   const settings = { ...defaults, ...options };
 
-  return function transform(tree: Root, file: VFile): void {
+  return async function transform(tree: Root, file: VFile): Promise<void> {
     const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
     const found: { node: LeafDirective; parent: Parent }[] = [];
     eachNode(tree, (node, _index, parent) => {
@@ -41,7 +43,7 @@ export default function remarkTable(options?: Options) {
 
     // Replaced after the walk, which must not see the tree change under it.
     for (const { node, parent } of found) {
-      const embed = embedTable(node, file, root);
+      const embed = await embedTable(node, file, root);
       const children = parent.children as RootContent[];
       children.splice(children.indexOf(node), 1, ...(embed ? [embed] : []));
     }

@@ -1,38 +1,52 @@
+import { orList } from '../util/local-path.ts';
+import { CHART_ATTRIBUTES, type ChartRequest, chartAttributes } from './chart-attributes.ts';
 import type { Problem } from './problem.ts';
 
 /** What a `::table{…}` directive asks for. */
 export interface TableAttributes {
   /** Table source path as written, relative to the Markdown file; undefined when missing. */
   readonly src: string | undefined;
-  /** Leading rows of the source that form the header; undefined when the attribute is invalid. */
-  readonly headerRows: number | undefined;
+  /**
+   * Leading rows of the source that form the header: `'source'` when not given (the source's
+   * layout decides, else 1); undefined when the attribute is invalid.
+   */
+  readonly headerRows: number | 'source' | undefined;
   /** Label of the totals row. */
   readonly label: string;
   /** Whether to append a computed totals row when the source has none. */
   readonly append: boolean;
-  /**
-   * Draw a bar chart of the number columns whose header contains this text (`''`: every
-   * number column); undefined when the directive has no `chart`.
-   */
-  readonly chart: string | undefined;
+  /** The chart to draw above the table (see chart-attributes.ts); undefined without `chart`. */
+  readonly chart: ChartRequest | undefined;
+  /** Attributes for the source's format (a workbook's `sheet`, `range`), trimmed. */
+  readonly source: Readonly<Record<string, string>>;
   readonly problems: readonly Problem[];
 }
 
-const KNOWN = ['src', 'header-rows', 'total', 'chart'];
+const COMMON: readonly string[] = ['src', 'header-rows', 'total', ...CHART_ATTRIBUTES];
 const DEFAULT_LABEL = '合计';
 
 /**
  * Read and check a directive's attributes. `total` alone (no value) appends a `合计` row;
  * `chart="户数"` draws the number columns whose header contains `户数`, `chart` alone all of them.
+ * `formats` are the attributes that some source format reads (`sheet`, `range`): they are
+ * collected in `source`, and the source picked by `src` checks them.
  */
-export function tableAttributes(attributes: Readonly<Record<string, string | null | undefined>> | null | undefined): TableAttributes {
+export function tableAttributes(
+  attributes: Readonly<Record<string, string | null | undefined>> | null | undefined,
+  formats: readonly string[] = [],
+): TableAttributes {
   const problems: Problem[] = [];
   const given = attributes ?? {};
+  const source: Record<string, string> = {};
 
   for (const key of Object.keys(given)) {
-    if (KNOWN.includes(key)) continue;
+    if (COMMON.includes(key)) continue;
+    if (formats.includes(key)) {
+      source[key] = (given[key] ?? '').trim();
+      continue;
+    }
     problems.push({
-      reason: `Unexpected attribute \`${key}\` on ::table; expected \`src\`, \`header-rows\`, \`total\` or \`chart\``,
+      reason: `Unexpected attribute \`${key}\` on ::table; expected ${orList([...COMMON, ...formats].map((name) => `\`${name}\``))}`,
       ruleId: 'table-attribute',
     });
   }
@@ -40,13 +54,13 @@ export function tableAttributes(attributes: Readonly<Record<string, string | nul
   const src = given['src']?.trim() || undefined;
   if (!src) {
     problems.push({
-      reason: 'Expected a `src` attribute on ::table naming a CSV file, e.g. `::table{src="progress.csv"}`',
+      reason: 'Expected a `src` attribute on ::table naming a CSV file or an Excel workbook, e.g. `::table{src="progress.csv"}`',
       ruleId: 'table-src',
     });
   }
 
   const rawHeaderRows = given['header-rows'];
-  let headerRows: number | undefined = 1;
+  let headerRows: number | 'source' | undefined = 'source';
   if (rawHeaderRows !== undefined) {
     const text = (rawHeaderRows ?? '').trim();
     headerRows = /^[1-9]\d*$/.test(text) ? Number(text) : undefined;
@@ -61,6 +75,7 @@ export function tableAttributes(attributes: Readonly<Record<string, string | nul
   const total = given['total'];
   const append = total !== undefined;
   const label = total?.trim() || DEFAULT_LABEL;
-  const chart = given['chart'] === undefined ? undefined : (given['chart'] ?? '').trim();
-  return { src, headerRows, label, append, chart, problems };
+  const { chart, problems: chartProblems } = chartAttributes(given);
+  problems.push(...chartProblems);
+  return { src, headerRows, label, append, chart, source, problems };
 }

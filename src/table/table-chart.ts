@@ -1,9 +1,14 @@
 import type { Element } from 'hast';
 import { barChart } from './bar-chart.ts';
+import type { ChartSeries } from './chart-figure.ts';
 import { measureName, seriesName, sharedCells } from './chart-columns.ts';
 import { labelIndex } from './label-cell.ts';
 import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+import { SHARE_NAME, stackedChart } from './stacked-chart.ts';
 import type { TableRecord } from './table-record.ts';
+
+/** What `chart…` asked of a table, as recorded. */
+export type ChartRecord = NonNullable<TableRecord['chart']>;
 
 /** A number cell as a bar length: `/` and blanks draw nothing. */
 export function chartValue(cell: string | undefined): number | undefined {
@@ -12,21 +17,53 @@ export function chartValue(cell: string | undefined): number | undefined {
   return parsed && Number(parsed.units) / 10 ** parsed.scale;
 }
 
-/** The bar chart of a table with `chart`: one bar group per body row, one bar per selected column. */
-export function tableChart(record: TableRecord & { readonly chart: NonNullable<TableRecord['chart']> }): Element {
-  const { chart } = record;
-  const paths = chart.columns.map((column) => record.paths[column] ?? []);
+/** The legend names of the selected columns, in column order, and what they measure. */
+export function chartNames(chart: ChartRecord, allPaths: readonly (readonly string[])[]): { readonly names: string[]; readonly measure: string } {
+  const paths = chart.columns.map((column) => allPaths[column] ?? []);
   const shared = sharedCells(paths);
+  return { names: paths.map((path) => seriesName(path, chart.selector, shared)), measure: measureName(paths, chart.selector) };
+}
+
+/** A chart title: `户数(户)（按区县名称）`, stacked `户数(户)进度（按区县名称）`. */
+export function chartTitle(chart: ChartRecord, measure: string, by: string | undefined, what = ''): string {
+  const title = `${measure}${chart.stacked ? SHARE_NAME : what}`;
+  return by ? `${title}（按${by}）` : title;
+}
+
+/**
+ * Draw the selected columns as `chart` asks: grouped bars, or the parts stacked in their whole.
+ * `cells` gives a column's cells, one per category.
+ */
+export function drawChart(
+  chart: ChartRecord,
+  drawing: {
+    readonly title: string;
+    readonly categories: readonly string[];
+    readonly names: readonly string[];
+    readonly cells: (column: number) => readonly (string | undefined)[];
+  },
+): Element {
+  const { title, categories } = drawing;
+  const series = (column: number): ChartSeries => {
+    const cells = drawing.cells(column);
+    return { name: drawing.names[chart.columns.indexOf(column)] ?? '', values: cells.map(chartValue), labels: cells.map((cell) => cell ?? '') };
+  };
+  const { stacked, print } = chart;
+  if (!stacked) return barChart({ title, categories, series: chart.columns.map(series), print });
+  const others = stacked.parts.filter((column) => column !== stacked.done);
+  return stackedChart({ title, categories, whole: series(stacked.whole), done: series(stacked.done), others: others.map(series), print });
+}
+
+/** The chart of a table with `chart`: one bar group (or stacked bar) per body row. */
+export function tableChart(record: TableRecord & { readonly chart: ChartRecord }): Element {
+  const { chart } = record;
   const labelColumn = record.rows[0] ? labelIndex(record.rows[0]) : -1;
-  const byWhat = labelColumn >= 0 ? record.paths[labelColumn]?.at(-1) : undefined;
-  const measure = measureName(paths, chart.selector);
-  return barChart({
-    title: byWhat ? `${measure}（按${byWhat}）` : measure,
+  const by = labelColumn >= 0 ? record.paths[labelColumn]?.at(-1) : undefined;
+  const { names, measure } = chartNames(chart, record.paths);
+  return drawChart(chart, {
+    title: chartTitle(chart, measure, by),
     categories: record.rows.map((row, index) => row[labelIndex(row)] ?? String(index + 1)),
-    series: chart.columns.map((column, which) => ({
-      name: seriesName(paths[which] ?? [], chart.selector, shared),
-      values: record.rows.map((row) => chartValue(row[column])),
-      labels: record.rows.map((row) => row[column] ?? ''),
-    })),
+    names,
+    cells: (column) => record.rows.map((row) => row[column]),
   });
 }

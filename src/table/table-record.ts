@@ -1,4 +1,5 @@
 import type { HeaderCell } from './header-cells.ts';
+import type { StackedColumns } from './stacked-columns.ts';
 
 /** What a rendered `::table` leaves on `file.data.tables`, for charts and cache keys. */
 export interface TableRecord {
@@ -11,7 +12,16 @@ export interface TableRecord {
   /** Each column's header path as its distinct texts, top-down. */
   readonly paths: readonly (readonly string[])[];
   /** What `chart="…"` drew: the selector as written and the columns it selected. */
-  readonly chart?: { readonly selector: string; readonly columns: readonly number[] } | undefined;
+  readonly chart?:
+    | {
+        readonly selector: string;
+        readonly columns: readonly number[];
+        /** Drawn stacked (`chart-type="stacked"`): which selected column plays which part. */
+        readonly stacked?: StackedColumns | undefined;
+        /** False for `chart-print="no"`: the chart is left out of the PDF. */
+        readonly print: boolean;
+      }
+    | undefined;
   /** Body rows as written, without the totals row. */
   readonly rows: readonly (readonly string[])[];
   /** The totals row, as written in the source or computed for `total="…"`. */
@@ -26,5 +36,7 @@ declare module 'vfile' {
     tables: TableRecord[];
     /** Absolute paths of the files this document was built from besides itself. */
     dependencies: string[];
+    /** The Markdown file of the previous issue, whose table files a carried table is compared with. */
+    previousIssue: string | undefined;
   }
 }

@@ -66,9 +66,9 @@ describe('the rules, as the fixtures show them', () => {
 
   it('joins hard-wrapped lines beside Chinese and keeps the space where Latin words meet', async () => {
     const out = await html('join-lines');
-    expect(out).toContain('现将有关情况报告如下：全市完成“四项工程”改造任务。');
+    expect(out).toContain('现将有关情况报告如下：全市完成“四项工程”改造<span class="keep-together">任务。</span>');
     expect(out).toContain('Latin words\nmeet');
-    expect(out).toContain('全市 GDP增长，2021年11月完成，<strong>重点</strong>项目<code>code</code>推进。');
+    expect(out).toContain('全市 GDP增长，2021年11月完成，<strong>重点</strong>项目<code>code</code><span class="keep-together">推进。</span>');
   });
 
   it('labels footnotes in Chinese, after the last article', async () => {
@@ -82,9 +82,9 @@ describe('the rules, as the fixtures show them', () => {
 
   it('marks a 编者按 before the first article only', async () => {
     expect(await html('preface')).toMatch(
-      /^<div class="preface"><p><strong class="preface-label">编者按：<\/strong>近期，蕉岭县扎实推进老旧小区改造，现将有关做法刊发[\s\S]*第二段按语。<\/p>\n<\/div>\n<section/,
+      /^<div class="preface"><p><strong class="preface-label">编者按：<\/strong>近期，蕉岭县扎实推进老旧小区改造，现将有关做法刊发[\s\S]*第二段<span class="keep-together">按语。<\/span><\/p>\n<\/div>\n<section/,
     );
-    expect(await html('preface')).toContain('<p>编者按：文章中的这段不是按语。</p>');
+    expect(await html('preface')).toContain('<p>编者按：文章中的这段不是<span class="keep-together">按语。</span></p>');
     expect(await html('preface-plain')).toMatch(/^<div class="preface"><p><strong class="preface-label">按：<\/strong>本期刊发/);
   });
 });

@@ -96,7 +96,7 @@ describe('lists split over pages', () => {
   it('shows the series page’s newest months first and older ones on further pages', () => {
     const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
     const files = new Map(renderSite(engine, series, archive(25), { pageSize: 10 }).map((file) => [file.path, String(file.contents)]));
-    const months = (html: string) => [...html.matchAll(/<tr><th scope="row">([^<]+)<\/th>/g)].map((match) => match[1]);
+    const months = (html: string) => [...html.matchAll(/<tr><th scope="row" class="label">([^<]+)<\/th>/g)].map((match) => match[1]);
     // Oldest first on each page, as the chart reads.
     expect(months(files.get('series/index.html')!)).toEqual([
       '2002年4月',
@@ -130,7 +130,9 @@ describe('a build that writes its pages as it makes them', () => {
     const out = join(dir, 'streamed');
     const result = await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false, cacheDir: false });
     const { site } = await validateContent('content', { workers: 0 });
-    const held = [...renderSite(createNunjucksEngine(BUNDLED_TEMPLATES), site.series!, sample.map(issueView)), ...(await readAssets(BUNDLED_TEMPLATES))];
+    const assets = await readAssets(BUNDLED_TEMPLATES);
+    const shareImage = assets.find((file) => file.path === 'assets/share.png');
+    const held = [...renderSite(createNunjucksEngine(BUNDLED_TEMPLATES), site.series!, sample.map(issueView), { shareImage }), ...assets];
     for (const file of held) expect(await readFile(join(out, file.path), 'utf8'), file.path).toBe(String(file.contents));
     const written = (await readdir(out, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())

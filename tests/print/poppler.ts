@@ -160,3 +160,47 @@ function decodeEntities(text: string): string {
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, '&');
 }
+
+export interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * The box around the ink (dark pixels of a 600 dpi greyscale rendering) inside `region` of a
+ * page, in mm from the page's top-left corner; undefined when the region is blank. Glyph boxes
+ * from pdftotext hold a font's whole ascent and descent; this is where the marks really are.
+ */
+export function inkBox(file: string, page: number, region: Box): Box | undefined {
+  const dpi = 600;
+  const px = (mm: number): number => Math.round((mm * dpi) / 25.4);
+  const mm = (pixels: number): number => (pixels * 25.4) / dpi;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jianbao-ink-'));
+  try {
+    const base = path.join(dir, 'region');
+    // Only the region is rendered (-x -y -W -H, in pixels): a whole page at 600 dpi takes seconds.
+    const [x, y] = [px(region.left), px(region.top)];
+    const crop = ['-x', String(x), '-y', String(y), '-W', String(px(region.right) - x), '-H', String(px(region.bottom) - y)];
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), ...crop, file, base]);
+    const pgm = readFileSync(`${base}.pgm`);
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+    if (!header?.[1] || !header[2]) throw new Error(`Unexpected pdftoppm output for page ${page}`);
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    const offset = header[0].length;
+    let found: { left: number; top: number; right: number; bottom: number } | undefined;
+    for (let row = 0; row < height; row++) {
+      for (let column = 0; column < width; column++) {
+        if ((pgm[offset + row * width + column] ?? 255) >= 160) continue;
+        found ??= { left: column, top: row, right: column, bottom: row };
+        found.left = Math.min(found.left, column);
+        found.right = Math.max(found.right, column);
+        found.bottom = Math.max(found.bottom, row);
+      }
+    }
+    return found && { left: mm(x + found.left), top: mm(y + found.top), right: mm(x + found.right + 1), bottom: mm(y + found.bottom + 1) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -60,7 +60,7 @@ describe('the sample archive served from a sub-path', () => {
     expect(await page.$eval('.data-table tr.total', (row) => row.textContent)).toContain('14736');
     expect(await page.$eval('.chart svg', (svg) => [svg.getAttribute('role'), svg.querySelector('title')?.textContent])).toEqual([
       'img',
-      '户数(户)（按区县名称）',
+      '户数(户)进度（按区县名称）',
     ]);
     expect(await page.$eval('link[rel=stylesheet]', (link) => (link as HTMLLinkElement).sheet !== null)).toBe(true);
     await shot(page, 'issue-desktop');
@@ -165,6 +165,39 @@ describe('the sample archive served from a sub-path', () => {
     const results = (await page.evaluate('axe.run(document)')) as AxeResults;
     const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['2021/11/', 1280],
+    ['2021/11/', 375],
+    ['series/', 1280],
+    ['series/', 375],
+  ] as const)('draws the chart across the content width, labels ≥ 12 px and apart: /%s at %i px', async (path, width) => {
+    const page = await open(path, width);
+    const chart = await page.$eval('.chart', (figure) => {
+      const svg = figure.querySelector('svg')!;
+      const box = (element: Element) => element.getBoundingClientRect();
+      // A Han character is one em wide: its drawn width is the size a reader sees (no viewBox scales it).
+      const han = [...svg.querySelectorAll<SVGTextElement>('.chart-category')].map((text) => {
+        const at = [...(text.textContent ?? '')].findIndex((character) => /\p{Script=Han}/u.test(character));
+        return text.getExtentOfChar(at).width;
+      });
+      // Each row's name must end before the numbers at its right begin.
+      const gaps = [...svg.querySelectorAll('g')].map((group) => {
+        const [name, numbers] = [...group.querySelectorAll('text')];
+        return numbers ? box(numbers).left - box(name!).right : Number.POSITIVE_INFINITY;
+      });
+      return { figure: box(figure).width, column: box(figure.parentElement!).width, svg: box(svg).width, han, gaps };
+    });
+    expect(chart.figure).toBe(chart.column);
+    expect(chart.figure).toBeGreaterThan(width === 1280 ? 700 : 330);
+    expect(chart.svg).toBeGreaterThan(chart.figure - 30);
+    expect(chart.han.length).toBeGreaterThanOrEqual(3);
+    for (const size of chart.han) expect(size).toBeGreaterThanOrEqual(12);
+    for (const gap of chart.gaps) expect(gap).toBeGreaterThan(4);
+    const figure = await page.$('.chart');
+    await figure!.screenshot({ path: join(SHOTS, `chart-${path.replace(/\/$/, '').replaceAll('/', '-')}-${width}.png`) });
     await page.close();
   });
 

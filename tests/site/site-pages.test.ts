@@ -132,21 +132,23 @@ describe('PDF links', () => {
 });
 
 describe('series page', () => {
-  it('plots the 合计 of the charted table month by month', async () => {
+  it('plots the share done of the stacked table month by month', async () => {
     const html = await page('series/index.html');
-    expect(html).toContain('<figcaption>户数(户)合计（按月）</figcaption>');
-    expect([...html.matchAll(/<text x="0" y="\d+" class="chart-category">([^<]+)</g)].map((match) => match[1])).toEqual([
+    expect(html).toContain('<figcaption>户数(户)进度（按月）</figcaption>');
+    expect([...html.matchAll(/<text x="0" y="[\d.]+em" class="chart-category">([^<]+)</g)].map((match) => match[1])).toEqual([
       '2021年11月',
       '2021年12月',
       '2022年1月',
     ]);
+    expect([...html.matchAll(/<tspan class="chart-share"[^>]*>([^<]+)</g)].map((match) => match[1])).toEqual(['80.8%', '93.0%', '98.7%']);
+    expect(html).toContain('<th scope="col">进度</th>');
     expect(html).toContain(
-      '<tr><th scope="row">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td></tr>',
+      '<tr><th scope="row" class="label">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td><td class="num">80.8%</td></tr>',
     );
   });
 
   it('draws each issue’s chart above its table', async () => {
-    expect(await page('2021/11/index.html')).toContain('<div class="table-chart"><figure class="chart"><figcaption>户数(户)（按区县名称）</figcaption>');
+    expect(await page('2021/11/index.html')).toContain('<div class="table-chart"><figure class="chart"><figcaption>户数(户)进度（按区县名称）</figcaption>');
   });
 });
 

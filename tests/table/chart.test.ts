@@ -62,8 +62,8 @@ describe('bar chart', () => {
     const html = String(file);
     expect(html.match(/<div class="table-chart"><figure class="chart">/g)).toHaveLength(2);
     expect(file.data.tables?.map((table) => table.chart)).toEqual([
-      { selector: '户数', columns: [2, 4, 6] },
-      { selector: '', columns: [2, 3, 4, 5, 6, 7] },
+      { selector: '户数', columns: [2, 4, 6], print: true },
+      { selector: '', columns: [2, 3, 4, 5, 6, 7], print: true },
     ]);
   });
 });

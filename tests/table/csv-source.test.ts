@@ -49,9 +49,12 @@ describe('parseCsv', () => {
   it('reports the encoding problems editors meet', () => {
     expect(problems(new Uint8Array())).toEqual(['1:1 table-csv-empty']);
     expect(problems('\n,\n \n')).toEqual(['1:1 table-csv-empty']);
-    expect(problems(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toEqual(['1:1 table-csv-encoding']);
+    // An odd byte after a UTF-16 byte order mark.
+    expect(problems(new Uint8Array([0xff, 0xfe, 0x61]))).toEqual(['1:1 table-csv-encoding']);
     expect(problems(new Uint8Array([0x61, 0x0a, 0x62, 0x00]))).toEqual(['2:1 table-csv-binary']);
-    // 兴 in GBK on line 2.
-    expect(problems(new Uint8Array([0x61, 0x0a, 0xd0, 0xcb, 0x0a]))).toEqual(['2:1 table-csv-encoding']);
+    // 区 in UTF-8 on line 1, 兴 in GBK on line 2: pasted together, neither reading is right.
+    expect(problems(new Uint8Array([0xe5, 0x8c, 0xba, 0x0a, 0xd0, 0xcb, 0x0a]))).toEqual(['2:1 table-csv-encoding']);
+    // 0xff starts no character in GB18030.
+    expect(problems(new Uint8Array([0x61, 0x0a, 0xff, 0x0a]))).toEqual(['2:1 table-csv-encoding']);
   });
 });

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { columnName, columnPaths } from '../../src/table/column-paths.ts';
-import { headerCells, type HeaderCell } from '../../src/table/header-cells.ts';
+import { type HeaderCell, headerCells as merged } from '../../src/table/header-cells.ts';
+import type { SpannedCell } from '../../src/table/sources/source.ts';
 
 const csv = (text: string) =>
   text
     .trim()
     .split('\n')
     .map((line) => line.split(',').map((cell) => ({ text: cell })));
+/** The merged cells of a header that has no empty `<th>`. */
+const headerCells = (rows: readonly (readonly SpannedCell[])[]) => {
+  const { cells, blanks } = merged(rows);
+  expect(blanks).toEqual([]);
+  return cells;
+};
 /** `text` with `↓rowspan` / `→colspan` when above 1: short enough to read a whole header. */
 const show = (rows: HeaderCell[][]) =>
   rows.map((row) => row.map((cell) => `${cell.text}${cell.rowspan > 1 ? `↓${cell.rowspan}` : ''}${cell.colspan > 1 ? `→${cell.colspan}` : ''}`));
@@ -49,8 +56,40 @@ describe('headerCells', () => {
     ]);
   });
 
-  it('keeps empty cells apart in the first row, merges them under one parent below', () => {
-    expect(show(headerCells(csv(',,指标,指标\n,,,')))).toEqual([['↓2', '↓2', '指标→2'], ['→2']]);
+  it('gives an Excel-saved merged header (empty cells) the same cells as the repeated form', () => {
+    const excel = csv(`
+序号,区县名称,改造计划,,改造进展情况,,,
+,,涉及户数(户),小区数(个),1. 正在开展,,2. 已完成,
+,,,,户数(户),小区数(个),户数(户),小区数(个)
+`);
+    expect(headerCells(excel)).toEqual(headerCells(reference));
+  });
+
+  it('joins an empty cell to the one above when that spans one column, else to the one on its left', () => {
+    // 备注 spans down although 小区数 is to its left: that merge would cross 计划's edge.
+    expect(show(headerCells(csv('地区,计划,,备注\n,户数,小区数,')))).toEqual([
+      ['地区↓2', '计划→2', '备注↓2'],
+      ['户数', '小区数'],
+    ]);
+  });
+
+  it('lets a row empty under the whole of a wider cell join it', () => {
+    expect(show(headerCells(csv('地区,计划,\n,,\n,户数,小区数')))).toEqual([['地区↓3', '计划↓2→2'], [], ['户数', '小区数']]);
+  });
+
+  it('reports an empty cell that joins nothing, and a last column without a heading', () => {
+    expect(merged(csv(',指标,指标\n地区,户数,小区数')).blanks).toEqual([{ kind: 'joins-nothing', row: 0, column: 0, above: undefined }]);
+    expect(merged(csv('计划,,\n,户数,小区数')).blanks).toEqual([{ kind: 'joins-nothing', row: 1, column: 0, above: '计划' }]);
+    expect(merged(csv('地区,户数,\n地区,户数,')).blanks).toEqual([{ kind: 'untitled', row: 0, column: 2 }]);
+  });
+
+  it('continues explicit spans through empty cells that are not part of a merge', () => {
+    const rows = [
+      [{ text: '序号', rowSpan: 2 }, { text: '计划', colSpan: 2 }, { text: '' }],
+      [{ text: '' }, { text: '户数' }, { text: '小区数' }],
+      [{ text: '' }, { text: '' }, { text: '' }],
+    ];
+    expect(show(headerCells(rows))).toEqual([['序号↓3', '计划→2'], ['户数↓2', '小区数↓2'], []]);
   });
 
   it('leaves a single header row as it is', () => {
@@ -94,7 +133,7 @@ describe('columnPaths', () => {
     ]);
   });
 
-  it('skips empty header cells', () => {
-    expect(columnPaths(headerCells(csv('地区,\n,户数')), 2).map(columnName)).toEqual(['地区', '户数']);
+  it('names a column under a merged cell by every heading above it, once', () => {
+    expect(columnPaths(headerCells(csv('地区,指标\n,户数')), 2).map(columnName)).toEqual(['地区', '指标 / 户数']);
   });
 });

@@ -9,6 +9,7 @@ import remarkTable from '../../src/table/index.ts';
 import { cellLabel, type PlaceLabel } from '../../src/table/problem.ts';
 import { renderTable } from '../../src/table/render-table.ts';
 import { csvSource } from '../../src/table/sources/csv.ts';
+import { xlsxSource } from '../../src/table/sources/xlsx.ts';
 import { sourceFor, sourceRegistry } from '../../src/table/sources/index.ts';
 import type { SourceCell, SourceRow, TableSource } from '../../src/table/sources/source.ts';
 import { repoRoot } from './process-fixture.ts';
@@ -39,12 +40,12 @@ const workbook = (written: readonly (readonly Written[])[]): TableSource => ({
   read: () => ({ rows: rowsOf(written), problems: [] }),
 });
 
-const attributes = { src: 'x', headerRows: 2, label: '合计', append: false, chart: undefined, problems: [] };
+const attributes = { src: 'x', headerRows: 2, label: '合计', append: false, chart: undefined, source: {}, problems: [] };
 const context = { path: '/x', name: 'x', line: 1 };
 
 /** Read the fake source and build and render its table, as `::table` does. */
 function render(written: readonly (readonly Written[])[]) {
-  const { rows } = workbook(written).read('/x', { name: 'x' });
+  const rows = rowsOf(written);
   const built = buildTable(rows, attributes, context);
   if ('problems' in built) return { problems: built.problems.map((problem) => `${problem.place && cellLabel(problem.place)}: ${problem.reason}`) };
   return { html: toHtml(renderTable(built.model)), record: built.record };
@@ -56,14 +57,28 @@ describe('table sources by extension', () => {
     expect(sourceFor('sub/Progress.CSV')).toEqual({ source: csvSource });
   });
 
+  it('reads .xlsx with the workbook source', () => {
+    expect(sourceFor('燃气进展.xlsx')).toEqual({ source: xlsxSource });
+  });
+
   it('refuses another extension, listing the supported ones', () => {
-    expect(sourceFor('progress.xlsx')).toEqual({
+    expect(sourceFor('progress.ods')).toEqual({
       problem: {
-        reason: 'Expected a table source ending in .csv, got progress.xlsx; other formats cannot be read, so save the table as .csv',
+        reason: 'Expected a table source ending in .csv or .xlsx, got progress.ods; other formats cannot be read, so save the table as .csv or .xlsx',
         ruleId: 'table-src-type',
       },
     });
     expect(sourceFor('progress')).toMatchObject({ problem: { ruleId: 'table-src-type' } });
+  });
+
+  it('says what to save an old Excel or a WPS workbook as', () => {
+    expect(sourceFor('燃气进展.xls')).toEqual({
+      problem: {
+        reason: 'Cannot read 燃气进展.xls: it is an Excel 97–2003 workbook; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)”',
+        ruleId: 'table-xlsx-format',
+      },
+    });
+    expect(sourceFor('燃气进展.et')).toMatchObject({ problem: { ruleId: 'table-xlsx-format', reason: expect.stringContaining('WPS 表格') } });
   });
 
   it('keys every extension of every source', () => {
@@ -74,13 +89,13 @@ describe('table sources by extension', () => {
     expect(sourceFor('a.ods', registry)).toMatchObject({ problem: { reason: expect.stringContaining('ending in .csv, .xlsx or .xls, got a.ods') } });
   });
 
-  it('reports an unknown extension at the directive, before reading anything', () => {
-    const file = new VFile({ cwd: repoRoot, path: 'tests/fixtures/table/reference/index.md', value: '# 表\n\n::table{src="progress.xlsx"}\n' });
+  it('reports an unknown extension at the directive, before reading anything', async () => {
+    const file = new VFile({ cwd: repoRoot, path: 'tests/fixtures/table/reference/index.md', value: '# 表\n\n::table{src="progress.ods"}\n' });
     const processor = unified().use(remarkParse).use(remarkDirective).use(remarkTable, { root: 'tests/fixtures/table/reference' });
-    processor.runSync(processor.parse(file), file);
+    await processor.run(processor.parse(file), file);
     expect(file.messages.map((message) => [String(message), message.ruleId, message.fatal])).toEqual([
       [
-        'tests/fixtures/table/reference/index.md:3:1: Expected a table source ending in .csv, got progress.xlsx; other formats cannot be read, so save the table as .csv',
+        'tests/fixtures/table/reference/index.md:3:1: Expected a table source ending in .csv or .xlsx, got progress.ods; other formats cannot be read, so save the table as .csv or .xlsx',
         'table-src-type',
         true,
       ],
@@ -102,28 +117,32 @@ describe('explicit spans from a source', () => {
   it('become the header cells, where repetition alone would merge nothing', () => {
     const { html, record } = render(merged);
     expect(html).toContain(
-      '<thead><tr><th scope="col" rowspan="2">区县</th><th scope="col" colspan="2">改造计划</th><th scope="col" rowspan="2">备注</th></tr>\n' +
+      '<thead><tr><th scope="col" rowspan="2" class="label">区县</th><th scope="col" colspan="2">改造计划</th><th scope="col" rowspan="2">备注</th></tr>\n' +
         '<tr><th scope="col">户数</th><th scope="col">小区数</th></tr></thead>',
     );
     expect(record?.columns).toEqual(['区县', '改造计划 / 户数', '改造计划 / 小区数', '备注']);
 
-    const plain = render(merged.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : cell.text))));
-    expect(plain.html).toContain('<thead><tr><th scope="col">区县</th><th scope="col">改造计划</th><th scope="col"></th><th scope="col">备注</th></tr>');
+    // The same header as Excel saves it to CSV, its merged cells empty: the same cells.
+    const header: Written[][] = merged.slice(0, 2).map((row) => row.map((cell) => (typeof cell === 'string' ? cell : cell.text)));
+    const plain = render([...header, ...merged.slice(2)]);
+    expect(plain.record?.header).toEqual(record?.header);
   });
 
   it('span body cells, leaving out the cells they cover, and the 合计 row is checked as ever', () => {
     const { html } = render(merged);
     expect(html).toContain(
-      '<tbody><tr><td>甲</td><td class="num">2</td><td class="num">1</td><td rowspan="2">新增</td></tr>\n' +
-        '<tr><td>乙</td><td class="num">3</td><td class="num">1</td></tr>\n' +
-        '<tr class="total"><th scope="row">合计</th><td class="num">5</td><td class="num">2</td><td></td></tr></tbody>',
+      '<tbody><tr><td class="label">甲</td><td class="num">2</td><td class="num">1</td><td rowspan="2">新增</td></tr>\n' +
+        '<tr><td class="label">乙</td><td class="num">3</td><td class="num">1</td></tr>\n' +
+        '<tr class="total"><th scope="row" class="label">合计</th><td class="num">5</td><td class="num">2</td><td></td></tr></tbody>',
     );
   });
 
   it('stop at the totals row, so the grid stays whole', () => {
     const { html } = render([...merged.slice(0, 3), ['乙', '3', '1', { text: '续', rowSpan: 3 }], ['合计', '5', '2', ''], ['丙', '/', '/', '']]);
-    expect(html).toContain('<td rowspan="2">新增</td></tr>\n<tr><td>乙</td><td class="num">3</td><td class="num">1</td></tr>\n<tr class="total">');
-    expect(html).toContain('<tr><td>丙</td><td class="num na">/</td><td class="num na">/</td><td></td></tr></tbody>');
+    expect(html).toContain(
+      '<td rowspan="2">新增</td></tr>\n<tr><td class="label">乙</td><td class="num">3</td><td class="num">1</td></tr>\n<tr class="total">',
+    );
+    expect(html).toContain('<tr><td class="label">丙</td><td class="num na">/</td><td class="num na">/</td><td></td></tr></tbody>');
   });
 
   it('place messages in the source’s own terms', () => {

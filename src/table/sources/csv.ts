@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { CsvError, type Options, parse } from 'csv-parse/sync';
 import type { PlaceLabel, Problem } from '../problem.ts';
 import { csvSyntaxProblem } from './csv-syntax-problem.ts';
-import { decodeCsv, emptyCsv } from './decode-csv.ts';
+import { type DecodedCsv, decodeCsv, emptyCsv } from './decode-csv.ts';
+import { readSourceFile } from './read-source-file.ts';
 import type { SourceResult, SourceRow, TableSource } from './source.ts';
 
-/** UTF-8 CSV files, BOM or not, any line endings. */
+/** CSV files as Excel and WPS save them: UTF-8 (BOM or not), UTF-16, GB18030; any line endings. */
 export const csvSource: TableSource = {
   extensions: ['csv'],
   read: (path, { name }) => readCsv(path, name),
@@ -24,35 +24,22 @@ const failed = (...problems: Problem[]): SourceResult => ({ rows: [], problems }
  * no line to point at.
  */
 function readCsv(path: string, name: string): SourceResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT'
-      ? failed({
-          reason: `Cannot find ${name}; \`src\` is relative to this Markdown file`,
-          ruleId: 'table-csv-missing',
-        })
-      : failed({
-          reason: `Cannot read ${name} (${code ?? String(error)})`,
-          ruleId: 'table-csv-read',
-        });
-  }
-  return parseCsv(bytes, name);
+  const file = readSourceFile(path, name, { missing: 'table-csv-missing', read: 'table-csv-read' });
+  return 'problem' in file ? failed(file.problem) : parseCsv(file.bytes, name);
 }
 
 /** Decode and parse CSV bytes; see `readCsv`. */
 export function parseCsv(bytes: Uint8Array, name: string): SourceResult {
   const label = csvLabel(name);
-  const text = decodeCsv(bytes, label);
-  if (typeof text !== 'string') return failed(text);
+  const decoded = decodeCsv(bytes, label);
+  if ('reason' in decoded) return failed(decoded);
 
   // Excel writes CRLF; csv-parse miscounts lines on it, and cells don't need the CR.
-  const lines = text.replace(/\r\n?/g, '\n');
+  const lines = decoded.text.replace(/\r\n?/g, '\n');
   let lastLine = 0;
   const options: Options<SourceRow, string[]> = {
     record_delimiter: '\n',
+    delimiter: delimiterOf(decoded.encoding, lines),
     relax_column_count: true,
     skip_empty_lines: true,
     // Excel pads exports with rows of bare commas.
@@ -71,7 +58,7 @@ export function parseCsv(bytes: Uint8Array, name: string): SourceResult {
   let rows: SourceRow[];
   try {
     // The sync overloads don't follow `on_record`'s return type.
-    rows = parse(lines, options as unknown as Options) as unknown as SourceRow[];
+    rows = withoutTrailingEmptyColumns(parse(lines, options as unknown as Options) as unknown as SourceRow[]);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     return failed(csvSyntaxProblem(error, lines, lastLine, label));
@@ -90,6 +77,22 @@ export function parseCsv(bytes: Uint8Array, name: string): SourceResult {
       }),
     );
   return problems.length > 0 ? failed(...problems) : { rows, problems: [] };
+}
+
+/** “Unicode 文本” (UTF-16) separates cells with tabs; every other export with commas. */
+function delimiterOf(encoding: DecodedCsv['encoding'], text: string): string {
+  const first = text.slice(0, text.indexOf('\n') >>> 0);
+  return encoding === 'utf-16' && first.includes('\t') && !first.includes(',') ? '\t' : ',';
+}
+
+/**
+ * Rows cut to the last column that has a cell with text in some row: Excel keeps a column that
+ * was formatted, or once held something, as a trailing empty cell in every row.
+ */
+function withoutTrailingEmptyColumns(rows: SourceRow[]): SourceRow[] {
+  // A loop, not Math.max(...): a table may have more rows than a call has room for arguments.
+  const width = rows.reduce((widest, row) => row.cells.reduce((end, cell, index) => (cell.text === '' ? end : Math.max(end, index + 1)), widest), 0);
+  return rows.map((row) => (row.cells.length > width ? { ...row, cells: row.cells.slice(0, width) } : row));
 }
 
 /** How many line breaks a cell holds. */

@@ -32,11 +32,18 @@ export interface SourceResult {
   /** Empty whenever there are problems. */
   readonly rows: readonly SourceRow[];
   readonly problems: readonly Problem[];
+  /**
+   * How many rows the source's own layout marks as the header (a workbook's merged cell at the
+   * top-left), used when `::table` has no `header-rows`; 1 when undefined.
+   */
+  readonly headerRows?: number | undefined;
 }
 
 export interface SourceContext {
   /** How the file is named in messages: as the Markdown file is (relative to cwd, or absolute). */
   readonly name: string;
+  /** The `::table` attributes the source declared in `TableSource.attributes`, as written. */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -46,6 +53,8 @@ export interface SourceContext {
 export interface TableSource {
   /** File extensions it reads, lower case, without the dot. */
   readonly extensions: readonly string[];
-  /** The file's rows, or the problems that stop it; synchronous, as tables are small files. */
-  read(path: string, context: SourceContext): SourceResult;
+  /** `::table` attributes only this format reads (a workbook's `sheet` and `range`). */
+  readonly attributes?: readonly string[] | undefined;
+  /** The file's rows, or the problems that stop it; a format read by an asynchronous library returns a promise. */
+  read(path: string, context: SourceContext): SourceResult | Promise<SourceResult>;
 }

@@ -1,0 +1,115 @@
+import type { VFile } from 'vfile';
+import { reportProblem } from '../report/messages.ts';
+
+/** An image of the draft, saved beside the issue under `name`. */
+export interface DraftImage {
+  readonly name: string;
+  readonly contents: Uint8Array;
+}
+
+/** Image types the bulletin shows (see `image-type`), by the content type Word stores them under. */
+const IMAGE_TYPES: Readonly<Record<string, string>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
+
+/** Marks an `<img>` whose picture the web cannot show; html-to-markdown leaves it out with a warning. */
+export const UNSHOWN_IMAGE = 'jianbao-unshown:';
+
+/** The style mammoth gives a paragraph typed as a title by hand (see `markTitles`). */
+const HAND_TITLE = 'jianbao hand title';
+
+/**
+ * Word styles to HTML: Title and Heading 1 (under their English and Chinese names, as Word and
+ * WPS write them) and titles typed by hand are `h1`, an article title; the other headings keep
+ * their levels, and html-to-markdown numbers them by their text.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='标题'] => h1:fresh",
+  `p[style-name='${HAND_TITLE}'] => h1:fresh`,
+  ...[1, 2, 3, 4, 5, 6].map((level) => `p[style-name='标题 ${level}'] => h${level}:fresh`),
+];
+
+/**
+ * A title typed by hand: a short centred paragraph set bold (or as large as a title, 18 pt and
+ * up) all through. A parenthesised one is a note, and a sentence (ending in 。) is text.
+ */
+const TITLE_MAX_LENGTH = 60;
+const TITLE_MIN_POINTS = 18;
+
+/** What mammoth made of the draft. */
+export interface DraftHtml {
+  readonly html: string;
+  readonly images: readonly DraftImage[];
+}
+
+/**
+ * The draft as HTML through mammoth, with its images extracted (`image-1.png`, …). What mammoth
+ * reported is put on `file` as warnings, except styles it did not know: their text is kept as
+ * paragraphs.
+ */
+export async function docxToHtml(buffer: Buffer, file: VFile): Promise<DraftHtml> {
+  const { default: mammoth } = await import('mammoth');
+  const images: DraftImage[] = [];
+  const result = await mammoth.convertToHtml(
+    { buffer },
+    {
+      styleMap: STYLE_MAP,
+      transformDocument: markTitles,
+      convertImage: mammoth.images.imgElement(async (image) => {
+        const contents = await image.readAsBuffer();
+        // mammoth leaves the type out for a file whose extension it does not know.
+        const type = image.contentType ?? '';
+        const extension = IMAGE_TYPES[type];
+        // A type the web cannot show keeps its own extension (`image/x-emf` → `.emf`).
+        const own =
+          type
+            .split('/')[1]
+            ?.replace(/^x-/, '')
+            .replace(/[^a-z0-9]/gi, '') || 'bin';
+        const name = `image-${images.length + 1}.${extension ?? own}`;
+        images.push({ name, contents });
+        return { src: extension ? name : `${UNSHOWN_IMAGE}${name}` };
+      }),
+    },
+  );
+  for (const message of result.messages) {
+    if (/^Unrecognised (paragraph|run|table) style/.test(message.message)) continue;
+    reportProblem(file, `The Word reader reported: ${message.message}; look at the draft there and copy what is missing by hand`, { ruleId: 'import-mammoth' });
+  }
+  return { html: result.value, images };
+}
+
+// mammoth's document model is untyped (its transformDocument takes `any`); these are the fields read.
+interface DocumentNode {
+  readonly type: string;
+  readonly children?: readonly DocumentNode[];
+  readonly styleName?: string | null;
+  readonly alignment?: string | null;
+  readonly isBold?: boolean;
+  readonly fontSize?: number | null;
+  readonly value?: string;
+}
+
+/** Give the body's hand-typed titles a style of their own; paragraphs in tables are left alone. */
+function markTitles(document: DocumentNode): DocumentNode {
+  return {
+    ...document,
+    children: document.children?.map((node) => (node.type === 'paragraph' && isHandTitle(node) ? { ...node, styleName: HAND_TITLE } : node)),
+  };
+}
+
+function isHandTitle(paragraph: DocumentNode): boolean {
+  if (paragraph.styleName && /heading|title|标题/i.test(paragraph.styleName)) return false;
+  if (paragraph.alignment !== 'center') return false;
+  const runs = runsOf(paragraph).filter((run) => textOf(run).trim() !== '');
+  const text = runs.map(textOf).join('').trim();
+  if (text === '' || text.length > TITLE_MAX_LENGTH || /^[（(].*[）)]$/.test(text) || /[。；]$/.test(text)) return false;
+  return runs.every((run) => run.isBold || (run.fontSize ?? 0) >= TITLE_MIN_POINTS);
+}
+
+function runsOf(node: DocumentNode): DocumentNode[] {
+  return (node.children ?? []).flatMap((child) => (child.type === 'run' ? [child] : runsOf(child)));
+}
+
+function textOf(node: DocumentNode): string {
+  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
+}

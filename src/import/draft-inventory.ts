@@ -1,0 +1,143 @@
+import type { VFile } from 'vfile';
+import { reportProblem } from '../report/messages.ts';
+import { excerpt } from './html-to-markdown.ts';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const NAMESPACES: Readonly<Record<string, string>> = {
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
+  'http://schemas.openxmlformats.org/officeDocument/2006/math': 'm',
+  'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+  'http://schemas.openxmlformats.org/drawingml/2006/chart': 'c',
+  'http://schemas.openxmlformats.org/drawingml/2006/diagram': 'dgm',
+  'urn:schemas-microsoft-com:office:office': 'o',
+};
+
+/** What one paragraph holds that the bulletin cannot. */
+interface Found {
+  readonly number: number;
+  readonly text: string;
+  /** The paragraph before, for a paragraph with no text of its own. */
+  readonly before: string;
+  readonly textBoxes: { readonly text: string; readonly kept: boolean }[];
+  readonly comments: string[];
+  readonly inserted: string[];
+  readonly deleted: string[];
+  readonly equations: string[];
+  readonly objects: string[];
+}
+
+/**
+ * List, as warnings on `file`, what mammoth reads past or leaves out without a word: text boxes
+ * (their text lands after the paragraph, or is lost when Word wrote no fallback), comments,
+ * tracked changes (taken as accepted: insertions kept, deletions gone), equations, charts,
+ * SmartArt and embedded objects. Each names its paragraph, counted from the top of the
+ * document as Word lays them out, table cells included, with its first words.
+ *
+ * mammoth's document model (`transformDocument`) does not carry these, so word/document.xml
+ * is read here with the zip and XML readers mammoth itself uses.
+ */
+export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
+  // Both CommonJS: their exports are the default export, in Node and in the bundle alike.
+  const [{ default: JSZip }, { default: xmldom }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
+  const { DOMParser } = xmldom;
+  const zip = await JSZip.loadAsync(buffer);
+  const xml = (name: string) => zip.file(name)?.async('string');
+  const parse = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
+  const documentXml = await xml('word/document.xml');
+  if (documentXml === undefined) return;
+  const commentsXml = await xml('word/comments.xml');
+  const comments = new Map<string, string>();
+  if (commentsXml !== undefined) {
+    for (const comment of elements(parse(commentsXml).getElementsByTagNameNS(W, 'comment'))) {
+      const author = comment.getAttributeNS(W, 'author') || comment.getAttribute('w:author');
+      comments.set(idOf(comment), `${author ? `by ${author}: ` : ''}“${excerpt(textOf(comment, 't'), 30)}”`);
+    }
+  }
+
+  const found: Found[] = [];
+  let number = 0;
+  let before = '';
+  let current: Found | undefined;
+  const visit = (node: Element, inAlternate: boolean) => {
+    const name = qualified(node);
+    if (name === 'mc:Fallback') return; // the same content as mc:Choice, which is counted
+    if (name === 'w:p') {
+      number++;
+      const text = textOf(node, 't');
+      current = { number, text, before, textBoxes: [], comments: [], inserted: [], deleted: [], equations: [], objects: [] };
+      found.push(current);
+      if (text.trim()) before = text;
+    } else if (current) {
+      if (name === 'w:txbxContent') {
+        // mammoth reads a VML text box (directly, or as the fallback Word writes beside a DrawingML one).
+        current.textBoxes.push({ text: textOf(node, 't'), kept: inAlternate || ancestor(node, 'w:pict') });
+        return;
+      }
+      if (name === 'w:commentReference') current.comments.push(comments.get(idOf(node)) ?? 'without text');
+      else if (name === 'w:ins' || name === 'w:moveTo') pushText(current.inserted, textOf(node, 't'));
+      else if (name === 'w:del' || name === 'w:moveFrom') pushText(current.deleted, textOf(node, 'delText') || textOf(node, 't'));
+      else if (name === 'm:oMath' && !ancestor(node, 'm:oMathPara')) current.equations.push(textOf(node, 't', 'm'));
+      else if (name === 'm:oMathPara') current.equations.push(textOf(node, 't', 'm'));
+      else if (name === 'c:chart') current.objects.push('a chart');
+      else if (name === 'dgm:relIds') current.objects.push('a SmartArt diagram');
+      else if (name === 'o:OLEObject') current.objects.push('an embedded object');
+      if (name.startsWith('m:') || name === 'w:del' || name === 'w:moveFrom') return;
+    }
+    for (const child of elements(node.childNodes)) visit(child, inAlternate || name === 'mc:AlternateContent');
+  };
+  const body = parse(documentXml).getElementsByTagNameNS(W, 'body')[0];
+  if (body) visit(body, false);
+
+  for (const paragraph of found) {
+    const where = `Paragraph ${paragraph.number} (${paragraph.text.trim() ? `“${excerpt(paragraph.text)}”` : `after “${excerpt(paragraph.before)}”`})`;
+    const warn = (reason: string) => reportProblem(file, `${where} ${reason}`, { ruleId: 'import-unmapped' });
+    for (const box of paragraph.textBoxes) {
+      warn(
+        box.kept
+          ? `has a text box (“${excerpt(box.text, 30)}”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it`
+          : `has a text box (“${excerpt(box.text, 30)}”) that was left out; copy its text where it belongs`,
+      );
+    }
+    for (const comment of paragraph.comments) warn(`has a comment ${comment}; comments are left out: act on it in the Markdown`);
+    if (paragraph.inserted.length + paragraph.deleted.length > 0) {
+      const changes = [
+        ...paragraph.inserted.map((text) => `inserted “${excerpt(text, 20)}”`),
+        ...paragraph.deleted.map((text) => `deleted “${excerpt(text, 20)}”`),
+      ];
+      warn(`has tracked changes (${changes.join(', ')}), taken as accepted; check the text, or accept or reject them in Word and import again`);
+    }
+    for (const equation of paragraph.equations)
+      warn(`has an equation (“${excerpt(equation, 20)}”) that was left out; write it as text, or insert it as a picture`);
+    for (const object of paragraph.objects) warn(`has ${object} that was left out; put its figures in a table, or insert it as a picture`);
+  }
+}
+
+function qualified(node: Element): string {
+  const prefix = node.namespaceURI ? NAMESPACES[node.namespaceURI] : undefined;
+  return prefix ? `${prefix}:${node.localName}` : node.nodeName;
+}
+
+function elements(nodes: ArrayLike<Node>): Element[] {
+  return Array.from(nodes).filter((node): node is Element => node.nodeType === 1);
+}
+
+function ancestor(node: Element, name: string): boolean {
+  for (let parent = node.parentNode; parent && parent.nodeType === 1; parent = parent.parentNode) if (qualified(parent as Element) === name) return true;
+  return false;
+}
+
+/** The text of the `w:t` (or `w:delText`, `m:t`) elements under `node`, text boxes left out. */
+function textOf(node: Element, local: string, prefix = 'w'): string {
+  return elements(node.getElementsByTagNameNS(prefix === 'm' ? 'http://schemas.openxmlformats.org/officeDocument/2006/math' : W, local))
+    .filter((text) => !ancestor(text, 'w:txbxContent') || ancestor(node, 'w:txbxContent') || qualified(node) === 'w:txbxContent')
+    .map((text) => text.textContent ?? '')
+    .join('');
+}
+
+function idOf(node: Element): string {
+  return node.getAttributeNS(W, 'id') || node.getAttribute('w:id') || '';
+}
+
+function pushText(list: string[], text: string): void {
+  if (text.trim()) list.push(text);
+}

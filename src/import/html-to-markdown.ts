@@ -1,0 +1,200 @@
+import type { Element, Root as HastRoot } from 'hast';
+import type { FootnoteDefinition, Heading, PhrasingContent, Root, RootContent } from 'mdast';
+import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkDirective from 'remark-directive';
+import remarkStringify from 'remark-stringify';
+import { type Processor, unified } from 'unified';
+import type { VFile } from 'vfile';
+import { LEVELS } from '../markdown/rehype-heading-levels.ts';
+import { reportProblem } from '../report/messages.ts';
+import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
+import { eachNode } from '../util/each-node.ts';
+import { UNSHOWN_IMAGE } from './docx-to-html.ts';
+import { tableGrid, toCsv } from './table-grid.ts';
+
+type Handle = NonNullable<RehypeRemarkOptions['handlers']>[string];
+
+/** A table file written beside the issue. */
+export interface DraftFile {
+  readonly name: string;
+  readonly contents: string;
+}
+
+export interface DraftMarkdown {
+  /** The issue's Markdown after its frontmatter. */
+  readonly body: string;
+  /** One CSV per Word table, `table-1.csv`, …, in the order the `::table` lines name them. */
+  readonly tables: readonly DraftFile[];
+}
+
+/** Paragraphs up to this long that start with a subhead's numbering are subheads. */
+const SUBHEAD_MAX_LENGTH = 50;
+/** A subhead is a phrase: a paragraph with a full stop in it is text that starts with a number. */
+const SENTENCE = /[。；：！？]/;
+/** `1.5万户…` starts with a number, not with the numbering `1.`. */
+const DECIMAL = /^\d+[.．]\d/;
+const FOOTNOTE = /^#(footnote|endnote)-(\d+)$/;
+
+/**
+ * The draft's HTML (from mammoth) as the issue's Markdown, through rehype-parse, rehype-remark
+ * and remark-stringify: Word tables become CSV files and `::table` lines, footnotes `[^1]`,
+ * article titles `##` (a title on two lines written with ` / `), numbered subheads the
+ * heading levels of their numbering (`一、` `###`, `（一）` `####`, `1.` `#####`, `（1）` `######`).
+ * Paragraph text is kept as written.
+ */
+export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMarkdown> {
+  const tables: DraftFile[] = [];
+  const table: Handle = (_state, node) => {
+    const grid = tableGrid(node);
+    const name = `table-${tables.length + 1}.csv`;
+    tables.push({ name, contents: toCsv(grid.rows) });
+    return { type: 'leafDirective', name: TABLE_DIRECTIVE.name, attributes: { src: name, 'header-rows': String(grid.headerRows) }, children: [] };
+  };
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(rehypeUnshownImages, { file })
+    .use(rehypeRemark, { handlers: { table, sup: footnoteReference, ol: footnoteDefinitions } })
+    .use(remarkDraftStructure)
+    .use(remarkStringify)
+    .use(remarkDirective)
+    // Writes `**编者按：**近期` as the bulletin's Markdown reads it, not `**编者按：**&#x8FD1;期`.
+    .use(remarkCjkFriendly)
+    .use(remarkFootnotes) as unknown as Processor<HastRoot, HastRoot, Root, Root, string>;
+  const tree = await processor.run(processor.parse(html), file);
+  return { body: processor.stringify(tree, file), tables };
+}
+
+/**
+ * Leave out the pictures the web cannot show (EMF, WMF, TIFF, SVG), each with a warning naming
+ * the text before it; the file itself is saved beside the issue.
+ */
+function rehypeUnshownImages({ file }: { readonly file: VFile }) {
+  return (tree: HastRoot) => {
+    let before = '';
+    eachNode(tree, (node, index, parent) => {
+      if (node.type === 'text' && node.value.trim()) before = node.value.trim();
+      if (node.type !== 'element' || node.tagName !== 'img' || !parent || index === undefined) return undefined;
+      const src = String(node.properties.src ?? '');
+      if (!src.startsWith(UNSHOWN_IMAGE)) return undefined;
+      const name = src.slice(UNSHOWN_IMAGE.length);
+      reportProblem(
+        file,
+        `The picture after “${excerpt(before)}” is of a type the web cannot show; it was saved beside the issue as ${name} and left out: save it as PNG or JPEG and add ![description](${name.replace(/\.\w+$/, '.png')}) there`,
+        { ruleId: 'import-unmapped' },
+      );
+      parent.children.splice(index, 1);
+      return index;
+    });
+  };
+}
+
+/** mammoth's footnote mark, `<sup><a href="#footnote-1">[1]</a></sup>`, as `[^1]`. */
+const footnoteReference: Handle = (state, node) => {
+  const link = node.children.length === 1 && node.children[0]?.type === 'element' ? node.children[0] : undefined;
+  const id = footnoteId(link?.properties.href);
+  return id === undefined ? { type: 'strong', children: state.all(node) as PhrasingContent[] } : { type: 'footnoteReference', identifier: id, label: id };
+};
+
+/** mammoth's list of footnotes at the end, each without its back link, as footnote definitions. */
+const footnoteDefinitions: Handle = (state, node) => {
+  const items = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
+  const ids = items.map((item) => footnoteId(`#${String(item.properties.id ?? '')}`));
+  if (items.length === 0 || ids.includes(undefined)) return state.handlers.ol!(state, node, undefined);
+  return items.map((item, index): FootnoteDefinition => {
+    const back = (child: Element['children'][number]): boolean =>
+      !(child.type === 'element' && child.tagName === 'a' && /^#(footnote|endnote)-ref-/.test(String(child.properties.href)));
+    const withoutBack = {
+      ...item,
+      children: item.children.map((child) => (child.type === 'element' ? { ...child, children: child.children.filter(back) } : child)).filter(back),
+    };
+    return {
+      type: 'footnoteDefinition',
+      identifier: ids[index]!,
+      label: ids[index]!,
+      children: state.toFlow(state.all(withoutBack)) as FootnoteDefinition['children'],
+    };
+  });
+};
+
+/** `#footnote-3` → `3`, `#endnote-3` → `e3` (endnotes are numbered on their own in Word). */
+function footnoteId(href: unknown): string | undefined {
+  const match = FOOTNOTE.exec(String(href ?? ''));
+  return match ? `${match[1] === 'endnote' ? 'e' : ''}${match[2]}` : undefined;
+}
+
+/** remark-stringify writes footnotes with GFM's extension; the rest of GFM is not needed. */
+function remarkFootnotes(this: Processor) {
+  const data = this.data();
+  (data.toMarkdownExtensions ??= []).push(gfmFootnoteToMarkdown());
+}
+
+/**
+ * The bulletin's structure: `h1` (Title, Heading 1, titles typed by hand) is an article title at
+ * `##`, consecutive ones one title on several lines; a subhead (a heading, or a short paragraph
+ * starting with `一、` `（一）` `1.` `（1）`) takes the level of its numbering, an unnumbered
+ * heading `###`.
+ */
+function remarkDraftStructure() {
+  return (tree: Root) => {
+    const children: RootContent[] = [];
+    for (const node of tree.children) {
+      const previous = children.at(-1);
+      if (node.type === 'heading' && node.depth === 1) {
+        const lines = headingLines(node);
+        if (previous?.type === 'heading' && previous.depth === 2) previous.children = [text([...headingLines(previous), ...lines].join(' / '))];
+        else children.push({ type: 'heading', depth: 2, children: [text(lines.join(' / '))] });
+      } else if (node.type === 'heading') {
+        const line = headingLines(node).join(' / ');
+        children.push({ type: 'heading', depth: subheadDepth(line) ?? 3, children: [text(line)] });
+      } else if (node.type === 'paragraph' && isSubhead(node)) {
+        const line = textOf(node).trim();
+        children.push({ type: 'heading', depth: subheadDepth(line)!, children: [text(line)] });
+      } else {
+        children.push(node);
+      }
+    }
+    tree.children = children;
+  };
+}
+
+function isSubhead(paragraph: Extract<RootContent, { type: 'paragraph' }>): boolean {
+  if (paragraph.children.some((child) => child.type === 'break' || child.type === 'image' || child.type === 'footnoteReference')) return false;
+  const line = textOf(paragraph).trim();
+  return line.length <= SUBHEAD_MAX_LENGTH && !SENTENCE.test(line) && subheadDepth(line) !== undefined;
+}
+
+/** `###` for `一、`, `####` for `（一）`, `#####` for `1.`, `######` for `（1）`. */
+function subheadDepth(line: string): Heading['depth'] | undefined {
+  if (DECIMAL.test(line)) return undefined;
+  const level = LEVELS.findIndex(([pattern]) => pattern.test(line));
+  return level === -1 ? undefined : ((3 + level) as Heading['depth']);
+}
+
+/** A heading's lines: a manual line break in Word starts a new one. */
+function headingLines(heading: Heading): string[] {
+  const lines = [''];
+  for (const child of heading.children) {
+    if (child.type === 'break') lines.push('');
+    else lines[lines.length - 1] += textOf(child);
+  }
+  return lines.map((line) => line.trim()).filter(Boolean);
+}
+
+/** A node's text; mdast-util-to-string would do, but is not among jianbao's dependencies. */
+function textOf(node: RootContent | PhrasingContent): string {
+  if ('value' in node && node.type !== 'html') return node.value;
+  return 'children' in node ? (node.children as (RootContent | PhrasingContent)[]).map(textOf).join('') : '';
+}
+
+function text(value: string): PhrasingContent {
+  return { type: 'text', value };
+}
+
+/** The first characters of a paragraph, to name where something was. */
+export function excerpt(text: string, length = 12): string {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return [...trimmed].length > length ? `${[...trimmed].slice(0, length).join('')}…` : trimmed;
+}

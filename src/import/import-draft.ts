@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { VFile } from 'vfile';
+import { type CreatedIssue, createIssue } from '../new/create-issue.ts';
+import { ContentError, reportProblem } from '../report/messages.ts';
+import { docxToHtml } from './docx-to-html.ts';
+import { draftFormatProblem } from './draft-format.ts';
+import { warnUnmapped } from './draft-inventory.ts';
+import { htmlToMarkdown } from './html-to-markdown.ts';
+
+export interface ImportOptions {
+  /** @default 'content' */
+  readonly contentDir?: string;
+  /** The issue's date, `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+export interface ImportedDraft {
+  readonly created: CreatedIssue;
+  /** The draft, its messages the warnings: what could not be carried over, and where. */
+  readonly file: VFile;
+  readonly tables: number;
+  readonly images: number;
+}
+
+/**
+ * Make the next issue (numbered as `jianbao new` numbers it) from a Word draft: its text as
+ * Markdown, each table as a CSV file beside it with its `::table` line, each picture beside it.
+ * Throws ContentError when the draft is not a .docx, and what `createIssue` throws; what could
+ * not be carried over is listed as warnings on the returned file, nothing is left out silently.
+ */
+export async function importDraft(draftPath: string, options: ImportOptions): Promise<ImportedDraft> {
+  const buffer = await readFile(draftPath);
+  const file = new VFile({ path: draftPath });
+  const problem = draftFormatProblem(draftPath, buffer);
+  if (problem !== undefined) throw new ContentError([reportProblem(file, problem, { ruleId: 'import-format' })]);
+
+  let converted: Awaited<ReturnType<typeof docxToHtml>>;
+  try {
+    converted = await docxToHtml(buffer, file);
+  } catch (error) {
+    const reason = `Cannot read this .docx (${error instanceof Error ? error.message : String(error)}); open it in Word or WPS, save it again as .docx and import that`;
+    throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);
+  }
+  await warnUnmapped(buffer, file);
+  const markdown = await htmlToMarkdown(converted.html, file);
+  const created = await createIssue(options.contentDir ?? 'content', options.date, {
+    contents: () => ({ body: markdown.body, files: [...markdown.tables, ...converted.images] }),
+  });
+  return { created, file, tables: markdown.tables.length, images: converted.images.length };
+}

@@ -1,0 +1,110 @@
+import type { Element, ElementContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { isCjk } from '../markdown/cjk.ts';
+
+/** A Word table as the bulletin's CSV form: rows of cell texts and how many lead rows are its header. */
+export interface TableGrid {
+  readonly rows: readonly (readonly string[])[];
+  readonly headerRows: number;
+}
+
+interface Placed {
+  readonly text: string;
+  /** Whether this grid position is covered by a merged cell that starts elsewhere. */
+  readonly continued: boolean;
+  readonly colSpan: number;
+}
+
+/**
+ * The grid of an HTML table as mammoth writes it (`thead` for Word's repeat-header rows,
+ * `colspan`/`rowspan` for gridSpan and vMerge). A merged header cell is repeated in every
+ * position it covers, the form from which `::table` merges equal header cells again; in the
+ * body a merged cell's text stands in its first position and the others are left empty (a
+ * `合计` label merged across two columns reads `合计,,…` as in the README).
+ */
+export function tableGrid(table: Element): TableGrid {
+  const trs = rowsOf(table);
+  const placed: Placed[][] = trs.map(() => []);
+  trs.forEach((tr, rowIndex) => {
+    let column = 0;
+    for (const cell of tr.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+      while (placed[rowIndex]![column]) column++;
+      const colSpan = span(cell.properties.colSpan);
+      const rowSpan = Math.min(span(cell.properties.rowSpan), trs.length - rowIndex);
+      const text = cellText(cell);
+      for (let down = 0; down < rowSpan; down++) {
+        for (let across = 0; across < colSpan; across++) {
+          placed[rowIndex + down]![column + across] = { text, continued: down > 0 || across > 0, colSpan: across === 0 && down === 0 ? colSpan : 1 };
+        }
+      }
+      column += colSpan;
+    }
+  });
+  const width = Math.max(0, ...placed.map((row) => row.length));
+  const grid = placed.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? { text: '', continued: false, colSpan: 1 }));
+  const headed = trs.filter((tr) => tr.properties.dataHeader === true).length;
+  const headerRows = headed > 0 ? headed : headerFromMerges(grid);
+  return {
+    rows: grid.map((row, rowIndex) => row.map((cell) => (rowIndex < headerRows || !cell.continued ? cell.text : ''))),
+    headerRows,
+  };
+}
+
+/** The table's rows in order, `thead` ones marked, whatever sections hold them. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const visit = (node: Element, header: boolean) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') rows.push({ ...child, properties: { ...child.properties, dataHeader: header } });
+      else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') visit(child, header || child.tagName === 'thead');
+    }
+  };
+  visit(table, false);
+  return rows;
+}
+
+/**
+ * Without repeat-header rows, the header is the rows its merges hold together: the first row,
+ * as far down as a cell in it is merged, and one row more under a heading merged across
+ * (a group heading has its column headings beneath it) — unless that row starts with a number,
+ * as body rows do.
+ */
+function headerFromMerges(grid: readonly (readonly Placed[])[]): number {
+  let rows = 1;
+  for (let row = 0; row < rows && row < grid.length; row++) {
+    for (const [column, cell] of grid[row]!.entries()) {
+      let bottom = row;
+      while (grid[bottom + 1]?.[column]?.continued && grid[bottom + 1]![column]!.text === cell.text && !isNumber(cell.text)) bottom++;
+      rows = Math.max(rows, bottom + 1);
+    }
+    const below = grid[row + 1];
+    if (row === rows - 1 && below && !isNumber(below[0]?.text ?? '') && grid[row]!.some((cell) => cell.colSpan > 1)) rows++;
+  }
+  return Math.min(rows, Math.max(1, grid.length - 1));
+}
+
+function isNumber(text: string): boolean {
+  return /^[\d.,，]+$/.test(text.trim());
+}
+
+function span(value: unknown): number {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : 1;
+}
+
+/** A cell's paragraphs on one line: joined without a space where Chinese meets, as the bulletin sets them. */
+function cellText(cell: Element): string {
+  const lines = cell.children.flatMap((child: ElementContent) => {
+    const text = toString(child).replace(/\s+/g, ' ').trim();
+    return text ? [text] : [];
+  });
+  return lines.reduce((joined, line) => (joined === '' ? line : `${joined}${isCjk(joined.at(-1)) || isCjk(line[0]) ? '' : ' '}${line}`), '');
+}
+
+/** RFC 4180 CSV, quoted where needed; written by hand as csv-parse, jianbao's CSV library, only reads. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  return rows.map((row) => `${row.map(quote).join(',')}\n`).join('');
+}

@@ -1,0 +1,59 @@
+import { loadDefaultSimplifiedChineseParser } from 'budoux';
+
+type Parser = ReturnType<typeof loadDefaultSimplifiedChineseParser>;
+let parser: Parser | undefined;
+let segmenter: Intl.Segmenter | undefined;
+
+/** Punctuation that may not start a line, and punctuation that may not end one. */
+const CLOSING = /^[)\]}）】」』〉》”’、，。．；：！？%‰·…—]/u;
+const OPENING = /[(\[{（【「『〈《“‘]$/u;
+
+/** An administrative suffix standing alone after a place name: `梅州|市`, `平远|县`. */
+const SUFFIX = /^[省市县区镇乡村]$/u;
+
+/** A two-character word, with punctuation after it (`工作、`) but none before (`“四项` may start a line). */
+const TWO_HAN = /^\p{Script=Han}{2}[^\p{Script=Han}\p{L}\p{N}]*$/u;
+/** A two-character word with nothing after it, which the next word may join. */
+const TWO_HAN_OPEN = /^\p{Script=Han}{2}$/u;
+
+/**
+ * `text` cut where a line may break without splitting a word: `全力冲刺|年度目标任务`. A break
+ * needs both BudouX's Simplified Chinese model and ICU's word dictionary (Intl.Segmenter) to
+ * see a boundary there, as each alone splits words the other keeps (BudouX `年|度`, ICU
+ * `平|远|县`). With `compounds`, two two-character words in a row stay together too: both
+ * split the four-character compounds of official prose (`老旧|小区`, `目标|任务`, `群众|工作`).
+ * Joined, the pieces are `text` again.
+ */
+export function phrases(text: string, { compounds = true }: { readonly compounds?: boolean } = {}): string[] {
+  parser ??= loadDefaultSimplifiedChineseParser();
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  const budoux = new Set<number>();
+  let at = 0;
+  for (const chunk of parser.parse(text)) budoux.add((at += chunk.length));
+  const words: string[] = [];
+  let start = 0;
+  for (const { index } of segmenter.segment(text)) {
+    if (index > start && budoux.has(index)) {
+      words.push(text.slice(start, index));
+      start = index;
+    }
+  }
+  if (start < text.length) words.push(text.slice(start));
+  // A <wbr> overrides the rule that closing punctuation never starts a line (`户数(户 / )`); and
+  // both split a place from its administrative suffix (`梅州|市`).
+  const attached: string[] = [];
+  for (const word of words) {
+    const last = attached.at(-1);
+    if (last !== undefined && (CLOSING.test(word) || OPENING.test(last) || (SUFFIX.test(word) && /\p{Script=Han}$/u.test(last)))) {
+      attached[attached.length - 1] = last + word;
+    } else attached.push(word);
+  }
+  if (!compounds) return attached;
+  const joined: string[] = [];
+  attached.forEach((word, index) => {
+    const previous = attached[index - 1];
+    if (previous !== undefined && TWO_HAN_OPEN.test(previous) && TWO_HAN.test(word)) joined[joined.length - 1] += word;
+    else joined.push(word);
+  });
+  return joined;
+}

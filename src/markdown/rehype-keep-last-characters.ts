@@ -1,0 +1,30 @@
+import type { Element, Root } from 'hast';
+import { eachNode, SKIP } from '../util/each-node.ts';
+
+/** A paragraph's last two Han characters with the punctuation after them: `满意。`, `心坎上。”`. */
+const LAST_TWO = /\p{Script=Han}{2}[^\p{L}\p{N}\s]*$/u;
+
+/**
+ * No paragraph ends on a line of one character and its punctuation (`下。`): the paragraph's last
+ * two characters are bound in `<span class="keep-together">`, which the style sheets keep on one
+ * line, so a lone character pulls the one before it down and the line above holds one character
+ * less. Notes are left alone. CSS `text-wrap: pretty` would do it too, but it re-wraps the paragraph's last four lines,
+ * spreading their characters off the 28-character grid.
+ */
+export default function rehypeKeepLastCharacters() {
+  return (tree: Root) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'element' || node.tagName !== 'p') return;
+      // A note (`rehype-notes`) is set flush right on lines of its own.
+      if ((node.properties.className as string[] | undefined)?.includes('note')) return SKIP;
+      const last = node.children.at(-1);
+      if (last?.type !== 'text') return SKIP;
+      const match = LAST_TWO.exec(last.value);
+      // A paragraph of two characters has no line to keep them from.
+      if (!match || (match.index === 0 && node.children.length === 1)) return SKIP;
+      const keep: Element = { type: 'element', tagName: 'span', properties: { className: ['keep-together'] }, children: [{ type: 'text', value: match[0] }] };
+      node.children.splice(-1, 1, ...(match.index > 0 ? [{ type: 'text' as const, value: last.value.slice(0, match.index) }] : []), keep);
+      return SKIP;
+    });
+  };
+}

@@ -1,0 +1,32 @@
+const MONTH = /(\d{4})年(\d{1,2})月/g;
+const QUARTER = /(\d{4})年第([1-4一二三四])季度/g;
+const CHINESE_QUARTERS = '一二三四';
+
+/** Months from `from` to `to`, two `YYYY-MM-DD` dates: `2024-02-28` → `2024-03-05` is 1. */
+export function monthsBetween(from: string, to: string): number {
+  const months = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  return months(to) - months(from);
+}
+
+/**
+ * A recurring heading with its period moved on by `months`: `2024年2月…进展情况` → `2024年3月…`
+ * (a year boundary too: `2024年12月` → `2025年1月`), and `2024年第1季度` → `2024年第2季度`
+ * by the quarters the months cross, written in the figures it was (`第一季度` → `第二季度`).
+ * Ranges such as `1—2月` and other periods are left as written.
+ */
+export function movePeriod(text: string, months: number, from: string): string {
+  if (months === 0) return text;
+  const start = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1;
+  const quarters = Math.floor((start + months) / 3) - Math.floor(start / 3);
+  return text
+    .replace(MONTH, (_match, year: string, month: string) => {
+      const index = Number(year) * 12 + Number(month) - 1 + months;
+      return `${Math.floor(index / 12)}年${(index % 12) + 1}月`;
+    })
+    .replace(QUARTER, (_match, year: string, quarter: string) => {
+      const chinese = CHINESE_QUARTERS.includes(quarter);
+      const index = Number(year) * 4 + (chinese ? CHINESE_QUARTERS.indexOf(quarter) : Number(quarter) - 1) + quarters;
+      const moved = (index % 4) + 1;
+      return `${Math.floor(index / 4)}年第${chinese ? CHINESE_QUARTERS[moved - 1] : moved}季度`;
+    });
+}

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { RenderedIssue } from '../model.ts';
+import { reportProblem } from '../report/messages.ts';
+
+export interface PrintWarningsOptions {
+  /** The folder of the issue's print page, which relative URLs are read from. */
+  readonly pageDir: string;
+  /** The templates folder, searched for what the issue's Markdown does not name. */
+  readonly templatesDir: string;
+}
+
+/**
+ * A warning (`print-resource`) for each file the print page asked for and could not show —
+ * refused (remote, outside the folders it may read), missing or undecodable — so that nothing
+ * drops out of a PDF silently. Each is placed where the URL is written: in the issue's Markdown
+ * (as written there, or its file name), else in a template, else at the issue's first line.
+ */
+export function printWarnings(
+  rendered: RenderedIssue,
+  report: { readonly blocked: readonly string[]; readonly brokenImages: readonly string[] },
+  options: PrintWarningsOptions,
+): VFileMessage[] {
+  const urls = [...new Set([...report.blocked, ...report.brokenImages])].filter((url) => !url.startsWith('data:'));
+  const files = new Map<string, VFile>();
+  const fileFor = (path: string) => {
+    let file = files.get(path);
+    if (!file) files.set(path, (file = new VFile({ path })));
+    return file;
+  };
+  for (const url of urls) {
+    const written = writtenForm(url, options.pageDir);
+    const found = locate(rendered.issue.markdown, written) ?? templatePlace(options.templatesDir, written);
+    const file = fileFor(found?.path ?? rendered.issue.source);
+    const why = report.blocked.includes(url)
+      ? 'the print page may load only the issue’s own files, the templates and the bundled fonts, nothing from another site'
+      : 'the file is missing or does not read as an image';
+    reportProblem(file, `The PDF leaves out ${written}: ${why}; save it beside the issue and name it by its file name`, {
+      place: found?.place ?? { line: 1, column: 1 },
+      ruleId: 'print-resource',
+    });
+  }
+  return [...files.values()].flatMap((file) => file.messages);
+}
+
+/** The URL as the page wrote it: relative to the print page's folder for a file. */
+function writtenForm(url: string, pageDir: string): string {
+  if (!url.startsWith('file:')) return url;
+  try {
+    return relative(pageDir, fileURLToPath(url)).split('\\').join('/');
+  } catch {
+    return url;
+  }
+}
+
+/** Line and column of the first place `text` names the URL or its file name, 1-based. */
+function locate(text: string, written: string): { path?: string; place: { line: number; column: number } } | undefined {
+  for (const needle of [written, basename(written)]) {
+    const index = needle === '' ? -1 : text.indexOf(needle);
+    if (index < 0) continue;
+    const before = text.slice(0, index).split('\n');
+    return { place: { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 } };
+  }
+  return undefined;
+}
+
+/** Where a template names the URL: the print page, then its partials. */
+function templatePlace(templatesDir: string, written: string): { path: string; place: { line: number; column: number } } | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(templatesDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.njk') || name.endsWith('.css'));
+  } catch {
+    return undefined;
+  }
+  for (const name of names.sort((a, b) => Number(b === 'print.njk') - Number(a === 'print.njk'))) {
+    const path = join(templatesDir, name);
+    const found = locate(readFileSync(path, 'utf8'), written);
+    if (found) return { path, place: found.place };
+  }
+  return undefined;
+}

@@ -1,0 +1,112 @@
+import { formatDecimal } from '../number-cell.ts';
+
+// Excel keeps 15 significant digits: 36.89999999999999 is 36.9 to it, under any format.
+const PRECISION = 15;
+
+/**
+ * A number as Excel shows it under a cell's number format, for the formats statistics tables
+ * use: General, `0`, `0.0`, `0.00`, `#,##0`, `#,##0.0`, `0%`, `0.0%`, with colours, padding
+ * (`_)`), a section for negatives and literal text (`0.0"万元"`). Written by hand because
+ * exceljs does not format numbers and the library that does (SheetJS's `ssf`) is not a
+ * dependency; other formats (fractions, scientific, text) print as General.
+ */
+export function formatNumber(value: number, format: string | undefined): string {
+  const sections = splitSections(format ?? '');
+  let section = sections[0] ?? '';
+  let shown = value;
+  if (value < 0 && sections.length > 1) {
+    // The negative section writes its own sign, if any.
+    section = sections[1] ?? '';
+    shown = -value;
+  } else if (value === 0 && sections.length > 2) {
+    section = sections[2] ?? '';
+  }
+  const parsed = parseSection(section);
+  if (!parsed) return general(value);
+  const { prefix, suffix, decimals, grouped, integerDigits, shift } = parsed;
+  const units = roundAt(Math.abs(shown), decimals, shift);
+  let text = formatDecimal(units, decimals, grouped);
+  // `#.0` shows 0.5 as `.5`; `0.0` as `0.5`.
+  if (integerDigits === 0 && text.startsWith('0')) text = text.slice(1);
+  const sign = shown < 0 && units !== 0n ? '-' : '';
+  return `${sign}${prefix}${text}${suffix}`;
+}
+
+/** Excel's General format: the number at its 15 significant digits, without trailing zeros. */
+function general(value: number): string {
+  return String(Number(value.toPrecision(PRECISION)));
+}
+
+interface Section {
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly decimals: number;
+  readonly grouped: boolean;
+  /** How many `0`s before the decimal point. */
+  readonly integerDigits: number;
+  /** Powers of ten to apply: +2 per `%`, −3 per thousands-scaling comma (`#,##0,`). */
+  readonly shift: number;
+}
+
+/** One section of a format as number pattern and literal text; undefined for General and what this does not handle. */
+function parseSection(section: string): Section | undefined {
+  let pattern = '';
+  const literals: string[] = [''];
+  for (let index = 0; index < section.length; index++) {
+    const char = section[index] ?? '';
+    if (char === '"') {
+      const end = section.indexOf('"', index + 1);
+      const stop = end === -1 ? section.length : end;
+      literals[literals.length - 1] += section.slice(index + 1, stop);
+      index = stop;
+    } else if (char === '\\') {
+      literals[literals.length - 1] += section[++index] ?? '';
+    } else if (char === '[') {
+      // Colour, condition or locale: `[Red]`, `[$-804]`.
+      index = Math.max(index, section.indexOf(']', index));
+    } else if (char === '_' || char === '*') {
+      // Padding to the width of the next character, or filling with it.
+      index++;
+    } else if ('0#?,.'.includes(char)) {
+      pattern += char;
+      if (literals.length === 1) literals.push('');
+    } else if (char === '%' || char === ' ' || char === '-' || char === '+' || char === '(' || char === ')' || /[\p{Script=Han}￥¥$]/u.test(char)) {
+      literals[literals.length - 1] += char;
+    } else {
+      // Dates, times, scientific, text (`@`) and General itself.
+      return undefined;
+    }
+  }
+  if (!/[0#?]/.test(pattern)) return undefined;
+  const [prefix = '', suffix = ''] = literals;
+  const point = pattern.indexOf('.');
+  const whole = point === -1 ? pattern : pattern.slice(0, point);
+  const fraction = point === -1 ? '' : pattern.slice(point + 1);
+  const scaling = /,+$/.exec(whole)?.[0].length ?? 0;
+  const percents = [...`${prefix}${suffix}`].filter((char) => char === '%').length;
+  return {
+    prefix,
+    suffix,
+    decimals: fraction.replace(/[^0#?]/g, '').length,
+    grouped: whole.slice(0, whole.length - scaling).includes(','),
+    integerDigits: whole.replace(/[^0]/g, '').length,
+    shift: 2 * percents - 3 * scaling,
+  };
+}
+
+/** `value × 10^shift` rounded half away from zero at `decimals`, in units of `10^-decimals`, from its 15 significant digits. */
+function roundAt(value: number, decimals: number, shift: number): bigint {
+  if (value === 0 || !Number.isFinite(value)) return 0n;
+  const [mantissa = '0', exponent = '0'] = value.toExponential(PRECISION - 1).split('e');
+  const digits = BigInt(mantissa.replace('.', ''));
+  const power = Number(exponent) - (PRECISION - 1) + decimals + shift;
+  if (power >= 0) return digits * 10n ** BigInt(power);
+  const divisor = 10n ** BigInt(-power);
+  return (digits + divisor / 2n) / divisor;
+}
+
+/** A format's sections, split at `;` outside quotes. */
+function splitSections(format: string): string[] {
+  if (/^\s*general\s*$/i.test(format) || format === '') return [];
+  return format.match(/(?:"[^"]*"|\\.|[^;])+/g) ?? [];
+}

@@ -1,0 +1,150 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDraft } from '../../src/import/import-draft.ts';
+import { validateContent } from '../../src/pipeline.ts';
+import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
+import { runCli } from '../support/run-cli.ts';
+import { PNG, twoArticleDraft } from './make-draft.ts';
+
+const FIXTURES = 'tests/fixtures/import';
+const temp: string[] = [];
+afterAll(() => Promise.all(temp.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A copy of a small archive (2021年第11期 and 第12期) to import into, with the draft beside it. */
+async function archive(draft?: Buffer): Promise<{ content: string; draft: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'jianbao-import-'));
+  temp.push(dir);
+  await cp('tests/fixtures/new/year-end', join(dir, 'content'), { recursive: true });
+  if (draft) await writeFile(join(dir, 'draft.docx'), draft);
+  return { content: join(dir, 'content'), draft: join(dir, 'draft.docx') };
+}
+
+/** Compare with a fixture file; UPDATE_FIXTURES=1 rewrites it. */
+async function expectFixture(actual: string, name: string): Promise<void> {
+  const path = join(FIXTURES, name);
+  if (process.env.UPDATE_FIXTURES) await writeFile(path, actual);
+  expect(actual).toBe(await readFile(path, 'utf8'));
+}
+
+describe('jianbao import, a two-article draft made with the docx package', () => {
+  let imported: Awaited<ReturnType<typeof importDraft>>;
+  let content: string;
+  beforeAll(async () => {
+    const made = await archive(await twoArticleDraft());
+    content = made.content;
+    imported = await importDraft(made.draft, { contentDir: content, date: '2022-01-10' });
+  });
+
+  it('writes the next issue: titles, subhead levels, notes, the picture and the ::table line, text as written', async () => {
+    expect(imported.created.files.map((path) => relative(content, path))).toEqual(['2022/1/index.md', '2022/1/table-1.csv', '2022/1/image-1.png']);
+    await expectFixture(await readFile(imported.created.path, 'utf8'), 'two-articles.expected.md');
+    expect(await readFile(join(content, '2022/1/image-1.png'))).toEqual(PNG);
+  });
+
+  it('writes the merged-header table in the repeated-cell form, header rows from the repeat-header rows', async () => {
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe(
+      [
+        '序号,区县名称,改造计划,改造计划,改造进展情况,改造进展情况',
+        '序号,区县名称,涉及户数（户）,小区数（个）,户数（户）,小区数（个）',
+        '1,丰顺县,863,10,/,/',
+        '2,兴宁市,"1,200",12,300,2',
+        '合计,,2063,22,300,2',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names the paragraph of each comment, tracked change and text box', () => {
+    expect(imported.file.messages.map((message) => formatMessage(message, join(content, '..')))).toEqual([
+      'draft.docx: warning: Paragraph 6 (“对尚未完工的项目，各地要…”) has a comment by 王五: “请核实”; comments are left out: act on it in the Markdown [import-unmapped]',
+      'draft.docx: warning: Paragraph 6 (“对尚未完工的项目，各地要…”) has tracked changes (inserted “（新增）”, deleted “删去的话”), taken as accepted; check the text, or accept or reject them in Word and import again [import-unmapped]',
+      'draft.docx: warning: Paragraph 14 (after “1月以来，梅江区抓住有利…”) has a text box (“文本框里的说明”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it [import-unmapped]',
+    ]);
+  });
+
+  it('passes check, the table with its two-level header and its 合计 checked', async () => {
+    const validation = await validateContent(content, { workers: 0 });
+    expect(formatProblems(validation, content)).toEqual([]);
+    const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
+    expect(issue.articles.map((article) => article.lines)).toEqual([
+      ['以更大力度压实工作责任', '全力推进城镇老旧小区改造'],
+      ['梅江区加快推进老旧小区改造项目全面开工'],
+      ['2024年2月梅州市城镇老旧小区改造进展情况'],
+    ]);
+    const [table] = issue.tables;
+    expect(table?.header.map((row) => row.map((cell) => [cell.text, cell.colspan, cell.rowspan]))).toEqual([
+      [
+        ['序号', 1, 2],
+        ['区县名称', 1, 2],
+        ['改造计划', 2, 1],
+        ['改造进展情况', 2, 1],
+      ],
+      [
+        ['涉及户数（户）', 1, 1],
+        ['小区数（个）', 1, 1],
+        ['户数（户）', 1, 1],
+        ['小区数（个）', 1, 1],
+      ],
+    ]);
+    expect(table?.total).toEqual(['合计', '', '2063', '22', '300', '2']);
+    expect(issue.html).toContain('class="note note-source"');
+    expect(issue.html).toContain('class="note note-author"');
+  });
+});
+
+describe('jianbao import', () => {
+  it('gives a table whose 合计 is wrong to check, which names the CSV cell', async () => {
+    const { content, draft } = await archive(await twoArticleDraft({ unmapped: false, total: '2000' }));
+    const imported = await importDraft(draft, { contentDir: content, date: '2022-01-10' });
+    expect(imported.file.messages).toEqual([]);
+    const validation = await validateContent(content, { workers: 0 });
+    expect(validation.errors.map((message) => [relative(content, String(message.file)), message.line, message.column, message.ruleId])).toEqual([
+      ['2022/1/table-1.csv', 5, 3, 'table-total'],
+    ]);
+  });
+
+  it('imports a draft saved by LibreOffice: a centred bold title typed by hand, header rows from the merges', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-draft.docx'), { contentDir: content, date: '2022-01-10' });
+    expect(imported.file.messages).toEqual([]);
+    await expectFixture(await readFile(imported.created.path, 'utf8'), 'libreoffice-draft.expected.md');
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe(
+      '序号,镇名,改造计划,改造计划\n序号,镇名,户数（户）,小区数（个）\n1,蕉城镇,320,4\n2,长潭镇,80,1\n合计,,400,5\n',
+    );
+    const validation = await validateContent(content, { workers: 0 });
+    expect(formatProblems(validation, content)).toEqual([]);
+    expect(validation.issues[0]?.tables[0]?.total).toEqual(['合计', '', '400', '5']);
+  });
+
+  it('runs as `jianbao import`, printing the path, the warnings and what it wrote (the bundled CLI reads the zip and XML too)', async () => {
+    const { content, draft } = await archive(await twoArticleDraft());
+    const result = await runCli('import', draft, '--content', content, '--date', '2022-01-10');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${content}/2022/1/index.md\n`);
+    const shown = (path: string) => relative(process.cwd(), path);
+    expect(result.stderr.split('\n').slice(-2)).toEqual([
+      `jianbao: imported ${draft} with 1 table and 1 picture and 3 warnings: wrote ${shown(join(content, '2022/1/index.md'))}, ${shown(join(content, '2022/1/table-1.csv'))}, ${shown(join(content, '2022/1/image-1.png'))}; now run \`jianbao check\``,
+      '',
+    ]);
+    expect(result.stderr).toContain(`${shown(draft)}: warning: Paragraph 14 (after “1月以来，梅江区抓住有利…”) has a text box`);
+  });
+
+  it.each([
+    ['draft.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), 'Expected a Word document saved as .docx, got a .doc file (Word 97–2003)'],
+    ['draft.wps', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), 'Expected a Word document saved as .docx, got a .wps file (WPS 文字)'],
+    ['draft.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), 'Expected a .docx file, found a Word 97–2003 document or a password-protected one'],
+    ['draft.docx', new TextEncoder().encode('plain text'), 'Expected a .docx file, found something else (not a Word document)'],
+  ])('refuses %s (%#) with what to save instead, writing nothing', async (name, bytes, reason) => {
+    const { content } = await archive();
+    const path = join(content, '..', name);
+    await writeFile(path, bytes);
+    const error = await importDraft(path, { contentDir: content, date: '2022-01-10' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentError);
+    const [message] = (error as ContentError).messages;
+    expect(message?.reason).toMatch(new RegExp(`^${reason.replace(/[()]/g, '\\$&')}; open it in Word or WPS and save it as “Word 文档 \\(\\*\\.docx\\)”`));
+    expect(message?.ruleId).toBe('import-format');
+    await expect(readFile(join(content, '2022/1/index.md'))).rejects.toThrow();
+  });
+});

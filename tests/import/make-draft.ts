@@ -1,0 +1,130 @@
+import {
+  AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  Textbox,
+  TextRun,
+  VerticalMergeType,
+} from 'docx';
+
+/** A 2×2 red PNG. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+
+const text = (value: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text: value, ...options });
+const paragraph = (value: string) => new Paragraph({ children: [text(value)] });
+
+function cell(value: string, options: { columnSpan?: number; verticalMerge?: 'restart' | 'continue' } = {}) {
+  return new TableCell({
+    children: [paragraph(value)],
+    ...(options.columnSpan && { columnSpan: options.columnSpan }),
+    ...(options.verticalMerge && { verticalMerge: options.verticalMerge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }),
+  });
+}
+
+/**
+ * The progress table as county offices send it: 序号 and 区县名称 merged down two rows
+ * (vMerge), the group headings merged across (gridSpan), both header rows repeated on every
+ * page (tblHeader), and a 合计 label merged across two columns.
+ */
+export function progressTable(total = '2063'): Table {
+  return new Table({
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: [
+          cell('序号', { verticalMerge: 'restart' }),
+          cell('区县名称', { verticalMerge: 'restart' }),
+          cell('改造计划', { columnSpan: 2 }),
+          cell('改造进展情况', { columnSpan: 2 }),
+        ],
+      }),
+      new TableRow({
+        tableHeader: true,
+        children: [
+          cell('', { verticalMerge: 'continue' }),
+          cell('', { verticalMerge: 'continue' }),
+          cell('涉及户数（户）'),
+          cell('小区数（个）'),
+          cell('户数（户）'),
+          cell('小区数（个）'),
+        ],
+      }),
+      new TableRow({ children: ['1', '丰顺县', '863', '10', '/', '/'].map((value) => cell(value)) }),
+      new TableRow({ children: ['2', '兴宁市', '1,200', '12', '300', '2'].map((value) => cell(value)) }),
+      new TableRow({ children: [cell('合计', { columnSpan: 2 }), cell(total), cell('22'), cell('300'), cell('2')] }),
+    ],
+  });
+}
+
+export interface DraftOptions {
+  /** Put a comment, a text box and tracked changes in, to be warned about. @default true */
+  readonly unmapped?: boolean;
+  /** The 合计 of the table's first number column. @default '2063', the sum of its rows */
+  readonly total?: string;
+}
+
+/**
+ * A two-article draft as editors send them: one title in the Title style with a manual line
+ * break, one centred bold title typed by hand, subheads of the four levels, a 供稿 note, the
+ * progress table under a Heading 1 title, and a photo.
+ */
+export async function twoArticleDraft(options: DraftOptions = {}): Promise<Buffer> {
+  const unmapped = options.unmapped ?? true;
+  const children = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [text('以更大力度压实工作责任'), new TextRun({ text: '全力推进城镇老旧小区改造', break: 1 })] }),
+    paragraph('2024年是实施“十四五”规划的关键一年。为深入贯彻落实党中央决策部署，现将有关情况通报如下。'),
+    paragraph('一、总体要求'),
+    paragraph('坚持以人民为中心的发展思想，坚持“居民自愿、政府引导”的原则（详见附件），确保完成年度任务。'),
+    paragraph('（一）抓好续建项目收尾'),
+    new Paragraph({
+      children: unmapped
+        ? [
+            text('对尚未完工的项目，各地要倒排工期'),
+            new CommentRangeStart(0),
+            text('、挂图作战'),
+            new CommentRangeEnd(0),
+            new TextRun({ children: [new CommentReference(0)] }),
+            text('，力争上半年全部完工。'),
+            new InsertedTextRun({ text: '（新增）', id: 1, author: '李四', date: '2024-03-01T00:00:00Z' }),
+            new DeletedTextRun({ text: '删去的话', id: 2, author: '李四', date: '2024-03-01T00:00:00Z' }),
+          ]
+        : [text('对尚未完工的项目，各地要倒排工期、挂图作战，力争上半年全部完工。')],
+    }),
+    paragraph('1. 加强施工组织'),
+    paragraph('（1）落实质量安全责任'),
+    paragraph('各地要加强施工组织和质量安全监管。'),
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: PNG,
+          transformation: { width: 40, height: 40 },
+          altText: { name: '施工现场', description: '施工现场', title: '施工现场' },
+        }),
+      ],
+    }),
+    paragraph('（梅州市住房和城乡建设局供稿）'),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [text('梅江区加快推进老旧小区改造项目全面开工', { bold: true })] }),
+    paragraph('1月以来，梅江区抓住有利施工时机，集中力量推进改造项目前期工作。'),
+    ...(unmapped ? [new Textbox({ alignment: AlignmentType.LEFT, children: [paragraph('文本框里的说明')], style: { width: '2in', height: '1in' } })] : []),
+    paragraph('（作者：张三）'),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('2024年2月梅州市城镇老旧小区改造进展情况')] }),
+    progressTable(options.total),
+  ];
+  const document = new Document({
+    ...(unmapped && { comments: { children: [{ id: 0, author: '王五', date: new Date('2024-03-01'), children: [paragraph('请核实')] }] } }),
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,83 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { VFile } from 'vfile';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProcessor } from '../../src/markdown/processor.ts';
+import { formatMessage } from '../../src/report/messages.ts';
+import { printWarnings } from '../../src/print/print-warnings.ts';
+import type { RenderedIssue } from '../../src/model.ts';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-figures-'));
+  await writeFile(join(dir, 'not-a-photo.jpg'), 'plain text, saved as .jpg');
+  await sharp({ create: { width: 600, height: 400, channels: 3, background: '#336699' } })
+    .png()
+    .toFile(join(dir, 'chart.png'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A printed message from the file name on (the path before it depends on the working folder). */
+const fromName = (line: string) => line.slice(line.indexOf('index.md'));
+
+const render = (markdown: string) => createProcessor({ root: dir }).process(new VFile({ path: join(dir, 'index.md'), value: markdown }));
+
+describe('photos as figures', () => {
+  it('captions a photo with the 图：… line under it, and the print edition shows the print copy', async () => {
+    const file = await render('## 文\n\n![统计图](chart.png)\n图：2021年各县进展\n\n正文。');
+    expect(String(file)).toContain('<figcaption>图：2021年各县进展</figcaption></figure>');
+    expect(String(file)).toContain('srcset="chart.480w.png 480w, chart.600w.png 600w"');
+    expect(file.data.printHtml).toContain('<img src="chart.print.png" alt="统计图" width="600" height="400" style="--aspect: 1.5">');
+    expect(file.data.images).toEqual([
+      {
+        source: 'chart.png',
+        width: 600,
+        height: 400,
+        web: [
+          { file: 'chart.480w.png', width: 480, height: 320 },
+          { file: 'chart.600w.png', width: 600, height: 400 },
+        ],
+        print: { file: 'chart.print.png', width: 600, height: 400 },
+      },
+    ]);
+  });
+
+  it('warns at the image about a file that does not read as an image', async () => {
+    const file = await render('## 文\n\n![现场照片](not-a-photo.jpg)');
+    expect(file.messages.map((message) => fromName(formatMessage(message)))).toEqual([
+      expect.stringMatching(
+        /^index\.md:3:1: warning: Cannot read not-a-photo\.jpg as an image \(.+\); the page and the PDF would show it broken: save it again as JPEG or PNG \[image-unreadable\]$/,
+      ),
+    ]);
+    // Still a figure with its caption, without copies.
+    expect(String(file)).toContain('<figure class="figure"><img src="not-a-photo.jpg" alt="现场照片"><figcaption>现场照片</figcaption></figure>');
+  });
+
+  it('leaves an image inside a sentence where it is', async () => {
+    const file = await render('## 文\n\n见图![图标](chart.png)所示。');
+    expect(String(file)).not.toContain('<figure');
+  });
+});
+
+describe('printWarnings', () => {
+  it('places a file the print page could not show where the Markdown or a template names it', () => {
+    const rendered = {
+      issue: { source: '/c/2021/11/index.md', markdown: '---\nyear: 2021\n---\n\n## 文\n\n![远程](https://example.com/x.png)\n' },
+    } as RenderedIssue;
+    const warnings = printWarnings(
+      rendered,
+      { blocked: ['https://example.com/x.png', 'file:///w/shared/logo.png'], brokenImages: ['https://example.com/x.png'] },
+      { pageDir: '/w/2021/11', templatesDir: '/nonexistent' },
+    );
+    expect(warnings.map((warning) => fromName(formatMessage(warning)))).toEqual([
+      'index.md:7:7: warning: The PDF leaves out https://example.com/x.png: the print page may load only the issue’s own files, the templates and the bundled fonts, nothing from another site; save it beside the issue and name it by its file name [print-resource]',
+      'index.md:1:1: warning: The PDF leaves out ../../shared/logo.png: the print page may load only the issue’s own files, the templates and the bundled fonts, nothing from another site; save it beside the issue and name it by its file name [print-resource]',
+    ]);
+  });
+});

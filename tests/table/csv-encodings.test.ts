@@ -1,0 +1,65 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY_CSV } from '../support/county-workbook.ts';
+import { renderIn, repoRoot } from './process-fixture.ts';
+
+const TABLE = '::table{src="progress.csv" header-rows="3"}\n';
+
+let dir: string;
+let readme: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-csv-'));
+  readme = await csvTable(COUNTY_CSV);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The table rendered from these bytes as `progress.csv`, checked to have no problems. */
+async function csvTable(bytes: string | Uint8Array): Promise<string> {
+  const folder = await mkdtemp(join(dir, 'case-'));
+  await writeFile(join(folder, 'progress.csv'), bytes);
+  const { html, messages } = await renderIn(folder, TABLE);
+  expect(messages).toEqual([]);
+  return html;
+}
+
+const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+
+describe('CSV as Excel and WPS save it', () => {
+  it('reads the README form into the three-level table with its checked 合计', () => {
+    expect(readme).toContain('<th scope="col" rowspan="3">序号</th><th scope="col" rowspan="3">区县名称</th><th scope="col" colspan="2">改造计划</th>');
+    expect(readme).toContain('<tr class="total"><th scope="row" colspan="2">合计</th><td class="num">9,700</td><td class="num">36.9</td>');
+  });
+
+  it('gives the same table from Chinese Excel’s CSV: GB18030, CRLF, merged cells empty, a trailing empty column and row', async () => {
+    const folder = join(repoRoot, 'tests/fixtures/csv-encodings');
+    const { html, messages } = await renderIn(folder, '::table{src="excel-gb18030.csv" header-rows="3"}\n');
+    expect(messages).toEqual([]);
+    expect(html).toBe(readme);
+  });
+
+  it('reads UTF-8 with a BOM, and UTF-16 with a BOM in either byte order', async () => {
+    expect(await csvTable(`\uFEFF${COUNTY_CSV.replaceAll('\n', '\r\n')}`)).toBe(readme);
+    expect(await csvTable(Buffer.from(`\uFEFF${COUNTY_CSV}`, 'utf16le'))).toBe(readme);
+    expect(await csvTable(utf16be(`\uFEFF${COUNTY_CSV}`))).toBe(readme);
+  });
+
+  it('reads “Unicode 文本”, which is UTF-16 separated by tabs', async () => {
+    const rows = parse(COUNTY_CSV) as string[][];
+    const text = rows.map((row) => row.join('\t')).join('\r\n');
+    expect(await csvTable(Buffer.from(`\uFEFF${text}\r\n`, 'utf16le'))).toBe(readme);
+  });
+
+  it('reports an empty header cell that joins nothing, and a last column without a heading, at their cells', async () => {
+    const folder = await mkdtemp(join(dir, 'blank-'));
+    await writeFile(join(folder, 'first.csv'), ',指标,\n地区,户数,小区数\n甲,1,2\n');
+    await writeFile(join(folder, 'last.csv'), '地区,户数,\n甲,1,2\n');
+    const { messages } = await renderIn(folder, '::table{src="first.csv" header-rows="2"}\n\n::table{src="last.csv"}\n');
+    expect(messages).toEqual([
+      "first.csv:1:1: Unexpected empty header cell: there is no heading to its left or above it to continue; write this column's heading, or merge the cell with the heading it belongs to [table-header-blank]",
+      'last.csv:1:3: Expected a heading for the last column, found only empty header cells; write its heading, or delete the column if it is not part of the table [table-header-untitled]',
+    ]);
+  });
+});

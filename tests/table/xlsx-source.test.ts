@@ -1,0 +1,132 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY_CSV, countyWorkbook } from '../support/county-workbook.ts';
+import { renderIn, repoRoot } from './process-fixture.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-xlsx-'));
+  await writeFile(join(dir, '燃气进展.xlsx'), await countyWorkbook());
+  await writeFile(join(dir, 'progress.csv'), COUNTY_CSV);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Render `markdown` in the temporary folder, or in `folder`. */
+const render = (markdown: string, folder = dir) => renderIn(folder, markdown);
+
+/** A workbook changed by `edit`, written beside the others, rendered from `markdown`. */
+async function renderEdited(edit: Parameters<typeof countyWorkbook>[0], attributes = 'range="A3:H11"') {
+  await writeFile(join(dir, 'edited.xlsx'), await countyWorkbook(edit));
+  return render(`::table{src="edited.xlsx" ${attributes}}\n`);
+}
+
+describe('Excel workbooks as table sources', () => {
+  it('give the same table as the CSV written out in full: spans, header rows, cell text, 合计', async () => {
+    const csv = await render('::table{src="progress.csv" header-rows="3"}\n');
+    const xlsx = await render('::table{src="燃气进展.xlsx" sheet="3月进展" range="A3:H11"}\n');
+    expect(csv.messages).toEqual([]);
+    expect(xlsx.messages).toEqual([]);
+    expect(xlsx.html).toBe(csv.html);
+    // What that table is: the three-level header and the 合计 row, numbers as Excel shows them.
+    expect(xlsx.html).toContain('<th scope="col" rowspan="3">序号</th>');
+    expect(xlsx.html).toContain('<th scope="col" colspan="4">改造进展情况</th>');
+    expect(xlsx.html).toContain('<td class="num">3,200</td><td class="num">10.1</td>');
+    expect(xlsx.html).toContain('<td class="num">2,460</td><td class="num">4.0</td>');
+    expect(xlsx.html).toContain('<tr class="total"><th scope="row" colspan="2">合计</th><td class="num">9,700</td><td class="num">36.9</td>');
+    expect(xlsx.file.data.tables?.[0]?.columns[5]).toBe('改造进展情况 / 1. 正在开展前期工作 / 管网长度(公里)');
+    expect(xlsx.file.data.dependencies).toEqual([join(dir, '燃气进展.xlsx')]);
+  });
+
+  it('take the header height from the merged cell at the range’s top-left, and the first sheet by default', async () => {
+    const { html, file } = await render('::table{src="燃气进展.xlsx" range="A3:H11"}\n');
+    expect(file.data.tables?.[0]?.header.length).toBe(3);
+    expect(html).toBe((await render('::table{src="燃气进展.xlsx" sheet="3月进展" range="A3:H11" header-rows="3"}\n')).html);
+  });
+
+  it('read another sheet, its used range and a plain one-row header', async () => {
+    const { html, messages, file } = await render('::table{src="燃气进展.xlsx" sheet="2月进展"}\n');
+    expect(messages).toEqual([]);
+    expect(file.data.tables?.[0]?.columns).toEqual(['区县名称', '户数(户)']);
+    expect(html).toContain('<tr class="total"><th scope="row">合计</th><td class="num">4500</td></tr>');
+  });
+
+  it('without a range, stop at a title row and suggest the range between title, unit and note rows', async () => {
+    const { messages } = await render('::table{src="燃气进展.xlsx"}\n');
+    expect(messages).toEqual([
+      'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
+    ]);
+  });
+
+  it('report a 合计 typed over its formula at the file, sheet and cell', async () => {
+    const { messages } = await renderEdited((sheet) => {
+      sheet.getCell('F11').value = 20;
+    });
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!F11: 合计 value 20.0 in column “改造进展情况 / 1. 正在开展前期工作 / 管网长度(公里)” does not match the sum of the rows above, 5.5 [table-total]',
+    ]);
+  });
+
+  it('report an error value, a formula without a saved result and a date among numbers at their cells', async () => {
+    const { messages } = await renderEdited((sheet) => {
+      sheet.getCell('C7').value = { error: '#REF!' };
+      sheet.getCell('E11').value = { formula: 'SUM(E6:E10)' };
+      sheet.getCell('G8').value = new Date(Date.UTC(2024, 2, 1));
+      sheet.getCell('G8').numFmt = 'yyyy/m/d';
+    });
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!C7: Expected a value, found the error #REF!; fix the formula in Excel or WPS and save the workbook again [table-xlsx-cell]',
+      'edited.xlsx 3月进展!E11: Expected the saved result of the formula SUM(E6:E10), found none (the workbook was written by a program that does not calculate); open it in Excel, WPS or LibreOffice and save it again [table-xlsx-cell]',
+    ]);
+    const date = await renderEdited((sheet) => {
+      sheet.getCell('G8').value = new Date(Date.UTC(2024, 2, 1));
+      sheet.getCell('G8').numFmt = 'yyyy/m/d';
+    });
+    expect(date.messages).toEqual([
+      'edited.xlsx 3月进展!G8: Expected a number in column “改造进展情况 / 2. 已进场施工 / 户数(户)”, got “2024/3/1” [table-number]',
+    ]);
+  });
+
+  it('read a saved formula result of 0, which exceljs’s cell value leaves out', async () => {
+    const { messages, html } = await renderEdited((sheet) => {
+      for (let row = 6; row <= 10; row++) sheet.getCell(row, 5).value = 0;
+      sheet.getCell('E11').value = { formula: 'SUM(E6:E10)', result: 0 };
+      sheet.getCell('G11').value = { formula: 'SUM(G6:G10)', result: 8180 };
+    });
+    expect(messages).toEqual([]);
+    expect(html).toContain('<td class="num">9,700</td><td class="num">36.9</td><td class="num">0</td><td class="num">5.5</td>');
+  });
+
+  it('report an unknown sheet and a range that is not A1 notation at the ::table line', async () => {
+    const sheet = await render('# 表\n\n::table{src="燃气进展.xlsx" sheet="3月"}\n');
+    expect(sheet.messages).toEqual(['index.md:3:1: Cannot find sheet “3月” in 燃气进展.xlsx; its sheets are “3月进展”、“2月进展” [table-sheet]']);
+    const range = await render('::table{src="燃气进展.xlsx" range="A3-H11"}\n');
+    expect(range.messages).toEqual(['index.md:1:1: Expected `range` in A1 notation such as `A3:H12`, got “A3-H11” [table-range]']);
+    const csv = await render('::table{src="progress.csv" sheet="3月进展" header-rows="3"}\n');
+    expect(csv.messages).toEqual([
+      'index.md:1:1: Unexpected attribute `sheet` on a ::table of a .csv file; it picks a part of an Excel workbook (.xlsx) and has no meaning here [table-attribute]',
+    ]);
+  });
+
+  it('refuse an old, a WPS and a password-protected workbook, saying what to save instead', async () => {
+    // Both begin with the OLE compound file signature; the encrypted one holds an EncryptionInfo stream.
+    const compound = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+    await writeFile(join(dir, 'old.xlsx'), compound);
+    await writeFile(join(dir, 'locked.xlsx'), Buffer.concat([compound, Buffer.from('EncryptionInfo', 'utf16le')]));
+    const { messages } = await render('::table{src="old.xlsx"}\n\n::table{src="locked.xlsx"}\n\n::table{src="old.xls"}\n\n::table{src="old.et"}\n');
+    expect(messages).toEqual([
+      'index.md:1:1: Cannot read old.xlsx: it is an old Excel 97–2003 (.xls) or WPS (.et) workbook named .xlsx; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]',
+      'index.md:3:1: Cannot read locked.xlsx: it is password-protected (encrypted); save a copy without a password (File → Info → Protect Workbook in Excel, 文件 → 文档加密 in WPS) as .xlsx [table-xlsx-format]',
+      'index.md:5:1: Cannot read old.xls: it is an Excel 97–2003 workbook; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]',
+      'index.md:7:1: Cannot read old.et: it is a WPS 表格 workbook; open it in WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]',
+    ]);
+  });
+
+  it('read a workbook saved by LibreOffice like the one exceljs wrote', async () => {
+    const folder = join(repoRoot, 'tests/fixtures/xlsx/libreoffice');
+    const saved = await render('::table{src="燃气进展.xlsx" sheet="3月进展" range="A3:H11"}\n', folder);
+    expect(saved.messages).toEqual([]);
+    expect(saved.html).toBe((await render('::table{src="progress.csv" header-rows="3"}\n')).html);
+  });
+});
