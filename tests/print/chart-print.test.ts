@@ -4,15 +4,10 @@
  * pdftotext gives each label's box: its size and the width the chart takes on the page.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPrinter } from '../../src/print/printer.ts';
-import { findBrowser } from '../../src/print/find-browser.ts';
-import { pdfEdition } from '../../src/print/pdf-edition.ts';
-import { validateContent } from '../../src/pipeline.ts';
-import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { mmPerPt, pageTexts, type Word, words } from './poppler.ts';
+import { printIssue } from './print-pages.ts';
 
 const outDir = fileURLToPath(new URL('../output/pdf/chart-print/', import.meta.url));
 /** The type area's width (GB/T 9704: 156 mm). */
@@ -24,16 +19,7 @@ let allWords: Word[];
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  const { site, issues, errors } = await validateContent('tests/fixtures/chart-print');
-  expect(errors).toEqual([]);
-  const printer = createPrinter({ browser: await findBrowser(), profileDir: `${outDir}chromium` });
-  const edition = pdfEdition({ engine: createNunjucksEngine('templates'), series: site.series!, templatesDir: 'templates', workDir: outDir, printer });
-  const pdf = path.join(outDir, 'chart-print.pdf');
-  try {
-    await edition.render(issues[0]!, pdf);
-  } finally {
-    await printer.close();
-  }
+  const pdf = (await printIssue('tests/fixtures/chart-print', undefined, outDir, 'chart-print')).output;
   text = pageTexts(pdf).join('\n');
   allWords = words(pdf);
 }, 60_000);

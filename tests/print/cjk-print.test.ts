@@ -3,15 +3,10 @@
  * full-width punctuation, joined lines and Chinese footnotes, and the list items' indents measured.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pdfEdition } from '../../src/print/pdf-edition.ts';
-import { createPrinter } from '../../src/print/printer.ts';
-import { findBrowser } from '../../src/print/find-browser.ts';
-import { validateContent } from '../../src/pipeline.ts';
-import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { pageTexts, words, type Word } from './poppler.ts';
+import { printIssue } from './print-pages.ts';
 
 const outDir = fileURLToPath(new URL('../output/pdf/cjk-print/', import.meta.url));
 /** One character on the 28-character grid, in mm. */
@@ -22,16 +17,7 @@ let allWords: Word[];
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  const { site, issues, errors } = await validateContent('tests/fixtures/cjk-issue');
-  expect(errors).toEqual([]);
-  const printer = createPrinter({ browser: await findBrowser(), profileDir: `${outDir}chromium` });
-  const edition = pdfEdition({ engine: createNunjucksEngine('templates'), series: site.series!, templatesDir: 'templates', workDir: outDir, printer });
-  const pdf = path.join(outDir, 'cjk-issue.pdf');
-  try {
-    await edition.render(issues[0]!, pdf);
-  } finally {
-    await printer.close();
-  }
+  const pdf = (await printIssue('tests/fixtures/cjk-issue', undefined, outDir, 'cjk-issue')).output;
   text = pageTexts(pdf).join('\n');
   allWords = words(pdf);
 }, 60_000);

@@ -1,6 +1,7 @@
 /**
- * Prints one issue of the print-pages fixture (tests/fixtures/print-pages/tables) through the
- * build's PDF edition, for the table-break and landscape-table tests: one PDF each.
+ * Prints one issue of a fixture through the build's PDF edition, as the print tests need it: one
+ * PDF each (the print-pages fixture, tests/fixtures/print-pages/tables, for the table-break and
+ * landscape-table tests).
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,12 +17,16 @@ import { createNunjucksEngine } from '../../src/site/engine.ts';
 export const tablesFixture = fileURLToPath(new URL('../fixtures/print-pages/tables/', import.meta.url));
 const outDir = fileURLToPath(new URL('../output/print-pages/', import.meta.url));
 
-/** Print the issue at `issuePath` (`2021/1/`) to `tests/output/print-pages/<name>.pdf`. */
-export async function printFixtureIssue(issuePath: string, name: string): Promise<RenderPdfResult> {
-  const { site, issues, errors } = await validateContent(tablesFixture, { workers: 0 });
+/**
+ * Print the issue at `issuePath` (`2021/1/`; the first issue when undefined) of `content` through
+ * the build's PDF edition with the bundled templates, to `<outDir>/<name>.pdf`, in a browser of
+ * its own.
+ */
+export async function printIssue(content: string, issuePath: string | undefined, outDir: string, name: string) {
+  const { site, issues, errors } = await validateContent(content, { workers: 0 });
   expect(errors).toEqual([]);
-  const rendered = issues.find((candidate) => candidate.issue.path === issuePath);
-  if (!rendered) throw new Error(`No issue ${issuePath} in ${tablesFixture}`);
+  const rendered = issuePath === undefined ? issues[0] : issues.find((candidate) => candidate.issue.path === issuePath);
+  if (!rendered) throw new Error(`No issue ${issuePath} in ${content}`);
   const profileDir = path.join(outDir, `${name}-chromium`);
   const printer = createPrinter({ browser: await findBrowser(), profileDir });
   const edition = pdfEdition({
@@ -37,6 +42,11 @@ export async function printFixtureIssue(issuePath: string, name: string): Promis
     await printer.close();
     rmSync(profileDir, { recursive: true, force: true });
   }
+}
+
+/** Print the issue at `issuePath` (`2021/1/`) of the tables fixture to `tests/output/print-pages/<name>.pdf`. */
+export function printFixtureIssue(issuePath: string, name: string): Promise<RenderPdfResult> {
+  return printIssue(tablesFixture, issuePath, outDir, name);
 }
 
 /** A table row as `pdftotext -raw` prints it: `1 丰顺县 863 10 …`, or the 合计 row. */

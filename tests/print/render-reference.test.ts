@@ -3,19 +3,14 @@
  * concurrently, and measures the PDF against GB/T 9704 and the reference bulletin's text.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pdfEdition } from '../../src/print/pdf-edition.ts';
-import { createPrinter } from '../../src/print/printer.ts';
-import { findBrowser } from '../../src/print/find-browser.ts';
-import { validateContent } from '../../src/pipeline.ts';
 import type { RenderPdfResult } from '../../src/print/index.ts';
-import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { REFERENCE_PATH } from '../support/reference.ts';
 import { horizontalRules, pageSizes, pageTexts, pdffonts, pdfinfo, words, type Word } from './poppler.ts';
+import { printIssue } from './print-pages.ts';
 
 const outDir = fileURLToPath(new URL('../output/pdf/', import.meta.url));
 const title = '梅州市城镇老旧小区改造工作简报 2021年第11期';
@@ -37,25 +32,7 @@ let pages: number;
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  const { site, issues, errors } = await validateContent('content');
-  expect(errors).toEqual([]);
-  const issue = issues.find((rendered) => rendered.issue.path === '2021/11/')!;
-  const render = async (name: string) => {
-    const printer = createPrinter({ browser: await findBrowser(), profileDir: path.join(outDir, `${name}-chromium`) });
-    const edition = pdfEdition({
-      engine: createNunjucksEngine('templates'),
-      series: site.series!,
-      templatesDir: 'templates',
-      workDir: path.join(outDir, name),
-      printer,
-    });
-    try {
-      return await edition.render(issue, path.join(outDir, name, `${name}.pdf`));
-    } finally {
-      await printer.close();
-      rmSync(path.join(outDir, `${name}-chromium`), { recursive: true, force: true });
-    }
-  };
+  const render = (name: string) => printIssue('content', '2021/11/', outDir, name);
   [first, second] = await Promise.all([render('reference'), render('reference-again')]);
   pdf = first.output;
   allWords = words(pdf);
