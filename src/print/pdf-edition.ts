@@ -12,7 +12,8 @@ import { issueView, type IssueView } from '../site/page-data.ts';
 import { issueAttachments } from '../output/attachments.ts';
 import { onInterrupt } from '../util/interrupt.ts';
 import { fullWidthBrackets } from '../markdown/full-width-brackets.ts';
-import { printWarnings } from './print-warnings.ts';
+import { fontFileFaces } from './fonts.ts';
+import { fontFileWarnings, printWarnings } from './print-warnings.ts';
 
 export interface PdfEditionOptions {
   readonly engine: TemplateEngine;
@@ -103,6 +104,12 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
     const wanted = new Set(rendered.images.map((image) => `${rendered.issue.path}${image.print.file}`));
     return (options.images?.get(rendered.issue.path) ?? []).filter((file) => wanted.has(file.path));
   };
+  let fontHashes: Promise<string[]> | undefined;
+  /** The font files' bytes, read once per build: a face replaced under the same name prints anew. */
+  const fontFileHashes = () => {
+    fontHashes ??= Promise.all(fontFileFaces(options.series.fonts).map(async (face) => contentHash(await readFile(face.file))));
+    return fontHashes;
+  };
   /** The print page and the PDF's metadata. */
   const printPage = (rendered: RenderedIssue) => {
     const issue = printView(rendered);
@@ -127,6 +134,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         printAssets,
         JSON.stringify(meta),
         JSON.stringify(options.series.fonts ?? {}),
+        ...(await fontFileHashes()),
         ...shown.flat(),
         ...photos.flat(),
       );
@@ -162,7 +170,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         { blocked: result.blocked, brokenImages: result.layout.brokenImages },
         { pageDir: dirname(page), templatesDir: options.templatesDir },
       );
-      return { ...result, warnings };
+      return { ...result, warnings: [...warnings, ...fontFileWarnings(result.failedFontFiles, options.series.source)] };
     },
     async close() {
       unregister();

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { RenderedIssue } from '../model.ts';
+import type { FontFileFace } from './fonts.ts';
 import { reportProblem } from '../report/messages.ts';
 
 export interface PrintWarningsOptions {
@@ -44,6 +45,25 @@ export function printWarnings(
     });
   }
   return [...files.values()].flatMap((file) => file.messages);
+}
+
+/**
+ * A warning (`font-unavailable`) for each font file from bulletin.yaml that Chromium could not load
+ * (not a font, damaged), at its entry there: its role printed in the next face of its stack.
+ */
+export function fontFileWarnings(failed: readonly FontFileFace[], seriesSource: string): VFileMessage[] {
+  if (failed.length === 0) return [];
+  const text = readFileSync(seriesSource, 'utf8');
+  const file = new VFile({ path: seriesSource });
+  for (const face of failed) {
+    const written = relative(dirname(seriesSource), face.file).split('\\').join('/');
+    reportProblem(
+      file,
+      `\`fonts.${face.role}\`: The font file ${written} does not load as a font, so the ${face.role} text prints in the next face of its list; save the face as .ttf, .otf, .ttc or .woff2 again, or delete the entry`,
+      { place: locate(text, written)?.place ?? { line: 1, column: 1 }, ruleId: 'font-unavailable' },
+    );
+  }
+  return file.messages;
 }
 
 /** The URL as the page wrote it: relative to the print page's folder for a file. */

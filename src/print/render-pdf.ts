@@ -5,7 +5,7 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { fontPackageAnswer, printAssetRoots, woffOnlyFontFaces } from './assets.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import { PdfError } from './errors.ts';
-import { bundledFonts, fontStacksCss, type FontStacks } from './fonts.ts';
+import { bundledFonts, fontFileFaces, fontStacksCss, type FontFileFace, type FontStacks } from './fonts.ts';
 import { preparePrintLayout, type PrintLayoutOptions, type PrintLayoutReport } from './page-layout.ts';
 import { applyPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { isAllowedUrl } from './request-filter.ts';
@@ -40,6 +40,8 @@ export interface RenderPdfResult {
   /** Requests the page made that were refused (remote URLs, files outside the roots). */
   readonly blocked: readonly string[];
   readonly layout: PrintLayoutReport;
+  /** Font files from `fonts` that did not load (not a font, damaged): their role printed in the next face. */
+  readonly failedFontFiles: readonly FontFileFace[];
   /** Time from opening the page to writing the PDF. */
   readonly ms: number;
 }
@@ -77,7 +79,9 @@ const layoutOptions: PrintLayoutOptions = {
  */
 export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): Promise<RenderPdfResult> {
   const { name } = options;
-  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots()];
+  const fontFiles = fontFileFaces(options.fonts);
+  // Each font file may be read on its own, not the folder around it.
+  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots(), ...fontFiles.map((face) => face.file)];
   checkOptions(options, roots);
   const fontCss = fontStacksCss(options.fonts);
 
@@ -92,7 +96,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
       // functions serialised into the page then need that helper there.
       const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
       try {
-        return { ...(await printPage(page, options.url, { name, fontCss, blocked, signal })), blocked, started };
+        return { ...(await printPage(page, options.url, { name, fontCss, fontFiles, blocked, signal })), blocked, started };
       } finally {
         // The pool gives the page to the next issue.
         release();
@@ -116,6 +120,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
     size: pdf.bytes.byteLength,
     blocked: printed.blocked,
     layout,
+    failedFontFiles: printed.failedFontFiles,
     ms: Math.round(performance.now() - printed.started),
   };
 }
@@ -140,30 +145,47 @@ function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void
 async function printPage(
   page: Page,
   url: string,
-  context: { readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[]; readonly signal: AbortSignal },
-): Promise<{ raw: Uint8Array; layout: PrintLayoutReport }> {
+  context: {
+    readonly name: string;
+    readonly fontCss: string | undefined;
+    readonly fontFiles: readonly FontFileFace[];
+    readonly blocked: readonly string[];
+    readonly signal: AbortSignal;
+  },
+): Promise<{ raw: Uint8Array; layout: PrintLayoutReport; failedFontFiles: FontFileFace[] }> {
   await page.emulateMediaType('print');
   // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
   await page.goto(url, { waitUntil: 'load', timeout: 0 });
   if (context.fontCss) await page.addStyleTag({ content: context.fontCss });
   // Lazy images would load only when printing, after the layout was measured.
-  const fonts = await page.evaluate(async (bundled: string[]) => {
-    const lazy = [...document.images].filter((image) => image.loading === 'lazy');
-    for (const image of lazy) image.loading = 'eager';
-    await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
-    await document.fonts.ready;
-    // Page numbers are margin boxes, laid out only when printing: the font slices their
-    // characters need (the full-em bar ―, digits) are loaded now, or they would print in a fallback.
-    const song = getComputedStyle(document.documentElement).getPropertyValue('--font-song');
-    if (song) await document.fonts.load(`14pt ${song}`, '\u2015 0123456789');
-    const faces = [...document.fonts];
-    const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
-    return {
-      bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
-      failed: [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))],
-    };
-  }, bundledFamilies);
+  const fileFamilies = context.fontFiles.map((face) => face.family);
+  const fonts = await page.evaluate(
+    async (bundled: string[], files: string[]) => {
+      const lazy = [...document.images].filter((image) => image.loading === 'lazy');
+      for (const image of lazy) image.loading = 'eager';
+      await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
+      // A font file is fetched only once text asks for it: load each now, so the layout is measured in it.
+      await Promise.all(files.map((family) => document.fonts.load(`14pt "${family}"`).catch(() => [])));
+      await document.fonts.ready;
+      // Page numbers are margin boxes, laid out only when printing: the font slices their
+      // characters need (the full-em bar ―, digits) are loaded now, or they would print in a fallback.
+      const song = getComputedStyle(document.documentElement).getPropertyValue('--font-song');
+      if (song) await document.fonts.load(`14pt ${song}`, '\u2015 0123456789');
+      const faces = [...document.fonts];
+      const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
+      const failed = [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))];
+      return {
+        bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
+        failed: failed.filter((family) => !files.includes(family)),
+        failedFiles: failed.filter((family) => files.includes(family)),
+      };
+    },
+    bundledFamilies,
+    fileFamilies,
+  );
   checkFonts(fonts, context.name, context.blocked);
+  // A font file that does not load leaves its role to the next face: a warning, not a failed build.
+  const failedFontFiles = context.fontFiles.filter((face) => fonts.failedFiles.includes(face.family));
 
   const layout = await page.evaluate(preparePrintLayout, layoutOptions);
 
@@ -177,7 +199,7 @@ async function printPage(
   });
   // Past its time limit the job has already failed: leave no file behind it.
   context.signal.throwIfAborted();
-  return { raw, layout };
+  return { raw, layout, failedFontFiles };
 }
 
 /**
