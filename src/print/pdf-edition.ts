@@ -13,7 +13,7 @@ import { issueAttachments } from '../output/attachments.ts';
 import { onInterrupt } from '../util/interrupt.ts';
 import { fullWidthBrackets } from '../markdown/full-width-brackets.ts';
 import { fontFileFaces } from './fonts.ts';
-import { fontFileWarnings, printWarnings } from './print-warnings.ts';
+import { fontWarnings, printWarnings } from './print-warnings.ts';
 
 export interface PdfEditionOptions {
   readonly engine: TemplateEngine;
@@ -170,7 +170,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         { blocked: result.blocked, brokenImages: result.layout.brokenImages },
         { pageDir: dirname(page), templatesDir: options.templatesDir },
       );
-      return { ...result, warnings: [...warnings, ...fontFileWarnings(result.failedFontFiles, options.series.source)] };
+      return { ...result, warnings: [...warnings, ...fontWarnings(result.failedFontFiles, result.missingFamilies, options.series.source)] };
     },
     async close() {
       unregister();

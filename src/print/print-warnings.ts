@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { RenderedIssue } from '../model.ts';
 import type { FontFileFace } from './fonts.ts';
+import type { MissingFamilies } from './render-pdf.ts';
 import { reportProblem } from '../report/messages.ts';
 
 export interface PrintWarningsOptions {
@@ -49,10 +50,11 @@ export function printWarnings(
 
 /**
  * A warning (`font-unavailable`) for each font file from bulletin.yaml that Chromium could not load
- * (not a font, damaged), at its entry there: its role printed in the next face of its stack.
+ * (not a font, damaged), at its entry there, and for each role whose family names none is
+ * installed, at the role's key: those roles printed in another face than the one asked for.
  */
-export function fontFileWarnings(failed: readonly FontFileFace[], seriesSource: string): VFileMessage[] {
-  if (failed.length === 0) return [];
+export function fontWarnings(failed: readonly FontFileFace[], missing: readonly MissingFamilies[], seriesSource: string): VFileMessage[] {
+  if (failed.length === 0 && missing.length === 0) return [];
   const text = readFileSync(seriesSource, 'utf8');
   const file = new VFile({ path: seriesSource });
   for (const face of failed) {
@@ -61,6 +63,13 @@ export function fontFileWarnings(failed: readonly FontFileFace[], seriesSource: 
       file,
       `\`fonts.${face.role}\`: The font file ${written} does not load as a font, so the ${face.role} text prints in the next face of its list; save the face as .ttf, .otf, .ttc or .woff2 again, or delete the entry`,
       { place: locate(text, written)?.place ?? { line: 1, column: 1 }, ruleId: 'font-unavailable' },
+    );
+  }
+  for (const { role, families, used } of missing) {
+    reportProblem(
+      file,
+      `\`fonts.${role}\`: ${families.length === 1 ? `${families[0]} is not` : `none of ${families.join(', ')} is`} installed on this machine, so the ${role} text prints in ${used}; install it, or save the face as a font file in the content folder and name that file here`,
+      { place: locate(text, `${role}:`)?.place ?? { line: 1, column: 1 }, ruleId: 'font-unavailable' },
     );
   }
   return file.messages;

@@ -5,10 +5,11 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { fontPackageAnswer, printAssetRoots, woffOnlyFontFaces } from './assets.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import { PdfError } from './errors.ts';
-import { bundledFonts, fontFileFaces, fontStacksCss, type FontFileFace, type FontStacks } from './fonts.ts';
+import { bundledFonts, fontFileFaces, fontStacksCss, type FontFileFace, type FontRole, type FontStacks } from './fonts.ts';
 import { preparePrintLayout, type PrintLayoutOptions, type PrintLayoutReport } from './page-layout.ts';
 import { applyPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { isAllowedUrl } from './request-filter.ts';
+import { usedFaces } from './used-faces.ts';
 
 export interface RenderPdfOptions {
   /** file:// URL of the issue's print page (a file, so web fonts load). */
@@ -32,6 +33,14 @@ export interface RenderPdfOptions {
   readonly name: string;
 }
 
+export interface MissingFamilies {
+  readonly role: FontRole;
+  /** The families listed for the role, none of them found. */
+  readonly families: readonly string[];
+  /** The face the role's text was set in. */
+  readonly used: string;
+}
+
 export interface RenderPdfResult {
   readonly output: string;
   readonly pages: number;
@@ -42,6 +51,8 @@ export interface RenderPdfResult {
   readonly layout: PrintLayoutReport;
   /** Font files from `fonts` that did not load (not a font, damaged): their role printed in the next face. */
   readonly failedFontFiles: readonly FontFileFace[];
+  /** Roles whose `fonts` families (no files) are not on this machine, with the bundled face printed instead. */
+  readonly missingFamilies: readonly MissingFamilies[];
   /** Time from opening the page to writing the PDF. */
   readonly ms: number;
 }
@@ -96,7 +107,11 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
       // functions serialised into the page then need that helper there.
       const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
       try {
-        return { ...(await printPage(page, options.url, { name, fontCss, fontFiles, blocked, signal })), blocked, started };
+        return {
+          ...(await printPage(page, options.url, { name, fontCss, fontFiles, families: familyRoles(options.fonts), blocked, signal })),
+          blocked,
+          started,
+        };
       } finally {
         // The pool gives the page to the next issue.
         release();
@@ -121,6 +136,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
     blocked: printed.blocked,
     layout,
     failedFontFiles: printed.failedFontFiles,
+    missingFamilies: printed.missingFamilies,
     ms: Math.round(performance.now() - printed.started),
   };
 }
@@ -149,10 +165,11 @@ async function printPage(
     readonly name: string;
     readonly fontCss: string | undefined;
     readonly fontFiles: readonly FontFileFace[];
+    readonly families: ReadonlyMap<FontRole, readonly string[]>;
     readonly blocked: readonly string[];
     readonly signal: AbortSignal;
   },
-): Promise<{ raw: Uint8Array; layout: PrintLayoutReport; failedFontFiles: FontFileFace[] }> {
+): Promise<{ raw: Uint8Array; layout: PrintLayoutReport; failedFontFiles: FontFileFace[]; missingFamilies: MissingFamilies[] }> {
   await page.emulateMediaType('print');
   // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
   await page.goto(url, { waitUntil: 'load', timeout: 0 });
@@ -186,6 +203,12 @@ async function printPage(
   checkFonts(fonts, context.name, context.blocked);
   // A font file that does not load leaves its role to the next face: a warning, not a failed build.
   const failedFontFiles = context.fontFiles.filter((face) => fonts.failedFiles.includes(face.family));
+  // A family listed by name and not installed leaves its role to the bundled face, the only downloaded one in its stack.
+  const used = await usedFaces(page, [...context.families.keys()]);
+  const missingFamilies = [...context.families].flatMap(([role, families]) => {
+    const face = used.get(role);
+    return face?.downloaded ? [{ role, families, used: face.family }] : [];
+  });
 
   const layout = await page.evaluate(preparePrintLayout, layoutOptions);
 
@@ -199,7 +222,17 @@ async function printPage(
   });
   // Past its time limit the job has already failed: leave no file behind it.
   context.signal.throwIfAborted();
-  return { raw, layout, failedFontFiles };
+  return { raw, layout, failedFontFiles, missingFamilies };
+}
+
+/** The roles whose `fonts` entries are all family names, with those names; a role with a file is checked by its loading. */
+function familyRoles(fonts: FontStacks = {}): Map<FontRole, readonly string[]> {
+  const roles = new Map<FontRole, readonly string[]>();
+  for (const [role, entries] of Object.entries(fonts) as [FontRole, FontStacks[FontRole]][]) {
+    const names = (entries ?? []).filter((entry) => typeof entry === 'string');
+    if (names.length > 0 && names.length === entries?.length) roles.set(role, names);
+  }
+  return roles;
 }
 
 /**

@@ -268,8 +268,12 @@ export const RULES = {
   'font-unavailable': {
     where: 'print',
     severity: 'warning',
-    summary: 'a font file from `fonts:` in `bulletin.yaml` that Chromium cannot load; its role prints in the next face of its list',
-    example: '`fonts.body`: The font file fonts/fangsong.ttf does not load as a font, so the body text prints in the next face of its list; …',
+    summary:
+      'a font file from `fonts:` in `bulletin.yaml` that Chromium cannot load, or a role whose family names none is installed: that role prints in another face',
+    example: [
+      '`fonts.body`: The font file fonts/fangsong.ttf does not load as a font, so the body text prints in the next face of its list; …',
+      '`fonts.body`: 仿宋_GB2312 is not installed on this machine, so the body text prints in Noto Serif SC; install it, or save the face as a font file …',
+    ],
   },
   'print-resource': {
     where: 'print',

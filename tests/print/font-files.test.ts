@@ -2,7 +2,8 @@
  * Font files named in bulletin.yaml's `fonts:` (tests/fixtures/font-files): the body role names
  * fonts/body.woff2, a slice of LXGW WenKai Mono standing in for a licensed 仿宋 that no machine has
  * installed. One build, one PDF: that face is embedded; a title font file that is not a font is a
- * warning at its entry, and the title prints in the bundled face. A missing file and one outside
+ * warning at its entry, and the title prints in the bundled face; a heading family no machine has
+ * is a warning naming the bundled face used instead. A missing file and one outside
  * the content folder are errors at their entries, found when the content is loaded.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,7 +31,7 @@ function contentWith(name: string, fonts: string): string {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jianbao-font-files-'));
-  const content = contentWith('content', '  body: [fonts/body.woff2]\n  title: [fonts/broken.ttf]\n');
+  const content = contentWith('content', '  body: [fonts/body.woff2]\n  title: [fonts/broken.ttf]\n  heading: [No Such Face 仿宋]\n');
   writeFileSync(join(content, 'fonts', 'broken.ttf'), 'not a font\n');
   result = await build({ contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false });
 }, 120_000);
@@ -49,8 +50,16 @@ describe('a font file in fonts:', () => {
 
   it('warns at the entry of a file that does not load as a font', () => {
     const warnings = result.warnings.filter((warning) => warning.ruleId === 'font-unavailable');
-    expect(warnings.map((warning) => [warning.file?.endsWith('bulletin.yaml'), warning.line, warning.column])).toEqual([[true, 6, 11]]);
+    expect(warnings.map((warning) => [warning.file?.endsWith('bulletin.yaml'), warning.line, warning.column])).toEqual([
+      [true, 6, 11],
+      [true, 7, 3],
+    ]);
     expect(warnings[0]!.reason).toContain('fonts/broken.ttf does not load as a font, so the title text prints in the next face');
+  });
+
+  it('warns when no family a role names is installed, naming the face used instead', () => {
+    const warnings = result.warnings.filter((warning) => warning.ruleId === 'font-unavailable');
+    expect(warnings[1]!.reason).toContain('`fonts.heading`: No Such Face 仿宋 is not installed on this machine, so the heading text prints in Noto Sans SC');
   });
 
   it('reports a missing file and one outside the content folder at their entries', async () => {
