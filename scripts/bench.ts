@@ -1,4 +1,5 @@
 // npm run bench [-- --issues N] [--pdf-issues P] [--cold-runs R] [--xlsx] [--keep]
+// npm run bench -- --scale [--sizes 1000,5000,10000] [--search]
 //
 // Builds a synthetic archive of N issues (default 500) shaped like the reference issue and
 // reports, from one run: a cold build without PDFs, a cold build with PDFs, a rebuild with
@@ -8,9 +9,16 @@
 // second per PDF per core, so --pdf-issues P runs the PDF lines on a separate archive of P issues
 // (default: N). The cold build without the search index is timed R times (default 3), each on
 // fresh output and cache folders, and reported as the median with every run: on a virtual machine
-// one run can take a third longer than the next for reasons outside the build. --xlsx also times
-// the cold build of the same archive with each table as an Excel workbook (merged header, SUM
-// formulas) in place of its CSV, R times, against the CSV archive's.
+// one run can take a third longer than the next for reasons outside the build. Each cold build
+// with the search index is compared with the build without it plus Pagefind alone (its CLI) over
+// the pages that build wrote. --xlsx also times the cold build of the same archive with each
+// table as an Excel workbook (merged header, SUM formulas) in place of its CSV, R times, against
+// the CSV archive's.
+//
+// --scale builds archives of each size in --sizes, cold, without PDFs or search index (with
+// --search, also with it and against Pagefind alone), and prints a table of wall time, the
+// phases and peak RSS, then the slope of time and memory against issues: how much each further
+// 1,000 issues cost, which is flat when every phase is linear.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -32,6 +40,9 @@ const { values } = parseArgs({
     'cold-runs': { type: 'string', default: '3' },
     xlsx: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '1000,5000,10000' },
+    search: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.issues);
@@ -69,7 +80,8 @@ async function build({ content, out, cache }: Site, ...extra: string[]): Promise
     {
       cwd: tmp,
       env: { ...process.env, CI: 'true', JIANBAO_BENCH_RSS: rssFile },
-      maxBuffer: 64 * 1024 * 1024,
+      // A synthetic issue has 33 typography warnings: 10,000 issues print 40 MB of them.
+      maxBuffer: 1024 * 1024 * 1024,
     },
   );
   const seconds = (performance.now() - started) / 1000;
@@ -98,9 +110,78 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** Pagefind's own CLI over the HTML pages of `out`, into a folder of its own, as a site built by another tool would be indexed. */
+async function pagefindAlone(out: string): Promise<number> {
+  const started = performance.now();
+  await run(
+    join(ROOT, 'node_modules', '.bin', 'pagefind'),
+    ['--site', out, '--output-path', join(tmp, `pagefind-alone-${Date.now()}`), '--exclude-selectors', '.chart'],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return (performance.now() - started) / 1000;
+}
+
 const f = (value: number, digits = 2) => value.toFixed(digits);
 const phaseList = (run: BuildRun) => [...run.phases].map(([phase, seconds]) => `${phase} ${f(seconds)} s`).join(' · ');
 const line = (label: string, text: string) => console.log(`${label.padEnd(34)} ${text}`);
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => f(value))
+    .join(' ');
+
+if (values.scale) {
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`Expected --sizes to list whole numbers from 1 up, got ${values.sizes}`);
+  console.log(`jianbao scale benchmark: ${sizes.join(', ')} issues, cold, no PDFs; ${os.availableParallelism()} cores, Node ${process.version}`);
+  console.log(`load average before: ${loadAverage()} (other work on the machine skews every time; peak RSS does not depend on it)`);
+  const PHASES = ['load', 'validate', 'pages', 'write'] as const;
+  const rows: { issues: number; run: BuildRun; search?: { run: BuildRun; alone: number } }[] = [];
+  for (const size of sizes) {
+    const archive = site(`scale-${size}`);
+    await writeSyntheticArchive(archive.content, { issues: size });
+    const cold = await build(archive, '--no-pdf', '--no-search');
+    let search: { run: BuildRun; alone: number } | undefined;
+    if (values.search) {
+      const withSearch = await build(site(`scale-${size}-search`, archive.content), '--no-pdf');
+      search = { run: withSearch, alone: await pagefindAlone(archive.out) };
+    }
+    rows.push({ issues: size, run: cold, search });
+    await rm(join(tmp, `scale-${size}`), { recursive: true, force: true });
+    await rm(join(tmp, `scale-${size}-search`), { recursive: true, force: true });
+  }
+  const seconds = (value: number | undefined) => (value === undefined ? '' : `${f(value)} s`);
+  console.log('');
+  console.log(
+    `| issues | wall | load | validate | pages | write | peak RSS |${values.search ? ' with search | Pagefind alone | with search / (without + Pagefind alone) |' : ''}`,
+  );
+  console.log(`| --- | --- | --- | --- | --- | --- | --- |${values.search ? ' --- | --- | --- |' : ''}`);
+  for (const { issues: size, run: cold, search } of rows) {
+    const cells = [size.toLocaleString('en'), seconds(cold.seconds), ...PHASES.map((phase) => seconds(cold.phases.get(phase))), `${f(cold.rssMiB, 0)} MiB`];
+    if (search) cells.push(seconds(search.run.seconds), seconds(search.alone), f(search.run.seconds / (cold.seconds + search.alone)));
+    console.log(`| ${cells.join(' | ')} |`);
+  }
+  console.log('');
+  // Per 1,000 issues between consecutive sizes: flat when time and memory grow linearly.
+  for (const [index, row] of rows.entries()) {
+    const before = rows[index - 1];
+    if (!before) continue;
+    const per = (a: number, b: number) => ((b - a) / (row.issues - before.issues)) * 1000;
+    const phases = PHASES.map((phase) => `${phase} ${f(per(before.run.phases.get(phase) ?? 0, row.run.phases.get(phase) ?? 0))} s`).join(', ');
+    line(
+      `slope ${before.issues}→${row.issues}`,
+      `${f(per(before.run.seconds, row.run.seconds))} s and ${f(per(before.run.rssMiB, row.run.rssMiB), 0)} MiB per 1,000 issues (${phases})`,
+    );
+  }
+  for (const row of rows) line(`time per issue at ${row.issues}`, `${f((row.run.seconds * 1000) / row.issues)} ms wall`);
+  console.log(`load average after: ${loadAverage()}`);
+  if (values.keep) console.log(`kept ${tmp}`);
+  else await rm(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
 
 console.log(`jianbao benchmark: ${count} issues, ${os.availableParallelism()} cores, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
 console.log(
@@ -155,6 +236,11 @@ line(
   `${f(cold.seconds)} s wall, of which search index ${f(cold.phases.get('search index') ?? 0)} s; peak RSS ${f(cold.rssMiB, 0)} MiB`,
 );
 line('  phases', phaseList(cold));
+const alone = await pagefindAlone(html.out);
+line(
+  '  vs Pagefind alone',
+  `${f(alone)} s for Pagefind's CLI over the same pages; with search / (without + Pagefind alone) = ${f(cold.seconds / (coldSeconds + alone))}`,
+);
 const same = await build(html, ...noPdf);
 line('rebuild, nothing changed', `${f(same.seconds)} s wall, peak RSS ${f(same.rssMiB, 0)} MiB`);
 line('  summary', same.summary);

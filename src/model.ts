@@ -114,6 +114,12 @@ export interface IssueImage {
   readonly print: ImageCopy;
 }
 
+/**
+ * The size of the picture a shared link shows (`og:image`), in pixels: Open Graph's 1.91:1. The
+ * share picture edition makes each issue's at this size and the pages announce it.
+ */
+export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
+
 /** A file the build writes, relative to the output folder. */
 export interface OutputFile {
   readonly path: string;

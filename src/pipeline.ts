@@ -13,7 +13,7 @@ import { restoreMessage } from './report/message-data.ts';
 import { ContentError, problemsIn } from './report/messages.ts';
 import { createNunjucksEngine } from './site/engine.ts';
 import { renderPages } from './site/render-pages.ts';
-import { searchIndex } from './search/search-index.ts';
+import { SearchInput, searchIndex } from './search/search-index.ts';
 import type { ProgressEvent } from './report/progress.ts';
 import type { Shard } from './output/shard.ts';
 import { makeEdition } from './output/make-editions.ts';
@@ -22,9 +22,11 @@ import { imageFiles } from './output/image-files.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { readAssets } from './site/read-assets.ts';
 import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
+import { createPrinter, type Printer } from './print/printer.ts';
+import { shareImageEdition } from './print/share-image-edition.ts';
 import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-browser.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
-import { writeOutput } from './output/write-output.ts';
+import { openOutput } from './output/write-output.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
 import { startWork } from './output/work-folder.ts';
 
@@ -138,12 +140,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   checkOutputFolder(outDir, { contentDir, templatesDir, cacheDirs: [...(cacheDir === undefined ? [] : [cacheDir]), ...(options.cacheFrom ?? [])] });
   // The lock comes first, so that a second build into the same folder stops before any work.
   const work = await startWork(outDir);
-  // An interrupt removes this build's folder once the writing stopped (or the swap completed).
-  let writing: Promise<void> = Promise.resolve();
-  const forgetWork = onInterrupt(async () => {
-    await writing.catch(() => undefined);
-    await work.finish();
-  });
+  // An interrupt removes this build's folder once the writing stopped (or the swap completed):
+  // the output's own cleanup, registered later, runs first.
+  const forgetWork = onInterrupt(() => work.finish());
   const finishWork = async () => {
     forgetWork();
     await work.finish();
@@ -207,60 +206,88 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     const images = await phase('images', () => imageFiles(issues, { cache }));
     const editionsDir = join(work.dir, 'editions');
-    const context: EditionContext = {
-      engine,
-      series: site.series!,
-      templatesDir,
-      workDir: editionsDir,
-      profileDir: join(work.dir, 'chromium'),
-      browser,
-      images,
-    };
+    // One browser for every edition it makes, started by the first file to print.
+    const printer = browser && createPrinter({ browser, profileDir: join(work.dir, 'chromium') });
+    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, printer, images };
     const downloads: EditionFile[] = [];
     // Making an edition acquires nothing (a browser starts with the first PDF to print).
     const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context) ?? []);
-    for (const edition of editions) {
-      downloads.push(
-        ...(await phase(edition.name, () =>
-          makeEdition(edition, issues, {
-            workDir: join(editionsDir, edition.name),
-            cache,
-            shard: options.shard,
-            onFile: (done, total) => progress({ kind: 'download', label: edition.label, done, total }),
-          }),
-        )),
-      );
+    try {
+      for (const edition of editions) {
+        downloads.push(
+          ...(await phase(edition.name, () =>
+            makeEdition(edition, issues, {
+              workDir: join(editionsDir, edition.name),
+              cache,
+              shard: options.shard,
+              onFile: (done, total) => progress({ kind: 'download', label: edition.label, done, total }),
+            }),
+          )),
+        );
+      }
+    } finally {
+      await printer?.close();
     }
     // What making the downloads reported (a file the print page could not show), with the content's.
     const allWarnings = [...warnings, ...downloads.flatMap((file) => file.warnings)];
     if (options.strict && allWarnings.length > warnings.length) throw new ContentError([], allWarnings);
     const pdfs = downloads.filter((file) => file.edition === 'pdf');
-    const files = await phase('pages', async () => [...renderPages(engine, site.series!, issues, downloads), ...(await readAssets(templatesDir))]);
-    const hashes = new Map(files.map((file) => [file.path, contentHash(file.contents)]));
-    const pagesChanged = cache.recordPages(hashes);
+    // Each page is written as it is made, so no more than one page is held at a time.
+    const output = await openOutput(outDir, work.dir);
+    let made: number;
+    let pagesChanged: number;
     let search: BuildCounts['search'] = 'off';
-    if (options.search ?? true) {
-      const index = await phase('search index', () => searchIndex(files, hashes, cache));
-      files.push(...index.files);
-      search = { built: index.built, unchanged: index.unchanged };
+    try {
+      const hashes = new Map<string, string>();
+      const searchInput = (options.search ?? true) ? new SearchInput() : undefined;
+      await phase('pages', async () => {
+        const assets = await readAssets(templatesDir);
+        const shareImage = assets.find((file) => file.path === SHARE_IMAGE_ASSET);
+        for (const source of [renderPages(engine, site.series!, issues, downloads, { shareImage }), assets]) {
+          for (const file of source) {
+            const hash = contentHash(output.write(file));
+            hashes.set(file.path, hash);
+            searchInput?.add(file, hash);
+            await output.pause();
+          }
+        }
+      });
+      pagesChanged = cache.recordPages(hashes);
+      const files = [...hashes.keys()];
+      if (searchInput) {
+        const index = await phase('search index', () => searchIndex(searchInput, { siteDir: output.dir, cache, write: (file) => output.write(file) }));
+        files.push(...index.files);
+        search = { built: index.built, unchanged: index.unchanged };
+      }
+      // The photos' resized copies: made files like the pages, but neither indexed nor hashed.
+      for (const image of [...images.values()].flat()) {
+        output.write(image);
+        files.push(image.path);
+        await output.pause();
+      }
+      made = files.length;
+      const copies = [...issues.flatMap(issueAttachments), ...downloads];
+      await phase('write', async () => {
+        for (const file of copies) {
+          output.copy(file);
+          await output.pause();
+        }
+        await output.commit();
+        cache.recordOutput(
+          issues.map((rendered) => rendered.issue),
+          key,
+          outDir,
+          {
+            files: [...files, ...copies.map((file) => file.path)],
+            pages: made,
+            pdfs: pdfs.length,
+            searchBundles: search === 'off' ? 0 : search.built + search.unchanged,
+          },
+        );
+      });
+    } finally {
+      await output.close();
     }
-    files.push(...[...images.values()].flat());
-    const copies = [...issues.flatMap(issueAttachments), ...downloads];
-    await phase('write', async () => {
-      writing = writeOutput(outDir, files, copies, work.dir);
-      await writing;
-      cache.recordOutput(
-        issues.map((rendered) => rendered.issue),
-        key,
-        outDir,
-        {
-          files: [...files, ...copies].map((file) => file.path),
-          pages: files.length,
-          pdfs: pdfs.length,
-          searchBundles: search === 'off' ? 0 : search.built + search.unchanged,
-        },
-      );
-    });
     complete = true;
     return {
       outDir,
@@ -269,7 +296,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         issues: issues.length,
         rendered: validation.rendered,
         skipped: validation.skipped,
-        pages: files.length,
+        pages: made,
         pagesChanged,
         search,
         pdfs: pdfs.length,
@@ -289,19 +316,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/** The series' share picture among the templates' assets, for pages without their own. */
+const SHARE_IMAGE_ASSET = 'assets/share.png';
+
 /**
  * What every download edition is made with: `workDir` is a folder of the build's own, each
- * edition's files under its name; `browser` is undefined in a build without PDFs.
+ * edition's files under its name; `printer` is undefined in a build without PDFs.
  */
-type EditionContext = Omit<PdfEditionOptions, 'browser'> & { readonly browser: FoundBrowser | undefined };
+type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: Printer | undefined };
 
 /**
  * The editions a reader downloads from each issue's page, made in this order before the pages
  * that link them: a further edition (an EPUB, a Word file) is one more entry here.
  */
 const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition | undefined)[] = [
-  // Printed by the browser, so left out of a build without one (`--no-pdf`).
-  ({ browser, ...context }) => browser && pdfEdition({ ...context, browser }),
+  // Made by the browser, so left out of a build without one (`--no-pdf`); the pages then name
+  // the series' default share picture.
+  ({ printer, ...context }) => printer && pdfEdition({ ...context, printer }),
+  ({ printer, ...context }) => printer && shareImageEdition({ ...context, printer }),
 ];
 
 /**

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../site/templates-folder.ts';
 import { checkPdfFile } from '../output/output-folder.ts';
 import { pdfEdition, pdfFileName } from '../print/pdf-edition.ts';
+import { createPrinter } from '../print/printer.ts';
 import { findBrowser } from '../print/find-browser.ts';
 import { validateContent } from '../pipeline.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
@@ -53,13 +54,13 @@ The content is checked as a build would check it; an error anywhere stops the PD
     if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
     const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
     try {
+      const printer = createPrinter({ browser: await findBrowser({ browser: values.browser }), profileDir: join(workDir, 'chromium') });
       const edition = pdfEdition({
         engine: createNunjucksEngine(templatesDir),
         series: site.series!,
         templatesDir,
         workDir: join(workDir, 'pages'),
-        profileDir: join(workDir, 'chromium'),
-        browser: await findBrowser({ browser: values.browser }),
+        printer,
         images: await imageFiles([rendered]),
       });
       try {
@@ -67,7 +68,7 @@ The content is checked as a build would check it; an error anywhere stops the PD
         for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
         io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
       } finally {
-        await edition.close();
+        await printer.close();
       }
     } finally {
       await rm(workDir, { recursive: true, force: true });

@@ -87,7 +87,12 @@ function checkYears(issues: readonly Issue[], sequence: Sequence, firstYear: num
   const { key, mark, what } = sequence;
   const problems: NumberingProblem[] = [];
   const years = new Map<number, Issue[]>();
-  for (const issue of issues) years.set(issue.year, [...(years.get(issue.year) ?? []), issue]);
+  // Pushed, not copied: copying the year's list for every issue grows with the square of a year's issues.
+  for (const issue of issues) {
+    const group = years.get(issue.year);
+    if (group) group.push(issue);
+    else years.set(issue.year, [issue]);
+  }
   const sorted = [...years].sort(([a], [b]) => a - b);
   for (const [year, group] of sorted) {
     let previous: Issue | undefined;

@@ -10,12 +10,18 @@ declare module 'vfile' {
 }
 
 /**
+ * Where a reader on the web goes after an article: back to the contents list (the issue page's
+ * `#contents`). Print has no use for it. Left out of the search index, which would quote it.
+ */
+const BACK_TO_CONTENTS = '<p class="to-contents" data-pagefind-ignore><a href="#contents">返回本期目录</a></p>';
+
+/**
  * Compile the tree to the web page's HTML, the file's value, and to the print edition's, in
  * `file.data.printHtml`: the same tree with each article section's id replaced by its print id,
  * each element that has a print version (`data.print`, a figure's print-size photo) replaced by
- * it, and texts that print differently (`printValue`, see `rehype-print-brackets`) as they print.
- * The two differ only in those, so everything else is serialized once, as serializing is a fifth
- * of an issue's rendering.
+ * it, texts that print differently (`printValue`, see `rehype-print-brackets`) as they print, and
+ * without the web's link back to the contents at the end of each article. The two differ only
+ * there, so everything else is serialized once, as serializing is a fifth of an issue's rendering.
  */
 const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
   this.compiler = (tree, file) => {
@@ -30,12 +36,13 @@ const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
         print += printNode === node ? html : toHtml(printNode);
         continue;
       }
-      const rest = `${toHtml({ type: 'root', children: node.children })}</${node.tagName}>`;
-      web += openingTag(node) + rest;
+      const inner = toHtml({ type: 'root', children: node.children });
+      const close = `</${node.tagName}>`;
+      web += `${openingTag(node)}${inner}\n${BACK_TO_CONTENTS}\n${close}`;
       const printed = printNode as Element;
       print +=
         printed === node
-          ? openingTag({ ...node, properties: { ...node.properties, id: printId } }) + rest
+          ? openingTag({ ...node, properties: { ...node.properties, id: printId } }) + inner + close
           : toHtml({ ...printed, properties: { ...printed.properties, id: printId } });
     }
     file.data.printHtml = print;

@@ -29,46 +29,107 @@ export interface CopiedFile {
 }
 
 /**
- * Write the whole site into `<work>/site`, then swap it in with renames, so a failed or
- * interrupted build never leaves a half-written archive behind. `work` is the build's own folder
- * beside the output (see `startWork`, which also holds the lock on the output folder and cleans
- * up after builds that were killed). A file the output being replaced already holds byte for
- * byte is hard-linked from there rather than written. Every output gets OUTPUT_MARKER, which
- * lets the next build replace it.
+ * The new output, written file by file as the build makes it into `<work>/site` and swapped in
+ * by `commit`, so a failed or interrupted build never leaves a half-written archive behind and
+ * no page waits in memory for the others. `work` is the build's own folder beside the output
+ * (see `startWork`, which also holds the lock on the output folder and cleans up after builds
+ * that were killed). A file the output being replaced already holds byte for byte is
+ * hard-linked from there rather than written. Every output gets OUTPUT_MARKER, which lets the
+ * next build replace it.
  *
- * - an error while writing removes `<work>/site` and leaves `<out>` as it was;
- * - an interrupt (see `handleInterrupts`) stops the writing after the file in flight and does
- *   the same; once the swap has begun it is completed, a matter of two renames.
+ * - an error while writing, or `close` before `commit`, removes `<work>/site` and leaves `<out>`
+ *   as it was;
+ * - an interrupt (see `handleInterrupts`) makes the next write or pause throw
+ *   WriteInterruptedError; once the swap has begun it is completed, a matter of two renames.
  */
-export async function writeOutput(outDir: string, files: Iterable<OutputFile>, copies: readonly CopiedFile[], work: string): Promise<void> {
+export interface OutputWriter {
+  /** The folder the new output is written into (`<work>/site`). */
+  readonly dir: string;
+  /** Write `file` now, or link the previous output's file when it holds the same bytes; gives the bytes. */
+  write(file: OutputFile): Buffer;
+  /** Place a file already on disk (a CSV, a PDF) at `file.path`. */
+  copy(file: CopiedFile): void;
+  /** Yield to the event loop after every BATCH files, so that an interrupt is seen; throws once there was one. */
+  pause(): Promise<void>;
+  /** Swap the new output in. */
+  commit(): Promise<void>;
+  /** Remove what is left of the new output (all of it when not committed); always call it. */
+  close(): Promise<void>;
+}
+
+/** Start a new output for `outDir` in the build's folder `work` (see `OutputWriter`). */
+export async function openOutput(outDir: string, work: string): Promise<OutputWriter> {
   const staging = join(work, 'site');
   const previous = join(work, 'previous');
   let interrupted = false;
-  let finish = () => {};
-  const finished = new Promise<void>((resolve) => (finish = resolve));
+  let swap: Promise<void> | undefined;
   const unregister = onInterrupt(() => {
     interrupted = true;
-    return finished;
+    // Writes are synchronous, so none is in flight here; a swap that has begun is completed.
+    return swap?.catch(() => undefined);
   });
   const stopIfInterrupted = () => {
     if (interrupted) throw new WriteInterruptedError(outDir);
   };
-  // Between the renames `<out>` is missing and its previous content waits in `previous`.
-  let swapping = false;
-  try {
-    const list = [...files, { path: OUTPUT_MARKER, contents: OUTPUT_MARKER_TEXT }];
-    await mkdir(staging, { recursive: true });
-    const folders = [...new Set([...list, ...copies].map((file) => dirname(join(staging, file.path))))];
-    // Synchronous calls in batches: for thousands of small files they beat the thread pool's
-    // round trips several times over, and an interrupt is still seen between batches.
-    await inBatches(folders, (folder) => mkdirSync(folder, { recursive: true }), stopIfInterrupted);
-    // The files of the output being replaced, linked where they hold the same bytes.
-    const replaced = existsSync(outDir);
-    const before = (path: string) => (replaced ? join(outDir, path) : undefined);
-    await inBatches(list, (file) => write(file.contents, join(staging, file.path), before(file.path)), stopIfInterrupted);
-    await inBatches(copies, (file) => place(file, join(staging, file.path), before(file.path)), stopIfInterrupted);
+  await mkdir(staging, { recursive: true });
+  // The files of the output being replaced, linked where they hold the same bytes.
+  const replaced = existsSync(outDir);
+  const before = (path: string) => (replaced ? join(outDir, path) : undefined);
+  const folders = new Set<string>([staging]);
+  const target = (path: string) => {
     stopIfInterrupted();
-    swapping = true;
+    const file = join(staging, path);
+    const folder = dirname(file);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    return file;
+  };
+  let unpaused = 0;
+  const writer: OutputWriter = {
+    dir: staging,
+    write(file) {
+      const bytes =
+        typeof file.contents === 'string' ? Buffer.from(file.contents) : Buffer.from(file.contents.buffer, file.contents.byteOffset, file.contents.byteLength);
+      write(bytes, target(file.path), before(file.path));
+      unpaused++;
+      return bytes;
+    },
+    copy(file) {
+      place(file, target(file.path), before(file.path));
+      unpaused++;
+    },
+    // Synchronous writes between pauses: for thousands of small files they beat the thread
+    // pool's round trips several times over, and an interrupt is still seen between batches.
+    async pause() {
+      stopIfInterrupted();
+      if (unpaused < BATCH) return;
+      unpaused = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      stopIfInterrupted();
+    },
+    commit() {
+      writer.write({ path: OUTPUT_MARKER, contents: OUTPUT_MARKER_TEXT });
+      swap = swapIn(outDir, staging, previous);
+      return swap;
+    },
+    async close() {
+      try {
+        await swap?.catch(() => undefined);
+        await rm(staging, { recursive: true, force: true });
+      } finally {
+        unregister();
+      }
+    },
+  };
+  return writer;
+}
+
+/** `staging` becomes `outDir` by two renames; the output it replaces waits in `previous` between them. */
+async function swapIn(outDir: string, staging: string, previous: string): Promise<void> {
+  let swapping = true;
+  try {
     const hadPrevious = await rename(outDir, previous).then(
       () => true,
       (error: NodeJS.ErrnoException) => {
@@ -82,19 +143,24 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>, c
   } catch (error) {
     if (swapping && !existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
     throw error;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-    unregister();
-    finish();
   }
 }
 
-/** Run `write` over `items`, yielding to the event loop (and checking `check`) every BATCH items. */
-async function inBatches<T>(items: readonly T[], write: (item: T) => void, check: () => void): Promise<void> {
-  for (let start = 0; start < items.length; start += BATCH) {
-    check();
-    for (const item of items.slice(start, start + BATCH)) write(item);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+/** A whole output at once: `files`, then `copies`, swapped in (see `openOutput`). */
+export async function writeOutput(outDir: string, files: Iterable<OutputFile>, copies: readonly CopiedFile[], work: string): Promise<void> {
+  const output = await openOutput(outDir, work);
+  try {
+    for (const file of files) {
+      output.write(file);
+      await output.pause();
+    }
+    for (const file of copies) {
+      output.copy(file);
+      await output.pause();
+    }
+    await output.commit();
+  } finally {
+    await output.close();
   }
 }
 
@@ -103,7 +169,7 @@ async function inBatches<T>(items: readonly T[], write: (item: T) => void, check
  * bytes: a rebuild after a small change then writes only what changed, unchanged files keep
  * their modification times, and removing the previous output frees only the replaced files.
  */
-function write(contents: string | Uint8Array, target: string, previous: string | undefined): void {
+function write(contents: Buffer, target: string, previous: string | undefined): void {
   if (previous !== undefined && holds(previous, contents) && tryLink(previous, target)) return;
   fresh(target, () => writeFileSync(target, contents, { flag: 'wx' }));
 }
@@ -140,9 +206,8 @@ function tryLink(source: string, target: string): boolean {
 }
 
 /** Whether `path` is a plain file (no symlink) holding exactly `contents`; read only when sizes match. */
-function holds(path: string, contents: string | Uint8Array): boolean {
-  const size = typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
-  return plainFileSize(path) === size && readFileSync(path).equals(typeof contents === 'string' ? Buffer.from(contents) : contents);
+function holds(path: string, contents: Buffer): boolean {
+  return plainFileSize(path) === contents.byteLength && readFileSync(path).equals(contents);
 }
 
 /** Whether `previous` is a plain file with the same bytes as `source`. */

@@ -258,7 +258,8 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     for (;;) {
       const previous = lead.previousElementSibling as HTMLElement | null;
       if (previous && /^H[1-6]$/.test(previous.tagName)) lead = previous;
-      else if (!previous && lead.parentElement?.classList.contains('table-chart')) lead = lead.parentElement;
+      // The frames a table sits in first: its block (with its search text) and its chart's.
+      else if (!previous && lead.parentElement?.matches('.table-block, .table-chart')) lead = lead.parentElement;
       else return lead;
     }
   };

@@ -1,16 +1,16 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
 import { combineHashes, contentHash, folderHash } from '../cache/hash.ts';
 import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
-import type { BrowserPool, FoundBrowser, PdfMetadata, RenderPdfResult } from './index.ts';
+import type { PdfMetadata, RenderPdfResult } from './index.ts';
+import type { Printer } from './printer.ts';
 import type { TemplateEngine } from '../site/engine.ts';
 import { issueNumber } from '../format/chinese.ts';
 import { issueSlug } from '../load/issue-slug.ts';
 import { issueView, type IssueView } from '../site/page-data.ts';
 import { issueAttachments } from '../output/attachments.ts';
-import { onInterrupt } from '../util/interrupt.ts';
 import { fullWidthBrackets } from '../markdown/full-width-brackets.ts';
 import { fontFileFaces } from './fonts.ts';
 import { fontWarnings, printWarnings } from './print-warnings.ts';
@@ -21,16 +21,14 @@ export interface PdfEditionOptions {
   readonly templatesDir: string;
   /**
    * A folder of the build's own for the editions' working files; the print pages and the files
-   * they show go under `pdf/`, the edition's name.
+   * they show go under `pdf/`.
    */
   readonly workDir: string;
   /**
-   * A folder of the build's own for Chromium's profile, outside `workDir` (which print pages may
-   * read): removed with the build's other files, even after a build that was killed.
+   * The browser that prints (see `createPrinter`); its version is part of each PDF's key. The
+   * caller closes it once every edition that uses it is made.
    */
-  readonly profileDir: string;
-  /** The browser that prints (see `findBrowser`); its version is part of each PDF's key. */
-  readonly browser: FoundBrowser;
+  readonly printer: Printer;
   /**
    * The resized photos each issue shows, by issue path (see `imageFiles`): the print page gets
    * them beside it.
@@ -62,8 +60,8 @@ export function pdfMetadata(issue: IssueView): PdfMetadata {
 
 /**
  * The issue as the print page shows it: its print HTML, whose article ids are short enough for PDF
- * (see `Article.printId`), and the 版记 with full-width
- * brackets (the notes have them in the print HTML already).
+ * (see `Article.printId`), and the 版记 with full-width brackets (the notes have them in the print
+ * HTML already).
  */
 export function printView(rendered: RenderedIssue): IssueView {
   const issue = issueView(rendered);
@@ -77,105 +75,93 @@ export function printView(rendered: RenderedIssue): IssueView {
 }
 
 /**
- * The PDF edition: each issue's print page (templates/print.njk) printed by Chromium to GB/T 9704.
- * Its key covers the print page, the files it shows, the print stylesheets and the metadata. The
- * browser (and puppeteer) is loaded only when a PDF has to be printed, so a build with nothing to
- * print never starts one; its pool prints several pages at once.
+ * Writes the issue's print page (templates/print.njk) into the work folder with the files it
+ * shows beside it, as the PDF and the share picture are both made from it.
  */
-export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPdfResult & { readonly warnings: readonly VFileMessage[] }> {
-  const name = 'pdf';
-  const pagesDir = resolve(options.workDir, name);
+export function printPages(options: Omit<PdfEditionOptions, 'printer'>) {
+  const pagesDir = resolve(options.workDir, 'pdf');
   const printCss = pathToFileURL(resolve(options.templatesDir, 'print', 'print.css')).href;
-  // The print page and the issue's files sit in the work folder; only the print stylesheet is elsewhere.
-  const roots = [pagesDir, resolve(options.templatesDir)];
-  let printAssets: string | undefined;
-  let browser: Promise<{ pool: BrowserPool; renderPdf: typeof import('./index.ts').renderPdf }> | undefined;
-  let unregister = () => {};
-  const startBrowser = () => {
-    browser ??= import('./index.ts').then(({ createBrowserPool, renderPdf }) => {
-      const pool = createBrowserPool({ browser: options.browser, userDataDir: options.profileDir });
-      unregister = onInterrupt(() => pool.close());
-      return { pool, renderPdf };
-    });
-    return browser;
-  };
   /** The print copies of the issue's photos, which its print page shows. */
-  const imagesOf = (rendered: RenderedIssue): readonly OutputFile[] => {
+  const photosOf = (rendered: RenderedIssue): readonly OutputFile[] => {
     const wanted = new Set(rendered.images.map((image) => `${rendered.issue.path}${image.print.file}`));
     return (options.images?.get(rendered.issue.path) ?? []).filter((file) => wanted.has(file.path));
   };
-  let fontHashes: Promise<string[]> | undefined;
-  /** The font files' bytes, read once per build: a face replaced under the same name prints anew. */
-  const fontFileHashes = () => {
-    fontHashes ??= Promise.all(fontFileFaces(options.series.fonts).map(async (face) => contentHash(await readFile(face.file))));
-    return fontHashes;
-  };
-  /** The print page and the PDF's metadata. */
-  const printPage = (rendered: RenderedIssue) => {
-    const issue = printView(rendered);
-    const meta = pdfMetadata(issue);
-    return { html: options.engine.render('print.njk', { series: options.series, issue, printCss }), meta };
-  };
-
+  let fontHashes: Promise<string> | undefined;
   return {
-    name,
-    label: 'PDF',
-    fileName: pdfFileName,
-    downloadName: pdfDownloadName,
-    async key(rendered) {
-      const { html, meta } = printPage(rendered);
-      const shown = await Promise.all(issueAttachments(rendered).map(async (file) => [file.path, contentHash(await readFile(file.source))]));
-      const photos = imagesOf(rendered).map((file) => [file.path, contentHash(file.contents)]);
-      printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
-      return combineHashes(
-        'pdf',
-        options.browser.version,
-        html,
-        printAssets,
-        JSON.stringify(meta),
-        JSON.stringify(options.series.fonts ?? {}),
-        ...(await fontFileHashes()),
-        ...shown.flat(),
-        ...photos.flat(),
+    /** A hash of the font files' bytes, read once per build: a face replaced under the same name prints anew. */
+    fontsHash(): Promise<string> {
+      fontHashes ??= Promise.all(fontFileFaces(options.series.fonts).map(async (face) => contentHash(await readFile(face.file)))).then((hashes) =>
+        combineHashes('fonts', JSON.stringify(options.series.fonts ?? {}), ...hashes),
       );
+      return fontHashes;
     },
-    async render(rendered, target) {
-      // Rendered again rather than kept from `key`: a page costs a millisecond, a PDF a second.
-      const { html, meta } = printPage(rendered);
+    /** A hash of the files the print page shows: the issue's images and the print copies of its photos. */
+    async shownHash(rendered: RenderedIssue): Promise<string> {
+      const shown = await Promise.all(issueAttachments(rendered).map(async (file) => [file.path, contentHash(await readFile(file.source))]));
+      const photos = photosOf(rendered).map((file) => [file.path, contentHash(file.contents)]);
+      return combineHashes('shown', ...shown.flat(), ...photos.flat());
+    },
+    /** The print page and the folders it may load from: its own, and the templates' (the print stylesheet). */
+    roots: [pagesDir, resolve(options.templatesDir)],
+    /** The print page's HTML and the PDF's metadata. */
+    html(rendered: RenderedIssue) {
+      const issue = printView(rendered);
+      return { html: options.engine.render('print.njk', { series: options.series, issue, printCss }), meta: pdfMetadata(issue) };
+    },
+    /** Writes the page and copies the issue's files beside it; gives its file:// URL. */
+    async write(rendered: RenderedIssue, html: string): Promise<string> {
       const page = resolve(pagesDir, rendered.issue.path, 'print.html');
-      // Only a page that prints needs the issue's files beside it.
       for (const attachment of issueAttachments(rendered)) {
         const copy = resolve(pagesDir, attachment.path);
         await mkdir(dirname(copy), { recursive: true });
         await copyFile(attachment.source, copy);
       }
-      for (const photo of imagesOf(rendered)) {
+      for (const photo of photosOf(rendered)) {
         const copy = resolve(pagesDir, photo.path);
         await mkdir(dirname(copy), { recursive: true });
         await writeFile(copy, photo.contents);
       }
       await mkdir(dirname(page), { recursive: true });
       await writeFile(page, html);
-      const { pool, renderPdf } = await startBrowser();
-      const result = await renderPdf(pool, {
-        url: pathToFileURL(page).href,
-        output: target,
-        roots,
-        name: rendered.issue.source,
-        fonts: options.series.fonts,
-        meta,
-      });
+      return pathToFileURL(page).href;
+    },
+  };
+}
+
+/**
+ * The PDF edition: each issue's print page (templates/print.njk) printed by Chromium to GB/T 9704.
+ * Its key covers the print page, the files it shows, the print stylesheets and the metadata. The
+ * browser is the printer's, started only when a PDF has to be printed, so a build with nothing
+ * to print never starts one; its pool prints several pages at once.
+ */
+export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPdfResult & { readonly warnings: readonly VFileMessage[] }> {
+  const pages = printPages(options);
+  const { printer } = options;
+  let printAssets: string | undefined;
+  return {
+    name: 'pdf',
+    label: 'PDF',
+    fileName: pdfFileName,
+    downloadName: pdfDownloadName,
+    async key(rendered) {
+      const { html, meta } = pages.html(rendered);
+      printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
+      return combineHashes('pdf', printer.browser.version, html, printAssets, JSON.stringify(meta), await pages.fontsHash(), await pages.shownHash(rendered));
+    },
+    async render(rendered, target) {
+      // Rendered again rather than kept from `key`: a page costs a millisecond, a PDF a second.
+      const { html, meta } = pages.html(rendered);
+      const url = await pages.write(rendered, html);
+      const [pool, { renderPdf }] = await Promise.all([printer.pool(), import('./render-pdf.ts')]);
+      const result = await renderPdf(pool, { url, output: target, roots: pages.roots, name: rendered.issue.source, fonts: options.series.fonts, meta });
       const warnings = printWarnings(
         rendered,
         { blocked: result.blocked, brokenImages: result.layout.brokenImages },
-        { pageDir: dirname(page), templatesDir: options.templatesDir },
+        { pageDir: dirname(fileURLToPath(url)), templatesDir: options.templatesDir },
       );
       return { ...result, warnings: [...warnings, ...fontWarnings(result.failedFontFiles, result.missingFamilies, options.series.source)] };
     },
-    async close() {
-      unregister();
-      const started = await browser?.catch(() => undefined);
-      await started?.pool.close();
-    },
+    // The printer is shared with the other editions Chromium makes; its owner closes it.
+    async close() {},
   };
 }

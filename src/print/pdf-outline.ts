@@ -4,9 +4,10 @@ import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf
  * Give the outline's bookmarks their titles as written: Chromium builds them
  * from the laid-out text, where a title broken with <br> has no space between
  * its lines, and a title that moved to the next page while being laid out
- * may come out with its first line twice. Each bookmark is matched, in order,
- * to the next heading whose text (spaces ignored) it equals or contains;
- * bookmarks without a match keep theirs.
+ * may come out with its first line twice, and one with <wbr>s (rehype-phrase-breaks)
+ * with each piece but the last twice (`2021年2021年11月11月…`). Each bookmark is
+ * matched, in order, to the next heading whose text (spaces ignored) it contains, or
+ * else holds character by character in order; bookmarks without a match keep theirs.
  */
 export function retitleOutline(document: PDFDocument, headings: readonly string[]): void {
   const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
@@ -18,7 +19,10 @@ export function retitleOutline(document: PDFDocument, headings: readonly string[
       const title = item.lookup(PDFName.of('Title'));
       if (title instanceof PDFString || title instanceof PDFHexString) {
         const current = compact(title.decodeText());
-        const match = headings.findIndex((heading, index) => index >= next && compact(heading) !== '' && current.includes(compact(heading)));
+        const fits = (test: (heading: string) => boolean) =>
+          headings.findIndex((heading, index) => index >= next && compact(heading) !== '' && test(compact(heading)));
+        let match = fits((heading) => current.includes(heading));
+        if (match < 0) match = fits((heading) => inOrder(heading, current));
         if (match >= 0) {
           item.set(PDFName.of('Title'), PDFHexString.fromText(headings[match] ?? ''));
           next = match + 1;
@@ -28,4 +32,12 @@ export function retitleOutline(document: PDFDocument, headings: readonly string[
     }
   };
   walk(outlines);
+}
+
+/** Whether the characters of `heading` appear in `title` in the same order. */
+function inOrder(heading: string, title: string): boolean {
+  const chars = [...heading];
+  let at = 0;
+  for (const char of title) if (char === chars[at]) at++;
+  return at === chars.length;
 }

@@ -53,7 +53,7 @@ export interface RenderPdfResult {
   readonly failedFontFiles: readonly FontFileFace[];
   /** Roles whose `fonts` families (no files) are not on this machine, with the bundled face printed instead. */
   readonly missingFamilies: readonly MissingFamilies[];
-  /** Time from opening the page to writing the PDF. */
+  /** Time from the open print page to the PDF written: layout, printing, metadata. */
   readonly ms: number;
 }
 
@@ -90,36 +90,12 @@ const layoutOptions: PrintLayoutOptions = {
  */
 export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): Promise<RenderPdfResult> {
   const { name } = options;
-  const fontFiles = fontFileFaces(options.fonts);
-  // Each font file may be read on its own, not the folder around it.
-  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots(), ...fontFiles.map((face) => face.file)];
-  checkOptions(options, roots);
-  const fontCss = fontStacksCss(options.fonts);
-
   // The page slot is held only while Chromium works; the bytes are finished after it is free,
   // so the next issue prints while this one's metadata is written.
-  const printed = await pool.run(
-    name,
-    async (page, { signal }) => {
-      const started = performance.now();
-      const { blocked, release } = await isolate(page, roots);
-      // tsx compiles with esbuild's keepNames, which wraps functions in __name();
-      // functions serialised into the page then need that helper there.
-      const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
-      try {
-        return {
-          ...(await printPage(page, options.url, { name, fontCss, fontFiles, families: familyRoles(options.fonts), blocked, signal })),
-          blocked,
-          started,
-        };
-      } finally {
-        // The pool gives the page to the next issue.
-        release();
-        await page.removeScriptToEvaluateOnNewDocument(helper.identifier).catch(() => {});
-      }
-    },
-    options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
-  );
+  const printed = await onPrintPage(pool, options, async (page, { signal }) => {
+    const started = performance.now();
+    return { ...(await printPage(page, signal)), started };
+  });
   const { layout } = printed;
   const pdf = await applyPdfMetadata(printed.raw, options.meta, { headings: layout.headings });
   if (layout.distribution && pdf.pages !== layout.pages) {
@@ -141,7 +117,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
   };
 }
 
-function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void {
+function checkOptions(options: Pick<RenderPdfOptions, 'name' | 'url'>, roots: readonly string[]): void {
   if (!options.name) throw new PdfError('invalid-option', 'Expected a name for the issue being rendered (used in error messages), got an empty string.');
   if (!options.url.startsWith('file:')) {
     throw new PdfError(
@@ -157,8 +133,51 @@ function checkOptions(options: RenderPdfOptions, roots: readonly string[]): void
   }
 }
 
-/** Load the print page, check its fonts, lay it out and print it. */
-async function printPage(
+/** What the print page's font check found: font files that did not load, and families not installed. */
+export type FontCheck = Pick<RenderPdfResult, 'failedFontFiles' | 'missingFamilies'>;
+
+/** Where a print page is and what it may load, as `renderPdf` and `renderShareImage` take it. */
+export type PrintPageOptions = Pick<RenderPdfOptions, 'url' | 'roots' | 'fonts' | 'timeoutMs' | 'name'>;
+
+/**
+ * Run `work` on a page of the pool with the issue's print page open in print media, its fonts
+ * loaded and checked, and every request outside `roots` refused. Gives what `work` gave and the
+ * refused requests.
+ */
+export async function onPrintPage<T>(
+  pool: BrowserPool,
+  options: PrintPageOptions,
+  work: (page: Page, context: { readonly signal: AbortSignal }) => Promise<T>,
+): Promise<T & FontCheck & { readonly blocked: readonly string[] }> {
+  const { name } = options;
+  const fontFiles = fontFileFaces(options.fonts);
+  // Each font file may be read on its own, not the folder around it.
+  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots(), ...fontFiles.map((face) => face.file)];
+  checkOptions(options, roots);
+  const fontCss = fontStacksCss(options.fonts);
+  const families = familyRoles(options.fonts);
+  return pool.run(
+    name,
+    async (page, { signal }) => {
+      const { blocked, release } = await isolate(page, roots);
+      // tsx compiles with esbuild's keepNames, which wraps functions in __name();
+      // functions serialised into the page then need that helper there.
+      const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
+      try {
+        const fonts = await openPrintPage(page, options.url, { name, fontCss, fontFiles, families, blocked });
+        return { ...(await work(page, { signal })), ...fonts, blocked };
+      } finally {
+        // The pool gives the page to the next issue.
+        release();
+        await page.removeScriptToEvaluateOnNewDocument(helper.identifier).catch(() => {});
+      }
+    },
+    options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
+  );
+}
+
+/** Load the print page in print media with its fonts, and fail if any of them did not load. */
+async function openPrintPage(
   page: Page,
   url: string,
   context: {
@@ -167,9 +186,8 @@ async function printPage(
     readonly fontFiles: readonly FontFileFace[];
     readonly families: ReadonlyMap<FontRole, readonly string[]>;
     readonly blocked: readonly string[];
-    readonly signal: AbortSignal;
   },
-): Promise<{ raw: Uint8Array; layout: PrintLayoutReport; failedFontFiles: FontFileFace[]; missingFamilies: MissingFamilies[] }> {
+): Promise<FontCheck> {
   await page.emulateMediaType('print');
   // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
   await page.goto(url, { waitUntil: 'load', timeout: 0 });
@@ -209,7 +227,11 @@ async function printPage(
     const face = used.get(role);
     return face?.downloaded ? [{ role, families, used: face.family }] : [];
   });
+  return { failedFontFiles, missingFamilies };
+}
 
+/** Lay the open print page out and print it. */
+async function printPage(page: Page, signal: AbortSignal): Promise<{ raw: Uint8Array; layout: PrintLayoutReport }> {
   const layout = await page.evaluate(preparePrintLayout, layoutOptions);
 
   const raw = await page.pdf({
@@ -221,8 +243,8 @@ async function printPage(
     timeout: 0,
   });
   // Past its time limit the job has already failed: leave no file behind it.
-  context.signal.throwIfAborted();
-  return { raw, layout, failedFontFiles, missingFamilies };
+  signal.throwIfAborted();
+  return { raw, layout };
 }
 
 /** The roles whose `fonts` entries are all family names, with those names; a role with a file is checked by its loading. */
@@ -291,7 +313,7 @@ function checkFonts(state: { readonly bundled: number; readonly failed: readonly
   }
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, bytes);

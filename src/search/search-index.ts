@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import type { BuildCache } from '../cache/build-cache.ts';
 import { combineHashes } from '../cache/hash.ts';
 import type { OutputFile } from '../model.ts';
+import { mapConcurrent } from '../util/map-concurrent.ts';
 import { closeSearch, isSearchable, searchBundle } from './pagefind.ts';
 
 /** Where the index lives in the output folder; the search page loads it from there. */
@@ -13,42 +17,77 @@ const BUNDLE_LIST = `${SEARCH_FOLDER}bundles.json`;
 const RUNTIME = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
 
 export interface SearchIndex {
-  readonly files: OutputFile[];
+  /** The files written into the output, index and bundle list. */
+  readonly files: readonly string[];
   /** Bundles indexed in this build, and those taken unchanged from the cache. */
   readonly built: number;
   readonly unchanged: number;
 }
 
 /**
- * The search index as one Pagefind bundle per year, in `pagefind/<year>/`, so that a changed
- * issue re-indexes its own year and the others come from the cache. `hashes` gives each page's
- * hash by path, for the bundles' cache keys.
+ * The pages the search index is made from, noted as the build writes them: by bundle (a year),
+ * each page's path and hash, in the order written. Only that is kept, not the pages: Pagefind
+ * reads them back from the new output when their bundle is indexed.
  */
-export async function searchIndex(pages: readonly OutputFile[], hashes: ReadonlyMap<string, string>, cache: BuildCache): Promise<SearchIndex> {
-  const years = new Map<string, OutputFile[]>();
-  for (const page of pages.filter(isSearchable)) {
-    const year = /^(\d{4})\//.exec(page.path)?.[1] ?? 'other';
-    const bundle = years.get(year) ?? [];
-    bundle.push(page);
-    years.set(year, bundle);
+export class SearchInput {
+  readonly #bundles = new Map<string, { readonly path: string; readonly hash: string }[]>();
+
+  /** Note a page just written, with the hash of its bytes; pages Pagefind would not index are left out. */
+  add(page: OutputFile, hash: string): void {
+    if (!isSearchable(page)) return;
+    const name = /^(\d{4})\//.exec(page.path)?.[1] ?? 'other';
+    const bundle = this.#bundles.get(name) ?? [];
+    bundle.push({ path: page.path, hash });
+    this.#bundles.set(name, bundle);
   }
-  const names = [...years.keys()].sort().reverse();
-  const files: OutputFile[] = [];
+
+  /** Bundle names, newest year first, with their pages. */
+  get bundles(): [string, readonly { readonly path: string; readonly hash: string }[]][] {
+    return [...this.#bundles].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+  }
+}
+
+export interface SearchIndexOptions {
+  /** The folder the pages were written into. */
+  readonly siteDir: string;
+  readonly cache: BuildCache;
+  /** Takes each file of the index as it is made, to write it. */
+  readonly write: (file: OutputFile) => void;
+  /**
+   * Bundles indexed at once, each by the one Pagefind process.
+   * @default os.availableParallelism()
+   */
+  readonly concurrency?: number;
+}
+
+/**
+ * The search index as one Pagefind bundle per year, in `pagefind/<year>/`, so that a changed
+ * issue re-indexes its own year and the others come from the cache. The bundles to make are
+ * indexed several at once, each from its pages as written in `siteDir`; each bundle's files are
+ * handed to `write` as soon as it is made.
+ */
+export async function searchIndex(input: SearchInput, options: SearchIndexOptions): Promise<SearchIndex> {
+  const { siteDir, cache, write } = options;
+  const bundles = input.bundles;
+  const written: string[] = [];
+  const put = (file: OutputFile) => {
+    write(file);
+    written.push(file.path);
+  };
   let built = 0;
   try {
-    for (const name of names) {
-      const bundle = years.get(name)!;
-      const key = combineHashes(...bundle.flatMap((page) => [page.path, hashes.get(page.path) ?? '']));
+    await mapConcurrent(bundles, options.concurrency ?? os.availableParallelism(), async ([name, pages], index) => {
+      const key = combineHashes(...pages.flatMap((page) => [page.path, page.hash]));
       const output = await cache.output(`search ${name}`, key, () => {
         built++;
-        return searchBundle(bundle);
+        return searchBundle(pages.map((page) => ({ path: page.path, contents: readFileSync(join(siteDir, page.path), 'utf8') })));
       });
-      const kept = name === names[0] ? output.files : output.files.filter((file) => !RUNTIME.test(file.path));
-      files.push(...kept.map((file) => ({ path: `${SEARCH_FOLDER}${name}/${file.path}`, contents: file.contents })));
-    }
+      const kept = index === 0 ? output.files : output.files.filter((file) => !RUNTIME.test(file.path));
+      for (const file of kept) put({ path: `${SEARCH_FOLDER}${name}/${file.path}`, contents: file.contents });
+    });
   } finally {
     if (built > 0) await closeSearch();
   }
-  files.push({ path: BUNDLE_LIST, contents: `${JSON.stringify({ bundles: names.map((name) => `${name}/`) })}\n` });
-  return { files, built, unchanged: names.length - built };
+  put({ path: BUNDLE_LIST, contents: `${JSON.stringify({ bundles: bundles.map(([name]) => `${name}/`) })}\n` });
+  return { files: written, built, unchanged: bundles.length - built };
 }

@@ -1,7 +1,7 @@
-import type { Edition, OutputFile, Series } from '../model.ts';
+import { type Edition, type OutputFile, type Series, SHARE_IMAGE } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
 import { rootFrom } from './page-data.ts';
-import { pageMeta, type SiteIssue } from './site-view.ts';
+import { absoluteUrl, pageMeta, type ShareImage, type SiteIssue } from './site-view.ts';
 
 /** The issues of one year, newest first. */
 export interface YearGroup {
@@ -14,6 +14,8 @@ export interface Archive {
   readonly series: Series;
   readonly issues: readonly SiteIssue[];
   readonly years: readonly YearGroup[];
+  /** The picture shared links show for an issue without one of its own (a build without PDFs). */
+  readonly shareImage?: ShareImage | undefined;
 }
 
 /**
@@ -29,7 +31,12 @@ export const pageEdition: Edition & { render(engine: TemplateEngine, archive: Ar
   render(engine, archive, index) {
     const { series, issues, years } = archive;
     const issue = issues[index]!;
-    const page = pageMeta(series, issue.path, issue.documentTitle, `${issue.label}（${issue.dateText}）：${issue.summary}`, 'article');
+    // A shared link names the lead article first: it is what the reader is sent.
+    const lead = issue.articles[0]?.title;
+    const title = lead ? `${lead} · ${issue.documentTitle}` : issue.documentTitle;
+    const own = issue.downloads.image;
+    const image = own ? { url: absoluteUrl(series, own.path), ...SHARE_IMAGE, alt: `${issue.documentTitle}首页：报头、期号和目录` } : archive.shareImage;
+    const page = pageMeta(series, issue.path, title, `${issue.label}（${issue.dateText}）：${issue.summary}`, 'article', image);
     // Newest first: the next issue is the one before in the list.
     const newer = issues[index - 1];
     const older = issues[index + 1];

@@ -1,25 +1,30 @@
 import type { OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
 import { issueView } from './page-data.ts';
-import { renderSite } from './site-pages.ts';
+import { sitePages, type SiteOptions } from './site-pages.ts';
 import type { Download } from './site-view.ts';
 
-/** The web archive: a page per issue, the home and year pages, search, 404, feed and sitemap. */
+/**
+ * The web archive, page by page as it is rendered: a page per issue, the home and year pages,
+ * search, 404, feed and sitemap.
+ */
 export function renderPages(
   engine: TemplateEngine,
   series: Series,
   issues: readonly RenderedIssue[],
   /** The download editions' files (`2021/11/2021-11.pdf`), linked from their issues' pages. */
   downloads: readonly Download[] = [],
-): OutputFile[] {
+  options: SiteOptions = {},
+): Generator<OutputFile> {
   const byIssue = new Map<string, Download[]>();
   for (const file of downloads) {
     const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
     byIssue.set(folder, [...(byIssue.get(folder) ?? []), file]);
   }
-  return renderSite(
+  return sitePages(
     engine,
     series,
     issues.map((issue) => ({ ...issueView(issue), downloads: byIssue.get(issue.issue.path) })),
+    options,
   );
 }

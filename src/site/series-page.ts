@@ -12,7 +12,21 @@ export interface SeriesChart {
   /** Legend names, one per selected column, then for a stacked chart `进度`. */
   readonly names: readonly string[];
   /** Oldest first: the month, the issue it came from, the totals as written (and the share done). */
-  readonly months: readonly { readonly month: string; readonly issue: SiteIssue; readonly values: readonly string[] }[];
+  readonly months: readonly SeriesMonth[];
+  /** How it is drawn, to draw it again over fewer months (see `chartWithin`). */
+  readonly drawing: { readonly chart: ChartRecord; readonly names: readonly string[] };
+}
+
+export interface SeriesMonth {
+  /** `2021-03`: sorts as the months do. */
+  readonly key: string;
+  /** `2021年3月`. */
+  readonly month: string;
+  readonly issue: SiteIssue;
+  /** The selected columns' totals, then for a stacked chart the share done. */
+  readonly values: readonly string[];
+  /** The whole 合计 row, which the chart is drawn from. */
+  readonly total: readonly string[];
 }
 
 type Charted = TableRecord & { readonly chart: ChartRecord; readonly total: readonly string[] };
@@ -35,7 +49,7 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
       group.record = charted;
       groups.set(key, group);
       const [year, month] = issue.date.split('-').map(Number);
-      group.byMonth.set(`${year}年${month}月`, { issue, record: charted });
+      group.byMonth.set(`${year}-${String(month).padStart(2, '0')}`, { issue, record: charted });
     }
   }
 
@@ -43,24 +57,34 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
     const { chart } = record;
     const { names, measure } = chartNames(chart, record.paths);
     const title = chartTitle(chart, measure, '月', '合计');
-    const months = [...byMonth].map(([month, { issue, record: table }]) => ({ month, issue, total: table.total }));
-    // The series page is never printed, whatever `chart-print` says.
-    const figure = drawChart(
-      { ...chart, print: true },
-      {
-        title,
-        categories: months.map((entry) => entry.month),
-        names,
-        cells: (column) => months.map((entry) => entry.total[column]),
-      },
-    );
     const { stacked } = chart;
     const share = (total: readonly string[]) => (stacked ? [shareLabel(chartValue(total[stacked.done]), chartValue(total[stacked.whole])) ?? '—'] : []);
-    return {
-      title,
-      html: toHtml(figure),
-      names: stacked ? [...names, SHARE_NAME] : names,
-      months: months.map(({ month, issue, total }) => ({ month, issue, values: [...chart.columns.map((column) => total[column] ?? ''), ...share(total)] })),
-    };
+    const months = [...byMonth].map(([key, { issue, record: table }]): SeriesMonth => {
+      const [year, month] = key.split('-').map(Number);
+      const { total } = table;
+      return { key, month: `${year}年${month}月`, issue, values: [...chart.columns.map((column) => total[column] ?? ''), ...share(total)], total };
+    });
+    return seriesChart(title, { chart, names }, months);
   });
+}
+
+/** The chart over only the months in `keys`, for a page of the series page; undefined when it has none of them. */
+export function chartWithin(chart: SeriesChart, keys: ReadonlySet<string>): SeriesChart | undefined {
+  const months = chart.months.filter((entry) => keys.has(entry.key));
+  return months.length === 0 ? undefined : seriesChart(chart.title, chart.drawing, months);
+}
+
+function seriesChart(title: string, drawing: SeriesChart['drawing'], months: readonly SeriesMonth[]): SeriesChart {
+  const { chart, names } = drawing;
+  // The series page is never printed, whatever `chart-print` says.
+  const figure = drawChart(
+    { ...chart, print: true },
+    {
+      title,
+      categories: months.map((entry) => entry.month),
+      names,
+      cells: (column) => months.map((entry) => entry.total[column]),
+    },
+  );
+  return { title, html: toHtml(figure), names: chart.stacked ? [...names, SHARE_NAME] : names, months, drawing };
 }

@@ -2,10 +2,12 @@ import type { OutputFile, Series } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
 import { renderFeed } from './feed.ts';
 import { rootFrom } from './page-data.ts';
-import { seriesCharts } from './series-page.ts';
+import { chartWithin, seriesCharts, type SeriesChart } from './series-page.ts';
 import { pageEdition, type YearGroup } from './page-edition.ts';
 import { renderSitemap } from './sitemap.ts';
-import { byDate, pageMeta, siteIssue, type PageMeta, type SiteIssue, type SiteIssueInput } from './site-view.ts';
+import { paginate } from './paginate.ts';
+import { pngSize } from './png-size.ts';
+import { absoluteUrl, byDate, pageMeta as sitePageMeta, siteIssue, type PageMeta, type ShareImage, type SiteIssue, type SiteIssueInput } from './site-view.ts';
 
 export interface SiteOptions {
   /**
@@ -13,81 +15,134 @@ export interface SiteOptions {
    * @default 24
    */
   readonly homeIssues?: number;
+  /**
+   * The most issues a year page lists, and months the series page shows; a longer list goes on
+   * over further pages, `2021/page/2/`, `series/page/2/`…
+   * @default 100
+   */
+  readonly pageSize?: number;
+  /**
+   * How many of the newest years every page but the home page gets as `years`, which the footer
+   * links; the home page gets them all. Bounded so that a page costs the same however long the
+   * archive (with every year, an issue page of a 400-year archive took ten times as long).
+   * @default 50
+   */
+  readonly navYears?: number;
+  /**
+   * The series' share picture, a PNG among the templates' assets (`assets/share.png`): the
+   * `og:image` of every page but the issues that have their own.
+   * @default none: such pages name no picture
+   */
+  readonly shareImage?: OutputFile | undefined;
 }
 
-const defaults = { homeIssues: 24 } satisfies SiteOptions;
+const defaults = { homeIssues: 24, pageSize: 100, navYears: 50 } satisfies SiteOptions;
 
 /**
- * The whole web archive: a page per issue (with previous and next), the home page, a page per
- * year, the search page, a 404 page, the Atom feed and the sitemap. `views` are newest first.
+ * The whole web archive, page by page as it is rendered, so each can be written before the
+ * next is made: a page per issue (with previous and next), the home page, a page per year, the
+ * series page, the search page, a 404 page, the Atom feed and the sitemap. `views` are newest
+ * first. Every page costs the same whatever the size of the archive, save the lists, which are
+ * split over pages of `pageSize` entries.
  */
-export function renderSite(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): OutputFile[] {
+export function* sitePages(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): Generator<OutputFile> {
   const settings = { ...defaults, ...options };
   const issues = views.map(siteIssue);
-  const years = groupByYear(issues);
+  const allYears = groupByYear(issues);
+  const years = allYears.slice(0, settings.navYears);
   const common = { series, years };
-  const files: OutputFile[] = [];
+  const shareImage = settings.shareImage && defaultShareImage(series, settings.shareImage);
+  const pageMeta: MetaOf = (path, title, description) => sitePageMeta(series, path, title, description, 'website', shareImage);
 
   // Previous and next in the order issues came out, a supplement between the issues around its date.
   const chronological = byDate(issues);
-  for (const index of chronological.keys()) files.push(pageEdition.render(engine, { series, issues: chronological, years }, index));
+  for (const index of chronological.keys()) yield pageEdition.render(engine, { series, issues: chronological, years, shareImage }, index);
 
   const latest = issues.slice(0, settings.homeIssues);
-  files.push(
-    page(engine, 'index.njk', {
-      ...common,
-      page: pageMeta(series, '', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
-      root: '',
-      latest: groupByYear(latest),
-      more: issues.length - latest.length,
-      count: issues.length,
-    }),
-  );
-  for (const group of years) {
-    const path = `${group.year}/`;
-    const meta = pageMeta(series, path, `${series.title} ${group.year}年`, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
-    files.push(page(engine, 'year.njk', { ...common, page: meta, root: rootFrom(path), group }));
+  yield page(engine, 'index.njk', {
+    ...common,
+    years: allYears,
+    page: pageMeta('', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
+    root: '',
+    latest: groupByYear(latest),
+    more: issues.length - latest.length,
+    count: issues.length,
+  });
+  for (const group of allYears) {
+    for (const part of paginate(`${group.year}/`, group.issues, settings.pageSize)) {
+      const title = `${series.title} ${group.year}年${part.pagination ? `（第${part.pagination.number}页）` : ''}`;
+      const meta = pageMeta(part.path, title, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
+      yield page(engine, 'year.njk', {
+        ...common,
+        page: meta,
+        root: rootFrom(part.path),
+        group: { year: group.year, issues: part.items },
+        count: group.issues.length,
+        pagination: part.pagination,
+      });
+    }
   }
-  const seriesPath = 'series/';
-  files.push(
-    page(engine, 'series.njk', {
-      ...common,
-      page: pageMeta(series, seriesPath, `数据走势 · ${series.title}`, `${series.title}各期进展表合计的逐月走势`),
-      root: rootFrom(seriesPath),
-      charts: seriesCharts(issues),
-    }),
-  );
+  yield* seriesPages(engine, series, common, seriesCharts(issues), { pageSize: settings.pageSize, pageMeta });
   const searchPath = 'search/';
-  files.push(
-    page(engine, 'search.njk', {
-      ...common,
-      page: pageMeta(series, searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
-      root: rootFrom(searchPath),
-    }),
-  );
+  yield page(engine, 'search.njk', {
+    ...common,
+    page: pageMeta(searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
+    root: rootFrom(searchPath),
+  });
   // A 404 page is served at any address, so its links start from the site's own path.
-  files.push({
+  yield {
     path: '404.html',
     contents: engine.render('404.njk', {
       ...common,
-      page: pageMeta(series, '404.html', `页面不存在 · ${series.title}`, '找不到这个页面'),
+      page: pageMeta('404.html', `页面不存在 · ${series.title}`, '找不到这个页面'),
       root: new URL(series.url).pathname,
     }),
-  });
-  files.push({ path: 'feed.xml', contents: renderFeed(series, issues) });
-  files.push({
-    path: 'sitemap.xml',
-    contents: renderSitemap(
-      series,
-      issues,
-      years.map((group) => group.year),
-    ),
-  });
-  return files;
+  };
+  yield { path: 'feed.xml', contents: renderFeed(series, issues) };
+  yield { path: 'sitemap.xml', contents: renderSitemap(series, issues, allYears) };
 }
+
+/** The whole web archive at once (see `sitePages`). */
+export function renderSite(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): OutputFile[] {
+  return [...sitePages(engine, series, views, options)];
+}
+
+/**
+ * The series page: every chart month by month. Past `pageSize` months the newest are on
+ * `series/`, older ones on `series/page/2/`…, each chart with the months of its page.
+ */
+function* seriesPages(
+  engine: TemplateEngine,
+  series: Series,
+  common: { readonly series: Series; readonly years: readonly YearGroup[] },
+  charts: readonly SeriesChart[],
+  { pageSize, pageMeta }: { readonly pageSize: number; readonly pageMeta: MetaOf },
+): Generator<OutputFile> {
+  const months = [...new Set(charts.flatMap((chart) => chart.months.map((entry) => entry.key)))].sort().reverse();
+  for (const part of paginate('series/', months, pageSize)) {
+    const shown = new Set(part.items);
+    const title = `数据走势${part.pagination ? `（第${part.pagination.number}页）` : ''} · ${series.title}`;
+    yield page(engine, 'series.njk', {
+      ...common,
+      page: pageMeta(part.path, title, `${series.title}各期进展表合计的逐月走势`),
+      root: rootFrom(part.path),
+      charts: part.pagination ? charts.flatMap((chart) => chartWithin(chart, shown) ?? []) : charts,
+      pagination: part.pagination,
+    });
+  }
+}
+
+/** A page's meta data, with the series' share picture (see `SiteOptions.shareImage`). */
+type MetaOf = (path: string, title: string, description: string) => PageMeta;
 
 function page(engine: TemplateEngine, template: string, data: { readonly page: PageMeta; readonly root: string; readonly [key: string]: unknown }): OutputFile {
   return { path: `${data.page.path}index.html`, contents: engine.render(template, data) };
+}
+
+/** The series' share picture as the pages announce it; undefined when the file is not a PNG. */
+function defaultShareImage(series: Series, file: OutputFile): ShareImage | undefined {
+  const size = pngSize(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);
+  return size && { url: absoluteUrl(series, file.path), ...size, alt: series.title };
 }
 
 /** Consecutive issues of the same year, in the order given. */

@@ -20,6 +20,16 @@ export interface PageMeta {
   readonly url: string;
   /** Open Graph type. */
   readonly type: 'website' | 'article';
+  /** The picture a shared link shows (`og:image`), when there is one. */
+  readonly image?: ShareImage | undefined;
+}
+
+/** A picture for `og:image`: its absolute URL, size in pixels and description. */
+export interface ShareImage {
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
 }
 
 /**
@@ -52,8 +62,15 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export function pageMeta(series: Series, path: string, title: string, description: string, type: PageMeta['type'] = 'website'): PageMeta {
-  return { title, description, path, url: absoluteUrl(series, path), type };
+export function pageMeta(
+  series: Series,
+  path: string,
+  title: string,
+  description: string,
+  type: PageMeta['type'] = 'website',
+  image: ShareImage | undefined = undefined,
+): PageMeta {
+  return { title, description, path, url: absoluteUrl(series, path), type, image };
 }
 
 /** `2021/11/` → `https://example.org/jianbao/2021/11/`. */

@@ -3,6 +3,7 @@ import { element } from './hast-element.ts';
 import type { HeaderCell } from './header-cells.ts';
 import { labelIndex, labelSpan } from './label-cell.ts';
 import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+import { rowTexts } from './row-text.ts';
 import type { SpannedCell } from './sources/source.ts';
 
 /** Everything needed to draw one checked table. */
@@ -15,31 +16,89 @@ export interface TableModel {
   readonly total: { readonly cells: readonly string[]; readonly at: number } | undefined;
 }
 
+/** At most this many leading label columns stay in view while a wide table scrolls. */
+const MAX_STICKY = 2;
+
+/**
+ * Tables up to this many rows reach the search index as sentences (see `rowTexts`); longer ones
+ * as their cells. A sentence repeats the headers, so a table of 100,000 rows would give Pagefind
+ * ten million characters of Chinese to segment, which took it over twenty minutes.
+ */
+const MAX_SENTENCE_ROWS = 2000;
+
 /**
  * `<div class="table-wrap"><table class="data-table">…</table></div>`: the wrapper lets a wide
- * table scroll on screen without widening the page.
+ * table scroll on screen without widening the page; the leading label columns (序号, 区县名称)
+ * carry the class `label` and stay in view (site.css). The search index reads the table from a
+ * hidden line per row (see `rowTexts`) instead of its cells, which it would run together; a
+ * table longer than MAX_SENTENCE_ROWS is indexed by its cells.
  */
 export function renderTable(model: TableModel): Element {
   const { numberColumns, total } = model;
-  const headRows = model.header.map((cells) => element('tr', {}, cells.map(headerCell)));
-  const bodyRows = bodyCells(model).map((cells) => element('tr', {}, cells));
-  if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns));
+  const labels = labelColumns(numberColumns);
+  const headRows = model.header.map((cells) =>
+    element(
+      'tr',
+      {},
+      cells.map((cell) => headerCell(cell, labels)),
+    ),
+  );
+  const bodyRows = bodyCells(model, labels).map((cells) => element('tr', {}, cells));
+  if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns, labels));
 
+  const style = labels > 1 ? `--label-width:${labelWidth(model)}em` : undefined;
+  const sentences = model.rows.length <= MAX_SENTENCE_ROWS;
   // Focusable, so a keyboard can scroll a table wider than the screen.
-  return element('div', { className: ['table-wrap'], tabIndex: 0 }, [
-    element('table', { className: ['data-table'] }, ['\n', element('thead', {}, lines(headRows)), '\n', element('tbody', {}, lines(bodyRows)), '\n']),
+  const wrap = element('div', { className: ['table-wrap'], tabIndex: 0, dataPagefindIgnore: sentences ? '' : undefined }, [
+    element('table', { className: ['data-table'], style }, ['\n', element('thead', {}, lines(headRows)), '\n', element('tbody', {}, lines(bodyRows)), '\n']),
+  ]);
+  if (!sentences) return element('div', { className: ['table-block'] }, [wrap]);
+  // One text node, a line a row: the sentences do not double the table's elements.
+  return element('div', { className: ['table-block'] }, [
+    wrap,
+    element('div', { className: ['table-text'], hidden: true }, [`\n${rowTexts(model).join('\n')}\n`]),
   ]);
 }
 
-function headerCell(cell: HeaderCell): Element {
-  return element('th', { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan) }, [cell.text]);
+/** How many leading columns hold labels rather than numbers (none when no column holds numbers). */
+function labelColumns(numberColumns: readonly boolean[]): number {
+  const first = numberColumns.indexOf(true);
+  return Math.min(first === -1 ? 0 : first, MAX_STICKY);
+}
+
+/**
+ * The first label column's width in em, so that the second knows where to stick: its longest
+ * body text (a Han character 1em, anything else about .6em) and the cell's padding, at least
+ * the 4.5em every header cell gets (site.css). Estimated here rather than measured in the
+ * reader's browser, as content pages run no JavaScript.
+ */
+function labelWidth(model: TableModel): number {
+  const longest = Math.max(0, ...model.rows.map((cells) => textWidth(cells[0]?.text ?? '')));
+  return Math.max(4.5, Math.ceil((longest + 1.2) * 10) / 10);
+}
+
+function textWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/u.test(character) ? 1 : 0.6;
+  return width;
+}
+
+/** `label` on a cell lying wholly within the leading label columns. */
+function labelClass(column: number, colSpan: number, labels: number): string[] | undefined {
+  return column + colSpan <= labels ? ['label'] : undefined;
+}
+
+function headerCell(cell: HeaderCell, labels: number): Element {
+  return element('th', { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan), className: labelClass(cell.column, cell.colspan, labels) }, [
+    cell.text,
+  ]);
 }
 
 /**
  * Each body row's `<td>`s. A spanning cell leaves out the cells it covers; it is cut at the
  * table's edge and at the totals row, so the grid stays whole.
  */
-function bodyCells({ rows, numberColumns, total }: TableModel): Element[][] {
+function bodyCells({ rows, numberColumns, total }: TableModel, labels: number): Element[][] {
   // Columns covered by a span from a row above or a cell to the left, per row.
   const covered: Set<number>[] = [];
   return rows.map((cells, row) => {
@@ -49,8 +108,9 @@ function bodyCells({ rows, numberColumns, total }: TableModel): Element[][] {
       if (covered[row]?.has(column)) return;
       const rowSpan = Math.min(cell.rowSpan ?? 1, end - row);
       const colSpan = Math.min(cell.colSpan ?? 1, cells.length - column);
+      const className = labelClass(column, colSpan, labels);
       if (rowSpan === 1 && colSpan === 1) {
-        elements.push(dataCell(cell.text, numberColumns[column]));
+        elements.push(dataCell(cell.text, numberColumns[column], { className }));
         return;
       }
       for (let down = row; down < row + rowSpan; down++) {
@@ -58,28 +118,28 @@ function bodyCells({ rows, numberColumns, total }: TableModel): Element[][] {
           if (down > row || across > column) (covered[down] ??= new Set()).add(across);
         }
       }
-      elements.push(dataCell(cell.text, numberColumns[column], { rowSpan: span(rowSpan), colSpan: span(colSpan) }));
+      elements.push(dataCell(cell.text, numberColumns[column], { rowSpan: span(rowSpan), colSpan: span(colSpan), className }));
     });
     return elements;
   });
 }
 
-function dataCell(cell: string, numeric = false, spans?: Properties): Element {
-  if (numeric && cell === NOT_APPLICABLE) return element('td', { className: ['num', 'na'], ...spans }, [cell]);
-  if (numeric && parseNumberCell(cell)) return element('td', { className: ['num'], ...spans }, [cell]);
-  return element('td', { ...spans }, [cell]);
+function dataCell(cell: string, numeric = false, properties: Properties = {}): Element {
+  if (numeric && cell === NOT_APPLICABLE) return element('td', { ...properties, className: ['num', 'na'] }, [cell]);
+  if (numeric && parseNumberCell(cell)) return element('td', { ...properties, className: ['num'] }, [cell]);
+  return element('td', properties, [cell]);
 }
 
 /** The label becomes a row header spanning the blank text cells after it. */
-function totalRow(cells: readonly string[], numberColumns: readonly boolean[]): Element {
+function totalRow(cells: readonly string[], numberColumns: readonly boolean[], labels: number): Element {
   const label = labelIndex(cells);
   const covered = label === -1 ? 0 : labelSpan(cells, label, numberColumns);
   const children: Element[] = [];
   cells.forEach((cell, column) => {
     if (column === label) {
-      children.push(element('th', { scope: 'row', colSpan: span(covered) }, [cell]));
+      children.push(element('th', { scope: 'row', colSpan: span(covered), className: labelClass(column, covered, labels) }, [cell]));
     } else if (column < label || column >= label + covered) {
-      children.push(dataCell(cell, numberColumns[column]));
+      children.push(dataCell(cell, numberColumns[column], { className: labelClass(column, 1, labels) }));
     }
   });
   return element('tr', { className: ['total'] }, children);

@@ -7,6 +7,10 @@ const form = document.getElementById('search-form');
 const input = document.getElementById('search-q');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
+const order = document.getElementById('search-order');
+// The header's search box on this page shows the query too.
+const headerInput = document.getElementById('site-search-q');
+order.hidden = false;
 
 let pagefind;
 async function load() {
@@ -55,6 +59,36 @@ function decode(html) {
   return new DOMParser().parseFromString(html, 'text/html').documentElement.textContent ?? '';
 }
 
+/**
+ * Tables reach the index as one sentence a row (`梅县区 · 改造计划：涉及户数(户) 2034，… 。`, see
+ * the build's row-text.ts): the rows of the page that hold the query, at most `limit`.
+ */
+function tableRows(content, query, limit) {
+  const rows = [];
+  for (const match of content.matchAll(/(?<=^|[。.])\s*([^。.·]+?) · ([^。]*)。/g)) {
+    if (rows.length < limit && match[0].includes(query)) rows.push({ label: match[1].trim(), cells: match[2] });
+  }
+  return rows;
+}
+
+/** A table row as its label, then its header and value pairs, the query marked. */
+function rowResult(row, query) {
+  const line = element('p', 'search-result-row');
+  line.append(element('strong', '', row.label));
+  line.append(document.createTextNode(' · '));
+  for (const [index, text] of row.cells.split(query).entries()) {
+    if (index > 0) line.append(element('mark', '', query));
+    line.append(document.createTextNode(text));
+  }
+  return line;
+}
+
+/** `2021年11月29日` → 20211129, for putting hits in date order. */
+function day(result) {
+  const [, year = 0, month = 0, date = 0] = /(\d+)年(\d+)月(\d+)日/.exec(result.meta.date ?? '') ?? [];
+  return Number(year) * 10000 + Number(month) * 100 + Number(date);
+}
+
 let latest = 0;
 async function run(query) {
   const ticket = ++latest;
@@ -65,21 +99,28 @@ async function run(query) {
   }
   status.textContent = '正在检索…';
   const module = await load();
-  const search = module ? await module.search(query) : { results: [] };
-  const results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
+  const newest = form.elements.sort.value === 'newest';
+  const search = module ? await module.search(query, newest ? { sort: { date: 'desc' } } : {}) : { results: [] };
+  // Pagefind sorts within one bundle, and there is one a year: the newest of the first hundred
+  // hits are put in order here, by the date each page names.
+  const loaded = await Promise.all(search.results.slice(0, newest ? 100 : 30).map((result) => result.data()));
+  const results = newest ? loaded.sort((a, b) => day(b) - day(a)).slice(0, 30) : loaded;
   if (ticket !== latest) return;
-  status.textContent = results.length ? `找到 ${search.results.length} 期含有“${query}”` : `没有找到含有“${query}”的内容`;
+  status.textContent = results.length
+    ? `找到 ${search.results.length} 期含有“${query}”，${newest ? '最新在前' : '按相关度排列'}`
+    : `没有找到含有“${query}”的内容`;
   for (const result of results) list.append(issueResult(result, query));
 }
 
-/** One issue: its label, then each matching article with its excerpt, best first. */
+/** One issue: its label and date, then each matching article with its excerpt or table rows, best first. */
 function issueResult(result, query) {
   const item = element('li', 'search-result');
   const heading = element('h2');
-  const link = element('a', '', result.meta.title);
+  const link = element('a', '', result.meta.label ?? result.meta.title);
   link.href = result.url;
   heading.append(link);
   item.append(heading);
+  if (result.meta.date) item.append(element('p', 'search-result-date', result.meta.date));
   const articles = (result.sub_results ?? [])
     .filter((sub) => sub.url.includes('#') && (sub.locations?.length ?? 0) > 0)
     .sort((a, b) => (b.weighted_locations?.length ?? 0) - (a.weighted_locations?.length ?? 0))
@@ -89,31 +130,50 @@ function issueResult(result, query) {
   if (exact.length > 0) articles.splice(0, articles.length, ...exact);
   if (articles.length === 0) item.append(excerpt(result.excerpt, query));
   const list = element('ul', 'search-result-articles');
+  // A page's table rows are quoted once, under the first article whose excerpt is a table's.
+  let rows = decode(result.excerpt).includes(' · ') || articles.some((article) => decode(article.excerpt).includes(' · ')) ? tableRows(result.content, query, 3) : [];
   for (const article of articles) {
     const entry = element('li');
     const title = element('a', 'search-result-article', article.title);
     title.href = article.url;
-    entry.append(title, excerpt(article.excerpt, query));
+    entry.append(title);
+    if (rows.length > 0 && decode(article.excerpt).includes(' · ')) {
+      for (const row of rows) entry.append(rowResult(row, query));
+      rows = [];
+    } else {
+      entry.append(excerpt(article.excerpt, query));
+    }
     list.append(entry);
   }
   if (articles.length > 0) item.append(list);
   return item;
 }
 
+function submit() {
+  const query = input.value.trim();
+  const params = new URLSearchParams(query ? { q: query } : {});
+  if (query && form.elements.sort.value === 'newest') params.set('sort', 'newest');
+  history.replaceState(null, '', params.size > 0 ? `?${params}` : location.pathname);
+  if (headerInput) headerInput.value = query;
+  run(query).catch(fail);
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const query = input.value.trim();
-  history.replaceState(null, '', query ? `?q=${encodeURIComponent(query)}` : location.pathname);
-  run(query).catch(fail);
+  submit();
 });
+order.addEventListener('change', submit);
 
 function fail(error) {
   status.textContent = '检索暂时不可用。';
   console.warn('jianbao search:', error);
 }
 
-const initial = new URLSearchParams(location.search).get('q')?.trim();
+const params = new URLSearchParams(location.search);
+const initial = params.get('q')?.trim();
+if (params.get('sort') === 'newest') form.elements.sort.value = 'newest';
 if (initial) {
   input.value = initial;
+  if (headerInput) headerInput.value = initial;
   run(initial).catch(fail);
 }

@@ -55,7 +55,8 @@ describe('script in content', () => {
     ['CSV cell', '>&#x3C;script>alert(1)&#x3C;/script><'],
     ['CSV cell closing a quote', '>" onmouseover="alert(1)<'],
   ])('%s prints as text', (_where, escaped) => {
-    expect(pages.get('2021/1/index.html')).toContain(escaped);
+    // Headings carry a <wbr> between words (rehype-phrase-breaks): the text between is what counts.
+    expect(pages.get('2021/1/index.html')?.replaceAll('<wbr>', '')).toContain(escaped);
   });
 });
 

@@ -69,7 +69,7 @@ describe('rehypeArticles', () => {
   it('wraps each ## in a section with a Chinese id and records the articles', async () => {
     const file = await pipeline().process('前言\n\n## 一、总体情况 / 第二行\n\n正文\n\n## 一、总体情况\n\n再正文');
     expect(String(file)).toBe(
-      '<p>前言</p>\n<section class="article" id="一总体情况第二行"><h2 class="article-title" id="一总体情况第二行-title">一、总体情况<br>\n第二行</h2>\n<p>正文</p>\n</section><section class="article" id="一总体情况"><h2 class="article-title" id="一总体情况-title">一、总体情况</h2>\n<p>再正文</p></section>',
+      '<p>前言</p>\n<section class="article" id="一总体情况第二行"><h2 class="article-title" id="一总体情况第二行-title">一、总体情况<br>\n第二行</h2>\n<p>正文</p>\n\n<p class="to-contents" data-pagefind-ignore><a href="#contents">返回本期目录</a></p>\n</section><section class="article" id="一总体情况"><h2 class="article-title" id="一总体情况-title">一、总体情况</h2>\n<p>再正文</p>\n<p class="to-contents" data-pagefind-ignore><a href="#contents">返回本期目录</a></p>\n</section>',
     );
     expect(file.data.articles).toEqual([
       { id: '一总体情况第二行', printId: 'a1', lines: ['一、总体情况', '第二行'] },
@@ -84,7 +84,7 @@ describe('rehypeArticles', () => {
       '<p><code>id="甲"</code></p>\n<section class="article" id="a1"><h2 class="article-title" id="甲-title">甲</h2>\n</section><section class="article" id="a2"><h2 class="article-title" id="乙-title">乙</h2></section>',
     );
     expect(String(file)).toBe(
-      '<p><code>id="甲"</code></p>\n<section class="article" id="甲"><h2 class="article-title" id="甲-title">甲</h2>\n</section><section class="article" id="乙"><h2 class="article-title" id="乙-title">乙</h2></section>',
+      '<p><code>id="甲"</code></p>\n<section class="article" id="甲"><h2 class="article-title" id="甲-title">甲</h2>\n\n<p class="to-contents" data-pagefind-ignore><a href="#contents">返回本期目录</a></p>\n</section><section class="article" id="乙"><h2 class="article-title" id="乙-title">乙</h2>\n<p class="to-contents" data-pagefind-ignore><a href="#contents">返回本期目录</a></p>\n</section>',
     );
   });
 

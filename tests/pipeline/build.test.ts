@@ -31,8 +31,8 @@ describe('build of the sample content', () => {
     expect(html.match(/<li><a href="#[^"]+">/g)).toHaveLength(3);
     expect(html).toContain('<span class="distribution-role">报送：</span><span class="distribution-names">正勇、王晖、永祥，陈亮、钟优同志。</span>');
     expect(html).toContain('<span class="distribution-role">发送：</span><span class="distribution-names">各县(市、区)人民政府。</span>');
-    expect(html).toContain('<th scope="col" rowspan="3">序号</th>');
-    expect(html).toContain('<tr class="total"><th scope="row" colspan="2">合计</th><td class="num">14736</td>');
+    expect(html).toContain('<th scope="col" rowspan="3" class="label">序号</th>');
+    expect(html).toContain('<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">14736</td>');
   });
 
   it('applies an issue’s own distribution role by role', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfEdition } from '../../src/print/pdf-edition.ts';
+import { createPrinter } from '../../src/print/printer.ts';
 import { findBrowser } from '../../src/print/find-browser.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
@@ -23,19 +24,13 @@ beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
   const { site, issues, errors } = await validateContent('tests/fixtures/cjk-issue');
   expect(errors).toEqual([]);
-  const edition = pdfEdition({
-    engine: createNunjucksEngine('templates'),
-    series: site.series!,
-    templatesDir: 'templates',
-    workDir: outDir,
-    profileDir: `${outDir}chromium`,
-    browser: await findBrowser(),
-  });
+  const printer = createPrinter({ browser: await findBrowser(), profileDir: `${outDir}chromium` });
+  const edition = pdfEdition({ engine: createNunjucksEngine('templates'), series: site.series!, templatesDir: 'templates', workDir: outDir, printer });
   const pdf = path.join(outDir, 'cjk-issue.pdf');
   try {
     await edition.render(issues[0]!, pdf);
   } finally {
-    await edition.close();
+    await printer.close();
   }
   text = pageTexts(pdf).join('\n');
   allWords = words(pdf);

@@ -58,20 +58,20 @@ describe('the 版记 on an even page', () => {
     expect(result.layout.distribution?.page).toBe(2);
     expect(texts[0]).toContain('第2段');
     expect(texts[0]).not.toContain('报送');
-    expect(texts[1]).toBe('—2—报送：市委、市政府领导同志。发送：各县(市、区)人民政府。抄送：市直有关单位。');
+    expect(texts[1]).toBe('―2―报送：市委、市政府领导同志。发送：各县(市、区)人民政府。抄送：市直有关单位。');
   });
 
   it('stays where the text ends when that page is even and has room', () => {
     const { result, texts } = printed.get(12)!;
     expect(result.pages).toBe(2);
-    expect(texts[1]).toMatch(/^—2—.*第12段.*报送：.*抄送：市直有关单位。$/);
+    expect(texts[1]).toMatch(/^―2―.*第12段.*报送：.*抄送：市直有关单位。$/);
   });
 
   it('comes after a blank page when it does not fit on the even page the text ends on, neither page numbered', () => {
     const { result, texts } = printed.get(13)!;
     expect(result.pages).toBe(4);
     expect(result.layout.distribution?.page).toBe(4);
-    expect(texts[1]).toMatch(/^—2—.*第13段。[^报]*$/);
+    expect(texts[1]).toMatch(/^―2―.*第13段。[^报]*$/);
     expect(texts[2]).toBe('');
     expect(texts[3]).toBe('报送：市委、市政府领导同志。发送：各县(市、区)人民政府。抄送：市直有关单位。');
   });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { validateContent } from '../../src/pipeline.ts';
 import { findBrowser } from '../../src/print/find-browser.ts';
+import { createPrinter } from '../../src/print/printer.ts';
 import type { RenderPdfResult } from '../../src/print/index.ts';
 import { pdfEdition } from '../../src/print/pdf-edition.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
@@ -22,18 +23,18 @@ export async function printFixtureIssue(issuePath: string, name: string): Promis
   const rendered = issues.find((candidate) => candidate.issue.path === issuePath);
   if (!rendered) throw new Error(`No issue ${issuePath} in ${tablesFixture}`);
   const profileDir = path.join(outDir, `${name}-chromium`);
+  const printer = createPrinter({ browser: await findBrowser(), profileDir });
   const edition = pdfEdition({
     engine: createNunjucksEngine('templates'),
     series: site.series!,
     templatesDir: 'templates',
     workDir: path.join(outDir, name),
-    profileDir,
-    browser: await findBrowser(),
+    printer,
   });
   try {
     return await edition.render(rendered, path.join(outDir, `${name}.pdf`));
   } finally {
-    await edition.close();
+    await printer.close();
     rmSync(profileDir, { recursive: true, force: true });
   }
 }

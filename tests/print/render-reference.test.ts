@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfEdition } from '../../src/print/pdf-edition.ts';
+import { createPrinter } from '../../src/print/printer.ts';
 import { findBrowser } from '../../src/print/find-browser.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import type { RenderPdfResult } from '../../src/print/index.ts';
@@ -40,18 +41,18 @@ beforeAll(async () => {
   expect(errors).toEqual([]);
   const issue = issues.find((rendered) => rendered.issue.path === '2021/11/')!;
   const render = async (name: string) => {
+    const printer = createPrinter({ browser: await findBrowser(), profileDir: path.join(outDir, `${name}-chromium`) });
     const edition = pdfEdition({
       engine: createNunjucksEngine('templates'),
       series: site.series!,
       templatesDir: 'templates',
       workDir: path.join(outDir, name),
-      profileDir: path.join(outDir, `${name}-chromium`),
-      browser: await findBrowser(),
+      printer,
     });
     try {
       return await edition.render(issue, path.join(outDir, name, `${name}.pdf`));
     } finally {
-      await edition.close();
+      await printer.close();
       rmSync(path.join(outDir, `${name}-chromium`), { recursive: true, force: true });
     }
   };

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedIssue } from '../../src/model.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { findBrowser } from '../../src/print/find-browser.ts';
+import { createPrinter } from '../../src/print/printer.ts';
 import { pdfEdition } from '../../src/print/pdf-edition.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { inkBox, mmPerPt, pdffonts, words, type Word } from './poppler.ts';
@@ -45,18 +46,18 @@ beforeAll(async () => {
   const { site, issues, errors } = await validateContent(content);
   expect(errors).toEqual([]);
   rendered = issues[0]!;
+  const printer = createPrinter({ browser: await findBrowser(), profileDir: path.join(outDir, 'chromium') });
   const edition = pdfEdition({
     engine: createNunjucksEngine('templates'),
     series: site.series!,
     templatesDir: 'templates',
     workDir: path.join(outDir, 'work'),
-    profileDir: path.join(outDir, 'chromium'),
-    browser: await findBrowser(),
+    printer,
   });
   try {
     pdf = (await edition.render(rendered, path.join(outDir, 'typeset.pdf'))).output;
   } finally {
-    await edition.close();
+    await printer.close();
   }
   blocks = textBlocks(pdf);
   allWords = words(pdf);

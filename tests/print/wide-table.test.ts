@@ -64,12 +64,12 @@ describe('a 16-column table', () => {
     expect(texts[widePage - 2]!.replace(/\s+/g, '')).not.toContain('2021年各月老旧小区改造完成情况');
   });
 
-  it('numbers every page “— N —” at the outer edge, 7 mm below the 版心, the landscape one too', () => {
+  it('numbers every page “― N ―” at the outer edge, 7 mm below the 版心, the landscape one too', () => {
     const unnumbered = result.layout.distribution && result.layout.distribution.page - 1;
     for (let page = 1; page <= result.pages; page++) {
       const words = foot(page);
       if (page === result.pages || (page === unnumbered && words.length === 0)) continue;
-      expect(words.map((word) => word.text).join(''), `page ${page}`).toBe(`—${page}—`);
+      expect(words.map((word) => word.text).join(''), `page ${page}`).toBe(`―${page}―`);
       if (page % 2 === 1) expect(Math.max(...words.map((word) => word.xMax))).toBeCloseTo(area(page).right - oneChar, 0);
       else expect(Math.min(...words.map((word) => word.xMin))).toBeCloseTo(area(page).left + oneChar, 0);
       const middle = (words[0]!.yMin + words[0]!.yMax) / 2;

@@ -143,7 +143,7 @@ describe('series page', () => {
     expect([...html.matchAll(/<tspan class="chart-share"[^>]*>([^<]+)</g)].map((match) => match[1])).toEqual(['80.8%', '93.0%', '98.7%']);
     expect(html).toContain('<th scope="col">进度</th>');
     expect(html).toContain(
-      '<tr><th scope="row">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td><td class="num">80.8%</td></tr>',
+      '<tr><th scope="row" class="label">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td><td class="num">80.8%</td></tr>',
     );
   });
 

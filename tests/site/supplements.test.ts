@@ -67,18 +67,20 @@ describe('a built archive with supplements and a special issue', () => {
       '<h1 class="masthead-title">测试工作简报</h1> <p class="masthead-label masthead-special"><strong>防汛专刊</strong></p> <p class="masthead-label">（防汛专刊 2021年第3期 总第3期）</p>',
     );
     expect(masthead(await page('2021/s1/index.html'))).toBe('<h1 class="masthead-title">测试工作简报</h1> <p class="masthead-label">（2021年增刊第1期）</p>');
-    expect(await page('2021/s1/index.html')).toContain('<title>测试工作简报 2021年增刊第1期</title>');
+    expect(await page('2021/s1/index.html')).toMatch(/<title>[^<]+ · 测试工作简报 2021年增刊第1期<\/title>/);
     expect(await page('2021/s1/index.html')).toContain('data-pagefind-meta="title:测试工作简报 2021年增刊第1期"');
   });
 
   it('links previous and next in date order, the supplement between the issues around it', async () => {
+    // The pager shows at the top and again at the bottom of the page.
     const pager = async (path: string) =>
       [...(await page(path)).matchAll(/rel="(prev|next)" href="([^"]+)"><span class="pager-hint">[^<]+<\/span>([^<]+)</g)].map(
         (match) => `${match[1]} ${match[2]} ${match[3]}`,
       );
-    expect(await pager('2021/2/index.html')).toEqual(['prev ../../2021/1/ 2021年第1期', 'next ../../2021/s1/ 2021年增刊第1期']);
-    expect(await pager('2021/s1/index.html')).toEqual(['prev ../../2021/2/ 2021年第2期', 'next ../../2021/3/ 防汛专刊 2021年第3期']);
-    expect(await pager('2022/1/index.html')).toEqual(['prev ../../2021/3/ 防汛专刊 2021年第3期']);
+    const twice = (links: string[]) => [...links, ...links];
+    expect(await pager('2021/2/index.html')).toEqual(twice(['prev ../../2021/1/ 2021年第1期 总第1期', 'next ../../2021/s1/ 2021年增刊第1期']));
+    expect(await pager('2021/s1/index.html')).toEqual(twice(['prev ../../2021/2/ 2021年第2期 总第2期', 'next ../../2021/3/ 防汛专刊 2021年第3期 总第3期']));
+    expect(await pager('2022/1/index.html')).toEqual(twice(['prev ../../2021/3/ 防汛专刊 2021年第3期 总第3期']));
   });
 
   it('names every issue in the feed, newest first by date, and every page in the sitemap', async () => {
@@ -97,7 +99,9 @@ describe('a built archive with supplements and a special issue', () => {
 
   it('leaves the supplement out of the month-by-month totals of the series page', async () => {
     const rows = [
-      ...(await page('series/index.html')).matchAll(/<tr><th scope="row">([^<]+)<\/th><td><a href="[^"]+">([^<]+)<\/a><\/td><td class="num">([^<]+)</g),
+      ...(await page('series/index.html')).matchAll(
+        /<tr><th scope="row" class="label">([^<]+)<\/th><td><a href="[^"]+">([^<]+)<\/a><\/td><td class="num">([^<]+)</g,
+      ),
     ].map((match) => match.slice(1).join(' '));
     expect(rows).toEqual(['2021年3月 2021年第1期 110', '2021年6月 2021年第2期 210', '2021年8月 防汛专刊 2021年第3期 310', '2022年1月 2022年第1期 410']);
   });

@@ -22,21 +22,21 @@ describe('remarkTable', () => {
       .use(rehypeStringify)
       .process(new VFile({ cwd: repoRoot, value: '::table{src="tests/fixtures/table/bom-crlf/progress.csv"}' }));
     expect(file.messages).toEqual([]);
-    expect(String(file)).toContain('<tr class="total"><th scope="row">合计</th><td class="num">4391</td><td class="num">32</td></tr>');
+    expect(String(file)).toContain('<tr class="total"><th scope="row" class="label">合计</th><td class="num">4391</td><td class="num">32</td></tr>');
   });
 
   it('renders the reference header spans and 合计 row', async () => {
     const html = String(await processFixture('reference'));
     expect(html).toContain(
-      '<thead><tr><th scope="col" rowspan="3">序号</th><th scope="col" rowspan="3">区县名称</th><th scope="col" colspan="2">改造计划</th><th scope="col" colspan="4">改造进展情况</th></tr>\n' +
+      '<thead><tr><th scope="col" rowspan="3" class="label">序号</th><th scope="col" rowspan="3" class="label">区县名称</th><th scope="col" colspan="2">改造计划</th><th scope="col" colspan="4">改造进展情况</th></tr>\n' +
         '<tr><th scope="col" rowspan="2">涉及户数(户)</th><th scope="col" rowspan="2">小区数(个)</th><th scope="col" colspan="2">1. 正在开展群众工作、手续办理等前期准备的项目</th><th scope="col" colspan="2">2. 已完成前期准备、施工单位已进场施工的项目</th></tr>\n' +
         '<tr><th scope="col">户数(户)</th><th scope="col">小区数(个)</th><th scope="col">户数(户)</th><th scope="col">小区数(个)</th></tr></thead>',
     );
     expect(html).toContain(
-      '<tbody><tr><td>1</td><td>丰顺县</td><td class="num">863</td><td class="num">10</td><td class="num na">/</td><td class="num na">/</td><td class="num">863</td><td class="num">10</td></tr>',
+      '<tbody><tr><td class="label">1</td><td class="label">丰顺县</td><td class="num">863</td><td class="num">10</td><td class="num na">/</td><td class="num na">/</td><td class="num">863</td><td class="num">10</td></tr>',
     );
     expect(html).toContain(
-      '<tr class="total"><th scope="row" colspan="2">合计</th><td class="num">14736</td><td class="num">135</td><td class="num">2825</td><td class="num">14</td><td class="num">11911</td><td class="num">121</td></tr></tbody>\n</table></div>',
+      '<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">14736</td><td class="num">135</td><td class="num">2825</td><td class="num">14</td><td class="num">11911</td><td class="num">121</td></tr></tbody>\n</table></div>',
     );
   });
 
@@ -148,7 +148,7 @@ describe('remarkTable', () => {
     expect(node?.type).toBe('tableEmbed');
     if (node?.type !== 'tableEmbed') return;
     expect(node.data.hName).toBe('div');
-    expect(node.data.hProperties).toEqual({ className: ['table-wrap'], tabIndex: 0 });
+    expect(node.data.hProperties).toEqual({ className: ['table-block'] });
     expect(node.data.table).toBe(file.data.tables?.[0]);
     expect(node.position?.start).toEqual({ line: 1, column: 1, offset: 0 });
   });

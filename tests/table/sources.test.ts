@@ -117,7 +117,7 @@ describe('explicit spans from a source', () => {
   it('become the header cells, where repetition alone would merge nothing', () => {
     const { html, record } = render(merged);
     expect(html).toContain(
-      '<thead><tr><th scope="col" rowspan="2">区县</th><th scope="col" colspan="2">改造计划</th><th scope="col" rowspan="2">备注</th></tr>\n' +
+      '<thead><tr><th scope="col" rowspan="2" class="label">区县</th><th scope="col" colspan="2">改造计划</th><th scope="col" rowspan="2">备注</th></tr>\n' +
         '<tr><th scope="col">户数</th><th scope="col">小区数</th></tr></thead>',
     );
     expect(record?.columns).toEqual(['区县', '改造计划 / 户数', '改造计划 / 小区数', '备注']);
@@ -131,16 +131,18 @@ describe('explicit spans from a source', () => {
   it('span body cells, leaving out the cells they cover, and the 合计 row is checked as ever', () => {
     const { html } = render(merged);
     expect(html).toContain(
-      '<tbody><tr><td>甲</td><td class="num">2</td><td class="num">1</td><td rowspan="2">新增</td></tr>\n' +
-        '<tr><td>乙</td><td class="num">3</td><td class="num">1</td></tr>\n' +
-        '<tr class="total"><th scope="row">合计</th><td class="num">5</td><td class="num">2</td><td></td></tr></tbody>',
+      '<tbody><tr><td class="label">甲</td><td class="num">2</td><td class="num">1</td><td rowspan="2">新增</td></tr>\n' +
+        '<tr><td class="label">乙</td><td class="num">3</td><td class="num">1</td></tr>\n' +
+        '<tr class="total"><th scope="row" class="label">合计</th><td class="num">5</td><td class="num">2</td><td></td></tr></tbody>',
     );
   });
 
   it('stop at the totals row, so the grid stays whole', () => {
     const { html } = render([...merged.slice(0, 3), ['乙', '3', '1', { text: '续', rowSpan: 3 }], ['合计', '5', '2', ''], ['丙', '/', '/', '']]);
-    expect(html).toContain('<td rowspan="2">新增</td></tr>\n<tr><td>乙</td><td class="num">3</td><td class="num">1</td></tr>\n<tr class="total">');
-    expect(html).toContain('<tr><td>丙</td><td class="num na">/</td><td class="num na">/</td><td></td></tr></tbody>');
+    expect(html).toContain(
+      '<td rowspan="2">新增</td></tr>\n<tr><td class="label">乙</td><td class="num">3</td><td class="num">1</td></tr>\n<tr class="total">',
+    );
+    expect(html).toContain('<tr><td class="label">丙</td><td class="num na">/</td><td class="num na">/</td><td></td></tr></tbody>');
   });
 
   it('place messages in the source’s own terms', () => {

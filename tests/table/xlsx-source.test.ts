@@ -30,11 +30,11 @@ describe('Excel workbooks as table sources', () => {
     expect(xlsx.messages).toEqual([]);
     expect(xlsx.html).toBe(csv.html);
     // What that table is: the three-level header and the 合计 row, numbers as Excel shows them.
-    expect(xlsx.html).toContain('<th scope="col" rowspan="3">序号</th>');
+    expect(xlsx.html).toContain('<th scope="col" rowspan="3" class="label">序号</th>');
     expect(xlsx.html).toContain('<th scope="col" colspan="4">改造进展情况</th>');
     expect(xlsx.html).toContain('<td class="num">3,200</td><td class="num">10.1</td>');
     expect(xlsx.html).toContain('<td class="num">2,460</td><td class="num">4.0</td>');
-    expect(xlsx.html).toContain('<tr class="total"><th scope="row" colspan="2">合计</th><td class="num">9,700</td><td class="num">36.9</td>');
+    expect(xlsx.html).toContain('<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">9,700</td><td class="num">36.9</td>');
     expect(xlsx.file.data.tables?.[0]?.columns[5]).toBe('改造进展情况 / 1. 正在开展前期工作 / 管网长度(公里)');
     expect(xlsx.file.data.dependencies).toEqual([join(dir, '燃气进展.xlsx')]);
   });
@@ -49,7 +49,7 @@ describe('Excel workbooks as table sources', () => {
     const { html, messages, file } = await render('::table{src="燃气进展.xlsx" sheet="2月进展"}\n');
     expect(messages).toEqual([]);
     expect(file.data.tables?.[0]?.columns).toEqual(['区县名称', '户数(户)']);
-    expect(html).toContain('<tr class="total"><th scope="row">合计</th><td class="num">4500</td></tr>');
+    expect(html).toContain('<tr class="total"><th scope="row" class="label">合计</th><td class="num">4500</td></tr>');
   });
 
   it('without a range, stop at a title row and suggest the range between title, unit and note rows', async () => {

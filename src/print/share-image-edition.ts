@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { combineHashes, folderHash } from '../cache/hash.ts';
+import { type DownloadEdition, type EditionReport, SHARE_IMAGE } from '../model.ts';
+import { printPages, type PdfEditionOptions } from './pdf-edition.ts';
+
+/** The share picture's file in each issue's folder. */
+export const SHARE_IMAGE_FILE = 'share.png';
+
+/**
+ * The picture a link to the issue shows when shared (WeChat, social sites: `og:image`): the top
+ * of its first page as printed, 1200 × 630 (see `renderShareImage`). Made by the browser that
+ * prints the PDFs, from the same print page, so it comes with the PDFs and, like them, only
+ * when that page changed. It is not offered as a download: the page names it in its `<head>`.
+ */
+export function shareImageEdition(options: PdfEditionOptions): DownloadEdition<EditionReport & { readonly size: number }> {
+  const pages = printPages(options);
+  const { printer } = options;
+  let printAssets: string | undefined;
+  return {
+    name: 'image',
+    label: 'share picture',
+    fileName: () => SHARE_IMAGE_FILE,
+    downloadName: () => SHARE_IMAGE_FILE,
+    async key(rendered) {
+      printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
+      const { html } = pages.html(rendered);
+      return combineHashes(
+        'share image',
+        JSON.stringify(SHARE_IMAGE),
+        printer.browser.version,
+        html,
+        printAssets,
+        await pages.fontsHash(),
+        await pages.shownHash(rendered),
+      );
+    },
+    async render(rendered, target) {
+      const url = await pages.write(rendered, pages.html(rendered).html);
+      const [pool, { renderShareImage }] = await Promise.all([printer.pool(), import('./render-image.ts')]);
+      return renderShareImage(pool, { url, output: target, roots: pages.roots, name: rendered.issue.source, fonts: options.series.fonts });
+    },
+    // The printer is shared with the PDF edition; its owner closes it.
+    async close() {},
+  };
+}

@@ -1,0 +1,199 @@
+import { readdir, readFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuildCache } from '../../src/cache/build-cache.ts';
+import { contentHash } from '../../src/cache/hash.ts';
+import type { OutputFile, RenderedIssue } from '../../src/model.ts';
+import { openOutput } from '../../src/output/write-output.ts';
+import { build, validateContent } from '../../src/pipeline.ts';
+import { SearchInput, searchIndex } from '../../src/search/search-index.ts';
+import { createNunjucksEngine } from '../../src/site/engine.ts';
+import { issueView } from '../../src/site/page-data.ts';
+import { paginate } from '../../src/site/paginate.ts';
+import { readAssets } from '../../src/site/read-assets.ts';
+import { renderSite } from '../../src/site/site-pages.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+import { progressCsv, writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
+import { hashTree } from '../support/hash-tree.ts';
+
+let dir: string;
+let sample: readonly RenderedIssue[];
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-scale-'));
+  ({ issues: sample } = await validateContent('content', { workers: 0 }));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const series = { title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/', distribution: [], source: '' };
+
+/** `count` issues shaped like 2021年第11期 (with its charted table), newest first, one a month from January 2001. */
+function archive(count: number, perYear = count) {
+  const reference = issueView(sample.find((rendered) => rendered.issue.number === 11)!);
+  return Array.from({ length: count }, (_, index) => {
+    const total = count - index;
+    const year = 2001 + Math.floor((total - 1) / perYear);
+    const number = ((total - 1) % perYear) + 1;
+    const month = ((total - 1) % 12) + 1;
+    const date = `${2001 + Math.floor((total - 1) / 12)}-${String(month).padStart(2, '0')}-10`;
+    return {
+      ...reference,
+      year,
+      number,
+      total,
+      date,
+      path: `${year}/${number}/`,
+      label: `${year}年第${number}期 总第${total}期`,
+      name: `${year}年第${number}期`,
+    };
+  });
+}
+
+const cards = (html: string) => [...html.matchAll(/<h2 class="issue-card-label"><a href="[^"]+">([^<]+)</g)].map((match) => match[1]);
+
+describe('lists split over pages', () => {
+  it('splits a list into pages of the given size, the first at the list’s own path', () => {
+    const pages = paginate('2021/', ['a', 'b', 'c', 'd', 'e'], 2);
+    expect(pages.map((page) => [page.path, page.items])).toEqual([
+      ['2021/', ['a', 'b']],
+      ['2021/page/2/', ['c', 'd']],
+      ['2021/page/3/', ['e']],
+    ]);
+    expect(pages[1]!.pagination).toMatchObject({ number: 2, previous: '2021/', next: '2021/page/3/' });
+    expect(paginate('2021/', ['a', 'b'], 2)).toEqual([{ path: '2021/', items: ['a', 'b'], pagination: undefined }]);
+  });
+
+  it('puts a year of more issues than the page size on several pages, linked both ways', () => {
+    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
+    const files = new Map(renderSite(engine, series, archive(25), { pageSize: 10 }).map((file) => [file.path, String(file.contents)]));
+    expect([...files.keys()].filter((path) => path.startsWith('2001/page/'))).toEqual(['2001/page/2/index.html', '2001/page/3/index.html']);
+    const first = files.get('2001/index.html')!;
+    const second = files.get('2001/page/2/index.html')!;
+    const last = files.get('2001/page/3/index.html')!;
+    expect(cards(first)).toEqual(Array.from({ length: 10 }, (_, index) => `2001年第${25 - index}期 总第${25 - index}期`));
+    expect(cards(second)[0]).toBe('2001年第15期 总第15期');
+    expect(cards(last)).toEqual(['2001年第5期 总第5期', '2001年第4期 总第4期', '2001年第3期 总第3期', '2001年第2期 总第2期', '2001年第1期 总第1期']);
+    // Every page says how many issues the year has, and where it stands.
+    for (const html of [first, second, last]) expect(html).toContain('<p>共25期</p>');
+    expect(second).toContain('<title>梅州市城镇老旧小区改造工作简报 2001年（第2页）</title>');
+    expect(second).toContain('<link rel="canonical" href="https://example.org/jianbao/2001/page/2/">');
+    expect(second).toContain('<li><a rel="prev" href="../../../2001/">上一页</a></li>');
+    expect(second).toContain('<li><a href="../../../2001/page/2/" aria-current="page">第2页</a></li>');
+    expect(second).toContain('<li><a rel="next" href="../../../2001/page/3/">下一页</a></li>');
+    expect(second).toContain('<link rel="stylesheet" href="../../../assets/site.css">');
+    expect(first).not.toContain('rel="prev"');
+    expect(last).not.toContain('rel="next"');
+  });
+
+  it('leaves a list that fits on one page as it was, with no page links', () => {
+    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
+    const files = new Map(renderSite(engine, series, archive(10), { pageSize: 10 }).map((file) => [file.path, String(file.contents)]));
+    expect([...files.keys()].filter((path) => path.includes('/page/'))).toEqual([]);
+    expect(cards(files.get('2001/index.html')!)).toHaveLength(10);
+    expect(files.get('2001/index.html')).not.toContain('class="year-nav pagination"');
+  });
+
+  it('shows the series page’s newest months first and older ones on further pages', () => {
+    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
+    const files = new Map(renderSite(engine, series, archive(25), { pageSize: 10 }).map((file) => [file.path, String(file.contents)]));
+    const months = (html: string) => [...html.matchAll(/<tr><th scope="row" class="label">([^<]+)<\/th>/g)].map((match) => match[1]);
+    // Oldest first on each page, as the chart reads.
+    expect(months(files.get('series/index.html')!)).toEqual([
+      '2002年4月',
+      '2002年5月',
+      '2002年6月',
+      '2002年7月',
+      '2002年8月',
+      '2002年9月',
+      '2002年10月',
+      '2002年11月',
+      '2002年12月',
+      '2003年1月',
+    ]);
+    expect(months(files.get('series/page/3/index.html')!)).toEqual(['2001年1月', '2001年2月', '2001年3月', '2001年4月', '2001年5月']);
+    expect(files.get('series/page/3/index.html')).toContain('<li><a rel="prev" href="../../../series/page/2/">上一页</a></li>');
+    expect(files.has('series/page/4/index.html')).toBe(false);
+  });
+
+  it('links only the newest years from every page’s footer, and all of them from the home page', () => {
+    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
+    const files = new Map(renderSite(engine, series, archive(30, 2), { navYears: 3 }).map((file) => [file.path, String(file.contents)]));
+    const footer = (html: string) => [...html.slice(html.lastIndexOf('<footer class="site-footer">')).matchAll(/>(\d{4})年</g)].map((match) => match[1]);
+    expect(footer(files.get('2015/1/index.html')!)).toEqual(['2015', '2014', '2013']);
+    expect(footer(files.get('2001/index.html')!)).toEqual(['2015', '2014', '2013']);
+    expect([...files.get('index.html')!.matchAll(/<a href="(\d{4})\/">\d{4}年<span class="year-count">/g)]).toHaveLength(15);
+  });
+});
+
+describe('a build that writes its pages as it makes them', () => {
+  it('writes every page the site renders, byte for byte, with the assets, the index and the attachments', async () => {
+    const out = join(dir, 'streamed');
+    const result = await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false, cacheDir: false });
+    const { site } = await validateContent('content', { workers: 0 });
+    const assets = await readAssets(BUNDLED_TEMPLATES);
+    const shareImage = assets.find((file) => file.path === 'assets/share.png');
+    const held = [...renderSite(createNunjucksEngine(BUNDLED_TEMPLATES), site.series!, sample.map(issueView), { shareImage }), ...assets];
+    for (const file of held) expect(await readFile(join(out, file.path), 'utf8'), file.path).toBe(String(file.contents));
+    const written = (await readdir(out, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1));
+    const index = written.filter((path) => path.startsWith('pagefind/'));
+    const attachments = written.filter((path) => path.endsWith('.csv'));
+    expect(index.length).toBeGreaterThan(0);
+    expect(attachments).toHaveLength(3);
+    expect(written.sort()).toEqual([...held.map((file) => file.path), ...index, ...attachments, '.jianbao-output'].sort());
+    expect(result.counts.pages).toBe(held.length + index.length);
+  });
+});
+
+describe('the search index, a bundle a year', () => {
+  let content: string;
+  beforeAll(async () => {
+    content = join(dir, 'years');
+    await writeSyntheticArchive(content, { issues: 6, perYear: 2 });
+  }, 60_000);
+
+  /** The archive's pages written into a new output for `site`, and the search input noted as a build notes it. */
+  async function written(site: string): Promise<{ input: SearchInput; dir: string }> {
+    const out = join(dir, 'pages');
+    await build({ contentDir: content, outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false, cacheDir: false, search: false });
+    const output = await openOutput(site, `${site}-work`);
+    const input = new SearchInput();
+    for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+      const path = join(entry.parentPath, entry.name).slice(out.length + 1);
+      const file: OutputFile = { path, contents: await readFile(join(out, path), 'utf8') };
+      input.add(file, contentHash(output.write(file)));
+    }
+    // Left unswapped: the pages are read back from the work folder, as in a build.
+    return { input, dir: output.dir };
+  }
+
+  it('builds the same bundles several at once as one after another', async () => {
+    const bundles = async (concurrency: number) => {
+      const { input, dir: siteDir } = await written(join(dir, `site-${concurrency}`));
+      const files: OutputFile[] = [];
+      const cache = await BuildCache.open({ dir: undefined, contentDir: content });
+      const index = await searchIndex(input, { siteDir, cache, write: (file) => files.push(file), concurrency });
+      expect(index).toMatchObject({ built: 3, unchanged: 0 });
+      return new Map(files.map((file) => [file.path, contentHash(file.contents)]));
+    };
+    const one = await bundles(1);
+    const three = await bundles(3);
+    expect([...one.keys()].filter((path) => path.endsWith('pagefind-entry.json'))).toHaveLength(3);
+    expect(new Map([...three].sort())).toEqual(new Map([...one].sort()));
+  }, 120_000);
+
+  it('indexes again only the year of a changed issue, and keeps the other years’ files', async () => {
+    const options = { contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), templatesDir: BUNDLED_TEMPLATES, pdf: false };
+    expect((await build(options)).counts.search).toEqual({ built: 3, unchanged: 0 });
+    const bundle = (year: number) => hashTree(join(options.outDir, 'pagefind', String(year)));
+    const entry = (year: number) => stat(join(options.outDir, 'pagefind', String(year), 'pagefind-entry.json'));
+    const before = { 2000: await bundle(2000), 2001: await bundle(2001), inode: (await entry(2000)).ino };
+    await writeFile(join(content, '2001', '1', 'progress.csv'), progressCsv(3, 7));
+    expect((await build(options)).counts.search).toEqual({ built: 1, unchanged: 2 });
+    expect(await bundle(2000)).toBe(before[2000]);
+    expect((await entry(2000)).ino).toBe(before.inode);
+    expect(await bundle(2001)).not.toBe(before[2001]);
+  }, 120_000);
+});

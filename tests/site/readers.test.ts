@@ -1,0 +1,236 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import axe, { type AxeResults } from 'axe-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/pipeline.ts';
+import { createNunjucksEngine } from '../../src/site/engine.ts';
+import { pngSize } from '../../src/site/png-size.ts';
+import { readAssets } from '../../src/site/read-assets.ts';
+import { renderPages } from '../../src/site/render-pages.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+import { launchBrowser, serveSample, type ServedSite } from './served-site.ts';
+
+// What a reader on a phone or in WeChat meets: tables that keep their row names, a way around the
+// archive, pages that share with a picture, dark mode and a visible focus ring.
+
+let site: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([serveSample(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+type Scheme = 'light' | 'dark';
+
+async function open(path: string, width = 1280, scheme: Scheme = 'light'): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: 800 });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
+  return page;
+}
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+      const channel = Number(part) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+describe('a wide table at 375 px', () => {
+  it('keeps the district name in view after scrolling to the right end', async () => {
+    const page = await open('2021/11/', 375);
+    const seen = await page.$eval('.table-wrap', (wrap) => {
+      // elementFromPoint sees only what is on the screen.
+      wrap.scrollIntoView({ block: 'center' });
+      const row = [...wrap.querySelectorAll('tbody tr')].find((tr) => tr.textContent?.includes('梅县区'))!;
+      const name = [...row.children].find((cell) => cell.textContent === '梅县区')!;
+      const plan = row.children[2]!;
+      const planBefore = plan.getBoundingClientRect();
+      wrap.scrollLeft = wrap.scrollWidth;
+      const box = wrap.getBoundingClientRect();
+      const at = name.getBoundingClientRect();
+      const hit = document.elementFromPoint(at.left + at.width / 2, at.top + at.height / 2);
+      // Where the first number column was is now covered by the label columns or scrolled away.
+      const underPlan = document.elementFromPoint(planBefore.left + planBefore.width / 2, planBefore.top + planBefore.height / 2);
+      return {
+        scrolled: wrap.scrollLeft,
+        cut: wrap.scrollWidth > wrap.clientWidth,
+        inside: at.left >= box.left && at.right <= box.right,
+        hit: hit === name || name.contains(hit),
+        planGone: underPlan !== plan,
+      };
+    });
+    expect(seen).toEqual({ scrolled: expect.any(Number), cut: true, inside: true, hit: true, planGone: true });
+    expect(seen.scrolled).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('shows a scroll cue at the cut edge, in CSS alone', async () => {
+    const page = await open('2021/11/', 375);
+    const cue = await page.$eval('.table-wrap', (wrap) => {
+      const style = getComputedStyle(wrap);
+      return { attachment: style.backgroundAttachment, image: style.backgroundImage };
+    });
+    // A patch that scrolls with the content (local) over a shadow fixed to the edge (scroll).
+    expect(cue.attachment).toMatch(/^local, local, scroll, scroll\b/);
+    expect(cue.image.match(/linear-gradient/g)).toHaveLength(4);
+    expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(0);
+    await page.close();
+  });
+
+  it('keeps the header cells aligned with their columns and leaves no character alone on a line', async () => {
+    const page = await open('2021/11/', 375);
+    const header = await page.$eval('.data-table', (table) => {
+      const rows = [...table.querySelectorAll('tbody tr')];
+      // Each header cell of the last header row sits over the body cells of its column.
+      const last = [...table.querySelectorAll('thead tr:last-child th')].map((th) => Math.round(th.getBoundingClientRect().left));
+      const body = [...rows[0]!.children].slice(-last.length).map((td) => Math.round(td.getBoundingClientRect().left));
+      // Lines of each header cell, by the tops of its characters.
+      const lone: string[] = [];
+      for (const th of table.querySelectorAll('thead th')) {
+        const text = th.firstChild as Text;
+        const lines = new Map<number, number>();
+        for (let index = 0; index < text.length; index++) {
+          const range = document.createRange();
+          range.setStart(text, index);
+          range.setEnd(text, index + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          if (text.data[index]!.trim()) lines.set(top, (lines.get(top) ?? 0) + 1);
+        }
+        if (lines.size > 1 && [...lines.values()].includes(1)) lone.push(th.textContent ?? '');
+      }
+      return { last, body, lone };
+    });
+    expect(header.last).toEqual(header.body);
+    expect(header.lone).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('finding your place', () => {
+  it('shows the breadcrumb, previous and next with lead titles at the top and the bottom, and a way back to the contents after each article', async () => {
+    const page = await open('2021/12/');
+    const place = await page.evaluate(() => ({
+      crumbs: [...document.querySelectorAll('.breadcrumb li')].map((li) => li.textContent?.trim()),
+      current: document.querySelector('.breadcrumb [aria-current="page"]')?.textContent,
+      pagers: [...document.querySelectorAll('.issue-pager')].map((nav) =>
+        [...nav.querySelectorAll('a')].map((a) => `${a.rel} ${a.querySelector('.pager-lead')?.textContent}`),
+      ),
+      articles: document.querySelectorAll('.article').length,
+      back: [...document.querySelectorAll('.article .to-contents a')].map((a) => a.getAttribute('href')),
+      contents: document.getElementById('contents')?.tagName,
+    }));
+    const pager = ['prev 以党的十九届六中全会精神为指引 扎实推进城镇老旧小区改造“四项工程”', 'next 以更大力度压实工作责任 全力推进2022年城镇老旧小区改造工作'];
+    expect(place).toEqual({
+      crumbs: ['全部期号', '2021年', '第12期'],
+      current: '第12期',
+      pagers: [pager, pager],
+      articles: 3,
+      back: ['#contents', '#contents', '#contents'],
+      contents: 'NAV',
+    });
+    await page.close();
+  });
+});
+
+describe('sharing', () => {
+  const served = (url: string) => join(site.out, new URL(url).pathname.replace(/^\/jianbao\//, ''));
+
+  it('gives each issue a 1200 × 630 PNG of its first page and a share title with the lead article', async () => {
+    const html = await readFile(join(site.out, '2021/11/index.html'), 'utf8');
+    const meta = (property: string) => new RegExp(`<meta property="${property}" content="([^"]+)">`).exec(html)?.[1];
+    expect(meta('og:image')).toBe('https://example.org/jianbao/2021/11/share.png');
+    expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['1200', '630']);
+    expect(meta('og:title')).toBe('以党的十九届六中全会精神为指引 扎实推进城镇老旧小区改造“四项工程” · 梅州市城镇老旧小区改造工作简报 2021年第11期');
+    expect(pngSize(await readFile(served(meta('og:image')!)))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('falls back to the series picture without PDFs, and names PNG icons for WeChat and iOS', async () => {
+    const { site: loaded, issues } = await validateContent('content');
+    const assets = await readAssets(BUNDLED_TEMPLATES);
+    const shareImage = assets.find((file) => file.path === 'assets/share.png');
+    const pages = [...renderPages(createNunjucksEngine(BUNDLED_TEMPLATES), loaded.series!, issues, [], { shareImage })];
+    const issue = String(pages.find((file) => file.path === '2021/11/index.html')?.contents);
+    expect(issue).toContain('<meta property="og:image" content="https://example.org/jianbao/assets/share.png">');
+    expect(pngSize(shareImage!.contents as Uint8Array)).toEqual({ width: 1200, height: 630 });
+
+    const icons = [...issue.matchAll(/<link rel="(icon|apple-touch-icon)" href="([^"]+\.png)"/g)].map((match) => [match[1], match[2]]);
+    expect(icons).toEqual([
+      ['icon', '../../assets/favicon-32.png'],
+      ['apple-touch-icon', '../../assets/apple-touch-icon.png'],
+    ]);
+    const size = async (name: string) => pngSize(await readFile(join(site.out, 'assets', name)));
+    expect([await size('favicon-32.png'), await size('apple-touch-icon.png')]).toEqual([
+      { width: 32, height: 32 },
+      { width: 180, height: 180 },
+    ]);
+  });
+});
+
+describe('light and dark', () => {
+  const cases = (['light', 'dark'] as const).flatMap((scheme) =>
+    (
+      [
+        ['', 1280],
+        ['2021/11/', 1280],
+        ['2021/11/', 375],
+        ['2021/', 375],
+        ['series/', 1280],
+        ['search/?q=梅县区', 375],
+      ] as const
+    ).map(([path, width]) => [path, width, scheme] as const),
+  );
+
+  it.each(cases)('has no serious or critical axe violations: /%s at %i px, %s', async (path, width, scheme) => {
+    const page = await open(path, width, scheme);
+    if (path.startsWith('search')) await page.waitForSelector('.search-result');
+    await page.evaluate(axe.source);
+    const results = (await page.evaluate('axe.run(document)')) as AxeResults;
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('follows the reader’s colour scheme and draws a focus ring of at least 3:1 (%s)', async (scheme) => {
+    const page = await open('2021/11/', 1280, scheme);
+    // After a key press, focus moved by script shows the ring as keyboard focus does.
+    await page.keyboard.press('Tab');
+    const colours = await page.evaluate(() => {
+      const background = (element: Element) => getComputedStyle(element).backgroundColor;
+      const ring = (element: HTMLElement) => {
+        element.focus();
+        const style = getComputedStyle(element);
+        if (!element.matches(':focus-visible') || style.outlineStyle !== 'solid' || style.outlineWidth !== '3px') return `no ring on ${element.className}`;
+        return style.outlineColor;
+      };
+      return {
+        paper: background(document.querySelector('main')!),
+        wash: background(document.body),
+        header: background(document.querySelector('.site-header')!),
+        text: getComputedStyle(document.body).color,
+        pageRing: ring(document.querySelector<HTMLElement>('.contents a')!),
+        washRing: ring(document.querySelector<HTMLElement>('.site-footer a')!),
+        headerRing: ring(document.querySelector<HTMLElement>('.site-name')!),
+      };
+    });
+    const dark = contrast(colours.paper, 'rgb(0, 0, 0)') < contrast(colours.paper, 'rgb(255, 255, 255)');
+    expect(dark).toBe(scheme === 'dark');
+    expect(contrast(colours.text, colours.paper)).toBeGreaterThan(7);
+    expect(contrast(colours.pageRing, colours.paper)).toBeGreaterThanOrEqual(3);
+    expect(contrast(colours.washRing, colours.wash)).toBeGreaterThanOrEqual(3);
+    expect(contrast(colours.headerRing, colours.header)).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+});
