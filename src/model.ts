@@ -7,6 +7,9 @@ export interface DistributionEntry {
   readonly recipients: readonly string[] | string;
 }
 
+/** A font to print with: an installed family's name, or a font file in the content folder (absolute path). */
+export type FontEntry = string | { readonly file: string };
+
 /** Series defaults from `content/bulletin.yaml`. */
 export interface Series {
   readonly title: string;
@@ -14,8 +17,8 @@ export interface Series {
   /** Where the archive is hosted, always ending in `/`. */
   readonly url: string;
   readonly distribution: readonly DistributionEntry[];
-  /** Installed font families to print with before the bundled ones, by role. */
-  readonly fonts?: Readonly<Partial<Record<'body' | 'title' | 'heading' | 'kai', readonly string[]>>>;
+  /** Fonts to print with before the bundled ones, by role: installed families or font files. */
+  readonly fonts?: Readonly<Partial<Record<'body' | 'title' | 'heading' | 'kai', readonly FontEntry[]>>>;
   /**
    * Whether a 增刊's `total` takes its place in the 总第N期 sequence (`supplements-count-in-total`).
    * @default false

@@ -5,6 +5,7 @@ import { reportProblem } from '../report/messages.ts';
 import { parseYaml, reportSchemaIssues } from './parse-yaml.ts';
 import { seriesSchema } from './schema.ts';
 import { toEntries } from './distribution.ts';
+import { resolveFontFiles } from './font-files.ts';
 
 /** The series file's name inside the content folder. */
 export const SERIES_FILE = 'bulletin.yaml';
@@ -34,6 +35,14 @@ export async function loadSeries(path: string): Promise<{ file: VFile; series?: 
   const { title, issuer, url, distribution, fonts, 'supplements-count-in-total': supplementsCountInTotal } = result.data;
   return {
     file,
-    series: { title, issuer, url: url.endsWith('/') ? url : `${url}/`, distribution: toEntries(distribution), fonts, supplementsCountInTotal, source: path },
+    series: {
+      title,
+      issuer,
+      url: url.endsWith('/') ? url : `${url}/`,
+      distribution: toEntries(distribution),
+      fonts: resolveFontFiles(fonts, parsed, file),
+      supplementsCountInTotal,
+      source: path,
+    },
   };
 }

@@ -115,6 +115,12 @@ function describe(issue: z.core.$ZodIssue, node: unknown): string {
   return issue.message;
 }
 
+/** Where the value at `path` is written (or the deepest part of the path that is), as a file position. */
+export function placeAt(parsed: ParsedYaml, path: (string | number)[], lineOffset = 1): { line: number; column: number } {
+  const { line, col } = parsed.lines.linePos(locate(parsed, path));
+  return { line: line + lineOffset - 1, column: col };
+}
+
 /** Offset of the deepest node on `path` that exists (a missing key points at its parent). */
 function locate({ document }: ParsedYaml, path: (string | number)[]): number {
   for (let depth = path.length; depth >= 0; depth--) {

@@ -12,7 +12,8 @@ import { issueSlug } from '../load/issue-slug.ts';
 import { issueView, type IssueView } from '../site/page-data.ts';
 import { issueAttachments } from '../output/attachments.ts';
 import { fullWidthBrackets } from '../markdown/full-width-brackets.ts';
-import { printWarnings } from './print-warnings.ts';
+import { fontFileFaces } from './fonts.ts';
+import { fontWarnings, printWarnings } from './print-warnings.ts';
 
 export interface PdfEditionOptions {
   readonly engine: TemplateEngine;
@@ -85,7 +86,15 @@ export function printPages(options: Omit<PdfEditionOptions, 'printer'>) {
     const wanted = new Set(rendered.images.map((image) => `${rendered.issue.path}${image.print.file}`));
     return (options.images?.get(rendered.issue.path) ?? []).filter((file) => wanted.has(file.path));
   };
+  let fontHashes: Promise<string> | undefined;
   return {
+    /** A hash of the font files' bytes, read once per build: a face replaced under the same name prints anew. */
+    fontsHash(): Promise<string> {
+      fontHashes ??= Promise.all(fontFileFaces(options.series.fonts).map(async (face) => contentHash(await readFile(face.file)))).then((hashes) =>
+        combineHashes('fonts', JSON.stringify(options.series.fonts ?? {}), ...hashes),
+      );
+      return fontHashes;
+    },
     /** A hash of the files the print page shows: the issue's images and the print copies of its photos. */
     async shownHash(rendered: RenderedIssue): Promise<string> {
       const shown = await Promise.all(issueAttachments(rendered).map(async (file) => [file.path, contentHash(await readFile(file.source))]));
@@ -137,15 +146,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
     async key(rendered) {
       const { html, meta } = pages.html(rendered);
       printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
-      return combineHashes(
-        'pdf',
-        printer.browser.version,
-        html,
-        printAssets,
-        JSON.stringify(meta),
-        JSON.stringify(options.series.fonts ?? {}),
-        await pages.shownHash(rendered),
-      );
+      return combineHashes('pdf', printer.browser.version, html, printAssets, JSON.stringify(meta), await pages.fontsHash(), await pages.shownHash(rendered));
     },
     async render(rendered, target) {
       // Rendered again rather than kept from `key`: a page costs a millisecond, a PDF a second.
@@ -158,7 +159,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         { blocked: result.blocked, brokenImages: result.layout.brokenImages },
         { pageDir: dirname(fileURLToPath(url)), templatesDir: options.templatesDir },
       );
-      return { ...result, warnings };
+      return { ...result, warnings: [...warnings, ...fontWarnings(result.failedFontFiles, result.missingFamilies, options.series.source)] };
     },
     // The printer is shared with the other editions Chromium makes; its owner closes it.
     async close() {},

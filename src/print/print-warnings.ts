@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { RenderedIssue } from '../model.ts';
+import type { FontFileFace } from './fonts.ts';
+import type { MissingFamilies } from './render-pdf.ts';
 import { reportProblem } from '../report/messages.ts';
 
 export interface PrintWarningsOptions {
@@ -44,6 +46,33 @@ export function printWarnings(
     });
   }
   return [...files.values()].flatMap((file) => file.messages);
+}
+
+/**
+ * A warning (`font-unavailable`) for each font file from bulletin.yaml that Chromium could not load
+ * (not a font, damaged), at its entry there, and for each role whose family names none is
+ * installed, at the role's key: those roles printed in another face than the one asked for.
+ */
+export function fontWarnings(failed: readonly FontFileFace[], missing: readonly MissingFamilies[], seriesSource: string): VFileMessage[] {
+  if (failed.length === 0 && missing.length === 0) return [];
+  const text = readFileSync(seriesSource, 'utf8');
+  const file = new VFile({ path: seriesSource });
+  for (const face of failed) {
+    const written = relative(dirname(seriesSource), face.file).split('\\').join('/');
+    reportProblem(
+      file,
+      `\`fonts.${face.role}\`: The font file ${written} does not load as a font, so the ${face.role} text prints in the next face of its list; save the face as .ttf, .otf, .ttc or .woff2 again, or delete the entry`,
+      { place: locate(text, written)?.place ?? { line: 1, column: 1 }, ruleId: 'font-unavailable' },
+    );
+  }
+  for (const { role, families, used } of missing) {
+    reportProblem(
+      file,
+      `\`fonts.${role}\`: ${families.length === 1 ? `${families[0]} is not` : `none of ${families.join(', ')} is`} installed on this machine, so the ${role} text prints in ${used}; install it, or save the face as a font file in the content folder and name that file here`,
+      { place: locate(text, `${role}:`)?.place ?? { line: 1, column: 1 }, ruleId: 'font-unavailable' },
+    );
+  }
+  return file.messages;
 }
 
 /** The URL as the page wrote it: relative to the print page's folder for a file. */

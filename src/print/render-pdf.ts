@@ -5,10 +5,11 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { fontPackageAnswer, printAssetRoots, woffOnlyFontFaces } from './assets.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import { PdfError } from './errors.ts';
-import { bundledFonts, fontStacksCss, type FontStacks } from './fonts.ts';
+import { bundledFonts, fontFileFaces, fontStacksCss, type FontFileFace, type FontRole, type FontStacks } from './fonts.ts';
 import { preparePrintLayout, type PrintLayoutOptions, type PrintLayoutReport } from './page-layout.ts';
 import { applyPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { isAllowedUrl } from './request-filter.ts';
+import { usedFaces } from './used-faces.ts';
 
 export interface RenderPdfOptions {
   /** file:// URL of the issue's print page (a file, so web fonts load). */
@@ -32,6 +33,14 @@ export interface RenderPdfOptions {
   readonly name: string;
 }
 
+export interface MissingFamilies {
+  readonly role: FontRole;
+  /** The families listed for the role, none of them found. */
+  readonly families: readonly string[];
+  /** The face the role's text was set in. */
+  readonly used: string;
+}
+
 export interface RenderPdfResult {
   readonly output: string;
   readonly pages: number;
@@ -40,6 +49,10 @@ export interface RenderPdfResult {
   /** Requests the page made that were refused (remote URLs, files outside the roots). */
   readonly blocked: readonly string[];
   readonly layout: PrintLayoutReport;
+  /** Font files from `fonts` that did not load (not a font, damaged): their role printed in the next face. */
+  readonly failedFontFiles: readonly FontFileFace[];
+  /** Roles whose `fonts` families (no files) are not on this machine, with the bundled face printed instead. */
+  readonly missingFamilies: readonly MissingFamilies[];
   /** Time from the open print page to the PDF written: layout, printing, metadata. */
   readonly ms: number;
 }
@@ -98,6 +111,8 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
     size: pdf.bytes.byteLength,
     blocked: printed.blocked,
     layout,
+    failedFontFiles: printed.failedFontFiles,
+    missingFamilies: printed.missingFamilies,
     ms: Math.round(performance.now() - printed.started),
   };
 }
@@ -118,6 +133,9 @@ function checkOptions(options: Pick<RenderPdfOptions, 'name' | 'url'>, roots: re
   }
 }
 
+/** What the print page's font check found: font files that did not load, and families not installed. */
+export type FontCheck = Pick<RenderPdfResult, 'failedFontFiles' | 'missingFamilies'>;
+
 /** Where a print page is and what it may load, as `renderPdf` and `renderShareImage` take it. */
 export type PrintPageOptions = Pick<RenderPdfOptions, 'url' | 'roots' | 'fonts' | 'timeoutMs' | 'name'>;
 
@@ -130,11 +148,14 @@ export async function onPrintPage<T>(
   pool: BrowserPool,
   options: PrintPageOptions,
   work: (page: Page, context: { readonly signal: AbortSignal }) => Promise<T>,
-): Promise<T & { readonly blocked: readonly string[] }> {
+): Promise<T & FontCheck & { readonly blocked: readonly string[] }> {
   const { name } = options;
-  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots()];
+  const fontFiles = fontFileFaces(options.fonts);
+  // Each font file may be read on its own, not the folder around it.
+  const roots = [...options.roots.map((root) => path.resolve(root)), ...printAssetRoots(), ...fontFiles.map((face) => face.file)];
   checkOptions(options, roots);
   const fontCss = fontStacksCss(options.fonts);
+  const families = familyRoles(options.fonts);
   return pool.run(
     name,
     async (page, { signal }) => {
@@ -143,8 +164,8 @@ export async function onPrintPage<T>(
       // functions serialised into the page then need that helper there.
       const helper = await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn');
       try {
-        await openPrintPage(page, options.url, { name, fontCss, blocked });
-        return { ...(await work(page, { signal })), blocked };
+        const fonts = await openPrintPage(page, options.url, { name, fontCss, fontFiles, families, blocked });
+        return { ...(await work(page, { signal })), ...fonts, blocked };
       } finally {
         // The pool gives the page to the next issue.
         release();
@@ -159,30 +180,54 @@ export async function onPrintPage<T>(
 async function openPrintPage(
   page: Page,
   url: string,
-  context: { readonly name: string; readonly fontCss: string | undefined; readonly blocked: readonly string[] },
-): Promise<void> {
+  context: {
+    readonly name: string;
+    readonly fontCss: string | undefined;
+    readonly fontFiles: readonly FontFileFace[];
+    readonly families: ReadonlyMap<FontRole, readonly string[]>;
+    readonly blocked: readonly string[];
+  },
+): Promise<FontCheck> {
   await page.emulateMediaType('print');
   // The pool enforces the time limit; puppeteer's own 30 s navigation limit is off.
   await page.goto(url, { waitUntil: 'load', timeout: 0 });
   if (context.fontCss) await page.addStyleTag({ content: context.fontCss });
   // Lazy images would load only when printing, after the layout was measured.
-  const fonts = await page.evaluate(async (bundled: string[]) => {
-    const lazy = [...document.images].filter((image) => image.loading === 'lazy');
-    for (const image of lazy) image.loading = 'eager';
-    await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
-    await document.fonts.ready;
-    // Page numbers are margin boxes, laid out only when printing: the font slices their
-    // characters need (the full-em bar ―, digits) are loaded now, or they would print in a fallback.
-    const song = getComputedStyle(document.documentElement).getPropertyValue('--font-song');
-    if (song) await document.fonts.load(`14pt ${song}`, '\u2015 0123456789');
-    const faces = [...document.fonts];
-    const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
-    return {
-      bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
-      failed: [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))],
-    };
-  }, bundledFamilies);
+  const fileFamilies = context.fontFiles.map((face) => face.family);
+  const fonts = await page.evaluate(
+    async (bundled: string[], files: string[]) => {
+      const lazy = [...document.images].filter((image) => image.loading === 'lazy');
+      for (const image of lazy) image.loading = 'eager';
+      await Promise.all(lazy.map((image) => image.decode().catch(() => undefined)));
+      // A font file is fetched only once text asks for it: load each now, so the layout is measured in it.
+      await Promise.all(files.map((family) => document.fonts.load(`14pt "${family}"`).catch(() => [])));
+      await document.fonts.ready;
+      // Page numbers are margin boxes, laid out only when printing: the font slices their
+      // characters need (the full-em bar ―, digits) are loaded now, or they would print in a fallback.
+      const song = getComputedStyle(document.documentElement).getPropertyValue('--font-song');
+      if (song) await document.fonts.load(`14pt ${song}`, '\u2015 0123456789');
+      const faces = [...document.fonts];
+      const unquote = (family: string): string => family.replace(/^["']|["']$/g, '');
+      const failed = [...new Set(faces.filter((face) => face.status === 'error').map((face) => unquote(face.family)))];
+      return {
+        bundled: faces.filter((face) => bundled.includes(unquote(face.family))).length,
+        failed: failed.filter((family) => !files.includes(family)),
+        failedFiles: failed.filter((family) => files.includes(family)),
+      };
+    },
+    bundledFamilies,
+    fileFamilies,
+  );
   checkFonts(fonts, context.name, context.blocked);
+  // A font file that does not load leaves its role to the next face: a warning, not a failed build.
+  const failedFontFiles = context.fontFiles.filter((face) => fonts.failedFiles.includes(face.family));
+  // A family listed by name and not installed leaves its role to the bundled face, the only downloaded one in its stack.
+  const used = await usedFaces(page, [...context.families.keys()]);
+  const missingFamilies = [...context.families].flatMap(([role, families]) => {
+    const face = used.get(role);
+    return face?.downloaded ? [{ role, families, used: face.family }] : [];
+  });
+  return { failedFontFiles, missingFamilies };
 }
 
 /** Lay the open print page out and print it. */
@@ -200,6 +245,16 @@ async function printPage(page: Page, signal: AbortSignal): Promise<{ raw: Uint8A
   // Past its time limit the job has already failed: leave no file behind it.
   signal.throwIfAborted();
   return { raw, layout };
+}
+
+/** The roles whose `fonts` entries are all family names, with those names; a role with a file is checked by its loading. */
+function familyRoles(fonts: FontStacks = {}): Map<FontRole, readonly string[]> {
+  const roles = new Map<FontRole, readonly string[]>();
+  for (const [role, entries] of Object.entries(fonts) as [FontRole, FontStacks[FontRole]][]) {
+    const names = (entries ?? []).filter((entry) => typeof entry === 'string');
+    if (names.length > 0 && names.length === entries?.length) roles.set(role, names);
+  }
+  return roles;
 }
 
 /**

@@ -30,7 +30,7 @@ export function shareImageEdition(options: PdfEditionOptions): DownloadEdition<E
         printer.browser.version,
         html,
         printAssets,
-        JSON.stringify(options.series.fonts ?? {}),
+        await pages.fontsHash(),
         await pages.shownHash(rendered),
       );
     },

@@ -25,6 +25,12 @@ export const RULES = {
     summary: 'the series file is missing or unreadable',
     example: 'Cannot read the series file (ENOENT); every content folder needs a bulletin.yaml with title, issuer and url',
   },
+  'font-file': {
+    where: '`bulletin.yaml`',
+    severity: 'error',
+    summary: 'a `fonts:` entry naming a font file (`.ttf`, `.otf`, `.ttc`, `.woff2`) that is missing or outside the content folder',
+    example: '`fonts.body`: Cannot find the font file fonts/仿宋_GB2312.ttf; paths are relative to bulletin.yaml …',
+  },
   'yaml-syntax': {
     where: '`bulletin.yaml`, frontmatter',
     severity: 'error',
@@ -258,6 +264,16 @@ export const RULES = {
     summary: 'an image file that does not read as an image (damaged, or another format under its extension): the page and the PDF would show it broken',
     example:
       'Cannot read photo.jpg as an image (Input file contains unsupported image format); the page and the PDF would show it broken: save it again as JPEG or PNG',
+  },
+  'font-unavailable': {
+    where: 'print',
+    severity: 'warning',
+    summary:
+      'a font file from `fonts:` in `bulletin.yaml` that Chromium cannot load, or a role whose family names none is installed: that role prints in another face',
+    example: [
+      '`fonts.body`: The font file fonts/fangsong.ttf does not load as a font, so the body text prints in the next face of its list; …',
+      '`fonts.body`: 仿宋_GB2312 is not installed on this machine, so the body text prints in Noto Serif SC; install it, or save the face as a font file …',
+    ],
   },
   'print-resource': {
     where: 'print',
