@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
     // Child processes, not threads: tests spawn builds and Chromium and install signal handlers.
     pool: 'forks',
     // Vitest's default is one fewer than the cores, one file at a time on a 2-core machine; the
