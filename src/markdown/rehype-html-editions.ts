@@ -60,17 +60,8 @@ function printVersion<Node extends RootContent>(node: Node): Node {
   if (node.type === 'text') return node.data?.printValue === undefined ? node : { ...node, value: node.data.printValue };
   if (node.type === 'element' && node.data?.print) return printVersion(node.data.print) as Node;
   if (!('children' in node)) return node;
-  // A new array only from the first child that differs: most of a tree prints as it is, and
-  // mapping every parent's children made as many arrays as the tree has parents, for nothing.
-  const children = node.children as RootContent[];
-  let printed: RootContent[] | undefined;
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!;
-    const version = printVersion(child);
-    if (version !== child) printed ??= children.slice(0, index);
-    printed?.push(version);
-  }
-  return printed ? { ...node, children: printed } : node;
+  const children = (node.children as RootContent[]).map(printVersion);
+  return children.every((child, index) => child === node.children[index]) ? node : { ...node, children };
 }
 
 function openingTag(element: Element): string {
