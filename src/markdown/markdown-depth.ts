@@ -34,7 +34,10 @@ const defaults = { blockDepth: 16, bracketDepth: 16, marks: 500, directiveDepth:
 
 // One container marker at the start of what is left of a line: `>`, or a list marker and a space.
 const CONTAINER = /^[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?/;
-const MARKS = new Set(['*', '_', '~', '[', '{']);
+const MARKS = new Set([...'*_~[{'].map((mark) => mark.charCodeAt(0)));
+/** What the scan of a line looks at: escapes, marks and brackets. */
+const SCANNED = /[\\*_~[{\]]/g;
+const [BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET] = [...'\\[]'].map((char) => char.charCodeAt(0));
 const INDENT = /^[ \t]*/;
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const DIRECTIVE_OPEN = /^[ \t]*:{3,}[A-Za-z]/;
@@ -92,23 +95,27 @@ export function findTooDeep(markdown: string, limits?: DepthLimits): DepthProble
       brackets = 0;
       marks = 0;
     }
-    for (let column = 0; column < line.length; column++) {
-      const char = line[column];
-      if (char === '\\') {
-        column++;
-      } else if (MARKS.has(char!) && ++marks > markLimit) {
+    // Only the characters that matter, found by an expression: going through every character of
+    // the line (`line[column]` makes a string of each Chinese one) was 0.46 ms of an issue's 14.
+    SCANNED.lastIndex = 0;
+    for (let found = SCANNED.exec(line); found; found = SCANNED.exec(line)) {
+      const column = found.index;
+      const char = line.charCodeAt(column);
+      if (char === BACKSLASH) {
+        SCANNED.lastIndex = column + 2;
+      } else if (MARKS.has(char) && ++marks > markLimit) {
         return {
           reason: `Unexpected more than ${markLimit} marks of emphasis, links or attributes (\`*\`, \`_\`, \`~\`, \`[\`, \`{\`) in one paragraph; matching them takes the parser minutes, so split the paragraph, or write \`\\*\` for a literal star`,
           place: at(column),
         };
-      } else if (char === '[') {
+      } else if (char === OPEN_BRACKET) {
         if (++brackets > bracketDepth) {
           return {
             reason: `Unexpected ${brackets} \`[\` open at once, more than ${bracketDepth}; links nested this deep take the parser minutes, so close the brackets or write \`\\[\` for a literal bracket`,
             place: at(column),
           };
         }
-      } else if (char === ']') {
+      } else if (char === CLOSE_BRACKET) {
         brackets = Math.max(0, brackets - 1);
       }
     }

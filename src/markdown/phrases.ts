@@ -24,7 +24,29 @@ const TWO_HAN_OPEN = /^\p{Script=Han}{2}$/u;
  * split the four-character compounds of official prose (`老旧|小区`, `目标|任务`, `群众|工作`).
  * Joined, the pieces are `text` again.
  */
-export function phrases(text: string, { compounds = true }: { readonly compounds?: boolean } = {}): string[] {
+export function phrases(text: string, { compounds = true }: { readonly compounds?: boolean } = {}): readonly string[] {
+  const cache = compounds ? withCompounds : withoutCompounds;
+  let found = cache.get(text);
+  if (found === undefined) {
+    found = cut(text, compounds);
+    // Oldest first out, so that a long build keeps the texts that recur (a table's header, the series' titles) within bounds.
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * Texts already cut, by whether compounds stay together. Cutting one takes 20–100 µs (BudouX and
+ * ICU each read the whole text; measured 58 µs for a title of 20 characters), and the same texts
+ * recur: a table's header cells in every issue that carries the table, a title on the issue page
+ * and in the contents list.
+ */
+const withCompounds = new Map<string, readonly string[]>();
+const withoutCompounds = new Map<string, readonly string[]>();
+const CACHE_SIZE = 10_000;
+
+function cut(text: string, compounds: boolean): readonly string[] {
   parser ??= loadDefaultSimplifiedChineseParser();
   segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const budoux = new Set<number>();

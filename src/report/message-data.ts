@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { addMessage } from './messages.ts';
 
 /**
  * A message as plain data: how it crosses from a render worker to the main thread, and how the
@@ -30,7 +31,7 @@ export function toMessageData(message: VFileMessage): MessageData {
 
 /** Put the message back on `file`, as it was. */
 export function restoreMessage(file: VFile, data: MessageData): VFileMessage {
-  const message = file.message(data.reason, { place: data.place, ruleId: data.ruleId, source: data.source });
+  const message = addMessage(file, data.reason, { place: data.place, ruleId: data.ruleId, source: data.source });
   message.fatal = data.fatal;
   if (data.file !== undefined) message.file = data.file;
   message.name = data.name;

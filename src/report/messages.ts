@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
 import { RULES, type RuleId } from './rules.ts';
 
 export interface ProblemOptions {
@@ -13,9 +13,26 @@ export interface ProblemOptions {
 
 /** Put a problem on `file`: errors (by the rule's severity) are fatal messages, warnings are not. */
 export function reportProblem(file: VFile, reason: string, options: ProblemOptions): VFileMessage {
-  const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: 'jianbao' });
+  const message = addMessage(file, reason, { place: options.place, ruleId: options.ruleId, source: 'jianbao' });
   message.fatal = RULES[options.ruleId].severity === 'error';
   return message;
+}
+
+/**
+ * `file.message(reason, options)` without capturing a stack trace. A VFileMessage is an Error, so
+ * V8 records the JavaScript stack when one is made, and vfile-message then sets `stack` to '' (a
+ * message's place is in the file, not in our code). Measured at a render's depth: 10–12 µs a
+ * message with the trace, 1.6–2.5 µs without; a synthetic issue has 33 warnings, made on a worker
+ * and again on the main thread.
+ */
+export function addMessage(file: VFile, reason: string, options: MessageOptions): VFileMessage {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return file.message(reason, options);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** The problems found in the content, errors and warnings apart. */

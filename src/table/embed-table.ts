@@ -13,7 +13,7 @@ import { tableAttributes } from './table-attributes.ts';
 import type { TableEmbed } from './table-embed.ts';
 import type {} from './table-record.ts';
 import { unchangedSource } from './unchanged-source.ts';
-import { reportProblem } from '../report/messages.ts';
+import { addMessage, reportProblem } from '../report/messages.ts';
 
 export type LeafDirective = Extract<RootContent, { type: 'leafDirective' }>;
 type Point = NonNullable<LeafDirective['position']>['start'];
@@ -99,7 +99,7 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
 /** A fatal message, at its place in the table source when it has one, else at the directive. */
 function report(file: VFile, problem: Problem, directive: Point | undefined, sourceName: string | undefined) {
   const { place } = problem;
-  const message = file.message(problem.reason, {
+  const message = addMessage(file, problem.reason, {
     place: place ? { line: place.line, column: place.column } : directive,
     ruleId: problem.ruleId,
     source: 'jianbao',

@@ -97,5 +97,7 @@ function withoutTrailingEmptyColumns(rows: SourceRow[]): SourceRow[] {
 
 /** How many line breaks a cell holds. */
 function breaks(cell: string): number {
-  return cell.split('\n').length - 1;
+  let count = 0;
+  for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) count++;
+  return count;
 }
