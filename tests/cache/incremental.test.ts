@@ -15,7 +15,15 @@ let options: BuildOptions & { contentDir: string; outDir: string; cacheDir: stri
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'jianbao-cache-'));
   issues = await writeSyntheticArchive(join(root, 'content'), { issues: ISSUES, perYear: 3 });
-  options = { contentDir: join(root, 'content'), outDir: join(root, 'dist'), cacheDir: join(root, 'cache'), templatesDir: BUNDLED_TEMPLATES, pdf: false };
+  // Without the search index but where a case asserts it: Pagefind costs most of a small build.
+  options = {
+    contentDir: join(root, 'content'),
+    outDir: join(root, 'dist'),
+    cacheDir: join(root, 'cache'),
+    templatesDir: BUNDLED_TEMPLATES,
+    pdf: false,
+    search: false,
+  };
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
@@ -28,6 +36,7 @@ async function blobFiles(): Promise<string[]> {
 
 describe('incremental builds', () => {
   it('renders every issue on a cold build and none when nothing changed', async () => {
+    options = { ...options, search: true };
     const cold = await build(options);
     expect(cold.counts).toMatchObject({ rendered: ISSUES, skipped: 0, search: { built: 2, unchanged: 0 } });
     const before = await page(issues[2]!);
@@ -38,6 +47,7 @@ describe('incremental builds', () => {
   });
 
   it('writes nothing when nothing changed and the output is as the last build left it', async () => {
+    options = { ...options, search: true };
     await build(options);
     const path = join(options.outDir, `${issues[2]!.year}/${issues[2]!.number}/index.html`);
     const before = await stat(path);
@@ -63,6 +73,7 @@ describe('incremental builds', () => {
   });
 
   it('is not up to date for another output folder or other settings', async () => {
+    options = { ...options, search: true };
     await build(options);
     expect((await build({ ...options, search: false })).counts.upToDate).toBe(false);
     expect((await build({ ...options, search: false })).counts.upToDate).toBe(true);
@@ -70,6 +81,7 @@ describe('incremental builds', () => {
   });
 
   it('re-renders only the issue whose CSV changed', async () => {
+    options = { ...options, search: true };
     await build(options);
     const changed = issues[3]!;
     await writeFile(join(changed.dir, 'progress.csv'), progressCsv(changed.total, 1));

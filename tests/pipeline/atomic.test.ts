@@ -16,7 +16,8 @@ let before: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jianbao-atomic-'));
   out = join(dir, 'dist');
-  await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false });
+  // Without the search index, which no case here is about: Pagefind costs most of a sample build.
+  await build({ contentDir: 'content', outDir: out, pdf: false, search: false, cacheDir: false });
   before = await hashTree(out);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -78,7 +79,7 @@ describe('atomic builds', () => {
     const templates = join(dir, 'broken-templates');
     await mkdir(templates, { recursive: true });
     await writeFile(join(templates, 'issue.njk'), '{% if %}');
-    await expect(build({ contentDir: 'content', outDir: out, templatesDir: templates, pdf: false, cacheDir: false })).rejects.toThrow();
+    await expect(build({ contentDir: 'content', outDir: out, templatesDir: templates, pdf: false, search: false, cacheDir: false })).rejects.toThrow();
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
@@ -87,7 +88,7 @@ describe('atomic builds', () => {
     await mkdir(join(dir, '.dist.jianbao-work'));
     await writeFile(lockPath(), lockOf(process.ppid));
     try {
-      const error = await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false }).catch((caught: unknown) => caught);
+      const error = await build({ contentDir: 'content', outDir: out, pdf: false, search: false, cacheDir: false }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OutputLockedError);
       expect((error as Error).message).toBe(
         `another build (pid ${process.ppid} on ${hostname()}, started 2024-01-30T08:00:00.000Z) is writing ${out}/; wait for it to finish, or delete ${lockPath()} if no build is running`,
@@ -102,7 +103,7 @@ describe('atomic builds', () => {
     await mkdir(join(dir, '.dist.jianbao-work/run-1-0000abcd/site/2021'), { recursive: true });
     await mkdir(join(dir, '.dist.jianbao-work/run-2-0000abcd/previous'), { recursive: true });
     await writeFile(lockPath(), lockOf(await deadPid()));
-    await build({ contentDir: 'content', outDir: out, pdf: false, cacheDir: false });
+    await build({ contentDir: 'content', outDir: out, pdf: false, search: false, cacheDir: false });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });
@@ -110,7 +111,7 @@ describe('atomic builds', () => {
   it('do not corrupt each other when two run at once', async () => {
     const run = () =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-pdf', '--no-cache', '--content', 'content', '--out', out]);
+        const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-pdf', '--no-search', '--no-cache', '--content', 'content', '--out', out]);
         let stderr = '';
         child.stderr.on('data', (chunk) => (stderr += chunk));
         child.on('exit', (code) => resolve({ code, stderr }));

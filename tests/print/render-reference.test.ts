@@ -2,7 +2,6 @@
  * Renders the reference issue (content/2021/11) through the build's PDF step twice,
  * concurrently, and measures the PDF against GB/T 9704 and the reference bulletin's text.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
@@ -25,15 +24,15 @@ const area = (page: number) => {
 const oneChar = 14 * (25.4 / 72);
 
 let first: RenderPdfResult;
-let second: RenderPdfResult;
 let pdf: string;
 let allWords: Word[];
 let pages: number;
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  const render = (name: string) => printIssue('content', '2021/11/', outDir, name);
-  [first, second] = await Promise.all([render('reference'), render('reference-again')]);
+  // Printed once: that the same issue prints to the same bytes is asserted where the build prints
+  // it twice, and `jianbao pdf` once more (tests/pipeline/pdf-build.test.ts).
+  first = await printIssue('content', '2021/11/', outDir, 'reference');
   pdf = first.output;
   allWords = words(pdf);
   pages = first.pages;
@@ -50,7 +49,7 @@ describe('reference issue PDF', () => {
     expect(pages).toBeGreaterThanOrEqual(8);
     expect(first.layout.pages).toBe(pages);
     expect(first.layout.distribution?.page).toBe(pages);
-    console.info(`reference PDF: ${first.ms} ms / ${second.ms} ms, ${first.size} bytes, ${pages} pages`);
+    console.info(`reference PDF: ${first.ms} ms, ${first.size} bytes, ${pages} pages`);
   });
 
   it('is A4 on every page', () => {
@@ -223,10 +222,5 @@ describe('reference issue PDF', () => {
     expect(rule).toBeDefined();
     expect(rule?.left).toBeCloseTo(28, 0);
     expect(rule?.right).toBeCloseTo(184, 0);
-  });
-
-  it('is byte-identical when built twice', () => {
-    const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-    expect(sha(second.output)).toBe(sha(first.output));
   });
 });

@@ -1,9 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { inject } from 'vitest';
-import { build, type BuildResult } from '../../src/pipeline.ts';
+import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { createStaticServer } from '../../src/dev/static-server.ts';
 import { findBrowser, launchOptions } from '../../src/print/index.ts';
@@ -13,36 +14,61 @@ export const BASE = '/jianbao/';
 
 export interface ServedSite {
   readonly out: string;
-  readonly result: BuildResult;
   /** `http://127.0.0.1:PORT/jianbao/` */
   readonly url: string;
   close(): Promise<void>;
 }
 
-let sample: Promise<{ readonly out: string; readonly result: BuildResult }> | undefined;
+let sample: Promise<string> | undefined;
 
 /**
- * The sample content built once per test process (test files share their worker's modules, see
- * vitest.config.ts): the files that serve it only read it, and a build with PDFs costs seconds.
- * Its folder is in the run's shared folder, removed when the run ends (tests/support/global-setup.ts).
+ * The sample content, built once for the whole run into its shared folder (see
+ * tests/support/global-setup.ts) by the first test process that needs it; the others wait for
+ * that build. The files that serve it only read it, and a build with PDFs costs seconds (one a
+ * test process cost that once for each). Resolves to the built folder; fails with the build's
+ * error, or after two minutes of waiting for another process's build.
  */
-function buildSample() {
+function builtSample(): Promise<string> {
   sample ??= (async () => {
-    const out = join(await mkdtemp(join(inject('sharedDir'), 'served-')), 'dist');
-    return { out, result: await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES }) };
+    const shared = inject('sharedDir');
+    const out = join(shared, 'sample', 'dist');
+    const [claim, done, failed] = ['claimed', 'done', 'failed'].map((state) => join(shared, `sample.${state}`)) as [string, string, string];
+    const claimed = await writeFile(claim, `${process.pid}\n`, { flag: 'wx' }).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') return false;
+        throw error;
+      },
+    );
+    if (claimed) {
+      try {
+        await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES });
+      } catch (error) {
+        await writeFile(failed, String(error instanceof Error ? error.stack : error));
+        throw error;
+      }
+      await writeFile(done, '');
+      return out;
+    }
+    const deadline = Date.now() + 120_000;
+    while (!existsSync(done)) {
+      if (existsSync(failed)) throw new Error(`The sample build failed in another test process: ${await readFile(failed, 'utf8')}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the sample build of process ${await readFile(claim, 'utf8')}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return out;
   })();
   return sample;
 }
 
 /** The sample content, built into a temporary folder, served from a sub-path on 127.0.0.1. */
 export async function serveSample(): Promise<ServedSite> {
-  const { out, result } = await buildSample();
+  const out = await builtSample();
   const server = createStaticServer({ dir: out, base: BASE });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
     out,
-    result,
     url: `http://127.0.0.1:${port}${BASE}`,
     async close() {
       await new Promise((done) => server.close(done));

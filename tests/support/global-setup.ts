@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A temporary folder for the whole run, for what test files share (the served sample). */
+    /** A temporary folder for the whole run, for what test files share (the served sample, built once for the run: tests/site/served-site.ts). */
     sharedDir: string;
   }
 }
