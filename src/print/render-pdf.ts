@@ -72,7 +72,8 @@ const wideAreaHeight = px(210) - px(28) - px(26);
 /**
  * The 版心, portrait and landscape; the table sizes tried (小四, 五号, 小五), the smallest of them
  * 9 pt, below which a table goes to a landscape page, as does one of 10 columns or more; and the
- * body rows a split table keeps on each side of a page break.
+ * body rows a split table keeps on each side of a page break; the chart sizes tried at a page's
+ * foot, 五号 (the stylesheet's) down to 9 pt, the smallest a chart's labels print at (#14).
  */
 const layoutOptions: PrintLayoutOptions = {
   measure: '156mm',
@@ -82,6 +83,7 @@ const layoutOptions: PrintLayoutOptions = {
   tableSizesPt: [12, 10.5, 9],
   wideColumns: 10,
   minRows: 3,
+  chartSizesPt: [10, 9.5, 9],
 };
 
 /**
