@@ -451,15 +451,23 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     // Whole on that page: measuring, a chart too tall for the space left may be split rather than moved.
     const fits = (): boolean => flow.column(chart) === page && flow.column(chart.lastElementChild ?? chart) === page;
     let fontSizePt = naturalPt;
-    if (lead.style.breakBefore !== 'column') {
-      for (const size of options.chartSizesPt.filter((candidate) => candidate < naturalPt)) {
-        if (fits()) break;
-        chart.style.setProperty('--chart-size', `${size}pt`);
-        fontSizePt = size;
-      }
-      if (!fits()) {
+    const sizes = options.chartSizesPt.filter((candidate) => candidate < naturalPt);
+    const smallest = sizes.at(-1);
+    if (smallest !== undefined && lead.style.breakBefore !== 'column' && !fits()) {
+      // The smallest size first: where even that does not fit, as mostly, one layout is tried, not all.
+      chart.style.setProperty('--chart-size', `${smallest}pt`);
+      if (fits()) {
+        fontSizePt = smallest;
+        for (const size of sizes.slice(0, -1)) {
+          chart.style.setProperty('--chart-size', `${size}pt`);
+          if (fits()) {
+            fontSizePt = size;
+            break;
+          }
+        }
+        chart.style.setProperty('--chart-size', `${fontSizePt}pt`);
+      } else {
         chart.style.removeProperty('--chart-size');
-        fontSizePt = naturalPt;
       }
     }
     return { chart, fontSizePt };
