@@ -27,6 +27,18 @@ export interface PrintLayoutOptions {
   readonly wideColumns: number;
   /** Body rows a table split over pages keeps at a page's foot, and takes to the next page. */
   readonly minRows: number;
+  /**
+   * Chart type sizes to try in turn, in points, for a chart that does not fit at a page's foot
+   * (the whole chart scales with its type). The last is the smallest a chart prints at.
+   */
+  readonly chartSizesPt: readonly number[];
+}
+
+export interface ChartFit {
+  /** Type size of its labels and legend (`--chart-size`): the stylesheet's, or a smaller one that kept it on the page. */
+  readonly fontSizePt: number;
+  /** The page it prints on. */
+  readonly page: number;
 }
 
 export interface TableFit {
@@ -53,6 +65,8 @@ export interface PrintLayoutReport {
   /** Type size of the series title after fitting it on one line (null without a masthead). */
   readonly mastheadPt: number | null;
   readonly tables: readonly TableFit[];
+  /** The printed charts, in document order. */
+  readonly charts: readonly ChartFit[];
   /** Where the 版记 went: its page, and the space put above it, in mm. */
   readonly distribution: { readonly page: number; readonly spaceMm: number } | null;
   /** Text of every h1–h6 in document order, a <br> read as a space. */
@@ -252,7 +266,10 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return false;
   };
 
-  /** The headings a table follows, which go with it to the next page: the first of them, or the table's own block. */
+  /**
+   * The headings a table or chart follows, which go with it to the next page: the first of them,
+   * or its own block.
+   */
   const leadOf = (wrap: HTMLElement): HTMLElement => {
     let lead = wrap;
     for (;;) {
@@ -413,8 +430,60 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     bottom: element.getBoundingClientRect().bottom - origin.top,
   });
 
-  // In document order, as moving one table moves everything after it.
-  for (const entry of entries) if (!entry.fit.wide) keepRows(entry, flow);
+  // A chart is kept whole and takes the headings before it along (print.css): one that does not
+  // fit at a page's foot goes to the next page and leaves the foot empty, a gap of up to a page
+  // before a new article. Where it fits there with its type set smaller, down to the smallest
+  // size, it stays and fills the space instead; otherwise it moves at its own size.
+  const fitChart = (chart: HTMLElement): { chart: HTMLElement; fontSizePt: number } => {
+    const naturalPt = Math.round(Number.parseFloat(getComputedStyle(chart.querySelector('svg') ?? chart).fontSize) * 0.75 * 10) / 10;
+    const lead = leadOf(chart);
+    // The page the text before it ends on: that of the last box before its headings, as a box
+    // split over pages spans them all. (A mark put there would change the breaks it measures.)
+    let previous: Element | null = null;
+    for (let node: Element | null = lead; node && node !== body && !previous; ) {
+      const sibling: Element | null = node.previousElementSibling;
+      if (!sibling) node = node.parentElement;
+      else if (sibling.getClientRects().length === 0) node = sibling;
+      else previous = sibling;
+    }
+    if (!previous) return { chart, fontSizePt: naturalPt };
+    const page = Math.floor((previous.getBoundingClientRect().right - origin.left - 1) / columnWidth);
+    // Whole on that page: measuring, a chart too tall for the space left may be split rather than moved.
+    const fits = (): boolean => flow.column(chart) === page && flow.column(chart.lastElementChild ?? chart) === page;
+    let fontSizePt = naturalPt;
+    const sizes = options.chartSizesPt.filter((candidate) => candidate < naturalPt);
+    const smallest = sizes.at(-1);
+    if (smallest !== undefined && lead.style.breakBefore !== 'column' && !fits()) {
+      // The smallest size first: where even that does not fit, as mostly, one layout is tried, not all.
+      chart.style.setProperty('--chart-size', `${smallest}pt`);
+      if (fits()) {
+        fontSizePt = smallest;
+        for (const size of sizes.slice(0, -1)) {
+          chart.style.setProperty('--chart-size', `${size}pt`);
+          if (fits()) {
+            fontSizePt = size;
+            break;
+          }
+        }
+        chart.style.setProperty('--chart-size', `${fontSizePt}pt`);
+      } else {
+        chart.style.removeProperty('--chart-size');
+      }
+    }
+    return { chart, fontSizePt };
+  };
+
+  // In document order, as moving or shrinking one table or chart moves everything after it.
+  const tableEntries = new Map(entries.map((entry) => [entry.table as Element, entry]));
+  const charts: Array<{ chart: HTMLElement; fontSizePt: number }> = [];
+  for (const element of body.querySelectorAll<HTMLElement>('table, .chart')) {
+    const entry = tableEntries.get(element);
+    if (entry) {
+      if (!entry.fit.wide) keepRows(entry, flow);
+    } else if (element.matches('.chart') && element.getClientRects().length > 0) {
+      charts.push(fitChart(element));
+    }
+  }
 
   let distribution: PrintLayoutReport['distribution'] = null;
   const footer = body.querySelector<HTMLElement>('.distribution');
@@ -472,11 +541,13 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return { ...entry.fit, pages: pagesOf, moved: entry.moved && !entry.fit.wide, pushedRows: entry.pushedRows };
   });
 
+  const chartFits: ChartFit[] = charts.map(({ chart, fontSizePt }) => ({ fontSizePt, page: flow.column(chart) + 1 }));
+
   for (const entry of entries) entry.holder?.remove();
   for (const show of hidden) show();
   for (const restore of restoreBreaks) restore();
   if (savedStyle === null) body.removeAttribute('style');
   else body.setAttribute('style', savedStyle);
 
-  return { pages, mastheadPt, tables, distribution, headings, brokenImages };
+  return { pages, mastheadPt, tables, charts: chartFits, distribution, headings, brokenImages };
 }

@@ -1,0 +1,61 @@
+/**
+ * A tall chart under a new article's title near a page's foot (tests/fixtures/chart-fit, the
+ * sample's 2021年第12期, where it left 15 of 22 lines empty): the chart is set smaller, its labels
+ * ≥ 9 pt, and stays on the page with its title rather than moving both to the next page. One PDF.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RenderPdfResult } from '../../src/print/index.ts';
+import { mmPerPt, type Word, words } from './poppler.ts';
+import { printIssue } from './print-pages.ts';
+
+const outDir = fileURLToPath(new URL('../output/pdf/chart-fit/', import.meta.url));
+/** GB/T 9704's 版心: 37 mm from the top, 225 mm tall, 22 lines. */
+const AREA_BOTTOM = 37 + 225;
+const LINE = 225 / 22;
+
+let result: RenderPdfResult;
+let allWords: Word[];
+
+beforeAll(async () => {
+  mkdirSync(outDir, { recursive: true });
+  result = await printIssue('tests/fixtures/chart-fit', undefined, outDir, 'chart-fit');
+  allWords = words(result.output);
+}, 60_000);
+
+const find = (text: string): Word => {
+  const word = allWords.find((candidate) => candidate.text === text);
+  expect(word, text).toBeDefined();
+  return word!;
+};
+
+describe('a chart at a page’s foot', () => {
+  it('stays on the page of the text before its title, set smaller but ≥ 9 pt', () => {
+    expect(result.layout.charts).toHaveLength(1);
+    const [chart] = result.layout.charts;
+    expect(chart!.fontSizePt).toBeLessThan(10.5);
+    expect(chart!.fontSizePt).toBeGreaterThanOrEqual(9);
+    const source = allWords.filter((word) => word.text.includes('供稿'))[1]!;
+    const title = find('城镇老旧小区改造进展情况');
+    const caption = find('户数(户)进度（按区县名称）');
+    expect(title.page).toBe(source.page);
+    expect(caption.page).toBe(source.page);
+    expect(chart!.page).toBe(source.page);
+  });
+
+  it('leaves less than 3 empty lines at that page’s foot, the chart inside the 版心', () => {
+    const page = find('城镇老旧小区改造进展情况').page;
+    const bottom = Math.max(...allWords.filter((word) => word.page === page && word.yMax < AREA_BOTTOM + 2).map((word) => word.yMax));
+    expect(bottom).toBeLessThanOrEqual(AREA_BOTTOM + 0.5);
+    expect((AREA_BOTTOM - bottom) / LINE).toBeLessThan(3);
+  });
+
+  it('prints the chart’s labels at ≥ 9 pt', () => {
+    const page = find('城镇老旧小区改造进展情况').page;
+    const labels = allWords.filter((word) => word.page === page && ['丰顺县', '兴宁市', '城市排水中心'].includes(word.text));
+    expect(labels).toHaveLength(3);
+    // Each Han character is one em wide.
+    for (const label of labels) expect((label.xMax - label.xMin) / [...label.text].length / mmPerPt, label.text).toBeGreaterThanOrEqual(9);
+  });
+});
