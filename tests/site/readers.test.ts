@@ -145,6 +145,39 @@ describe('finding your place', () => {
   });
 });
 
+describe('issue lists at 375 px', () => {
+  it('break article titles only between words, on the home page and in the pager', async () => {
+    const page = await open('', 375);
+    // The build puts a <wbr> between words, so a word is one text node: a line may start only at a
+    // text node's first character, or after the space between a title's lines as written.
+    // Each character's line is read from its own rectangle.
+    const lines = await page.$$eval('.issue-card-articles a, .pager-lead', (titles) =>
+      titles.map((title) => {
+        const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+        const starts: { text: string; first: boolean }[] = [];
+        let top: number | undefined;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let at = 0; at < (node.textContent ?? '').length; at++) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect) continue;
+            if (top !== undefined && rect.top > top + 2)
+              starts.push({ text: (node.textContent ?? '').slice(at), first: at === 0 || node.textContent?.[at - 1] === ' ' });
+            top = rect.top;
+          }
+        }
+        return starts;
+      }),
+    );
+    const wrapped = lines.flat();
+    expect(wrapped.length).toBeGreaterThan(3);
+    expect(wrapped.filter((line) => !line.first)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('sharing', () => {
   const served = (url: string) => join(site.out, new URL(url).pathname.replace(/^\/jianbao\//, ''));
 
