@@ -45,10 +45,9 @@ export function pagefindPool(size: number): PagefindPool {
   const waiting: Job[] = [];
   const workers: Worker[] = [];
   const idle: Worker[] = [];
+  const busy = new Map<Worker, Job>();
   let ownBusy = false;
   let ownUsed = false;
-
-  const busy = new Map<Worker, Job>();
 
   const start = (): Worker => {
     const worker = startWorker('search-worker', new URL('./search-worker.ts', import.meta.url));
