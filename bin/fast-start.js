@@ -49,7 +49,7 @@ export async function bundledCli() {
       for (const name of readdirSync(cache)) if (/^[0-9a-f]{16}$/.test(name) && name !== key) rmSync(join(cache, name), { recursive: true, force: true });
     }
   }
-  // The render pool starts its worker threads from the bundle too.
+  // The render and search pools start their worker threads from the bundle too.
   globalThis[Symbol.for('jianbao.bundle')] = dir;
   return import(pathToFileURL(join(dir, 'cli.mjs')).href);
 }
@@ -72,7 +72,11 @@ export async function writeBundle(dir, { hash = sourceHash(), urls = 'relative' 
   const temporary = `${dir}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: { cli: join(SRC, 'cli', 'main.ts'), 'render-worker': join(SRC, 'markdown', 'render-worker.ts') },
+    entryPoints: {
+      cli: join(SRC, 'cli', 'main.ts'),
+      'render-worker': join(SRC, 'markdown', 'render-worker.ts'),
+      'search-worker': join(SRC, 'search', 'search-worker.ts'),
+    },
     outdir: temporary,
     outExtension: { '.js': '.mjs' },
     bundle: true,

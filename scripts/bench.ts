@@ -11,9 +11,10 @@
 // fresh output and cache folders, and reported as the median with every run: on a virtual machine
 // one run can take a third longer than the next for reasons outside the build. Each cold build
 // with the search index is compared with the build without it plus Pagefind alone (its CLI) over
-// the pages that build wrote. --xlsx also times the cold build of the same archive with each
-// table as an Excel workbook (merged header, SUM formulas) in place of its CSV, R times, against
-// the CSV archive's.
+// the pages that build wrote, and with Eleventy + Pagefind: the same issues as a plain Eleventy
+// site (scripts/bench/eleventy-site.ts), built by Eleventy's CLI and indexed by Pagefind's.
+// --xlsx also times the cold build of the same archive with each table as an Excel workbook
+// (merged header, SUM formulas) in place of its CSV, R times, against the CSV archive's.
 //
 // --scale builds archives of each size in --sizes, cold, without PDFs or search index (with
 // --search, also with it and against Pagefind alone), and prints a table of wall time, the
@@ -25,6 +26,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { writeEleventySite } from './bench/eleventy-site.ts';
 import { progressCsv, writeSyntheticArchive } from './synthetic-archive.ts';
 
 const run = promisify(execFile);
@@ -121,6 +123,21 @@ async function pagefindAlone(out: string): Promise<number> {
     },
   );
   return (performance.now() - started) / 1000;
+}
+
+/**
+ * The same issues as a plain Eleventy site (scripts/bench/eleventy-site.ts): Eleventy's CLI in
+ * a fresh process, then Pagefind's CLI over what it wrote, each timed from outside.
+ */
+async function eleventyPagefind(content: string): Promise<{ eleventy: number; pagefind: number }> {
+  const dir = join(tmp, 'eleventy');
+  await writeEleventySite(content, dir);
+  await settle();
+  const started = performance.now();
+  await run(join(ROOT, 'node_modules', '.bin', 'eleventy'), ['--config=eleventy.config.mjs', '--quiet'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+  const eleventy = (performance.now() - started) / 1000;
+  await settle();
+  return { eleventy, pagefind: await pagefindAlone(join(dir, '_site')) };
 }
 
 const f = (value: number, digits = 2) => value.toFixed(digits);
@@ -240,6 +257,11 @@ const alone = await pagefindAlone(html.out);
 line(
   '  vs Pagefind alone',
   `${f(alone)} s for Pagefind's CLI over the same pages; with search / (without + Pagefind alone) = ${f(cold.seconds / (coldSeconds + alone))}`,
+);
+const eleventy = await eleventyPagefind(html.content);
+line(
+  '  vs Eleventy + Pagefind',
+  `${f(eleventy.eleventy)} s for Eleventy + ${f(eleventy.pagefind)} s for Pagefind's CLI on the same issues; with search / (Eleventy + Pagefind) = ${f(cold.seconds / (eleventy.eleventy + eleventy.pagefind))}, without search / Eleventy = ${f(coldSeconds / eleventy.eleventy)}`,
 );
 const same = await build(html, ...noPdf);
 line('rebuild, nothing changed', `${f(same.seconds)} s wall, peak RSS ${f(same.rssMiB, 0)} MiB`);

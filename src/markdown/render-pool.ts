@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import { restoreMessage, type MessageData } from '../report/message-data.ts';
 import type { Issue, RenderedIssue } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
+import { startWorker } from '../util/start-worker.ts';
 
 /** What the main thread sends a worker. */
 export interface WorkerRequest {
@@ -29,16 +26,6 @@ export interface RenderPool {
   render(issue: Issue, file: VFile): Promise<RenderedIssue | undefined>;
   close(): Promise<void>;
 }
-
-/** tsx's ESM loader API, found from here so that a worker needs no particular working folder. */
-function tsxApi(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href;
-}
-
-/** Set by bin/fast-start.js: the folder holding the bundled worker, when running from the bundle. */
-const BUNDLE = Symbol.for('jianbao.bundle');
 
 /** How long one issue may take on a worker before it is stopped; a 10 MB issue takes about 35 s. */
 export const RENDER_TIME_LIMIT_MS = 180_000;
@@ -69,19 +56,12 @@ interface Job {
  * that an issue that takes longer than the time limit can be stopped alone with its worker.
  */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
-  const bundle = (globalThis as Record<symbol, unknown>)[BUNDLE] as string | undefined;
   const timeLimitMs = options.timeLimitMs ?? RENDER_TIME_LIMIT_MS;
   const workerData = { root: options.root };
   // A larger young generation: an issue's trees are alive at every collection, and each one
   // copies them; fewer collections, fewer copies.
   const resourceLimits = { maxYoungGenerationSizeMb: 96 };
-  const start = (): Worker =>
-    bundle
-      ? new Worker(pathToFileURL(`${bundle}/render-worker.mjs`), { workerData, resourceLimits })
-      : new Worker(
-          `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./render-worker.ts', import.meta.url).href)}); });`,
-          { eval: true, workerData, resourceLimits },
-        );
+  const start = (): Worker => startWorker('render-worker', new URL('./render-worker.ts', import.meta.url), { workerData, resourceLimits });
 
   const waiting: Job[] = [];
   const busy = new Map<Worker, { job: Job; timer?: NodeJS.Timeout }>();

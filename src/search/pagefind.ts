@@ -9,7 +9,7 @@ const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
 
 /** Pagefind failed: the build stops before anything is written, so the previous output stays. */
 export class SearchIndexError extends Error {
-  constructor(errors: readonly string[]) {
+  constructor(readonly errors: readonly string[]) {
     super(`Could not build the search index: ${errors.join('; ')}. Check that the pagefind package and its @pagefind/<platform> binary are installed (npm ci)`);
     this.name = 'SearchIndexError';
   }
@@ -24,6 +24,8 @@ export function isSearchable(file: OutputFile): boolean {
  * Index `pages` in memory with Pagefind into one search bundle, whose files come back with
  * paths inside the bundle. Pagefind reads each page's `lang` (zh-CN: Chinese word segmentation)
  * and only the parts marked `data-pagefind-body`. Call `closeSearch` when every bundle is made.
+ * One Pagefind process (one a thread) indexes one page at a time, whatever the number of
+ * bundles: pagefind-pool.ts runs more processes, on worker threads.
  */
 export async function searchBundle(pages: readonly OutputFile[]): Promise<OutputFile[]> {
   // A Pagefind binary that cannot start rejects (`Pagefind backend closed`) rather than reporting.
@@ -32,10 +34,11 @@ export async function searchBundle(pages: readonly OutputFile[]): Promise<Output
   });
   if (!index) throw new SearchIndexError(errors);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: `/${page.path.replace(/index\.html$/, '')}`, content: text(page) });
-      if (added.errors.length > 0) throw new SearchIndexError(added.errors);
-    }
+    // Sent all at once: the Pagefind process takes them in the order sent, and decodes the next
+    // while it indexes one.
+    const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: `/${page.path.replace(/index\.html$/, '')}`, content: text(page) })));
+    const failed = added.flatMap((result) => result.errors);
+    if (failed.length > 0) throw new SearchIndexError(failed);
     const result = await index.getFiles();
     if (result.errors.length > 0) throw new SearchIndexError(result.errors);
     return result.files.filter((file) => !UNUSED.test(file.path)).map((file) => ({ path: file.path, contents: file.content }));

@@ -5,7 +5,8 @@ import type { BuildCache } from '../cache/build-cache.ts';
 import { combineHashes } from '../cache/hash.ts';
 import type { OutputFile } from '../model.ts';
 import { mapConcurrent } from '../util/map-concurrent.ts';
-import { closeSearch, isSearchable, searchBundle } from './pagefind.ts';
+import { isSearchable } from './pagefind.ts';
+import { pagefindPool } from './pagefind-pool.ts';
 
 /** Where the index lives in the output folder; the search page loads it from there. */
 const SEARCH_FOLDER = 'pagefind/';
@@ -54,7 +55,7 @@ export interface SearchIndexOptions {
   /** Takes each file of the index as it is made, to write it. */
   readonly write: (file: OutputFile) => void;
   /**
-   * Bundles indexed at once, each by the one Pagefind process.
+   * Bundles indexed at once, each by a Pagefind process of its own (see pagefind-pool.ts).
    * @default os.availableParallelism()
    */
   readonly concurrency?: number;
@@ -63,8 +64,8 @@ export interface SearchIndexOptions {
 /**
  * The search index as one Pagefind bundle per year, in `pagefind/<year>/`, so that a changed
  * issue re-indexes its own year and the others come from the cache. The bundles to make are
- * indexed several at once, each from its pages as written in `siteDir`; each bundle's files are
- * handed to `write` as soon as it is made.
+ * indexed several at once, by as many Pagefind processes, each from its pages as written in
+ * `siteDir`; each bundle's files are handed to `write` as soon as it is made.
  */
 export async function searchIndex(input: SearchInput, options: SearchIndexOptions): Promise<SearchIndex> {
   const { siteDir, cache, write } = options;
@@ -75,18 +76,20 @@ export async function searchIndex(input: SearchInput, options: SearchIndexOption
     written.push(file.path);
   };
   let built = 0;
+  const concurrency = options.concurrency ?? os.availableParallelism();
+  const pool = pagefindPool(concurrency);
   try {
-    await mapConcurrent(bundles, options.concurrency ?? os.availableParallelism(), async ([name, pages], index) => {
+    await mapConcurrent(bundles, concurrency, async ([name, pages], index) => {
       const key = combineHashes(...pages.flatMap((page) => [page.path, page.hash]));
       const output = await cache.output(`search ${name}`, key, () => {
         built++;
-        return searchBundle(pages.map((page) => ({ path: page.path, contents: readFileSync(join(siteDir, page.path), 'utf8') })));
+        return pool.index(pages.map((page) => ({ path: page.path, contents: readFileSync(join(siteDir, page.path), 'utf8') })));
       });
       const kept = index === 0 ? output.files : output.files.filter((file) => !RUNTIME.test(file.path));
       for (const file of kept) put({ path: `${SEARCH_FOLDER}${name}/${file.path}`, contents: file.contents });
     });
   } finally {
-    if (built > 0) await closeSearch();
+    await pool.close();
   }
   put({ path: BUNDLE_LIST, contents: `${JSON.stringify({ bundles: bundles.map(([name]) => `${name}/`) })}\n` });
   return { files: written, built, unchanged: bundles.length - built };
