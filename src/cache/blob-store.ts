@@ -26,8 +26,7 @@ export class BlobStore {
    * its bytes with a file outside the store (a hard link would let an edit of one output's PDF
    * change the cache and every other output). One cut short by a crash fails its check on the
    * next read and is deleted then, so the write after replaces it (or at once when its size
-   * shows it). Synchronous, as a build stores
-   * a thousand small blobs.
+   * shows it). Synchronous, as a build stores a thousand small blobs.
    */
   async write(bytes: string | Uint8Array): Promise<string> {
     const id = contentHash(bytes);
