@@ -148,7 +148,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await work.finish();
   };
 
-  const cache = await phase('cache', () => BuildCache.open({ dir: cacheDir, contentDir, from: options.cacheFrom ?? [] })).catch(async (error: unknown) => {
+  const cache = await phase('cache', () =>
+    BuildCache.open({ dir: cacheDir, contentDir, from: options.cacheFrom ?? [], scratchDir: join(work.dir, 'rendered') }),
+  ).catch(async (error: unknown) => {
     await finishWork();
     throw error;
   });
@@ -165,7 +167,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (written) {
       // The warnings the issues rendered with, stored with them.
       const { warnings } = problemsIn(
-        cache.warnings(site.issues).map(({ issue, warnings: stored }) => {
+        written.warnings.map(({ issue, warnings: stored }) => {
           const file = new VFile({ path: issue.source });
           for (const warning of stored) restoreMessage(file, warning);
           return file;

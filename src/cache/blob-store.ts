@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentHash } from './hash.ts';
@@ -25,8 +25,8 @@ export class BlobStore {
    * Store `bytes`; resolves to their id. A blob is created, never rewritten, and never shares
    * its bytes with a file outside the store (a hard link would let an edit of one output's PDF
    * change the cache and every other output). One cut short by a crash fails its check on the
-   * next read and is deleted then, so the write after replaces it. Synchronous, as a build stores
-   * a thousand small blobs.
+   * next read and is deleted then, so the write after replaces it (or at once when its size
+   * shows it). Synchronous, as a build stores a thousand small blobs.
    */
   async write(bytes: string | Uint8Array): Promise<string> {
     const id = contentHash(bytes);
@@ -40,6 +40,12 @@ export class BlobStore {
       writeFileSync(path, bytes, { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // One cut short or edited to another size, not read since: replaced now, as the HTML kept
+      // for a build's pages is read only after every issue is stored.
+      if (!this.has(id, typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength)) {
+        rmSync(path, { force: true });
+        writeFileSync(path, bytes, { flag: 'wx' });
+      }
     }
     return id;
   }
@@ -57,6 +63,31 @@ export class BlobStore {
     if (contentHash(bytes) === id) return bytes;
     await rm(path, { force: true });
     return undefined;
+  }
+
+  /**
+   * `read`, synchronously: for a page generator that reads each issue's HTML as it renders the
+   * issue's page.
+   */
+  readSync(id: string): Buffer | undefined {
+    const path = this.#path(id);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return undefined;
+    }
+    if (contentHash(bytes) === id) return bytes;
+    rmSync(path, { force: true });
+    return undefined;
+  }
+
+  /**
+   * Whether the blob is there with `bytes` bytes: a cheap look that finds a blob missing or cut
+   * short without reading it; its hash is checked when it is read.
+   */
+  has(id: string, bytes: number): boolean {
+    return statSync(this.#path(id), { throwIfNoEntry: false })?.size === bytes;
   }
 
   /**

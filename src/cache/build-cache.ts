@@ -9,25 +9,13 @@ import { combineHashes, contentHash, fileHash } from './hash.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
-const point = z.object({ line: z.number(), column: z.number(), offset: z.number().optional() });
-/** A warning as `MessageData`, shown again when its issue comes from the cache. */
-const warningSchema = z.strictObject({
-  reason: z.string(),
-  file: z.string().optional(),
-  name: z.string(),
-  place: z.union([point, z.object({ start: point, end: point })]).optional(),
-  ruleId: z.string().optional(),
-  source: z.string().optional(),
-  fatal: z.literal(false),
-  url: z.string().optional(),
-  note: z.string().optional(),
-  actual: z.string().optional(),
-  expected: z.array(z.string()).optional(),
-});
+/** A text kept in the blob store (an edition's HTML): its blob and its size in bytes. */
+const storedText = z.strictObject({ blob: hex, bytes: z.number() });
+type StoredText = z.infer<typeof storedText>;
 
 const manifestSchema = z.strictObject({
   format: z.literal(FORMAT),
@@ -40,10 +28,16 @@ const manifestSchema = z.strictObject({
       markdown: hex,
       /** Each file the issue embeds (CSV, images), relative to the content folder → its hash. */
       dependencies: z.record(z.string(), hex),
-      /** Blob holding the rendered issue as JSON (HTML, articles, …). */
+      /** Blob holding what was rendered besides the HTML, as JSON (articles, tables, images). */
       rendered: hex,
-      /** The warnings it rendered with (typography, say), shown on every build until fixed. */
-      warnings: z.array(warningSchema).optional(),
+      /** The HTML of the web page and of the print edition, each a blob of its own. */
+      html: storedText,
+      printHtml: storedText,
+      /**
+       * Blob holding the warnings it rendered with (typography, say), shown on every build until
+       * fixed, as JSON; none without warnings. Kept out of the manifest, which every build reads whole.
+       */
+      warnings: hex.optional(),
     }),
   ),
   /**
@@ -79,8 +73,13 @@ type IssueEntry = Manifest['issues'][string];
 /** The output folder as the last build left it. */
 export type WrittenOutput = NonNullable<Manifest['written']>;
 
-/** What the cache gives back for an issue: the rendered issue without the validated model. */
-export type CachedRender = Omit<RenderedIssue, 'issue'>;
+/** What the rendered blob holds: the rendered issue without its model, HTML and dependencies. */
+type CachedRender = Omit<RenderedIssue, 'issue' | 'html' | 'printHtml' | 'dependencies'>;
+
+/** The output the last build wrote, up to date, with the warnings its issues rendered with. */
+export interface UpToDate extends WrittenOutput {
+  readonly warnings: ReadonlyArray<{ readonly issue: Issue; readonly warnings: readonly MessageData[] }>;
+}
 
 export interface BuildCacheOptions {
   /** The cache folder; undefined turns caching off. */
@@ -93,6 +92,11 @@ export interface BuildCacheOptions {
    * @default []
    */
   readonly from?: readonly string[];
+  /**
+   * Without a cache folder, a folder of the build's own where rendered HTML waits until the
+   * pages and downloads are made from it (see `storeIssue`); without either, it stays in memory.
+   */
+  readonly scratchDir?: string | undefined;
 }
 
 /** A cache on disk as read at the start of the build. */
@@ -114,6 +118,8 @@ export class BuildCache {
   readonly problems: string[] = [];
   readonly #contentDir: string;
   readonly #blobs: BlobStore | undefined;
+  /** Where rendered HTML is kept during the build: the blobs, or without them the scratch folder. */
+  readonly #kept: BlobStore | undefined;
   /** This cache as the last build left it, then the caches given in `from`. */
   readonly #sources: readonly Source[];
   #previous: Manifest;
@@ -124,6 +130,7 @@ export class BuildCache {
     this.dir = options.dir;
     this.#contentDir = resolve(options.contentDir);
     this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'));
+    this.#kept = this.#blobs ?? (options.scratchDir === undefined ? undefined : new BlobStore(options.scratchDir));
     const empty = (): Manifest => ({ format: FORMAT, key, issues: {}, editions: {}, pages: {}, outputs: {} });
     this.#previous = previous?.key === key ? previous : empty();
     this.#next = empty();
@@ -150,32 +157,52 @@ export class BuildCache {
 
   /**
    * The issue as last rendered, with the warnings it rendered with, when its Markdown and every
-   * file it embeds are unchanged.
+   * file it embeds are unchanged. Its HTML stays in the blob store, read when a page or file is
+   * made from it (see `storeIssue`).
    */
-  async issue(source: string, markdown: string): Promise<{ render: CachedRender; warnings: readonly MessageData[] } | undefined> {
-    const name = this.#relative(source);
+  async issue(issue: Issue): Promise<{ rendered: RenderedIssue; warnings: readonly MessageData[] } | undefined> {
+    const name = this.#relative(issue.source);
     // Hashed only when there is an entry to compare with: a cold build has none.
     let markdownHash: string | undefined;
     for (const { manifest, blobs } of this.#sources) {
       const entry = manifest.issues[name];
-      if (!entry || entry.markdown !== (markdownHash ??= contentHash(markdown)) || !this.#unchanged(entry.dependencies)) continue;
-      const bytes = await blobs.read(entry.rendered);
-      const cached = bytes && parseRender(bytes);
-      if (!cached) {
+      if (!entry || entry.markdown !== (markdownHash ??= contentHash(issue.markdown)) || !this.#unchanged(entry.dependencies)) continue;
+      const found = await this.#readEntry(entry, blobs);
+      if (!found) {
         this.problems.push(`the rendered ${name} was missing or corrupt`);
         continue;
       }
-      if (blobs !== this.#blobs) {
-        await this.#blobs!.write(bytes);
-        this.#changed = true;
-      }
       this.#next.issues[name] = entry;
-      return {
-        render: { ...cached, dependencies: Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path)) },
-        warnings: entry.warnings ?? [],
-      };
+      const dependencies = Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path));
+      return { rendered: keptRender({ ...found.render, issue, dependencies }, this.#blobs!, entry), warnings: found.warnings };
     }
     return undefined;
+  }
+
+  /**
+   * An entry's rendered blob and warnings, read and checked, and its HTML found in place (the
+   * size only: its hash is checked when it is read). Blobs from another cache are copied into
+   * this one, whose store the rendered issue then reads.
+   */
+  async #readEntry(entry: IssueEntry, blobs: BlobStore): Promise<{ render: CachedRender; warnings: readonly MessageData[] } | undefined> {
+    const bytes = await blobs.read(entry.rendered);
+    const render = bytes && parseRender(bytes);
+    const warningBytes = entry.warnings === undefined ? undefined : await blobs.read(entry.warnings);
+    const warnings = entry.warnings === undefined ? [] : warningBytes && parseWarnings(warningBytes);
+    if (!render || !warnings) return undefined;
+    if (blobs === this.#blobs)
+      return this.#blobs.has(entry.html.blob, entry.html.bytes) && this.#blobs.has(entry.printHtml.blob, entry.printHtml.bytes)
+        ? { render, warnings }
+        : undefined;
+    for (const id of [entry.html.blob, entry.printHtml.blob]) {
+      const copied = await blobs.read(id);
+      if (copied === undefined) return undefined;
+      await this.#blobs!.write(copied);
+    }
+    await this.#blobs!.write(bytes);
+    if (warningBytes) await this.#blobs!.write(warningBytes);
+    this.#changed = true;
+    return { render, warnings };
   }
 
   /** Whether every file still has the hash it had. */
@@ -187,10 +214,10 @@ export class BuildCache {
    * The output the last build wrote into `outDir`, when it is still there untouched (every file
    * with the size and time it was written with) and would be written again the same: the same
    * `key` (the build's settings, templates and series) and every issue unchanged — its Markdown
-   * and the files it embeds. Nothing is read from the blobs, so nothing stored is trusted; the
-   * cache then carries over as it is.
+   * and the files it embeds — with the warnings the issues rendered with, read from their blobs.
+   * Nothing else is read from the blobs; the cache then carries over as it is.
    */
-  upToDate(issues: readonly Issue[], key: string, outDir: string): WrittenOutput | undefined {
+  async upToDate(issues: readonly Issue[], key: string, outDir: string): Promise<UpToDate | undefined> {
     const written = this.#previous.written;
     if (!this.#blobs || written?.dir !== resolve(outDir) || issues.length !== Object.keys(this.#previous.issues).length) return undefined;
     const entries: [string, IssueEntry][] = [];
@@ -203,13 +230,16 @@ export class BuildCache {
     if (writtenKey(key, entries) !== written.key) return undefined;
     if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
     if (!intact(written)) return undefined;
+    const warnings: UpToDate['warnings'][number][] = [];
+    for (const [index, [, entry]] of entries.entries()) {
+      if (entry.warnings === undefined) continue;
+      const bytes = await this.#blobs.read(entry.warnings);
+      const found = bytes && parseWarnings(bytes);
+      if (!found) return undefined;
+      warnings.push({ issue: issues[index]!, warnings: found });
+    }
     this.#next = this.#previous;
-    return written;
-  }
-
-  /** The warnings the issues taken from the cache rendered with, to show them again. */
-  warnings(issues: readonly Issue[]): Array<{ readonly issue: Issue; readonly warnings: readonly MessageData[] }> {
-    return issues.map((issue) => ({ issue, warnings: this.#next.issues[this.#relative(issue.source)]?.warnings ?? [] }));
+    return { ...written, warnings };
   }
 
   /**
@@ -245,27 +275,43 @@ export class BuildCache {
     this.#changed = true;
   }
 
-  /** Remember a freshly rendered issue, and the warnings it rendered with. */
-  async storeIssue(rendered: RenderedIssue, warnings: readonly MessageData[] = []): Promise<void> {
-    if (!this.#blobs) return;
-    const { issue, ...render } = rendered;
+  /**
+   * Remember a freshly rendered issue, and the warnings it rendered with. Gives the issue to hold
+   * from here on, whose HTML (`html`, `printHtml`) stays in the blob store — the scratch folder
+   * without a cache — and is read each time it is asked for: a build holds no issue's HTML longer
+   * than it takes to make one page or file from it.
+   */
+  async storeIssue(rendered: RenderedIssue, warnings: readonly MessageData[] = []): Promise<RenderedIssue> {
+    const store = this.#kept;
+    if (!store) return rendered;
+    const keep = async (text: string): Promise<StoredText> => {
+      // Encoded once: as a string it would be encoded to hash it and again to write it.
+      const bytes = Buffer.from(text);
+      return { blob: await store.write(bytes), bytes: bytes.byteLength };
+    };
+    const { issue, html, printHtml, dependencies: paths, articles, tables, images } = rendered;
+    const stored = { html: await keep(html), printHtml: await keep(printHtml) };
+    const kept = keptRender({ issue, articles, tables, images, dependencies: paths }, store, stored);
+    if (!this.#blobs) return kept;
     const dependencies: Record<string, string> = {};
-    for (const path of rendered.dependencies) {
+    for (const path of paths) {
       const hash = fileHash(path);
       // Gone since it was rendered: nothing to key the entry by.
-      if (hash === undefined) return;
+      if (hash === undefined) return kept;
       dependencies[this.#relative(path)] = hash;
     }
+    const render: CachedRender = { articles, tables, images };
     const entry: IssueEntry = {
       markdown: contentHash(issue.markdown),
       dependencies,
-      // Encoded once here; as a string it would be encoded to hash it and again to write it.
       rendered: await this.#blobs.write(Buffer.from(JSON.stringify(render))),
-      // Through JSON, as the manifest will hold them: no undefined fields.
-      ...(warnings.length > 0 ? { warnings: JSON.parse(JSON.stringify(warnings)) as IssueEntry['warnings'] } : {}),
+      ...stored,
+      // Through JSON: no undefined fields.
+      ...(warnings.length > 0 ? { warnings: await this.#blobs.write(Buffer.from(JSON.stringify(warnings))) } : {}),
     };
     this.#next.issues[this.#relative(issue.source)] = entry;
     this.#changed = true;
+    return kept;
   }
 
   /** Note the pages this build writes, by path → hash of their bytes; gives how many differ from the last build's. */
@@ -366,9 +412,14 @@ export class BuildCache {
     this.#previous = manifest;
     if (complete) {
       const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
-      await this.#blobs.prune(new Set([...Object.values(manifest.issues).map((entry) => entry.rendered), ...editionFiles(manifest), ...outputs]));
+      await this.#blobs.prune(new Set([...Object.values(manifest.issues).flatMap(issueBlobs), ...editionFiles(manifest), ...outputs]));
     }
   }
+}
+
+/** The blobs an issue's entry names. */
+function issueBlobs(entry: IssueEntry): string[] {
+  return [entry.rendered, entry.html.blob, entry.printHtml.blob, ...(entry.warnings === undefined ? [] : [entry.warnings])];
 }
 
 /** The blobs of every edition's files. */
@@ -385,7 +436,7 @@ function mergeEditions(older: Manifest['editions'], newer: Manifest['editions'])
 
 /** The key of an output: the build's own key, then each issue with its inputs and rendering. */
 function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry])[]): string {
-  return combineHashes(key, ...entries.flatMap(([name, entry]) => [name, entry.rendered, ...Object.entries(entry.dependencies).flat()]));
+  return combineHashes(key, ...entries.flatMap(([name, entry]) => [name, ...issueBlobs(entry), ...Object.entries(entry.dependencies).flat()]));
 }
 
 /**
@@ -417,12 +468,53 @@ async function readManifest(dir: string, problems: string[]): Promise<Manifest |
   return undefined;
 }
 
-function parseRender(bytes: Buffer): Omit<CachedRender, 'dependencies'> | undefined {
+/**
+ * The rendered issue whose HTML is kept in `store` (see `BuildCache.storeIssue`): each read of
+ * `html` or `printHtml` reads its blob and checks it. A blob changed since it was stored is an
+ * error (the read deleted it, so the next build renders the issue again).
+ */
+function keptRender(
+  fields: Omit<RenderedIssue, 'html' | 'printHtml'>,
+  store: BlobStore,
+  stored: { readonly html: StoredText; readonly printHtml: StoredText },
+): RenderedIssue {
+  const read = (text: StoredText) => {
+    const bytes = store.readSync(text.blob);
+    if (bytes === undefined) {
+      throw new Error(`The HTML of ${fields.issue.source} kept in ${store.dir} was changed or removed during the build; build again, which renders it anew`);
+    }
+    return bytes.toString('utf8');
+  };
+  // Getters, not fields: a copy made by spreading reads the HTML rather than losing it.
+  return {
+    ...fields,
+    get html() {
+      return read(stored.html);
+    },
+    get printHtml() {
+      return read(stored.printHtml);
+    },
+  };
+}
+
+function parseRender(bytes: Buffer): CachedRender | undefined {
   try {
     const value = JSON.parse(bytes.toString('utf8')) as unknown;
-    return value && typeof value === 'object' && typeof (value as { html?: unknown }).html === 'string'
-      ? (value as Omit<CachedRender, 'dependencies'>)
-      : undefined;
+    return value && typeof value === 'object' && Array.isArray((value as { articles?: unknown }).articles) ? (value as CachedRender) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The warnings a blob holds. Their shape is not checked field by field as the manifest's is: the
+ * blob's bytes were checked against its name, so they are what a build of this version wrote,
+ * and an up-to-date build of 10,000 issues would spend a second checking 330,000 of them.
+ */
+function parseWarnings(bytes: Buffer): MessageData[] | undefined {
+  try {
+    const value = JSON.parse(bytes.toString('utf8')) as unknown;
+    return Array.isArray(value) ? (value as MessageData[]) : undefined;
   } catch {
     return undefined;
   }

@@ -53,11 +53,11 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
   const tick = () => onIssue?.(++done, issues.length);
 
   const cached = await mapConcurrent(issues, CONCURRENCY, async (issue, index) => {
-    const hit = await cache?.issue(issue.source, issue.markdown);
+    const hit = await cache?.issue(issue);
     if (!hit) return undefined;
     for (const warning of hit.warnings) restoreMessage(files[index]!, warning);
     tick();
-    return { ...hit.render, issue };
+    return hit.rendered;
   });
   const misses = issues.flatMap((_issue, index) => (cached[index] ? [] : [index]));
 
@@ -69,9 +69,13 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
       const issue = issues[index]!;
       const file = files[index]!;
       const result = pool ? await pool.render(issue, file) : await renderIssue(processor, issue, file);
-      if (result && file.messages.every((message) => message.fatal === false)) await cache?.storeIssue(result, file.messages.map(toMessageData));
+      // Stored, its HTML is kept on disk from here on rather than in memory (see `storeIssue`).
+      const kept =
+        result && cache && file.messages.every((message) => message.fatal === false)
+          ? await cache.storeIssue(result, file.messages.map(toMessageData))
+          : result;
       tick();
-      return result;
+      return kept;
     });
     for (const [position, index] of misses.entries()) cached[index] = fresh[position];
   } finally {

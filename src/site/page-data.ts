@@ -5,6 +5,14 @@ import { escapeXml } from './xml.ts';
 
 /** What templates see of an issue: the model plus the strings print and web both show. */
 export function issueView(rendered: RenderedIssue) {
+  return { ...issueSummary(rendered), html: rendered.html };
+}
+
+/**
+ * `issueView` without the HTML, which a build keeps on disk until the issue's page is made (see
+ * `BuildCache.storeIssue`): what the lists, the feed and the pages around the issue show of it.
+ */
+export function issueSummary(rendered: RenderedIssue) {
   const { issue } = rendered;
   return {
     ...issue,
@@ -13,7 +21,6 @@ export function issueView(rendered: RenderedIssue) {
     name: issueName(issue),
     documentTitle: documentTitle(issue),
     dateText: formatDate(issue.date),
-    html: rendered.html,
     tables: rendered.tables,
     articles: rendered.articles.map((article) => ({ ...article, title: article.lines.join(' '), titleHtml: phrasedTitle(article.lines) })),
     distribution: issue.distribution.map(distributionLine),
@@ -30,6 +37,7 @@ function distributionLine(entry: DistributionEntry) {
 }
 
 export type IssueView = ReturnType<typeof issueView>;
+export type IssueSummary = ReturnType<typeof issueSummary>;
 
 /** Relative path from a page at `path` (e.g. `2021/11/`) back to the site root. */
 export function rootFrom(path: string): string {

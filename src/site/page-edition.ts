@@ -40,9 +40,10 @@ export const pageEdition: Edition & { render(engine: TemplateEngine, archive: Ar
     // Newest first: the next issue is the one before in the list.
     const newer = issues[index - 1];
     const older = issues[index + 1];
+    const html = typeof issue.html === 'function' ? issue.html() : issue.html;
     return {
       path: `${issue.path}${this.fileName(issue)}`,
-      contents: engine.render('issue.njk', { series, years, page, root: rootFrom(issue.path), issue, newer, older }),
+      contents: engine.render('issue.njk', { series, years, page, root: rootFrom(issue.path), issue: { ...issue, html }, newer, older }),
     };
   },
 };

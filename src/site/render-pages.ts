@@ -1,6 +1,6 @@
 import type { OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
-import { issueView } from './page-data.ts';
+import { issueSummary } from './page-data.ts';
 import { sitePages, type SiteOptions } from './site-pages.ts';
 import type { Download } from './site-view.ts';
 
@@ -24,7 +24,8 @@ export function renderPages(
   return sitePages(
     engine,
     series,
-    issues.map((issue) => ({ ...issueView(issue), downloads: byIssue.get(issue.issue.path) })),
+    // The HTML is read when its page is made, so that no more than one issue's is held at a time.
+    issues.map((issue) => ({ ...issueSummary(issue), html: () => issue.html, downloads: byIssue.get(issue.issue.path) })),
     options,
   );
 }

@@ -1,11 +1,14 @@
 import type { EditionFile, Series } from '../model.ts';
-import type { IssueView } from './page-data.ts';
+import type { IssueSummary } from './page-data.ts';
 
 /** A download an edition made for the issue (its PDF), as the pages link it. */
 export type Download = Pick<EditionFile, 'edition' | 'path' | 'downloadName' | 'bytes'>;
 
-/** An issue view with the downloads the editions made for it. */
-export type SiteIssueInput = IssueView & { readonly downloads?: readonly Download[] | undefined };
+/**
+ * An issue view with the downloads the editions made for it. Its `html` may be a function that
+ * reads it, called when the issue's own page is made: a build keeps the HTML on disk till then.
+ */
+export type SiteIssueInput = IssueSummary & { readonly html: string | (() => string); readonly downloads?: readonly Download[] | undefined };
 
 /** An issue as the site's lists, pages and feed show it. */
 export type SiteIssue = ReturnType<typeof siteIssue>;

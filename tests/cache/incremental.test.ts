@@ -161,12 +161,7 @@ describe('a damaged cache', () => {
     await build(options);
     const expected = await Promise.all(issues.map(page));
     for (const blob of await blobFiles()) await writeFile(blob, '{"html":"<p>tampered</p>","articles":[],"dependencies":[]}');
-    // The output needs nothing from the cache, so the blobs are not even read…
-    expect((await build(options)).counts.upToDate).toBe(true);
-    expect(await Promise.all(issues.map(page))).toEqual(expected);
-
-    // …until it has to be written again.
-    await rm(options.outDir, { recursive: true });
+    // Even an output that is up to date shows its issues' warnings again, read from their blobs.
     const result = await build(options);
     expect(result.counts).toMatchObject({ rendered: ISSUES, skipped: 0 });
     expect(result.cacheProblems.length).toBeGreaterThan(0);
