@@ -22,7 +22,7 @@ import { imageFiles } from './output/image-files.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { readAssets } from './site/read-assets.ts';
 import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
-import { createPrinter, type Printer } from './print/printer.ts';
+import { createPrinter, type Printer, type UsedFace } from './print/printer.ts';
 import { shareImageEdition } from './print/share-image-edition.ts';
 import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-browser.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
@@ -107,6 +107,8 @@ export interface BuildResult {
   readonly cacheProblems: readonly string[];
   /** The browser the PDFs are printed with (see `describeBrowser`), or undefined without PDFs. */
   readonly browser: string | undefined;
+  /** The face each role printed in, in the PDFs this build printed (none when every PDF was unchanged). */
+  readonly faces: readonly UsedFace[];
 }
 
 /**
@@ -193,6 +195,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         timings: timer.entries,
         cacheProblems: cache.problems,
         browser: browser && describeBrowser(browser),
+        faces: [],
       };
     }
 
@@ -308,6 +311,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       timings: timer.entries,
       cacheProblems: cache.problems,
       browser: browser && describeBrowser(browser),
+      faces: printer?.faces ?? [],
     };
   } finally {
     try {

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { relative } from 'node:path';
 import { build, type BuildResult } from '../pipeline.ts';
+import type { UsedFace } from '../print/printer.ts';
 import { handleInterrupts, wasInterrupted } from '../util/interrupt.ts';
 import { createProgress, progressMode } from '../report/progress.ts';
 import { parseShard } from '../output/shard.ts';
@@ -89,6 +91,7 @@ export const buildCommand: Command = {
     for (const line of formatProblems({ errors: [], warnings: result.warnings })) io.stderr(`${line}\n`);
     for (const problem of result.cacheProblems) io.stderr(`jianbao: build cache: ${problem}; rebuilt\n`);
     if (!values.quiet) io.stdout(`${summary(result, performance.now() - started)}\n`);
+    if (!values.quiet && result.faces.length > 0) io.stdout(`${facesLine(result.faces)}\n`);
     if (values.timings) io.stdout(`jianbao: ${formatTimings(result.timings)}\n`);
     return 0;
   },
@@ -112,4 +115,18 @@ export function summary(result: BuildResult, ms: number): string {
     ? `${result.outDir}/ already up to date (${counts.pages} files)`
     : `${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/`;
   return `jianbao: ${counts.issues} issue${counts.issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'} (${counts.pdfsRendered} printed, ${counts.pdfs - counts.pdfsRendered} unchanged${result.browser === undefined ? '' : `, by ${result.browser}`}), ${output} in ${(ms / 1000).toFixed(2)} s`;
+}
+
+/**
+ * `jianbao: PDF faces: body 方正仿宋_GBK (font file content/fonts/fzfs.ttf) · title Noto Serif SC
+ * (bundled) · …`: what each role printed in, so a missing licensed face shows in every build log.
+ */
+export function facesLine(faces: readonly UsedFace[]): string {
+  const where = (face: UsedFace) =>
+    face.source === 'file'
+      ? `font file ${relative(process.cwd(), face.file ?? '')
+          .split('\\')
+          .join('/')}`
+      : face.source;
+  return `jianbao: PDF faces: ${faces.map((face) => `${face.role} ${face.face} (${where(face)})`).join(' · ')}`;
 }

@@ -154,6 +154,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
       const url = await pages.write(rendered, html);
       const [pool, { renderPdf }] = await Promise.all([printer.pool(), import('./render-pdf.ts')]);
       const result = await renderPdf(pool, { url, output: target, roots: pages.roots, name: rendered.issue.source, fonts: options.series.fonts, meta });
+      printer.noteFaces(result.faces);
       const warnings = printWarnings(
         rendered,
         { blocked: result.blocked, brokenImages: result.layout.brokenImages },

@@ -1,6 +1,18 @@
 import { onInterrupt } from '../util/interrupt.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import type { FoundBrowser } from './find-browser.ts';
+import type { FontRole } from './fonts.ts';
+
+/** The face a role's text was set in, and where it came from. */
+export interface UsedFace {
+  readonly role: FontRole;
+  /** The face's family name, as Chromium found it (a font file's own name for a file). */
+  readonly face: string;
+  /** Bundled with jianbao, a font file named in `fonts`, or installed on this machine. */
+  readonly source: 'bundled' | 'file' | 'installed';
+  /** For a font file: its path. */
+  readonly file?: string | undefined;
+}
 
 /**
  * One browser for every edition Chromium makes in a build (the PDF, the share picture), started
@@ -10,6 +22,13 @@ export interface Printer {
   readonly browser: FoundBrowser;
   /** The pool of pages, launching the browser (and loading puppeteer) on first use. */
   pool(): Promise<BrowserPool>;
+  /**
+   * The faces each role printed in during this build, for the build summary: recorded by the
+   * editions as they print, one entry per distinct face.
+   */
+  readonly faces: UsedFace[];
+  /** Record the faces of one printed file. */
+  noteFaces(faces: readonly UsedFace[]): void;
   close(): Promise<void>;
 }
 
@@ -22,8 +41,14 @@ export interface PrinterOptions {
 export function createPrinter(options: PrinterOptions): Printer {
   let started: Promise<BrowserPool> | undefined;
   let unregister = () => {};
+  const faces: UsedFace[] = [];
+  const same = (a: UsedFace, b: UsedFace) => a.role === b.role && a.face === b.face && a.source === b.source && a.file === b.file;
   return {
     browser: options.browser,
+    faces,
+    noteFaces(printed) {
+      for (const face of printed) if (!faces.some((known) => same(known, face))) faces.push(face);
+    },
     pool() {
       started ??= import('./browser-pool.ts').then(({ createBrowserPool }) => {
         const pool = createBrowserPool({ browser: options.browser, userDataDir: options.profileDir });

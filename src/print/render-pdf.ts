@@ -9,6 +9,7 @@ import { bundledFonts, fontFileFaces, fontStacksCss, type FontFileFace, type Fon
 import { preparePrintLayout, type PrintLayoutOptions, type PrintLayoutReport } from './page-layout.ts';
 import { applyPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { isAllowedUrl } from './request-filter.ts';
+import type { UsedFace } from './printer.ts';
 import { usedFaces } from './used-faces.ts';
 
 export interface RenderPdfOptions {
@@ -53,6 +54,8 @@ export interface RenderPdfResult {
   readonly failedFontFiles: readonly FontFileFace[];
   /** Roles whose `fonts` families (no files) are not on this machine, with the bundled face printed instead. */
   readonly missingFamilies: readonly MissingFamilies[];
+  /** The face each role's text was set in. */
+  readonly faces: readonly UsedFace[];
   /** Time from the open print page to the PDF written: layout, printing, metadata. */
   readonly ms: number;
 }
@@ -115,6 +118,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
     layout,
     failedFontFiles: printed.failedFontFiles,
     missingFamilies: printed.missingFamilies,
+    faces: printed.faces,
     ms: Math.round(performance.now() - printed.started),
   };
 }
@@ -135,8 +139,8 @@ function checkOptions(options: Pick<RenderPdfOptions, 'name' | 'url'>, roots: re
   }
 }
 
-/** What the print page's font check found: font files that did not load, and families not installed. */
-export type FontCheck = Pick<RenderPdfResult, 'failedFontFiles' | 'missingFamilies'>;
+/** What the print page's font check found: font files that did not load, families not installed, and the face each role used. */
+export type FontCheck = Pick<RenderPdfResult, 'failedFontFiles' | 'missingFamilies' | 'faces'>;
 
 /** Where a print page is and what it may load, as `renderPdf` and `renderShareImage` take it. */
 export type PrintPageOptions = Pick<RenderPdfOptions, 'url' | 'roots' | 'fonts' | 'timeoutMs' | 'name'>;
@@ -230,12 +234,19 @@ async function openPrintPage(
   // A font file that does not load leaves its role to the next face: a warning, not a failed build.
   const failedFontFiles = context.fontFiles.filter((face) => fonts.failedFiles.includes(face.family));
   // A family listed by name and not installed leaves its role to the bundled face, the only downloaded one in its stack.
-  const used = await usedFaces(page, [...context.families.keys()]);
+  const used = await usedFaces(page, Object.keys(bundledFonts) as FontRole[]);
   const missingFamilies = [...context.families].flatMap(([role, families]) => {
     const face = used.get(role);
     return face?.downloaded ? [{ role, families, used: face.family }] : [];
   });
-  return { failedFontFiles, missingFamilies };
+  const faces = [...used].map(([role, { family, downloaded }]): UsedFace => {
+    if (!downloaded) return { role, face: family, source: 'installed' };
+    if (bundledFonts[role].includes(family)) return { role, face: family, source: 'bundled' };
+    // A downloaded face that is not the bundled one is the role's first font file that loaded.
+    const file = context.fontFiles.find((face) => face.role === role && !failedFontFiles.includes(face))?.file;
+    return { role, face: family, source: 'file', file };
+  });
+  return { failedFontFiles, missingFamilies, faces };
 }
 
 /** Lay the open print page out and print it. */

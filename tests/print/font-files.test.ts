@@ -3,7 +3,7 @@
  * fonts/body.woff2, a slice of LXGW WenKai Mono standing in for a licensed 仿宋 that no machine has
  * installed. One build, one PDF: that face is embedded; a title font file that is not a font is a
  * warning at its entry, and the title prints in the bundled face; a heading family no machine has
- * is a warning naming the bundled face used instead. A missing file and one outside
+ * is a warning naming the bundled face used instead; the build reports the face each role used. A missing file and one outside
  * the content folder are errors at their entries, found when the content is loaded.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load/load-content.ts';
+import { facesLine } from '../../src/cli/build.ts';
 import { build, type BuildResult } from '../../src/pipeline.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/font-files/content/', import.meta.url));
@@ -60,6 +61,16 @@ describe('a font file in fonts:', () => {
   it('warns when no family a role names is installed, naming the face used instead', () => {
     const warnings = result.warnings.filter((warning) => warning.ruleId === 'font-unavailable');
     expect(warnings[1]!.reason).toContain('`fonts.heading`: No Such Face 仿宋 is not installed on this machine, so the heading text prints in Noto Sans SC');
+  });
+
+  it('tells the build summary which face each role printed in, and where it came from', () => {
+    expect(result.faces).toEqual([
+      { role: 'body', face: 'LXGW WenKai Mono', source: 'file', file: join(dir, 'content', 'fonts', 'body.woff2') },
+      { role: 'title', face: 'Noto Serif SC', source: 'bundled' },
+      { role: 'heading', face: 'Noto Sans SC', source: 'bundled' },
+      { role: 'kai', face: 'LXGW WenKai', source: 'bundled' },
+    ]);
+    expect(facesLine(result.faces.slice(1, 3))).toBe('jianbao: PDF faces: title Noto Serif SC (bundled) · heading Noto Sans SC (bundled)');
   });
 
   it('reports a missing file and one outside the content folder at their entries', async () => {
