@@ -20,6 +20,7 @@ import { makeEdition } from './output/make-editions.ts';
 import { issueAttachments } from './output/attachments.ts';
 import { imageFiles } from './output/image-files.ts';
 import { onInterrupt } from './util/interrupt.ts';
+import { testPause } from './util/test-pause.ts';
 import { readAssets } from './site/read-assets.ts';
 import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
 import { createPrinter, type Printer, type UsedFace } from './print/printer.ts';
@@ -134,9 +135,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(contentDir));
   const progress = options.onProgress ?? (() => {});
   const timer = new PhaseTimer();
-  const phase = <T>(name: string, work: () => Promise<T> | T) => {
+  const phase = async <T>(name: string, run: () => Promise<T> | T) => {
     progress({ kind: 'phase', phase: name });
-    return timer.time(name, work);
+    await testPause(name, work.dir);
+    return timer.time(name, run);
   };
   // Refused before anything is read or written, as a build replaces its output folder as a whole.
   checkOutputFolder(outDir, { contentDir, templatesDir, cacheDirs: [...(cacheDir === undefined ? [] : [cacheDir]), ...(options.cacheFrom ?? [])] });

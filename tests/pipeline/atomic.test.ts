@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { OutputLockedError } from '../../src/output/output-lock.ts';
 import { writeOutput } from '../../src/output/write-output.ts';
-import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
+import { PAUSED_FILE } from '../../src/util/test-pause.ts';
 import { hashTree } from '../support/hash-tree.ts';
 
 let dir: string;
@@ -129,60 +129,64 @@ describe('atomic builds', () => {
   });
 });
 
-describe('an interrupted build (SIGINT)', () => {
-  let content: string;
-  beforeAll(async () => {
-    content = join(dir, 'big');
-    await writeSyntheticArchive(content, { issues: 150 });
-  }, 60_000);
-
-  /** Start `jianbao build` of the big folder into `out`; `when` resolves when to send SIGINT. */
-  async function interrupt(
-    when: (child: ReturnType<typeof spawn>) => Promise<unknown>,
+describe('an interrupted build', () => {
+  /**
+   * Start `jianbao build` of the sample into `out`, stopped before `phase` (the test seam
+   * JIANBAO_PAUSE_AT, src/util/test-pause.ts), and send `signal` once it has stopped there.
+   */
+  async function interruptAt(phase: string, signal: NodeJS.Signals = 'SIGINT') {
     // Without the search index, which these tests do not need: its indexer costs seconds.
-    args = ['--no-pdf', '--no-search', '--content', content],
-    signal: NodeJS.Signals = 'SIGINT',
-  ) {
-    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', ...args, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['bin/jianbao.js', 'build', '--no-cache', '--no-pdf', '--no-search', '--content', 'content', '--out', out];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, JIANBAO_PAUSE_AT: phase } });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await when(child);
+    await Promise.race([buildFolderHas(PAUSED_FILE), exit.then((code) => Promise.reject(new Error(`build exited ${code} before ${phase}: ${stderr}`)))]);
+    // What the build had written by then: its new output, whole or only begun.
+    const written = readdirSync(join(dir, '.dist.jianbao-work')).flatMap((run) =>
+      existsSync(join(dir, '.dist.jianbao-work', run, 'site')) ? readdirSync(join(dir, '.dist.jianbao-work', run, 'site')) : [],
+    );
     child.kill(signal);
-    return { code: await exit, stderr };
+    return { code: await exit, stderr, written };
   }
 
-  it('while writing leaves the previous output intact and no temporary folder', async () => {
-    // The new output's folder appears when writing starts.
-    const result = await interrupt(() => buildFolderHas('site'));
-    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
-    expect(await hashTree(out)).toBe(before);
-    expect(await siblings()).toEqual(['dist']);
-  });
-
-  it('by SIGTERM while writing exits 143 and leaves the previous output intact', async () => {
-    const result = await interrupt(() => buildFolderHas('site'), undefined, 'SIGTERM');
-    expect(result).toEqual({ code: 143, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
-    expect(await hashTree(out)).toBe(before);
-    expect(await siblings()).toEqual(['dist']);
-  });
-
-  it('after the checks, while rendering, leaves the previous output intact', async () => {
-    // The progress line of the validation step comes before pages are rendered and written.
-    const result = await interrupt((child) => new Promise((resolve) => child.stdout!.once('data', resolve)));
-    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+  it('while writing (SIGINT) leaves the previous output intact and no temporary folder', async () => {
+    // Before the `write` phase every page is in the new output, which is not yet swapped in.
+    const result = await interruptAt('write');
+    expect(result.written).toContain('index.html');
+    expect(result).toMatchObject({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
     expect(existsSync(lockPath())).toBe(false);
   });
 
-  it('while printing PDFs leaves the previous output intact and no print work folder', async () => {
-    const result = await interrupt(
-      // The print pages are written to the work folder, then Chromium is started to print them.
-      (child) => buildFolderHas('editions').then(() => hasChild(child.pid!)),
-      ['--content', 'content'],
-    );
-    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
+  it('by SIGTERM as writing starts exits 143 and leaves the previous output intact', async () => {
+    // Before the `pages` phase the new output's folder is made but holds nothing yet.
+    const result = await interruptAt('pages', 'SIGTERM');
+    expect(result).toEqual({ code: 143, stderr: `jianbao: interrupted; ${out}/ is left as it was\n`, written: [] });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+  });
+
+  it('after the checks, before writing, leaves the previous output intact and releases the lock', async () => {
+    const result = await interruptAt('images');
+    expect(result).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n`, written: [] });
+    expect(await hashTree(out)).toBe(before);
+    expect(await siblings()).toEqual(['dist']);
+    expect(existsSync(lockPath())).toBe(false);
+  });
+
+  it('while printing PDFs (SIGINT) leaves the previous output intact and no print work folder', async () => {
+    const child = spawn(process.execPath, ['bin/jianbao.js', 'build', '--no-cache', '--content', 'content', '--out', out], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The print pages are written to the work folder, then Chromium is started to print them.
+    await buildFolderHas('editions').then(() => hasChild(child.pid!));
+    child.kill('SIGINT');
+    expect({ code: await exit, stderr }).toEqual({ code: 130, stderr: `jianbao: interrupted; ${out}/ is left as it was\n` });
     expect(await hashTree(out)).toBe(before);
     expect(await siblings()).toEqual(['dist']);
   });

@@ -34,8 +34,9 @@ describe('bin/jianbao.js', () => {
     // The package's `files`, and a node_modules holding every package but the build tools.
     const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { files: string[] };
     const installed = join(cwd, 'installed');
-    for (const entry of [...manifest.files, 'package.json', 'scripts/bundle.js']) cpSync(entry, join(installed, entry), { recursive: true });
-    rmSync(join(installed, 'lib'), { recursive: true, force: true });
+    // Not lib/, which the copy bundles itself below (and which a checkout has only after `npm ci`).
+    const entries = [...manifest.files.filter((entry) => entry !== 'lib/'), 'package.json', 'scripts/bundle.js'];
+    for (const entry of entries) cpSync(entry, join(installed, entry), { recursive: true });
     mkdirSync(join(installed, 'node_modules'));
     for (const name of readdirSync('node_modules')) {
       if (!name.startsWith('.')) symlinkSync(resolve('node_modules', name), join(installed, 'node_modules', name));

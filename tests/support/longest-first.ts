@@ -6,11 +6,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * so that the two workers finish together instead of one running a long file alone at the end.
  */
 const LONGEST = [
-  'tests/pipeline/bounded-inputs.test.ts',
-  'tests/pipeline/atomic.test.ts',
-  'tests/cache/pdf-cache.test.ts',
   'tests/site/browser.test.ts',
+  'tests/cache/pdf-cache.test.ts',
   'tests/pipeline/pdf-build.test.ts',
+  'tests/site/readers.test.ts',
+  'tests/print/same-browser.test.ts',
+  'tests/pipeline/bounded-inputs.test.ts',
 ];
 
 /**
