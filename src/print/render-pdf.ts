@@ -139,8 +139,8 @@ function checkOptions(options: Pick<RenderPdfOptions, 'name' | 'url'>, roots: re
   }
 }
 
-/** What the print page's font check found: font files that did not load, families not installed, and the face each role used. */
-export type FontCheck = Pick<RenderPdfResult, 'failedFontFiles' | 'missingFamilies' | 'faces'>;
+/** What the print page's font check found: font files that did not load, and families not installed. */
+export type FontCheck = Pick<RenderPdfResult, 'failedFontFiles' | 'missingFamilies'>;
 
 /** Where a print page is and what it may load, as `renderPdf` and `renderShareImage` take it. */
 export type PrintPageOptions = Pick<RenderPdfOptions, 'url' | 'roots' | 'fonts' | 'timeoutMs' | 'name'>;
@@ -154,7 +154,7 @@ export async function onPrintPage<T>(
   pool: BrowserPool,
   options: PrintPageOptions,
   work: (page: Page, context: { readonly signal: AbortSignal }) => Promise<T>,
-): Promise<T & FontCheck & { readonly blocked: readonly string[] }> {
+): Promise<T & FontCheck & Pick<RenderPdfResult, 'faces'> & { readonly blocked: readonly string[] }> {
   const { name } = options;
   const fontFiles = fontFileFaces(options.fonts);
   // Each font file may be read on its own, not the folder around it.
@@ -175,7 +175,10 @@ export async function onPrintPage<T>(
       }
       try {
         const fonts = await openPrintPage(page, options.url, { name, fontCss, fontFiles, families, blocked });
-        return { ...(await work(page, { signal })), ...fonts, blocked };
+        const done = await work(page, { signal });
+        // Asked once the work is done: probing a role loads its faces, which would change the layout.
+        const faces = await printedFaces(page, fontFiles, fonts.failedFontFiles);
+        return { ...done, ...fonts, faces, blocked };
       } finally {
         // The pool gives the page to the next issue.
         release();
@@ -234,19 +237,24 @@ async function openPrintPage(
   // A font file that does not load leaves its role to the next face: a warning, not a failed build.
   const failedFontFiles = context.fontFiles.filter((face) => fonts.failedFiles.includes(face.family));
   // A family listed by name and not installed leaves its role to the bundled face, the only downloaded one in its stack.
-  const used = await usedFaces(page, Object.keys(bundledFonts) as FontRole[]);
+  const used = await usedFaces(page, [...context.families.keys()]);
   const missingFamilies = [...context.families].flatMap(([role, families]) => {
     const face = used.get(role);
     return face?.downloaded ? [{ role, families, used: face.family }] : [];
   });
-  const faces = [...used].map(([role, { family, downloaded }]): UsedFace => {
+  return { failedFontFiles, missingFamilies };
+}
+
+/** The face each role's text was set in on the page, and where it came from. */
+async function printedFaces(page: Page, fontFiles: readonly FontFileFace[], failed: readonly FontFileFace[]): Promise<UsedFace[]> {
+  const used = await usedFaces(page, Object.keys(bundledFonts) as FontRole[]);
+  return [...used].map(([role, { family, downloaded }]): UsedFace => {
     if (!downloaded) return { role, face: family, source: 'installed' };
     if (bundledFonts[role].includes(family)) return { role, face: family, source: 'bundled' };
     // A downloaded face that is not the bundled one is the role's first font file that loaded.
-    const file = context.fontFiles.find((face) => face.role === role && !failedFontFiles.includes(face))?.file;
+    const file = fontFiles.find((face) => face.role === role && !failed.includes(face))?.file;
     return { role, face: family, source: 'file', file };
   });
-  return { failedFontFiles, missingFamilies, faces };
 }
 
 /** Lay the open print page out and print it. */
