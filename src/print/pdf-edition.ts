@@ -153,7 +153,15 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
       const { html, meta } = pages.html(rendered);
       const url = await pages.write(rendered, html);
       const [pool, { renderPdf }] = await Promise.all([printer.pool(), import('./render-pdf.ts')]);
-      const result = await renderPdf(pool, { url, output: target, roots: pages.roots, name: rendered.issue.source, fonts: options.series.fonts, meta });
+      const result = await renderPdf(pool, {
+        url,
+        output: target,
+        roots: pages.roots,
+        name: rendered.issue.source,
+        fonts: options.series.fonts,
+        meta,
+        probeFaces: printer.faces.length === 0,
+      });
       printer.noteFaces(result.faces);
       const warnings = printWarnings(
         rendered,

@@ -32,6 +32,12 @@ export interface RenderPdfOptions {
   readonly timeoutMs?: number;
   /** Names the issue in error messages, e.g. `content/2021/11/index.md`. */
   readonly name: string;
+  /**
+   * Find the face each role printed in (`faces` in the result). They are the same for every issue
+   * of a build, so a build asks its first PDFs only: the probe costs each PDF four round trips.
+   * @default false
+   */
+  readonly probeFaces?: boolean;
 }
 
 export interface MissingFamilies {
@@ -54,7 +60,7 @@ export interface RenderPdfResult {
   readonly failedFontFiles: readonly FontFileFace[];
   /** Roles whose `fonts` families (no files) are not on this machine, with the bundled face printed instead. */
   readonly missingFamilies: readonly MissingFamilies[];
-  /** The face each role's text was set in. */
+  /** The face each role's text was set in, with `probeFaces`; else empty. */
   readonly faces: readonly UsedFace[];
   /** Time from the open print page to the PDF written: layout, printing, metadata. */
   readonly ms: number;
@@ -143,7 +149,7 @@ function checkOptions(options: Pick<RenderPdfOptions, 'name' | 'url'>, roots: re
 export type FontCheck = Pick<RenderPdfResult, 'failedFontFiles' | 'missingFamilies'>;
 
 /** Where a print page is and what it may load, as `renderPdf` and `renderShareImage` take it. */
-export type PrintPageOptions = Pick<RenderPdfOptions, 'url' | 'roots' | 'fonts' | 'timeoutMs' | 'name'>;
+export type PrintPageOptions = Pick<RenderPdfOptions, 'url' | 'roots' | 'fonts' | 'timeoutMs' | 'name' | 'probeFaces'>;
 
 /**
  * Run `work` on a page of the pool with the issue's print page open in print media, its fonts
@@ -177,7 +183,7 @@ export async function onPrintPage<T>(
         const fonts = await openPrintPage(page, options.url, { name, fontCss, fontFiles, families, blocked });
         const done = await work(page, { signal });
         // Asked once the work is done: probing a role loads its faces, which would change the layout.
-        const faces = await printedFaces(page, fontFiles, fonts.failedFontFiles);
+        const faces = options.probeFaces ? await printedFaces(page, fontFiles, fonts.failedFontFiles) : [];
         return { ...done, ...fonts, faces, blocked };
       } finally {
         // The pool gives the page to the next issue.
