@@ -1,4 +1,5 @@
 import { loadDefaultSimplifiedChineseParser } from 'budoux';
+import { memoize } from '../util/memoize.ts';
 
 type Parser = ReturnType<typeof loadDefaultSimplifiedChineseParser>;
 let parser: Parser | undefined;
@@ -25,15 +26,7 @@ const TWO_HAN_OPEN = /^\p{Script=Han}{2}$/u;
  * Joined, the pieces are `text` again.
  */
 export function phrases(text: string, { compounds = true }: { readonly compounds?: boolean } = {}): readonly string[] {
-  const cache = compounds ? withCompounds : withoutCompounds;
-  let found = cache.get(text);
-  if (found === undefined) {
-    found = cut(text, compounds);
-    // Oldest first out, so that a long build keeps the texts that recur (a table's header, the series' titles) within bounds.
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(text, found);
-  }
-  return found;
+  return compounds ? withCompounds(text) : withoutCompounds(text);
 }
 
 /**
@@ -42,9 +35,8 @@ export function phrases(text: string, { compounds = true }: { readonly compounds
  * recur: a table's header cells in every issue that carries the table, a title on the issue page
  * and in the contents list.
  */
-const withCompounds = new Map<string, readonly string[]>();
-const withoutCompounds = new Map<string, readonly string[]>();
-const CACHE_SIZE = 10_000;
+const withCompounds = memoize(10_000, (text) => cut(text, true));
+const withoutCompounds = memoize(10_000, (text) => cut(text, false));
 
 function cut(text: string, compounds: boolean): readonly string[] {
   parser ??= loadDefaultSimplifiedChineseParser();
