@@ -1,35 +1,29 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import axe, { type AxeResults } from 'axe-core';
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSample, type ServedSite } from './served-site.ts';
+import type { Page } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServedSample } from './served-site.ts';
 
 // Screenshots land here (git-ignored) for a person to look at.
 const SHOTS = 'tests/output';
 
-let site: ServedSite;
-let browser: Browser;
+const sample = useServedSample();
 /** Console errors and uncaught exceptions, per page URL. */
 const problems: string[] = [];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([serveSample(), launchBrowser()]);
   await mkdir(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 async function open(path: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await sample.browser.newPage();
   await page.setViewport({ width, height: 900 });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`${page.url()}: ${error}`));
-  await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
+  await page.goto(new URL(path, sample.site.url).href, { waitUntil: 'load' });
   return page;
 }
 
@@ -47,7 +41,7 @@ describe('the sample archive served from a sub-path', () => {
     expect(await page.title()).toBe('梅州市城镇老旧小区改造工作简报');
     await shot(page, 'home-desktop');
     await Promise.all([page.waitForNavigation(), page.locator('a::-p-text(2021年第11期 总第18期)').click()]);
-    expect(page.url()).toBe(`${site.url}2021/11/`);
+    expect(page.url()).toBe(`${sample.site.url}2021/11/`);
 
     const masthead = await page.$eval('.masthead', (element) => ({
       title: element.querySelector('.masthead-title')?.textContent,
@@ -122,7 +116,7 @@ describe('the sample archive served from a sub-path', () => {
       download: element.getAttribute('download'),
       text: element.textContent,
     }));
-    expect(link.href).toBe(`${site.url}2021/11/2021-11.pdf`);
+    expect(link.href).toBe(`${sample.site.url}2021/11/2021-11.pdf`);
     expect(link.download).toBe('梅州市城镇老旧小区改造工作简报2021年第11期.pdf');
     expect(link.text).toMatch(/^下载 PDF 印刷版（\d+(\.\d)? (KB|MB)）$/);
     const response = await fetch(link.href);

@@ -1,37 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import axe, { type AxeResults } from 'axe-core';
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/pipeline.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { pngSize } from '../../src/site/png-size.ts';
 import { readAssets } from '../../src/site/read-assets.ts';
 import { renderPages } from '../../src/site/render-pages.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
-import { launchBrowser, serveSample, type ServedSite } from './served-site.ts';
+import { useServedSample } from './served-site.ts';
 
 // What a reader on a phone or in WeChat meets: tables that keep their row names, a way around the
 // archive, pages that share with a picture, dark mode and a visible focus ring.
 
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([serveSample(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const sample = useServedSample();
 
 type Scheme = 'light' | 'dark';
 
 async function open(path: string, width = 1280, scheme: Scheme = 'light'): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await sample.browser.newPage();
   await page.setViewport({ width, height: 800 });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
+  await page.goto(new URL(path, sample.site.url).href, { waitUntil: 'load' });
   return page;
 }
 
@@ -179,10 +170,10 @@ describe('issue lists at 375 px', () => {
 });
 
 describe('sharing', () => {
-  const served = (url: string) => join(site.out, new URL(url).pathname.replace(/^\/jianbao\//, ''));
+  const served = (url: string) => join(sample.site.out, new URL(url).pathname.replace(/^\/jianbao\//, ''));
 
   it('gives each issue a 1200 × 630 PNG of its first page and a share title with the lead article', async () => {
-    const html = await readFile(join(site.out, '2021/11/index.html'), 'utf8');
+    const html = await readFile(join(sample.site.out, '2021/11/index.html'), 'utf8');
     const meta = (property: string) => new RegExp(`<meta property="${property}" content="([^"]+)">`).exec(html)?.[1];
     expect(meta('og:image')).toBe('https://example.org/jianbao/2021/11/share.png');
     expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['1200', '630']);
@@ -204,7 +195,7 @@ describe('sharing', () => {
       ['icon', '../../assets/favicon-32.png'],
       ['apple-touch-icon', '../../assets/apple-touch-icon.png'],
     ]);
-    const size = async (name: string) => pngSize(await readFile(join(site.out, 'assets', name)));
+    const size = async (name: string) => pngSize(await readFile(join(sample.site.out, 'assets', name)));
     expect([await size('favicon-32.png'), await size('apple-touch-icon.png')]).toEqual([
       { width: 32, height: 32 },
       { width: 180, height: 180 },

@@ -1,26 +1,17 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSample, type ServedSite } from './served-site.ts';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { useServedSample } from './served-site.ts';
 
 // Search that answers: each hit names its issue and date, a table row reads as its label with its
 // header and value pairs, newest first on request, and without JavaScript the page says what to do.
 
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([serveSample(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const sample = useServedSample();
 
 async function search(path: string, options: { readonly javascript?: boolean; readonly width?: number } = {}): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await sample.browser.newPage();
   await page.setViewport({ width: options.width ?? 1280, height: 900 });
   if (options.javascript === false) await page.setJavaScriptEnabled(false);
-  await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
+  await page.goto(new URL(path, sample.site.url).href, { waitUntil: 'load' });
   if (options.javascript !== false) await page.waitForSelector('.search-result');
   return page;
 }

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { createStaticServer } from '../../src/dev/static-server.ts';
@@ -79,4 +79,20 @@ export async function serveSample(): Promise<ServedSite> {
 /** The Chromium the PDF step uses, headless, with nothing running in the background. */
 export async function launchBrowser(): Promise<Browser> {
   return puppeteer.launch(await launchOptions(await findBrowser()));
+}
+
+/**
+ * The served sample and a browser for the test file that calls this: started before its tests
+ * (in its `beforeAll`), closed after them.
+ */
+export function useServedSample(): { readonly site: ServedSite; readonly browser: Browser } {
+  const held = {} as { site: ServedSite; browser: Browser };
+  beforeAll(async () => {
+    [held.site, held.browser] = await Promise.all([serveSample(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.site?.close();
+  });
+  return held;
 }
