@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import axe, { type AxeResults } from 'axe-core';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useServedSample } from './served-site.ts';
+import { seriousAxeViolations, useServedSample } from './served-site.ts';
 
 // Screenshots land here (git-ignored) for a person to look at.
 const SHOTS = 'tests/output';
@@ -154,11 +153,7 @@ describe('the sample archive served from a sub-path', () => {
   ] as const)('has no serious or critical axe violations: /%s at %i px', async (path, width) => {
     const page = await open(path, width);
     if (path.startsWith('search')) await page.waitForSelector('.search-result');
-    // Evaluated over the DevTools protocol, which the pages' Content-Security-Policy does not restrict.
-    await page.evaluate(axe.source);
-    const results = (await page.evaluate('axe.run(document)')) as AxeResults;
-    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
 

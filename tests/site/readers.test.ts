@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import axe, { type AxeResults } from 'axe-core';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/pipeline.ts';
@@ -9,7 +8,7 @@ import { pngSize } from '../../src/site/png-size.ts';
 import { readAssets } from '../../src/site/read-assets.ts';
 import { renderPages } from '../../src/site/render-pages.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
-import { useServedSample } from './served-site.ts';
+import { seriousAxeViolations, useServedSample } from './served-site.ts';
 
 // What a reader on a phone or in WeChat meets: tables that keep their row names, a way around the
 // archive, pages that share with a picture, dark mode and a visible focus ring.
@@ -220,10 +219,7 @@ describe('light and dark', () => {
   it.each(cases)('has no serious or critical axe violations: /%s at %i px, %s', async (path, width, scheme) => {
     const page = await open(path, width, scheme);
     if (path.startsWith('search')) await page.waitForSelector('.search-result');
-    await page.evaluate(axe.source);
-    const results = (await page.evaluate('axe.run(document)')) as AxeResults;
-    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import axe, { type AxeResults } from 'axe-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
@@ -95,4 +96,17 @@ export function useServedSample(): { readonly site: ServedSite; readonly browser
     await held.site?.close();
   });
   return held;
+}
+
+/**
+ * The serious and critical axe violations on the open page, one line each (its rule, help and
+ * the elements). Evaluated over the DevTools protocol, which the pages' Content-Security-Policy
+ * does not restrict.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const results = (await page.evaluate('axe.run(document)')) as AxeResults;
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }
