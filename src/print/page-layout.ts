@@ -39,6 +39,8 @@ export interface ChartFit {
   readonly fontSizePt: number;
   /** The page it prints on. */
   readonly page: number;
+  /** Text blocks it was moved down past so that they fill the foot of the page before it (0: in source order). */
+  readonly floatedPast: number;
 }
 
 export interface TableFit {
@@ -430,26 +432,36 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     bottom: element.getBoundingClientRect().bottom - origin.top,
   });
 
+  /** The page an element's last box falls on (the bounding box of a box split over pages spans them all). */
+  const endPage = (element: Element): number => Math.floor((element.getBoundingClientRect().right - origin.left - 1) / columnWidth);
+
+  /**
+   * The page the text before `lead` ends on: that of the last box before it, null at the flow's
+   * start. (A mark put there would change the breaks it measures.)
+   */
+  const pageBefore = (lead: HTMLElement): number | null => {
+    for (let node: Element | null = lead; node && node !== body; ) {
+      const sibling: Element | null = node.previousElementSibling;
+      if (!sibling) node = node.parentElement;
+      else if (sibling.getClientRects().length === 0) node = sibling;
+      else return endPage(sibling);
+    }
+    return null;
+  };
+
+  /** Whole on `page`: measuring, a chart too tall for the space left may be split rather than moved. */
+  const whollyOn = (chart: HTMLElement, page: number): boolean => flow.column(chart) === page && flow.column(chart.lastElementChild ?? chart) === page;
+
   // A chart is kept whole and takes the headings before it along (print.css): one that does not
   // fit at a page's foot goes to the next page and leaves the foot empty, a gap of up to a page
   // before a new article. Where it fits there with its type set smaller, down to the smallest
   // size, it stays and fills the space instead; otherwise it moves at its own size.
-  const fitChart = (chart: HTMLElement): { chart: HTMLElement; fontSizePt: number } => {
+  const fitChart = (chart: HTMLElement): number => {
     const naturalPt = Math.round(Number.parseFloat(getComputedStyle(chart.querySelector('svg') ?? chart).fontSize) * 0.75 * 10) / 10;
     const lead = leadOf(chart);
-    // The page the text before it ends on: that of the last box before its headings, as a box
-    // split over pages spans them all. (A mark put there would change the breaks it measures.)
-    let previous: Element | null = null;
-    for (let node: Element | null = lead; node && node !== body && !previous; ) {
-      const sibling: Element | null = node.previousElementSibling;
-      if (!sibling) node = node.parentElement;
-      else if (sibling.getClientRects().length === 0) node = sibling;
-      else previous = sibling;
-    }
-    if (!previous) return { chart, fontSizePt: naturalPt };
-    const page = Math.floor((previous.getBoundingClientRect().right - origin.left - 1) / columnWidth);
-    // Whole on that page: measuring, a chart too tall for the space left may be split rather than moved.
-    const fits = (): boolean => flow.column(chart) === page && flow.column(chart.lastElementChild ?? chart) === page;
+    const page = pageBefore(lead);
+    if (page === null) return naturalPt;
+    const fits = (): boolean => whollyOn(chart, page);
     let fontSizePt = naturalPt;
     const sizes = options.chartSizesPt.filter((candidate) => candidate < naturalPt);
     const smallest = sizes.at(-1);
@@ -470,18 +482,95 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         chart.style.removeProperty('--chart-size');
       }
     }
-    return { chart, fontSizePt };
+    return fontSizePt;
+  };
+
+  /**
+   * Space left empty at the foot of a page, in px: below its lowest line of text, table row or
+   * picture (the boxes of the blocks around them run on to the page's foot where they continue).
+   */
+  const footGap = (page: number): number => {
+    const boxes: DOMRect[] = [];
+    const range = document.createRange();
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if ((node.textContent ?? '').trim() === '') continue;
+      range.selectNodeContents(node);
+      boxes.push(...range.getClientRects());
+    }
+    for (const element of body.querySelectorAll('svg, img, tr')) boxes.push(...element.getClientRects());
+    let bottom = 0;
+    for (const box of boxes)
+      if (box.height > 0 && Math.floor((box.left - origin.left + 1) / columnWidth) === page) bottom = Math.max(bottom, box.bottom - origin.top);
+    return columnHeight - bottom;
+  };
+
+  /** Where the flow ends, in px down its pages laid end to end. */
+  const flowEnd = (): number => {
+    const end = document.createElement('div');
+    body.append(end);
+    const { column, bottom } = place(end);
+    end.remove();
+    return column * columnHeight + bottom;
+  };
+
+  // A chart that does not fit at a page's foot even at the smallest size floats, as a typesetter
+  // would place it: it moves down past the text blocks after it in its article, whole blocks, to
+  // just after the one that runs onto the next page, so that its title keeps with the first lines
+  // of that text at the foot and the chart starts the next page. It never passes a heading, a
+  // table or another figure; and it stays where it was when that does not make the gap at the
+  // foot smaller or would end the flow later. The web edition keeps the source order.
+  const floatChart = (chart: HTMLElement): { fontSizePt: number; floatedPast: number } | undefined => {
+    // A charted table's chart is followed by its table: the two move together.
+    const unit = chart.parentElement?.matches('.table-chart') ? chart.parentElement : chart;
+    const lead = leadOf(chart);
+    const page = pageBefore(lead);
+    if (page === null || lead.style.breakBefore === 'column' || whollyOn(chart, page) || unit.querySelector('.print-wide')) return undefined;
+    const text: HTMLElement[] = [];
+    for (
+      let next = unit.nextElementSibling;
+      next?.matches('p, ol, ul, blockquote') && !next.querySelector('img, svg, table, figure');
+      next = next.nextElementSibling
+    )
+      text.push(next as HTMLElement);
+    const anchor = text[0];
+    if (!anchor) return undefined;
+    const before = { gap: footGap(page), end: flowEnd() };
+    let floatedPast = 0;
+    for (const block of text) {
+      block.after(unit);
+      floatedPast++;
+      if (endPage(block) <= page) continue;
+      // A block that went whole to the next page fills nothing: the chart starts that page, before it.
+      if (flow.column(block) > page) {
+        block.before(unit);
+        floatedPast--;
+      }
+      break;
+    }
+    if (floatedPast === 0) {
+      anchor.before(unit);
+      return undefined;
+    }
+    // Where it lands, after the end of that text, it may fit smaller.
+    const fontSizePt = fitChart(chart);
+    if (footGap(page) < before.gap && flowEnd() <= before.end + slack) return { fontSizePt, floatedPast };
+    anchor.before(unit);
+    chart.style.removeProperty('--chart-size');
+    return undefined;
   };
 
   // In document order, as moving or shrinking one table or chart moves everything after it.
   const tableEntries = new Map(entries.map((entry) => [entry.table as Element, entry]));
-  const charts: Array<{ chart: HTMLElement; fontSizePt: number }> = [];
+  const charts: Array<{ chart: HTMLElement; fontSizePt: number; floatedPast: number }> = [];
   for (const element of body.querySelectorAll<HTMLElement>('table, .chart')) {
     const entry = tableEntries.get(element);
     if (entry) {
       if (!entry.fit.wide) keepRows(entry, flow);
     } else if (element.matches('.chart') && element.getClientRects().length > 0) {
-      charts.push(fitChart(element));
+      // The smaller size keeps the source order, so it is tried first; the chart floats only where even that does not fit.
+      const fontSizePt = fitChart(element);
+      charts.push({ chart: element, ...(floatChart(element) ?? { fontSizePt, floatedPast: 0 }) });
     }
   }
 
@@ -541,7 +630,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return { ...entry.fit, pages: pagesOf, moved: entry.moved && !entry.fit.wide, pushedRows: entry.pushedRows };
   });
 
-  const chartFits: ChartFit[] = charts.map(({ chart, fontSizePt }) => ({ fontSizePt, page: flow.column(chart) + 1 }));
+  const chartFits: ChartFit[] = charts.map(({ chart, fontSizePt, floatedPast }) => ({ fontSizePt, page: flow.column(chart) + 1, floatedPast }));
 
   for (const entry of entries) entry.holder?.remove();
   for (const show of hidden) show();
