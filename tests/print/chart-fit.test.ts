@@ -59,3 +59,53 @@ describe('a chart at a page’s foot', () => {
     for (const label of labels) expect((label.xMax - label.xMin) / [...label.text].length / mmPerPt, label.text).toBeGreaterThanOrEqual(9);
   });
 });
+
+/**
+ * A new article opening with a charted table that does not fit at a page's foot even at 9 pt,
+ * followed by paragraphs (tests/fixtures/chart-float): the chart floats past the text, whose first
+ * lines stay with the title at the foot; a later chart followed by a heading stays where it is.
+ * One PDF.
+ */
+describe('a chart too tall for a page’s foot, with text after it', () => {
+  let floated: RenderPdfResult;
+  let floatedWords: Word[];
+  beforeAll(async () => {
+    floated = await printIssue('tests/fixtures/chart-float', undefined, outDir, 'chart-float');
+    floatedWords = words(floated.output);
+  }, 60_000);
+  const first = (text: string): Word => {
+    const word = floatedWords.find((candidate) => candidate.text === text);
+    expect(word, text).toBeDefined();
+    return word!;
+  };
+
+  it('leaves its title with the first lines of the text at the foot, less than 3 lines empty', () => {
+    const title = first('全市城镇老旧小区改造进展情况');
+    expect(first('截至').page).toBe(title.page);
+    const bottom = Math.max(...floatedWords.filter((word) => word.page === title.page && word.yMax < AREA_BOTTOM + 2).map((word) => word.yMax));
+    expect((AREA_BOTTOM - bottom) / LINE).toBeLessThan(3);
+  });
+
+  it('prints the chart whole on the next page, after the text it floated past', () => {
+    const [chart] = floated.layout.charts;
+    expect(chart!.floatedPast).toBeGreaterThan(0);
+    const title = first('全市城镇老旧小区改造进展情况');
+    const caption = first('户数(户)进度（按区县名称）');
+    // The chart's last bar's share, below its last row.
+    const last = first('58.8%');
+    expect(caption.page).toBe(title.page + 1);
+    expect(last.page).toBe(caption.page);
+    expect(chart!.page).toBe(caption.page);
+  });
+
+  it('keeps a chart followed by a heading in source order, with its title', () => {
+    expect(floated.layout.charts).toHaveLength(2);
+    const chart = floated.layout.charts[1]!;
+    expect(chart.floatedPast).toBe(0);
+    const title = first('全市城镇老旧小区改造分区情况');
+    const caption = floatedWords.filter((word) => word.text === '户数(户)进度（按区县名称）')[1]!;
+    expect(caption.page).toBe(title.page);
+    expect(chart.page).toBe(title.page);
+    expect(first('一、各区县进度').page).toBeGreaterThanOrEqual(caption.page);
+  });
+});
