@@ -527,12 +527,11 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const page = pageBefore(lead);
     if (page === null || lead.style.breakBefore === 'column' || whollyOn(chart, page) || unit.querySelector('.print-wide')) return undefined;
     const text: HTMLElement[] = [];
-    for (
-      let next = unit.nextElementSibling;
-      next?.matches('p, ol, ul, blockquote') && !next.querySelector('img, svg, table, figure');
-      next = next.nextElementSibling
-    )
+    let next = unit.nextElementSibling;
+    for (; next?.matches('p, ol, ul, blockquote') && !next.querySelector('img, svg, table, figure'); next = next.nextElementSibling)
       text.push(next as HTMLElement);
+    // Text just before a table or another figure introduces it (“…如下。”): it stays with it.
+    if (next && !/^H[1-6]$/.test(next.tagName)) text.pop();
     const anchor = text[0];
     if (!anchor) return undefined;
     const before = { gap: footGap(page), end: flowEnd() };
