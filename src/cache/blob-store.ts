@@ -41,7 +41,8 @@ export class BlobStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // One cut short or edited to another size, not read since: replaced now, as the HTML kept
-      // for a build's pages is read only after every issue is stored.
+      // for a build's pages is read only after every issue is stored. One that another render
+      // worker is still writing is replaced by the same bytes, so either way the blob ends whole.
       if (!this.has(id, typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength)) {
         rmSync(path, { force: true });
         writeFileSync(path, bytes, { flag: 'wx' });
