@@ -36,16 +36,11 @@ export class BlobStore {
       mkdirSync(folder, { recursive: true });
       this.#folders.add(folder);
     }
-    try {
-      writeFileSync(path, bytes, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // One cut short or edited to another size, not read since: replaced now, as the HTML kept
-      // for a build's pages is read only after every issue is stored.
-      if (!this.has(id, typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength)) {
-        rmSync(path, { force: true });
-        writeFileSync(path, bytes, { flag: 'wx' });
-      }
+    // One cut short or edited to another size, not read since: replaced now, as the HTML kept
+    // for a build's pages is read only after every issue is stored.
+    if (!create(path, bytes) && !this.has(id, typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength)) {
+      rmSync(path, { force: true });
+      create(path, bytes);
     }
     return id;
   }
@@ -108,5 +103,20 @@ export class BlobStore {
     const stale = entries.filter((entry) => entry.isFile() && !keep.has(entry.name));
     await Promise.all(stale.map((entry) => rm(join(entry.parentPath, entry.name), { force: true })));
     return stale.length;
+  }
+}
+
+/**
+ * Create the file at `path` with `bytes`; false when it exists. Render workers store at once, so
+ * another may be writing the same blob, with the same bytes: the one that finds it short
+ * replaces it, and one that then finds it made again leaves it to the other.
+ */
+function create(path: string, bytes: string | Uint8Array): boolean {
+  try {
+    writeFileSync(path, bytes, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
   }
 }

@@ -6,6 +6,7 @@ import type { DownloadEdition, Issue, OutputFile, RenderedIssue } from '../model
 import type { MessageData } from '../report/message-data.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
+import type { CachedRender, RenderStore, StoredRender, StoredText } from './store-render.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
@@ -15,7 +16,6 @@ const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A text kept in the blob store (an edition's HTML): its blob and its size in bytes. */
 const storedText = z.strictObject({ blob: hex, bytes: z.number() });
-type StoredText = z.infer<typeof storedText>;
 
 const manifestSchema = z.strictObject({
   format: z.literal(FORMAT),
@@ -73,9 +73,6 @@ type IssueEntry = Manifest['issues'][string];
 /** The output folder as the last build left it. */
 export type WrittenOutput = NonNullable<Manifest['written']>;
 
-/** What the rendered blob holds: the rendered issue without its model, HTML and dependencies. */
-type CachedRender = Omit<RenderedIssue, 'issue' | 'html' | 'printHtml' | 'dependencies'>;
-
 /** The output the last build wrote, up to date, with the warnings its issues rendered with. */
 export interface UpToDate extends WrittenOutput {
   readonly warnings: ReadonlyArray<{ readonly issue: Issue; readonly warnings: readonly MessageData[] }>;
@@ -94,7 +91,7 @@ export interface BuildCacheOptions {
   readonly from?: readonly string[];
   /**
    * Without a cache folder, a folder of the build's own where rendered HTML waits until the
-   * pages and downloads are made from it (see `storeIssue`); without either, it stays in memory.
+   * pages and downloads are made from it (see `keepIssue`); without either, it stays in memory.
    */
   readonly scratchDir?: string | undefined;
 }
@@ -158,7 +155,7 @@ export class BuildCache {
   /**
    * The issue as last rendered, with the warnings it rendered with, when its Markdown and every
    * file it embeds are unchanged. Its HTML stays in the blob store, read when a page or file is
-   * made from it (see `storeIssue`).
+   * made from it (see `keepIssue`).
    */
   async issue(issue: Issue): Promise<{ rendered: RenderedIssue; warnings: readonly MessageData[] } | undefined> {
     const name = this.#relative(issue.source);
@@ -276,38 +273,33 @@ export class BuildCache {
   }
 
   /**
-   * Remember a freshly rendered issue, and the warnings it rendered with. Gives the issue to hold
-   * from here on, whose HTML (`html`, `printHtml`) stays in the blob store — the scratch folder
-   * without a cache — and is read each time it is asked for: a build holds no issue's HTML longer
-   * than it takes to make one page or file from it.
+   * Where rendered issues are stored, by `storeRender` on the thread that rendered them; given
+   * to `keepIssue` then. Undefined keeps them in memory (no cache and no scratch folder).
    */
-  async storeIssue(rendered: RenderedIssue, warnings: readonly MessageData[] = []): Promise<RenderedIssue> {
-    const store = this.#kept;
-    if (!store) return rendered;
-    const keep = async (text: string): Promise<StoredText> => {
-      // Encoded once: as a string it would be encoded to hash it and again to write it.
-      const bytes = Buffer.from(text);
-      return { blob: await store.write(bytes), bytes: bytes.byteLength };
-    };
-    const { issue, html, printHtml, dependencies: paths, articles, tables, images } = rendered;
-    const stored = { html: await keep(html), printHtml: await keep(printHtml) };
-    const kept = keptRender({ issue, articles, tables, images, dependencies: paths }, store, stored);
-    if (!this.#blobs) return kept;
+  get renderStore(): RenderStore | undefined {
+    return this.#kept && { blobs: this.#kept, entries: this.#blobs !== undefined };
+  }
+
+  /**
+   * Remember a freshly rendered issue, stored in `renderStore` with the warnings it rendered
+   * with. Gives the issue to hold from here on, whose HTML (`html`, `printHtml`) stays in the
+   * blob store — the scratch folder without a cache — and is read each time it is asked for: a
+   * build holds no issue's HTML longer than it takes to make one page or file from it.
+   */
+  keepIssue(issue: Issue, stored: StoredRender): RenderedIssue {
+    const kept = keptRender({ ...stored.fields, issue }, this.#kept!, stored);
+    const found = stored.entry;
+    if (!this.#blobs || !found) return kept;
     const dependencies: Record<string, string> = {};
-    for (const path of paths) {
-      const hash = fileHash(path);
-      // Gone since it was rendered: nothing to key the entry by.
-      if (hash === undefined) return kept;
-      dependencies[this.#relative(path)] = hash;
-    }
-    const render: CachedRender = { articles, tables, images };
+    for (const [index, path] of stored.fields.dependencies.entries()) dependencies[this.#relative(path)] = found.dependencies[index]!;
     const entry: IssueEntry = {
-      markdown: contentHash(issue.markdown),
+      markdown: found.markdown,
       dependencies,
-      rendered: await this.#blobs.write(Buffer.from(JSON.stringify(render))),
-      ...stored,
+      rendered: found.rendered,
+      html: stored.html,
+      printHtml: stored.printHtml,
       // Through JSON: no undefined fields.
-      ...(warnings.length > 0 ? { warnings: await this.#blobs.write(Buffer.from(JSON.stringify(warnings))) } : {}),
+      ...(found.warnings === undefined ? {} : { warnings: found.warnings }),
     };
     this.#next.issues[this.#relative(issue.source)] = entry;
     this.#changed = true;
@@ -469,7 +461,7 @@ async function readManifest(dir: string, problems: string[]): Promise<Manifest |
 }
 
 /**
- * The rendered issue whose HTML is kept in `store` (see `BuildCache.storeIssue`): each read of
+ * The rendered issue whose HTML is kept in `store` (see `BuildCache.keepIssue`): each read of
  * `html` or `printHtml` reads its blob and checks it. A blob changed since it was stored is an
  * error (the read deleted it, so the next build renders the issue again).
  */

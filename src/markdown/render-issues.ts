@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { VFile } from 'vfile';
-import { restoreMessage, toMessageData } from '../report/message-data.ts';
+import { restoreMessage } from '../report/message-data.ts';
 import type { BuildCache } from '../cache/build-cache.ts';
-import { renderIssue } from './render-issue.ts';
+import { renderToStore } from './render-to-store.ts';
 import type { Processor } from './processor.ts';
 import type { Issue, RenderedIssue } from '../model.ts';
 import { mapConcurrent } from '../util/map-concurrent.ts';
@@ -63,19 +63,18 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
 
   // Fewer issues than the threshold render here: a worker thread would spend longer starting.
   const size = misses.length < POOL_THRESHOLD ? 0 : Math.min(options.workers ?? os.availableParallelism(), Math.ceil(misses.length / POOL_THRESHOLD));
-  const pool = size > 0 ? createRenderPool({ root: options.root, size }) : undefined;
+  // Each issue is stored where it renders, so that this thread does not create its files.
+  const store = cache?.renderStore;
+  const pool = size > 0 ? createRenderPool({ root: options.root, size, store }) : undefined;
   try {
     const fresh = await mapConcurrent(misses, CONCURRENCY, async (index) => {
       const issue = issues[index]!;
       const file = files[index]!;
-      const result = pool ? await pool.render(issue, file) : await renderIssue(processor, issue, file);
-      // Stored, its HTML is kept on disk from here on rather than in memory (see `storeIssue`).
-      const kept =
-        result && cache && file.messages.every((message) => message.fatal === false)
-          ? await cache.storeIssue(result, file.messages.map(toMessageData))
-          : result;
+      const result = pool ? await pool.render(issue, file) : await renderToStore(processor, issue, file, store);
       tick();
-      return kept;
+      if (!result) return undefined;
+      // Stored, its HTML is kept on disk from here on rather than in memory (see `keepIssue`).
+      return 'stored' in result ? cache!.keepIssue(issue, result.stored) : { ...result.render, issue };
     });
     for (const [position, index] of misses.entries()) cached[index] = fresh[position];
   } finally {

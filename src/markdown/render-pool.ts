@@ -1,9 +1,17 @@
 import type { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import { restoreMessage, type MessageData } from '../report/message-data.ts';
-import type { Issue, RenderedIssue } from '../model.ts';
+import type { RenderStore } from '../cache/store-render.ts';
+import type { Issue } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 import { startWorker } from '../util/start-worker.ts';
+import type { RenderResult } from './render-to-store.ts';
+
+/** What a worker starts with: the content folder, and the store it puts rendered issues in (see `RenderStore`). */
+export interface WorkerData {
+  readonly root: string;
+  readonly store: { readonly dir: string; readonly entries: boolean } | undefined;
+}
 
 /** What the main thread sends a worker. */
 export interface WorkerRequest {
@@ -13,17 +21,17 @@ export interface WorkerRequest {
 
 /**
  * What a worker sends back: that it has started on an issue (its time limit runs from then), then
- * the rendered issue without its model, and the messages.
+ * the result (stored, so without its HTML, when the pool has a store) and the messages.
  */
 export type WorkerReply =
   | { readonly id: number; readonly started: true }
-  | { readonly id: number; readonly render: Omit<RenderedIssue, 'issue'> | undefined; readonly messages: readonly MessageData[] }
+  | { readonly id: number; readonly result: RenderResult; readonly messages: readonly MessageData[] }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string | undefined } };
 
 /** Markdown → HTML on worker threads, one processor per thread. */
 export interface RenderPool {
-  /** Render `issue`; its problems are messages on `file`, as with `renderIssue`. */
-  render(issue: Issue, file: VFile): Promise<RenderedIssue | undefined>;
+  /** Render `issue` and store it, as `renderToStore` does; its problems are messages on `file`. */
+  render(issue: Issue, file: VFile): Promise<RenderResult>;
   close(): Promise<void>;
 }
 
@@ -39,13 +47,15 @@ export interface RenderPoolOptions {
    * @default RENDER_TIME_LIMIT_MS
    */
   readonly timeLimitMs?: number;
+  /** Where the workers store what they render (see `renderToStore`); without one they send it all back. */
+  readonly store?: RenderStore | undefined;
 }
 
 interface Job {
   readonly id: number;
   readonly issue: Issue;
   readonly file: VFile;
-  readonly resolve: (value: RenderedIssue | undefined) => void;
+  readonly resolve: (value: RenderResult) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -57,7 +67,8 @@ interface Job {
  */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const timeLimitMs = options.timeLimitMs ?? RENDER_TIME_LIMIT_MS;
-  const workerData = { root: options.root };
+  const { store } = options;
+  const workerData: WorkerData = { root: options.root, store: store && { dir: store.blobs.dir, entries: store.entries } };
   // A larger young generation: an issue's trees are alive at every collection, and each one
   // copies them; fewer collections, fewer copies.
   const resourceLimits = { maxYoungGenerationSizeMb: 96 };
@@ -122,7 +133,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         return;
       }
       for (const data of reply.messages) restoreMessage(job.file, data);
-      job.resolve(reply.render && { ...reply.render, issue: job.issue });
+      job.resolve(reply.result);
     });
     worker.on('error', (error) => {
       failure = error;

@@ -1,14 +1,17 @@
-// A worker thread of the render pool: renders issues' Markdown with its own processor and sends
-// back the result and the file's messages. Started by render-pool.ts.
+// A worker thread of the render pool: renders issues' Markdown with its own processor, stores
+// what it rendered in the build's blob store, and sends back the result and the file's messages.
+// Started by render-pool.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
+import { BlobStore } from '../cache/blob-store.ts';
 import { createProcessor } from './processor.ts';
-import { renderIssue } from './render-issue.ts';
+import { renderToStore } from './render-to-store.ts';
 import { toMessageData } from '../report/message-data.ts';
-import type { RenderedIssue } from '../model.ts';
-import type { WorkerReply, WorkerRequest } from './render-pool.ts';
+import type { WorkerData, WorkerReply, WorkerRequest } from './render-pool.ts';
 
-const processor = createProcessor({ root: (workerData as { root: string }).root });
+const { root, store } = workerData as WorkerData;
+const processor = createProcessor({ root });
+const renderStore = store && { blobs: new BlobStore(store.dir), entries: store.entries };
 
 // One issue at a time: interleaved at their awaits, several issues' trees would be alive at every
 // garbage collection and be copied by it.
@@ -22,15 +25,10 @@ async function render({ id, issue }: WorkerRequest): Promise<void> {
   let reply: WorkerReply;
   try {
     const file = new VFile({ path: issue.source, value: issue.markdown });
-    const rendered = await renderIssue(processor, issue, file);
-    const messages = file.messages.map(toMessageData);
-    reply = { id, render: rendered && withoutIssue(rendered), messages };
+    const result = await renderToStore(processor, issue, file, renderStore);
+    reply = { id, result, messages: file.messages.map(toMessageData) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } };
   }
   parentPort!.postMessage(reply);
-}
-
-function withoutIssue({ issue: _issue, ...render }: RenderedIssue): Omit<RenderedIssue, 'issue'> {
-  return render;
 }

@@ -10,7 +10,7 @@ export function issueView(rendered: RenderedIssue) {
 
 /**
  * `issueView` without the HTML, which a build keeps on disk until the issue's page is made (see
- * `BuildCache.storeIssue`): what the lists, the feed and the pages around the issue show of it.
+ * `BuildCache.keepIssue`): what the lists, the feed and the pages around the issue show of it.
  */
 export function issueSummary(rendered: RenderedIssue) {
   const { issue } = rendered;

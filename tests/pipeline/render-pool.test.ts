@@ -1,12 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load/load-content.ts';
+import { BlobStore } from '../../src/cache/blob-store.ts';
+import { contentHash } from '../../src/cache/hash.ts';
 import { createProcessor } from '../../src/markdown/processor.ts';
 import { renderIssue } from '../../src/markdown/render-issue.ts';
 import { createRenderPool } from '../../src/markdown/render-pool.ts';
+import { type RenderResult, renderToStore } from '../../src/markdown/render-to-store.ts';
+import type { StoredRender } from '../../src/cache/store-render.ts';
+import { toMessageData } from '../../src/report/message-data.ts';
 import type { Issue, RenderedIssue } from '../../src/model.ts';
 import { formatMessage } from '../../src/report/messages.ts';
 import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
@@ -30,32 +36,51 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('rendering on worker threads', () => {
-  it('gives the same issues and the same messages as rendering on this thread', async () => {
-    const content = join(root, 'content');
-    const { site } = await loadContent(content);
+  it('stores each issue where it renders, as this thread would, and gives the same messages', async () => {
+    const { site } = await loadContent(join(root, 'content'));
     expect(site.issues).toHaveLength(ISSUES);
+    const store = (dir: string) => ({ blobs: new BlobStore(join(root, dir)), entries: true });
     const fileOf = (issue: Issue) => new VFile({ path: issue.source, value: issue.markdown });
     const processor = createProcessor({ root: site.contentDir });
-    const single: { file: VFile; render: RenderedIssue | undefined }[] = [];
+    const single: { file: VFile; result: RenderResult; render: RenderedIssue | undefined }[] = [];
     for (const issue of site.issues) {
       const file = fileOf(issue);
-      single.push({ file, render: await renderIssue(processor, issue, file) });
+      const result = await renderToStore(processor, issue, file, store('blobs-here'));
+      single.push({ file, result, render: await renderIssue(processor, issue, fileOf(issue)) });
     }
-    const pool = createRenderPool({ root: site.contentDir, size: 2 });
+    const there = store('blobs-pool');
+    const pool = createRenderPool({ root: site.contentDir, size: 2, store: there });
     const pooled = await Promise.all(
       site.issues.map(async (issue) => {
         const file = fileOf(issue);
-        return { file, render: await pool.render(issue, file) };
+        return { file, result: await pool.render(issue, file) };
       }),
     ).finally(() => pool.close());
 
-    expect(pooled.map((result) => result.render)).toEqual(single.map((result) => result.render));
-    // The issue with the wrong total has an error, so no page; the others have their tables.
-    expect(pooled.map((result) => result.render?.html.includes('<table'))).toEqual(
-      site.issues.map((issue) => (issue.source.startsWith(wrong) ? undefined : true)),
-    );
-    const messages = (results: typeof single) => results.flatMap((result) => result.file.messages.map((message) => formatMessage(message)));
+    expect(pooled.map((each) => each.result)).toEqual(single.map((each) => each.result));
+    const messages = (results: readonly { file: VFile }[]) => results.flatMap((result) => result.file.messages.map((message) => formatMessage(message)));
     expect(messages(pooled)).toEqual(messages(single));
     expect(messages(pooled).filter((line) => line.endsWith('[table-total]'))).toEqual([expect.stringMatching(/\/progress\.csv:13:3: 合计 value 1 in column/)]);
+    // The issue with the wrong total has an error, so it is neither rendered nor stored; every
+    // other one is stored with its cache entry, and only its blobs' ids cross from the worker.
+    expect(pooled.map(({ result }) => result && 'stored' in result)).toEqual(site.issues.map((issue) => (issue.source.startsWith(wrong) ? undefined : true)));
+    for (const [index, { result }] of pooled.entries()) {
+      const rendered = single[index]!.render;
+      if (rendered === undefined) continue;
+      const { html, printHtml, entry, fields } = (result as { stored: StoredRender }).stored;
+      expect(there.blobs.readSync(html.blob)?.toString()).toBe(rendered.html);
+      expect(html.bytes).toBe(Buffer.byteLength(rendered.html));
+      expect(there.blobs.readSync(printHtml.blob)?.toString()).toBe(rendered.printHtml);
+      expect(rendered.html).toContain('<table');
+      expect(entry?.markdown).toBe(contentHash(rendered.issue.markdown));
+      expect(entry?.dependencies).toEqual(fields.dependencies.map((path) => contentHash(readFileSync(path))));
+      expect(JSON.parse(String(there.blobs.readSync(entry!.rendered)))).toEqual({
+        articles: rendered.articles,
+        tables: rendered.tables,
+        images: rendered.images,
+      });
+      // The synthetic issues render with typography warnings, which are kept with them.
+      expect(JSON.parse(String(there.blobs.readSync(entry!.warnings!)))).toEqual(single[index]!.file.messages.map(toMessageData));
+    }
   });
 });
