@@ -12,7 +12,8 @@ export function memoize<T>(limit: number, compute: (key: string) => T): (key: st
   // not 0.3, which was a tenth of an issue's rendering.
   let oldest: MapIterator<string> | undefined;
   return (key) => {
-    if (known.has(key)) return known.get(key) as T;
+    const remembered = known.get(key);
+    if (remembered !== undefined || known.has(key)) return remembered as T;
     const value = compute(key);
     if (known.size >= limit) known.delete((oldest ??= known.keys()).next().value!);
     known.set(key, value);
