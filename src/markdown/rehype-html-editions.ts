@@ -21,7 +21,8 @@ const BACK_TO_CONTENTS = '<p class="to-contents" data-pagefind-ignore><a href="#
  * each element that has a print version (`data.print`, a figure's print-size photo) replaced by
  * it, texts that print differently (`printValue`, see `rehype-print-brackets`) as they print, and
  * without the web's link back to the contents at the end of each article. The two differ only
- * there, so everything else is serialized once, as serializing is a fifth of an issue's rendering.
+ * there, so everything else is serialized once, as serializing is a fifth of an issue's rendering:
+ * of an article with a note, only the note is serialized twice.
  */
 const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
   this.compiler = (tree, file) => {
@@ -29,21 +30,17 @@ const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
     let print = '';
     for (const node of (tree as Root).children) {
       const printId = node.type === 'element' ? node.data?.printId : undefined;
-      const printNode = printVersion(node);
       if (node.type !== 'element' || printId === undefined) {
-        const html = toHtml(node);
-        web += html;
-        print += printNode === node ? html : toHtml(printNode);
+        const html = editions(node);
+        web += html.web;
+        print += html.print;
         continue;
       }
-      const inner = toHtml({ type: 'root', children: node.children });
+      // An article section (rehype-articles) has no print version of its own; its content may.
+      const inner = editions({ type: 'root', children: node.children });
       const close = `</${node.tagName}>`;
-      web += `${openingTag(node)}${inner}\n${BACK_TO_CONTENTS}\n${close}`;
-      const printed = printNode as Element;
-      print +=
-        printed === node
-          ? openingTag({ ...node, properties: { ...node.properties, id: printId } }) + inner + close
-          : toHtml({ ...printed, properties: { ...printed.properties, id: printId } });
+      web += `${openingTag(node)}${inner.web}\n${BACK_TO_CONTENTS}\n${close}`;
+      print += openingTag({ ...node, properties: { ...node.properties, id: printId } }) + inner.print + close;
     }
     file.data.printHtml = print;
     return web;
@@ -51,6 +48,36 @@ const rehypeHtmlEditions: Plugin<[], Root, string> = function () {
 };
 
 export default rehypeHtmlEditions;
+
+/**
+ * `node` serialized for the web and for print: once for both where nothing in it prints
+ * differently, else its parts that differ twice and the rest once. The elements split open this
+ * way hold print versions or notes: HTML, never inside `<svg>`, `<script>` or `<style>`, where a
+ * child would not serialize alone as it does in its parent.
+ */
+function editions(node: Root | RootContent): { readonly web: string; readonly print: string } {
+  if (!printsDifferently(node)) {
+    const html = toHtml(node);
+    return { web: html, print: html };
+  }
+  if (node.type === 'root' || (node.type === 'element' && !node.data?.print)) {
+    const parts = node.children.map(editions);
+    const web = parts.map((part) => part.web).join('');
+    const print = parts.map((part) => part.print).join('');
+    if (node.type === 'root') return { web, print };
+    const open = openingTag(node);
+    const close = `</${node.tagName}>`;
+    return { web: open + web + close, print: open + print + close };
+  }
+  return { web: toHtml(node), print: toHtml(printVersion(node)) };
+}
+
+/** Whether `node` has a print version or a text that prints differently, or holds one. */
+function printsDifferently(node: Root | RootContent): boolean {
+  if (node.type === 'text') return node.data?.printValue !== undefined;
+  if (node.type === 'element' && node.data?.print) return true;
+  return 'children' in node && node.children.some(printsDifferently);
+}
 
 /**
  * `node` as the print edition shows it: print versions in place of the elements that have one,

@@ -48,6 +48,14 @@ describe('remarkGfmNoTables', () => {
     expect(file.messages).toEqual([]);
   });
 
+  it('links bare addresses right after Chinese text, also ones written with a reference or an escape', async () => {
+    // Found by the pass over the texts (not the parser), which runs only where a text may hold one.
+    const html = String(await gfm().process('邮箱zjj@meizhou.gov.cn，或a&#64;b.cn；网址：HTTP\\://x.cn 。'));
+    expect(html).toBe(
+      '<p>邮箱<a href="mailto:zjj@meizhou.gov.cn">zjj@meizhou.gov.cn</a>，或<a href="mailto:a@b.cn">a@b.cn</a>；网址：<a href="HTTP://x.cn">HTTP://x.cn</a> 。</p>',
+    );
+  });
+
   it('leaves pipe tables out, with an error at each', async () => {
     const file = await gfm().process(
       '| 区县 | 户数 |\n| --- | ---: |\n| 梅江区 | 12 |\n\n> 区县 | 户数\n> --|--\n\n竖线 a | b 不是表格。\n\n正文之后：\n甲 | 乙\n:-: | --:\n\n- 列表中：\n  甲 | 乙\n  :- | -:',
