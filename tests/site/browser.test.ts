@@ -4,15 +4,17 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations, useServedSample } from './served-site.ts';
 
-// Screenshots land here (git-ignored) for a person to look at.
+// Screenshots for a person to look at, with JIANBAO_SHOTS=1, land here (git-ignored). Not by
+// default: nothing asserts on them, and encoding full-page PNGs cost Chromium several seconds of CPU.
 const SHOTS = 'tests/output';
+const TAKE_SHOTS = process.env.JIANBAO_SHOTS === '1';
 
 const sample = useServedSample();
 /** Console errors and uncaught exceptions, per page URL. */
 const problems: string[] = [];
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
+  if (TAKE_SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 
 async function open(path: string, width = 1280): Promise<Page> {
@@ -32,7 +34,9 @@ async function searchFor(page: Page, query: string) {
   await page.waitForSelector('.search-result');
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+async function shot(page: Page, name: string): Promise<void> {
+  if (TAKE_SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
 
 describe('the sample archive served from a sub-path', () => {
   it('goes from the home page to 2021年第11期 with its masthead and table', async () => {
@@ -185,8 +189,7 @@ describe('the sample archive served from a sub-path', () => {
     expect(chart.han.length).toBeGreaterThanOrEqual(3);
     for (const size of chart.han) expect(size).toBeGreaterThanOrEqual(12);
     for (const gap of chart.gaps) expect(gap).toBeGreaterThan(4);
-    const figure = await page.$('.chart');
-    await figure!.screenshot({ path: join(SHOTS, `chart-${path.replace(/\/$/, '').replaceAll('/', '-')}-${width}.png`) });
+    if (TAKE_SHOTS) await (await page.$('.chart'))!.screenshot({ path: join(SHOTS, `chart-${path.replace(/\/$/, '').replaceAll('/', '-')}-${width}.png`) });
     await page.close();
   });
 

@@ -29,7 +29,7 @@ let sample: Promise<string> | undefined;
  * test process cost that once for each). Resolves to the built folder; fails with the build's
  * error, or after two minutes of waiting for another process's build.
  */
-function builtSample(): Promise<string> {
+export function builtSample(): Promise<string> {
   sample ??= (async () => {
     const shared = inject('sharedDir');
     const out = join(shared, 'sample', 'dist');
