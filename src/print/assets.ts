@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isInside } from '../util/inside.ts';
 
 /** The project folder (this file is src/print/assets.ts). */
@@ -53,23 +53,34 @@ export function relocatedFontFile(file: string, dirs: readonly FontPackageDir[] 
   return dir && path.join(dir.actual, path.relative(dir.expected, file));
 }
 
-/** A font package's file that the renderer answers itself: where to read it, and whether to give it as `woffOnlyFontFaces`. */
+/** A font package's stylesheet that the renderer answers itself: where to read it, and whether to give it as `woffOnlyFontFaces`. */
 export interface FontPackageAnswer {
   readonly file: string;
   readonly woffOnly: boolean;
 }
 
 /**
- * How the print page's request for `file` is answered when the renderer answers it itself: a font
- * package npm put elsewhere (`relocatedFontFile`), and every @fontsource stylesheet, given with
- * `woffOnlyFontFaces`. Undefined: Chromium reads the file as it is.
+ * How the print page's request for `file` is answered when it is a font package's stylesheet:
+ * read where npm put the package (see `relocatedFontFile`) and given by `fontPackageStylesheet`,
+ * the @fontsource ones with `woffOnly`. Undefined for any other file: Chromium reads it as it is.
  */
 export function fontPackageAnswer(file: string, dirs: readonly FontPackageDir[] = fontPackageDirs()): FontPackageAnswer | undefined {
-  const relocated = relocatedFontFile(file, dirs);
-  const source = relocated ?? file;
-  const woffOnly =
-    path.extname(source) === '.css' && dirs.some((dir) => path.basename(path.dirname(dir.actual)) === '@fontsource' && isInside(dir.actual, source));
-  return relocated !== undefined || woffOnly ? { file: source, woffOnly } : undefined;
+  const source = relocatedFontFile(file, dirs) ?? file;
+  if (path.extname(source) !== '.css' || !dirs.some((dir) => isInside(dir.actual, source))) return undefined;
+  const woffOnly = dirs.some((dir) => path.basename(path.dirname(dir.actual)) === '@fontsource' && isInside(dir.actual, source));
+  return { file: source, woffOnly };
+}
+
+/**
+ * A font package's stylesheet (`css`, read from `file`) as the print page gets it: with its
+ * relative font URLs made absolute: file:// URLs into the folder it was read from, so that Chromium
+ * reads the font slices from there (wherever npm put the package) instead of the renderer reading
+ * each one for it, and with `woffOnly`, `woffOnlyFontFaces`.
+ */
+export function fontPackageStylesheet(css: string, file: string, woffOnly: boolean): string {
+  const faces = woffOnly ? woffOnlyFontFaces(css) : css;
+  const base = pathToFileURL(file);
+  return faces.replace(/url\((['"]?)([^'")]+)\1\)/g, (_, quote: string, url: string) => `url(${quote}${new URL(url, base).href}${quote})`);
 }
 
 /**

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fontPackageAnswer, fontPackageStylesheet } from '../../src/print/assets.ts';
 import {
   applyPdfMetadata,
   bundledFonts,
@@ -100,5 +101,31 @@ describe('relocatedFontFile', () => {
   });
   it('finds the packages of this checkout where fonts.css looks for them', () => {
     expect(relocatedFontFile(path.join(process.cwd(), 'node_modules/@fontsource/noto-serif-sc/400.css'))).toBeUndefined();
+  });
+});
+
+describe('fontPackageAnswer and fontPackageStylesheet', () => {
+  const dirs = [
+    { expected: '/app/node_modules/jianbao/node_modules/@fontsource/noto-sans-sc', actual: '/app/node_modules/@fontsource/noto-sans-sc' },
+    { expected: '/repo/node_modules/lxgw-wenkai-webfont', actual: '/repo/node_modules/lxgw-wenkai-webfont' },
+  ];
+  it('answers the font packages’ stylesheets only, read where npm put them, the @fontsource ones woff only', () => {
+    expect(fontPackageAnswer('/app/node_modules/jianbao/node_modules/@fontsource/noto-sans-sc/400.css', dirs)).toEqual({
+      file: '/app/node_modules/@fontsource/noto-sans-sc/400.css',
+      woffOnly: true,
+    });
+    expect(fontPackageAnswer('/repo/node_modules/lxgw-wenkai-webfont/lxgwwenkai-regular.css', dirs)).toEqual({
+      file: '/repo/node_modules/lxgw-wenkai-webfont/lxgwwenkai-regular.css',
+      woffOnly: false,
+    });
+    expect(fontPackageAnswer('/app/node_modules/jianbao/node_modules/@fontsource/noto-sans-sc/files/a.woff', dirs)).toBeUndefined();
+    expect(fontPackageAnswer('/app/content/2021/1/style.css', dirs)).toBeUndefined();
+  });
+  it('points every font slice of a package stylesheet into the folder it was read from', () => {
+    const css = readFileSync('node_modules/@fontsource/noto-sans-sc/400.css', 'utf8');
+    const given = fontPackageStylesheet(css, '/app/node_modules/@fontsource/noto-sans-sc/400.css', true);
+    const urls = [...given.matchAll(/url\(([^)]*)\)/g)].map((match) => match[1]!.replace(/^['"]|['"]$/g, ''));
+    expect(urls.length).toBeGreaterThan(50);
+    for (const url of urls) expect(url).toMatch(/^file:\/\/\/app\/node_modules\/@fontsource\/noto-sans-sc\/files\/[^/]+\.woff$/);
   });
 });
