@@ -88,7 +88,9 @@ export const buildCommand: Command = {
       stopHandling();
       progress.finish();
     }
-    for (const line of formatProblems({ errors: [], warnings: result.warnings })) io.stderr(`${line}\n`);
+    // At once: an archive's warnings run to thousands of lines, and each write has its cost.
+    const lines = formatProblems({ errors: [], warnings: result.warnings });
+    if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
     for (const problem of result.cacheProblems) io.stderr(`jianbao: build cache: ${problem}; rebuilt\n`);
     if (!values.quiet) io.stdout(`${summary(result, performance.now() - started)}\n`);
     if (!values.quiet && result.faces.length > 0) io.stdout(`${facesLine(result.faces)}\n`);
