@@ -76,11 +76,13 @@ const manifestSchema = z.strictObject({
       /** Search bundles written, one a year. */
       searchBundles: z.number(),
       /**
-       * Blobs holding every issue's warnings (those of `issues`' entries, in the build's order),
-       * WARNING_CHUNK issues a blob, as JSON: what an up-to-date build reports, read in a few
-       * reads rather than one an issue. Made by the first such build.
+       * Every issue's warnings (those of `issues`' entries, in the build's order), WARNING_CHUNK
+       * issues a blob, as JSON: what an up-to-date build reports, read in a few reads rather than
+       * one an issue. `of` is the hash of the chunk's issues and their warnings' blobs. Made by
+       * an up-to-date build; a complete build keeps the last ones, so that the next up-to-date
+       * build makes again only the chunks whose issues changed.
        */
-      allWarnings: z.array(hex).optional(),
+      allWarnings: z.array(z.strictObject({ of: hex, blob: hex })).optional(),
     })
     .optional(),
 });
@@ -304,39 +306,51 @@ export class BuildCache {
     if (!intact(written)) return undefined;
     const all = await this.#allWarnings(written, entries);
     if (!all) return undefined;
-    const warnings = all.flatMap((found, index) => (found.length > 0 ? [{ issue: issues[index]!, warnings: found }] : []));
+    const warnings = all.all.flatMap((found, index) => (found.length > 0 ? [{ issue: issues[index]!, warnings: found }] : []));
     // What this build loaded is what the last one did: its text hashes and the series are the same.
-    this.#next = { ...this.#previous, ...(this.#next.loaded && { loaded: this.#next.loaded }), written: { ...written, allWarnings: all.ids } };
-    if (all.ids !== written.allWarnings) this.#changed = true;
+    this.#next = { ...this.#previous, ...(this.#next.loaded && { loaded: this.#next.loaded }), written: { ...written, allWarnings: all.chunks } };
+    if (all.made) this.#changed = true;
     return { ...written, warnings };
   }
 
   /**
-   * The warnings of every issue of the written output, in its order, with the blobs holding them
-   * (`written.allWarnings`): read from those, else from each issue's blob and then stored so.
+   * The warnings of every issue of the written output, in its order, and the chunks holding them
+   * (`written.allWarnings`): each read from its chunk when the chunk's issues and their warnings
+   * are the same, else from each issue's blob and then stored as a chunk (`made`).
    */
-  async #allWarnings(written: WrittenOutput, entries: readonly (readonly [string, IssueEntry])[]): Promise<(MessageData[][] & { ids: string[] }) | undefined> {
+  async #allWarnings(
+    written: WrittenOutput,
+    entries: readonly (readonly [string, IssueEntry])[],
+  ): Promise<{ all: MessageData[][]; chunks: NonNullable<WrittenOutput['allWarnings']>; made: boolean } | undefined> {
     const blobs = this.#blobs!;
-    if (written.allWarnings !== undefined) {
-      const all: MessageData[][] = [];
-      for (const id of written.allWarnings) {
-        const found = parseWarnings(blobs.readSync(id));
-        if (!found?.every(Array.isArray)) break;
-        all.push(...(found as unknown as MessageData[][]));
-      }
-      if (all.length === entries.length) return Object.assign(all, { ids: written.allWarnings });
-      this.problems.push('the stored warnings were missing or corrupt');
-    }
+    const stored = new Map((written.allWarnings ?? []).map((chunk) => [chunk.of, chunk.blob]));
     const all: MessageData[][] = [];
-    for (const [, entry] of entries) {
-      const found = entry.warnings === undefined ? [] : parseWarnings(blobs.readSync(entry.warnings));
-      if (!found) return undefined;
-      all.push(found);
+    const chunks: NonNullable<WrittenOutput['allWarnings']> = [];
+    let made = false;
+    for (let start = 0; start < entries.length; start += WARNING_CHUNK) {
+      const part = entries.slice(start, start + WARNING_CHUNK);
+      const of = combineHashes(...part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
+      const blob = stored.get(of);
+      if (blob !== undefined) {
+        const found = parseWarnings(blobs.readSync(blob));
+        if (found?.length === part.length && found.every(Array.isArray)) {
+          all.push(...(found as unknown as MessageData[][]));
+          chunks.push({ of, blob });
+          continue;
+        }
+        this.problems.push('the stored warnings were missing or corrupt');
+      }
+      const read: MessageData[][] = [];
+      for (const [, entry] of part) {
+        const found = entry.warnings === undefined ? [] : parseWarnings(blobs.readSync(entry.warnings));
+        if (!found) return undefined;
+        read.push(found);
+      }
+      all.push(...read);
+      chunks.push({ of, blob: await blobs.write(Buffer.from(JSON.stringify(read))) });
+      made = true;
     }
-    const ids: string[] = [];
-    for (let start = 0; start < all.length; start += WARNING_CHUNK)
-      ids.push(await blobs.write(Buffer.from(JSON.stringify(all.slice(start, start + WARNING_CHUNK)))));
-    return Object.assign(all, { ids });
+    return { all, chunks, made };
   }
 
   /**
@@ -368,6 +382,8 @@ export class BuildCache {
       pages: info.pages,
       pdfs: info.pdfs,
       searchBundles: info.searchBundles,
+      // The chunks of unchanged issues stay good: kept for the next up-to-date build.
+      ...(this.#previous.written?.allWarnings && { allWarnings: this.#previous.written.allWarnings }),
     };
     this.#changed = true;
   }
@@ -505,7 +521,7 @@ export class BuildCache {
     this.#previous = manifest;
     if (complete) {
       const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
-      const warnings = manifest.written?.allWarnings ?? [];
+      const warnings = (manifest.written?.allWarnings ?? []).map((chunk) => chunk.blob);
       await this.#blobs.prune(new Set([...Object.values(manifest.issues).flatMap(issueBlobs), ...editionFiles(manifest), ...outputs, ...warnings]));
     }
   }

@@ -28,7 +28,8 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 const issueFile = (issue: SyntheticIssue) => join(options.contentDir, `${issue.year}/${issue.number}/index.md`);
 const page = (issue: SyntheticIssue) => readFile(join(options.outDir, `${issue.year}/${issue.number}/index.html`), 'utf8');
 const manifestPath = () => join(options.cacheDir, 'manifest.json');
-const readManifest = async () => JSON.parse(await readFile(manifestPath(), 'utf8')) as Record<string, unknown> & { written: { allWarnings?: string[] } };
+const readManifest = async () =>
+  JSON.parse(await readFile(manifestPath(), 'utf8')) as Record<string, unknown> & { written: { allWarnings?: { of: string; blob: string }[] } };
 // Sorted: a cold build reports them as the issues finish rendering, an up-to-date one newest first.
 const printed = (result: { warnings: Parameters<typeof formatProblems>[0]['warnings'] }) =>
   formatProblems({ errors: [], warnings: result.warnings }, root).sort();
@@ -49,12 +50,28 @@ describe('a rebuild with nothing changed', () => {
     expect(printed(second)).toEqual(cold);
     expect(second.cacheProblems).toEqual([]);
 
-    const blob = join(options.cacheDir, 'blobs', stored![0]!.slice(0, 2), stored![0]!);
+    const { blob: id } = stored![0]!;
+    const blob = join(options.cacheDir, 'blobs', id.slice(0, 2), id);
     await writeFile(blob, '[]');
     const damaged = await build(options);
     expect(damaged.counts.upToDate).toBe(true);
     expect(printed(damaged)).toEqual(cold);
     expect(damaged.cacheProblems).toEqual(['the stored warnings were missing or corrupt']);
+  });
+
+  it('reports the warnings of a changed issue as they now are, after the build that rendered it', async () => {
+    const ofIssue = (lines: string[]) => lines.filter((line) => line.includes(`${issues[0]!.year}/${issues[0]!.number}/index.md:`));
+    const before = ofIssue(printed(await build(options)));
+    await build(options);
+    const file = issueFile(issues[0]!);
+    // One more warning: a half-width comma in Chinese text.
+    await writeFile(file, `${await readFile(file, 'utf8')}\n新增一句,用于测试。\n`);
+    const changed = printed(await build(options));
+    expect(ofIssue(changed)).toHaveLength(before.length + 1);
+    const upToDate = await build(options);
+    expect(upToDate.counts.upToDate).toBe(true);
+    expect(printed(upToDate)).toEqual(changed);
+    expect(upToDate.cacheProblems).toEqual([]);
   });
 });
 
