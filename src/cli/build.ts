@@ -88,9 +88,10 @@ export const buildCommand: Command = {
       stopHandling();
       progress.finish();
     }
-    // At once: an archive's warnings run to thousands of lines, and each write has its cost.
+    // A thousand lines a write: an archive's warnings run to hundreds of thousands of lines, each
+    // write has its cost, and one write of them all would hold them twice more in memory.
     const lines = formatProblems({ errors: [], warnings: result.warnings });
-    if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
+    for (let start = 0; start < lines.length; start += 1000) io.stderr(`${lines.slice(start, start + 1000).join('\n')}\n`);
     for (const problem of result.cacheProblems) io.stderr(`jianbao: build cache: ${problem}; rebuilt\n`);
     if (!values.quiet) io.stdout(`${summary(result, performance.now() - started)}\n`);
     if (!values.quiet && result.faces.length > 0) io.stdout(`${facesLine(result.faces)}\n`);
