@@ -160,7 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   let complete = false;
   try {
-    const loaded = await phase('load', () => loadContent(contentDir));
+    const loaded = await phase('load', () => loadContent(contentDir, cache));
     const { site } = loaded;
     // Chosen before the cache is asked, as PDFs printed by another browser are out of date.
     const browser = options.pdf === false ? undefined : await phase('browser', () => findBrowser({ browser: options.browser }));

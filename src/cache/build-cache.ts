@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import type { DownloadEdition, Issue, OutputFile, RenderedIssue } from '../model.ts';
+import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { MessageData } from '../report/message-data.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
@@ -10,7 +10,7 @@ import type { CachedRender, RenderStore, StoredRender, StoredText } from './stor
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -49,6 +49,18 @@ const manifestSchema = z.strictObject({
   pages: z.record(z.string(), hex),
   /** Derived outputs made from many pages (the search index): their key and files → blobs. */
   outputs: z.record(z.string(), z.strictObject({ key: hex, files: z.record(z.string(), hex) })),
+  /**
+   * Every issue file loaded without problems, by path relative to the content folder: the hash of
+   * its text and what loading made of it, with the series (`series`, its hash) it was loaded with.
+   * Not checked field by field: kept only in a manifest proven to be this version's own (see
+   * `readManifest`).
+   */
+  loaded: z
+    .strictObject({
+      series: hex,
+      issues: z.record(z.string(), z.strictObject({ markdown: hex, fields: z.record(z.string(), z.unknown()) })),
+    })
+    .optional(),
   /** The output folder the last complete build wrote, to tell the next one it is up to date. */
   written: z
     .strictObject({
@@ -63,12 +75,30 @@ const manifestSchema = z.strictObject({
       pdfs: z.number(),
       /** Search bundles written, one a year. */
       searchBundles: z.number(),
+      /**
+       * Every issue's warnings (those of `issues`' entries, in the build's order), WARNING_CHUNK
+       * issues a blob, as JSON: what an up-to-date build reports, read in a few reads rather than
+       * one an issue. `of` is the hash of the chunk's issues and their warnings' blobs. Made by
+       * an up-to-date build; a complete build keeps the last ones, so that the next up-to-date
+       * build makes again only the chunks whose issues changed.
+       */
+      allWarnings: z.array(z.strictObject({ of: hex, blob: hex })).optional(),
     })
     .optional(),
 });
 
 type Manifest = z.infer<typeof manifestSchema>;
 type IssueEntry = Manifest['issues'][string];
+type Loaded = NonNullable<Manifest['loaded']>;
+
+/** What loading an issue file gives besides the file's path and text (load/load-issue.ts). */
+type LoadedFields = Omit<Issue, 'source' | 'markdown' | 'previous'>;
+
+/**
+ * Issues whose warnings share a blob of `written.allWarnings`: few reads, and no blob so large
+ * that its text and what it parses to weigh on memory (a synthetic issue has 33 warnings, 13 kB).
+ */
+const WARNING_CHUNK = 250;
 
 /** The output folder as the last build left it. */
 export type WrittenOutput = NonNullable<Manifest['written']>;
@@ -122,6 +152,10 @@ export class BuildCache {
   #previous: Manifest;
   #next: Manifest;
   #changed = false;
+  /** The hash of each issue file's text, by path as given, hashed once a build (see `#markdownHash`). */
+  readonly #hashes = new Map<string, { readonly markdown: string; readonly hash: string }>();
+  /** The hash of the series the issues were loaded with. */
+  #series: { readonly series: Series; readonly hash: string } | undefined;
 
   private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined, extras: readonly Source[]) {
     this.dir = options.dir;
@@ -152,6 +186,49 @@ export class BuildCache {
     return relative(this.#contentDir, resolve(path)).split('\\').join('/');
   }
 
+  /** The hash of an issue file's text, as its entries key it: hashed once, when loaded. */
+  #markdownHash(source: string, markdown: string): string {
+    const known = this.#hashes.get(source);
+    if (known?.markdown === markdown) return known.hash;
+    const hash = contentHash(markdown);
+    this.#hashes.set(source, { markdown, hash });
+    return hash;
+  }
+
+  #seriesHash(series: Series): string {
+    if (this.#series?.series !== series) this.#series = { series, hash: contentHash(JSON.stringify(series)) };
+    return this.#series.hash;
+  }
+
+  #loaded(series: Series): Loaded {
+    this.#next.loaded ??= { series: this.#seriesHash(series), issues: {} };
+    return this.#next.loaded;
+  }
+
+  /**
+   * What loading made of the issue file at `source` last time, when its text and the series are
+   * the same: its frontmatter then need not be parsed and checked again. The file is still read
+   * and hashed, so that any change to its bytes is seen.
+   */
+  recall(source: string, markdown: string, series: Series): LoadedFields | undefined {
+    if (!this.#blobs) return undefined;
+    const previous = this.#previous.loaded;
+    if (previous?.series !== this.#seriesHash(series)) return undefined;
+    const name = this.#relative(source);
+    const entry = previous.issues[name];
+    if (entry?.markdown !== this.#markdownHash(source, markdown)) return undefined;
+    this.#loaded(series).issues[name] = entry;
+    return entry.fields as unknown as LoadedFields;
+  }
+
+  /** Remember an issue as loaded, for `recall` in the next build. */
+  remember(issue: Issue, series: Series): void {
+    if (!this.#blobs) return;
+    const { source, markdown, previous: _, ...fields } = issue;
+    this.#loaded(series).issues[this.#relative(source)] = { markdown: this.#markdownHash(source, markdown), fields: { ...fields } };
+    this.#changed = true;
+  }
+
   /**
    * The issue as last rendered, with the warnings it rendered with, when its Markdown and every
    * file it embeds are unchanged. Its HTML stays in the blob store, read when a page or file is
@@ -163,7 +240,7 @@ export class BuildCache {
     let markdownHash: string | undefined;
     for (const { manifest, blobs } of this.#sources) {
       const entry = manifest.issues[name];
-      if (!entry || entry.markdown !== (markdownHash ??= contentHash(issue.markdown)) || !this.#unchanged(entry.dependencies)) continue;
+      if (!entry || entry.markdown !== (markdownHash ??= this.#markdownHash(issue.source, issue.markdown)) || !this.#unchanged(entry.dependencies)) continue;
       const found = await this.#readEntry(entry, blobs);
       if (!found) {
         this.problems.push(`the rendered ${name} was missing or corrupt`);
@@ -221,22 +298,59 @@ export class BuildCache {
     for (const issue of issues) {
       const name = this.#relative(issue.source);
       const entry = this.#previous.issues[name];
-      if (entry?.markdown !== contentHash(issue.markdown)) return undefined;
+      if (entry?.markdown !== this.#markdownHash(issue.source, issue.markdown)) return undefined;
       entries.push([name, entry]);
     }
     if (writtenKey(key, entries) !== written.key) return undefined;
     if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
     if (!intact(written)) return undefined;
-    const warnings: UpToDate['warnings'][number][] = [];
-    for (const [index, [, entry]] of entries.entries()) {
-      if (entry.warnings === undefined) continue;
-      const bytes = await this.#blobs.read(entry.warnings);
-      const found = bytes && parseWarnings(bytes);
-      if (!found) return undefined;
-      warnings.push({ issue: issues[index]!, warnings: found });
-    }
-    this.#next = this.#previous;
+    const all = await this.#allWarnings(written, entries);
+    if (!all) return undefined;
+    const warnings = all.all.flatMap((found, index) => (found.length > 0 ? [{ issue: issues[index]!, warnings: found }] : []));
+    // What this build loaded is what the last one did: its text hashes and the series are the same.
+    this.#next = { ...this.#previous, ...(this.#next.loaded && { loaded: this.#next.loaded }), written: { ...written, allWarnings: all.chunks } };
+    if (all.made) this.#changed = true;
     return { ...written, warnings };
+  }
+
+  /**
+   * The warnings of every issue of the written output, in its order, and the chunks holding them
+   * (`written.allWarnings`): each read from its chunk when the chunk's issues and their warnings
+   * are the same, else from each issue's blob and then stored as a chunk (`made`).
+   */
+  async #allWarnings(
+    written: WrittenOutput,
+    entries: readonly (readonly [string, IssueEntry])[],
+  ): Promise<{ all: MessageData[][]; chunks: NonNullable<WrittenOutput['allWarnings']>; made: boolean } | undefined> {
+    const blobs = this.#blobs!;
+    const stored = new Map((written.allWarnings ?? []).map((chunk) => [chunk.of, chunk.blob]));
+    const all: MessageData[][] = [];
+    const chunks: NonNullable<WrittenOutput['allWarnings']> = [];
+    let made = false;
+    for (let start = 0; start < entries.length; start += WARNING_CHUNK) {
+      const part = entries.slice(start, start + WARNING_CHUNK);
+      const of = combineHashes(...part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
+      const blob = stored.get(of);
+      if (blob !== undefined) {
+        const found = parseWarnings(blobs.readSync(blob));
+        if (found?.length === part.length && found.every(Array.isArray)) {
+          all.push(...(found as unknown as MessageData[][]));
+          chunks.push({ of, blob });
+          continue;
+        }
+        this.problems.push('the stored warnings were missing or corrupt');
+      }
+      const read: MessageData[][] = [];
+      for (const [, entry] of part) {
+        const found = entry.warnings === undefined ? [] : parseWarnings(blobs.readSync(entry.warnings));
+        if (!found) return undefined;
+        read.push(found);
+      }
+      all.push(...read);
+      chunks.push({ of, blob: await blobs.write(Buffer.from(JSON.stringify(read))) });
+      made = true;
+    }
+    return { all, chunks, made };
   }
 
   /**
@@ -268,6 +382,8 @@ export class BuildCache {
       pages: info.pages,
       pdfs: info.pdfs,
       searchBundles: info.searchBundles,
+      // The chunks of unchanged issues stay good: kept for the next up-to-date build.
+      ...(this.#previous.written?.allWarnings && { allWarnings: this.#previous.written.allWarnings }),
     };
     this.#changed = true;
   }
@@ -391,6 +507,7 @@ export class BuildCache {
       : {
           ...this.#next,
           issues: { ...this.#previous.issues, ...this.#next.issues },
+          loaded: this.#next.loaded ?? this.#previous.loaded,
           editions: mergeEditions(this.#previous.editions, this.#next.editions),
           pages: this.#previous.pages,
           written: this.#previous.written,
@@ -399,12 +516,13 @@ export class BuildCache {
     await mkdir(this.dir, { recursive: true });
     const path = join(this.dir, 'manifest.json');
     const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(manifest));
+    await writeFile(temporary, withCheck(manifest));
     await rename(temporary, path);
     this.#previous = manifest;
     if (complete) {
       const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
-      await this.#blobs.prune(new Set([...Object.values(manifest.issues).flatMap(issueBlobs), ...editionFiles(manifest), ...outputs]));
+      const warnings = (manifest.written?.allWarnings ?? []).map((chunk) => chunk.blob);
+      await this.#blobs.prune(new Set([...Object.values(manifest.issues).flatMap(issueBlobs), ...editionFiles(manifest), ...outputs, ...warnings]));
     }
   }
 }
@@ -451,13 +569,39 @@ async function readManifest(dir: string, problems: string[]): Promise<Manifest |
   });
   if (text === undefined) return undefined;
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
+    const value = JSON.parse(text) as unknown;
+    // Written by a build whole and unaltered: its shape is the one its version writes, and one of
+    // another version has another key and is not used (10,000 issues would take a second to check).
+    if (checked(text) && (value as { format?: unknown }).format === FORMAT) {
+      const { check: _, ...manifest } = value as Manifest & { check: string };
+      return manifest;
+    }
+    const parsed = manifestSchema.safeParse(value);
+    // What loading made of each issue is not checked: dropped unless proven this version's.
+    if (parsed.success) return { ...parsed.data, loaded: undefined };
     problems.push(`${path} does not have the expected shape`);
   } catch (error) {
     problems.push(`${path} is not valid JSON (${(error as Error).message})`);
   }
   return undefined;
+}
+
+/** Where the manifest's text starts with a hash of the rest: `{"check":"<hash>",`. */
+const CHECK = /^\{"check":"([0-9a-f]{64})",/;
+
+/**
+ * The manifest as JSON with a `check` field first: the hash of the JSON the manifest is without
+ * it, which shows that the file is the whole of what a build wrote.
+ */
+function withCheck(manifest: Manifest): string {
+  const text = JSON.stringify(manifest);
+  return `{"check":"${contentHash(text)}",${text.slice(1)}`;
+}
+
+/** Whether the manifest's text is as `withCheck` wrote it. */
+function checked(text: string): boolean {
+  const found = CHECK.exec(text);
+  return found !== null && contentHash(`{${text.slice(found[0].length)}`) === found[1];
 }
 
 /**
@@ -503,7 +647,8 @@ function parseRender(bytes: Buffer): CachedRender | undefined {
  * blob's bytes were checked against its name, so they are what a build of this version wrote,
  * and an up-to-date build of 10,000 issues would spend a second checking 330,000 of them.
  */
-function parseWarnings(bytes: Buffer): MessageData[] | undefined {
+function parseWarnings(bytes: Buffer | undefined): MessageData[] | undefined {
+  if (bytes === undefined) return undefined;
   try {
     const value = JSON.parse(bytes.toString('utf8')) as unknown;
     return Array.isArray(value) ? (value as MessageData[]) : undefined;

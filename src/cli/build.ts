@@ -88,7 +88,10 @@ export const buildCommand: Command = {
       stopHandling();
       progress.finish();
     }
-    for (const line of formatProblems({ errors: [], warnings: result.warnings })) io.stderr(`${line}\n`);
+    // A thousand lines a write: an archive's warnings run to hundreds of thousands of lines, each
+    // write has its cost, and one write of them all would hold them twice more in memory.
+    const lines = formatProblems({ errors: [], warnings: result.warnings });
+    for (let start = 0; start < lines.length; start += 1000) io.stderr(`${lines.slice(start, start + 1000).join('\n')}\n`);
     for (const problem of result.cacheProblems) io.stderr(`jianbao: build cache: ${problem}; rebuilt\n`);
     if (!values.quiet) io.stdout(`${summary(result, performance.now() - started)}\n`);
     if (!values.quiet && result.faces.length > 0) io.stdout(`${facesLine(result.faces)}\n`);

@@ -1,15 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { problemsIn, reportProblem, type Problems } from '../report/messages.ts';
 import { checkNumbering } from './check-numbering.ts';
-import { loadSite, type Site } from './load-site.ts';
+import { type LoadMemo, loadSite, type Site } from './load-site.ts';
 
 /** The content folder read and its archive-wide checks run, before any Markdown renders. */
 export interface LoadedContent extends Problems {
   readonly site: Site;
 }
 
-/** Read the series file and every issue's frontmatter, and check the numbering across the archive. */
-export async function loadContent(contentDir: string): Promise<LoadedContent> {
+/**
+ * Read the series file and every issue's frontmatter (an unchanged issue's as `memo` remembers
+ * it), and check the numbering across the archive.
+ */
+export async function loadContent(contentDir: string, memo?: LoadMemo): Promise<LoadedContent> {
   if (
     !(await stat(contentDir).then(
       (found) => found.isDirectory(),
@@ -18,7 +21,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   ) {
     throw new Error(`Cannot find the content folder ${contentDir}/; pass --content DIR, or run jianbao where content/ is`);
   }
-  const site = await loadSite(contentDir);
+  const site = await loadSite(contentDir, memo);
   const loaded = new Map(site.files.map((file) => [file.path, file]));
   // An issue file that failed to load may hold the number a gap is missing.
   const complete = site.issues.length === site.files.length - 1;

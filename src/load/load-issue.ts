@@ -7,6 +7,9 @@ import { issueSlug } from './issue-slug.ts';
 import { frontmatterSchema, supplementSchema } from './schema.ts';
 import { splitFrontmatter } from './split-frontmatter.ts';
 
+/** An issue as its frontmatter and the series give it: what loading finds besides its file and text. */
+export type LoadedFields = Omit<Issue, 'source' | 'markdown' | 'previous'>;
+
 /**
  * Validate one issue file against the schema and apply the data cascade:
  * series defaults < frontmatter < computed values. Problems are fatal messages on `file`.

@@ -3,7 +3,7 @@ import { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 import { findIssueFiles, type SkippedLink } from './find-issues.ts';
-import { loadIssue, placeholderIssue } from './load-issue.ts';
+import { type LoadedFields, loadIssue, placeholderIssue } from './load-issue.ts';
 import { readIssueFile } from './read-issue-file.ts';
 import { loadSeries, SERIES_FILE } from './load-series.ts';
 
@@ -30,7 +30,18 @@ export interface Site {
  */
 const NO_SERIES: Series = { title: '', issuer: '', url: '', distribution: [], source: '' };
 
-export async function loadSite(contentDir: string): Promise<Site> {
+/**
+ * What an earlier build loaded (the build cache), so that an issue file whose text is unchanged,
+ * loaded with the same series, is not parsed and checked again.
+ */
+export interface LoadMemo {
+  /** The issue loaded from `source` with this text and series, minus the two. */
+  recall(source: string, markdown: string, series: Series): LoadedFields | undefined;
+  /** Remember an issue just loaded without problems. */
+  remember(issue: Issue, series: Series): void;
+}
+
+export async function loadSite(contentDir: string, memo?: LoadMemo): Promise<Site> {
   const [{ file: seriesFile, series }, found] = await Promise.all([loadSeries(join(contentDir, SERIES_FILE)), findIssueFiles(contentDir)]);
   const issueFiles = found.paths.map(readIssueFile);
   const issues: Issue[] = [];
@@ -38,12 +49,25 @@ export async function loadSite(contentDir: string): Promise<Site> {
   for (const file of issueFiles) {
     // A file that could not be read as text has nothing to check.
     if (file.messages.length > 0) continue;
+    const known = recalled(file, series ?? NO_SERIES, memo);
+    if (known) {
+      issues.push(known);
+      continue;
+    }
     const issue = loadIssue(file, series ?? NO_SERIES);
     if (issue) issues.push(issue);
     else placeholders.push(placeholderIssue(file));
+    // A valid issue's loading reports nothing: what is remembered needs no messages replayed.
+    if (issue && file.messages.length === 0) memo?.remember(issue, series ?? NO_SERIES);
   }
   issues.sort(newestFirst);
   return { contentDir, series, issues: withPrevious(issues), placeholders, files: [seriesFile, ...issueFiles], links: found.links.map(linkWarning) };
+}
+
+function recalled(file: VFile, series: Series, memo: LoadMemo | undefined): Issue | undefined {
+  const markdown = String(file.value);
+  const fields = memo?.recall(file.path, markdown, series);
+  return fields && { source: file.path, markdown, ...fields };
 }
 
 /**

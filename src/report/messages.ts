@@ -87,12 +87,22 @@ declare module 'vfile-message' {
  * reads `path:line:column: warning: message [rule-id]`, as compilers print them. A message
  * about a workbook cell names it as Excel does: `content/2024/3/燃气进展.xlsx 3月进展!E12: …`.
  */
-export function formatMessage(message: VFileMessage, cwd = process.cwd()): string {
-  const file = message.file ? printable(relative(cwd, message.file) || message.file) : '<unknown>';
+export function formatMessage(message: VFileMessage, cwd = process.cwd(), files = new Map<string, string>()): string {
+  const file = message.file ? printedPath(message.file, cwd, files) : '<unknown>';
   const place = message.where ? ` ${printable(message.where)}` : message.line ? `:${message.line}:${message.column ?? 1}` : '';
   const severity = message.fatal === false ? 'warning: ' : '';
   const rule = message.ruleId ? ` [${printable(message.ruleId)}]` : '';
   return `${file}${place}: ${severity}${printable(message.reason)}${rule}`;
+}
+
+/** The file's path as printed, from `files` when it was printed before: an archive's warnings run to thousands a file. */
+function printedPath(path: string, cwd: string, files: Map<string, string>): string {
+  let printed = files.get(path);
+  if (printed === undefined) {
+    printed = printable(relative(cwd, path) || path);
+    files.set(path, printed);
+  }
+  return printed;
 }
 
 /**
@@ -107,7 +117,8 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' 
 
 /** Errors first, then warnings, one formatted line each. */
 export function formatProblems(problems: Problems, cwd = process.cwd()): string[] {
-  return [...problems.errors, ...problems.warnings].map((message) => formatMessage(message, cwd));
+  const files = new Map<string, string>();
+  return [...problems.errors, ...problems.warnings].map((message) => formatMessage(message, cwd, files));
 }
 
 /** `2 errors and 1 warning`. */

@@ -1,0 +1,110 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/pipeline.ts';
+import { formatProblems } from '../../src/report/messages.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+import { type SyntheticIssue, writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
+
+let root: string;
+let issues: SyntheticIssue[];
+let options: BuildOptions & { contentDir: string; outDir: string; cacheDir: string };
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'jianbao-rebuild-'));
+  issues = await writeSyntheticArchive(join(root, 'content'), { issues: 3, perYear: 3 });
+  options = {
+    contentDir: join(root, 'content'),
+    outDir: join(root, 'dist'),
+    cacheDir: join(root, 'cache'),
+    templatesDir: BUNDLED_TEMPLATES,
+    pdf: false,
+    search: false,
+  };
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+const issueFile = (issue: SyntheticIssue) => join(options.contentDir, `${issue.year}/${issue.number}/index.md`);
+const page = (issue: SyntheticIssue) => readFile(join(options.outDir, `${issue.year}/${issue.number}/index.html`), 'utf8');
+const manifestPath = () => join(options.cacheDir, 'manifest.json');
+const readManifest = async () =>
+  JSON.parse(await readFile(manifestPath(), 'utf8')) as Record<string, unknown> & { written: { allWarnings?: { of: string; blob: string }[] } };
+// Sorted: a cold build reports them as the issues finish rendering, an up-to-date one newest first.
+const printed = (result: { warnings: Parameters<typeof formatProblems>[0]['warnings'] }) =>
+  formatProblems({ errors: [], warnings: result.warnings }, root).sort();
+
+describe('a rebuild with nothing changed', () => {
+  it('reports every warning the issues rendered with, from the stored warnings and again when those are damaged', async () => {
+    const cold = printed(await build(options));
+    expect(cold.length).toBeGreaterThan(issues.length);
+
+    const first = await build(options);
+    expect(first.counts.upToDate).toBe(true);
+    expect(printed(first)).toEqual(cold);
+    const stored = (await readManifest()).written.allWarnings;
+    expect(stored).toHaveLength(1);
+
+    const second = await build(options);
+    expect(second.counts.upToDate).toBe(true);
+    expect(printed(second)).toEqual(cold);
+    expect(second.cacheProblems).toEqual([]);
+
+    const { blob: id } = stored![0]!;
+    const blob = join(options.cacheDir, 'blobs', id.slice(0, 2), id);
+    await writeFile(blob, '[]');
+    const damaged = await build(options);
+    expect(damaged.counts.upToDate).toBe(true);
+    expect(printed(damaged)).toEqual(cold);
+    expect(damaged.cacheProblems).toEqual(['the stored warnings were missing or corrupt']);
+  });
+
+  it('reports the warnings of a changed issue as they now are, after the build that rendered it', async () => {
+    const ofIssue = (lines: string[]) => lines.filter((line) => line.includes(`${issues[0]!.year}/${issues[0]!.number}/index.md:`));
+    const before = ofIssue(printed(await build(options)));
+    await build(options);
+    const file = issueFile(issues[0]!);
+    // One more warning: a half-width comma in Chinese text.
+    await writeFile(file, `${await readFile(file, 'utf8')}\n新增一句,用于测试。\n`);
+    const changed = printed(await build(options));
+    expect(ofIssue(changed)).toHaveLength(before.length + 1);
+    const upToDate = await build(options);
+    expect(upToDate.counts.upToDate).toBe(true);
+    expect(printed(upToDate)).toEqual(changed);
+    expect(upToDate.cacheProblems).toEqual([]);
+  });
+});
+
+describe('loading unchanged issue files', () => {
+  it('loads an issue file again when its frontmatter changes, and every issue when the series changes', async () => {
+    await build(options);
+    const file = issueFile(issues[1]!);
+    // Same length: a change the file's size would not show.
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: (\d{4})-(\d\d)-(\d\d)$/m, 'date: $1-$2-28'));
+    const changed = await build(options);
+    expect(changed.counts).toMatchObject({ upToDate: false, rendered: 1 });
+    expect(await page(issues[1]!)).toMatch(/datetime="\d{4}-\d\d-28"/);
+
+    const series = join(options.contentDir, 'bulletin.yaml');
+    await writeFile(series, (await readFile(series, 'utf8')).replace(/^issuer: .*$/m, 'issuer: 梅州市改名局'));
+    await build(options);
+    for (const issue of issues) expect(await page(issue)).toContain('梅州市改名局');
+  });
+
+  it('does not take what was loaded from a manifest it cannot prove its own', async () => {
+    await build(options);
+    const manifest = await readManifest();
+    const loaded = manifest.loaded as { issues: Record<string, { fields: { date: string } }> };
+    const name = `${issues[0]!.year}/${issues[0]!.number}/index.md`;
+    const date = loaded.issues[name]!.fields.date;
+    loaded.issues[name]!.fields.date = '1999-09-09';
+    const { check: _, ...unchecked } = manifest;
+    await writeFile(manifestPath(), JSON.stringify(unchecked));
+    // The edited manifest is the right shape, so its rendered issues are still used.
+    await rm(options.outDir, { recursive: true });
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ rendered: 0, skipped: issues.length });
+    expect(await page(issues[0]!)).toContain(`datetime="${date}"`);
+    expect(await page(issues[0]!)).not.toContain('1999-09-09');
+  });
+});
