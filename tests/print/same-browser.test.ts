@@ -1,13 +1,12 @@
 // The packaged Chromium prints by default, whether or not the machine has a browser of its own, so
 // PDFs are the same bytes everywhere; another browser is opt-in and prints the PDFs again.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
-import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
 
 let root: string;
 let options: BuildOptions;
@@ -15,7 +14,8 @@ const pdf = (out: string) => readFile(join(out, '2024/1/2024-1.pdf'));
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'jianbao-same-browser-'));
-  await writeSyntheticArchive(join(root, 'content'), { issues: 1, firstYear: 2024 });
+  // One one-paragraph issue: what is compared is the browser, not the typesetting of a sample.
+  await cp('tests/fixtures/print-cache', join(root, 'content'), { recursive: true, filter: (source) => !source.includes('2024/2') });
   options = { contentDir: join(root, 'content'), templatesDir: BUNDLED_TEMPLATES, search: false };
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
