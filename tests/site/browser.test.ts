@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seriousAxeViolations, useServedSample } from './served-site.ts';
+import { useServedSample } from './served-site.ts';
 
 // Screenshots for a person to look at, with JIANBAO_SHOTS=1, land here (git-ignored). Not by
 // default: nothing asserts on them, and encoding full-page PNGs cost Chromium several seconds of CPU.
@@ -147,19 +147,7 @@ describe('the sample archive served from a sub-path', () => {
     await page.close();
   });
 
-  it.each([
-    ['', 1280],
-    ['2021/11/', 1280],
-    ['2021/11/', 375],
-    ['search/?q=蕉岭县', 1280],
-    ['2021/', 375],
-    ['series/', 375],
-  ] as const)('has no serious or critical axe violations: /%s at %i px', async (path, width) => {
-    const page = await open(path, width);
-    if (path.startsWith('search')) await page.waitForSelector('.search-result');
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.close();
-  });
+  // The axe checks of these pages, at both widths and in light and dark: readers.test.ts.
 
   it.each([
     ['2021/11/', 1280],
