@@ -31,14 +31,33 @@ export function toMessageData(message: VFileMessage): MessageData {
 
 /** Put the message back on `file`, as it was. */
 export function restoreMessage(file: VFile, data: MessageData): VFileMessage {
-  const message = addMessage(file, data.reason, { place: data.place, ruleId: data.ruleId, source: data.source });
+  const message = addMessage(file, shared(data.reason), { place: data.place, ruleId: shared(data.ruleId), source: shared(data.source) });
   message.fatal = data.fatal;
-  if (data.file !== undefined) message.file = data.file;
-  message.name = data.name;
+  if (data.file !== undefined) message.file = shared(data.file);
+  message.name = shared(data.name);
   if (data.where) message.where = data.where;
   if (data.url) message.url = data.url;
   if (data.note) message.note = data.note;
-  if (data.actual != null) message.actual = data.actual;
-  if (data.expected) message.expected = [...data.expected];
+  if (data.actual != null) message.actual = shared(data.actual);
+  if (data.expected) message.expected = data.expected.map(shared);
   return message;
+}
+
+/** Texts restored lately, each kept once; emptied when full, so that a long `jianbao dev` does not grow it. */
+const texts = new Map<string, string>();
+const TEXTS_LIMIT = 100_000;
+
+/**
+ * One copy of a message's text for all the messages that repeat it. A message from a render
+ * worker or the cache arrives with new strings, and an archive's warnings repeat a few reasons,
+ * rule ids and fixes hundreds of thousands of times: at 5,000 synthetic issues (165,000
+ * warnings) the copies held 40 MB until the warnings were printed.
+ */
+function shared<T extends string | undefined>(text: T): T {
+  if (text === undefined) return text;
+  const known = texts.get(text);
+  if (known !== undefined) return known as T;
+  if (texts.size >= TEXTS_LIMIT) texts.clear();
+  texts.set(text, text);
+  return text;
 }
