@@ -1,29 +1,19 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/pipeline.ts';
+import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
-import { progressCsv, writeSyntheticArchive, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
+import { progressCsv, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 
 const ISSUES = 5;
 
 let root: string;
 let issues: SyntheticIssue[];
-let options: BuildOptions & { contentDir: string; outDir: string; cacheDir: string };
+let options: SyntheticBuildOptions;
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'jianbao-cache-'));
-  issues = await writeSyntheticArchive(join(root, 'content'), { issues: ISSUES, perYear: 3 });
-  // Without the search index but where a case asserts it: Pagefind costs most of a small build.
-  options = {
-    contentDir: join(root, 'content'),
-    outDir: join(root, 'dist'),
-    cacheDir: join(root, 'cache'),
-    templatesDir: BUNDLED_TEMPLATES,
-    pdf: false,
-    search: false,
-  };
+  ({ root, issues, options } = await syntheticBuild('jianbao-cache-', ISSUES));
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 

@@ -1,27 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/pipeline.ts';
+import { build } from '../../src/pipeline.ts';
 import { formatProblems } from '../../src/report/messages.ts';
-import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
-import { type SyntheticIssue, writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
+import type { SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 
 let root: string;
 let issues: SyntheticIssue[];
-let options: BuildOptions & { contentDir: string; outDir: string; cacheDir: string };
+let options: SyntheticBuildOptions;
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'jianbao-rebuild-'));
-  issues = await writeSyntheticArchive(join(root, 'content'), { issues: 3, perYear: 3 });
-  options = {
-    contentDir: join(root, 'content'),
-    outDir: join(root, 'dist'),
-    cacheDir: join(root, 'cache'),
-    templatesDir: BUNDLED_TEMPLATES,
-    pdf: false,
-    search: false,
-  };
+  ({ root, issues, options } = await syntheticBuild('jianbao-rebuild-', 3));
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
