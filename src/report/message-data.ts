@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { memoize } from '../util/memoize.ts';
 import { addMessage } from './messages.ts';
 
 /**
@@ -43,21 +44,15 @@ export function restoreMessage(file: VFile, data: MessageData): VFileMessage {
   return message;
 }
 
-/** Texts restored lately, each kept once; emptied when full, so that a long `jianbao dev` does not grow it. */
-const texts = new Map<string, string>();
-const TEXTS_LIMIT = 100_000;
-
 /**
  * One copy of a message's text for all the messages that repeat it. A message from a render
  * worker or the cache arrives with new strings, and an archive's warnings repeat a few reasons,
  * rule ids and fixes hundreds of thousands of times: at 5,000 synthetic issues (165,000
- * warnings) the copies held 40 MB until the warnings were printed.
+ * warnings) the copies held 40 MB until the warnings were printed. Bounded, so that a long
+ * `jianbao dev` does not grow it.
  */
+const intern = memoize(100_000, (text: string) => text);
+
 function shared<T extends string | undefined>(text: T): T {
-  if (text === undefined) return text;
-  const known = texts.get(text);
-  if (known !== undefined) return known as T;
-  if (texts.size >= TEXTS_LIMIT) texts.clear();
-  texts.set(text, text);
-  return text;
+  return (text === undefined ? text : intern(text)) as T;
 }
