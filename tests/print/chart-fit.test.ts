@@ -24,11 +24,17 @@ beforeAll(async () => {
   allWords = words(result.output);
 }, 60_000);
 
-const find = (text: string): Word => {
-  const word = allWords.find((candidate) => candidate.text === text);
+/** The first word `text` in `list`, which must hold it. */
+const wordIn = (list: readonly Word[], text: string): Word => {
+  const word = list.find((candidate) => candidate.text === text);
   expect(word, text).toBeDefined();
   return word!;
 };
+const find = (text: string): Word => wordIn(allWords, text);
+
+/** The lowest text on `page` in `list`, in mm from the page's top (the page number below the 版心 left out). */
+const footOf = (list: readonly Word[], page: number): number =>
+  Math.max(...list.filter((word) => word.page === page && word.yMax < AREA_BOTTOM + 2).map((word) => word.yMax));
 
 describe('a chart at a page’s foot', () => {
   it('stays on the page of the text before its title, set smaller but ≥ 9 pt', () => {
@@ -46,7 +52,7 @@ describe('a chart at a page’s foot', () => {
 
   it('leaves less than 3 empty lines at that page’s foot, the chart inside the 版心', () => {
     const page = find('城镇老旧小区改造进展情况').page;
-    const bottom = Math.max(...allWords.filter((word) => word.page === page && word.yMax < AREA_BOTTOM + 2).map((word) => word.yMax));
+    const bottom = footOf(allWords, page);
     expect(bottom).toBeLessThanOrEqual(AREA_BOTTOM + 0.5);
     expect((AREA_BOTTOM - bottom) / LINE).toBeLessThan(3);
   });
@@ -73,16 +79,12 @@ describe('a chart too tall for a page’s foot, with text after it', () => {
     floated = await printIssue('tests/fixtures/chart-float', undefined, outDir, 'chart-float');
     floatedWords = words(floated.output);
   }, 60_000);
-  const first = (text: string): Word => {
-    const word = floatedWords.find((candidate) => candidate.text === text);
-    expect(word, text).toBeDefined();
-    return word!;
-  };
+  const first = (text: string): Word => wordIn(floatedWords, text);
 
   it('leaves its title with the first lines of the text at the foot, less than 3 lines empty', () => {
     const title = first('全市城镇老旧小区改造进展情况');
     expect(first('截至').page).toBe(title.page);
-    const bottom = Math.max(...floatedWords.filter((word) => word.page === title.page && word.yMax < AREA_BOTTOM + 2).map((word) => word.yMax));
+    const bottom = footOf(floatedWords, title.page);
     expect((AREA_BOTTOM - bottom) / LINE).toBeLessThan(3);
   });
 
