@@ -61,6 +61,9 @@ export async function startWork(outDir: string, options: LockOptions = {}): Prom
   }
 }
 
+/** Times `takeLock` makes the work folder again after another build removed it. */
+const MAX_LOCK_ATTEMPTS = 50;
+
 /** Take the lock in `work`, making the folder first; another build may remove it when it finishes. */
 async function takeLock(outDir: string, work: string, options: LockOptions): Promise<OutputLock> {
   for (let attempt = 0; ; attempt++) {
@@ -68,7 +71,11 @@ async function takeLock(outDir: string, work: string, options: LockOptions): Pro
     try {
       return await lockOutput(outDir, join(work, 'lock'), options);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 3) continue;
+      // Gone between the mkdir and the lock: a build that finished or was refused removed it while
+      // empty. Each such removal is another build's last step, so a few builds starting at once
+      // can take it from under this one several times in a row on a busy machine (three at once
+      // did so more than three times under CI load); the bound only guards against a loop.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && attempt < MAX_LOCK_ATTEMPTS) continue;
       // Left only when it holds something, such as the other build's lock.
       await rmdir(work).catch(() => undefined);
       throw error;
