@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
+    // Render and search threads start from the bundle of the current sources, as the CLI's do.
+    setupFiles: ['tests/support/bundled-workers.ts'],
     // Child processes, not threads: tests spawn builds and Chromium and install signal handlers.
     pool: 'forks',
     // Vitest's default is one fewer than the cores, one file at a time on a 2-core machine; the

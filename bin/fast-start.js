@@ -34,6 +34,14 @@ function sourceHash() {
 
 /** The bundled CLI module for the current sources: lib/ when current, else one bundled now. */
 export async function bundledCli() {
+  const dir = await currentBundle();
+  // The render and search pools start their worker threads from the bundle too.
+  globalThis[Symbol.for('jianbao.bundle')] = dir;
+  return import(pathToFileURL(join(dir, 'cli.mjs')).href);
+}
+
+/** The folder of the bundle of the current sources: lib/ when current, else one bundled now. */
+export async function currentBundle() {
   const hash = sourceHash();
   const current = readStamp(LIB) === hash;
   let dir = LIB;
@@ -49,9 +57,7 @@ export async function bundledCli() {
       for (const name of readdirSync(cache)) if (/^[0-9a-f]{16}$/.test(name) && name !== key) rmSync(join(cache, name), { recursive: true, force: true });
     }
   }
-  // The render and search pools start their worker threads from the bundle too.
-  globalThis[Symbol.for('jianbao.bundle')] = dir;
-  return import(pathToFileURL(join(dir, 'cli.mjs')).href);
+  return dir;
 }
 
 function readStamp(dir) {
