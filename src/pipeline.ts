@@ -62,6 +62,14 @@ export interface BuildOptions {
    */
   readonly pdf?: boolean;
   /**
+   * With the PDFs, make each issue's share picture (`<out>/<year>/<number>/share.png`, the top of
+   * its first page, for `og:image`); without, its page names the series' picture
+   * (`assets/share.png` of the templates), as in a build without PDFs. The picture costs the
+   * browser about half as much again as the PDF.
+   * @default true
+   */
+  readonly shareImage?: boolean;
+  /**
    * The browser that prints: `system` for an installed Chrome, Edge or Chromium, or a browser
    * program's path (`PUPPETEER_EXECUTABLE_PATH` still comes first). See `findBrowser`.
    * @default the Chromium of the @sparticuz/chromium package where it runs (Linux x64)
@@ -215,7 +223,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const editionsDir = join(work.dir, 'editions');
     // One browser for every edition it makes, started by the first file to print.
     const printer = browser && createPrinter({ browser, profileDir: join(work.dir, 'chromium') });
-    const context: EditionContext = { engine, series: site.series!, templatesDir, workDir: editionsDir, printer, images };
+    const context: EditionContext = {
+      engine,
+      series: site.series!,
+      templatesDir,
+      workDir: editionsDir,
+      printer,
+      images,
+      shareImage: options.shareImage ?? true,
+    };
     const downloads: EditionFile[] = [];
     // Making an edition acquires nothing (a browser starts with the first PDF to print).
     const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context) ?? []);
@@ -331,7 +347,7 @@ const SHARE_IMAGE_ASSET = 'assets/share.png';
  * What every download edition is made with: `workDir` is a folder of the build's own, each
  * edition's files under its name; `printer` is undefined in a build without PDFs.
  */
-type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: Printer | undefined };
+type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: Printer | undefined; readonly shareImage: boolean };
 
 /**
  * The editions a reader downloads from each issue's page, made in this order before the pages
@@ -339,9 +355,9 @@ type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: P
  */
 const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition | undefined)[] = [
   // Made by the browser, so left out of a build without one (`--no-pdf`); the pages then name
-  // the series' default share picture.
+  // the series' default share picture, as they do when told to leave the picture out.
   ({ printer, ...context }) => printer && pdfEdition({ ...context, printer }),
-  ({ printer, ...context }) => printer && shareImageEdition({ ...context, printer }),
+  ({ printer, shareImage, ...context }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
 ];
 
 /**
@@ -349,6 +365,6 @@ const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition 
  * templates (print stylesheets and assets included), the series file and the browser that prints.
  */
 function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions, browser: FoundBrowser | undefined): string {
-  const settings = { pdf: browser?.version ?? false, search: options.search ?? true, shard: options.shard ?? null };
+  const settings = { pdf: browser?.version ?? false, search: options.search ?? true, shard: options.shard ?? null, shareImage: options.shareImage ?? true };
   return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir)));
 }

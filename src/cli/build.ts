@@ -14,13 +14,14 @@ import type { Command } from './command.ts';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every issue’s page and the archive index',
-  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--no-pdf] [--browser PATH|system] [--cache DIR | --no-cache] [--cache-from DIR]…
+  usage: `jianbao build [--content DIR] [--out DIR] [--templates DIR] [--no-pdf] [--no-share-image] [--browser PATH|system] [--cache DIR | --no-cache] [--cache-from DIR]…
               [--shard I/N] [--no-search] [--strict] [--quiet] [--timings]
 
   --content DIR    content folder (default: content)
   --out DIR        output folder (default: dist)
   --templates DIR  templates folder (default: ./templates, else the bundled ones)
   --no-pdf         skip the PDFs (pages link no PDF then)
+  --no-share-image skip each issue's share picture (pages name the series' one then)
   --browser B      print with the Chrome, Edge or Chromium program at path B, or with \`system\` an
                    installed one, rather than the packaged Chromium (default on Linux x64: the
                    same PDF bytes on every machine); PUPPETEER_EXECUTABLE_PATH comes first
@@ -46,6 +47,7 @@ export const buildCommand: Command = {
         shard: { type: 'string' },
         'no-search': { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
+        'no-share-image': { type: 'boolean', default: false },
         browser: { type: 'string' },
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -76,6 +78,7 @@ export const buildCommand: Command = {
         shard,
         search: !values['no-search'],
         pdf: !values['no-pdf'],
+        shareImage: !values['no-share-image'],
         browser: values.browser,
         strict: values.strict,
         onProgress: (event) => progress.update(event),

@@ -6,7 +6,7 @@ import { build, type BuildOptions } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 
 // Printing is the slow part: two one-paragraph issues (about half the printing time of the
-// sample's), each PDF printed as few times as the cases need. The cases run in order, each on
+// sample's), each PDF printed as few times as the cases need, without the share pictures. The cases run in order, each on
 // the output and cache the one before left.
 const FIXTURE = 'tests/fixtures/print-cache';
 const ISSUES = ['2024/1', '2024/2'];
@@ -16,7 +16,14 @@ let options: BuildOptions & { contentDir: string; outDir: string; cacheDir: stri
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'jianbao-pdf-cache-'));
   await cp(FIXTURE, join(root, 'content'), { recursive: true });
-  options = { contentDir: join(root, 'content'), outDir: join(root, 'dist'), cacheDir: join(root, 'cache'), templatesDir: BUNDLED_TEMPLATES, search: false };
+  options = {
+    contentDir: join(root, 'content'),
+    outDir: join(root, 'dist'),
+    cacheDir: join(root, 'cache'),
+    templatesDir: BUNDLED_TEMPLATES,
+    search: false,
+    shareImage: false,
+  };
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

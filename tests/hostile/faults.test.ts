@@ -44,7 +44,7 @@ describe('a build killed with SIGKILL while printing PDFs', () => {
     const work = workFolder(out);
     const child = spawn(
       process.execPath,
-      ['bin/jianbao.js', 'build', '--content', content, '--out', out, '--cache', join(dir, 'cache-killed'), '--no-search', '--quiet'],
+      ['bin/jianbao.js', 'build', '--content', content, '--out', out, '--cache', join(dir, 'cache-killed'), '--no-search', '--no-share-image', '--quiet'],
       { stdio: 'ignore' },
     );
     const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -157,7 +157,7 @@ describe('a PDF taken from the build cache', () => {
     await cp('content/bulletin.yaml', join(oneIssue, 'bulletin.yaml'));
     await cp('content/2021/11', join(oneIssue, '2021/11'), { recursive: true });
     const cacheDir = join(dir, 'cache-pdf');
-    const options = { contentDir: oneIssue, search: false, cacheDir };
+    const options = { contentDir: oneIssue, search: false, shareImage: false, cacheDir };
     const pdf = (out: string) => join(dir, out, '2021/11/2021-11.pdf');
     const printed = await build({ ...options, outDir: join(dir, 'one') });
     expect(printed.counts.pdfsRendered).toBe(1);

@@ -19,7 +19,9 @@ let first: BuildResult;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'jianbao-pdf-build-'));
-  first = await build({ contentDir: 'content', outDir: join(root, 'one'), cacheDir: false, search: false });
+  // Without the share pictures (the run's shared build makes them, tests/site/readers.test.ts
+  // looks at them): they cost the browser about half as much again as the PDFs.
+  first = await build({ contentDir: 'content', outDir: join(root, 'one'), cacheDir: false, search: false, shareImage: false });
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -33,6 +35,14 @@ describe('jianbao build with PDFs', () => {
   it('links the PDF from the issue page under a Chinese download name', async () => {
     const html = await readFile(join(root, 'one', '2021/11/index.html'), 'utf8');
     expect(html).toMatch(/href="(\.\.\/\.\.\/2021\/11\/)?2021-11\.pdf" download="梅州市城镇老旧小区改造工作简报2021年第11期\.pdf"/);
+  });
+
+  it('leaves out the share pictures when told, the pages naming the series picture instead', async () => {
+    expect(existsSync(join(root, 'one', '2021/11/share.png'))).toBe(false);
+    expect(await readFile(join(root, 'one', '2021/11/index.html'), 'utf8')).toContain(
+      '<meta property="og:image" content="https://example.org/jianbao/assets/share.png">',
+    );
+    expect(existsSync(join(await builtSample(), '2021/11/share.png'))).toBe(true);
   });
 
   it('builds byte-identical PDFs from the same input', async () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jianbao-font-files-'));
   const content = contentWith('content', '  body: [fonts/body.woff2]\n  title: [fonts/broken.ttf]\n  heading: [No Such Face 仿宋]\n');
   writeFileSync(join(content, 'fonts', 'broken.ttf'), 'not a font\n');
-  result = await build({ contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false });
+  result = await build({ contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false, shareImage: false });
 }, 120_000);
 
 afterAll(() => {

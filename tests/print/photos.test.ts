@@ -47,7 +47,7 @@ beforeAll(async () => {
     photo(join(folder, 'camera.jpg'), 3000, 2000),
     photo(join(folder, 'phone.jpg'), 4000, 3000, 6),
   ]);
-  result = await build({ contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false });
+  result = await build({ contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false, shareImage: false });
   issueDir = join(dir, 'dist', '2021', '1');
   pdf = join(issueDir, '2021-1.pdf');
   html = readFileSync(join(issueDir, 'index.html'), 'utf8');

@@ -16,7 +16,8 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'jianbao-same-browser-'));
   // One one-paragraph issue: what is compared is the browser, not the typesetting of a sample.
   await cp('tests/fixtures/print-cache', join(root, 'content'), { recursive: true, filter: (source) => !source.includes('2024/2') });
-  options = { contentDir: join(root, 'content'), templatesDir: BUNDLED_TEMPLATES, search: false };
+  // What is compared is the PDF: no share pictures.
+  options = { contentDir: join(root, 'content'), templatesDir: BUNDLED_TEMPLATES, search: false, shareImage: false };
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
