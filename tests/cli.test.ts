@@ -30,7 +30,7 @@ async function jianbao(...args: string[]) {
 describe('jianbao CLI', () => {
   it('builds the sample content', async () => {
     const out = join(await temporary(), 'site');
-    const result = await jianbao('build', '--content', 'content', '--out', out, '--no-pdf');
+    const result = await jianbao('build', '--content', 'content', '--out', out, '--no-pdf', '--no-search');
     // Only the warnings about the printed source's half-width punctuation, kept as printed.
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(36);
     expect(

@@ -15,10 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => rm(cwd, { recursive: true, force: true }));
 
-/** Build the sample content with `bin` from `cwd`, another folder, so templates are found through import.meta.url. */
+/**
+ * Build the sample content with `bin` from `cwd`, another folder, so templates are found through
+ * import.meta.url. Without the search index: Pagefind is a program of its own, started alike either way.
+ */
 async function buildWith(bin: string, env: NodeJS.ProcessEnv = {}) {
   const out = join(cwd, `site-${Object.keys(env).join('') || 'default'}`);
-  const { stdout, stderr } = await run(process.execPath, [bin, 'build', '--content', CONTENT, '--out', out, '--no-cache', '--no-pdf'], {
+  const { stdout, stderr } = await run(process.execPath, [bin, 'build', '--content', CONTENT, '--out', out, '--no-cache', '--no-pdf', '--no-search'], {
     cwd,
     env: { ...process.env, ...env },
   });

@@ -19,9 +19,10 @@ import { hashTree } from '../support/hash-tree.ts';
 
 let dir: string;
 let sample: readonly RenderedIssue[];
+let sampleSite: Awaited<ReturnType<typeof validateContent>>['site'];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jianbao-scale-'));
-  ({ issues: sample } = await validateContent('content', { workers: 0 }));
+  ({ issues: sample, site: sampleSite } = await validateContent('content', { workers: 0 }));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -129,10 +130,9 @@ describe('a build that writes its pages as it makes them', () => {
   it('writes every page the site renders, byte for byte, with the assets, the index and the attachments', async () => {
     const out = join(dir, 'streamed');
     const result = await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false, cacheDir: false });
-    const { site } = await validateContent('content', { workers: 0 });
     const assets = await readAssets(BUNDLED_TEMPLATES);
     const shareImage = assets.find((file) => file.path === 'assets/share.png');
-    const held = [...renderSite(createNunjucksEngine(BUNDLED_TEMPLATES), site.series!, sample.map(issueView), { shareImage }), ...assets];
+    const held = [...renderSite(createNunjucksEngine(BUNDLED_TEMPLATES), sampleSite.series!, sample.map(issueView), { shareImage }), ...assets];
     for (const file of held) expect(await readFile(join(out, file.path), 'utf8'), file.path).toBe(String(file.contents));
     const written = (await readdir(out, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
@@ -148,15 +148,17 @@ describe('a build that writes its pages as it makes them', () => {
 
 describe('the search index, a bundle a year', () => {
   let content: string;
+  /** The archive's pages, built once (without the index) for the cases that index them. */
+  let out: string;
   beforeAll(async () => {
     content = join(dir, 'years');
+    out = join(dir, 'pages');
     await writeSyntheticArchive(content, { issues: 6, perYear: 2 });
+    await build({ contentDir: content, outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false, cacheDir: false, search: false });
   }, 60_000);
 
   /** The archive's pages written into a new output for `site`, and the search input noted as a build notes it. */
   async function written(site: string): Promise<{ input: SearchInput; dir: string }> {
-    const out = join(dir, 'pages');
-    await build({ contentDir: content, outDir: out, templatesDir: BUNDLED_TEMPLATES, pdf: false, cacheDir: false, search: false });
     const output = await openOutput(site, `${site}-work`);
     const input = new SearchInput();
     for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
