@@ -65,7 +65,7 @@ export interface BuildOptions {
    * With the PDFs, make each issue's share picture (`<out>/<year>/<number>/share.png`, the top of
    * its first page, for `og:image`); without, its page names the series' picture
    * (`assets/share.png` of the templates), as in a build without PDFs. The picture costs the
-   * browser about half as much again as the PDF.
+   * browser more than half as much again as the PDF.
    * @default true
    */
   readonly shareImage?: boolean;

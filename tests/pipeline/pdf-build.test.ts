@@ -20,7 +20,7 @@ let first: BuildResult;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'jianbao-pdf-build-'));
   // Without the share pictures (the run's shared build makes them, tests/site/readers.test.ts
-  // looks at them): they cost the browser about half as much again as the PDFs.
+  // looks at them): they cost the browser more than half as much again as the PDFs.
   first = await build({ contentDir: 'content', outDir: join(root, 'one'), cacheDir: false, search: false, shareImage: false });
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
