@@ -60,10 +60,18 @@ interface Job {
 }
 
 /**
+ * Issues a worker holds at once: the one it renders and the next, so that it goes on to the next
+ * without waiting for this thread to hand it over — with every core rendering, this thread may
+ * wait for a core before it can.
+ */
+const AHEAD = 2;
+
+/**
  * Start `size` worker threads. From the esbuild bundle a worker loads the bundled worker script;
  * from source (tsx, vitest) it registers tsx first, which costs each worker a few tenths of a
- * second, so callers use a pool only for many issues. Each worker has one issue at a time, so
- * that an issue that takes longer than the time limit can be stopped alone with its worker.
+ * second, so callers use a pool only for many issues. Each worker renders one issue at a time
+ * (with the next one waiting, see `AHEAD`), so that an issue that takes longer than the time
+ * limit can be stopped alone with its worker; the issue waiting there goes to another.
  */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const timeLimitMs = options.timeLimitMs ?? RENDER_TIME_LIMIT_MS;
@@ -75,33 +83,41 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const start = (): Worker => startWorker('render-worker', new URL('./render-worker.ts', import.meta.url), { workerData, resourceLimits });
 
   const waiting: Job[] = [];
-  const busy = new Map<Worker, { job: Job; timer?: NodeJS.Timeout }>();
-  const idle: Worker[] = [];
+  /** Each worker's issues, in the order it renders them; the first one's time limit runs from its start. */
+  const held = new Map<Worker, { jobs: Job[]; timer?: NodeJS.Timeout }>();
   let nextId = 0;
   let failure: Error | undefined;
   let closed = false;
 
   const dispatch = (): void => {
-    while (!failure && idle.length > 0 && waiting.length > 0) {
-      const worker = idle.pop()!;
-      const job = waiting.shift()!;
-      busy.set(worker, { job });
-      worker.postMessage({ id: job.id, issue: job.issue } satisfies WorkerRequest);
+    // Every worker gets an issue before any gets a second, so that a few issues spread out.
+    for (let depth = 1; depth <= AHEAD; depth++) {
+      for (const [worker, { jobs }] of held) {
+        if (failure || waiting.length === 0) return;
+        if (jobs.length >= depth) continue;
+        const job = waiting.shift()!;
+        jobs.push(job);
+        worker.postMessage({ id: job.id, issue: job.issue } satisfies WorkerRequest);
+      }
     }
   };
 
+  /** The worker's first issue, done or stopped: its time limit no longer runs. */
   const finish = (worker: Worker): Job | undefined => {
-    const running = busy.get(worker);
+    const running = held.get(worker);
     if (!running) return undefined;
     clearTimeout(running.timer);
-    busy.delete(worker);
-    return running.job;
+    running.timer = undefined;
+    return running.jobs.shift();
   };
 
   const timeOut = (worker: Worker): void => {
     const job = finish(worker);
+    // The issues waiting on this worker go first to the others.
+    waiting.unshift(...(held.get(worker)?.jobs ?? []));
+    held.delete(worker);
     void worker.terminate();
-    if (!closed) idle.push(add());
+    if (!closed) add();
     if (job) {
       const seconds = Math.round(timeLimitMs / 100) / 10;
       reportProblem(
@@ -114,17 +130,17 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     dispatch();
   };
 
-  const add = (): Worker => {
+  const add = (): void => {
     const worker = start();
+    held.set(worker, { jobs: [] });
     worker.on('message', (reply: WorkerReply) => {
-      const running = busy.get(worker);
+      const running = held.get(worker);
       if ('started' in reply) {
-        if (running?.job.id === reply.id) running.timer = setTimeout(() => timeOut(worker), timeLimitMs);
+        if (running?.jobs[0]?.id === reply.id) running.timer = setTimeout(() => timeOut(worker), timeLimitMs);
         return;
       }
-      const job = finish(worker);
-      if (!job || job.id !== reply.id) return;
-      idle.push(worker);
+      if (running?.jobs[0]?.id !== reply.id) return;
+      const job = finish(worker)!;
       dispatch();
       if ('error' in reply) {
         const error = new Error(`${job.issue.source}: ${reply.error.message}`);
@@ -137,12 +153,12 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     });
     worker.on('error', (error) => {
       failure = error;
-      const jobs = [...waiting.splice(0), ...[...busy.keys()].flatMap((busyWorker) => finish(busyWorker) ?? [])];
+      const jobs = [...waiting.splice(0), ...[...held.values()].flatMap((running) => running.jobs.splice(0))];
+      for (const running of held.values()) clearTimeout(running.timer);
       for (const job of jobs) job.reject(error);
     });
-    return worker;
   };
-  idle.push(...Array.from({ length: options.size }, add));
+  for (let index = 0; index < options.size; index++) add();
 
   return {
     render(issue, file) {
@@ -154,7 +170,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     },
     async close() {
       closed = true;
-      await Promise.all([...idle, ...busy.keys()].map((worker) => worker.terminate()));
+      await Promise.all([...held.keys()].map((worker) => worker.terminate()));
     },
   };
 }

@@ -74,6 +74,7 @@ describe('pathological Markdown well under the size limit', () => {
   it('an issue that outlasts the time limit on a worker is an error, and the next issues still render', async () => {
     // Dense unclosed links under the mark limit, paragraph after paragraph: minutes to parse.
     const slow = `## 文\n\n${`${'[a]('.repeat(499)}\n\n`.repeat(500)}`;
+    // One worker: the second issue waits on it behind the first, and goes to the worker that replaces it.
     const pool = createRenderPool({ root: dir, size: 1, timeLimitMs: 1_000 });
     try {
       const files = [new VFile({ path: join(dir, 'issue.md'), value: slow }), new VFile({ path: join(dir, 'issue.md'), value: '## 文\n\n正文。' })];
