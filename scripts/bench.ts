@@ -16,10 +16,11 @@
 // --xlsx also times the cold build of the same archive with each table as an Excel workbook
 // (merged header, SUM formulas) in place of its CSV, R times, against the CSV archive's.
 //
-// --scale builds archives of each size in --sizes, cold, without PDFs or search index (with
+// --scale builds archives of each size in --sizes, cold, without PDFs or search index, then
+// rebuilds each with nothing changed and with one issue's CSV changed (with
 // --search, also with it and against Pagefind alone), and prints a table of wall time, the
 // phases and peak RSS, then the slope of time and memory against issues: how much each further
-// 1,000 issues cost, which is flat when every phase is linear.
+// 1,000 issues cost, which is flat when every phase is linear; then the rebuilds' times.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -150,23 +151,32 @@ const loadAverage = () =>
     .map((value) => f(value))
     .join(' ');
 
+/** Change one issue's CSV (a row and its 合计), as an editor would. */
+async function changeOne(list: readonly { dir: string; total: number }[]): Promise<void> {
+  const changed = list[Math.floor(list.length / 2)]!;
+  await writeFile(join(changed.dir, 'progress.csv'), progressCsv(changed.total, 1));
+}
+
 if (values.scale) {
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`Expected --sizes to list whole numbers from 1 up, got ${values.sizes}`);
   console.log(`jianbao scale benchmark: ${sizes.join(', ')} issues, cold, no PDFs; ${os.availableParallelism()} cores, Node ${process.version}`);
   console.log(`load average before: ${loadAverage()} (other work on the machine skews every time; peak RSS does not depend on it)`);
   const PHASES = ['load', 'validate', 'pages', 'write'] as const;
-  const rows: { issues: number; run: BuildRun; search?: { run: BuildRun; alone: number } }[] = [];
+  const rows: { issues: number; run: BuildRun; same: BuildRun; one: BuildRun; search?: { run: BuildRun; alone: number } }[] = [];
   for (const size of sizes) {
     const archive = site(`scale-${size}`);
-    await writeSyntheticArchive(archive.content, { issues: size });
+    const written = await writeSyntheticArchive(archive.content, { issues: size });
     const cold = await build(archive, '--no-pdf', '--no-search');
+    const same = await build(archive, '--no-pdf', '--no-search');
+    await changeOne(written);
+    const one = await build(archive, '--no-pdf', '--no-search');
     let search: { run: BuildRun; alone: number } | undefined;
     if (values.search) {
       const withSearch = await build(site(`scale-${size}-search`, archive.content), '--no-pdf');
       search = { run: withSearch, alone: await pagefindAlone(archive.out) };
     }
-    rows.push({ issues: size, run: cold, search });
+    rows.push({ issues: size, run: cold, same, one, search });
     await rm(join(tmp, `scale-${size}`), { recursive: true, force: true });
     await rm(join(tmp, `scale-${size}-search`), { recursive: true, force: true });
   }
@@ -194,6 +204,14 @@ if (values.scale) {
     );
   }
   for (const row of rows) line(`time per issue at ${row.issues}`, `${f((row.run.seconds * 1000) / row.issues)} ms wall`);
+  console.log('');
+  console.log('| issues | rebuild, nothing changed | peak RSS | rebuild, one CSV changed | peak RSS | its phases |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const { issues: size, same, one } of rows) {
+    console.log(
+      `| ${size.toLocaleString('en')} | ${seconds(same.seconds)} | ${f(same.rssMiB, 0)} MiB | ${seconds(one.seconds)} | ${f(one.rssMiB, 0)} MiB | ${phaseList(one)} |`,
+    );
+  }
   console.log(`load average after: ${loadAverage()}`);
   if (values.keep) console.log(`kept ${tmp}`);
   else await rm(tmp, { recursive: true, force: true });
@@ -213,12 +231,6 @@ const issues = await writeSyntheticArchive(html.content, { issues: count });
 const help = (await run(process.execPath, [BIN, 'build', '--help'])).stdout;
 const pdfStep = help.includes('--no-pdf');
 const noPdf = pdfStep ? ['--no-pdf'] : [];
-
-/** Change one issue's CSV (a row and its 合计), as an editor would. */
-async function changeOne(list: readonly { dir: string; total: number }[]): Promise<void> {
-  const changed = list[Math.floor(list.length / 2)]!;
-  await writeFile(join(changed.dir, 'progress.csv'), progressCsv(changed.total, 1));
-}
 
 // The cold build the target is about — no output, no cache, no PDFs, no search index — timed
 // --cold-runs times, each into new folders.
