@@ -1,6 +1,4 @@
-import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
@@ -173,7 +171,7 @@ export async function onPrintPage<T>(
   return pool.run(
     name,
     async (page, { signal }) => {
-      const { blocked, release } = await isolate(page, roots);
+      const { blocked, release } = await isolate(page, roots, pool);
       // tsx compiles with esbuild's keepNames, which wraps functions in __name();
       // functions serialised into the page then need that helper there. It stays on the page
       // for the jobs after this one (it touches nothing else): two round trips a job fewer.
@@ -305,14 +303,14 @@ function familyRoles(fonts: FontStacks = {}): Map<FontRole, readonly string[]> {
  * puppeteer's bookkeeping of each paused request cost Node about half a millisecond; answering
  * the protocol's event directly costs a fraction of that.
  */
-async function isolate(page: Page, roots: readonly string[]): Promise<{ blocked: string[]; release: () => void }> {
+async function isolate(page: Page, roots: readonly string[], pool: BrowserPool): Promise<{ blocked: string[]; release: () => void }> {
   const blocked: string[] = [];
   const session = await pausing(page);
   const check = ({ requestId, request: { url } }: Protocol.Fetch.RequestPausedEvent) => {
     const answer = url.startsWith('file:') ? fontPackageAnswer(fileURLToPath(url)) : undefined;
     let reply: Promise<unknown>;
     if (answer !== undefined) {
-      reply = answerFile(answer).then(
+      reply = answerFile(pool, answer).then(
         (file) => session.send('Fetch.continueRequest', { requestId, url: file }),
         () => session.send('Fetch.failRequest', { requestId, errorReason: 'Failed' }),
       );
@@ -353,31 +351,28 @@ function pausing(page: Page): Promise<CDPSession> {
 }
 
 /**
- * The font package stylesheets the renderer answers, rewritten once per process into a folder of
- * its own (removed when the process exits): a page's request for one is sent on to that file,
- * which Chromium reads itself. Answering with the body instead put seven stylesheets of some
- * 100 KB each through the DevTools pipe for every PDF, a fifth of Node's time per PDF.
+ * The font package stylesheets the renderer answers, rewritten once per pool into its folder: a
+ * page's request for one is sent on to that file, which Chromium reads itself. Answering with the
+ * body instead put seven stylesheets of some 100 KB each through the DevTools pipe for every PDF,
+ * the largest part of Node's time per PDF.
  */
-const answers = new Map<string, Promise<string>>();
-let answerFolder: Promise<string> | undefined;
+const answers = new WeakMap<BrowserPool, Map<string, Promise<string>>>();
 
 /** The file:// URL of the answer's stylesheet as the print page gets it. */
-function answerFile(answer: FontPackageAnswer): Promise<string> {
-  let url = answers.get(answer.file);
+function answerFile(pool: BrowserPool, answer: FontPackageAnswer): Promise<string> {
+  let written = answers.get(pool);
+  if (!written) answers.set(pool, (written = new Map()));
+  let url = written.get(answer.file);
   if (!url) {
-    answerFolder ??= mkdtemp(path.join(os.tmpdir(), 'jianbao-fonts-')).then((folder) => {
-      process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-      return folder;
-    });
-    const name = `${answers.size}-${path.basename(answer.file)}`;
-    url = Promise.all([answerFolder, readFile(answer.file, 'utf8')]).then(async ([folder, css]) => {
+    const name = `${written.size}-${path.basename(answer.file)}`;
+    url = Promise.all([pool.folder(), readFile(answer.file, 'utf8')]).then(async ([folder, css]) => {
       const file = path.join(folder, name);
       await writeFile(file, fontPackageStylesheet(css, answer.file, answer.woffOnly));
       return pathToFileURL(file).href;
     });
     // A failed read is tried again by the next page.
-    url.catch(() => answers.delete(answer.file));
-    answers.set(answer.file, url);
+    url.catch(() => written.delete(answer.file));
+    written.set(answer.file, url);
   }
   return url;
 }
