@@ -1,4 +1,7 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import pLimit from 'p-limit';
 import { PdfError } from './errors.ts';
@@ -70,6 +73,11 @@ export interface BrowserPool {
   run<T>(name: string, job: PoolJob<T>, options?: { readonly timeoutMs?: number }): Promise<T>;
   /** The browser in use, launching it if needed (for diagnostics and tests). */
   browser(): Promise<Browser>;
+  /**
+   * A folder of the pool's own for files its pages read (made on first use), removed when the
+   * pool closes or the process exits.
+   */
+  folder(): Promise<string>;
   /** How many times a browser has been launched. */
   readonly launches: number;
   readonly size: number;
@@ -91,6 +99,9 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
   let closed = false;
   /** Pages of the live browser whose last job succeeded, waiting for the next. */
   let idle: Page[] = [];
+  let folder: Promise<string> | undefined;
+  const removeFolder = (made: string) => () => rmSync(made, { recursive: true, force: true });
+  let onExit: (() => void) | undefined;
 
   function getBrowser(): Promise<Browser> {
     if (closed) return Promise.reject(new PdfError('render-failed', 'The browser pool is closed.'));
@@ -175,6 +186,14 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     },
     size,
     browser: getBrowser,
+    folder() {
+      folder ??= mkdtemp(path.join(os.tmpdir(), 'jianbao-pool-')).then((made) => {
+        onExit = removeFolder(made);
+        process.once('exit', onExit);
+        return made;
+      });
+      return folder;
+    },
     run<T>(name: string, job: PoolJob<T>, runOptions: { readonly timeoutMs?: number } = {}): Promise<T> {
       const limit = runOptions.timeoutMs ?? timeoutMs;
       return slots(async () => {
@@ -203,6 +222,11 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     async close() {
       closed = true;
       idle = [];
+      await folder?.catch(() => undefined);
+      if (onExit) {
+        process.off('exit', onExit);
+        onExit();
+      }
       const browser = await current?.catch(() => undefined);
       current = undefined;
       live = undefined;

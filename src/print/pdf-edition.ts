@@ -153,6 +153,8 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
       const { html, meta } = pages.html(rendered);
       const url = await pages.write(rendered, html);
       const [pool, { renderPdf }] = await Promise.all([printer.pool(), import('./render-pdf.ts')]);
+      // Asked of the first PDF only, not of every one printing before its answer is in.
+      const probeFaces = printer.wantsFaces();
       const result = await renderPdf(pool, {
         url,
         output: target,
@@ -160,9 +162,12 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         name: rendered.issue.source,
         fonts: options.series.fonts,
         meta,
-        probeFaces: printer.faces.length === 0,
+        probeFaces,
+      }).catch((error: unknown) => {
+        if (probeFaces) printer.noteFaces([]);
+        throw error;
       });
-      printer.noteFaces(result.faces);
+      if (probeFaces) printer.noteFaces(result.faces);
       const warnings = printWarnings(
         rendered,
         { blocked: result.blocked, brokenImages: result.layout.brokenImages },

@@ -1,4 +1,4 @@
-import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { type PDFDict, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
 
 /**
  * Give the outline's bookmarks their titles as written: Chromium builds them
@@ -8,15 +8,21 @@ import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf
  * with each piece but the last twice (`2021年2021年11月11月…`). Each bookmark is
  * matched, in order, to the next heading whose text (spaces ignored) it contains, or
  * else holds character by character in order; bookmarks without a match keep theirs.
+ * `outlines` is the outline's root, `lookup` gives the dictionary a reference points to. Gives the
+ * bookmarks retitled, to be written again.
  */
-export function retitleOutline(document: PDFDocument, headings: readonly string[]): void {
-  const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  if (!outlines) return;
+export function retitleOutline(
+  outlines: PDFDict | undefined,
+  lookup: (ref: PDFObject | undefined) => PDFDict | undefined,
+  headings: readonly string[],
+): PDFDict[] {
+  const retitled: PDFDict[] = [];
+  if (!outlines) return retitled;
   const compact = (text: string): string => text.replace(/\s+/g, '');
   let next = 0;
   const walk = (node: PDFDict): void => {
-    for (let item = node.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = item.lookup(PDFName.of('Title'));
+    for (let item = lookup(node.get(PDFName.of('First'))); item; item = lookup(item.get(PDFName.of('Next')))) {
+      const title = item.get(PDFName.of('Title'));
       if (title instanceof PDFString || title instanceof PDFHexString) {
         const current = compact(title.decodeText());
         const fits = (test: (heading: string) => boolean) =>
@@ -25,6 +31,7 @@ export function retitleOutline(document: PDFDocument, headings: readonly string[
         if (match < 0) match = fits((heading) => inOrder(heading, current));
         if (match >= 0) {
           item.set(PDFName.of('Title'), PDFHexString.fromText(headings[match] ?? ''));
+          retitled.push(item);
           next = match + 1;
         }
       }
@@ -32,6 +39,7 @@ export function retitleOutline(document: PDFDocument, headings: readonly string[
     }
   };
   walk(outlines);
+  return retitled;
 }
 
 /** Whether the characters of `heading` appear in `title` in the same order. */

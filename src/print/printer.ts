@@ -27,7 +27,13 @@ export interface Printer {
    * editions as they print, one entry per distinct face.
    */
   readonly faces: UsedFace[];
-  /** Record the faces of one printed file. */
+  /**
+   * Whether the file about to print should find its faces (`probeFaces`): only the first, as they
+   * are the same for the whole build, and the probe costs a PDF four round trips. Again after a
+   * probe that ended without faces.
+   */
+  wantsFaces(): boolean;
+  /** Record the faces of one printed file (none when its probe failed). */
   noteFaces(faces: readonly UsedFace[]): void;
   close(): Promise<void>;
 }
@@ -42,11 +48,18 @@ export function createPrinter(options: PrinterOptions): Printer {
   let started: Promise<BrowserPool> | undefined;
   let unregister = () => {};
   const faces: UsedFace[] = [];
+  let probing = false;
   const same = (a: UsedFace, b: UsedFace) => a.role === b.role && a.face === b.face && a.source === b.source && a.file === b.file;
   return {
     browser: options.browser,
     faces,
+    wantsFaces() {
+      if (probing || faces.length > 0) return false;
+      probing = true;
+      return true;
+    },
     noteFaces(printed) {
+      probing = false;
       for (const face of printed) if (!faces.some((known) => same(known, face))) faces.push(face);
     },
     pool() {

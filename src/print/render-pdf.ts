@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 import { type FontPackageAnswer, fontPackageAnswer, fontPackageStylesheet, printAssetRoots } from './assets.ts';
 import type { BrowserPool } from './browser-pool.ts';
@@ -171,7 +171,7 @@ export async function onPrintPage<T>(
   return pool.run(
     name,
     async (page, { signal }) => {
-      const { blocked, release } = await isolate(page, roots);
+      const { blocked, release } = await isolate(page, roots, pool);
       // tsx compiles with esbuild's keepNames, which wraps functions in __name();
       // functions serialised into the page then need that helper there. It stays on the page
       // for the jobs after this one (it touches nothing else): two round trips a job fewer.
@@ -303,21 +303,15 @@ function familyRoles(fonts: FontStacks = {}): Map<FontRole, readonly string[]> {
  * puppeteer's bookkeeping of each paused request cost Node about half a millisecond; answering
  * the protocol's event directly costs a fraction of that.
  */
-async function isolate(page: Page, roots: readonly string[]): Promise<{ blocked: string[]; release: () => void }> {
+async function isolate(page: Page, roots: readonly string[], pool: BrowserPool): Promise<{ blocked: string[]; release: () => void }> {
   const blocked: string[] = [];
   const session = await pausing(page);
   const check = ({ requestId, request: { url } }: Protocol.Fetch.RequestPausedEvent) => {
     const answer = url.startsWith('file:') ? fontPackageAnswer(fileURLToPath(url)) : undefined;
     let reply: Promise<unknown>;
     if (answer !== undefined) {
-      reply = readAnswer(answer).then(
-        (body) =>
-          session.send('Fetch.fulfillRequest', {
-            requestId,
-            responseCode: 200,
-            responseHeaders: [{ name: 'Content-Type', value: 'text/css' }],
-            body: body.toString('base64'),
-          }),
+      reply = answerFile(pool, answer).then(
+        (file) => session.send('Fetch.continueRequest', { requestId, url: file }),
         () => session.send('Fetch.failRequest', { requestId, errorReason: 'Failed' }),
       );
     } else if (isAllowedUrl(url, roots)) {
@@ -356,18 +350,31 @@ function pausing(page: Page): Promise<CDPSession> {
   return session;
 }
 
-/** The font package stylesheets the renderer answers, read and rewritten once per process: they do not change while it runs. */
-const answers = new Map<string, Promise<Buffer>>();
+/**
+ * The font package stylesheets the renderer answers, rewritten once per pool into its folder: a
+ * page's request for one is sent on to that file, which Chromium reads itself. Answering with the
+ * body instead put seven stylesheets of some 100 KB each through the DevTools pipe for every PDF,
+ * the largest part of Node's time per PDF.
+ */
+const answers = new WeakMap<BrowserPool, Map<string, Promise<string>>>();
 
-function readAnswer(answer: FontPackageAnswer): Promise<Buffer> {
-  let body = answers.get(answer.file);
-  if (!body) {
-    body = readFile(answer.file, 'utf8').then((css) => Buffer.from(fontPackageStylesheet(css, answer.file, answer.woffOnly)));
+/** The file:// URL of the answer's stylesheet as the print page gets it. */
+function answerFile(pool: BrowserPool, answer: FontPackageAnswer): Promise<string> {
+  let written = answers.get(pool);
+  if (!written) answers.set(pool, (written = new Map()));
+  let url = written.get(answer.file);
+  if (!url) {
+    const name = `${written.size}-${path.basename(answer.file)}`;
+    url = Promise.all([pool.folder(), readFile(answer.file, 'utf8')]).then(async ([folder, css]) => {
+      const file = path.join(folder, name);
+      await writeFile(file, fontPackageStylesheet(css, answer.file, answer.woffOnly));
+      return pathToFileURL(file).href;
+    });
     // A failed read is tried again by the next page.
-    body.catch(() => answers.delete(answer.file));
-    answers.set(answer.file, body);
+    url.catch(() => written.delete(answer.file));
+    written.set(answer.file, url);
   }
-  return body;
+  return url;
 }
 
 /** The bundled faces' family names, which the print page must declare. */
