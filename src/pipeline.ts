@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { VFile } from 'vfile';
 import { BuildCache } from './cache/build-cache.ts';
 import { defaultCacheDir } from './cache/cache-folder.ts';
 import { combineHashes, contentHash, folderHash } from './cache/hash.ts';
@@ -9,8 +8,7 @@ import { resolveTemplates } from './site/templates-folder.ts';
 import { loadContent } from './load/load-content.ts';
 import { renderContent, type ValidateOptions, type Validation } from './markdown/render-content.ts';
 import type { DownloadEdition, EditionFile, Series } from './model.ts';
-import { restoreMessage } from './report/message-data.ts';
-import { ContentError, problemsIn } from './report/messages.ts';
+import { ContentError, printedWarnings, problemsIn } from './report/messages.ts';
 import { createNunjucksEngine } from './site/engine.ts';
 import { renderPages } from './site/render-pages.ts';
 import { SearchInput, searchIndex } from './search/search-index.ts';
@@ -110,6 +108,12 @@ export interface BuildResult {
   readonly outDir: string;
   /** Problems that did not stop the build; the CLI prints them. */
   readonly warnings: readonly VFileMessage[];
+  /**
+   * The warnings as the CLI prints them (`formatProblems`' lines relative to the working folder,
+   * each ending in a newline), a part at a time: when the output was up to date, from the text
+   * the cache stored, without making `warnings`.
+   */
+  readonly printedWarnings: () => Iterable<string>;
   readonly counts: BuildCounts;
   readonly timings: PhaseTimings;
   /** Parts of the cache that were unreadable or corrupt and were rebuilt. */
@@ -177,20 +181,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
     const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
     if (written) {
-      // The warnings the issues rendered with, stored with them.
-      const { warnings } = problemsIn(
-        written.warnings.map(({ issue, warnings: stored }) => {
-          const file = new VFile({ path: issue.source });
-          for (const warning of stored) restoreMessage(file, warning);
-          return file;
-        }),
-      );
-      if (options.strict && warnings.length > 0) throw new ContentError([], warnings);
+      // The warnings the issues rendered with, stored with them: printed from their stored text,
+      // made into messages only when asked for.
+      const chunks = written.warnings;
+      let warnings: readonly VFileMessage[] | undefined;
+      const messages = () => (warnings ??= chunks.flatMap((chunk) => chunk.messages()));
+      if (options.strict && chunks.some((chunk) => chunk.count > 0)) throw new ContentError([], messages());
       complete = true;
       const count = site.issues.length;
       return {
         outDir,
-        warnings,
+        get warnings() {
+          return messages();
+        },
+        printedWarnings: () => chunks.map((chunk) => chunk.printed).filter((text) => text !== ''),
         counts: {
           issues: count,
           rendered: 0,
@@ -315,6 +319,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return {
       outDir,
       warnings: allWarnings,
+      printedWarnings: () => printedWarnings(allWarnings),
       counts: {
         issues: issues.length,
         rendered: validation.rendered,

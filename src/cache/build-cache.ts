@@ -3,14 +3,16 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
-import type { MessageData } from '../report/message-data.ts';
+import type { VFileMessage } from 'vfile-message';
+import { type MessageData, restoredWarnings } from '../report/message-data.ts';
+import { formatProblems } from '../report/messages.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
 import type { CachedRender, RenderStore, StoredRender, StoredText } from './store-render.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -80,9 +82,13 @@ const manifestSchema = z.strictObject({
        * issues a blob, as JSON: what an up-to-date build reports, read in a few reads rather than
        * one an issue. `of` is the hash of the chunk's issues and their warnings' blobs. Made by
        * an up-to-date build; a complete build keeps the last ones, so that the next up-to-date
-       * build makes again only the chunks whose issues changed.
+       * build makes again only the chunks whose issues changed. `printed` is the chunk's warnings
+       * as the CLI prints them (`formatProblems`' lines), a blob, with how many there are: printed
+       * paths depend on the working folder and the issue paths as given, whose hash is `key`.
+       * An up-to-date build prints them from there, without parsing and making 330,000 messages
+       * again at 10,000 synthetic issues.
        */
-      allWarnings: z.array(z.strictObject({ of: hex, blob: hex })).optional(),
+      allWarnings: z.array(z.strictObject({ of: hex, blob: hex, printed: z.strictObject({ key: hex, blob: hex, count: z.number() }).optional() })).optional(),
     })
     .optional(),
 });
@@ -105,8 +111,20 @@ export type WrittenOutput = NonNullable<Manifest['written']>;
 
 /** The output the last build wrote, up to date, with the warnings its issues rendered with. */
 export interface UpToDate extends WrittenOutput {
-  readonly warnings: ReadonlyArray<{ readonly issue: Issue; readonly warnings: readonly MessageData[] }>;
+  /** The warnings, in WARNING_CHUNK issues' parts, in the issues' order. */
+  readonly warnings: readonly WarningChunk[];
 }
+
+/** The warnings of some issues, stored together (see `written.allWarnings` in the manifest). */
+export interface WarningChunk {
+  readonly count: number;
+  /** As the CLI prints them (see `printedWarnings`), relative to the working folder; '' without any. */
+  readonly printed: string;
+  /** As messages, made when asked for (by `--strict`, or by a caller of `build`). */
+  messages(): readonly VFileMessage[];
+}
+
+type StoredChunk = NonNullable<WrittenOutput['allWarnings']>[number];
 
 export interface BuildCacheOptions {
   /** The cache folder; undefined turns caching off. */
@@ -304,53 +322,64 @@ export class BuildCache {
     if (writtenKey(key, entries) !== written.key) return undefined;
     if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
     if (!intact(written)) return undefined;
-    const all = await this.#allWarnings(written, entries);
+    const all = await this.#allWarnings(written, entries, issues);
     if (!all) return undefined;
-    const warnings = all.all.flatMap((found, index) => (found.length > 0 ? [{ issue: issues[index]!, warnings: found }] : []));
     // What this build loaded is what the last one did: its text hashes and the series are the same.
     this.#next = { ...this.#previous, ...(this.#next.loaded && { loaded: this.#next.loaded }), written: { ...written, allWarnings: all.chunks } };
     if (all.made) this.#changed = true;
-    return { ...written, warnings };
+    return { ...written, warnings: all.warnings };
   }
 
   /**
-   * The warnings of every issue of the written output, in its order, and the chunks holding them
-   * (`written.allWarnings`): each read from its chunk when the chunk's issues and their warnings
-   * are the same, else from each issue's blob and then stored as a chunk (`made`).
+   * The warnings of every issue of the written output (`issues`, whose entries are `entries`), in
+   * its order, and the chunks holding them (`written.allWarnings`): each printed from its chunk's
+   * stored text when the chunk's issues, their warnings and how they print are the same; else
+   * read from the chunk's data, or from each issue's blob, and then stored (`made`).
    */
   async #allWarnings(
     written: WrittenOutput,
     entries: readonly (readonly [string, IssueEntry])[],
-  ): Promise<{ all: MessageData[][]; chunks: NonNullable<WrittenOutput['allWarnings']>; made: boolean } | undefined> {
+    issues: readonly Issue[],
+  ): Promise<{ warnings: WarningChunk[]; chunks: StoredChunk[]; made: boolean } | undefined> {
     const blobs = this.#blobs!;
-    const stored = new Map((written.allWarnings ?? []).map((chunk) => [chunk.of, chunk.blob]));
-    const all: MessageData[][] = [];
-    const chunks: NonNullable<WrittenOutput['allWarnings']> = [];
+    const stored = new Map((written.allWarnings ?? []).map((chunk) => [chunk.of, chunk]));
+    const cwd = process.cwd();
+    const warnings: WarningChunk[] = [];
+    const chunks: StoredChunk[] = [];
     let made = false;
     for (let start = 0; start < entries.length; start += WARNING_CHUNK) {
       const part = entries.slice(start, start + WARNING_CHUNK);
+      const sources = issues.slice(start, start + WARNING_CHUNK).map((issue) => issue.source);
       const of = combineHashes(...part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
-      const blob = stored.get(of);
-      if (blob !== undefined) {
-        const found = parseWarnings(blobs.readSync(blob));
-        if (found?.length === part.length && found.every(Array.isArray)) {
-          all.push(...(found as unknown as MessageData[][]));
-          chunks.push({ of, blob });
-          continue;
+      const key = combineHashes(of, cwd, ...sources);
+      const chunk = stored.get(of);
+      const printed = chunk?.printed?.key === key ? blobs.readSync(chunk.printed.blob) : undefined;
+      if (chunk?.printed && printed) {
+        const blob = chunk.blob;
+        warnings.push({ count: chunk.printed.count, printed: printed.toString('utf8'), messages: () => chunkMessages(blobs, blob, part, sources) });
+        chunks.push(chunk);
+        continue;
+      }
+      let data = chunk && parseChunk(blobs.readSync(chunk.blob), part.length);
+      if (chunk && (!data || chunk.printed?.key === key)) this.problems.push('the stored warnings were missing or corrupt');
+      let blob = chunk?.blob;
+      if (!data || blob === undefined) {
+        const read: MessageData[][] = [];
+        for (const [, entry] of part) {
+          const found = entry.warnings === undefined ? [] : parseWarnings(blobs.readSync(entry.warnings));
+          if (!found) return undefined;
+          read.push(found);
         }
-        this.problems.push('the stored warnings were missing or corrupt');
+        data = read;
+        blob = await blobs.write(Buffer.from(JSON.stringify(read)));
       }
-      const read: MessageData[][] = [];
-      for (const [, entry] of part) {
-        const found = entry.warnings === undefined ? [] : parseWarnings(blobs.readSync(entry.warnings));
-        if (!found) return undefined;
-        read.push(found);
-      }
-      all.push(...read);
-      chunks.push({ of, blob: await blobs.write(Buffer.from(JSON.stringify(read))) });
+      const messages = restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
+      const text = messages.length === 0 ? '' : `${formatProblems({ errors: [], warnings: messages }, cwd).join('\n')}\n`;
+      warnings.push({ count: messages.length, printed: text, messages: () => messages });
+      chunks.push({ of, blob, printed: { key, blob: await blobs.write(Buffer.from(text)), count: messages.length } });
       made = true;
     }
-    return { all, chunks, made };
+    return { warnings, chunks, made };
   }
 
   /**
@@ -521,7 +550,7 @@ export class BuildCache {
     this.#previous = manifest;
     if (complete) {
       const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
-      const warnings = (manifest.written?.allWarnings ?? []).map((chunk) => chunk.blob);
+      const warnings = (manifest.written?.allWarnings ?? []).flatMap((chunk) => [chunk.blob, ...(chunk.printed ? [chunk.printed.blob] : [])]);
       await this.#blobs.prune(new Set([...Object.values(manifest.issues).flatMap(issueBlobs), ...editionFiles(manifest), ...outputs, ...warnings]));
     }
   }
@@ -640,6 +669,27 @@ function parseRender(bytes: Buffer): CachedRender | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A chunk's warnings (see `written.allWarnings`), issue by issue, when they are there for `issues` issues. */
+function parseChunk(bytes: Buffer | undefined, issues: number): MessageData[][] | undefined {
+  const found = parseWarnings(bytes);
+  return found?.length === issues && found.every(Array.isArray) ? (found as unknown as MessageData[][]) : undefined;
+}
+
+/**
+ * The messages of a chunk printed from its stored text, made when asked for: from the chunk's
+ * data, or when that is damaged from each issue's warnings (`part`, the chunk's issue entries).
+ */
+function chunkMessages(blobs: BlobStore, blob: string, part: readonly (readonly [string, IssueEntry])[], sources: readonly string[]): readonly VFileMessage[] {
+  const data =
+    parseChunk(blobs.readSync(blob), part.length) ??
+    part.map(([name, entry]) => {
+      const found = entry.warnings === undefined ? [] : parseWarnings(blobs.readSync(entry.warnings));
+      if (!found) throw new Error(`The warnings of ${name} kept in ${blobs.dir} were changed or removed during the build; build again`);
+      return found;
+    });
+  return restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
 }
 
 /**

@@ -7,7 +7,6 @@ import { createProgress, progressMode } from '../report/progress.ts';
 import { parseShard } from '../output/shard.ts';
 import { formatTimings } from '../report/timings.ts';
 import { WriteInterruptedError } from '../output/write-output.ts';
-import { formatProblems } from '../report/messages.ts';
 import { withPath } from '../report/system-error.ts';
 import type { Command } from './command.ts';
 
@@ -91,13 +90,8 @@ export const buildCommand: Command = {
       stopHandling();
       progress.finish();
     }
-    // A thousand lines a write, formatted as written: an archive's warnings run to hundreds of
-    // thousands of lines, each write has its cost, and all of them formatted at once would be
-    // held beside the messages (the build's peak memory at 10,000 synthetic issues).
-    const { warnings } = result;
-    for (let start = 0; start < warnings.length; start += 1000) {
-      io.stderr(`${formatProblems({ errors: [], warnings: warnings.slice(start, start + 1000) }).join('\n')}\n`);
-    }
+    // A part at a time, formatted as written (see `BuildResult.printedWarnings`).
+    for (const text of result.printedWarnings()) io.stderr(text);
     for (const problem of result.cacheProblems) io.stderr(`jianbao: build cache: ${problem}; rebuilt\n`);
     if (!values.quiet) io.stdout(`${summary(result, performance.now() - started)}\n`);
     if (!values.quiet && result.faces.length > 0) io.stdout(`${facesLine(result.faces)}\n`);

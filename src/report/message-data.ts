@@ -1,7 +1,7 @@
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { memoize } from '../util/memoize.ts';
-import { addMessage } from './messages.ts';
+import { addMessage, problemsIn } from './messages.ts';
 
 /**
  * A message as plain data: how it crosses from a render worker to the main thread, and how the
@@ -42,6 +42,20 @@ export function restoreMessage(file: VFile, data: MessageData): VFileMessage {
   if (data.actual != null) message.actual = shared(data.actual);
   if (data.expected) message.expected = data.expected.map(shared);
   return message;
+}
+
+/**
+ * The warnings stored for each file at `source` (an issue, taken from the build cache), put back
+ * as messages in the order a build reports them (see `problemsIn`).
+ */
+export function restoredWarnings(stored: readonly { readonly source: string; readonly warnings: readonly MessageData[] }[]): readonly VFileMessage[] {
+  return problemsIn(
+    stored.map(({ source, warnings }) => {
+      const file = new VFile({ path: source });
+      for (const warning of warnings) restoreMessage(file, warning);
+      return file;
+    }),
+  ).warnings;
 }
 
 /**

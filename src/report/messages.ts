@@ -115,6 +115,17 @@ export function printable(text: string): string {
 
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+/**
+ * Warnings as the CLI prints them (see `formatProblems`), a thousand lines a part, each line
+ * ending in a newline: an archive's warnings run to hundreds of thousands of lines, each write
+ * has its cost, and all of them formatted at once would be held beside the messages.
+ */
+export function* printedWarnings(warnings: readonly VFileMessage[], cwd = process.cwd()): Generator<string> {
+  for (let start = 0; start < warnings.length; start += 1000) {
+    yield `${formatProblems({ errors: [], warnings: warnings.slice(start, start + 1000) }, cwd).join('\n')}\n`;
+  }
+}
+
 /** Errors first, then warnings, one formatted line each. */
 export function formatProblems(problems: Problems, cwd = process.cwd()): string[] {
   const files = new Map<string, string>();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
-import { formatProblems } from '../../src/report/messages.ts';
+import { formatProblems, printedWarnings } from '../../src/report/messages.ts';
 import type { SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 
 let root: string;
@@ -19,7 +19,9 @@ const issueFile = (issue: SyntheticIssue) => join(options.contentDir, `${issue.y
 const page = (issue: SyntheticIssue) => readFile(join(options.outDir, `${issue.year}/${issue.number}/index.html`), 'utf8');
 const manifestPath = () => join(options.cacheDir, 'manifest.json');
 const readManifest = async () =>
-  JSON.parse(await readFile(manifestPath(), 'utf8')) as Record<string, unknown> & { written: { allWarnings?: { of: string; blob: string }[] } };
+  JSON.parse(await readFile(manifestPath(), 'utf8')) as Record<string, unknown> & {
+    written: { allWarnings?: { of: string; blob: string; printed?: { key: string; blob: string; count: number } }[] };
+  };
 // Sorted: a cold build reports them as the issues finish rendering, an up-to-date one newest first.
 const printed = (result: { warnings: Parameters<typeof formatProblems>[0]['warnings'] }) =>
   formatProblems({ errors: [], warnings: result.warnings }, root).sort();
@@ -40,13 +42,28 @@ describe('a rebuild with nothing changed', () => {
     expect(printed(second)).toEqual(cold);
     expect(second.cacheProblems).toEqual([]);
 
-    const { blob: id } = stored![0]!;
-    const blob = join(options.cacheDir, 'blobs', id.slice(0, 2), id);
-    await writeFile(blob, '[]');
+    // Printed from the stored text: the same lines as the messages give.
+    const printedText = [...second.printedWarnings()].join('');
+    expect(printedText).toBe([...printedWarnings(second.warnings, process.cwd())].join(''));
+    expect(printedText.split('\n').length - 1).toBe(cold.length);
+
+    const blobPath = (id: string) => join(options.cacheDir, 'blobs', id.slice(0, 2), id);
+    const { blob: id, printed: text } = stored![0]!;
+    // The data damaged, the printed text intact: printed from it, the messages from each issue's warnings.
+    await writeFile(blobPath(id), '[]');
+    const dataDamaged = await build(options);
+    expect(dataDamaged.counts.upToDate).toBe(true);
+    expect([...dataDamaged.printedWarnings()].join('')).toBe(printedText);
+    expect(printed(dataDamaged)).toEqual(cold);
+
+    // Both damaged: made again from each issue's warnings, and said so.
+    await writeFile(blobPath(text!.blob), 'damaged');
     const damaged = await build(options);
     expect(damaged.counts.upToDate).toBe(true);
+    expect([...damaged.printedWarnings()].join('')).toBe(printedText);
     expect(printed(damaged)).toEqual(cold);
     expect(damaged.cacheProblems).toEqual(['the stored warnings were missing or corrupt']);
+    expect((await readManifest()).written.allWarnings![0]!.printed).toEqual(text);
   });
 
   it('reports the warnings of a changed issue as they now are, after the build that rendered it', async () => {
