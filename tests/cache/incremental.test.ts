@@ -6,7 +6,7 @@ import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { progressCsv, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 
-const ISSUES = 5;
+const ISSUES = 4;
 
 let root: string;
 let issues: SyntheticIssue[];

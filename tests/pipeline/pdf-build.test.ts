@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,17 +19,24 @@ let first: BuildResult;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'jianbao-pdf-build-'));
+  // One issue of the sample, the one with a table, a chart and structure ids: printing is the
+  // slow part, and the run's shared build (tests/site/served-site.ts) has printed all three.
+  const content = join(root, 'content');
+  await cp('content/bulletin.yaml', join(content, 'bulletin.yaml'));
+  await cp('content/2021/11', join(content, '2021/11'), { recursive: true });
   // Without the share pictures (the run's shared build makes them, tests/site/readers.test.ts
   // looks at them): they cost the browser more than half as much again as the PDFs.
-  first = await build({ contentDir: 'content', outDir: join(root, 'one'), cacheDir: false, search: false, shareImage: false });
+  first = await build({ contentDir: content, outDir: join(root, 'one'), cacheDir: false, search: false, shareImage: false });
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('jianbao build with PDFs', () => {
   it('writes a PDF beside each issue page and leaves no work folder behind', async () => {
-    expect(first.counts.pdfs).toBe(3);
-    for (const pdf of PDFS) expect((await readFile(join(root, 'one', pdf))).subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await readdir(root)).sort()).toEqual(['one']);
+    expect(first.counts.pdfs).toBe(1);
+    expect((await readFile(join(root, 'one', PDFS[0]!))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await readdir(root)).sort()).toEqual(['content', 'one']);
+    const shared = await builtSample();
+    for (const pdf of PDFS) expect((await readFile(join(shared, pdf))).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('links the PDF from the issue page under a Chinese download name', async () => {
@@ -46,10 +53,10 @@ describe('jianbao build with PDFs', () => {
   });
 
   it('builds byte-identical PDFs from the same input', async () => {
-    // The other build of the sample is the run's shared one (tests/site/served-site.ts), made in
-    // another process, with the search index and a cache: the same PDFs without a third print.
+    // The other build is the run's shared one of the whole sample (tests/site/served-site.ts),
+    // made in another process, with the other issues, the search index and a cache.
     const other = await builtSample();
-    for (const pdf of PDFS) expect(await sha(join(other, pdf)), pdf).toBe(await sha(join(root, 'one', pdf)));
+    expect(await sha(join(other, PDFS[0]!))).toBe(await sha(join(root, 'one', PDFS[0]!)));
   });
 
   it('prints one issue with `jianbao pdf`', async () => {

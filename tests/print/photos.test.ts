@@ -1,6 +1,6 @@
 /**
  * Photos in an issue (tests/fixtures/print-pages/photos, the photos made here with sharp): an
- * 800 × 533 JPEG, a 3000 × 2000 one and a 4000 × 3000 phone photo stored on its side with EXIF
+ * 800 × 533 JPEG, a 2400 × 1600 one and a 2400 × 1800 phone photo stored on its side with EXIF
  * orientation 6. One build, one PDF: the build succeeds, the web page gets resized copies from
  * a srcset, the PDF embeds each photo upright inside the 版心 at no more than 300 dpi, with its
  * caption centred under it.
@@ -44,8 +44,8 @@ beforeAll(async () => {
   const folder = join(content, '2021', '1');
   await Promise.all([
     photo(join(folder, 'small.jpg'), 800, 533),
-    photo(join(folder, 'camera.jpg'), 3000, 2000),
-    photo(join(folder, 'phone.jpg'), 4000, 3000, 6),
+    photo(join(folder, 'camera.jpg'), 2400, 1600),
+    photo(join(folder, 'phone.jpg'), 2400, 1800, 6),
   ]);
   result = await build({ contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false, shareImage: false });
   issueDir = join(dir, 'dist', '2021', '1');
@@ -110,7 +110,7 @@ describe('photos in an issue', () => {
 
   it('gives the web page a srcset of the copies, linked to the original, with the caption under it', () => {
     expect(html).toContain(
-      '<figure class="figure"><a href="phone.jpg" class="figure-original"><img src="phone.960w.jpg" alt="梅江区的小区改造现场" srcset="phone.480w.jpg 480w, phone.960w.jpg 960w, phone.1440w.jpg 1440w" sizes="(min-width: 48rem) 46rem, 100vw" width="3000" height="4000" style="--aspect: 0.75" loading="lazy" decoding="async"></a><figcaption>图：梅江区的小区改造现场</figcaption></figure>',
+      '<figure class="figure"><a href="phone.jpg" class="figure-original"><img src="phone.960w.jpg" alt="梅江区的小区改造现场" srcset="phone.480w.jpg 480w, phone.960w.jpg 960w, phone.1440w.jpg 1440w" sizes="(min-width: 48rem) 46rem, 100vw" width="1800" height="2400" style="--aspect: 0.75" loading="lazy" decoding="async"></a><figcaption>图：梅江区的小区改造现场</figcaption></figure>',
     );
     expect(html).toContain('<figcaption>蕉岭县改造后的小区</figcaption>');
     expect(html).toContain('<figcaption>图：兴宁市改造后的小区（市住房和城乡建设局供图）</figcaption>');
