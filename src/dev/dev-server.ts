@@ -31,6 +31,11 @@ export interface DevOptions {
    * @default 60
    */
   readonly debounceMs?: number;
+  /**
+   * The build cache folder, or false for none (see `BuildOptions.cacheDir`).
+   * @default `.cache/jianbao/<content folder>-<hash>` in the working folder, as `jianbao build`
+   */
+  readonly cacheDir?: string | false;
 }
 
 export interface DevServer {
@@ -61,7 +66,7 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
   async function rebuild(): Promise<void> {
     const started = performance.now();
     try {
-      const result = await build({ contentDir, outDir, templatesDir: options.templatesDir, pdf: false });
+      const result = await build({ contentDir, outDir, templatesDir: options.templatesDir, cacheDir: options.cacheDir, pdf: false });
       for (const line of formatProblems({ errors: [], warnings: result.warnings })) logError(line);
       log(`jianbao dev: built ${result.counts.issues} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       everBuilt = true;

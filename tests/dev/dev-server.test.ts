@@ -22,7 +22,14 @@ async function until(test: (event: (typeof events)[number]) => boolean, timeout 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jianbao-dev-test-'));
   await cp('content', join(dir, 'content'), { recursive: true });
-  server = await startDevServer({ contentDir: join(dir, 'content'), port: 0, log: () => {}, logError: (line) => errors.push(line), debounceMs: 20 });
+  server = await startDevServer({
+    contentDir: join(dir, 'content'),
+    cacheDir: join(dir, 'cache'),
+    port: 0,
+    log: () => {},
+    logError: (line) => errors.push(line),
+    debounceMs: 20,
+  });
   // Listen like an open page does.
   const response = await fetch(new URL('__jianbao/events', server.url), { signal: controller.signal });
   void (async () => {
@@ -83,7 +90,7 @@ describe('jianbao dev', () => {
 describe('jianbao dev on a busy port', () => {
   it('says which port is taken and how to pick another', async () => {
     const port = Number(new URL(server.url).port);
-    await expect(startDevServer({ contentDir: join(dir, 'content'), port, log: () => {}, logError: () => {} })).rejects.toThrow(
+    await expect(startDevServer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), port, log: () => {}, logError: () => {} })).rejects.toThrow(
       `Port ${port} on 127.0.0.1 is in use; pick another with --port N`,
     );
   });

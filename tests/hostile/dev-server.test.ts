@@ -14,7 +14,7 @@ let port: number;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jianbao-hostile-dev-'));
   await cp('content', join(dir, 'content'), { recursive: true });
-  server = await startDevServer({ contentDir: join(dir, 'content'), port: 0, log: () => {}, logError: () => {}, debounceMs: 20 });
+  server = await startDevServer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), port: 0, log: () => {}, logError: () => {}, debounceMs: 20 });
   port = Number(new URL(server.url).port);
 });
 afterAll(async () => {
