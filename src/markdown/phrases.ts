@@ -7,7 +7,7 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** Punctuation that may not start a line, and punctuation that may not end one. */
 const CLOSING = /^[)\]}）】」』〉》”’、，。．；：！？%‰·…—]/u;
-const OPENING = /[(\[{（【「『〈《“‘]$/u;
+const OPENING = /[([{（【「『〈《“‘]$/u;
 
 /** An administrative suffix standing alone after a place name: `梅州|市`, `平远|县`. */
 const SUFFIX = /^[省市县区镇乡村]$/u;
