@@ -322,7 +322,14 @@ export class BuildCache {
     if (writtenKey(key, entries) !== written.key) return undefined;
     if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
     if (!intact(written)) return undefined;
-    const all = await this.#allWarnings(written, entries, issues);
+    // In the order a complete build reports them: by issue file path (see find-issues.ts), not
+    // newest first as the issues are listed.
+    const order = issues.map((_, index) => index).sort((a, b) => (issues[a]!.source < issues[b]!.source ? -1 : 1));
+    const all = await this.#allWarnings(
+      written,
+      order.map((index) => entries[index]!),
+      order.map((index) => issues[index]!),
+    );
     if (!all) return undefined;
     // What this build loaded is what the last one did: its text hashes and the series are the same.
     this.#next = { ...this.#previous, ...(this.#next.loaded && { loaded: this.#next.loaded }), written: { ...written, allWarnings: all.chunks } };

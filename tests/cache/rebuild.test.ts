@@ -22,9 +22,8 @@ const readManifest = async () =>
   JSON.parse(await readFile(manifestPath(), 'utf8')) as Record<string, unknown> & {
     written: { allWarnings?: { of: string; blob: string; printed?: { key: string; blob: string; count: number } }[] };
   };
-// Sorted: a cold build reports them as the issues finish rendering, an up-to-date one newest first.
-const printed = (result: { warnings: Parameters<typeof formatProblems>[0]['warnings'] }) =>
-  formatProblems({ errors: [], warnings: result.warnings }, root).sort();
+// In the order printed: a cold build's and an up-to-date one's are the same (by file path).
+const printed = (result: { warnings: Parameters<typeof formatProblems>[0]['warnings'] }) => formatProblems({ errors: [], warnings: result.warnings }, root);
 
 describe('a rebuild with nothing changed', () => {
   it('reports every warning the issues rendered with, from the stored warnings and again when those are damaged', async () => {
