@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { VFileMessage } from 'vfile-message';
 import { type MessageData, restoredWarnings } from '../report/message-data.ts';
-import { formatProblems } from '../report/messages.ts';
+import { printedWarnings } from '../report/messages.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
 import type { CachedRender, RenderStore, StoredRender, StoredText } from './store-render.ts';
@@ -83,7 +83,7 @@ const manifestSchema = z.strictObject({
        * one an issue. `of` is the hash of the chunk's issues and their warnings' blobs. Made by
        * an up-to-date build; a complete build keeps the last ones, so that the next up-to-date
        * build makes again only the chunks whose issues changed. `printed` is the chunk's warnings
-       * as the CLI prints them (`formatProblems`' lines), a blob, with how many there are: printed
+       * as the CLI prints them (`printedWarnings`), a blob, with how many there are: printed
        * paths depend on the working folder and the issue paths as given, whose hash is `key`.
        * An up-to-date build prints them from there, without parsing and making 330,000 messages
        * again at 10,000 synthetic issues.
@@ -381,7 +381,7 @@ export class BuildCache {
         blob = await blobs.write(Buffer.from(JSON.stringify(read)));
       }
       const messages = restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
-      const text = messages.length === 0 ? '' : `${formatProblems({ errors: [], warnings: messages }, cwd).join('\n')}\n`;
+      const text = [...printedWarnings(messages, cwd)].join('');
       warnings.push({ count: messages.length, printed: text, messages: () => messages });
       chunks.push({ of, blob, printed: { key, blob: await blobs.write(Buffer.from(text)), count: messages.length } });
       made = true;
