@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { BuildCache } from './cache/build-cache.ts';
+import { BuildCache, type WarningChunk } from './cache/build-cache.ts';
 import { defaultCacheDir } from './cache/cache-folder.ts';
 import { combineHashes, contentHash, folderHash } from './cache/hash.ts';
 import { checkTemplates } from './site/check-templates.ts';
@@ -194,7 +194,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         get warnings() {
           return messages();
         },
-        printedWarnings: () => chunks.map((chunk) => chunk.printed).filter((text) => text !== ''),
+        printedWarnings: () => printedChunks(chunks),
         counts: {
           issues: count,
           rendered: 0,
@@ -264,6 +264,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let made: number;
     let pagesChanged: number;
     let search: BuildCounts['search'] = 'off';
+    // The issues' warnings as the cache stored them, with their printed text.
+    let stored: readonly WarningChunk[] | undefined;
     try {
       const hashes = new Map<string, string>();
       const searchInput = (options.search ?? true) ? new SearchInput() : undefined;
@@ -300,8 +302,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           await output.pause();
         }
         await output.commit();
-        cache.recordOutput(
+        stored = await cache.recordOutput(
           issues.map((rendered) => rendered.issue),
+          new Map(validation.issueFiles.map((file) => [file.path, problemsIn([file]).warnings])),
           key,
           outDir,
           {
@@ -319,7 +322,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return {
       outDir,
       warnings: allWarnings,
-      printedWarnings: () => printedWarnings(allWarnings),
+      // From the text the cache stored when it holds exactly these warnings: formatted once.
+      printedWarnings: () => (stored && sameMessages(stored, allWarnings) ? printedChunks(stored) : printedWarnings(allWarnings)),
       counts: {
         issues: issues.length,
         rendered: validation.rendered,
@@ -364,6 +368,20 @@ const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition 
   ({ printer, ...context }) => printer && pdfEdition({ ...context, printer }),
   ({ printer, shareImage, ...context }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
 ];
+
+/** The chunks' stored text, a chunk a part (see `BuildResult.printedWarnings`). */
+function printedChunks(chunks: readonly WarningChunk[]): string[] {
+  return chunks.map((chunk) => chunk.printed).filter((text) => text !== '');
+}
+
+/** Whether the chunks hold exactly `warnings`, the same messages in the same order. */
+function sameMessages(chunks: readonly WarningChunk[], warnings: readonly VFileMessage[]): boolean {
+  let index = 0;
+  for (const chunk of chunks) {
+    for (const message of chunk.messages()) if (warnings[index++] !== message) return false;
+  }
+  return index === warnings.length;
+}
 
 /**
  * What the whole output depends on besides the issues: the settings that shape it, the

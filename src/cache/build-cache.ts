@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { VFileMessage } from 'vfile-message';
-import { type MessageData, restoredWarnings } from '../report/message-data.ts';
+import { type MessageData, restoredWarnings, toMessageData } from '../report/message-data.ts';
 import { printedWarnings } from '../report/messages.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
@@ -81,12 +81,12 @@ const manifestSchema = z.strictObject({
        * Every issue's warnings (those of `issues`' entries, in the build's order), WARNING_CHUNK
        * issues a blob, as JSON: what an up-to-date build reports, read in a few reads rather than
        * one an issue. `of` is the hash of the chunk's issues and their warnings' blobs. Made by
-       * an up-to-date build; a complete build keeps the last ones, so that the next up-to-date
-       * build makes again only the chunks whose issues changed. `printed` is the chunk's warnings
+       * a complete build from the warnings it reports, keeping those of the last build whose
+       * issues did not change (an up-to-date build makes again any found damaged). `printed` is the chunk's warnings
        * as the CLI prints them (`printedWarnings`), a blob, with how many there are: printed
        * paths depend on the working folder and the issue paths as given, whose hash is `key`.
-       * An up-to-date build prints them from there, without parsing and making 330,000 messages
-       * again at 10,000 synthetic issues.
+       * Every build prints them from there (a complete one as it stores them), and an up-to-date
+       * one does without parsing and making 330,000 messages again at 10,000 synthetic issues.
        */
       allWarnings: z.array(z.strictObject({ of: hex, blob: hex, printed: z.strictObject({ key: hex, blob: hex, count: z.number() }).optional() })).optional(),
     })
@@ -322,9 +322,7 @@ export class BuildCache {
     if (writtenKey(key, entries) !== written.key) return undefined;
     if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
     if (!intact(written)) return undefined;
-    // In the order a complete build reports them: by issue file path (see find-issues.ts), not
-    // newest first as the issues are listed.
-    const order = issues.map((_, index) => index).sort((a, b) => (issues[a]!.source < issues[b]!.source ? -1 : 1));
+    const order = reportOrder(issues);
     const all = await this.#allWarnings(
       written,
       order.map((index) => entries[index]!),
@@ -349,16 +347,11 @@ export class BuildCache {
     issues: readonly Issue[],
   ): Promise<{ warnings: WarningChunk[]; chunks: StoredChunk[]; made: boolean } | undefined> {
     const blobs = this.#blobs!;
-    const stored = new Map((written.allWarnings ?? []).map((chunk) => [chunk.of, chunk]));
-    const cwd = process.cwd();
+    const stored = storedChunks(written);
     const warnings: WarningChunk[] = [];
     const chunks: StoredChunk[] = [];
     let made = false;
-    for (let start = 0; start < entries.length; start += WARNING_CHUNK) {
-      const part = entries.slice(start, start + WARNING_CHUNK);
-      const sources = issues.slice(start, start + WARNING_CHUNK).map((issue) => issue.source);
-      const of = combineHashes(...part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
-      const key = combineHashes(of, cwd, ...sources);
+    for (const { part, sources, of, key } of warningParts(entries, issues)) {
       const chunk = stored.get(of);
       const printed = chunk?.printed?.key === key ? blobs.readSync(chunk.printed.blob) : undefined;
       if (chunk?.printed && printed) {
@@ -381,7 +374,7 @@ export class BuildCache {
         blob = await blobs.write(Buffer.from(JSON.stringify(read)));
       }
       const messages = restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
-      const text = [...printedWarnings(messages, cwd)].join('');
+      const text = [...printedWarnings(messages)].join('');
       warnings.push({ count: messages.length, printed: text, messages: () => messages });
       chunks.push({ of, blob, printed: { key, blob: await blobs.write(Buffer.from(text)), count: messages.length } });
       made = true;
@@ -390,27 +383,37 @@ export class BuildCache {
   }
 
   /**
-   * Note what a complete build wrote into `outDir`, for `upToDate`. Left out when an issue is
-   * not in the cache (it had errors).
+   * Note what a complete build wrote into `outDir`, for `upToDate`, with the warnings its issues
+   * rendered with (`warnings`, each issue's as the build reports them, by issue file) stored in
+   * chunks as `upToDate` reads them: the first up-to-date build then prints them from their
+   * stored text too. Gives the chunks, whose text the build can print (see `WarningChunk`).
+   * Nothing is noted when an issue is not in the cache (it had errors).
    */
-  recordOutput(
+  async recordOutput(
     issues: readonly Issue[],
+    warnings: ReadonlyMap<string, readonly VFileMessage[]>,
     key: string,
     outDir: string,
     info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number; readonly searchBundles: number },
-  ): void {
-    if (!this.#blobs) return;
+  ): Promise<readonly WarningChunk[] | undefined> {
+    if (!this.#blobs) return undefined;
     const entries = issues.map((issue): [string, IssueEntry | undefined] => {
       const name = this.#relative(issue.source);
       return [name, this.#next.issues[name]];
     });
-    if (entries.some(([, entry]) => entry === undefined)) return;
+    if (entries.some(([, entry]) => entry === undefined)) return undefined;
     const dir = resolve(outDir);
     const files: WrittenOutput['files'] = {};
     for (const path of info.files) {
       const { size, mtimeMs } = statSync(join(dir, path));
       files[path] = [size, mtimeMs];
     }
+    const order = reportOrder(issues);
+    const chunks = await this.#storeWarnings(
+      order.map((index) => entries[index] as [string, IssueEntry]),
+      order.map((index) => issues[index]!),
+      warnings,
+    );
     this.#next.written = {
       dir,
       key: writtenKey(key, entries as [string, IssueEntry][]),
@@ -418,10 +421,45 @@ export class BuildCache {
       pages: info.pages,
       pdfs: info.pdfs,
       searchBundles: info.searchBundles,
-      // The chunks of unchanged issues stay good: kept for the next up-to-date build.
-      ...(this.#previous.written?.allWarnings && { allWarnings: this.#previous.written.allWarnings }),
+      allWarnings: chunks.map((chunk) => chunk.stored),
     };
     this.#changed = true;
+    return chunks.map((chunk) => chunk.warnings);
+  }
+
+  /**
+   * The chunks of `written.allWarnings` for a complete build's issues (`issues`, whose entries
+   * are `entries`, in the order it reports them), made from the warnings it has: a chunk the last
+   * build stored for the same issues, warnings and printing is kept, read only for its text;
+   * another is stored anew, its text formatted once, for this build to print too.
+   */
+  async #storeWarnings(
+    entries: readonly (readonly [string, IssueEntry])[],
+    issues: readonly Issue[],
+    all: ReadonlyMap<string, readonly VFileMessage[]>,
+  ): Promise<{ stored: StoredChunk; warnings: WarningChunk }[]> {
+    const blobs = this.#blobs!;
+    const previous = storedChunks(this.#previous.written);
+    const chunks: { stored: StoredChunk; warnings: WarningChunk }[] = [];
+    for (const { sources, of, key } of warningParts(entries, issues)) {
+      const byIssue = sources.map((source) => all.get(source) ?? []);
+      const messages = byIssue.flat();
+      const chunk = previous.get(of);
+      const kept = chunk?.printed?.key === key && chunk.printed.count === messages.length ? blobs.readSync(chunk.printed.blob) : undefined;
+      if (chunk && kept) {
+        chunks.push({ stored: chunk, warnings: { count: messages.length, printed: kept.toString('utf8'), messages: () => messages } });
+        continue;
+      }
+      const text = [...printedWarnings(messages)].join('');
+      const data = byIssue.map((found) => found.map(toMessageData));
+      const stored: StoredChunk = {
+        of,
+        blob: await blobs.write(Buffer.from(JSON.stringify(data))),
+        printed: { key, blob: await blobs.write(Buffer.from(text)), count: messages.length },
+      };
+      chunks.push({ stored, warnings: { count: messages.length, printed: text, messages: () => messages } });
+    }
+    return chunks;
   }
 
   /**
@@ -560,6 +598,36 @@ export class BuildCache {
       const warnings = (manifest.written?.allWarnings ?? []).flatMap((chunk) => [chunk.blob, ...(chunk.printed ? [chunk.printed.blob] : [])]);
       await this.#blobs.prune(new Set([...Object.values(manifest.issues).flatMap(issueBlobs), ...editionFiles(manifest), ...outputs, ...warnings]));
     }
+  }
+}
+
+/**
+ * The issues' indexes in the order a complete build reports their warnings: by issue file path
+ * (see find-issues.ts), not newest first as the issues are listed.
+ */
+function reportOrder(issues: readonly Issue[]): number[] {
+  return issues.map((_, index) => index).sort((a, b) => (issues[a]!.source < issues[b]!.source ? -1 : 1));
+}
+
+/** The chunks of `written.allWarnings` by `of`. */
+function storedChunks(written: WrittenOutput | undefined): Map<string, StoredChunk> {
+  return new Map((written?.allWarnings ?? []).map((chunk) => [chunk.of, chunk]));
+}
+
+/**
+ * The issues (in `reportOrder`, with their entries) WARNING_CHUNK at a time, each part with its
+ * chunk's `of` and the `key` of its printed text (see `written.allWarnings`).
+ */
+function* warningParts(
+  entries: readonly (readonly [string, IssueEntry])[],
+  issues: readonly Issue[],
+): Generator<{ part: readonly (readonly [string, IssueEntry])[]; sources: string[]; of: string; key: string }> {
+  const cwd = process.cwd();
+  for (let start = 0; start < entries.length; start += WARNING_CHUNK) {
+    const part = entries.slice(start, start + WARNING_CHUNK);
+    const sources = issues.slice(start, start + WARNING_CHUNK).map((issue) => issue.source);
+    const of = combineHashes(...part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
+    yield { part, sources, of, key: combineHashes(of, cwd, ...sources) };
   }
 }
 

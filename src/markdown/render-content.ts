@@ -1,3 +1,4 @@
+import type { VFile } from 'vfile';
 import type { LoadedContent } from '../load/load-content.ts';
 import type { Site } from '../load/load-site.ts';
 import { createProcessor } from './processor.ts';
@@ -14,6 +15,8 @@ export interface Validation extends Problems {
   /** How many issues went through the Markdown pipeline; the others came from the cache. */
   readonly rendered: number;
   readonly skipped: number;
+  /** One file per issue of `site.issues`, in its order; its messages are the problems rendering found. */
+  readonly issueFiles: readonly VFile[];
 }
 
 export interface ValidateOptions {
@@ -42,5 +45,12 @@ export async function renderContent({ site }: LoadedContent, options: ValidateOp
     const rendered = processed.get(file.path);
     return rendered ? [file, rendered] : [file];
   });
-  return { site, issues: render.issues, rendered: render.rendered, skipped: render.skipped, ...problemsIn([...files, ...site.links]) };
+  return {
+    site,
+    issues: render.issues,
+    rendered: render.rendered,
+    skipped: render.skipped,
+    issueFiles: render.files,
+    ...problemsIn([...files, ...site.links]),
+  };
 }

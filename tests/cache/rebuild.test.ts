@@ -27,14 +27,20 @@ const printed = (result: { warnings: Parameters<typeof formatProblems>[0]['warni
 
 describe('a rebuild with nothing changed', () => {
   it('reports every warning the issues rendered with, from the stored warnings and again when those are damaged', async () => {
-    const cold = printed(await build(options));
+    const coldBuild = await build(options);
+    const cold = printed(coldBuild);
     expect(cold.length).toBeGreaterThan(issues.length);
+    // The complete build stores the warnings' chunks, printed text and all, and prints that text.
+    const stored = (await readManifest()).written.allWarnings;
+    expect(stored).toHaveLength(1);
+    expect(stored![0]!.printed?.count).toBe(cold.length);
+    expect([...coldBuild.printedWarnings()].join('')).toBe([...printedWarnings(coldBuild.warnings, process.cwd())].join(''));
 
+    // So the first up-to-date build prints from it, storing nothing new.
     const first = await build(options);
     expect(first.counts.upToDate).toBe(true);
     expect(printed(first)).toEqual(cold);
-    const stored = (await readManifest()).written.allWarnings;
-    expect(stored).toHaveLength(1);
+    expect((await readManifest()).written.allWarnings).toEqual(stored);
 
     const second = await build(options);
     expect(second.counts.upToDate).toBe(true);
