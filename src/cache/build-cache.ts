@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
@@ -6,13 +6,14 @@ import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '
 import type { VFileMessage } from 'vfile-message';
 import { type MessageData, restoredWarnings, toMessageData } from '../report/message-data.ts';
 import { printedWarnings } from '../report/messages.ts';
+import { readIssueFile } from '../load/read-issue-file.ts';
 import { BlobStore } from './blob-store.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
 import type { CachedRender, RenderStore, StoredRender, StoredText } from './store-render.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -60,9 +61,23 @@ const manifestSchema = z.strictObject({
   loaded: z
     .strictObject({
       series: hex,
-      issues: z.record(z.string(), z.strictObject({ markdown: hex, fields: z.record(z.string(), z.unknown()) })),
+      issues: z.record(
+        z.string(),
+        z.strictObject({
+          markdown: hex,
+          fields: z.record(z.string(), z.unknown()),
+          /** The file's `statKey` when read, if it had settled then: unchanged, it need not be read again. */
+          stat: z.array(z.number()).optional(),
+        }),
+      ),
     })
     .optional(),
+  /**
+   * Files embedded by issues (CSV, images) whose hash is known by their `statKey`, as git's index
+   * knows files: by path relative to the content folder → the key and the hash of the file's
+   * bytes. Only files that had settled when read (see `settled`).
+   */
+  stats: z.record(z.string(), z.strictObject({ stat: z.array(z.number()), hash: hex })).optional(),
   /** The output folder the last complete build wrote, to tell the next one it is up to date. */
   written: z
     .strictObject({
@@ -142,6 +157,13 @@ export interface BuildCacheOptions {
    * pages and downloads are made from it (see `keepIssue`); without either, it stays in memory.
    */
   readonly scratchDir?: string | undefined;
+  /**
+   * When the build started, in ms since the epoch: files changed less than RACY_MS before are
+   * read again by the next build (see `settled`). Tests set a later time to have the files they
+   * just wrote count as settled.
+   * @default Date.now()
+   */
+  readonly start?: number;
 }
 
 /** A cache on disk as read at the start of the build. */
@@ -170,13 +192,21 @@ export class BuildCache {
   #previous: Manifest;
   #next: Manifest;
   #changed = false;
-  /** The hash of each issue file's text, by path as given, hashed once a build (see `#markdownHash`). */
-  readonly #hashes = new Map<string, { readonly markdown: string; readonly hash: string }>();
+  /**
+   * The hash of each issue file's text, by path as given, hashed once a build (see `#markdownHash`);
+   * for a file not read, as its stat showed it unchanged, the getter that reads its text (`unread`).
+   */
+  readonly #hashes = new Map<string, { readonly markdown?: string; readonly read?: () => string; readonly hash: string }>();
+  /** Each issue file's `statKey`, taken before it was read, by path as given. */
+  readonly #stats = new Map<string, number[]>();
+  /** When this build started, before any file was looked at: what `settled` compares with. */
+  readonly #start: number;
   /** The hash of the series the issues were loaded with. */
   #series: { readonly series: Series; readonly hash: string } | undefined;
 
   private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined, extras: readonly Source[]) {
     this.dir = options.dir;
+    this.#start = options.start ?? Date.now();
     this.#contentDir = resolve(options.contentDir);
     this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'));
     this.#kept = this.#blobs ?? (options.scratchDir === undefined ? undefined : new BlobStore(options.scratchDir));
@@ -213,6 +243,36 @@ export class BuildCache {
     return hash;
   }
 
+  /** `#markdownHash` of the issue's text, without reading it when it is the unread text `unread` gave. */
+  #issueHash(issue: Issue): string {
+    const known = this.#hashes.get(issue.source);
+    if (known?.read !== undefined && Object.getOwnPropertyDescriptor(issue, 'markdown')?.get === known.read) return known.hash;
+    return this.#markdownHash(issue.source, issue.markdown);
+  }
+
+  /**
+   * The hash of the file at `path` (embedded by an issue) from its stat when that is the one its
+   * hash was stored with, else read and hashed; undefined when it cannot be read.
+   */
+  #fileHash(path: string): string | undefined {
+    const name = this.#relative(path);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) return undefined;
+    const stat = statKey(stats);
+    const known = this.#previous.stats?.[name];
+    if (known && sameStat(known.stat, stat)) {
+      (this.#next.stats ??= {})[name] = known;
+      return known.hash;
+    }
+    // Read after the stat: a change made in between shows in the next build's stat.
+    const hash = fileHash(path);
+    if (hash !== undefined && settled(stat, this.#start)) {
+      (this.#next.stats ??= {})[name] = { stat, hash };
+      this.#changed = true;
+    }
+    return hash;
+  }
+
   #seriesHash(series: Series): string {
     if (this.#series?.series !== series) this.#series = { series, hash: contentHash(JSON.stringify(series)) };
     return this.#series.hash;
@@ -224,9 +284,32 @@ export class BuildCache {
   }
 
   /**
+   * The issue file at `source` as the last build loaded it, without reading it, when its stat is
+   * the one it was read with then (see `statKey`) and the series is the same. Its text is read
+   * when asked for, and must then be the text loaded last time. Else undefined: the caller reads
+   * the file (after this stat) and asks `recall`.
+   */
+  unread(source: string, series: Series): Issue | undefined {
+    if (!this.#blobs) return undefined;
+    const stats = statSync(source, { throwIfNoEntry: false });
+    if (!stats) return undefined;
+    const stat = statKey(stats);
+    this.#stats.set(source, stat);
+    const previous = this.#previous.loaded;
+    if (previous?.series !== this.#seriesHash(series)) return undefined;
+    const name = this.#relative(source);
+    const entry = previous.issues[name];
+    if (!entry?.stat || !sameStat(entry.stat, stat)) return undefined;
+    this.#loaded(series).issues[name] = entry;
+    const read = unreadText(source, entry.markdown);
+    this.#hashes.set(source, { read, hash: entry.markdown });
+    return Object.defineProperty({ source, ...(entry.fields as unknown as LoadedFields) }, 'markdown', { get: read, enumerable: true }) as Issue;
+  }
+
+  /**
    * What loading made of the issue file at `source` last time, when its text and the series are
-   * the same: its frontmatter then need not be parsed and checked again. The file is still read
-   * and hashed, so that any change to its bytes is seen.
+   * the same: its frontmatter then need not be parsed and checked again. The file was read and
+   * hashed, so that any change to its bytes is seen.
    */
   recall(source: string, markdown: string, series: Series): LoadedFields | undefined {
     if (!this.#blobs) return undefined;
@@ -234,8 +317,11 @@ export class BuildCache {
     if (previous?.series !== this.#seriesHash(series)) return undefined;
     const name = this.#relative(source);
     const entry = previous.issues[name];
-    if (entry?.markdown !== this.#markdownHash(source, markdown)) return undefined;
-    this.#loaded(series).issues[name] = entry;
+    const hash = this.#markdownHash(source, markdown);
+    if (entry?.markdown !== hash) return undefined;
+    const next = this.#withStat(source, entry);
+    this.#loaded(series).issues[name] = next;
+    if (next !== entry) this.#changed = true;
     return entry.fields as unknown as LoadedFields;
   }
 
@@ -243,8 +329,20 @@ export class BuildCache {
   remember(issue: Issue, series: Series): void {
     if (!this.#blobs) return;
     const { source, markdown, previous: _, ...fields } = issue;
-    this.#loaded(series).issues[this.#relative(source)] = { markdown: this.#markdownHash(source, markdown), fields: { ...fields } };
+    this.#loaded(series).issues[this.#relative(source)] = this.#withStat(source, { markdown: this.#markdownHash(source, markdown), fields: { ...fields } });
     this.#changed = true;
+  }
+
+  /**
+   * The loaded entry with the stat its file was read with (taken by `unread`), when the file had
+   * settled then (see `settled`); `entry` itself when that is what it has.
+   */
+  #withStat(source: string, entry: Loaded['issues'][string]): Loaded['issues'][string] {
+    const found = this.#stats.get(source);
+    const stat = found && settled(found, this.#start) ? found : undefined;
+    if (stat === entry.stat || (stat && entry.stat && sameStat(stat, entry.stat))) return entry;
+    const { stat: _, ...rest } = entry;
+    return stat ? { ...rest, stat } : rest;
   }
 
   /**
@@ -258,7 +356,7 @@ export class BuildCache {
     let markdownHash: string | undefined;
     for (const { manifest, blobs } of this.#sources) {
       const entry = manifest.issues[name];
-      if (!entry || entry.markdown !== (markdownHash ??= this.#markdownHash(issue.source, issue.markdown)) || !this.#unchanged(entry.dependencies)) continue;
+      if (!entry || entry.markdown !== (markdownHash ??= this.#issueHash(issue)) || !this.#unchanged(entry.dependencies)) continue;
       const found = await this.#readEntry(entry, blobs);
       if (!found) {
         this.problems.push(`the rendered ${name} was missing or corrupt`);
@@ -299,7 +397,7 @@ export class BuildCache {
 
   /** Whether every file still has the hash it had. */
   #unchanged(files: Readonly<Record<string, string>>): boolean {
-    return Object.entries(files).every(([path, hash]) => fileHash(join(this.#contentDir, path)) === hash);
+    return Object.entries(files).every(([path, hash]) => this.#fileHash(join(this.#contentDir, path)) === hash);
   }
 
   /**
@@ -316,7 +414,7 @@ export class BuildCache {
     for (const issue of issues) {
       const name = this.#relative(issue.source);
       const entry = this.#previous.issues[name];
-      if (entry?.markdown !== this.#markdownHash(issue.source, issue.markdown)) return undefined;
+      if (entry?.markdown !== this.#issueHash(issue)) return undefined;
       entries.push([name, entry]);
     }
     if (writtenKey(key, entries) !== written.key) return undefined;
@@ -330,7 +428,12 @@ export class BuildCache {
     );
     if (!all) return undefined;
     // What this build loaded is what the last one did: its text hashes and the series are the same.
-    this.#next = { ...this.#previous, ...(this.#next.loaded && { loaded: this.#next.loaded }), written: { ...written, allWarnings: all.chunks } };
+    this.#next = {
+      ...this.#previous,
+      ...(this.#next.loaded && { loaded: this.#next.loaded }),
+      ...(this.#next.stats && { stats: this.#next.stats }),
+      written: { ...written, allWarnings: all.chunks },
+    };
     if (all.made) this.#changed = true;
     return { ...written, warnings: all.warnings };
   }
@@ -408,6 +511,9 @@ export class BuildCache {
       const { size, mtimeMs } = statSync(join(dir, path));
       files[path] = [size, mtimeMs];
     }
+    // The embedded files' stats, so that the next build need not read them (hashed after the
+    // stat: one changed since it was rendered is rendered again then).
+    for (const [, entry] of entries) for (const path of Object.keys(entry!.dependencies)) this.#fileHash(join(this.#contentDir, path));
     const order = reportOrder(issues);
     const chunks = await this.#storeWarnings(
       order.map((index) => entries[index] as [string, IssueEntry]),
@@ -582,6 +688,7 @@ export class BuildCache {
           ...this.#next,
           issues: { ...this.#previous.issues, ...this.#next.issues },
           loaded: this.#next.loaded ?? this.#previous.loaded,
+          stats: { ...this.#previous.stats, ...this.#next.stats },
           editions: mergeEditions(this.#previous.editions, this.#next.editions),
           pages: this.#previous.pages,
           written: this.#previous.written,
@@ -629,6 +736,49 @@ function* warningParts(
     const of = combineHashes(...part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
     yield { part, sources, of, key: combineHashes(of, cwd, ...sources) };
   }
+}
+
+/** What says a file is unchanged without reading it, as git's index does: size, mtime, ctime, inode. */
+function statKey(stats: Stats): number[] {
+  return [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino];
+}
+
+function sameStat(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/**
+ * Time the file system's clock may lag the build's and the slack of coarse timestamps (whole
+ * seconds, two on FAT): a file changed this close to the build's start is "racy" in git's terms.
+ */
+const RACY_MS = 2000;
+
+/**
+ * Whether a file with this `statKey`, taken at the start of a build (`start`), had settled: last
+ * changed (mtime or ctime) before RACY_MS before then. Only such a stat is stored: an edit of a
+ * file changed moments before it was read could keep its size and timestamps, so a racy file is
+ * read and hashed again by the next build (git's "racily clean" rule).
+ */
+function settled(stat: readonly number[], start: number): boolean {
+  return Math.max(stat[1]!, stat[2]!) < start - RACY_MS;
+}
+
+/**
+ * The getter of an issue's text not read by `BuildCache.unread`: read at the first call, and
+ * checked to be the text loaded last time (hash `hash`); one changed since is an error.
+ */
+function unreadText(source: string, hash: string): () => string {
+  let text: string | undefined;
+  return () => {
+    if (text !== undefined) return text;
+    const file = readIssueFile(source);
+    const read = String(file.value);
+    if (file.messages.length > 0 || contentHash(read) !== hash) {
+      throw new Error(`${source} was changed during the build; build again, which loads it anew`);
+    }
+    text = read;
+    return text;
+  };
 }
 
 /** The blobs an issue's entry names. */

@@ -35,6 +35,12 @@ const NO_SERIES: Series = { title: '', issuer: '', url: '', distribution: [], so
  * loaded with the same series, is not parsed and checked again.
  */
 export interface LoadMemo {
+  /**
+   * The issue at `source` as loaded last time with this series, without reading the file, when it
+   * is unchanged since by its stat; its `markdown` is read when asked for. Else undefined, and the
+   * file is read (after this call's stat).
+   */
+  unread(source: string, series: Series): Issue | undefined;
   /** The issue loaded from `source` with this text and series, minus the two. */
   recall(source: string, markdown: string, series: Series): LoadedFields | undefined;
   /** Remember an issue just loaded without problems. */
@@ -43,10 +49,20 @@ export interface LoadMemo {
 
 export async function loadSite(contentDir: string, memo?: LoadMemo): Promise<Site> {
   const [{ file: seriesFile, series }, found] = await Promise.all([loadSeries(join(contentDir, SERIES_FILE)), findIssueFiles(contentDir)]);
-  const issueFiles = found.paths.map(readIssueFile);
   const issues: Issue[] = [];
   const placeholders: Issue[] = [];
+  const unreadFiles = new Set<VFile>();
+  const issueFiles = found.paths.map((path) => {
+    const unread = memo?.unread(path, series ?? NO_SERIES);
+    if (!unread) return readIssueFile(path);
+    issues.push(unread);
+    // Its messages are those of the archive-wide checks; no one reads its text from here.
+    const file = new VFile({ path });
+    unreadFiles.add(file);
+    return file;
+  });
   for (const file of issueFiles) {
+    if (unreadFiles.has(file)) continue;
     // A file that could not be read as text has nothing to check.
     if (file.messages.length > 0) continue;
     const known = recalled(file, series ?? NO_SERIES, memo);
@@ -84,7 +100,10 @@ function withPrevious(issues: readonly Issue[]): Issue[] {
   const before = new Map(regular.map((issue, index) => [issue, regular[index + 1]]));
   return issues.map((issue) => {
     const previous = before.get(issue);
-    return previous ? { ...issue, previous: previous.source } : issue;
+    // Copied as described, not spread: an issue's text not read yet is a getter (`LoadMemo.unread`).
+    return previous
+      ? (Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(issue), previous: { value: previous.source, enumerable: true } }) as Issue)
+      : issue;
   });
 }
 
