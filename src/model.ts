@@ -78,6 +78,11 @@ export interface Article {
 export interface RenderedIssue {
   readonly issue: Issue;
   readonly html: string;
+  /**
+   * A hash of everything the rendered issue holds, given the series and jianbao's version, when
+   * the build cache knows it without reading the issue's HTML: what the issue's pages are keyed by.
+   */
+  readonly hash?: string | undefined;
   /** The same HTML with the print edition's ids on the articles (see `Article.printId`). */
   readonly printHtml: string;
   readonly articles: readonly Article[];

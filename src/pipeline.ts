@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { BuildCache, type WarningChunk } from './cache/build-cache.ts';
@@ -7,10 +8,11 @@ import { checkTemplates } from './site/check-templates.ts';
 import { resolveTemplates } from './site/templates-folder.ts';
 import { loadContent } from './load/load-content.ts';
 import { renderContent, type ValidateOptions, type Validation } from './markdown/render-content.ts';
-import type { DownloadEdition, EditionFile, Series } from './model.ts';
+import type { DownloadEdition, EditionFile, OutputFile, Series } from './model.ts';
 import { ContentError, printedWarnings, problemsIn } from './report/messages.ts';
 import { createNunjucksEngine } from './site/engine.ts';
 import { renderPages } from './site/render-pages.ts';
+import { pageFile } from './site/site-page.ts';
 import { SearchInput, searchIndex } from './search/search-index.ts';
 import type { ProgressEvent } from './report/progress.ts';
 import type { Shard } from './output/shard.ts';
@@ -94,6 +96,11 @@ export interface BuildCounts {
   readonly pages: number;
   /** Of the pages (search index aside), those that differ from the last build's. */
   readonly pagesChanged: number;
+  /**
+   * Of the site's pages (assets aside), those made in this build: the others were made from what
+   * the last build made them from, and its files were kept (see `BuildCache.keptPage`).
+   */
+  readonly pagesMade: number;
   /** The search index's bundles, one a year: indexed again or taken unchanged from the cache; or none. */
   readonly search: { readonly built: number; readonly unchanged: number } | 'off';
   /** PDFs in the output (this shard's only, with a shard). */
@@ -201,6 +208,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           skipped: count,
           pages: written.pages,
           pagesChanged: 0,
+          pagesMade: 0,
           search: options.search === false ? 'off' : { built: 0, unchanged: written.searchBundles },
           pdfs: written.pdfs,
           pdfsRendered: 0,
@@ -263,22 +271,41 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const output = await openOutput(outDir, work.dir);
     let made: number;
     let pagesChanged: number;
+    let pagesMade = 0;
     let search: BuildCounts['search'] = 'off';
     // The issues' warnings as the cache stored them, with their printed text.
     let stored: readonly WarningChunk[] | undefined;
     try {
       const hashes = new Map<string, string>();
+      const inputs = new Map<string, string>();
       const searchInput = (options.search ?? true) ? new SearchInput() : undefined;
       await phase('pages', async () => {
         const assets = await readAssets(templatesDir);
         const shareImage = assets.find((file) => file.path === SHARE_IMAGE_ASSET);
-        for (const source of [renderPages(engine, site.series!, issues, downloads, { shareImage }), assets]) {
-          for (const file of source) {
-            const hash = contentHash(output.write(file));
-            hashes.set(file.path, hash);
-            searchInput?.add(file, hash);
-            await output.pause();
+        const add = (file: OutputFile, hash: string) => {
+          hashes.set(file.path, hash);
+          searchInput?.add(file, hash);
+        };
+        for (const page of renderPages(engine, site.series!, issues, downloads, { shareImage })) {
+          // A page made from what the last build made it from is kept as that build wrote it.
+          // Without a cache, no build keeps a page, and its inputs are not worked out.
+          const made = cache.dir === undefined ? undefined : combineHashes(key, page.inputs());
+          if (made !== undefined) inputs.set(page.path, made);
+          const kept = made === undefined ? undefined : cache.keptPage(page.path, made, outDir);
+          if (kept) {
+            output.copy({ path: page.path, source: kept.source, link: true });
+            // Read only for the search index, which notes the pages it indexes.
+            add({ path: page.path, contents: searchInput ? readFileSync(kept.source) : '' }, kept.hash);
+          } else {
+            const file = pageFile(page);
+            add(file, contentHash(output.write(file)));
+            pagesMade++;
           }
+          await output.pause();
+        }
+        for (const file of assets) {
+          add(file, contentHash(output.write(file)));
+          await output.pause();
         }
       });
       pagesChanged = cache.recordPages(hashes);
@@ -309,6 +336,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           outDir,
           {
             files: [...files, ...copies.map((file) => file.path)],
+            inputs,
             pages: made,
             pdfs: pdfs.length,
             searchBundles: search === 'off' ? 0 : search.built + search.unchanged,
@@ -330,6 +358,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         skipped: validation.skipped,
         pages: made,
         pagesChanged,
+        pagesMade,
         search,
         pdfs: pdfs.length,
         pdfsRendered: pdfs.filter((pdf) => pdf.made).length,

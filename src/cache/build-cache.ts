@@ -87,6 +87,11 @@ const manifestSchema = z.strictObject({
       key: hex,
       /** Every file written, by path in the output folder → [size, mtime in ms] just after writing. */
       files: z.record(z.string(), z.tuple([z.number(), z.number()])),
+      /**
+       * Each page by path → the hash of what it was made from (`SitePage.inputs` with the build's
+       * key): a page made from the same is not made again but kept (see `keptPage`).
+       */
+      inputs: z.record(z.string(), hex),
       /** Of those, the files the build made (pages, feed, assets, search index) and the PDFs. */
       pages: z.number(),
       pdfs: z.number(),
@@ -364,7 +369,8 @@ export class BuildCache {
       }
       this.#next.issues[name] = entry;
       const dependencies = Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path));
-      return { rendered: keptRender({ ...found.render, issue, dependencies }, this.#blobs!, entry), warnings: found.warnings };
+      const hash = renderedHash(issue, entry.markdown, entry.rendered, entry);
+      return { rendered: keptRender({ ...found.render, issue, dependencies }, this.#blobs!, entry, hash), warnings: found.warnings };
     }
     return undefined;
   }
@@ -497,7 +503,14 @@ export class BuildCache {
     warnings: ReadonlyMap<string, readonly VFileMessage[]>,
     key: string,
     outDir: string,
-    info: { readonly files: readonly string[]; readonly pages: number; readonly pdfs: number; readonly searchBundles: number },
+    info: {
+      readonly files: readonly string[];
+      /** Each page's inputs, for `keptPage`. */
+      readonly inputs: ReadonlyMap<string, string>;
+      readonly pages: number;
+      readonly pdfs: number;
+      readonly searchBundles: number;
+    },
   ): Promise<readonly WarningChunk[] | undefined> {
     if (!this.#blobs) return undefined;
     const entries = issues.map((issue): [string, IssueEntry | undefined] => {
@@ -524,6 +537,7 @@ export class BuildCache {
       dir,
       key: writtenKey(key, entries as [string, IssueEntry][]),
       files,
+      inputs: Object.fromEntries(info.inputs),
       pages: info.pages,
       pdfs: info.pdfs,
       searchBundles: info.searchBundles,
@@ -583,8 +597,8 @@ export class BuildCache {
    * build holds no issue's HTML longer than it takes to make one page or file from it.
    */
   keepIssue(issue: Issue, stored: StoredRender): RenderedIssue {
-    const kept = keptRender({ ...stored.fields, issue }, this.#kept!, stored);
     const found = stored.entry;
+    const kept = keptRender({ ...stored.fields, issue }, this.#kept!, stored, found && renderedHash(issue, found.markdown, found.rendered, stored));
     if (!this.#blobs || !found) return kept;
     const dependencies: Record<string, string> = {};
     for (const [index, path] of stored.fields.dependencies.entries()) dependencies[this.#relative(path)] = found.dependencies[index]!;
@@ -600,6 +614,19 @@ export class BuildCache {
     this.#next.issues[this.#relative(issue.source)] = entry;
     this.#changed = true;
     return kept;
+  }
+
+  /**
+   * The page at `path` as the last build wrote it into `outDir`, when it was made from the same
+   * `inputs` and its file is still there untouched (the size and time it was written with): the
+   * file, to keep, and the hash of its bytes. Undefined when the page is to be made.
+   */
+  keptPage(path: string, inputs: string, outDir: string): { readonly source: string; readonly hash: string } | undefined {
+    const written = this.#previous.written;
+    const hash = this.#previous.pages[path];
+    const stat = written?.files[path];
+    if (written?.inputs[path] !== inputs || hash === undefined || stat === undefined || written.dir !== resolve(outDir)) return undefined;
+    return fileIntact(written.dir, path, stat) ? { source: join(written.dir, path), hash } : undefined;
   }
 
   /** Note the pages this build writes, by path → hash of their bytes; gives how many differ from the last build's. */
@@ -808,10 +835,13 @@ function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry
  * Synchronous, as thousands of small stats are cheaper than their round trips to the thread pool.
  */
 function intact(written: WrittenOutput): boolean {
-  return Object.entries(written.files).every(([path, [size, mtime]]) => {
-    const found = statSync(join(written.dir, path), { throwIfNoEntry: false });
-    return found !== undefined && found.size === size && found.mtimeMs === mtime;
-  });
+  return Object.entries(written.files).every(([path, stat]) => fileIntact(written.dir, path, stat));
+}
+
+/** Whether the file at `path` in `dir` has the size and modification time it was written with. */
+function fileIntact(dir: string, path: string, [size, mtime]: readonly [number, number]): boolean {
+  const found = statSync(join(dir, path), { throwIfNoEntry: false });
+  return found !== undefined && found.size === size && found.mtimeMs === mtime;
 }
 
 /** The manifest in `dir`, or undefined when there is none or it is damaged (noted in `problems`). */
@@ -859,6 +889,14 @@ function checked(text: string): boolean {
 }
 
 /**
+ * A rendered issue's `hash`: its file, the hash of its text and the issue before it (what loading
+ * made it from, with the series), and the blobs of what it rendered to.
+ */
+function renderedHash(issue: Issue, markdown: string, rendered: string, stored: { readonly html: StoredText; readonly printHtml: StoredText }): string {
+  return combineHashes(issue.source, markdown, issue.previous ?? '', rendered, stored.html.blob, stored.printHtml.blob);
+}
+
+/**
  * The rendered issue whose HTML is kept in `store` (see `BuildCache.keepIssue`): each read of
  * `html` or `printHtml` reads its blob and checks it. A blob changed since it was stored is an
  * error (the read deleted it, so the next build renders the issue again).
@@ -867,6 +905,7 @@ function keptRender(
   fields: Omit<RenderedIssue, 'html' | 'printHtml'>,
   store: BlobStore,
   stored: { readonly html: StoredText; readonly printHtml: StoredText },
+  hash: string | undefined,
 ): RenderedIssue {
   const read = (text: StoredText) => {
     const bytes = store.readSync(text.blob);
@@ -878,6 +917,7 @@ function keptRender(
   // Getters, not fields: a copy made by spreading reads the HTML rather than losing it.
   return {
     ...fields,
+    hash,
     get html() {
       return read(stored.html);
     },

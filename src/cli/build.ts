@@ -101,7 +101,7 @@ export const buildCommand: Command = {
 };
 
 /**
- * `jianbao: 1000 issues (1 rendered, 999 unchanged), 1000 PDFs (1 printed, 999 unchanged, by @sparticuz/chromium 153.0.0), 1046 files written (47 pages changed) into dist/ in 0.84 s`,
+ * `jianbao: 1000 issues (1 rendered, 999 unchanged), 1000 PDFs (1 printed, 999 unchanged, by @sparticuz/chromium 153.0.0), 1046 files written (9 pages made, 6 changed) into dist/ in 0.84 s`,
  * or `…, dist/ already up to date (1046 files) in 0.61 s` when nothing had to be written.
  */
 export function summary(result: BuildResult, ms: number): string {
@@ -116,7 +116,7 @@ export function summary(result: BuildResult, ms: number): string {
         : `, search index: ${index.built} of ${bundles} year${bundles === 1 ? '' : 's'} indexed again`;
   const output = counts.upToDate
     ? `${result.outDir}/ already up to date (${counts.pages} files)`
-    : `${counts.pages} files written (${counts.pagesChanged} pages changed${search}) into ${result.outDir}/`;
+    : `${counts.pages} files written (${counts.pagesMade} pages made, ${counts.pagesChanged} changed${search}) into ${result.outDir}/`;
   return `jianbao: ${counts.issues} issue${counts.issues === 1 ? '' : 's'} (${counts.rendered} rendered, ${counts.skipped} unchanged), ${counts.pdfs} PDF${counts.pdfs === 1 ? '' : 's'} (${counts.pdfsRendered} printed, ${counts.pdfs - counts.pdfsRendered} unchanged${result.browser === undefined ? '' : `, by ${result.browser}`}), ${output} in ${(ms / 1000).toFixed(2)} s`;
 }
 

@@ -68,7 +68,8 @@ export function printView(rendered: RenderedIssue): IssueView {
   return {
     ...issue,
     html: rendered.printHtml,
-    articles: issue.articles.map((article) => ({ ...article, id: article.printId })),
+    // `titleHtml` is made when first read (see `issueSummary`), which a spread leaves out.
+    articles: issue.articles.map((article) => ({ ...article, id: article.printId, titleHtml: article.titleHtml })),
     // Recipients copied from other documents often keep half-width brackets: `各县(市、区)`.
     distribution: issue.distribution.map((line) => ({ ...line, text: fullWidthBrackets(line.text) })),
   };

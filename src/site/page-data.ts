@@ -1,4 +1,4 @@
-import type { DistributionEntry, RenderedIssue } from '../model.ts';
+import type { Article, DistributionEntry, RenderedIssue } from '../model.ts';
 import { documentTitle, formatDate, formatRecipients, issueLabel, issueName } from '../format/chinese.ts';
 import { phrases } from '../markdown/phrases.ts';
 import { escapeXml } from './xml.ts';
@@ -22,12 +22,26 @@ export function issueSummary(rendered: RenderedIssue) {
     documentTitle: documentTitle(issue),
     dateText: formatDate(issue.date),
     tables: rendered.tables,
-    articles: rendered.articles.map((article) => ({ ...article, title: article.lines.join(' '), titleHtml: phrasedTitle(article.lines) })),
+    articles: rendered.articles.map(articleView),
     distribution: issue.distribution.map(distributionLine),
   };
 }
 
-/** The title as HTML with a `<wbr>` between its words, for the contents list (see `phrases`). */
+/**
+ * An article with its title in one line and, as `titleHtml`, as HTML with a `<wbr>` between its
+ * words for the contents list (see `phrases`). That is made when a template first reads it: most
+ * builds make only the pages of changed issues (see `SitePage`). Left out of JSON, which shows
+ * the `lines` it is made from.
+ */
+function articleView(article: Article): Article & { readonly title: string; readonly titleHtml: string } {
+  let html: string | undefined;
+  const view = { ...article, title: article.lines.join(' ') };
+  return Object.defineProperty(view, 'titleHtml', { get: () => (html ??= phrasedTitle(article.lines)), enumerable: false }) as typeof view & {
+    readonly titleHtml: string;
+  };
+}
+
+/** The title as HTML with a `<wbr>` between its words (see `phrases`). */
 function phrasedTitle(lines: readonly string[]): string {
   return lines.map((line) => phrases(line).map(escapeXml).join('<wbr>')).join(' ');
 }

@@ -1,6 +1,7 @@
-import { type Edition, type OutputFile, type Series, SHARE_IMAGE } from '../model.ts';
+import { type Edition, type Series, SHARE_IMAGE } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
 import { rootFrom } from './page-data.ts';
+import { dataHash, type SitePage, type StandIn } from './site-page.ts';
 import { absoluteUrl, pageMeta, type ShareImage, type SiteIssue } from './site-view.ts';
 
 /** The issues of one year, newest first. */
@@ -9,22 +10,26 @@ export interface YearGroup {
   readonly issues: readonly SiteIssue[];
 }
 
-/** The archive the issue pages link into: every issue, newest first, and the same by year. */
+/** The archive the issue pages link into: every issue, newest first, and the years the footer links. */
 export interface Archive {
   readonly series: Series;
   readonly issues: readonly SiteIssue[];
-  readonly years: readonly YearGroup[];
+  /** The years an issue page links, newest first: only their names, so that a new issue leaves the others' pages as they were. */
+  readonly years: readonly { readonly year: number }[];
   /** The picture shared links show for an issue without one of its own (a build without PDFs). */
   readonly shareImage?: ShareImage | undefined;
+  /** What stands for each issue in its page's inputs (see `StandIn`). */
+  readonly standIn: StandIn;
 }
 
 /**
  * The web edition: an issue's page (templates/issue.njk), with the downloads the other editions
  * made for it and links to the issues before and after. It is made for every issue in every
- * build, after the downloads: the page links them and shows their sizes, and rendering a page
- * costs less than fetching it from the cache.
+ * build, after the downloads, unless its inputs are those of the page the last build wrote (see
+ * `SitePage`): its issue (with its HTML and downloads), the labels and titles of the issues
+ * around it, the years' names.
  */
-export const pageEdition: Edition & { render(engine: TemplateEngine, archive: Archive, index: number): OutputFile } = {
+export const pageEdition: Edition & { render(engine: TemplateEngine, archive: Archive, index: number): SitePage } = {
   name: 'page',
   fileName: () => 'index.html',
   /** The page of the issue at `index` in `archive.issues`. */
@@ -38,12 +43,30 @@ export const pageEdition: Edition & { render(engine: TemplateEngine, archive: Ar
     const image = own ? { url: absoluteUrl(series, own.path), ...SHARE_IMAGE, alt: `${issue.documentTitle}首页：报头、期号和目录` } : archive.shareImage;
     const page = pageMeta(series, issue.path, title, `${issue.label}（${issue.dateText}）：${issue.summary}`, 'article', image);
     // Newest first: the next issue is the one before in the list.
-    const newer = issues[index - 1];
-    const older = issues[index + 1];
-    const html = typeof issue.html === 'function' ? issue.html() : issue.html;
+    const data = { series, years, page, root: rootFrom(issue.path), issue, newer: neighbour(issues[index - 1]), older: neighbour(issues[index + 1]) };
     return {
       path: `${issue.path}${this.fileName(issue)}`,
-      contents: engine.render('issue.njk', { series, years, page, root: rootFrom(issue.path), issue: { ...issue, html }, newer, older }),
+      // The issue's stand-in holds its HTML: a page whose inputs are unchanged reads none.
+      inputs: () => dataHash('issue.njk', data, archive.standIn),
+      render: () => engine.render('issue.njk', { ...data, issue: { ...issue, html: typeof issue.html === 'function' ? issue.html() : issue.html } }),
     };
   },
 };
+
+/**
+ * What an issue page shows of the issue before or after it (templates/partials/issue-pager.njk):
+ * a change to that issue's table or text leaves the page as it is.
+ */
+function neighbour(issue: SiteIssue | undefined) {
+  return (
+    issue && {
+      path: issue.path,
+      label: issue.label,
+      name: issue.name,
+      date: issue.date,
+      dateText: issue.dateText,
+      year: issue.year,
+      articles: issue.articles,
+    }
+  );
+}

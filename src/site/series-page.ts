@@ -74,17 +74,27 @@ export function chartWithin(chart: SeriesChart, keys: ReadonlySet<string>): Seri
   return months.length === 0 ? undefined : seriesChart(chart.title, chart.drawing, months);
 }
 
+/**
+ * The chart over `months`, its figure drawn when a template first reads `html`: a page whose
+ * inputs are unchanged is not made, and so draws nothing. `html` is left out of JSON, so the
+ * page's inputs (see `SitePage`) hold what it is drawn from instead: `drawing` and `months`.
+ */
 function seriesChart(title: string, drawing: SeriesChart['drawing'], months: readonly SeriesMonth[]): SeriesChart {
   const { chart, names } = drawing;
-  // The series page is never printed, whatever `chart-print` says.
-  const figure = drawChart(
-    { ...chart, print: true },
-    {
-      title,
-      categories: months.map((entry) => entry.month),
-      names,
-      cells: (column) => months.map((entry) => entry.total[column]),
-    },
-  );
-  return { title, html: toHtml(figure), names: chart.stacked ? [...names, SHARE_NAME] : names, months, drawing };
+  let html: string | undefined;
+  const draw = () =>
+    toHtml(
+      // The series page is never printed, whatever `chart-print` says.
+      drawChart(
+        { ...chart, print: true },
+        {
+          title,
+          categories: months.map((entry) => entry.month),
+          names,
+          cells: (column) => months.map((entry) => entry.total[column]),
+        },
+      ),
+    );
+  const made = { title, names: chart.stacked ? [...names, SHARE_NAME] : names, months, drawing };
+  return Object.defineProperty(made, 'html', { get: () => (html ??= draw()), enumerable: false }) as SeriesChart;
 }

@@ -5,6 +5,8 @@ import { rootFrom } from './page-data.ts';
 import { chartWithin, seriesCharts, type SeriesChart } from './series-page.ts';
 import { pageEdition, type YearGroup } from './page-edition.ts';
 import { renderSitemap } from './sitemap.ts';
+import { combineHashes, contentHash } from '../cache/hash.ts';
+import { madePage, pageFile, type SitePage, type StandIn, templatePage } from './site-page.ts';
 import { paginate } from './paginate.ts';
 import { pngSize } from './png-size.ts';
 import { absoluteUrl, byDate, pageMeta as sitePageMeta, siteIssue, type PageMeta, type ShareImage, type SiteIssue, type SiteIssueInput } from './site-view.ts';
@@ -39,29 +41,38 @@ export interface SiteOptions {
 const defaults = { homeIssues: 24, pageSize: 100, navYears: 50 } satisfies SiteOptions;
 
 /**
- * The whole web archive, page by page as it is rendered, so each can be written before the
- * next is made: a page per issue (with previous and next), the home page, a page per year, the
- * series page, the search page, a 404 page, the Atom feed and the sitemap. `views` are newest
- * first. Every page costs the same whatever the size of the archive, save the lists, which are
- * split over pages of `pageSize` entries.
+ * The whole web archive, page by page, each made when asked for so that it can be written before
+ * the next is made, or not made at all when the build has it from last time (see `SitePage`): a
+ * page per issue (with previous and next), the home page, a page per year, the series page, the
+ * search page, a 404 page, the Atom feed and the sitemap. `views` are newest first. Every page
+ * costs the same whatever the size of the archive, save the lists, which are split over pages of
+ * `pageSize` entries.
+ *
+ * Each page is given only what it shows, so that its inputs change only when it does: the years
+ * as `{ year, count }` (an issue page only their names), an issue page its own issue and the
+ * labels and titles of the issues around it.
  */
-export function* sitePages(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): Generator<OutputFile> {
+export function* sitePages(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): Generator<SitePage> {
   const settings = { ...defaults, ...options };
   const issues = views.map(siteIssue);
   const allYears = groupByYear(issues);
-  const years = allYears.slice(0, settings.navYears);
+  const counts = allYears.map((group) => ({ year: group.year, count: group.issues.length }));
+  const years = counts.slice(0, settings.navYears);
   const common = { series, years };
+  const archiveYears = years.map(({ year }) => ({ year }));
+  const standIn = standIns(issues, [series, years, archiveYears]);
   const shareImage = settings.shareImage && defaultShareImage(series, settings.shareImage);
   const pageMeta: MetaOf = (path, title, description) => sitePageMeta(series, path, title, description, 'website', shareImage);
 
   // Previous and next in the order issues came out, a supplement between the issues around its date.
   const chronological = byDate(issues);
-  for (const index of chronological.keys()) yield pageEdition.render(engine, { series, issues: chronological, years, shareImage }, index);
+  const archive = { series, issues: chronological, years: archiveYears, shareImage, standIn };
+  for (const index of chronological.keys()) yield pageEdition.render(engine, archive, index);
 
   const latest = issues.slice(0, settings.homeIssues);
-  yield page(engine, 'index.njk', {
+  yield page(engine, standIn, 'index.njk', {
     ...common,
-    years: allYears,
+    years: counts,
     page: pageMeta('', series.title, `${series.title}：${series.issuer}编印的工作简报，共${issues.length}期，按年份浏览，可全文检索。`),
     root: '',
     latest: groupByYear(latest),
@@ -72,7 +83,7 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
     for (const part of paginate(`${group.year}/`, group.issues, settings.pageSize)) {
       const title = `${series.title} ${group.year}年${part.pagination ? `（第${part.pagination.number}页）` : ''}`;
       const meta = pageMeta(part.path, title, `${series.title}${group.year}年各期（共${group.issues.length}期）`);
-      yield page(engine, 'year.njk', {
+      yield page(engine, standIn, 'year.njk', {
         ...common,
         page: meta,
         root: rootFrom(part.path),
@@ -82,30 +93,32 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
       });
     }
   }
-  yield* seriesPages(engine, series, common, seriesCharts(issues), { pageSize: settings.pageSize, pageMeta });
+  yield* seriesPages(engine, series, common, seriesCharts(issues), { pageSize: settings.pageSize, pageMeta, standIn });
   const searchPath = 'search/';
-  yield page(engine, 'search.njk', {
+  yield page(engine, standIn, 'search.njk', {
     ...common,
     page: pageMeta(searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
     root: rootFrom(searchPath),
   });
   // A 404 page is served at any address, so its links start from the site's own path.
-  yield {
-    path: '404.html',
-    contents: engine.render('404.njk', {
-      ...common,
-      page: pageMeta('404.html', `页面不存在 · ${series.title}`, '找不到这个页面'),
-      root: new URL(series.url).pathname,
-    }),
-  };
-  yield { path: 'feed.xml', contents: renderFeed(series, issues) };
-  yield { path: 'sitemap.xml', contents: renderSitemap(series, issues, allYears) };
+  yield templatePage(
+    engine,
+    '404.njk',
+    '404.html',
+    { ...common, page: pageMeta('404.html', `页面不存在 · ${series.title}`, '找不到这个页面'), root: new URL(series.url).pathname },
+    standIn,
+  );
+  yield madePage('feed.xml', renderFeed(series, issues));
+  yield madePage('sitemap.xml', renderSitemap(series, issues, allYears));
 }
 
-/** The whole web archive at once (see `sitePages`). */
+/** The whole web archive at once, every page made (see `sitePages`). */
 export function renderSite(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): OutputFile[] {
-  return [...sitePages(engine, series, views, options)];
+  return [...sitePages(engine, series, views, options)].map(pageFile);
 }
+
+/** A year as the pages' year links show it. */
+type YearCount = { readonly year: number; readonly count: number };
 
 /**
  * The series page: every chart month by month. Past `pageSize` months the newest are on
@@ -114,15 +127,15 @@ export function renderSite(engine: TemplateEngine, series: Series, views: readon
 function* seriesPages(
   engine: TemplateEngine,
   series: Series,
-  common: { readonly series: Series; readonly years: readonly YearGroup[] },
+  common: { readonly series: Series; readonly years: readonly YearCount[] },
   charts: readonly SeriesChart[],
-  { pageSize, pageMeta }: { readonly pageSize: number; readonly pageMeta: MetaOf },
-): Generator<OutputFile> {
+  { pageSize, pageMeta, standIn }: { readonly pageSize: number; readonly pageMeta: MetaOf; readonly standIn: StandIn },
+): Generator<SitePage> {
   const months = [...new Set(charts.flatMap((chart) => chart.months.map((entry) => entry.key)))].sort().reverse();
   for (const part of paginate('series/', months, pageSize)) {
     const shown = new Set(part.items);
     const title = `数据走势${part.pagination ? `（第${part.pagination.number}页）` : ''} · ${series.title}`;
-    yield page(engine, 'series.njk', {
+    yield page(engine, standIn, 'series.njk', {
       ...common,
       page: pageMeta(part.path, title, `${series.title}各期进展表合计的逐月走势`),
       root: rootFrom(part.path),
@@ -135,8 +148,40 @@ function* seriesPages(
 /** A page's meta data, with the series' share picture (see `SiteOptions.shareImage`). */
 type MetaOf = (path: string, title: string, description: string) => PageMeta;
 
-function page(engine: TemplateEngine, template: string, data: { readonly page: PageMeta; readonly root: string; readonly [key: string]: unknown }): OutputFile {
-  return { path: `${data.page.path}index.html`, contents: engine.render(template, data) };
+function page(
+  engine: TemplateEngine,
+  standIn: StandIn,
+  template: string,
+  data: { readonly page: PageMeta; readonly root: string; readonly [key: string]: unknown },
+): SitePage {
+  return templatePage(engine, template, `${data.page.path}index.html`, data, standIn);
+}
+
+/**
+ * What stands for each issue in the pages' inputs (see `StandIn`): its `hash` with its downloads
+ * or, without one, the whole issue with its HTML; and for each of `shared`, given to many pages,
+ * its JSON's hash. Each worked out once.
+ */
+function standIns(issues: readonly SiteIssue[], shared: readonly object[]): StandIn {
+  const isIssue = new Set<object>(issues);
+  const known = new Set<object>([...issues, ...shared]);
+  const hashes = new Map<object, string>();
+  const hashOf = (value: object) => {
+    if (!isIssue.has(value)) return contentHash(JSON.stringify(value));
+    const issue = value as SiteIssue;
+    return issue.hash === undefined
+      ? combineHashes(JSON.stringify(issue), typeof issue.html === 'function' ? issue.html() : '')
+      : combineHashes(issue.hash, JSON.stringify(issue.downloads));
+  };
+  return (value) => {
+    if (!known.has(value)) return undefined;
+    let hash = hashes.get(value);
+    if (hash === undefined) {
+      hash = hashOf(value);
+      hashes.set(value, hash);
+    }
+    return hash;
+  };
 }
 
 /** The series' share picture as the pages announce it; undefined when the file is not a PNG. */

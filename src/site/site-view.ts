@@ -7,8 +7,13 @@ export type Download = Pick<EditionFile, 'edition' | 'path' | 'downloadName' | '
 /**
  * An issue view with the downloads the editions made for it. Its `html` may be a function that
  * reads it, called when the issue's own page is made: a build keeps the HTML on disk till then.
+ * `hash`, when known (see `RenderedIssue.hash`), stands for the issue in its pages' inputs.
  */
-export type SiteIssueInput = IssueSummary & { readonly html: string | (() => string); readonly downloads?: readonly Download[] | undefined };
+export type SiteIssueInput = IssueSummary & {
+  readonly html: string | (() => string);
+  readonly hash?: string | undefined;
+  readonly downloads?: readonly Download[] | undefined;
+};
 
 /** An issue as the site's lists, pages and feed show it. */
 export type SiteIssue = ReturnType<typeof siteIssue>;

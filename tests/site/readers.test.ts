@@ -185,7 +185,7 @@ describe('sharing', () => {
     const assets = await readAssets(BUNDLED_TEMPLATES);
     const shareImage = assets.find((file) => file.path === 'assets/share.png');
     const pages = [...renderPages(createNunjucksEngine(BUNDLED_TEMPLATES), loaded.series!, issues, [], { shareImage })];
-    const issue = String(pages.find((file) => file.path === '2021/11/index.html')?.contents);
+    const issue = String(pages.find((file) => file.path === '2021/11/index.html')?.render());
     expect(issue).toContain('<meta property="og:image" content="https://example.org/jianbao/assets/share.png">');
     expect(pngSize(shareImage!.contents as Uint8Array)).toEqual({ width: 1200, height: 630 });
 

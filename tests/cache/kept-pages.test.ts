@@ -1,0 +1,98 @@
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { progressCsv, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
+import { build } from '../../src/pipeline.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
+
+// 12 issues, three a year (2000–2003), each alone in its month: every issue is on the home page
+// and has its month on the series page.
+const ISSUES = 12;
+
+let root: string;
+let issues: SyntheticIssue[];
+let options: SyntheticBuildOptions;
+/** Pages the site has (assets aside): 12 issues, 4 years, home, series, search, 404, feed, sitemap. */
+const PAGES = ISSUES + 4 + 6;
+
+beforeAll(async () => {
+  ({ root, issues, options } = await syntheticBuild('jianbao-kept-', ISSUES));
+  const templatesDir = join(root, 'templates');
+  await cp(BUNDLED_TEMPLATES, templatesDir, { recursive: true });
+  options = { ...options, templatesDir };
+  const cold = await build(options);
+  expect(cold.counts).toMatchObject({ rendered: ISSUES, pagesMade: PAGES });
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+/** Every file under `dir`, by path → its bytes. */
+async function files(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
+  return new Map(await Promise.all(paths.sort().map(async (path) => [path, await readFile(join(dir, path))] as const)));
+}
+
+/** The inode of each page: a page kept from the last build is a link to its file. */
+async function inodes(dir: string): Promise<Map<string, number>> {
+  const found = await files(dir);
+  return new Map(await Promise.all([...found.keys()].map(async (path) => [path, (await stat(join(dir, path))).ino] as const)));
+}
+
+/** A build of the content as it is now from scratch, without a cache, compared file by file with the output. */
+async function expectSameAsCold(name: string): Promise<void> {
+  const outDir = join(root, name);
+  await build({ ...options, outDir, cacheDir: false });
+  const [cold, kept] = await Promise.all([files(outDir), files(options.outDir)]);
+  expect([...kept.keys()]).toEqual([...cold.keys()]);
+  for (const [path, bytes] of cold) expect(kept.get(path)!.equals(bytes), path).toBe(true);
+}
+
+describe('pages kept from the last build', () => {
+  it('makes again, after a table of the newest year changed, only the pages that show that issue', async () => {
+    const changed = issues.at(-2)!;
+    expect(changed.year).toBe(2003);
+    const before = await inodes(options.outDir);
+    await writeFile(join(changed.dir, 'progress.csv'), progressCsv(changed.total, 7));
+    const result = await build(options);
+    // Its page, its year's page, the home page and the series page, which show it; not its
+    // neighbours, whose pager shows only its label and titles.
+    expect(result.counts).toMatchObject({ rendered: 1, pagesMade: 4, pagesChanged: 2 });
+    const after = await inodes(options.outDir);
+    const rewritten = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
+    // Of those, the files whose bytes changed (with the table's copy); the others are linked.
+    expect(rewritten.sort()).toEqual([`${changed.year}/${changed.number}/index.html`, `${changed.year}/${changed.number}/progress.csv`, 'series/index.html']);
+    await expectSameAsCold('cold-after-table');
+  });
+
+  it('makes again a page whose file in the output was changed since, and only that one', async () => {
+    const path = join(options.outDir, '2001/2/index.html');
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('</body>', '<!-- edited --></body>'));
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ upToDate: false, rendered: 0, pagesMade: 1 });
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('makes every page again when a template changed, and keeps them all when nothing did', async () => {
+    const footer = join(options.templatesDir!, 'partials/site-footer.njk');
+    await writeFile(footer, (await readFile(footer, 'utf8')).replace('编印</p>', '编印，每月两期</p>'));
+    expect((await build(options)).counts).toMatchObject({ pagesMade: PAGES });
+    expect(await readFile(join(options.outDir, '2000/1/index.html'), 'utf8')).toContain('编印，每月两期</p>');
+    await expectSameAsCold('cold-after-template');
+    // Nothing changed, but the output is not as the last build left it: every page is kept.
+    await rm(join(options.outDir, '2000/1/progress.csv'));
+    expect((await build(options)).counts).toMatchObject({ upToDate: false, pagesMade: 0 });
+  });
+
+  it('makes every page again when the series file changed', async () => {
+    const series = join(options.contentDir, 'bulletin.yaml');
+    const text = await readFile(series, 'utf8');
+    expect(text).toMatch(/^title: /m);
+    await writeFile(series, text.replace(/^title: .*$/m, 'title: 蕉岭县工作简报'));
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ pagesMade: PAGES });
+    expect(await readFile(join(options.outDir, '2000/1/index.html'), 'utf8')).toContain('蕉岭县工作简报');
+    await expectSameAsCold('cold-after-series');
+  });
+});
