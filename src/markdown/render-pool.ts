@@ -79,7 +79,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const workerData: WorkerData = { root: options.root, store: store && { dir: store.blobs.dir, entries: store.entries } };
   // V8's default young generation: a 96 MB one (set here before) cost no less CPU at 1,000 issues
   // (10.5–11.0 s user against 12.5–13.2 s, interleaved) and held 65 MB more RSS (388 against
-  // 323 MB; 1,121 against 865 MiB at 10,000).
+  // 323 MB).
   const start = (): Worker => startWorker('render-worker', new URL('./render-worker.ts', import.meta.url), { workerData });
 
   const waiting: Job[] = [];
