@@ -329,7 +329,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const issueFiles = new Map(validation.issueFiles.map((file) => [file.path, file]));
       await phase('write', async () => {
         for (const file of copies) {
-          output.copy(file);
+          // A content file copied from the same bytes last time is kept as that build wrote it.
+          const kept = file.link ? undefined : cache.keptCopy(file.path, file.source, outDir);
+          if (kept) inputs.set(file.path, kept.hash);
+          output.copy(kept?.kept === undefined ? file : { path: file.path, source: kept.kept, link: true });
           await output.pause();
         }
         await output.commit();

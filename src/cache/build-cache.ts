@@ -13,7 +13,7 @@ import type { CachedRender, RenderStore, StoredRender, StoredText } from './stor
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -89,7 +89,8 @@ const manifestSchema = z.strictObject({
       files: z.record(z.string(), z.tuple([z.number(), z.number()])),
       /**
        * Each page by path → the hash of what it was made from (`SitePage.inputs` with the build's
-       * key): a page made from the same is not made again but kept (see `keptPage`).
+       * key): a page made from the same is not made again but kept (see `keptPage`); each copied
+       * content file → the hash of its bytes (see `keptCopy`).
        */
       inputs: z.record(z.string(), hex),
       /** Of those, the files the build made (pages, feed, assets, search index) and the PDFs. */
@@ -637,6 +638,22 @@ export class BuildCache {
     const stat = written?.files[path];
     if (written?.inputs[path] !== inputs || hash === undefined || stat === undefined || written.dir !== resolve(outDir)) return undefined;
     return fileIntact(written.dir, path, stat) ? { source: join(written.dir, path), hash } : undefined;
+  }
+
+  /**
+   * The content file `source` (a CSV, a picture) copied to `path` in the output: the hash of its
+   * bytes, to note among the build's `inputs`, known from its stat when that is unchanged; and
+   * the last build's copy in `outDir` when made from the same bytes and still there untouched,
+   * to keep rather than compare byte for byte. Undefined without a cache.
+   */
+  keptCopy(path: string, source: string, outDir: string): { readonly hash: string; readonly kept: string | undefined } | undefined {
+    if (!this.#blobs) return undefined;
+    const hash = this.#fileHash(source);
+    if (hash === undefined) return undefined;
+    const written = this.#previous.written;
+    const stat = written?.files[path];
+    const same = written?.inputs[path] === hash && stat !== undefined && written.dir === resolve(outDir) && fileIntact(written.dir, path, stat);
+    return { hash, kept: same ? join(written.dir, path) : undefined };
   }
 
   /** Note the pages this build writes, by path → hash of their bytes; gives how many differ from the last build's. */
