@@ -223,13 +223,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     const engine = createNunjucksEngine(templatesDir);
     const onIssue = (done: number, total: number) => progress({ kind: 'issue', done, total });
-    const validation = await phase('validate', async () => {
+    const { validation, errors } = await phase('validate', async () => {
       const templates = problemsIn(await checkTemplates(templatesDir, engine));
       const content = await renderContent(loaded, { cache, onIssue });
-      return { ...content, errors: [...content.errors, ...templates.errors] };
+      return { validation: content, errors: [...content.errors, ...templates.errors] };
     });
-    const { issues, errors, warnings } = validation;
-    if (errors.length > 0 || (options.strict && warnings.length > 0)) throw new ContentError(errors, warnings);
+    const { issues } = validation;
+    if (errors.length > 0 || (options.strict && validation.warnings.length > 0)) throw new ContentError(errors, validation.warnings);
 
     const images = await phase('images', () => imageFiles(issues, { cache }));
     const editionsDir = join(work.dir, 'editions');
@@ -264,8 +264,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await printer?.close();
     }
     // What making the downloads reported (a file the print page could not show), with the content's.
-    const allWarnings = [...warnings, ...downloads.flatMap((file) => file.warnings)];
-    if (options.strict && allWarnings.length > warnings.length) throw new ContentError([], allWarnings);
+    const downloadWarnings = downloads.flatMap((file) => file.warnings);
+    // Made when asked for (see `Validation.warnings`).
+    let all: readonly VFileMessage[] | undefined;
+    const allWarnings = () => (all ??= [...validation.warnings, ...downloadWarnings]);
+    if (options.strict && downloadWarnings.length > 0) throw new ContentError([], allWarnings());
     const pdfs = downloads.filter((file) => file.edition === 'pdf');
     // Each page is written as it is made, so no more than one page is held at a time.
     const output = await openOutput(outDir, work.dir);
@@ -323,15 +326,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       made = files.length;
       const copies = [...issues.flatMap(issueAttachments), ...downloads];
+      const issueFiles = new Map(validation.issueFiles.map((file) => [file.path, file]));
       await phase('write', async () => {
         for (const file of copies) {
-          output.copy(file);
+          // A content file copied from the same bytes last time is kept as that build wrote it.
+          const kept = file.link ? undefined : cache.keptCopy(file.path, file.source, outDir);
+          if (kept) inputs.set(file.path, kept.hash);
+          output.copy(kept?.kept === undefined ? file : { path: file.path, source: kept.kept, link: true });
           await output.pause();
         }
         await output.commit();
         stored = await cache.recordOutput(
           issues.map((rendered) => rendered.issue),
-          new Map(validation.issueFiles.map((file) => [file.path, problemsIn([file]).warnings])),
+          (source) => {
+            const file = issueFiles.get(source);
+            if (!file) return [];
+            validation.restore([file]);
+            return problemsIn([file]).warnings;
+          },
           key,
           outDir,
           {
@@ -347,11 +359,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await output.close();
     }
     complete = true;
+    // The stored chunks hold every issue's warnings in the order a build reports them: when there
+    // are no others, they are all there are.
+    const onlyChunks = stored && validation.otherWarnings === 0 && downloadWarnings.length === 0 ? stored : undefined;
     return {
       outDir,
-      warnings: allWarnings,
+      get warnings() {
+        return allWarnings();
+      },
       // From the text the cache stored when it holds exactly these warnings: formatted once.
-      printedWarnings: () => (stored && sameMessages(stored, allWarnings) ? printedChunks(stored) : printedWarnings(allWarnings)),
+      printedWarnings: () => (onlyChunks ? printedChunks(onlyChunks) : printedWarnings(allWarnings())),
       counts: {
         issues: issues.length,
         rendered: validation.rendered,
@@ -401,15 +418,6 @@ const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition 
 /** The chunks' stored text, a chunk a part (see `BuildResult.printedWarnings`). */
 function printedChunks(chunks: readonly WarningChunk[]): string[] {
   return chunks.map((chunk) => chunk.printed).filter((text) => text !== '');
-}
-
-/** Whether the chunks hold exactly `warnings`, the same messages in the same order. */
-function sameMessages(chunks: readonly WarningChunk[], warnings: readonly VFileMessage[]): boolean {
-  let index = 0;
-  for (const chunk of chunks) {
-    for (const message of chunk.messages()) if (warnings[index++] !== message) return false;
-  }
-  return index === warnings.length;
 }
 
 /**

@@ -85,6 +85,11 @@ export class BlobStore {
     return statSync(this.#path(id), { throwIfNoEntry: false })?.size === bytes;
   }
 
+  /** Whether the blob is there, of whatever size: its hash is checked when it is read. */
+  exists(id: string): boolean {
+    return statSync(this.#path(id), { throwIfNoEntry: false }) !== undefined;
+  }
+
   /**
    * Write a copy of the blob at `target` after checking it: the bytes checked are the bytes
    * written. Resolves to false when the blob is missing or corrupt.

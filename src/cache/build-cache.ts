@@ -13,7 +13,7 @@ import type { CachedRender, RenderStore, StoredRender, StoredText } from './stor
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -89,7 +89,8 @@ const manifestSchema = z.strictObject({
       files: z.record(z.string(), z.tuple([z.number(), z.number()])),
       /**
        * Each page by path → the hash of what it was made from (`SitePage.inputs` with the build's
-       * key): a page made from the same is not made again but kept (see `keptPage`).
+       * key): a page made from the same is not made again but kept (see `keptPage`); each copied
+       * content file → the hash of its bytes (see `keptCopy`).
        */
       inputs: z.record(z.string(), hex),
       /** Of those, the files the build made (pages, feed, assets, search index) and the PDFs. */
@@ -355,14 +356,14 @@ export class BuildCache {
    * file it embeds are unchanged. Its HTML stays in the blob store, read when a page or file is
    * made from it (see `keepIssue`).
    */
-  async issue(issue: Issue): Promise<{ rendered: RenderedIssue; warnings: readonly MessageData[] } | undefined> {
+  async issue(issue: Issue): Promise<{ rendered: RenderedIssue; warnings: () => readonly MessageData[] } | undefined> {
     const name = this.#relative(issue.source);
     // Hashed only when there is an entry to compare with: a cold build has none.
     let markdownHash: string | undefined;
     for (const { manifest, blobs } of this.#sources) {
       const entry = manifest.issues[name];
       if (!entry || entry.markdown !== (markdownHash ??= this.#issueHash(issue)) || !this.#unchanged(entry.dependencies)) continue;
-      const found = await this.#readEntry(entry, blobs);
+      const found = await this.#readEntry(entry, blobs, name);
       if (!found) {
         this.problems.push(`the rendered ${name} was missing or corrupt`);
         continue;
@@ -376,20 +377,26 @@ export class BuildCache {
   }
 
   /**
-   * An entry's rendered blob and warnings, read and checked, and its HTML found in place (the
-   * size only: its hash is checked when it is read). Blobs from another cache are copied into
-   * this one, whose store the rendered issue then reads.
+   * An entry's rendered blob, read and checked, and its HTML and warnings found in place (the
+   * size of the HTML only, the warnings' blob only there: read when asked for, as a partial
+   * rebuild prints most issues' warnings from their chunks' stored text). Blobs from another
+   * cache are copied into this one, whose store the rendered issue then reads.
    */
-  async #readEntry(entry: IssueEntry, blobs: BlobStore): Promise<{ render: CachedRender; warnings: readonly MessageData[] } | undefined> {
+  async #readEntry(entry: IssueEntry, blobs: BlobStore, name: string): Promise<{ render: CachedRender; warnings: () => readonly MessageData[] } | undefined> {
     const bytes = await blobs.read(entry.rendered);
     const render = bytes && parseRender(bytes);
+    if (!render) return undefined;
+    if (blobs === this.#blobs) {
+      const own = this.#blobs;
+      const there =
+        own.has(entry.html.blob, entry.html.bytes) &&
+        own.has(entry.printHtml.blob, entry.printHtml.bytes) &&
+        (entry.warnings === undefined || own.exists(entry.warnings));
+      return there ? { render, warnings: () => (entry.warnings === undefined ? [] : readWarnings(own, entry.warnings, name)) } : undefined;
+    }
     const warningBytes = entry.warnings === undefined ? undefined : await blobs.read(entry.warnings);
     const warnings = entry.warnings === undefined ? [] : warningBytes && parseWarnings(warningBytes);
-    if (!render || !warnings) return undefined;
-    if (blobs === this.#blobs)
-      return this.#blobs.has(entry.html.blob, entry.html.bytes) && this.#blobs.has(entry.printHtml.blob, entry.printHtml.bytes)
-        ? { render, warnings }
-        : undefined;
+    if (!warnings) return undefined;
     for (const id of [entry.html.blob, entry.printHtml.blob]) {
       const copied = await blobs.read(id);
       if (copied === undefined) return undefined;
@@ -398,7 +405,7 @@ export class BuildCache {
     await this.#blobs!.write(bytes);
     if (warningBytes) await this.#blobs!.write(warningBytes);
     this.#changed = true;
-    return { render, warnings };
+    return { render, warnings: () => warnings };
   }
 
   /** Whether every file still has the hash it had. */
@@ -493,14 +500,15 @@ export class BuildCache {
 
   /**
    * Note what a complete build wrote into `outDir`, for `upToDate`, with the warnings its issues
-   * rendered with (`warnings`, each issue's as the build reports them, by issue file) stored in
+   * rendered with (`warnings`, each issue's as the build reports them, by issue file, asked for
+   * only for a chunk not kept from the last build) stored in
    * chunks as `upToDate` reads them: the first up-to-date build then prints them from their
    * stored text too. Gives the chunks, whose text the build can print (see `WarningChunk`).
    * Nothing is noted when an issue is not in the cache (it had errors).
    */
   async recordOutput(
     issues: readonly Issue[],
-    warnings: ReadonlyMap<string, readonly VFileMessage[]>,
+    warnings: (source: string) => readonly VFileMessage[],
     key: string,
     outDir: string,
     info: {
@@ -550,26 +558,29 @@ export class BuildCache {
   /**
    * The chunks of `written.allWarnings` for a complete build's issues (`issues`, whose entries
    * are `entries`, in the order it reports them), made from the warnings it has: a chunk the last
-   * build stored for the same issues, warnings and printing is kept, read only for its text;
+   * build stored for the same issues, warnings and printing is kept, read only for its text (its
+   * issues' warnings are not asked for);
    * another is stored anew, its text formatted once, for this build to print too.
    */
   async #storeWarnings(
     entries: readonly (readonly [string, IssueEntry])[],
     issues: readonly Issue[],
-    all: ReadonlyMap<string, readonly VFileMessage[]>,
+    all: (source: string) => readonly VFileMessage[],
   ): Promise<{ stored: StoredChunk; warnings: WarningChunk }[]> {
     const blobs = this.#blobs!;
     const previous = storedChunks(this.#previous.written);
     const chunks: { stored: StoredChunk; warnings: WarningChunk }[] = [];
     for (const { sources, of, key } of warningParts(entries, issues)) {
-      const byIssue = sources.map((source) => all.get(source) ?? []);
-      const messages = byIssue.flat();
+      // The same issues with the same warnings' blobs (`of`): the same warnings, made into messages when asked for.
       const chunk = previous.get(of);
-      const kept = chunk?.printed?.key === key && chunk.printed.count === messages.length ? blobs.readSync(chunk.printed.blob) : undefined;
-      if (chunk && kept) {
-        chunks.push({ stored: chunk, warnings: { count: messages.length, printed: kept.toString('utf8'), messages: () => messages } });
+      const kept = chunk?.printed?.key === key ? blobs.readSync(chunk.printed.blob) : undefined;
+      if (chunk?.printed && kept) {
+        const messages = () => sources.flatMap(all);
+        chunks.push({ stored: chunk, warnings: { count: chunk.printed.count, printed: kept.toString('utf8'), messages } });
         continue;
       }
+      const byIssue = sources.map(all);
+      const messages = byIssue.flat();
       const text = [...printedWarnings(messages)].join('');
       const data = byIssue.map((found) => found.map(toMessageData));
       const stored: StoredChunk = {
@@ -627,6 +638,22 @@ export class BuildCache {
     const stat = written?.files[path];
     if (written?.inputs[path] !== inputs || hash === undefined || stat === undefined || written.dir !== resolve(outDir)) return undefined;
     return fileIntact(written.dir, path, stat) ? { source: join(written.dir, path), hash } : undefined;
+  }
+
+  /**
+   * The content file `source` (a CSV, a picture) copied to `path` in the output: the hash of its
+   * bytes, to note among the build's `inputs`, known from its stat when that is unchanged; and
+   * the last build's copy in `outDir` when made from the same bytes and still there untouched,
+   * to keep rather than compare byte for byte. Undefined without a cache.
+   */
+  keptCopy(path: string, source: string, outDir: string): { readonly hash: string; readonly kept: string | undefined } | undefined {
+    if (!this.#blobs) return undefined;
+    const hash = this.#fileHash(source);
+    if (hash === undefined) return undefined;
+    const written = this.#previous.written;
+    const stat = written?.files[path];
+    const same = written?.inputs[path] === hash && stat !== undefined && written.dir === resolve(outDir) && fileIntact(written.dir, path, stat);
+    return { hash, kept: same ? join(written.dir, path) : undefined };
   }
 
   /** Note the pages this build writes, by path → hash of their bytes; gives how many differ from the last build's. */
@@ -949,12 +976,15 @@ function parseChunk(bytes: Buffer | undefined, issues: number): MessageData[][] 
 function chunkMessages(blobs: BlobStore, blob: string, part: readonly (readonly [string, IssueEntry])[], sources: readonly string[]): readonly VFileMessage[] {
   const data =
     parseChunk(blobs.readSync(blob), part.length) ??
-    part.map(([name, entry]) => {
-      const found = entry.warnings === undefined ? [] : parseWarnings(blobs.readSync(entry.warnings));
-      if (!found) throw new Error(`The warnings of ${name} kept in ${blobs.dir} were changed or removed during the build; build again`);
-      return found;
-    });
+    part.map(([name, entry]) => (entry.warnings === undefined ? [] : readWarnings(blobs, entry.warnings, name)));
   return restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
+}
+
+/** The warnings of the issue `name` in `blob`, which must be there: one changed or removed during the build is an error. */
+function readWarnings(blobs: BlobStore, blob: string, name: string): MessageData[] {
+  const found = parseWarnings(blobs.readSync(blob));
+  if (!found) throw new Error(`The warnings of ${name} kept in ${blobs.dir} were changed or removed during the build; build again`);
+  return found;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { LoadedContent } from '../load/load-content.ts';
 import type { Site } from '../load/load-site.ts';
 import { createProcessor } from './processor.ts';
@@ -15,8 +16,15 @@ export interface Validation extends Problems {
   /** How many issues went through the Markdown pipeline; the others came from the cache. */
   readonly rendered: number;
   readonly skipped: number;
-  /** One file per issue of `site.issues`, in its order; its messages are the problems rendering found. */
+  /**
+   * One file per issue of `site.issues`, in its order; its messages are the problems rendering
+   * found, the warnings of an issue from the cache once `restore` put them there (`warnings` does).
+   */
   readonly issueFiles: readonly VFile[];
+  /** Put the warnings of the cached issues among `files` on them (see `RenderIssuesResult.restore`). */
+  readonly restore: (files: readonly VFile[]) => void;
+  /** How many of the warnings are not on `issueFiles` (the loaded files', other checked files', links'). */
+  readonly otherWarnings: number;
 }
 
 export interface ValidateOptions {
@@ -45,12 +53,27 @@ export async function renderContent({ site }: LoadedContent, options: ValidateOp
     const rendered = processed.get(file.path);
     return rendered ? [file, rendered] : [file];
   });
+  const all = [...files, ...site.links];
+  // The cached issues' warnings are not errors: the errors are known without them.
+  const { errors } = problemsIn(all);
+  let warnings: readonly VFileMessage[] | undefined;
+  const issueFiles = new Set(render.files);
   return {
     site,
     issues: render.issues,
     rendered: render.rendered,
     skipped: render.skipped,
     issueFiles: render.files,
-    ...problemsIn([...files, ...site.links]),
+    restore: render.restore,
+    otherWarnings: problemsIn(all.filter((file) => !issueFiles.has(file))).warnings.length,
+    errors,
+    // Made when asked for: a partial rebuild prints most from the text stored with them.
+    get warnings() {
+      if (!warnings) {
+        render.restore();
+        warnings = problemsIn(all).warnings;
+      }
+      return warnings;
+    },
   };
 }

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { VFile } from 'vfile';
-import { restoreMessage } from '../report/message-data.ts';
+import { type MessageData, restoreMessage } from '../report/message-data.ts';
 import type { BuildCache } from '../cache/build-cache.ts';
 import { renderToStore } from './render-to-store.ts';
 import type { Processor } from './processor.ts';
@@ -32,8 +32,16 @@ export interface RenderIssuesOptions {
 export interface RenderIssuesResult {
   /** The issues that rendered without fatal problems, in the order given. */
   readonly issues: readonly RenderedIssue[];
-  /** One file per issue; their messages are the problems found. */
+  /**
+   * One file per issue; their messages are the problems found, except the warnings of issues
+   * from the cache, put on their files by `restore`.
+   */
   readonly files: readonly VFile[];
+  /**
+   * Put the warnings of the cached issues among `files` (all of them without) on their files,
+   * once: read only when needed, as a partial rebuild prints most from the text stored with them.
+   */
+  readonly restore: (files?: readonly VFile[]) => void;
   /** How many issues went through the Markdown pipeline. */
   readonly rendered: number;
   /** How many came unchanged from the cache. */
@@ -48,14 +56,24 @@ export interface RenderIssuesResult {
  */
 export async function renderIssues(issues: readonly Issue[], options: RenderIssuesOptions): Promise<RenderIssuesResult> {
   const { processor, cache, onIssue } = options;
-  const files = issues.map((issue) => new VFile({ path: issue.source, value: issue.markdown }));
+  // A cached issue's text is not read: its file only carries its warnings.
+  const files = issues.map((issue) => new VFile({ path: issue.source }));
+  const pending = new Map<VFile, () => readonly MessageData[]>();
+  const restore = (some: readonly VFile[] = files) => {
+    for (const file of some) {
+      const warnings = pending.get(file);
+      if (!warnings) continue;
+      pending.delete(file);
+      for (const warning of warnings()) restoreMessage(file, warning);
+    }
+  };
   let done = 0;
   const tick = () => onIssue?.(++done, issues.length);
 
   const cached = await mapConcurrent(issues, CONCURRENCY, async (issue, index) => {
     const hit = await cache?.issue(issue);
     if (!hit) return undefined;
-    for (const warning of hit.warnings) restoreMessage(files[index]!, warning);
+    pending.set(files[index]!, hit.warnings);
     tick();
     return hit.rendered;
   });
@@ -70,6 +88,7 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
     const fresh = await mapConcurrent(misses, CONCURRENCY, async (index) => {
       const issue = issues[index]!;
       const file = files[index]!;
+      file.value = issue.markdown;
       const result = pool ? await pool.render(issue, file) : await renderToStore(processor, issue, file, store);
       tick();
       if (!result) return undefined;
@@ -83,6 +102,7 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
   return {
     issues: cached.filter((result) => result !== undefined),
     files,
+    restore,
     rendered: misses.length,
     skipped: issues.length - misses.length,
   };

@@ -1,4 +1,4 @@
-import type { Article, DistributionEntry, RenderedIssue } from '../model.ts';
+import type { Article, DistributionEntry, Issue, RenderedIssue } from '../model.ts';
 import { documentTitle, formatDate, formatRecipients, issueLabel, issueName } from '../format/chinese.ts';
 import { phrases } from '../markdown/phrases.ts';
 import { escapeXml } from './xml.ts';
@@ -15,7 +15,7 @@ export function issueView(rendered: RenderedIssue) {
 export function issueSummary(rendered: RenderedIssue) {
   const { issue } = rendered;
   return {
-    ...issue,
+    ...withoutText(issue),
     label: issueLabel(issue),
     /** `2021年增刊第1期`, `防汛专刊 2021年第5期`: the label without the total, for links between issues. */
     name: issueName(issue),
@@ -56,4 +56,12 @@ export type IssueSummary = ReturnType<typeof issueSummary>;
 /** Relative path from a page at `path` (e.g. `2021/11/`) back to the site root. */
 export function rootFrom(path: string): string {
   return '../'.repeat(path.split('/').filter(Boolean).length);
+}
+
+/**
+ * The issue's fields but its Markdown, which no page shows, without reading it: the text of an
+ * issue taken unchanged from the cache is read only when asked for (see `BuildCache.unread`).
+ */
+function withoutText(issue: Issue): Omit<Issue, 'markdown'> {
+  return Object.fromEntries(Object.keys(issue).flatMap((key) => (key === 'markdown' ? [] : [[key, issue[key as keyof Issue]]]))) as Omit<Issue, 'markdown'>;
 }

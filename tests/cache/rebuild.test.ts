@@ -87,6 +87,23 @@ describe('a rebuild with nothing changed', () => {
   });
 });
 
+describe('a rebuild with one embedded file changed', () => {
+  it('prints the same warnings, in the same order, as a cold build of the changed content', async () => {
+    await build(options);
+    const { progressCsv } = await import('../../scripts/synthetic-archive.ts');
+    const changed = issues[1]!;
+    await writeFile(join(options.contentDir, `${changed.year}/${changed.number}/progress.csv`), progressCsv(changed.total, 1));
+    const partial = await build(options);
+    expect(partial.counts.rendered).toBe(1);
+    const text = [...partial.printedWarnings()].join('');
+    const cold = await build({ ...options, outDir: join(root, 'cold'), cacheDir: join(root, 'cold-cache') });
+    expect(cold.counts.rendered).toBe(issues.length);
+    expect(text).toBe([...cold.printedWarnings()].join(''));
+    expect(text).toBe([...printedWarnings(partial.warnings, process.cwd())].join(''));
+    expect(printed(partial)).toEqual(printed(cold));
+  });
+});
+
 describe('loading unchanged issue files', () => {
   it('loads an issue file again when its frontmatter changes, and every issue when the series changes', async () => {
     await build(options);
