@@ -60,14 +60,13 @@ async function measuredBuild(content: string, env: NodeJS.ProcessEnv = process.e
  */
 async function predictedKib(expect: ExpectStatic, name: string, sizes: readonly [number, number], make: (size: number) => Promise<string>, target: number) {
   // Both at once: each build is a process of its own, whose peak RSS the other does not change.
-  const [a, b] = await Promise.all(
-    sizes.map(async (size) => {
-      const result = await measuredBuild(await make(size));
-      expect(result.code, result.stderr).toBe(0);
-      return { size, kib: result.kib };
-    }),
-  );
-  const points = [a!, b!];
+  const point = async (size: number) => {
+    const result = await measuredBuild(await make(size));
+    expect(result.code, result.stderr).toBe(0);
+    return { size, kib: result.kib };
+  };
+  const points = await Promise.all([point(sizes[0]), point(sizes[1])]);
+  const [a, b] = points;
   const slope = Math.max(0, (b.kib - a.kib) / (b.size - a.size));
   const predicted = b.kib + slope * (target - b.size);
   console.info(
