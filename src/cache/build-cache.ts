@@ -103,8 +103,9 @@ const manifestSchema = z.strictObject({
        * issues a blob, as JSON: what an up-to-date build reports, read in a few reads rather than
        * one an issue. `of` is the hash of the chunk's issues and their warnings' blobs. Made by
        * a complete build from the warnings it reports, keeping those of the last build whose
-       * issues did not change (an up-to-date build makes again any found damaged). `printed` is the chunk's warnings
-       * as the CLI prints them (`printedWarnings`), a blob, with how many there are: printed
+       * issues did not change (an up-to-date build makes again any found damaged). `printed` is
+       * the chunk's warnings as the CLI prints them (`printedWarnings`), a blob, with how many
+       * there are: printed
        * paths depend on the working folder and the issue paths as given, whose hash is `key`.
        * Every build prints them from there (a complete one as it stores them), and an up-to-date
        * one does without parsing and making 330,000 messages again at 10,000 synthetic issues.
