@@ -634,11 +634,10 @@ export class BuildCache {
    * file, to keep, and the hash of its bytes. Undefined when the page is to be made.
    */
   keptPage(path: string, inputs: string, outDir: string): { readonly source: string; readonly hash: string } | undefined {
-    const written = this.#previous.written;
     const hash = this.#previous.pages[path];
-    const stat = written?.files[path];
-    if (written?.inputs[path] !== inputs || hash === undefined || stat === undefined || written.dir !== resolve(outDir)) return undefined;
-    return fileIntact(written.dir, path, stat) ? { source: join(written.dir, path), hash } : undefined;
+    if (hash === undefined) return undefined;
+    const source = this.#lastWritten(path, inputs, outDir);
+    return source === undefined ? undefined : { source, hash };
   }
 
   /**
@@ -651,10 +650,18 @@ export class BuildCache {
     if (!this.#blobs) return undefined;
     const hash = this.#fileHash(source);
     if (hash === undefined) return undefined;
+    return { hash, kept: this.#lastWritten(path, hash, outDir) };
+  }
+
+  /**
+   * The file at `path` that the last build wrote into `outDir`, when it made it from the same
+   * `inputs` and the file is still there untouched (the size and time it was written with).
+   */
+  #lastWritten(path: string, inputs: string, outDir: string): string | undefined {
     const written = this.#previous.written;
     const stat = written?.files[path];
-    const same = written?.inputs[path] === hash && stat !== undefined && written.dir === resolve(outDir) && fileIntact(written.dir, path, stat);
-    return { hash, kept: same ? join(written.dir, path) : undefined };
+    if (written?.inputs[path] !== inputs || stat === undefined || written.dir !== resolve(outDir)) return undefined;
+    return fileIntact(written.dir, path, stat) ? join(written.dir, path) : undefined;
   }
 
   /** Note the pages this build writes, by path → hash of their bytes; gives how many differ from the last build's. */
