@@ -18,6 +18,10 @@ export default defineConfig({
     // module (vi.mock), and one that changes the environment restores it.
     isolate: false,
     sequence: { sequencer: LongestFirst },
+    // Transformed modules are kept in node_modules/.experimental-vitest-cache, keyed by their
+    // source and the config, so a run after the first skips Vite's transforms: about 10 s of the
+    // suite's 96 s of CPU here (on by default from Vitest 5).
+    experimental: { fsModuleCache: true },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
