@@ -8,6 +8,10 @@ import { setFlagsFromString } from 'node:v8';
 // default optimises only the hottest functions: a cold build of 1,000 issues uses ~0.6 s less
 // CPU. Set before any thread starts, so every thread has it.
 setFlagsFromString('--interrupt-budget=1081344');
+// A build makes each page's HTML and drops it: garbage, which V8 lets pile up to as much as four
+// times the heap it keeps. Growing the heap by at most 30 % between collections held a cold build
+// of 10,000 issues to 632–646 MiB of peak RSS instead of 1,148–1,183 MiB, in the same time.
+setFlagsFromString('--heap-growing-percent=30');
 
 const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));

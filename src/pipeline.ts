@@ -340,9 +340,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           issues.map((rendered) => rendered.issue),
           (source) => {
             const file = issueFiles.get(source);
-            if (!file) return [];
-            validation.restore([file]);
-            return problemsIn([file]).warnings;
+            return file ? validation.warningsOf(file) : [];
           },
           key,
           outDir,
@@ -415,9 +413,9 @@ const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition 
   ({ printer, shareImage, ...context }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
 ];
 
-/** The chunks' stored text, a chunk a part (see `BuildResult.printedWarnings`). */
-function printedChunks(chunks: readonly WarningChunk[]): string[] {
-  return chunks.map((chunk) => chunk.printed).filter((text) => text !== '');
+/** The chunks' stored text, a chunk a part, each made a string as it is printed (see `BuildResult.printedWarnings`). */
+function* printedChunks(chunks: readonly WarningChunk[]): Iterable<string> {
+  for (const chunk of chunks) if (chunk.printed.byteLength > 0) yield chunk.printed.toString('utf8');
 }
 
 /**

@@ -140,8 +140,11 @@ export interface UpToDate extends WrittenOutput {
 /** The warnings of some issues, stored together (see `written.allWarnings` in the manifest). */
 export interface WarningChunk {
   readonly count: number;
-  /** As the CLI prints them (see `printedWarnings`), relative to the working folder; '' without any. */
-  readonly printed: string;
+  /**
+   * As the CLI prints them (see `printedWarnings`), relative to the working folder, as UTF-8;
+   * empty without any. Bytes, not a string: off the heap, and half the size of Chinese text.
+   */
+  readonly printed: Buffer;
   /** As messages, made when asked for (by `--strict`, or by a caller of `build`). */
   messages(): readonly VFileMessage[];
 }
@@ -473,7 +476,7 @@ export class BuildCache {
       const printed = chunk?.printed?.key === key ? blobs.readSync(chunk.printed.blob) : undefined;
       if (chunk?.printed && printed) {
         const blob = chunk.blob;
-        warnings.push({ count: chunk.printed.count, printed: printed.toString('utf8'), messages: () => chunkMessages(blobs, blob, part, sources) });
+        warnings.push({ count: chunk.printed.count, printed, messages: () => chunkMessages(blobs, blob, part, sources) });
         chunks.push(chunk);
         continue;
       }
@@ -491,9 +494,9 @@ export class BuildCache {
         blob = await blobs.write(Buffer.from(JSON.stringify(read)));
       }
       const messages = restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
-      const text = [...printedWarnings(messages)].join('');
+      const text = Buffer.from([...printedWarnings(messages)].join(''));
       warnings.push({ count: messages.length, printed: text, messages: () => messages });
-      chunks.push({ of, blob, printed: { key, blob: await blobs.write(Buffer.from(text)), count: messages.length } });
+      chunks.push({ of, blob, printed: { key, blob: await blobs.write(text), count: messages.length } });
       made = true;
     }
     return { warnings, chunks, made };
@@ -571,25 +574,26 @@ export class BuildCache {
     const blobs = this.#blobs!;
     const previous = storedChunks(this.#previous.written);
     const chunks: { stored: StoredChunk; warnings: WarningChunk }[] = [];
-    for (const { sources, of, key } of warningParts(entries, issues)) {
+    for (const { part, sources, of, key } of warningParts(entries, issues)) {
       // The same issues with the same warnings' blobs (`of`): the same warnings, made into messages when asked for.
       const chunk = previous.get(of);
       const kept = chunk?.printed?.key === key ? blobs.readSync(chunk.printed.blob) : undefined;
       if (chunk?.printed && kept) {
         const messages = () => sources.flatMap(all);
-        chunks.push({ stored: chunk, warnings: { count: chunk.printed.count, printed: kept.toString('utf8'), messages } });
+        chunks.push({ stored: chunk, warnings: { count: chunk.printed.count, printed: kept, messages } });
         continue;
       }
       const byIssue = sources.map(all);
       const messages = byIssue.flat();
-      const text = [...printedWarnings(messages)].join('');
+      const text = Buffer.from([...printedWarnings(messages)].join(''));
       const data = byIssue.map((found) => found.map(toMessageData));
       const stored: StoredChunk = {
         of,
         blob: await blobs.write(Buffer.from(JSON.stringify(data))),
-        printed: { key, blob: await blobs.write(Buffer.from(text)), count: messages.length },
+        printed: { key, blob: await blobs.write(text), count: messages.length },
       };
-      chunks.push({ stored, warnings: { count: messages.length, printed: text, messages: () => messages } });
+      // Made again from the stored data when asked for: a build holds one chunk's messages at a time.
+      chunks.push({ stored, warnings: { count: messages.length, printed: text, messages: () => chunkMessages(blobs, stored.blob, part, sources) } });
     }
     return chunks;
   }
@@ -626,6 +630,17 @@ export class BuildCache {
     this.#next.issues[this.#relative(issue.source)] = entry;
     this.#changed = true;
     return kept;
+  }
+
+  /**
+   * The warnings a render worker stored with a fresh issue's cache entry (see `storeRender`),
+   * read when asked for; undefined when it has no entry, whose warnings the worker sent.
+   */
+  storedWarnings(issue: Issue, stored: StoredRender): (() => readonly MessageData[]) | undefined {
+    const blob = stored.entry?.warnings;
+    if (!this.#blobs || !stored.entry) return undefined;
+    const blobs = this.#blobs;
+    return () => (blob === undefined ? [] : readWarnings(blobs, blob, this.#relative(issue.source)));
   }
 
   /**

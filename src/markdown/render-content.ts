@@ -18,11 +18,11 @@ export interface Validation extends Problems {
   readonly skipped: number;
   /**
    * One file per issue of `site.issues`, in its order; its messages are the problems rendering
-   * found, the warnings of an issue from the cache once `restore` put them there (`warnings` does).
+   * found, the warnings kept in the cache once `warnings` put them there.
    */
   readonly issueFiles: readonly VFile[];
-  /** Put the warnings of the cached issues among `files` on them (see `RenderIssuesResult.restore`). */
-  readonly restore: (files: readonly VFile[]) => void;
+  /** The warnings of one of `issueFiles`, without putting those kept in the cache on it (see `RenderIssuesResult.warningsOf`). */
+  readonly warningsOf: (file: VFile) => readonly VFileMessage[];
   /** How many of the warnings are not on `issueFiles` (the loaded files', other checked files', links'). */
   readonly otherWarnings: number;
 }
@@ -64,7 +64,7 @@ export async function renderContent({ site }: LoadedContent, options: ValidateOp
     rendered: render.rendered,
     skipped: render.skipped,
     issueFiles: render.files,
-    restore: render.restore,
+    warningsOf: render.warningsOf,
     otherWarnings: problemsIn(all.filter((file) => !issueFiles.has(file))).warnings.length,
     errors,
     // Made when asked for: a partial rebuild prints most from the text stored with them.

@@ -1,18 +1,17 @@
 import os from 'node:os';
 import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import { type MessageData, restoreMessage } from '../report/message-data.ts';
 import type { BuildCache } from '../cache/build-cache.ts';
 import { renderToStore } from './render-to-store.ts';
 import type { Processor } from './processor.ts';
 import type { Issue, RenderedIssue } from '../model.ts';
+import { problemsIn } from '../report/messages.ts';
 import { mapConcurrent } from '../util/map-concurrent.ts';
 import { createRenderPool } from './render-pool.ts';
 
 /** Issues in flight at once: enough to keep the workers and the disk busy. */
 const CONCURRENCY = 16;
-
-/** From how many issues to render it pays to start worker threads (each loads the pipeline anew). */
-const POOL_THRESHOLD = 64;
 
 export interface RenderIssuesOptions {
   readonly processor: Processor;
@@ -25,6 +24,12 @@ export interface RenderIssuesOptions {
    * @default os.availableParallelism()
    */
   readonly workers?: number;
+  /**
+   * From how many issues to render it pays to start worker threads, each of which loads the
+   * pipeline anew; fewer render on this thread.
+   * @default 64
+   */
+  readonly poolFrom?: number;
   /** Called after each issue, rendered or taken from the cache. */
   readonly onIssue?: (done: number, total: number) => void;
 }
@@ -33,15 +38,21 @@ export interface RenderIssuesResult {
   /** The issues that rendered without fatal problems, in the order given. */
   readonly issues: readonly RenderedIssue[];
   /**
-   * One file per issue; their messages are the problems found, except the warnings of issues
-   * from the cache, put on their files by `restore`.
+   * One file per issue; their messages are the problems found, except the warnings kept in the
+   * cache (an unchanged issue's, and those a render worker stored with a fresh issue), put on
+   * their files by `restore`.
    */
   readonly files: readonly VFile[];
   /**
-   * Put the warnings of the cached issues among `files` (all of them without) on their files,
-   * once: read only when needed, as a partial rebuild prints most from the text stored with them.
+   * Put the warnings kept in the cache on their files, once: read only when needed, as a build
+   * prints them from the text stored with them.
    */
-  readonly restore: (files?: readonly VFile[]) => void;
+  readonly restore: () => void;
+  /**
+   * The warnings of one of `files`, those kept in the cache read anew and not put on it: a build
+   * storing every issue's warnings holds one chunk's at a time.
+   */
+  readonly warningsOf: (file: VFile) => readonly VFileMessage[];
   /** How many issues went through the Markdown pipeline. */
   readonly rendered: number;
   /** How many came unchanged from the cache. */
@@ -59,13 +70,17 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
   // A cached issue's text is not read: its file only carries its warnings.
   const files = issues.map((issue) => new VFile({ path: issue.source }));
   const pending = new Map<VFile, () => readonly MessageData[]>();
-  const restore = (some: readonly VFile[] = files) => {
-    for (const file of some) {
-      const warnings = pending.get(file);
-      if (!warnings) continue;
-      pending.delete(file);
-      for (const warning of warnings()) restoreMessage(file, warning);
-    }
+  const restore = () => {
+    for (const [file, warnings] of pending) for (const warning of warnings()) restoreMessage(file, warning);
+    pending.clear();
+  };
+  const warningsOf = (file: VFile) => {
+    const warnings = pending.get(file);
+    if (!warnings) return problemsIn([file]).warnings;
+    const copy = new VFile({ path: file.path });
+    copy.messages.push(...file.messages);
+    for (const warning of warnings()) restoreMessage(copy, warning);
+    return problemsIn([copy]).warnings;
   };
   let done = 0;
   const tick = () => onIssue?.(++done, issues.length);
@@ -79,8 +94,9 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
   });
   const misses = issues.flatMap((_issue, index) => (cached[index] ? [] : [index]));
 
-  // Fewer issues than the threshold render here: a worker thread would spend longer starting.
-  const size = misses.length < POOL_THRESHOLD ? 0 : Math.min(options.workers ?? os.availableParallelism(), Math.ceil(misses.length / POOL_THRESHOLD));
+  // Fewer issues than `poolFrom` render here: a worker thread would spend longer starting.
+  const poolFrom = options.poolFrom ?? 64;
+  const size = misses.length < poolFrom ? 0 : Math.min(options.workers ?? os.availableParallelism(), Math.ceil(misses.length / poolFrom));
   // Each issue is stored where it renders, so that this thread does not create its files.
   const store = cache?.renderStore;
   const pool = size > 0 ? createRenderPool({ root: options.root, size, store }) : undefined;
@@ -92,8 +108,12 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
       const result = pool ? await pool.render(issue, file) : await renderToStore(processor, issue, file, store);
       tick();
       if (!result) return undefined;
+      if (!('stored' in result)) return { ...result.render, issue };
+      // A worker stores the warnings with the issue's cache entry rather than sending them.
+      const kept = pool && cache!.storedWarnings(issue, result.stored);
+      if (kept) pending.set(file, kept);
       // Stored, its HTML is kept on disk from here on rather than in memory (see `keepIssue`).
-      return 'stored' in result ? cache!.keepIssue(issue, result.stored) : { ...result.render, issue };
+      return cache!.keepIssue(issue, result.stored);
     });
     for (const [position, index] of misses.entries()) cached[index] = fresh[position];
   } finally {
@@ -103,6 +123,7 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
     issues: cached.filter((result) => result !== undefined),
     files,
     restore,
+    warningsOf,
     rendered: misses.length,
     skipped: issues.length - misses.length,
   };

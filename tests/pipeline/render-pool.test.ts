@@ -10,11 +10,13 @@ import { contentHash } from '../../src/cache/hash.ts';
 import { createProcessor } from '../../src/markdown/processor.ts';
 import { renderIssue } from '../../src/markdown/render-issue.ts';
 import { createRenderPool } from '../../src/markdown/render-pool.ts';
+import { renderIssues } from '../../src/markdown/render-issues.ts';
+import { BuildCache } from '../../src/cache/build-cache.ts';
 import { type RenderResult, renderToStore } from '../../src/markdown/render-to-store.ts';
 import type { StoredRender } from '../../src/cache/store-render.ts';
 import { toMessageData } from '../../src/report/message-data.ts';
 import type { Issue, RenderedIssue } from '../../src/model.ts';
-import { formatMessage } from '../../src/report/messages.ts';
+import { formatMessage, problemsIn } from '../../src/report/messages.ts';
 import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
 
 // A handful of issues on two workers: `renderIssues` starts a pool only from 64 issues to render,
@@ -36,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('rendering on worker threads', () => {
-  it('stores each issue where it renders, as this thread would, and gives the same messages', async () => {
+  it('stores each issue where it renders, as this thread would, and gives the same messages or stores them', async () => {
     const { site } = await loadContent(join(root, 'content'));
     expect(site.issues).toHaveLength(ISSUES);
     const store = (dir: string) => ({ blobs: new BlobStore(join(root, dir)), entries: true });
@@ -58,9 +60,15 @@ describe('rendering on worker threads', () => {
     ).finally(() => pool.close());
 
     expect(pooled.map((each) => each.result)).toEqual(single.map((each) => each.result));
-    const messages = (results: readonly { file: VFile }[]) => results.flatMap((result) => result.file.messages.map((message) => formatMessage(message)));
-    expect(messages(pooled)).toEqual(messages(single));
-    expect(messages(pooled).filter((line) => line.endsWith('[table-total]'))).toEqual([expect.stringMatching(/\/progress\.csv:13:3: 合计 value 1 in column/)]);
+    const lines = (file: VFile) => file.messages.map((message) => formatMessage(message));
+    // A worker sends the messages of an issue it could not store; a stored issue's stay in its
+    // entry's warnings blob (checked below), which the main thread reads when it reports them.
+    for (const [index, { file, result }] of pooled.entries()) {
+      expect(lines(file)).toEqual(result && 'stored' in result ? [] : lines(single[index]!.file));
+    }
+    expect(pooled.flatMap(({ file }) => lines(file)).filter((line) => line.endsWith('[table-total]'))).toEqual([
+      expect.stringMatching(/\/progress\.csv:13:3: 合计 value 1 in column/),
+    ]);
     // The issue with the wrong total has an error, so it is neither rendered nor stored; every
     // other one is stored with its cache entry, and only its blobs' ids cross from the worker.
     expect(pooled.map(({ result }) => result && 'stored' in result)).toEqual(site.issues.map((issue) => (issue.source.startsWith(wrong) ? undefined : true)));
@@ -80,7 +88,28 @@ describe('rendering on worker threads', () => {
         images: rendered.images,
       });
       // The synthetic issues render with typography warnings, which are kept with them.
+      expect(single[index]!.file.messages.length).toBeGreaterThan(0);
       expect(JSON.parse(String(there.blobs.readSync(entry!.warnings!)))).toEqual(single[index]!.file.messages.map(toMessageData));
     }
+  });
+
+  it('leaves the warnings workers stored with the cache on disk until they are asked for', async () => {
+    const { site } = await loadContent(join(root, 'content'));
+    const processor = createProcessor({ root: site.contentDir });
+    const options = { processor, root: site.contentDir };
+    const cache = await BuildCache.open({ dir: join(root, 'cache'), contentDir: site.contentDir });
+    const pooled = await renderIssues(site.issues, { ...options, cache, workers: 2, poolFrom: 1 });
+    // Without a cache, on this thread: every message on its file.
+    const here = await renderIssues(site.issues, { ...options, workers: 0 });
+    const warnings = (file: VFile) => problemsIn([file]).warnings.map((message) => formatMessage(message));
+    const expected = here.files.map(warnings);
+    expect(expected.every((lines) => lines.length > 0)).toBe(true);
+    // Only the issue with an error, which is not stored, has its messages sent.
+    expect(pooled.files.map((file) => file.messages.length > 0)).toEqual(site.issues.map((issue) => issue.source.startsWith(wrong)));
+    expect(pooled.files.map((file) => pooled.warningsOf(file).map((message) => formatMessage(message)))).toEqual(expected);
+    // warningsOf reads them without putting them on the file; restore does.
+    expect(pooled.files.filter((file) => file.messages.length > 0)).toHaveLength(1);
+    pooled.restore();
+    expect(pooled.files.map(warnings)).toEqual(expected);
   });
 });
