@@ -117,10 +117,10 @@ export interface BuildResult {
   readonly warnings: readonly VFileMessage[];
   /**
    * The warnings as the CLI prints them (`formatProblems`' lines relative to the working folder,
-   * each ending in a newline), a part at a time: when the output was up to date, from the text
-   * the cache stored, without making `warnings`.
+   * each ending in a newline), a part at a time: from the text the cache stored, as UTF-8 bytes,
+   * without making `warnings`, when it holds them all; else formatted from `warnings`.
    */
-  readonly printedWarnings: () => Iterable<string>;
+  readonly printedWarnings: () => Iterable<string | Uint8Array>;
   readonly counts: BuildCounts;
   readonly timings: PhaseTimings;
   /** Parts of the cache that were unreadable or corrupt and were rebuilt. */
@@ -413,9 +413,9 @@ const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition 
   ({ printer, shareImage, ...context }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
 ];
 
-/** The chunks' stored text, a chunk a part, each made a string as it is printed (see `BuildResult.printedWarnings`). */
-function* printedChunks(chunks: readonly WarningChunk[]): Iterable<string> {
-  for (const chunk of chunks) if (chunk.printed.byteLength > 0) yield chunk.printed.toString('utf8');
+/** The chunks' stored text, a chunk a part, as UTF-8 bytes (see `BuildResult.printedWarnings`). */
+function printedChunks(chunks: readonly WarningChunk[]): Uint8Array[] {
+  return chunks.map((chunk) => chunk.printed).filter((text) => text.byteLength > 0);
 }
 
 /**

@@ -1,7 +1,8 @@
 /** Where a command writes; tests pass their own. */
 export interface CommandIO {
   stdout(text: string): void;
-  stderr(text: string): void;
+  /** Text, or UTF-8 bytes (warnings printed from the text the build cache stored, not decoded to be encoded again). */
+  stderr(text: string | Uint8Array): void;
   /** Whether stdout is a terminal, for a live progress display. @default false */
   readonly isTTY?: boolean;
 }
