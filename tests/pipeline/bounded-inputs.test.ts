@@ -101,7 +101,7 @@ describe.concurrent('bounded inputs build within 1 GiB', () => {
     // RSS, mostly garbage V8 collects late when nothing caps the heap, is held to 25 % of the
     // bound the same way. A smaller share costs no less CPU (a tighter heap collects more often)
     // and leaves the RSS no margin: the fixed part, about 100 MB, is most of it (25,000 rows:
-    // about 105 MB of heap needed of 128, 215-240 MB RSS of 256).
+    // 100-110 MB of heap needed of 128, 210-240 MB of RSS of 256).
     const rows = 25_000;
     const share = rows / 100_000;
     const content = await oneIssue(`csv-${rows}`, '## 进展情况\n\n::table{src="progress.csv" header-rows="3"}\n', {
