@@ -3,8 +3,8 @@
  * cleaned by the next build; the lock stops a second build before any work and is safe on a
  * shared folder; an output's PDF is its own copy, never the cache's file.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +23,22 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** Processes whose command line contains `text`, from `ps` (full width). */
+/**
+ * Processes whose command line contains `text`, as `pid args` lines like `ps -eww -o pid=,args=`,
+ * read from Linux's /proc: polling `ps` cost a process every 20 ms.
+ */
 function processesWith(text: string): string[] {
-  const lines = execFileSync('ps', ['-eww', '-o', 'pid=,args='], { encoding: 'utf8' }).split('\n');
-  return lines.filter((line) => line.includes(text));
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        // The arguments, each ended by a NUL; empty for a process that has exited but is not yet reaped.
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+        return args.includes(text) ? [`${pid} ${args}`] : [];
+      } catch {
+        return []; // exited since the folder was read
+      }
+    });
 }
 
 /** Poll `condition` every 20 ms until it holds; fails after `ms`. */
