@@ -99,56 +99,80 @@ export interface Rule {
   readonly right: number;
 }
 
+/** A 600 dpi greyscale rendering of part of a page, and where that part starts, in pixels. */
+interface Gray {
+  readonly pixels: Buffer;
+  /** Where the first pixel starts in `pixels` (after the PGM header). */
+  readonly offset: number;
+  readonly width: number;
+  readonly height: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+const DPI = 600;
+const toPx = (mm: number): number => Math.round((mm * DPI) / 25.4);
+const toMm = (pixels: number): number => (pixels * 25.4) / DPI;
+
 /**
- * Horizontal rules on a page: rows of a 600 dpi greyscale rendering where
- * more than `coverage` of the width is dark.
+ * Render `page` at 600 dpi in grey: only `crop` (pixels) when given (-x -y -W -H), as a whole
+ * page at 600 dpi costs pdftoppm and the scan over its pixels seconds.
  */
-export function horizontalRules(file: string, page: number, coverage = 0.6): Rule[] {
-  const dpi = 600;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jianbao-rules-'));
+function renderGray(file: string, page: number, crop?: { x?: number; y: number; width?: number; height: number }): Gray {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jianbao-gray-'));
   try {
     const base = path.join(dir, 'page');
-    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), file, base]);
-    const pgm = readFileSync(`${base}.pgm`);
-    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+    // Without -x and -W the rows are the page's full width.
+    const region = crop ? ['-y', String(crop.y), '-H', String(crop.height)] : [];
+    if (crop?.x !== undefined && crop.width !== undefined) region.push('-x', String(crop.x), '-W', String(crop.width));
+    execFileSync('pdftoppm', ['-r', String(DPI), '-gray', '-singlefile', '-f', String(page), '-l', String(page), ...region, file, base]);
+    const pixels = readFileSync(`${base}.pgm`);
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pixels.subarray(0, 64).toString('latin1'));
     if (!header?.[1] || !header[2]) throw new Error(`Unexpected pdftoppm output for page ${page}`);
-    const width = Number(header[1]);
-    const height = Number(header[2]);
-    const offset = header[0].length;
-    const mm = (px: number): number => (px * 25.4) / dpi;
-    const rules: Rule[] = [];
-    let start = -1;
-    let left = 0;
-    let right = 0;
-    for (let y = 0; y <= height; y++) {
-      let dark = 0;
-      let first = -1;
-      let last = -1;
-      if (y < height) {
-        const row = offset + y * width;
-        for (let x = 0; x < width; x++) {
-          if ((pgm[row + x] ?? 255) < 128) {
-            dark++;
-            if (first < 0) first = x;
-            last = x;
-          }
-        }
-      }
-      const isRule = dark > width * coverage;
-      if (isRule && start < 0) {
-        start = y;
-        left = first;
-        right = last;
-      }
-      if (!isRule && start >= 0) {
-        rules.push({ top: mm(start), bottom: mm(y), left: mm(left), right: mm(right + 1) });
-        start = -1;
-      }
-    }
-    return rules;
+    return { pixels, offset: header[0].length, width: Number(header[1]), height: Number(header[2]), x: crop?.x ?? 0, y: crop?.y ?? 0 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Horizontal rules on a page: rows of a 600 dpi greyscale rendering where more than `coverage`
+ * of the page's width is dark. Only the rows of `band` (mm from the top; the whole page when
+ * undefined) are rendered; a rule crossing its top or bottom edge is cut there.
+ */
+export function horizontalRules(file: string, page: number, coverage = 0.6, band?: { top: number; bottom: number }): Rule[] {
+  const crop = band && { y: toPx(band.top), height: toPx(band.bottom) - toPx(band.top) };
+  const { pixels, offset, width, height, y: top } = renderGray(file, page, crop);
+  const rules: Rule[] = [];
+  let start = -1;
+  let left = 0;
+  let right = 0;
+  for (let y = 0; y <= height; y++) {
+    let dark = 0;
+    let first = -1;
+    let last = -1;
+    if (y < height) {
+      const row = offset + y * width;
+      for (let x = 0; x < width; x++) {
+        if ((pixels[row + x] ?? 255) < 128) {
+          dark++;
+          if (first < 0) first = x;
+          last = x;
+        }
+      }
+    }
+    const isRule = dark > width * coverage;
+    if (isRule && start < 0) {
+      start = y;
+      left = first;
+      right = last;
+    }
+    if (!isRule && start >= 0) {
+      rules.push({ top: toMm(top + start), bottom: toMm(top + y), left: toMm(left), right: toMm(right + 1) });
+      start = -1;
+    }
+  }
+  return rules;
 }
 
 function decodeEntities(text: string): string {
@@ -174,33 +198,17 @@ export interface Box {
  * from pdftotext hold a font's whole ascent and descent; this is where the marks really are.
  */
 export function inkBox(file: string, page: number, region: Box): Box | undefined {
-  const dpi = 600;
-  const px = (mm: number): number => Math.round((mm * dpi) / 25.4);
-  const mm = (pixels: number): number => (pixels * 25.4) / dpi;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jianbao-ink-'));
-  try {
-    const base = path.join(dir, 'region');
-    // Only the region is rendered (-x -y -W -H, in pixels): a whole page at 600 dpi takes seconds.
-    const [x, y] = [px(region.left), px(region.top)];
-    const crop = ['-x', String(x), '-y', String(y), '-W', String(px(region.right) - x), '-H', String(px(region.bottom) - y)];
-    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), ...crop, file, base]);
-    const pgm = readFileSync(`${base}.pgm`);
-    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
-    if (!header?.[1] || !header[2]) throw new Error(`Unexpected pdftoppm output for page ${page}`);
-    const [width, height] = [Number(header[1]), Number(header[2])];
-    const offset = header[0].length;
-    let found: { left: number; top: number; right: number; bottom: number } | undefined;
-    for (let row = 0; row < height; row++) {
-      for (let column = 0; column < width; column++) {
-        if ((pgm[offset + row * width + column] ?? 255) >= 160) continue;
-        found ??= { left: column, top: row, right: column, bottom: row };
-        found.left = Math.min(found.left, column);
-        found.right = Math.max(found.right, column);
-        found.bottom = Math.max(found.bottom, row);
-      }
+  const [x, y] = [toPx(region.left), toPx(region.top)];
+  const { pixels, offset, width, height } = renderGray(file, page, { x, y, width: toPx(region.right) - x, height: toPx(region.bottom) - y });
+  let found: { left: number; top: number; right: number; bottom: number } | undefined;
+  for (let row = 0; row < height; row++) {
+    for (let column = 0; column < width; column++) {
+      if ((pixels[offset + row * width + column] ?? 255) >= 160) continue;
+      found ??= { left: column, top: row, right: column, bottom: row };
+      found.left = Math.min(found.left, column);
+      found.right = Math.max(found.right, column);
+      found.bottom = Math.max(found.bottom, row);
     }
-    return found && { left: mm(x + found.left), top: mm(y + found.top), right: mm(x + found.right + 1), bottom: mm(y + found.bottom + 1) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  return found && { left: toMm(x + found.left), top: toMm(y + found.top), right: toMm(x + found.right + 1), bottom: toMm(y + found.bottom + 1) };
 }

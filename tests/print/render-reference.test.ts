@@ -203,7 +203,9 @@ describe('reference issue PDF', () => {
     expect(copied.yMax).toBeGreaterThan(262 - 15);
     expect(copied.yMax).toBeLessThan(262);
 
-    const rules = horizontalRules(pdf, pages).filter((rule) => rule.top > sent.yMin - 10);
+    // Only the rows from a little above the 报送 line down are rendered (a rule crossing the band's
+    // top edge would be cut there, and is left out as starting above the line anyway).
+    const rules = horizontalRules(pdf, pages, 0.6, { top: sent.yMin - 12, bottom: 297 }).filter((rule) => rule.top > sent.yMin - 10);
     expect(rules).toHaveLength(4);
     const box = area(pages);
     for (const rule of rules) {
@@ -218,7 +220,8 @@ describe('reference issue PDF', () => {
   });
 
   it('keeps the red rule under the masthead the full width of the 版心', () => {
-    const [rule] = horizontalRules(pdf, 1, 0.6);
+    // The 版头 is in the top third of the page: only those rows are rendered.
+    const [rule] = horizontalRules(pdf, 1, 0.6, { top: 0, bottom: 99 });
     expect(rule).toBeDefined();
     expect(rule?.left).toBeCloseTo(28, 0);
     expect(rule?.right).toBeCloseTo(184, 0);
