@@ -1,9 +1,9 @@
 /**
- * Photos in an issue (tests/fixtures/print-pages/photos, the photos made here with sharp): an
- * 800 × 533 JPEG, a 2400 × 1600 one and a 2400 × 1800 phone photo stored on its side with EXIF
- * orientation 6. One build, one PDF: the build succeeds, the web page gets resized copies from
- * a srcset, the PDF embeds each photo upright inside the 版心 at no more than 300 dpi, with its
- * caption centred under it.
+ * Photos in an issue (tests/fixtures/print-pages/photos): an 800 × 533 JPEG, a 2400 × 1600 one
+ * and a 2400 × 1800 phone photo stored on its side with EXIF orientation 6, each left half blue
+ * and right half green as stored (made with sharp: flat colours, JPEG quality 90). One build,
+ * one PDF: the build succeeds, the web page gets resized copies from a srcset, the PDF embeds
+ * each photo upright inside the 版心 at no more than 300 dpi, with its caption centred under it.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,8 +16,6 @@ import { build, type BuildResult } from '../../src/pipeline.ts';
 import { mmPerPt, pageTexts, words, type Word } from './poppler.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/print-pages/photos/', import.meta.url));
-const blue = { r: 0, g: 0, b: 255 };
-const green = { r: 0, g: 170, b: 0 };
 
 let dir: string;
 let result: BuildResult;
@@ -25,28 +23,10 @@ let issueDir: string;
 let pdf: string;
 let html: string;
 
-/** A photo, left half blue and right half green as stored, with an EXIF orientation. */
-async function photo(file: string, width: number, height: number, orientation = 1): Promise<void> {
-  const half = await sharp({ create: { width: Math.floor(width / 2), height, channels: 3, background: green } })
-    .png()
-    .toBuffer();
-  await sharp({ create: { width, height, channels: 3, background: blue } })
-    .composite([{ input: half, left: width - Math.floor(width / 2), top: 0 }])
-    .withMetadata({ orientation })
-    .jpeg({ quality: 90 })
-    .toFile(file);
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jianbao-photos-'));
   const content = join(dir, 'content');
   cpSync(fixture, content, { recursive: true });
-  const folder = join(content, '2021', '1');
-  await Promise.all([
-    photo(join(folder, 'small.jpg'), 800, 533),
-    photo(join(folder, 'camera.jpg'), 2400, 1600),
-    photo(join(folder, 'phone.jpg'), 2400, 1800, 6),
-  ]);
   result = await build({ contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false, shareImage: false });
   issueDir = join(dir, 'dist', '2021', '1');
   pdf = join(issueDir, '2021-1.pdf');
