@@ -11,7 +11,7 @@ let issues: SyntheticIssue[];
 let options: SyntheticBuildOptions;
 
 beforeEach(async () => {
-  ({ root, issues, options } = await syntheticBuild('jianbao-rebuild-', 3));
+  ({ root, issues, options } = await syntheticBuild('jianbao-rebuild-', 2));
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 

@@ -22,7 +22,7 @@ import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
 // A handful of issues on two workers: `renderIssues` starts a pool only from 64 issues to render,
 // but the pool renders each issue alone, so a few show what many would. (Its time limit is tested
 // in tests/hostile/pathological-markdown.test.ts.)
-const ISSUES = 6;
+const ISSUES = 4;
 let root: string;
 /** The folder of the issue with a wrong total. */
 let wrong: string;

@@ -9,12 +9,16 @@ export type SyntheticBuildOptions = BuildOptions & { contentDir: string; outDir:
 
 /**
  * A fresh folder under the system's temporary folder holding a synthetic archive of `count`
- * issues (three a year), with build options for it: no PDFs and no search index, the cases
+ * issues (`perYear` a year), with build options for it: no PDFs and no search index, the cases
  * that are about them turn them on. Pagefind and Chromium cost most of a small build.
  */
-export async function syntheticBuild(prefix: string, count: number): Promise<{ root: string; issues: SyntheticIssue[]; options: SyntheticBuildOptions }> {
+export async function syntheticBuild(
+  prefix: string,
+  count: number,
+  perYear = 3,
+): Promise<{ root: string; issues: SyntheticIssue[]; options: SyntheticBuildOptions }> {
   const root = await mkdtemp(join(tmpdir(), prefix));
-  const issues = await writeSyntheticArchive(join(root, 'content'), { issues: count, perYear: 3 });
+  const issues = await writeSyntheticArchive(join(root, 'content'), { issues: count, perYear });
   const options = {
     contentDir: join(root, 'content'),
     outDir: join(root, 'dist'),
