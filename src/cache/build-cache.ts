@@ -142,7 +142,8 @@ export interface WarningChunk {
   readonly count: number;
   /**
    * As the CLI prints them (see `printedWarnings`), relative to the working folder, as UTF-8;
-   * empty without any. Bytes, not a string: off the heap, and half the size of Chinese text.
+   * empty without any. Bytes, not a string: kept off the heap, and printed without being
+   * encoded again.
    */
   readonly printed: Buffer;
   /** As messages, made when asked for (by `--strict`, or by a caller of `build`). */
