@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/pipeline.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { pngSize } from '../../src/site/png-size.ts';
@@ -67,8 +67,14 @@ describe('a wide table at 375 px', () => {
     await page.close();
   });
 
+  // The cue and the header cells are read without scrolling or changing the page: one load serves both.
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('2021/11/', 375);
+  });
+  afterAll(() => page?.close());
+
   it('shows a scroll cue at the cut edge, in CSS alone', async () => {
-    const page = await open('2021/11/', 375);
     const cue = await page.$eval('.table-wrap', (wrap) => {
       const style = getComputedStyle(wrap);
       return { attachment: style.backgroundAttachment, image: style.backgroundImage };
@@ -77,11 +83,9 @@ describe('a wide table at 375 px', () => {
     expect(cue.attachment).toMatch(/^local, local, scroll, scroll\b/);
     expect(cue.image.match(/linear-gradient/g)).toHaveLength(4);
     expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(0);
-    await page.close();
   });
 
   it('keeps the header cells aligned with their columns and leaves no character alone on a line', async () => {
-    const page = await open('2021/11/', 375);
     const header = await page.$eval('.data-table', (table) => {
       const rows = [...table.querySelectorAll('tbody tr')];
       // Each header cell of the last header row sits over the body cells of its column.
@@ -105,7 +109,6 @@ describe('a wide table at 375 px', () => {
     });
     expect(header.last).toEqual(header.body);
     expect(header.lone).toEqual([]);
-    await page.close();
   });
 });
 
