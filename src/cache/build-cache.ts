@@ -495,9 +495,10 @@ export class BuildCache {
         blob = await blobs.write(Buffer.from(JSON.stringify(read)));
       }
       const messages = restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
-      const text = Buffer.from([...printedWarnings(messages)].join(''));
-      warnings.push({ count: messages.length, printed: text, messages: () => messages });
-      chunks.push({ of, blob, printed: { key, blob: await blobs.write(text), count: messages.length } });
+      const { text, printed: printedEntry } = await storePrinted(blobs, messages, key);
+      const dataBlob = blob;
+      warnings.push({ count: messages.length, printed: text, messages: () => chunkMessages(blobs, dataBlob, part, sources) });
+      chunks.push({ of, blob, printed: printedEntry });
       made = true;
     }
     return { warnings, chunks, made };
@@ -586,15 +587,13 @@ export class BuildCache {
       }
       const byIssue = sources.map(all);
       const messages = byIssue.flat();
-      const text = Buffer.from([...printedWarnings(messages)].join(''));
       const data = byIssue.map((found) => found.map(toMessageData));
-      const stored: StoredChunk = {
-        of,
-        blob: await blobs.write(Buffer.from(JSON.stringify(data))),
-        printed: { key, blob: await blobs.write(text), count: messages.length },
-      };
-      // Made again from the stored data when asked for: a build holds one chunk's messages at a time.
-      chunks.push({ stored, warnings: { count: messages.length, printed: text, messages: () => chunkMessages(blobs, stored.blob, part, sources) } });
+      const blob = await blobs.write(Buffer.from(JSON.stringify(data)));
+      const { text, printed } = await storePrinted(blobs, messages, key);
+      chunks.push({
+        stored: { of, blob, printed },
+        warnings: { count: messages.length, printed: text, messages: () => chunkMessages(blobs, blob, part, sources) },
+      });
     }
     return chunks;
   }
@@ -1002,6 +1001,20 @@ function chunkMessages(blobs: BlobStore, blob: string, part: readonly (readonly 
     parseChunk(blobs.readSync(blob), part.length) ??
     part.map(([name, entry]) => (entry.warnings === undefined ? [] : readWarnings(blobs, entry.warnings, name)));
   return restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
+}
+
+/**
+ * A chunk's warnings as the CLI prints them for `key` (see `WarningChunk.printed`), stored: the
+ * text, and its entry in the manifest. The chunk's messages are not kept with it but made again
+ * from its data when asked for (`chunkMessages`): a build holds one chunk's at a time.
+ */
+async function storePrinted(
+  blobs: BlobStore,
+  messages: readonly VFileMessage[],
+  key: string,
+): Promise<{ text: Buffer; printed: NonNullable<StoredChunk['printed']> }> {
+  const text = Buffer.from([...printedWarnings(messages)].join(''));
+  return { text, printed: { key, blob: await blobs.write(text), count: messages.length } };
 }
 
 /** The warnings of the issue `name` in `blob`, which must be there: one changed or removed during the build is an error. */
