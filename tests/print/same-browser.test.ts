@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/pipeline.ts';
+import { findBrowser } from '../../src/print/find-browser.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 
 let root: string;
@@ -21,26 +22,17 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-/** Build with no browser on PATH (where a system chromium would be found). */
-async function withHiddenSystemBrowser<T>(work: () => Promise<T>): Promise<T> {
-  const path = process.env.PATH;
-  process.env.PATH = '/nonexistent';
-  try {
-    return await work();
-  } finally {
-    process.env.PATH = path;
-  }
-}
-
 describe('the browser that prints', () => {
-  it('is the packaged Chromium with or without a system browser: byte-identical PDFs', async () => {
+  it('is the packaged Chromium whether or not the machine has a browser on PATH', async () => {
     const seen = await build({ ...options, outDir: join(root, 'seen'), cacheDir: join(root, 'cache') });
-    const hidden = await withHiddenSystemBrowser(() => build({ ...options, outDir: join(root, 'hidden'), cacheDir: false }));
     expect(seen.browser).toMatch(/^@sparticuz\/chromium 153\./);
-    expect(hidden.browser).toBe(seen.browser);
     expect(seen.counts.pdfsRendered).toBe(1);
-    expect(hidden.counts.pdfsRendered).toBe(1);
-    expect((await pdf(join(root, 'hidden'))).equals(await pdf(join(root, 'seen')))).toBe(true);
+    expect((await pdf(join(root, 'seen'))).subarray(0, 5).toString()).toBe('%PDF-');
+    // The same browser is chosen with no browser on PATH (where a system chromium would be
+    // found); that it prints the same bytes from the same input, tests/pipeline/pdf-build.test.ts
+    // asserts.
+    const hidden = await findBrowser({ env: { ...process.env, PATH: '/nonexistent' } });
+    expect({ source: hidden.source, version: hidden.version }).toEqual({ source: 'npm', version: seen.browser });
   }, 120_000);
 
   it.skipIf(!existsSync('/usr/bin/chromium'))(
