@@ -35,7 +35,7 @@ function sourceHash() {
 /** The bundled CLI module for the current sources: lib/ when current, else one bundled now. */
 export async function bundledCli() {
   const dir = await currentBundle();
-  // The render and search pools start their worker threads from the bundle too.
+  // The render pool starts its worker threads from the bundle too.
   globalThis[Symbol.for('jianbao.bundle')] = dir;
   return import(pathToFileURL(join(dir, 'cli.mjs')).href);
 }
@@ -81,7 +81,6 @@ export async function writeBundle(dir, { hash = sourceHash(), urls = 'relative' 
     entryPoints: {
       cli: join(SRC, 'cli', 'main.ts'),
       'render-worker': join(SRC, 'markdown', 'render-worker.ts'),
-      'search-worker': join(SRC, 'search', 'search-worker.ts'),
     },
     outdir: temporary,
     outExtension: { '.js': '.mjs' },

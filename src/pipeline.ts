@@ -314,7 +314,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       pagesChanged = cache.recordPages(hashes);
       const files = [...hashes.keys()];
       if (searchInput) {
-        const index = await phase('search index', () => searchIndex(searchInput, { siteDir: output.dir, cache, write: (file) => output.write(file) }));
+        const index = await phase('search index', () =>
+          searchIndex(searchInput, { siteDir: output.dir, workDir: join(work.dir, 'search'), cache, write: (file) => output.write(file) }),
+        );
         files.push(...index.files);
         search = { built: index.built, unchanged: index.unchanged };
       }

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { BuildCache } from '../cache/build-cache.ts';
 import { combineHashes } from '../cache/hash.ts';
 import type { OutputFile } from '../model.ts';
 import { mapConcurrent } from '../util/map-concurrent.ts';
-import { isSearchable } from './pagefind.ts';
-import { pagefindPool } from './pagefind-pool.ts';
+import { isSearchable, searchBundle } from './pagefind.ts';
 
 /** Where the index lives in the output folder; the search page loads it from there. */
 const SEARCH_FOLDER = 'pagefind/';
@@ -51,11 +49,13 @@ export class SearchInput {
 export interface SearchIndexOptions {
   /** The folder the pages were written into. */
   readonly siteDir: string;
+  /** A folder of the build's own for Pagefind's work, one folder a bundle inside it. */
+  readonly workDir: string;
   readonly cache: BuildCache;
   /** Takes each file of the index as it is made, to write it. */
   readonly write: (file: OutputFile) => void;
   /**
-   * Bundles indexed at once, each by a Pagefind process of its own (see pagefind-pool.ts).
+   * Bundles indexed at once, each by a Pagefind process of its own.
    * @default os.availableParallelism()
    */
   readonly concurrency?: number;
@@ -76,21 +76,18 @@ export async function searchIndex(input: SearchInput, options: SearchIndexOption
     written.push(file.path);
   };
   let built = 0;
-  const concurrency = options.concurrency ?? os.availableParallelism();
-  const pool = pagefindPool(concurrency);
-  try {
-    await mapConcurrent(bundles, concurrency, async ([name, pages], index) => {
-      const key = combineHashes(...pages.flatMap((page) => [page.path, page.hash]));
-      const output = await cache.output(`search ${name}`, key, () => {
-        built++;
-        return pool.index(pages.map((page) => ({ path: page.path, contents: readFileSync(join(siteDir, page.path), 'utf8') })));
-      });
-      const kept = index === 0 ? output.files : output.files.filter((file) => !RUNTIME.test(file.path));
-      for (const file of kept) put({ path: `${SEARCH_FOLDER}${name}/${file.path}`, contents: file.contents });
+  await mapConcurrent(bundles, options.concurrency ?? os.availableParallelism(), async ([name, pages], index) => {
+    const key = combineHashes(...pages.flatMap((page) => [page.path, page.hash]));
+    const output = await cache.output(`search ${name}`, key, () => {
+      built++;
+      return searchBundle(
+        pages.map((page) => page.path),
+        { siteDir, workDir: join(options.workDir, name) },
+      );
     });
-  } finally {
-    await pool.close();
-  }
+    const kept = index === 0 ? output.files : output.files.filter((file) => !RUNTIME.test(file.path));
+    for (const file of kept) put({ path: `${SEARCH_FOLDER}${name}/${file.path}`, contents: file.contents });
+  });
   put({ path: BUNDLE_LIST, contents: `${JSON.stringify({ bundles: bundles.map(([name]) => `${name}/`) })}\n` });
   return { files: written, built, unchanged: bundles.length - built };
 }

@@ -176,7 +176,7 @@ describe('the search index, a bundle a year', () => {
       const { input, dir: siteDir } = await written(join(dir, `site-${concurrency}`));
       const files: OutputFile[] = [];
       const cache = await BuildCache.open({ dir: undefined, contentDir: content });
-      const index = await searchIndex(input, { siteDir, cache, write: (file) => files.push(file), concurrency });
+      const index = await searchIndex(input, { siteDir, workDir: `${siteDir}-search`, cache, write: (file) => files.push(file), concurrency });
       expect(index).toMatchObject({ built: 3, unchanged: 0 });
       return new Map(files.map((file) => [file.path, contentHash(file.contents)]));
     };

@@ -9,7 +9,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A temporary folder for the whole run, for what test files share (the served sample, built once for the run: tests/site/served-site.ts). */
     sharedDir: string;
-    /** The bundle of the current sources (bin/fast-start.js), which the render and search pools start their threads from (tests/support/bundled-workers.ts). */
+    /** The bundle of the current sources (bin/fast-start.js), which the render pool starts its threads from (tests/support/bundled-workers.ts). */
     bundleDir: string;
   }
 }
