@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -63,10 +64,13 @@ export async function openOutput(outDir: string, work: string): Promise<OutputWr
   const previous = join(work, 'previous');
   let interrupted = false;
   let swap: Promise<void> | undefined;
+  // The removal of the output replaced, once swapped out: it runs while the build goes on.
+  let removal: Promise<void> | undefined;
   const unregister = onInterrupt(() => {
     interrupted = true;
-    // Writes are synchronous, so none is in flight here; a swap that has begun is completed.
-    return swap?.catch(() => undefined);
+    // Writes are synchronous, so none is in flight here; a swap that has begun is completed, and
+    // the folder it freed removed before the build's folder is.
+    return swap?.then(() => removal).catch(() => undefined);
   });
   const stopIfInterrupted = () => {
     if (interrupted) throw new WriteInterruptedError(outDir);
@@ -111,12 +115,15 @@ export async function openOutput(outDir: string, work: string): Promise<OutputWr
     },
     commit() {
       writer.write({ path: OUTPUT_MARKER, contents: OUTPUT_MARKER_TEXT });
-      swap = swapIn(outDir, staging, previous);
+      swap = swapIn(outDir, staging, previous).then((replaced) => {
+        if (replaced) removal = removeTree(previous);
+      });
       return swap;
     },
     async close() {
       try {
         await swap?.catch(() => undefined);
+        await removal;
         await rm(staging, { recursive: true, force: true });
       } finally {
         unregister();
@@ -126,8 +133,11 @@ export async function openOutput(outDir: string, work: string): Promise<OutputWr
   return writer;
 }
 
-/** `staging` becomes `outDir` by two renames; the output it replaces waits in `previous` between them. */
-async function swapIn(outDir: string, staging: string, previous: string): Promise<void> {
+/**
+ * `staging` becomes `outDir` by two renames; the output it replaces waits in `previous` between
+ * them, and is left there (true) for the caller to remove.
+ */
+async function swapIn(outDir: string, staging: string, previous: string): Promise<boolean> {
   let swapping = true;
   try {
     const hadPrevious = await rename(outDir, previous).then(
@@ -139,11 +149,22 @@ async function swapIn(outDir: string, staging: string, previous: string): Promis
     );
     await rename(staging, outDir);
     swapping = false;
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    return hadPrevious;
   } catch (error) {
     if (swapping && !existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
     throw error;
   }
+}
+
+/**
+ * Remove the folder at `path` in another process, so that the build goes on meanwhile on
+ * another core: `rm -rf` removes an output of 10,000 issues with a third of the CPU time of
+ * Node's recursive `rm` (1 s here). Node's where there is no `rm` (Windows) or it failed.
+ */
+function removeTree(path: string): Promise<void> {
+  const inNode = () => rm(path, { recursive: true, force: true });
+  if (process.platform === 'win32') return inNode();
+  return new Promise<void>((resolve) => execFile('rm', ['-rf', '--', path], () => resolve())).then(() => (existsSync(path) ? inNode() : undefined));
 }
 
 /** A whole output at once: `files`, then `copies`, swapped in (see `openOutput`). */
