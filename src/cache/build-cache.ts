@@ -595,6 +595,11 @@ export class BuildCache {
     outDir: string,
     info: {
       readonly files: readonly string[];
+      /**
+       * Of those, the files linked from the last build's output as `keptPage` or `keptCopy` gave
+       * them: their size and time are those it noted (and checked when it gave them).
+       */
+      readonly kept?: ReadonlySet<string>;
       /** Each page's inputs, for `keptPage`. */
       readonly inputs: ReadonlyMap<string, string>;
       readonly pages: number;
@@ -610,7 +615,13 @@ export class BuildCache {
     if (entries.some(([, entry]) => entry === undefined)) return undefined;
     const dir = resolve(outDir);
     const files: WrittenOutput['files'] = {};
+    const last = this.#previous.written?.dir === dir ? this.#previous.written.files : {};
     for (const path of info.files) {
+      const known = info.kept?.has(path) ? last[path] : undefined;
+      if (known) {
+        files[path] = known;
+        continue;
+      }
       const { size, mtimeMs } = statSync(join(dir, path));
       files[path] = [size, mtimeMs];
     }

@@ -48,8 +48,17 @@ export interface OutputWriter {
   readonly dir: string;
   /** Write `file` now, or link the previous output's file when it holds the same bytes; gives the bytes. */
   write(file: OutputFile): Buffer;
-  /** Place a file already on disk (a CSV, a PDF) at `file.path`. */
-  copy(file: CopiedFile): void;
+  /**
+   * Place a file already on disk (a CSV, a PDF) at `file.path`; true when that is a hard link to
+   * `file.source` (one to `link`), so that the file is the source itself, size and times.
+   */
+  copy(file: CopiedFile): boolean;
+  /**
+   * Make these folders of the new output (paths in it) ahead of the files written into them, on
+   * the thread pool while the build goes on: a folder costs the file system several times what a
+   * link does, and an archive has a folder an issue.
+   */
+  prepare(folders: Iterable<string>): void;
   /** Yield to the event loop after every BATCH files, so that an interrupt is seen; throws once there was one. */
   pause(): Promise<void>;
   /** Swap the new output in. */
@@ -80,6 +89,8 @@ export async function openOutput(outDir: string, work: string): Promise<OutputWr
   const replaced = existsSync(outDir);
   const before = (path: string) => (replaced ? join(outDir, path) : undefined);
   const folders = new Set<string>([staging]);
+  // Folders being made by `prepare`: awaited before the swap, or the removal of what was written.
+  const preparing: Promise<void>[] = [];
   const target = (path: string) => {
     stopIfInterrupted();
     const file = join(staging, path);
@@ -101,8 +112,22 @@ export async function openOutput(outDir: string, work: string): Promise<OutputWr
       return bytes;
     },
     copy(file) {
-      place(file, target(file.path), before(file.path));
+      const linked = place(file, target(file.path), before(file.path));
       unpaused++;
+      return linked;
+    },
+    prepare(paths) {
+      for (const path of paths) {
+        const folder = join(staging, path);
+        if (folders.has(folder)) continue;
+        // One that fails is made, or its failure thrown, by the first file written into it.
+        preparing.push(
+          mkdir(folder, { recursive: true }).then(
+            () => void folders.add(folder),
+            () => undefined,
+          ),
+        );
+      }
     },
     // Synchronous writes between pauses: for thousands of small files they beat the thread
     // pool's round trips several times over, and an interrupt is still seen between batches.
@@ -115,13 +140,15 @@ export async function openOutput(outDir: string, work: string): Promise<OutputWr
     },
     commit() {
       writer.write({ path: OUTPUT_MARKER, contents: OUTPUT_MARKER_TEXT });
-      swap = swapIn(outDir, staging, previous).then((replaced) => {
+      swap = Promise.all(preparing).then(async () => {
+        const replaced = await swapIn(outDir, staging, previous);
         if (replaced) removal = removeTree(previous);
       });
       return swap;
     },
     async close() {
       try {
+        await Promise.all(preparing);
         await swap?.catch(() => undefined);
         await removal;
         await rm(staging, { recursive: true, force: true });
@@ -195,10 +222,12 @@ function write(contents: Buffer, target: string, previous: string | undefined): 
   fresh(target, () => writeFileSync(target, contents, { flag: 'wx' }));
 }
 
-function place(file: CopiedFile, target: string, previous: string | undefined): void {
-  if (file.link && tryLink(file.source, target)) return;
-  if (!file.link && previous !== undefined && sameFiles(previous, file.source) && tryLink(previous, target)) return;
+/** Place `file` at `target` (see `OutputWriter.copy`); true when linked to its source. */
+function place(file: CopiedFile, target: string, previous: string | undefined): boolean {
+  if (file.link && tryLink(file.source, target)) return true;
+  if (!file.link && previous !== undefined && sameFiles(previous, file.source) && tryLink(previous, target)) return false;
   fresh(target, () => copyFileSync(file.source, target, constants.COPYFILE_EXCL));
+  return false;
 }
 
 /**
