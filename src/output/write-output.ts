@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { OutputFile } from '../model.ts';
 import { onInterrupt } from '../util/interrupt.ts';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.ts';
@@ -117,17 +117,17 @@ export async function openOutput(outDir: string, work: string): Promise<OutputWr
       return linked;
     },
     prepare(paths) {
-      for (const path of paths) {
-        const folder = join(staging, path);
-        if (folders.has(folder)) continue;
-        // One that fails is made, or its failure thrown, by the first file written into it.
-        preparing.push(
-          mkdir(folder, { recursive: true }).then(
-            () => void folders.add(folder),
-            () => undefined,
-          ),
-        );
-      }
+      // As `target` names them: resolved, without a trailing separator.
+      const wanted = [...new Set([...paths].map((path) => resolve(staging, path)))].filter((folder) => !folders.has(folder));
+      const made = (folder: string) => () => void folders.add(folder);
+      // Their parents first (the years), so that each folder is then made by one call. One that
+      // fails is made, or its failure thrown, by the first file written into it.
+      const parents = [...new Set(wanted.map((folder) => dirname(folder)))].filter((folder) => !folders.has(folder));
+      preparing.push(
+        Promise.all(parents.map((folder) => mkdir(folder, { recursive: true }).then(made(folder), () => undefined))).then(() =>
+          Promise.all(wanted.map((folder) => mkdir(folder).then(made(folder), () => undefined))).then(() => undefined),
+        ),
+      );
     },
     // Synchronous writes between pauses: for thousands of small files they beat the thread
     // pool's round trips several times over, and an interrupt is still seen between batches.
