@@ -240,7 +240,7 @@ export class BuildCache {
   /** Where the last build's chunks of `renders` hold each issue's render, worked out when first needed. */
   #placed: Map<string, RenderPlace> | undefined;
   /** The chunks of `renders` read, by blob; undefined when damaged. */
-  readonly #chunks = new Map<string, Promise<CachedRender[] | undefined>>();
+  readonly #chunks = new Map<string, CachedRender[] | undefined>();
 
   private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined, extras: readonly Source[]) {
     this.dir = options.dir;
@@ -437,7 +437,7 @@ export class BuildCache {
   async #readEntry(entry: IssueEntry, blobs: BlobStore, name: string): Promise<{ render: CachedRender; warnings: () => readonly MessageData[] } | undefined> {
     if (blobs === this.#blobs) {
       const own = this.#blobs;
-      const render = (await this.#chunkedRender(name)) ?? parseRender(await own.read(entry.rendered));
+      const render = this.#chunkedRender(name) ?? parseRender(await own.read(entry.rendered));
       if (!render) return undefined;
       const there =
         own.has(entry.html.blob, entry.html.bytes) &&
@@ -467,20 +467,18 @@ export class BuildCache {
    * for all its issues; undefined when it is in none, or the chunk is damaged (then reported, and
    * each issue's own blob is read).
    */
-  async #chunkedRender(name: string): Promise<CachedRender | undefined> {
+  #chunkedRender(name: string): CachedRender | undefined {
     this.#placed ??= placeRenders(this.#previous);
     const place = this.#placed.get(name);
     if (!place) return undefined;
-    let chunk = this.#chunks.get(place.blob);
-    if (!chunk) {
-      chunk = this.#blobs!.read(place.blob).then((bytes) => {
-        const found = parseRenders(bytes, place.size);
-        if (!found) this.problems.push('the stored renders were missing or corrupt');
-        return found;
-      });
-      this.#chunks.set(place.blob, chunk);
+    // Read at once, not through the thread pool: the issues waiting for it would leave this
+    // thread idle meanwhile.
+    if (!this.#chunks.has(place.blob)) {
+      const found = parseRenders(this.#blobs!.readSync(place.blob), place.size);
+      if (!found) this.problems.push('the stored renders were missing or corrupt');
+      this.#chunks.set(place.blob, found);
     }
-    return (await chunk)?.[place.index];
+    return this.#chunks.get(place.blob)?.[place.index];
   }
 
   /**
@@ -496,8 +494,8 @@ export class BuildCache {
     const chunks: NonNullable<Manifest['renders']> = [];
     for (const { names, of } of renderParts(issues)) {
       const kept = previous.get(of);
-      const read = kept === undefined ? undefined : this.#chunks.get(kept);
-      if (kept !== undefined && (read ? await read : blobs.exists(kept))) {
+      // One read this build is kept when it was whole; one not read, when it is still there.
+      if (kept !== undefined && (this.#chunks.has(kept) ? this.#chunks.get(kept) !== undefined : blobs.exists(kept))) {
         chunks.push({ of, blob: kept });
         continue;
       }
