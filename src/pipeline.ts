@@ -288,9 +288,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const keptFiles = new Set<string>();
       const searchInput = (options.search ?? true) ? new SearchInput() : undefined;
       await phase('pages', async () => {
-        // Every issue's folder, made while the pages are.
-        output.prepare(issues.map((rendered) => rendered.issue.path));
         const assets = await readAssets(templatesDir);
+        // Every issue's folder, made while the pages are. After the assets are read: the thread
+        // pool is then busy with the folders, and a read would wait for them.
+        output.prepare(issues.map((rendered) => rendered.issue.path));
         const shareImage = assets.find((file) => file.path === SHARE_IMAGE_ASSET);
         const add = (file: OutputFile, hash: string) => {
           hashes.set(file.path, hash);

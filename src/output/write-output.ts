@@ -56,7 +56,8 @@ export interface OutputWriter {
   /**
    * Make these folders of the new output (paths in it) ahead of the files written into them, on
    * the thread pool while the build goes on: a folder costs the file system several times what a
-   * link does, and an archive has a folder an issue.
+   * link does, and an archive has a folder an issue. A read through the thread pool waits for
+   * them meanwhile.
    */
   prepare(folders: Iterable<string>): void;
   /** Yield to the event loop after every BATCH files, so that an interrupt is seen; throws once there was one. */
