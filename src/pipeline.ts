@@ -178,6 +178,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   });
   let complete = false;
+  // The new output's closing (see `OutputWriter.close`), awaited once the cache is saved: the
+  // output it replaced is removed meanwhile.
+  let closing: Promise<void> | undefined;
   try {
     const loaded = await phase('load', () => loadContent(contentDir, cache));
     const { site } = loaded;
@@ -281,9 +284,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     try {
       const hashes = new Map<string, string>();
       const inputs = new Map<string, string>();
+      // The files linked from the last build's output as it wrote them (see `BuildCache.keptPage`).
+      const keptFiles = new Set<string>();
       const searchInput = (options.search ?? true) ? new SearchInput() : undefined;
       await phase('pages', async () => {
         const assets = await readAssets(templatesDir);
+        // Every issue's folder, made while the pages are. After the assets are read: the thread
+        // pool is then busy with the folders, and a read would wait for them.
+        output.prepare(issues.map((rendered) => rendered.issue.path));
         const shareImage = assets.find((file) => file.path === SHARE_IMAGE_ASSET);
         const add = (file: OutputFile, hash: string) => {
           hashes.set(file.path, hash);
@@ -296,7 +304,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           if (made !== undefined) inputs.set(page.path, made);
           const kept = made === undefined ? undefined : cache.keptPage(page.path, made, outDir);
           if (kept) {
-            output.copy({ path: page.path, source: kept.source, link: true });
+            if (output.copy({ path: page.path, source: kept.source, link: true })) keptFiles.add(page.path);
             // Read only for the search index, which notes the pages it indexes.
             add({ path: page.path, contents: searchInput ? readFileSync(kept.source) : '' }, kept.hash);
           } else {
@@ -334,7 +342,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           // A content file copied from the same bytes last time is kept as that build wrote it.
           const kept = file.link ? undefined : cache.keptCopy(file.path, file.source, outDir);
           if (kept) inputs.set(file.path, kept.hash);
-          output.copy(kept?.kept === undefined ? file : { path: file.path, source: kept.kept, link: true });
+          const linked = output.copy(kept?.kept === undefined ? file : { path: file.path, source: kept.kept, link: true });
+          if (linked && kept?.kept !== undefined) keptFiles.add(file.path);
           await output.pause();
         }
         await output.commit();
@@ -348,6 +357,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           outDir,
           {
             files: [...files, ...copies.map((file) => file.path)],
+            kept: keptFiles,
             inputs,
             pages: made,
             pdfs: pdfs.length,
@@ -356,7 +366,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         );
       });
     } finally {
-      await output.close();
+      closing = output.close();
+      // Handled when awaited below; a failure meanwhile is not an unhandled rejection.
+      closing.catch(() => undefined);
     }
     complete = true;
     // The stored chunks hold every issue's warnings in the order a build reports them: when there
@@ -390,7 +402,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     try {
       await timer.time('save cache', () => cache.save({ complete }));
     } finally {
-      await finishWork();
+      try {
+        await closing;
+      } finally {
+        await finishWork();
+      }
     }
   }
 }

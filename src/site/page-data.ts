@@ -30,15 +30,30 @@ export function issueSummary(rendered: RenderedIssue) {
 /**
  * An article with its title in one line and, as `titleHtml`, as HTML with a `<wbr>` between its
  * words for the contents list (see `phrases`). That is made when a template first reads it: most
- * builds make only the pages of changed issues (see `SitePage`). Left out of JSON, which shows
- * the `lines` it is made from.
+ * builds make only the pages of changed issues (see `SitePage`). A getter of the class, not a
+ * field: left out of JSON, which shows the `lines` it is made from (and cheaper to make than a
+ * property defined on each object, for 30,000 articles).
  */
+class ArticleView implements Article {
+  declare readonly id: string;
+  declare readonly printId: string;
+  declare readonly lines: readonly string[];
+  readonly title: string;
+  #html: string | undefined;
+
+  constructor(article: Article) {
+    Object.assign(this, article);
+    this.title = article.lines.join(' ');
+  }
+
+  get titleHtml(): string {
+    this.#html ??= phrasedTitle(this.lines);
+    return this.#html;
+  }
+}
+
 function articleView(article: Article): Article & { readonly title: string; readonly titleHtml: string } {
-  let html: string | undefined;
-  const view = { ...article, title: article.lines.join(' ') };
-  return Object.defineProperty(view, 'titleHtml', { get: () => (html ??= phrasedTitle(article.lines)), enumerable: false }) as typeof view & {
-    readonly titleHtml: string;
-  };
+  return new ArticleView(article);
 }
 
 /** The title as HTML with a `<wbr>` between its words (see `phrases`). */
@@ -63,5 +78,7 @@ export function rootFrom(path: string): string {
  * issue taken unchanged from the cache is read only when asked for (see `BuildCache.unread`).
  */
 function withoutText(issue: Issue): Omit<Issue, 'markdown'> {
-  return Object.fromEntries(Object.keys(issue).flatMap((key) => (key === 'markdown' ? [] : [[key, issue[key as keyof Issue]]]))) as Omit<Issue, 'markdown'>;
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(issue)) if (key !== 'markdown') fields[key] = issue[key as keyof Issue];
+  return fields as Omit<Issue, 'markdown'>;
 }

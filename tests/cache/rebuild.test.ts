@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
@@ -101,6 +102,46 @@ describe('a rebuild with one embedded file changed', () => {
     expect(text).toBe([...cold.printedWarnings()].join(''));
     expect(text).toBe([...printedWarnings(partial.warnings, process.cwd())].join(''));
     expect(printed(partial)).toEqual(printed(cold));
+  });
+});
+
+describe('the chunks of stored renders', () => {
+  it('give a rebuild its unchanged issues, and a damaged one is reported and stored again', async () => {
+    const blobPath = (id: string) => join(options.cacheDir, 'blobs', id.slice(0, 2), id);
+    const renders = async () => ((await readManifest()).renders as { of: string; blob: string }[]).map((chunk) => chunk.blob);
+    const changeCsv = async (bump: number) => {
+      const { progressCsv } = await import('../../scripts/synthetic-archive.ts');
+      await writeFile(join(options.contentDir, `${issues[1]!.year}/${issues[1]!.number}/progress.csv`), progressCsv(issues[1]!.total, bump));
+    };
+    await build(options);
+    const before = await page(issues[0]!);
+    const chunks = await renders();
+    const stored = chunks.map((blob) => JSON.parse(readFileSync(blobPath(blob), 'utf8')) as { articles: unknown[] }[]);
+    expect(stored.flat()).toHaveLength(issues.length);
+    for (const render of stored.flat()) expect(render.articles.length).toBeGreaterThan(0);
+
+    // The unchanged issue's own blob gone: it comes from its chunk.
+    const entries = (await readManifest()).issues as Record<string, { rendered: string }>;
+    await rm(blobPath(entries[`${issues[0]!.year}/${issues[0]!.number}/index.md`]!.rendered));
+    await changeCsv(1);
+    const fromChunk = await build(options);
+    expect(fromChunk.counts).toMatchObject({ rendered: 1, skipped: 1 });
+    expect(fromChunk.cacheProblems).toEqual([]);
+    expect(await page(issues[0]!)).toBe(before);
+
+    // The chunks damaged too: said so, the issue rendered again, and the chunks stored anew.
+    for (const blob of await renders()) await writeFile(blobPath(blob), 'damaged');
+    await changeCsv(2);
+    const damaged = await build(options);
+    expect(damaged.counts).toMatchObject({ rendered: 2, skipped: 0 });
+    expect(damaged.cacheProblems).toContain('the stored renders were missing or corrupt');
+    expect(await page(issues[0]!)).toBe(before);
+
+    await changeCsv(3);
+    const again = await build(options);
+    expect(again.counts).toMatchObject({ rendered: 1, skipped: 1 });
+    expect(again.cacheProblems).toEqual([]);
+    expect(await page(issues[0]!)).toBe(before);
   });
 });
 

@@ -1,8 +1,9 @@
-import { link, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { link, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeOutput as writeInto, type CopiedFile } from '../../src/output/write-output.ts';
+import { openOutput, writeOutput as writeInto, type CopiedFile } from '../../src/output/write-output.ts';
 import type { OutputFile } from '../../src/model.ts';
 import { hashTree } from '../support/hash-tree.ts';
 
@@ -68,5 +69,40 @@ describe('writing over a previous output', () => {
     await writeOutput(out, pages('第11期'), [{ path: 'index.html', source: csv }]);
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('序号,区县名称\n1,梅江区\n');
     expect(await readFile(join(dir, 'kept.html'), 'utf8')).toBe('<h1>梅州</h1>');
+  });
+});
+
+describe('an output being written', () => {
+  it('makes the folders it is told of ahead, swaps them in, and removes the output it replaced', async () => {
+    await writeOutput(out, pages('第11期'));
+    const work = join(dir, 'work');
+    const output = await openOutput(out, work);
+    try {
+      output.prepare(['2021/11/', '2021/12/', '2022/1/']);
+      output.write(pages('第11期')[0]!);
+      // Linked only when told to link its source: a copy, or a link to the previous output, is not.
+      expect(output.copy({ path: '2021/12/progress.csv', source: csv })).toBe(false);
+      expect(output.copy({ path: '2022/1/progress.csv', source: join(out, '2021/11/index.html'), link: true })).toBe(true);
+      await output.commit();
+    } finally {
+      await output.close();
+    }
+    expect((await readdir(join(out, '2021'))).sort()).toEqual(['11', '12']);
+    expect(await readFile(join(out, '2021/12/progress.csv'), 'utf8')).toBe('序号,区县名称\n1,梅江区\n');
+    expect(await readFile(join(out, '2022/1/progress.csv'), 'utf8')).toBe('第11期');
+    // The output replaced, and the new one's folder, are gone once closed.
+    expect(await readdir(work)).toEqual([]);
+  });
+
+  it('made folders of, and closed before the swap, leaves the previous output as it was and nothing else', async () => {
+    await writeOutput(out, pages('第11期'));
+    const before = await hashTree(out);
+    const work = join(dir, 'work');
+    const output = await openOutput(out, work);
+    output.prepare(Array.from({ length: 200 }, (_, index) => `${2000 + (index % 20)}/${index}/`));
+    output.write(pages('第12期')[1]!);
+    await output.close();
+    expect(await hashTree(out)).toBe(before);
+    expect(existsSync(join(work, 'site'))).toBe(false);
   });
 });
