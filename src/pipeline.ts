@@ -64,8 +64,8 @@ export interface BuildOptions {
   /**
    * With the PDFs, make each issue's share picture (`<out>/<year>/<number>/share.png`, the top of
    * its first page, for `og:image`); without, its page names the series' picture
-   * (`assets/share.png` of the templates), as in a build without PDFs. The picture costs the
-   * browser more than half as much again as the PDF.
+   * (`assets/share.png` of the templates), as in a build without PDFs. The picture is taken from
+   * the page its PDF is printed from; one whose PDF comes from the cache loads that page again.
    * @default true
    */
   readonly shareImage?: boolean;
@@ -427,7 +427,7 @@ type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: P
 const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition | undefined)[] = [
   // Made by the browser, so left out of a build without one (`--no-pdf`); the pages then name
   // the series' default share picture, as they do when told to leave the picture out.
-  ({ printer, ...context }) => printer && pdfEdition({ ...context, printer }),
+  ({ printer, shareImage, ...context }) => printer && pdfEdition({ ...context, printer, sharePictures: shareImage }),
   ({ printer, shareImage, ...context }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
 ];
 

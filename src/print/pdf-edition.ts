@@ -35,6 +35,12 @@ export interface PdfEditionOptions {
    * @default none
    */
   readonly images?: ReadonlyMap<string, readonly OutputFile[]>;
+  /**
+   * Take each printed issue's share picture from its page as well, into the printer's
+   * `pictures`, for the share-picture edition (share-image-edition.ts) made after this one.
+   * @default false
+   */
+  readonly sharePictures?: boolean;
 }
 
 /** `2021-11.pdf`, `2021-s1.pdf` for 增刊第1期: distinct across issues, so saved files never overwrite each other. */
@@ -156,6 +162,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
       const [pool, { renderPdf }] = await Promise.all([printer.pool(), import('./render-pdf.ts')]);
       // Asked of the first PDF only, not of every one printing before its answer is in.
       const probeFaces = printer.wantsFaces();
+      const picture = options.sharePictures ? resolve(options.workDir, 'share-pictures', rendered.issue.path, 'share.png') : undefined;
       const result = await renderPdf(pool, {
         url,
         output: target,
@@ -164,11 +171,13 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         fonts: options.series.fonts,
         meta,
         probeFaces,
+        ...(picture === undefined ? {} : { shareImage: picture }),
       }).catch((error: unknown) => {
         if (probeFaces) printer.noteFaces([]);
         throw error;
       });
       if (probeFaces) printer.noteFaces(result.faces);
+      if (picture !== undefined) printer.pictures.set(rendered.issue.path, picture);
       const warnings = printWarnings(
         rendered,
         { blocked: result.blocked, brokenImages: result.layout.brokenImages },

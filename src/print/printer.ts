@@ -35,6 +35,12 @@ export interface Printer {
   wantsFaces(): boolean;
   /** Record the faces of one printed file (none when its probe failed). */
   noteFaces(faces: readonly UsedFace[]): void;
+  /**
+   * The share pictures the PDF edition took from the pages it printed in this build, by issue
+   * path (see `PdfEditionOptions.sharePictures`), for the share-picture edition to take instead
+   * of loading each page again.
+   */
+  readonly pictures: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,7 @@ export function createPrinter(options: PrinterOptions): Printer {
   return {
     browser: options.browser,
     faces,
+    pictures: new Map(),
     wantsFaces() {
       if (probing || faces.length > 0) return false;
       probing = true;

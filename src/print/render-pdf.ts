@@ -9,6 +9,7 @@ import { bundledFonts, fontFileFaces, fontStacksCss, type FontFileFace, type Fon
 import { preparePrintLayout, type PrintLayoutOptions, type PrintLayoutReport } from './page-layout.ts';
 import { applyPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { isAllowedUrl } from './request-filter.ts';
+import { shareImageShot } from './share-image-shot.ts';
 import type { UsedFace } from './printer.ts';
 import { usedFaces } from './used-faces.ts';
 
@@ -38,6 +39,12 @@ export interface RenderPdfOptions {
    * @default false
    */
   readonly probeFaces?: boolean;
+  /**
+   * Where to write the issue's share picture (see `shareImageShot`), taken from the page just
+   * printed: the share picture then costs a screenshot, not a second load of the print page.
+   * @default none taken
+   */
+  readonly shareImage?: string;
 }
 
 export interface MissingFamilies {
@@ -105,7 +112,10 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
   // so the next issue prints while this one's metadata is written.
   const printed = await onPrintPage(pool, options, async (page, { signal }) => {
     const started = performance.now();
-    return { ...(await printPage(page, signal)), started };
+    const done = await printPage(page, signal);
+    const picture = options.shareImage === undefined ? undefined : await shareImageShot(page);
+    signal.throwIfAborted();
+    return { ...done, picture, started };
   });
   const { layout } = printed;
   const pdf = await applyPdfMetadata(printed.raw, options.meta, { headings: layout.headings });
@@ -116,6 +126,7 @@ export async function renderPdf(pool: BrowserPool, options: RenderPdfOptions): P
     );
   }
   await writeAtomically(options.output, pdf.bytes);
+  if (options.shareImage !== undefined && printed.picture) await writeAtomically(options.shareImage, printed.picture);
   return {
     output: options.output,
     pages: pdf.pages,

@@ -24,8 +24,8 @@ beforeAll(async () => {
   const content = join(root, 'content');
   await cp('content/bulletin.yaml', join(content, 'bulletin.yaml'));
   await cp('content/2021/11', join(content, '2021/11'), { recursive: true });
-  // Without the share pictures (the run's shared build makes them, tests/site/readers.test.ts
-  // looks at them): they cost the browser more than half as much again as the PDFs.
+  // Without the share pictures, as a build told `--no-share-image` (the run's shared build makes
+  // them, tests/site/readers.test.ts looks at them).
   first = await build({ contentDir: content, outDir: join(root, 'one'), cacheDir: false, search: false, shareImage: false });
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
