@@ -300,7 +300,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         for (const page of renderPages(engine, site.series!, issues, downloads, { shareImage })) {
           // A page made from what the last build made it from is kept as that build wrote it.
           // Without a cache, no build keeps a page, and its inputs are not worked out.
-          const made = cache.dir === undefined ? undefined : combineHashes(key, page.inputs());
+          const made = cache.dir === undefined ? undefined : combineHashes([key, page.inputs()]);
           if (made !== undefined) inputs.set(page.path, made);
           const kept = made === undefined ? undefined : cache.keptPage(page.path, made, outDir);
           if (kept) {
@@ -442,5 +442,5 @@ function printedChunks(chunks: readonly WarningChunk[]): Uint8Array[] {
  */
 function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions, browser: FoundBrowser | undefined): string {
   const settings = { pdf: browser?.version ?? false, search: options.search ?? true, shard: options.shard ?? null, shareImage: options.shareImage ?? true };
-  return combineHashes('output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir)));
+  return combineHashes(['output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir))]);
 }

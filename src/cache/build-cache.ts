@@ -255,7 +255,7 @@ export class BuildCache {
   }
 
   static async open(options: BuildCacheOptions): Promise<BuildCache> {
-    const key = combineHashes(String(FORMAT), await jianbaoVersion(), resolve(options.contentDir));
+    const key = combineHashes([String(FORMAT), await jianbaoVersion(), resolve(options.contentDir)]);
     if (options.dir === undefined) return new BuildCache(options, key, undefined, []);
     const problems: string[] = [];
     const [previous, ...extras] = await Promise.all([options.dir, ...(options.from ?? [])].map((dir) => readManifest(dir, problems)));
@@ -924,8 +924,8 @@ function* warningParts(
   for (let start = 0; start < entries.length; start += WARNING_CHUNK) {
     const part = entries.slice(start, start + WARNING_CHUNK);
     const sources = issues.slice(start, start + WARNING_CHUNK).map((issue) => issue.source);
-    const of = combineHashes(...part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
-    yield { part, sources, of, key: combineHashes(of, cwd, ...sources) };
+    const of = combineHashes(part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
+    yield { part, sources, of, key: combineHashes([of, cwd, ...sources]) };
   }
 }
 
@@ -935,7 +935,7 @@ function* warningParts(
  */
 function* renderParts(issues: Manifest['issues']): Generator<{ names: string[]; of: string }> {
   let names: string[] = [];
-  const part = () => ({ names, of: combineHashes(...names.flatMap((name) => [name, issues[name]!.rendered])) });
+  const part = () => ({ names, of: combineHashes(names.flatMap((name) => [name, issues[name]!.rendered])) });
   for (const name of Object.keys(issues).sort()) {
     names.push(name);
     if (Number.parseInt(contentHash(name).slice(0, 8), 16) % RENDER_CHUNK === 0) {
@@ -1019,7 +1019,12 @@ function mergeEditions(older: Manifest['editions'], newer: Manifest['editions'])
 
 /** The key of an output: the build's own key, then each issue with its inputs and rendering. */
 function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry])[]): string {
-  return combineHashes(key, ...entries.flatMap(([name, entry]) => [name, ...issueBlobs(entry), ...Object.entries(entry.dependencies).flat()]));
+  const parts = [key];
+  for (const [name, entry] of entries) {
+    parts.push(name, ...issueBlobs(entry));
+    for (const [path, hash] of Object.entries(entry.dependencies)) parts.push(path, hash);
+  }
+  return combineHashes(parts);
 }
 
 /**
@@ -1087,7 +1092,7 @@ function checked(bytes: Buffer): boolean {
  * made it from, with the series), and the blobs of what it rendered to.
  */
 function renderedHash(issue: Issue, markdown: string, rendered: string, stored: { readonly html: StoredText; readonly printHtml: StoredText }): string {
-  return combineHashes(issue.source, markdown, issue.previous ?? '', rendered, stored.html.blob, stored.printHtml.blob);
+  return combineHashes([issue.source, markdown, issue.previous ?? '', rendered, stored.html.blob, stored.printHtml.blob]);
 }
 
 /**

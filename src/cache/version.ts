@@ -24,5 +24,5 @@ async function computeVersion(): Promise<string> {
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   const hashes = [join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), ...files].map((path) => fileHash(path) ?? 'missing');
-  return combineHashes(...files.map((path) => path.slice(src.length)), ...hashes);
+  return combineHashes([...files.map((path) => path.slice(src.length)), ...hashes]);
 }

@@ -61,7 +61,8 @@ export function checkNumbering(issues: readonly Issue[], options: NumberingOptio
   const gaps = options.gaps ?? true;
   const regular = issues.filter((issue) => !issue.supplement);
   const supplements = issues.filter((issue) => issue.supplement);
-  const firstYear = Math.min(...issues.map((issue) => issue.year));
+  // A reduce, not Math.min(...): an archive may hold more issues than a call can take arguments.
+  const firstYear = issues.reduce((first, issue) => Math.min(first, issue.year), Number.POSITIVE_INFINITY);
   const counted = options.supplementsInTotal ? issues : regular;
   return [
     ...checkYears(regular, REGULAR, firstYear, gaps),

@@ -28,7 +28,7 @@ export async function imageFiles(issues: readonly RenderedIssue[], options: Imag
   const made = await mapConcurrent(jobs, 2, async ({ rendered, image }) => {
     const source = resolve(dirname(rendered.issue.source), image.source);
     const bytes = await readFile(source);
-    const key = combineHashes(RECIPE, contentHash(bytes), JSON.stringify(image));
+    const key = combineHashes([RECIPE, contentHash(bytes), JSON.stringify(image)]);
     const make = async () => copiesOf(bytes, image, rendered.issue.path);
     const files = options.cache ? (await options.cache.output(`image:${rendered.issue.path}${image.source}`, key, make)).files : await make();
     return { path: rendered.issue.path, files };

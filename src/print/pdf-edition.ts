@@ -98,7 +98,7 @@ export function printPages(options: Omit<PdfEditionOptions, 'printer'>) {
     /** A hash of the font files' bytes, read once per build: a face replaced under the same name prints anew. */
     fontsHash(): Promise<string> {
       fontHashes ??= Promise.all(fontFileFaces(options.series.fonts).map(async (face) => contentHash(await readFile(face.file)))).then((hashes) =>
-        combineHashes('fonts', JSON.stringify(options.series.fonts ?? {}), ...hashes),
+        combineHashes(['fonts', JSON.stringify(options.series.fonts ?? {}), ...hashes]),
       );
       return fontHashes;
     },
@@ -106,7 +106,7 @@ export function printPages(options: Omit<PdfEditionOptions, 'printer'>) {
     async shownHash(rendered: RenderedIssue): Promise<string> {
       const shown = await Promise.all(issueAttachments(rendered).map(async (file) => [file.path, contentHash(await readFile(file.source))]));
       const photos = photosOf(rendered).map((file) => [file.path, contentHash(file.contents)]);
-      return combineHashes('shown', ...shown.flat(), ...photos.flat());
+      return combineHashes(['shown', ...shown.flat(), ...photos.flat()]);
     },
     /** The print page and the folders it may load from: its own, and the templates' (the print stylesheet). */
     roots: [pagesDir, resolve(options.templatesDir)],
@@ -153,7 +153,7 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
     async key(rendered) {
       const { html, meta } = pages.html(rendered);
       printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
-      return combineHashes('pdf', printer.browser.version, html, printAssets, JSON.stringify(meta), await pages.fontsHash(), await pages.shownHash(rendered));
+      return combineHashes(['pdf', printer.browser.version, html, printAssets, JSON.stringify(meta), await pages.fontsHash(), await pages.shownHash(rendered)]);
     },
     async render(rendered, target) {
       // Rendered again rather than kept from `key`: a page costs a millisecond, a PDF a second.

@@ -27,7 +27,7 @@ export function shareImageEdition(options: PdfEditionOptions): DownloadEdition<E
     async key(rendered) {
       printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
       const { html } = pages.html(rendered);
-      return combineHashes(
+      return combineHashes([
         'share image',
         JSON.stringify(SHARE_IMAGE),
         printer.browser.version,
@@ -35,7 +35,7 @@ export function shareImageEdition(options: PdfEditionOptions): DownloadEdition<E
         printAssets,
         await pages.fontsHash(),
         await pages.shownHash(rendered),
-      );
+      ]);
     },
     async render(rendered, target) {
       // Taken when the PDF was printed in this build, from the same print page.

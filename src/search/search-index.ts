@@ -77,7 +77,7 @@ export async function searchIndex(input: SearchInput, options: SearchIndexOption
   };
   let built = 0;
   await mapConcurrent(bundles, options.concurrency ?? os.availableParallelism(), async ([name, pages], index) => {
-    const key = combineHashes(...pages.flatMap((page) => [page.path, page.hash]));
+    const key = combineHashes(pages.flatMap((page) => [page.path, page.hash]));
     const output = await cache.output(`search ${name}`, key, () => {
       built++;
       return searchBundle(

@@ -38,7 +38,7 @@ export function dataHash(name: string, data: object, standIn: StandIn): string {
     const hash = typeof value === 'object' && value !== null ? standIn(value) : undefined;
     return hash === undefined ? value : `stand-in:${hash}`;
   });
-  return combineHashes(name, json);
+  return combineHashes([name, json]);
 }
 
 /** A page made without a template (the feed, the sitemap), made anyway: its inputs are its bytes. */

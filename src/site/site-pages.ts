@@ -170,8 +170,8 @@ function standIns(issues: readonly SiteIssue[], shared: readonly object[]): Stan
     if (!isIssue.has(value)) return contentHash(JSON.stringify(value));
     const issue = value as SiteIssue;
     return issue.hash === undefined
-      ? combineHashes(JSON.stringify(issue), typeof issue.html === 'function' ? issue.html() : '')
-      : combineHashes(issue.hash, JSON.stringify(issue.downloads));
+      ? combineHashes([JSON.stringify(issue), typeof issue.html === 'function' ? issue.html() : ''])
+      : combineHashes([issue.hash, JSON.stringify(issue.downloads)]);
   };
   return (value) => {
     if (!known.has(value)) return undefined;
