@@ -1,6 +1,6 @@
 import { type Stats, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, normalize, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { VFileMessage } from 'vfile-message';
@@ -216,6 +216,8 @@ export class BuildCache {
   /** Why (part of) the cache on disk could not be used, for a warning. */
   readonly problems: string[] = [];
   readonly #contentDir: string;
+  /** The content folder as given, normalised, with a separator at the end (see `#relative`). */
+  readonly #contentPrefix: string;
   readonly #blobs: BlobStore | undefined;
   /** Where rendered HTML is kept during the build: the blobs, or without them the scratch folder. */
   readonly #kept: BlobStore | undefined;
@@ -246,6 +248,7 @@ export class BuildCache {
     this.dir = options.dir;
     this.#start = options.start ?? Date.now();
     this.#contentDir = resolve(options.contentDir);
+    this.#contentPrefix = join(options.contentDir, sep);
     this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'));
     this.#kept = this.#blobs ?? (options.scratchDir === undefined ? undefined : new BlobStore(options.scratchDir));
     const empty = (): Manifest => ({ format: FORMAT, key, issues: {}, editions: {}, pages: {}, outputs: {} });
@@ -276,7 +279,10 @@ export class BuildCache {
   #relative(path: string): string {
     let name = this.#names.get(path);
     if (name === undefined) {
-      name = relative(this.#contentDir, resolve(path)).split('\\').join('/');
+      // A path joined onto the content folder as given (every path a load finds) is cut, not
+      // resolved: resolving 20,000 paths against the working folder took 55 ms of a 1.7 s rebuild.
+      const inside = path.startsWith(this.#contentPrefix) && normalize(path) === path;
+      name = (inside ? path.slice(this.#contentPrefix.length) : relative(this.#contentDir, resolve(path))).split('\\').join('/');
       this.#names.set(path, name);
     }
     return name;
