@@ -75,6 +75,8 @@ export async function loadSite(contentDir: string, memo?: LoadMemo): Promise<Sit
     else placeholders.push(placeholderIssue(file));
     // A valid issue's loading reports nothing: what is remembered needs no messages replayed.
     if (issue && file.messages.length === 0) memo?.remember(issue, series ?? NO_SERIES);
+    // The file carries the issue's messages from here on; its text is the issue's to hold or let go.
+    file.value = '';
   }
   issues.sort(newestFirst);
   return { contentDir, series, issues: withPrevious(issues), placeholders, files: [seriesFile, ...issueFiles], links: found.links.map(linkWarning) };

@@ -88,6 +88,7 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
   const cached = await mapConcurrent(issues, CONCURRENCY, async (issue, index) => {
     const hit = await cache?.issue(issue);
     if (!hit) return undefined;
+    cache!.release(issue);
     pending.set(files[index]!, hit.warnings);
     tick();
     return hit.rendered;
@@ -112,8 +113,12 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
       // A worker stores the warnings with the issue's cache entry rather than sending them.
       const kept = pool && cache!.storedWarnings(issue, result.stored);
       if (kept) pending.set(file, kept);
-      // Stored, its HTML is kept on disk from here on rather than in memory (see `keepIssue`).
-      return cache!.keepIssue(issue, result.stored);
+      // Stored, its HTML is kept on disk from here on rather than in memory (see `keepIssue`), and
+      // its text is read again only if asked for; the file carries its messages alone.
+      const stored = cache!.keepIssue(issue, result.stored);
+      cache!.release(issue);
+      file.value = '';
+      return stored;
     });
     for (const [position, index] of misses.entries()) cached[index] = fresh[position];
   } finally {
