@@ -10,6 +10,7 @@ import { loadContent } from './load/load-content.ts';
 import { renderContent, type ValidateOptions, type Validation } from './markdown/render-content.ts';
 import type { DownloadEdition, EditionFile, OutputFile, Series } from './model.ts';
 import { ContentError, printedWarnings, problemsIn } from './report/messages.ts';
+import { ChangedDuringBuildError } from './cache/changed-during-build.ts';
 import { createNunjucksEngine } from './site/engine.ts';
 import { renderPages } from './site/render-pages.ts';
 import { pageFile } from './site/site-page.ts';
@@ -125,6 +126,11 @@ export interface BuildResult {
   readonly timings: PhaseTimings;
   /** Parts of the cache that were unreadable or corrupt and were rebuilt. */
   readonly cacheProblems: readonly string[];
+  /**
+   * What a first try found changed when it read it again (see ChangedDuringBuildError), when this
+   * result is the second try's.
+   */
+  readonly builtAgain?: string;
   /** The browser the PDFs are printed with (see `describeBrowser`), or undefined without PDFs. */
   readonly browser: string | undefined;
   /** The face each role printed in, in the PDFs this build printed (none when every PDF was unchanged). */
@@ -146,8 +152,20 @@ export async function validateContent(contentDir: string, options: ValidateOptio
  * inputs are unchanged since the last build come from the cache. Before any of it, an output
  * folder that is not the build's to replace is refused (OutputFolderError, see
  * `checkOutputFolder`) and the output folder is locked (OutputLockedError, see `startWork`).
+ * A build that finds a file it read changed when it reads it again (ChangedDuringBuildError: an
+ * issue saved meanwhile, a cached file damaged on disk) leaves the output as it was and is made
+ * again, once, from what is there then (`BuildResult.builtAgain`).
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  try {
+    return await buildOnce(options);
+  } catch (error) {
+    if (!(error instanceof ChangedDuringBuildError)) throw error;
+    return { ...(await buildOnce(options)), builtAgain: error.what };
+  }
+}
+
+async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = options.outDir ?? 'dist';
   const templatesDir = resolveTemplates(options.templatesDir);

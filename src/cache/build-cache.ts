@@ -8,6 +8,7 @@ import { type MessageData, restoredWarnings, toMessageData } from '../report/mes
 import { printedWarnings } from '../report/messages.ts';
 import { readIssueFile } from '../load/read-issue-file.ts';
 import { BlobStore } from './blob-store.ts';
+import { ChangedDuringBuildError } from './changed-during-build.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
 import type { CachedRender, RenderStore, StoredRender, StoredText } from './store-render.ts';
 import { jianbaoVersion } from './version.ts';
@@ -1013,7 +1014,7 @@ function unreadText(source: string, hash: string): () => string {
     const file = readIssueFile(source);
     const read = String(file.value);
     if (file.messages.length > 0 || contentHash(read) !== hash) {
-      throw new Error(`${source} was changed during the build; build again, which loads it anew`);
+      throw new ChangedDuringBuildError(source, 'loads it anew');
     }
     text = read;
     return text;
@@ -1129,7 +1130,7 @@ function keptRender(
   const read = (text: StoredText) => {
     const bytes = store.readSync(text.blob);
     if (bytes === undefined) {
-      throw new Error(`The HTML of ${fields.issue.source} kept in ${store.dir} was changed or removed during the build; build again, which renders it anew`);
+      throw new ChangedDuringBuildError(`the HTML of ${fields.issue.source} kept in ${store.dir}`, 'renders it anew');
     }
     return bytes.toString('utf8');
   };
@@ -1205,7 +1206,7 @@ async function storePrinted(
 /** The warnings of the issue `name` in `blob`, which must be there: one changed or removed during the build is an error. */
 function readWarnings(blobs: BlobStore, blob: string, name: string): MessageData[] {
   const found = parseWarnings(blobs.readSync(blob));
-  if (!found) throw new Error(`The warnings of ${name} kept in ${blobs.dir} were changed or removed during the build; build again`);
+  if (!found) throw new ChangedDuringBuildError(`the warnings of ${name} kept in ${blobs.dir}`, 'renders it anew');
   return found;
 }
 

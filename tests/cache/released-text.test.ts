@@ -32,6 +32,6 @@ describe('an issue’s text once rendered', () => {
   it('is an error to read when its file changed since it was loaded', async () => {
     const { issue } = rendered[1]!;
     await writeFile(issue.source, `${await readFile(issue.source, 'utf8')}\n改。\n`);
-    expect(() => issue.markdown).toThrow(`${issue.source} was changed during the build; build again, which loads it anew`);
+    expect(() => issue.markdown).toThrow(`${issue.source} changed or was removed during the build; build again, which loads it anew`);
   });
 });

@@ -84,6 +84,6 @@ describe('loading by stat', () => {
     const issue = await load(LATER());
     expect(unread(issue)).toBe(true);
     await editKeepingStat();
-    expect(() => issue.markdown).toThrow(/was changed during the build; build again/);
+    expect(() => issue.markdown).toThrow(/ changed or was removed during the build; build again, which loads it anew$/);
   });
 });
