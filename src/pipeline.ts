@@ -127,8 +127,8 @@ export interface BuildResult {
   /** Parts of the cache that were unreadable or corrupt and were rebuilt. */
   readonly cacheProblems: readonly string[];
   /**
-   * What a first try found changed when it read it again (see ChangedDuringBuildError), when this
-   * result is the second try's.
+   * What a first try found changed when it read it again (`ChangedDuringBuildError.change`), when
+   * this result is the second try's.
    */
   readonly builtAgain?: string;
   /** The browser the PDFs are printed with (see `describeBrowser`), or undefined without PDFs. */
@@ -161,7 +161,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return await buildOnce(options);
   } catch (error) {
     if (!(error instanceof ChangedDuringBuildError)) throw error;
-    return { ...(await buildOnce(options)), builtAgain: error.what };
+    return { ...(await buildOnce(options)), builtAgain: error.change };
   }
 }
 

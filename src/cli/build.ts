@@ -93,7 +93,7 @@ export const buildCommand: Command = {
     // A part at a time, formatted as written (see `BuildResult.printedWarnings`).
     for (const text of result.printedWarnings()) io.stderr(text);
     for (const problem of result.cacheProblems) io.stderr(`jianbao: build cache: ${problem}; rebuilt\n`);
-    if (result.builtAgain) io.stderr(`jianbao: ${result.builtAgain} changed or was removed during the build; built again\n`);
+    if (result.builtAgain) io.stderr(`jianbao: ${result.builtAgain}; built again\n`);
     if (!values.quiet) io.stdout(`${summary(result, performance.now() - started)}\n`);
     if (!values.quiet && result.faces.length > 0) io.stdout(`${facesLine(result.faces)}\n`);
     if (values.timings) io.stdout(`jianbao: ${formatTimings(result.timings)}\n`);

@@ -194,7 +194,7 @@ describe('a cached file damaged on disk', () => {
     await rm(options.outDir, { recursive: true });
 
     const result = await build(options);
-    expect(result.builtAgain).toBe(`the HTML of ${issueFile(issues[0]!)} kept in ${join(options.cacheDir, 'blobs')}`);
+    expect(result.builtAgain).toBe(`the HTML of ${issueFile(issues[0]!)} kept in ${join(options.cacheDir, 'blobs')} changed or was removed during the build`);
     expect(result.counts).toMatchObject({ rendered: 1, skipped: issues.length - 1 });
     expect(await page(issues[0]!)).toBe(before);
   });
