@@ -355,10 +355,7 @@ export class BuildCache {
    */
   release(issue: Issue): void {
     if (Object.getOwnPropertyDescriptor(issue, 'markdown')?.get) return;
-    const hash = this.#issueHash(issue);
-    const read = unreadText(issue.source, hash);
-    this.#hashes.set(issue.source, { read, hash });
-    Object.defineProperty(issue, 'markdown', { get: read, enumerable: true });
+    this.#readWhenAsked(issue, this.#issueHash(issue));
   }
 
   /**
@@ -379,9 +376,17 @@ export class BuildCache {
     const entry = previous.issues[name];
     if (!entry?.stat || !sameStat(entry.stat, stat)) return undefined;
     this.#loaded(series).issues[name] = entry;
-    const read = unreadText(source, entry.markdown);
-    this.#hashes.set(source, { read, hash: entry.markdown });
-    return Object.defineProperty({ source, ...(entry.fields as unknown as LoadedFields) }, 'markdown', { get: read, enumerable: true }) as Issue;
+    return this.#readWhenAsked({ source, ...(entry.fields as unknown as LoadedFields) }, entry.markdown) as Issue;
+  }
+
+  /**
+   * `issue` with its `markdown` a getter that reads its file when first asked for, which must then
+   * hold the text hashed `hash` (see `unreadText`); its hash known without reading it.
+   */
+  #readWhenAsked<T extends { readonly source: string }>(issue: T, hash: string): T {
+    const read = unreadText(issue.source, hash);
+    this.#hashes.set(issue.source, { read, hash });
+    return Object.defineProperty(issue, 'markdown', { get: read, enumerable: true });
   }
 
   /**
@@ -1004,8 +1009,8 @@ function settled(stat: readonly number[], start: number): boolean {
 }
 
 /**
- * The getter of an issue's text not read by `BuildCache.unread`: read at the first call, and
- * checked to be the text loaded last time (hash `hash`); one changed since is an error.
+ * The getter of an issue's text not held (see `BuildCache.unread`, `BuildCache.release`): read at
+ * the first call, and checked to be the text loaded (hash `hash`); one changed since is an error.
  */
 function unreadText(source: string, hash: string): () => string {
   let text: string | undefined;
@@ -1147,14 +1152,19 @@ function keptRender(
   };
 }
 
-function parseRender(bytes: Buffer | undefined): CachedRender | undefined {
+/** A blob's JSON, or undefined when it is missing or not JSON. */
+function parseBlob(bytes: Buffer | undefined): unknown {
   if (bytes === undefined) return undefined;
   try {
-    const value = JSON.parse(bytes.toString('utf8')) as unknown;
-    return isRender(value) ? value : undefined;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
+}
+
+function parseRender(bytes: Buffer | undefined): CachedRender | undefined {
+  const value = parseBlob(bytes);
+  return isRender(value) ? value : undefined;
 }
 
 function isRender(value: unknown): value is CachedRender {
@@ -1163,13 +1173,8 @@ function isRender(value: unknown): value is CachedRender {
 
 /** A chunk of `renders`, when it holds `size` renders. */
 function parseRenders(bytes: Buffer | undefined, size: number): CachedRender[] | undefined {
-  if (bytes === undefined) return undefined;
-  try {
-    const value = JSON.parse(bytes.toString('utf8')) as unknown;
-    return Array.isArray(value) && value.length === size && value.every(isRender) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = parseBlob(bytes);
+  return Array.isArray(value) && value.length === size && value.every(isRender) ? value : undefined;
 }
 
 /** A chunk's warnings (see `written.allWarnings`), issue by issue, when they are there for `issues` issues. */
@@ -1216,11 +1221,6 @@ function readWarnings(blobs: BlobStore, blob: string, name: string): MessageData
  * and an up-to-date build of 10,000 issues would spend a second checking 330,000 of them.
  */
 function parseWarnings(bytes: Buffer | undefined): MessageData[] | undefined {
-  if (bytes === undefined) return undefined;
-  try {
-    const value = JSON.parse(bytes.toString('utf8')) as unknown;
-    return Array.isArray(value) ? (value as MessageData[]) : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = parseBlob(bytes);
+  return Array.isArray(value) ? (value as MessageData[]) : undefined;
 }
