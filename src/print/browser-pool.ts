@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
@@ -45,9 +45,11 @@ export interface BrowserPoolOptions {
    */
   readonly timeoutMs?: number;
   /**
-   * Chromium's profile folder, left in place on close. A build passes one inside its own work
-   * folder, so that the next build removes it even when this one was killed.
-   * @default a temporary folder puppeteer makes and removes on close
+   * Chromium's profile folder, left in place on close; the pool's own folder (`folder()`) is made
+   * beside it. A build passes one inside its own work folder, so that the next build removes both
+   * even when this one was killed.
+   * @default a temporary folder puppeteer makes and removes on close (and the pool's own in the
+   * system's temporary folder)
    */
   readonly userDataDir?: string;
 }
@@ -73,6 +75,8 @@ export interface BrowserPool {
   run<T>(name: string, job: PoolJob<T>, options?: { readonly timeoutMs?: number }): Promise<T>;
   /** The browser in use, launching it if needed (for diagnostics and tests). */
   browser(): Promise<Browser>;
+  /** The browser the pool launches: `options.browser`, else the one `findBrowser()` chooses. */
+  found(): Promise<FoundBrowser>;
   /**
    * A folder of the pool's own for files its pages read (made on first use), removed when the
    * pool closes or the process exits.
@@ -102,6 +106,16 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
   let folder: Promise<string> | undefined;
   const removeFolder = (made: string) => () => rmSync(made, { recursive: true, force: true });
   let onExit: (() => void) | undefined;
+  let found: Promise<FoundBrowser> | undefined;
+  function foundBrowser(): Promise<FoundBrowser> {
+    if (options.browser) return Promise.resolve(options.browser);
+    // A browser not found is looked for again by the next launch.
+    found ??= findBrowser().catch((error: unknown) => {
+      found = undefined;
+      throw error;
+    });
+    return found;
+  }
 
   function getBrowser(): Promise<Browser> {
     if (closed) return Promise.reject(new PdfError('render-failed', 'The browser pool is closed.'));
@@ -113,7 +127,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     launches++;
     try {
       const browser = await puppeteer.launch({
-        ...(await launchOptions(options.browser ?? (await findBrowser()))),
+        ...(await launchOptions(await foundBrowser())),
         // Over a pipe rather than a WebSocket, Chromium quits when the pipe closes: when this
         // process dies, even by SIGKILL, the browser goes with it.
         pipe: true,
@@ -186,12 +200,16 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     },
     size,
     browser: getBrowser,
+    found: foundBrowser,
     folder() {
-      folder ??= mkdtemp(path.join(os.tmpdir(), 'jianbao-pool-')).then((made) => {
-        onExit = removeFolder(made);
-        process.once('exit', onExit);
-        return made;
-      });
+      const parent = options.userDataDir === undefined ? os.tmpdir() : path.dirname(options.userDataDir);
+      folder ??= mkdir(parent, { recursive: true })
+        .then(() => mkdtemp(path.join(parent, 'jianbao-pool-')))
+        .then((made) => {
+          onExit = removeFolder(made);
+          process.once('exit', onExit);
+          return made;
+        });
       return folder;
     },
     run<T>(name: string, job: PoolJob<T>, runOptions: { readonly timeoutMs?: number } = {}): Promise<T> {

@@ -44,11 +44,20 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-export interface PrinterOptions {
-  readonly browser: FoundBrowser;
-  /** Chromium's profile folder, one of the build's own (see `BrowserPoolOptions.userDataDir`). */
-  readonly profileDir: string;
-}
+export type PrinterOptions =
+  | {
+      readonly browser: FoundBrowser;
+      /** Chromium's profile folder, one of the build's own (see `BrowserPoolOptions.userDataDir`). */
+      readonly profileDir: string;
+    }
+  | {
+      readonly browser: FoundBrowser;
+      /**
+       * A pool its owner launched and closes (see `BuildOptions.browserPool`), printed with
+       * instead of one of the printer's own, and left open by `close`.
+       */
+      readonly pool: BrowserPool;
+    };
 
 export function createPrinter(options: PrinterOptions): Printer {
   let started: Promise<BrowserPool> | undefined;
@@ -70,6 +79,7 @@ export function createPrinter(options: PrinterOptions): Printer {
       for (const face of printed) if (!faces.some((known) => same(known, face))) faces.push(face);
     },
     pool() {
+      if ('pool' in options) return Promise.resolve(options.pool);
       started ??= import('./browser-pool.ts').then(({ createBrowserPool }) => {
         const pool = createBrowserPool({ browser: options.browser, userDataDir: options.profileDir });
         unregister = onInterrupt(() => pool.close());

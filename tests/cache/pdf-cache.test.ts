@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+import { sharedBrowserPool } from '../support/shared-browser.ts';
 
 // Printing is the slow part: two one-paragraph issues (about half the printing time of the
 // sample's), each PDF printed as few times as the cases need, without the share pictures. The cases run in order, each on
@@ -23,6 +24,7 @@ beforeAll(async () => {
     templatesDir: BUNDLED_TEMPLATES,
     search: false,
     shareImage: false,
+    browserPool: sharedBrowserPool(),
   };
 });
 afterAll(() => rm(root, { recursive: true, force: true }));

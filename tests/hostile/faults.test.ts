@@ -13,6 +13,7 @@ import { build } from '../../src/pipeline.ts';
 import { lockOutput, OutputLockedError } from '../../src/output/output-lock.ts';
 import { startWork, workFolder } from '../../src/output/work-folder.ts';
 import { contentHash } from '../../src/cache/hash.ts';
+import { sharedBrowserPool } from '../support/shared-browser.ts';
 
 let dir: string;
 let content: string;
@@ -169,7 +170,7 @@ describe('a PDF taken from the build cache', () => {
     await cp('content/bulletin.yaml', join(oneIssue, 'bulletin.yaml'));
     await cp('content/2021/11', join(oneIssue, '2021/11'), { recursive: true });
     const cacheDir = join(dir, 'cache-pdf');
-    const options = { contentDir: oneIssue, search: false, shareImage: false, cacheDir };
+    const options = { contentDir: oneIssue, search: false, shareImage: false, cacheDir, browserPool: sharedBrowserPool() };
     const pdf = (out: string) => join(dir, out, '2021/11/2021-11.pdf');
     const printed = await build({ ...options, outDir: join(dir, 'one') });
     expect(printed.counts.pdfsRendered).toBe(1);

@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { createBrowserPool, PdfError, type BrowserPool } from '../../src/print/index.ts';
@@ -117,5 +121,20 @@ describe('browser pool', () => {
     await pool.run('after the failure', job);
     expect(pages[3]).not.toBe(pages[2]);
     expect(pages[2]!.isClosed()).toBe(true);
+  });
+
+  it('makes its own folder beside the profile folder it is given, so a build’s work folder holds both, and removes it on close', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'jianbao-pool-folder-'));
+    try {
+      pool = createBrowserPool({ userDataDir: join(root, 'work', 'chromium') });
+      const folder = await pool.folder();
+      expect(dirname(folder)).toBe(join(root, 'work'));
+      expect(basename(folder)).toMatch(/^jianbao-pool-/);
+      await pool.close();
+      expect(existsSync(folder)).toBe(false);
+      expect(pool.launches).toBe(0);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

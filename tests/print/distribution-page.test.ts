@@ -5,9 +5,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserPool, renderPdf, type BrowserPool, type RenderPdfResult } from '../../src/print/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf, type RenderPdfResult } from '../../src/print/index.ts';
 import { pageTexts } from './poppler.ts';
+import { sharedBrowserPool } from '../support/shared-browser.ts';
 
 const outDir = fileURLToPath(new URL('../output/pdf/distribution-page/', import.meta.url));
 const printCss = pathToFileURL(fileURLToPath(new URL('../../templates/print/print.css', import.meta.url))).href;
@@ -24,13 +25,12 @@ ${Array.from({ length: paragraphs }, (_, index) => paragraph(index + 1)).join('\
 </article></body></html>`;
 }
 
-let pool: BrowserPool;
 const printed = new Map<number, { result: RenderPdfResult; texts: string[] }>();
 
 beforeAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  pool = createBrowserPool({ size: 1 });
+  const pool = sharedBrowserPool();
   // 2: the text ends on page 1; 12: on page 2 with room for the 版记; 13: on page 2 without.
   for (const paragraphs of [2, 12, 13]) {
     const page = path.join(outDir, `${paragraphs}.html`);
@@ -46,10 +46,6 @@ beforeAll(async () => {
     printed.set(paragraphs, { result, texts: pageTexts(result.output).map((text) => text.replace(/\s+/g, '')) });
   }
 }, 60_000);
-
-afterAll(async () => {
-  await pool?.close();
-});
 
 describe('the 版记 on an even page', () => {
   it('moves to the next page, numbered, when the text ends on an odd page', () => {

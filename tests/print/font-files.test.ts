@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load/load-content.ts';
 import { facesLine } from '../../src/cli/build.ts';
 import { build, type BuildResult } from '../../src/pipeline.ts';
+import { sharedBrowserPool } from '../support/shared-browser.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/font-files/content/', import.meta.url));
 
@@ -34,7 +35,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jianbao-font-files-'));
   const content = contentWith('content', '  body: [fonts/body.woff2]\n  title: [fonts/broken.ttf]\n  heading: [No Such Face 仿宋]\n');
   writeFileSync(join(content, 'fonts', 'broken.ttf'), 'not a font\n');
-  result = await build({ contentDir: content, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false, shareImage: false });
+  result = await build({
+    contentDir: content,
+    outDir: join(dir, 'dist'),
+    cacheDir: join(dir, 'cache'),
+    search: false,
+    shareImage: false,
+    browserPool: sharedBrowserPool(),
+  });
 }, 120_000);
 
 afterAll(() => {

@@ -3,32 +3,29 @@
  * PDF each (the print-pages fixture, tests/fixtures/print-pages/tables, for the table-break and
  * landscape-table tests).
  */
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { validateContent } from '../../src/pipeline.ts';
-import { findBrowser } from '../../src/print/find-browser.ts';
-import { createPrinter } from '../../src/print/printer.ts';
 import type { RenderPdfResult } from '../../src/print/index.ts';
 import { pdfEdition } from '../../src/print/pdf-edition.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
+import { sharedPrinter } from '../support/shared-browser.ts';
 
 export const tablesFixture = fileURLToPath(new URL('../fixtures/print-pages/tables/', import.meta.url));
 const outDir = fileURLToPath(new URL('../output/print-pages/', import.meta.url));
 
 /**
  * Print the issue at `issuePath` (`2021/1/`; the first issue when undefined) of `content` through
- * the build's PDF edition with the bundled templates, to `<outDir>/<name>.pdf`, in a browser of
- * its own.
+ * the build's PDF edition with the bundled templates, to `<outDir>/<name>.pdf`, in the test
+ * process's shared browser.
  */
 export async function printIssue(content: string, issuePath: string | undefined, outDir: string, name: string) {
   const { site, issues, errors } = await validateContent(content, { workers: 0 });
   expect(errors).toEqual([]);
   const rendered = issuePath === undefined ? issues[0] : issues.find((candidate) => candidate.issue.path === issuePath);
   if (!rendered) throw new Error(`No issue ${issuePath} in ${content}`);
-  const profileDir = path.join(outDir, `${name}-chromium`);
-  const printer = createPrinter({ browser: await findBrowser(), profileDir });
+  const printer = await sharedPrinter();
   const edition = pdfEdition({
     engine: createNunjucksEngine('templates'),
     series: site.series!,
@@ -40,7 +37,6 @@ export async function printIssue(content: string, issuePath: string | undefined,
     return await edition.render(rendered, path.join(outDir, `${name}.pdf`));
   } finally {
     await printer.close();
-    rmSync(profileDir, { recursive: true, force: true });
   }
 }
 

@@ -7,21 +7,21 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserPool, renderPdf, type BrowserPool, type RenderPdfResult } from '../../src/print/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf, type RenderPdfResult } from '../../src/print/index.ts';
 import { pageSizes, pageTexts, words, type Word } from './poppler.ts';
+import { sharedBrowserPool } from '../support/shared-browser.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/pdf/stress/', import.meta.url));
 const outDir = fileURLToPath(new URL('../output/pdf/', import.meta.url));
 
-let pool: BrowserPool;
 let result: RenderPdfResult;
 let allWords: Word[];
 let texts: string[];
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  pool = createBrowserPool({ size: 1 });
+  const pool = sharedBrowserPool();
   await pool.browser(); // launch outside the timed render
   result = await renderPdf(pool, {
     url: pathToFileURL(path.join(fixture, 'print.html')).href,
@@ -34,10 +34,6 @@ beforeAll(async () => {
   });
   allWords = words(result.output);
   texts = pageTexts(result.output).map((text) => text.replace(/\s+/g, ''));
-});
-
-afterAll(async () => {
-  await pool?.close();
 });
 
 const pageOf = (text: string): number => texts.findIndex((page) => page.includes(text)) + 1;

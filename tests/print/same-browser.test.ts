@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/pipeline.ts';
 import { findBrowser } from '../../src/print/find-browser.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
+import { sharedBrowserPool } from '../support/shared-browser.ts';
 
 let root: string;
 let options: BuildOptions;
@@ -33,6 +34,22 @@ describe('the browser that prints', () => {
     // asserts.
     const hidden = await findBrowser({ env: { ...process.env, PATH: '/nonexistent' } });
     expect({ source: hidden.source, version: hidden.version }).toEqual({ source: 'npm', version: seen.browser });
+  }, 120_000);
+
+  it('is the caller’s pool when a build is given one: each build prints with it and leaves it open', async () => {
+    const pool = sharedBrowserPool();
+    const browser = await pool.browser();
+    const launches = pool.launches;
+    for (const name of ['pool-1', 'pool-2']) {
+      const result = await build({ ...options, outDir: join(root, name), cacheDir: false, browserPool: pool });
+      expect(result.counts.pdfsRendered).toBe(1);
+      expect(result.browser).toMatch(/^@sparticuz\/chromium 153\./);
+      // Each build still finds the faces its own PDFs printed in.
+      expect(result.faces.map((face) => face.role).sort()).toEqual(['body', 'heading', 'kai', 'title']);
+      expect(await pdf(join(root, name))).toEqual(await pdf(join(root, 'seen')));
+    }
+    expect(pool.launches).toBe(launches);
+    expect(browser.connected).toBe(true);
   }, 120_000);
 
   it.skipIf(!existsSync('/usr/bin/chromium'))(

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/pipeline.ts';
-import { findBrowser } from '../../src/print/find-browser.ts';
 import { pdfEdition } from '../../src/print/pdf-edition.ts';
-import { createPrinter, type Printer } from '../../src/print/printer.ts';
+import type { Printer } from '../../src/print/printer.ts';
 import { shareImageEdition } from '../../src/print/share-image-edition.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
 import type { RenderedIssue } from '../../src/model.ts';
+import { sharedPrinter } from '../support/shared-browser.ts';
 
 let root: string;
 let printer: Printer;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const { site, issues, errors } = await validateContent('tests/fixtures/print-cache', { workers: 0 });
   expect(errors).toEqual([]);
   rendered = issues.find((candidate) => candidate.issue.path === '2024/1/')!;
-  printer = createPrinter({ browser: await findBrowser(), profileDir: join(root, 'chromium') });
+  printer = await sharedPrinter();
   context = { engine: createNunjucksEngine('templates'), series: site.series!, templatesDir: 'templates', workDir: join(root, 'work'), printer };
 });
 afterAll(async () => {

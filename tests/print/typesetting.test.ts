@@ -11,11 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedIssue } from '../../src/model.ts';
 import { validateContent } from '../../src/pipeline.ts';
-import { findBrowser } from '../../src/print/find-browser.ts';
-import { createPrinter } from '../../src/print/printer.ts';
 import { pdfEdition } from '../../src/print/pdf-edition.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { inkBox, mmPerPt, pdffonts, words, type Word } from './poppler.ts';
+import { sharedPrinter } from '../support/shared-browser.ts';
 
 const content = fileURLToPath(new URL('../fixtures/typeset/content/', import.meta.url));
 const outDir = fileURLToPath(new URL('../output/typeset/', import.meta.url));
@@ -46,7 +45,7 @@ beforeAll(async () => {
   const { site, issues, errors } = await validateContent(content);
   expect(errors).toEqual([]);
   rendered = issues[0]!;
-  const printer = createPrinter({ browser: await findBrowser(), profileDir: path.join(outDir, 'chromium') });
+  const printer = await sharedPrinter();
   const edition = pdfEdition({
     engine: createNunjucksEngine('templates'),
     series: site.series!,

@@ -3,12 +3,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import axe, { type AxeResults } from 'axe-core';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { createStaticServer } from '../../src/dev/static-server.ts';
-import { findBrowser, launchOptions } from '../../src/print/index.ts';
+import { sharedBrowserPool } from '../support/shared-browser.ts';
 
 /** The sub-path the sample site is served under, as it would be on https://example.org/jianbao/. */
 export const BASE = '/jianbao/';
@@ -43,7 +43,7 @@ export function builtSample(): Promise<string> {
     );
     if (claimed) {
       try {
-        await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES });
+        await build({ contentDir: 'content', outDir: out, templatesDir: BUNDLED_TEMPLATES, browserPool: sharedBrowserPool() });
       } catch (error) {
         await writeFile(failed, String(error instanceof Error ? error.stack : error));
         throw error;
@@ -77,19 +77,20 @@ export async function serveSample(): Promise<ServedSite> {
   };
 }
 
-/** The Chromium the PDF step uses, headless, with nothing running in the background. */
-export async function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch(await launchOptions(await findBrowser()));
-}
-
 /**
  * The served sample and a browser for the test file that calls this: started before its tests
- * (in its `beforeAll`), closed after them.
+ * (in its `beforeAll`), closed after them. The browser is a context of its own (cookies, storage)
+ * in the Chromium the PDFs print with, the test process's shared one.
  */
-export function useServedSample(): { readonly site: ServedSite; readonly browser: Browser } {
-  const held = {} as { site: ServedSite; browser: Browser };
+export function useServedSample(): { readonly site: ServedSite; readonly browser: BrowserContext } {
+  const held = {} as { site: ServedSite; browser: BrowserContext };
   beforeAll(async () => {
-    [held.site, held.browser] = await Promise.all([serveSample(), launchBrowser()]);
+    [held.site, held.browser] = await Promise.all([
+      serveSample(),
+      sharedBrowserPool()
+        .browser()
+        .then((browser) => browser.createBrowserContext()),
+    ]);
   });
   afterAll(async () => {
     await held.browser?.close();

@@ -20,5 +20,7 @@ export default async function setup(project: TestProject) {
   project.provide('sharedDir', dir);
   // Bundled once here, before any test starts the CLI in a child process, which would bundle it too.
   project.provide('bundleDir', (await currentBundle()) as string);
-  return () => rm(dir, { recursive: true, force: true });
+  // Retried: a test process's shared Chromium (tests/support/shared-browser.ts) quits with the
+  // process, and may still be writing its profile in here for a moment after.
+  return () => rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 }

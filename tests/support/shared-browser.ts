@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { type BrowserPool, createBrowserPool } from '../../src/print/browser-pool.ts';
+import { createPrinter, type Printer } from '../../src/print/printer.ts';
+
+let pool: BrowserPool | undefined;
+
+/**
+ * One browser for every test of this test process that prints or looks at pages without testing
+ * how a browser is started or stopped: a launch costs about 0.4 s of CPU, and the suite made 35.
+ * Test files share a process's modules (`isolate: false`), so the pool outlives the file that
+ * started it. It is never closed: Chromium, started over a pipe, quits with the process, and its
+ * profile and the pool's files are in the run's shared folder, which the run removes.
+ * A test that uses its pages leaves them as it found them (see `BrowserPool.run`).
+ */
+export function sharedBrowserPool(): BrowserPool {
+  pool ??= createBrowserPool({ userDataDir: join(inject('sharedDir'), `chromium-${process.pid}`, 'profile') });
+  return pool;
+}
+
+/** A printer (one build's faces and pictures) on the shared browser; its `close` leaves the browser open. */
+export async function sharedPrinter(): Promise<Printer> {
+  const pool = sharedBrowserPool();
+  return createPrinter({ browser: await pool.found(), pool });
+}
