@@ -1,5 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
-import type { TableRecord } from './table/table-record.ts';
+import type { IssueTable } from './table/table-record.ts';
 
 /** A role in the 版记 with its recipients: a list is joined with 、, a string is kept as written. */
 export interface DistributionEntry {
@@ -88,8 +88,8 @@ export interface RenderedIssue {
   readonly articles: readonly Article[];
   /** Files besides the Markdown that the page was made from (CSV, images). */
   readonly dependencies: readonly string[];
-  /** The `::table` embeds that rendered, in document order. */
-  readonly tables: readonly TableRecord[];
+  /** The `::table` embeds that rendered, in document order: what the series page charts of them. */
+  readonly tables: readonly IssueTable[];
   /** The photos the issue shows from its own folder, with the resized copies its pages use. */
   readonly images: readonly IssueImage[];
 }

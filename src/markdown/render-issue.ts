@@ -3,6 +3,7 @@ import type { Issue, RenderedIssue } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 import { findTooDeep } from './markdown-depth.ts';
 import type { Processor } from './processor.ts';
+import { issueTable } from '../table/table-record.ts';
 
 /**
  * Run an issue's Markdown through the processor. Problems are messages on `file`
@@ -38,7 +39,7 @@ export async function renderIssue(processor: Processor, issue: Issue, file: VFil
     printHtml: file.data.printHtml!,
     articles: file.data.articles ?? [],
     dependencies: file.data.dependencies ?? [],
-    tables: file.data.tables ?? [],
+    tables: (file.data.tables ?? []).map(issueTable),
     images: file.data.images ?? [],
   };
 }

@@ -1,7 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { SHARE_NAME, shareLabel } from '../table/stacked-chart.ts';
 import { type ChartRecord, chartNames, chartTitle, chartValue, drawChart } from '../table/table-chart.ts';
-import type { TableRecord } from '../table/table-record.ts';
+import type { IssueTable } from '../table/table-record.ts';
 import type { SiteIssue } from './site-view.ts';
 
 /** One charted table followed across issues: its 合计 month by month, and a stacked one's share done. */
@@ -29,7 +29,7 @@ export interface SeriesMonth {
   readonly total: readonly string[];
 }
 
-type Charted = TableRecord & { readonly chart: ChartRecord; readonly total: readonly string[] };
+type Charted = IssueTable & { readonly chart: ChartRecord; readonly total: readonly string[] };
 
 /**
  * Tables drawn with `chart` that have a totals row, grouped by their columns and selector (the
