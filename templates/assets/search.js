@@ -36,6 +36,9 @@ function element(tag, className, text) {
   return node;
 }
 
+/** Punctuation that ends a sentence or a clause, and the spaces after it. */
+const LEADING_PUNCTUATION = /^[\s，。；：、！？）》」』,.;:!?)]+/;
+
 /**
  * Pagefind excerpts are escaped text with <mark> around the words it matched. Chinese is
  * segmented into words, so a query like 蕉岭县 may come back marked in pieces: where the
@@ -51,6 +54,8 @@ function excerpt(html, query) {
   const marked = query && plain.includes(query)
     ? plain.split(query).flatMap((text, index) => (index === 0 ? [{ text, hit: false }] : [{ text: query, hit: true }, { text, hit: false }]))
     : pieces;
+  // Pagefind may cut an excerpt just after a sentence's end: start it at the next word.
+  if (marked[0] && !marked[0].hit) marked[0] = { text: marked[0].text.replace(LEADING_PUNCTUATION, ''), hit: false };
   for (const piece of marked) paragraph.append(piece.hit ? element('mark', '', piece.text) : document.createTextNode(piece.text));
   return paragraph;
 }

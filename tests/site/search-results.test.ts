@@ -49,6 +49,11 @@ describe('search results', () => {
   it('are in order of relevance, newest first at the reader’s choice, kept in the address', async () => {
     const page = await search('search/?q=蕉岭县');
     expect(await page.$eval('input[name=sort]:checked', (radio) => (radio as HTMLInputElement).value)).toBe('relevance');
+    // Pagefind may cut an excerpt just after a sentence's end: it starts at the next word, not at
+    // the punctuation (2021年第12期's began "；丰顺县、兴宁市…").
+    const excerpts = await page.$$eval('.search-result-excerpt', (items) => items.map((item) => item.textContent ?? ''));
+    expect(excerpts.some((text) => text.startsWith('丰顺县、兴宁市'))).toBe(true);
+    expect(excerpts.filter((text) => /^[\s，。；：、！？）》」』,.;:!?)]/.test(text))).toEqual([]);
     await page.click('input[name=sort][value=newest]');
     // Results are rebuilt: wait for the list that says it is newest first.
     await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('最新在前') && document.querySelector('.search-result'));
