@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load/load-content.ts';
 import { facesLine } from '../../src/cli/build.ts';
-import { build, type BuildResult } from '../../src/pipeline.ts';
-import { sharedBrowserPool } from '../support/shared-browser.ts';
+import type { BuildResult } from '../../src/pipeline.ts';
+import { buildPdfs } from '../support/shared-browser.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/font-files/content/', import.meta.url));
 
@@ -35,14 +35,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jianbao-font-files-'));
   const content = contentWith('content', '  body: [fonts/body.woff2]\n  title: [fonts/broken.ttf]\n  heading: [No Such Face 仿宋]\n');
   writeFileSync(join(content, 'fonts', 'broken.ttf'), 'not a font\n');
-  result = await build({
-    contentDir: content,
-    outDir: join(dir, 'dist'),
-    cacheDir: join(dir, 'cache'),
-    search: false,
-    shareImage: false,
-    browserPool: sharedBrowserPool(),
-  });
+  result = await buildPdfs(content, dir);
 }, 120_000);
 
 afterAll(() => {

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/pipeline.ts';
+import type { BuildResult } from '../../src/pipeline.ts';
 import { mmPerPt, pageTexts, words, type Word } from './poppler.ts';
-import { sharedBrowserPool } from '../support/shared-browser.ts';
+import { buildPdfs } from '../support/shared-browser.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/print-pages/photos/', import.meta.url));
 
@@ -28,14 +28,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jianbao-photos-'));
   const content = join(dir, 'content');
   cpSync(fixture, content, { recursive: true });
-  result = await build({
-    contentDir: content,
-    outDir: join(dir, 'dist'),
-    cacheDir: join(dir, 'cache'),
-    search: false,
-    shareImage: false,
-    browserPool: sharedBrowserPool(),
-  });
+  result = await buildPdfs(content, dir);
   issueDir = join(dir, 'dist', '2021', '1');
   pdf = join(issueDir, '2021-1.pdf');
   html = readFileSync(join(issueDir, 'index.html'), 'utf8');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { build, type BuildResult } from '../../src/pipeline.ts';
 import { type BrowserPool, createBrowserPool } from '../../src/print/browser-pool.ts';
 import { createPrinter, type Printer } from '../../src/print/printer.ts';
 
@@ -26,6 +27,15 @@ export function sharedBrowserPool(): BrowserPool {
     pool = started;
   }
   return pool;
+}
+
+/**
+ * Build `contentDir` with its PDFs, printed on the shared browser, into `<dir>/dist` with a cache
+ * in `<dir>/cache`: without the search index and the share pictures, which print tests do not
+ * look at.
+ */
+export function buildPdfs(contentDir: string, dir: string): Promise<BuildResult> {
+  return build({ contentDir, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), search: false, shareImage: false, browserPool: sharedBrowserPool() });
 }
 
 /** A printer (one build's faces and pictures) on the shared browser; its `close` leaves the browser open. */
