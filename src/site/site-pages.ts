@@ -3,7 +3,7 @@ import type { TemplateEngine } from './engine.ts';
 import { renderFeed } from './feed.ts';
 import { rootFrom } from './page-data.ts';
 import { chartWithin, seriesCharts, type SeriesChart } from './series-page.ts';
-import { pageEdition, type YearGroup } from './page-edition.ts';
+import { neighbour, pageEdition, type YearGroup } from './page-edition.ts';
 import { renderSitemap } from './sitemap.ts';
 import { combineHashes, contentHash } from '../cache/hash.ts';
 import { madePage, pageFile, type SitePage, type StandIn, templatePage } from './site-page.ts';
@@ -60,13 +60,14 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
   const years = counts.slice(0, settings.navYears);
   const common = { series, years };
   const archiveYears = years.map(({ year }) => ({ year }));
-  const standIn = standIns(issues, [series, years, archiveYears]);
+  // Previous and next in the order issues came out, a supplement between the issues around its date.
+  const chronological = byDate(issues);
+  const neighbours = chronological.map(neighbour);
+  const standIn = standIns(issues, [series, years, archiveYears, ...neighbours]);
   const shareImage = settings.shareImage && defaultShareImage(series, settings.shareImage);
   const pageMeta: MetaOf = (path, title, description) => sitePageMeta(series, path, title, description, 'website', shareImage);
 
-  // Previous and next in the order issues came out, a supplement between the issues around its date.
-  const chronological = byDate(issues);
-  const archive = { series, issues: chronological, years: archiveYears, shareImage, standIn };
+  const archive = { series, issues: chronological, years: archiveYears, neighbours, shareImage, standIn };
   for (const index of chronological.keys()) yield pageEdition.render(engine, archive, index);
 
   const latest = issues.slice(0, settings.homeIssues);

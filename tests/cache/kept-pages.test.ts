@@ -65,6 +65,25 @@ describe('pages kept from the last build', () => {
     await expectSameAsCold('cold-after-table');
   });
 
+  it('makes again the pages of the issues before and after one whose lead title changed, whose pagers show it', async () => {
+    const changed = issues.find((issue) => issue.year === 2000 && issue.number === 2)!;
+    const markdown = join(changed.dir, 'index.md');
+    const text = await readFile(markdown, 'utf8');
+    expect(text).toContain('## 以党的十九届六中全会精神为指引');
+    await writeFile(markdown, text.replace('## 以党的十九届六中全会精神为指引', '## 以党的二十大精神为指引'));
+    const before = await inodes(options.outDir);
+    const result = await build(options);
+    expect(result.counts).toMatchObject({ rendered: 1 });
+    const after = await inodes(options.outDir);
+    const rewritten = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
+    for (const number of [1, 2, 3]) {
+      expect(rewritten).toContain(`2000/${number}/index.html`);
+      // Titles are phrased: a `<wbr>` between words.
+      expect((await readFile(join(options.outDir, `2000/${number}/index.html`), 'utf8')).replaceAll('<wbr>', '')).toContain('以党的二十大精神为指引');
+    }
+    await expectSameAsCold('cold-after-title');
+  });
+
   it('makes again a page whose file in the output was changed since, and only that one', async () => {
     const path = join(options.outDir, '2001/2/index.html');
     const text = await readFile(path, 'utf8');
