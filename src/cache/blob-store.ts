@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentHash } from './hash.ts';
@@ -73,6 +73,30 @@ export class BlobStore {
       return undefined;
     }
     if (contentHash(bytes) === id) return bytes;
+    rmSync(path, { force: true });
+    return undefined;
+  }
+
+  /**
+   * `length` bytes of the blob from byte `start`, read without the rest of it, when they have the
+   * hash `hash` (a part hashed on its own, see `ISSUE_PARTS`); else undefined, and a blob found
+   * damaged so is deleted.
+   */
+  readPart(id: string, start: number, length: number, hash: string): Buffer | undefined {
+    const path = this.#path(id);
+    let bytes: Buffer;
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        bytes = Buffer.allocUnsafe(length);
+        bytes = bytes.subarray(0, readSync(fd, bytes, 0, length, start));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return undefined;
+    }
+    if (contentHash(bytes) === hash) return bytes;
     rmSync(path, { force: true });
     return undefined;
   }

@@ -10,16 +10,13 @@ import { readIssueFile } from '../load/read-issue-file.ts';
 import { BlobStore } from './blob-store.ts';
 import { ChangedDuringBuildError } from './changed-during-build.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
-import type { CachedRender, RenderStore, StoredRender, StoredText } from './store-render.ts';
+import { blobSize, type CachedRender, type IssueBlob, type IssuePart, partOf, readPart, type RenderStore, type StoredRender } from './store-render.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 10;
+const FORMAT = 11;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
-
-/** A text kept in the blob store (an edition's HTML): its blob and its size in bytes. */
-const storedText = z.strictObject({ blob: hex, bytes: z.number() });
 
 const manifestSchema = z.strictObject({
   format: z.literal(FORMAT),
@@ -32,16 +29,15 @@ const manifestSchema = z.strictObject({
       markdown: hex,
       /** Each file the issue embeds (CSV, images), relative to the content folder → its hash. */
       dependencies: z.record(z.string(), hex),
-      /** Blob holding what was rendered besides the HTML, as JSON (articles, tables, images). */
-      rendered: hex,
-      /** The HTML of the web page and of the print edition, each a blob of its own. */
-      html: storedText,
-      printHtml: storedText,
       /**
-       * Blob holding the warnings it rendered with (typography, say), shown on every build until
-       * fixed, as JSON; none without warnings. Kept out of the manifest, which every build reads whole.
+       * Blob holding what the issue rendered to (see `ISSUE_PARTS`): its HTML, its render and the
+       * warnings it rendered with (typography, say), shown on every build until fixed. The
+       * warnings are kept out of the manifest, which every build reads whole.
        */
-      warnings: hex.optional(),
+      blob: hex,
+      /** The size in bytes of each part of the blob, and the hash of each. */
+      sizes: z.array(z.number()).length(4),
+      hashes: z.array(hex).length(4),
     }),
   ),
   /**
@@ -54,9 +50,9 @@ const manifestSchema = z.strictObject({
   /** Derived outputs made from many pages (the search index): their key and files → blobs. */
   outputs: z.record(z.string(), z.strictObject({ key: hex, files: z.record(z.string(), hex) })),
   /**
-   * The rendered blobs of `issues`' entries again, a chunk of issues a blob (see `renderParts`), as
-   * a JSON array: what a rebuild takes unchanged issues from, in a few reads rather than one an
-   * issue. `of` is the hash of the chunk's issues and their rendered blobs. Made by a complete
+   * The renders of `issues`' entries again, a chunk of issues a blob (see `renderParts`), as a
+   * JSON array: what a rebuild takes unchanged issues from, in a few reads rather than one an
+   * issue. `of` is the hash of the chunk's issues and their blobs. Made by a complete
    * build, keeping the chunks of the last build whose issues did not change.
    */
   renders: z.array(z.strictObject({ of: hex, blob: hex })).optional(),
@@ -448,42 +444,32 @@ export class BuildCache {
       this.#next.issues[name] = entry;
       this.#renders.set(name, found.render);
       const dependencies = Object.keys(entry.dependencies).map((path) => join(this.#contentDir, path));
-      const hash = renderedHash(issue, entry.markdown, entry.rendered, entry);
+      const hash = renderedHash(issue, entry.markdown, entry.blob);
       return { rendered: keptRender({ ...found.render, issue, dependencies }, this.#blobs!, entry, hash), warnings: found.warnings };
     }
     return undefined;
   }
 
   /**
-   * An entry's rendered blob, read and checked, and its HTML and warnings found in place (the
-   * size of the HTML only, the warnings' blob only there: read when asked for, as a partial
-   * rebuild prints most issues' warnings from their chunks' stored text). Blobs from another
-   * cache are copied into this one, whose store the rendered issue then reads.
+   * An entry's render, from its chunk of `renders` or else from its blob (read and checked), with
+   * the blob found in place (its size only: its HTML and warnings are read when asked for, as a
+   * partial rebuild prints most issues' warnings from their chunks' stored text). A blob from
+   * another cache is copied into this one, whose store the rendered issue then reads.
    */
   async #readEntry(entry: IssueEntry, blobs: BlobStore, name: string): Promise<{ render: CachedRender; warnings: () => readonly MessageData[] } | undefined> {
     if (blobs === this.#blobs) {
       const own = this.#blobs;
-      const render = this.#chunkedRender(name) ?? parseRender(await own.read(entry.rendered));
-      if (!render) return undefined;
-      const there =
-        own.has(entry.html.blob, entry.html.bytes) &&
-        own.has(entry.printHtml.blob, entry.printHtml.bytes) &&
-        (entry.warnings === undefined || own.exists(entry.warnings));
-      return there ? { render, warnings: () => (entry.warnings === undefined ? [] : readWarnings(own, entry.warnings, name)) } : undefined;
+      const render = this.#chunkedRender(name) ?? parseRender(readPart(own, entry, 'render'));
+      if (!render || !own.has(entry.blob, blobSize(entry))) return undefined;
+      return { render, warnings: () => readWarnings(own, entry, name) };
     }
-    const bytes = await blobs.read(entry.rendered);
-    const render = parseRender(bytes);
-    if (!bytes || !render) return undefined;
-    const warningBytes = entry.warnings === undefined ? undefined : await blobs.read(entry.warnings);
-    const warnings = entry.warnings === undefined ? [] : warningBytes && parseWarnings(warningBytes);
-    if (!warnings) return undefined;
-    for (const id of [entry.html.blob, entry.printHtml.blob]) {
-      const copied = await blobs.read(id);
-      if (copied === undefined) return undefined;
-      await this.#blobs!.write(copied);
-    }
+    const bytes = await blobs.read(entry.blob);
+    const render = parseRender(bytes && partIn(bytes, entry, 'render'));
+    const found = bytes && partIn(bytes, entry, 'warnings');
+    // An empty part: no warnings.
+    const warnings = found?.length === 0 ? [] : parseWarnings(found);
+    if (!bytes || !render || !warnings) return undefined;
     await this.#blobs!.write(bytes);
-    if (warningBytes) await this.#blobs!.write(warningBytes);
     this.#changed = true;
     return { render, warnings: () => warnings };
   }
@@ -607,7 +593,7 @@ export class BuildCache {
       if (!data || blob === undefined) {
         const read: MessageData[][] = [];
         for (const [, entry] of part) {
-          const found = entry.warnings === undefined ? [] : parseWarnings(blobs.readSync(entry.warnings));
+          const found = blobWarnings(blobs, entry);
           if (!found) return undefined;
           read.push(found);
         }
@@ -745,19 +731,12 @@ export class BuildCache {
    */
   keepIssue(issue: Issue, stored: StoredRender): RenderedIssue {
     const found = stored.entry;
-    const kept = keptRender({ ...stored.fields, issue }, this.#kept!, stored, found && renderedHash(issue, found.markdown, found.rendered, stored));
+    const kept = keptRender({ ...stored.fields, issue }, this.#kept!, stored.stored, found && renderedHash(issue, found.markdown, stored.stored.blob));
     if (!this.#blobs || !found) return kept;
     const dependencies: Record<string, string> = {};
     for (const [index, path] of stored.fields.dependencies.entries()) dependencies[this.#relative(path)] = found.dependencies[index]!;
-    const entry: IssueEntry = {
-      markdown: found.markdown,
-      dependencies,
-      rendered: found.rendered,
-      html: stored.html,
-      printHtml: stored.printHtml,
-      // Through JSON: no undefined fields.
-      ...(found.warnings === undefined ? {} : { warnings: found.warnings }),
-    };
+    const { blob, sizes, hashes } = stored.stored;
+    const entry: IssueEntry = { markdown: found.markdown, dependencies, blob, sizes: [...sizes], hashes: [...hashes] };
     const name = this.#relative(issue.source);
     this.#next.issues[name] = entry;
     const { articles, tables, images } = stored.fields;
@@ -771,10 +750,9 @@ export class BuildCache {
    * read when asked for; undefined when it has no entry, whose warnings the worker sent.
    */
   storedWarnings(issue: Issue, stored: StoredRender): (() => readonly MessageData[]) | undefined {
-    const blob = stored.entry?.warnings;
     if (!this.#blobs || !stored.entry) return undefined;
     const blobs = this.#blobs;
-    return () => (blob === undefined ? [] : readWarnings(blobs, blob, this.#relative(issue.source)));
+    return () => readWarnings(blobs, stored.stored, this.#relative(issue.source));
   }
 
   /**
@@ -920,7 +898,9 @@ export class BuildCache {
       const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
       const warnings = (manifest.written?.allWarnings ?? []).flatMap((chunk) => [chunk.blob, ...(chunk.printed ? [chunk.printed.blob] : [])]);
       const renders = (manifest.renders ?? []).map((chunk) => chunk.blob);
-      await this.#blobs.prune(new Set([...Object.values(manifest.issues).flatMap(issueBlobs), ...editionFiles(manifest), ...outputs, ...warnings, ...renders]));
+      await this.#blobs.prune(
+        new Set([...Object.values(manifest.issues).map((entry) => entry.blob), ...editionFiles(manifest), ...outputs, ...warnings, ...renders]),
+      );
     }
   }
 }
@@ -950,7 +930,7 @@ function* warningParts(
   for (let start = 0; start < entries.length; start += WARNING_CHUNK) {
     const part = entries.slice(start, start + WARNING_CHUNK);
     const sources = issues.slice(start, start + WARNING_CHUNK).map((issue) => issue.source);
-    const of = combineHashes(part.flatMap(([name, entry]) => [name, entry.warnings ?? '']));
+    const of = combineHashes(part.flatMap(([name, entry]) => [name, partOf(entry, 'warnings').hash]));
     yield { part, sources, of, key: combineHashes([of, cwd, ...sources]) };
   }
 }
@@ -961,7 +941,7 @@ function* warningParts(
  */
 function* renderParts(issues: Manifest['issues']): Generator<{ names: string[]; of: string }> {
   let names: string[] = [];
-  const part = () => ({ names, of: combineHashes(names.flatMap((name) => [name, issues[name]!.rendered])) });
+  const part = () => ({ names, of: combineHashes(names.flatMap((name) => [name, issues[name]!.blob])) });
   for (const name of Object.keys(issues).sort()) {
     names.push(name);
     if (Number.parseInt(contentHash(name).slice(0, 8), 16) % RENDER_CHUNK === 0) {
@@ -1026,11 +1006,6 @@ function unreadText(source: string, hash: string): () => string {
   };
 }
 
-/** The blobs an issue's entry names. */
-function issueBlobs(entry: IssueEntry): string[] {
-  return [entry.rendered, entry.html.blob, entry.printHtml.blob, ...(entry.warnings === undefined ? [] : [entry.warnings])];
-}
-
 /** The blobs of every edition's files. */
 function editionFiles(manifest: Manifest): string[] {
   return Object.values(manifest.editions).flatMap((files) => Object.values(files));
@@ -1047,7 +1022,7 @@ function mergeEditions(older: Manifest['editions'], newer: Manifest['editions'])
 function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry])[]): string {
   const parts = [key];
   for (const [name, entry] of entries) {
-    parts.push(name, ...issueBlobs(entry));
+    parts.push(name, entry.blob);
     for (const [path, hash] of Object.entries(entry.dependencies)) parts.push(path, hash);
   }
   return combineHashes(parts);
@@ -1115,10 +1090,10 @@ function checked(bytes: Buffer): boolean {
 
 /**
  * A rendered issue's `hash`: its file, the hash of its text and the issue before it (what loading
- * made it from, with the series), and the blobs of what it rendered to.
+ * made it from, with the series), and the blob of what it rendered to.
  */
-function renderedHash(issue: Issue, markdown: string, rendered: string, stored: { readonly html: StoredText; readonly printHtml: StoredText }): string {
-  return combineHashes([issue.source, markdown, issue.previous ?? '', rendered, stored.html.blob, stored.printHtml.blob]);
+function renderedHash(issue: Issue, markdown: string, blob: string): string {
+  return combineHashes([issue.source, markdown, issue.previous ?? '', blob]);
 }
 
 /**
@@ -1126,14 +1101,9 @@ function renderedHash(issue: Issue, markdown: string, rendered: string, stored: 
  * `html` or `printHtml` reads its blob and checks it. A blob changed since it was stored is an
  * error (the read deleted it, so the next build renders the issue again).
  */
-function keptRender(
-  fields: Omit<RenderedIssue, 'html' | 'printHtml'>,
-  store: BlobStore,
-  stored: { readonly html: StoredText; readonly printHtml: StoredText },
-  hash: string | undefined,
-): RenderedIssue {
-  const read = (text: StoredText) => {
-    const bytes = store.readSync(text.blob);
+function keptRender(fields: Omit<RenderedIssue, 'html' | 'printHtml'>, store: BlobStore, stored: IssueBlob, hash: string | undefined): RenderedIssue {
+  const read = (part: 'html' | 'printHtml') => {
+    const bytes = readPart(store, stored, part);
     if (bytes === undefined) {
       throw new ChangedDuringBuildError(`the HTML of ${fields.issue.source} kept in ${store.dir}`, 'renders it anew');
     }
@@ -1144,12 +1114,18 @@ function keptRender(
     ...fields,
     hash,
     get html() {
-      return read(stored.html);
+      return read('html');
     },
     get printHtml() {
-      return read(stored.printHtml);
+      return read('printHtml');
     },
   };
+}
+
+/** The part `part` of an issue blob's bytes, read whole (and checked). */
+function partIn(bytes: Buffer, stored: IssueBlob, part: IssuePart): Buffer {
+  const { start, length } = partOf(stored, part);
+  return bytes.subarray(start, start + length);
 }
 
 /** A blob's JSON, or undefined when it is missing or not JSON. */
@@ -1188,9 +1164,7 @@ function parseChunk(bytes: Buffer | undefined, issues: number): MessageData[][] 
  * data, or when that is damaged from each issue's warnings (`part`, the chunk's issue entries).
  */
 function chunkMessages(blobs: BlobStore, blob: string, part: readonly (readonly [string, IssueEntry])[], sources: readonly string[]): readonly VFileMessage[] {
-  const data =
-    parseChunk(blobs.readSync(blob), part.length) ??
-    part.map(([name, entry]) => (entry.warnings === undefined ? [] : readWarnings(blobs, entry.warnings, name)));
+  const data = parseChunk(blobs.readSync(blob), part.length) ?? part.map(([name, entry]) => readWarnings(blobs, entry, name));
   return restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
 }
 
@@ -1208,9 +1182,14 @@ async function storePrinted(
   return { text, printed: { key, blob: await blobs.write(text), count: messages.length } };
 }
 
-/** The warnings of the issue `name` in `blob`, which must be there: one changed or removed during the build is an error. */
-function readWarnings(blobs: BlobStore, blob: string, name: string): MessageData[] {
-  const found = parseWarnings(blobs.readSync(blob));
+/** The warnings of an issue's blob in `blobs`, read only when it has some; undefined when it is missing or damaged. */
+function blobWarnings(blobs: BlobStore, stored: IssueBlob): MessageData[] | undefined {
+  return partOf(stored, 'warnings').length === 0 ? [] : parseWarnings(readPart(blobs, stored, 'warnings'));
+}
+
+/** The warnings of the issue `name`, whose blob must be there: one changed or removed during the build is an error. */
+function readWarnings(blobs: BlobStore, stored: IssueBlob, name: string): MessageData[] {
+  const found = blobWarnings(blobs, stored);
   if (!found) throw new ChangedDuringBuildError(`the warnings of ${name} kept in ${blobs.dir}`, 'renders it anew');
   return found;
 }

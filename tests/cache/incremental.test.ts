@@ -171,7 +171,7 @@ describe('a damaged cache', () => {
   it('renders again an issue whose stored page is missing', async () => {
     await build(options);
     const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8'));
-    const id: string = Object.values<{ rendered: string }>(manifest.issues)[0]!.rendered;
+    const id: string = Object.values<{ blob: string }>(manifest.issues)[0]!.blob;
     // With the chunks of renders that hold it too (see tests/cache/rebuild.test.ts).
     const chunks = (manifest.renders as { blob: string }[]).map((chunk) => chunk.blob);
     for (const blob of [id, ...chunks]) await rm(join(options.cacheDir, 'blobs', blob.slice(0, 2), blob));

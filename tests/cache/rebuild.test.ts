@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BlobStore } from '../../src/cache/blob-store.ts';
+import { type IssueBlob, partOf } from '../../src/cache/store-render.ts';
 import { build } from '../../src/pipeline.ts';
 import { formatProblems, printedWarnings } from '../../src/report/messages.ts';
 import type { SyntheticIssue } from '../../scripts/synthetic-archive.ts';
@@ -120,21 +122,26 @@ describe('the chunks of stored renders', () => {
     expect(stored.flat()).toHaveLength(issues.length);
     for (const render of stored.flat()) expect(render.articles.length).toBeGreaterThan(0);
 
-    // The unchanged issue's own blob gone: it comes from its chunk.
-    const entries = (await readManifest()).issues as Record<string, { rendered: string }>;
-    await rm(blobPath(entries[`${issues[0]!.year}/${issues[0]!.number}/index.md`]!.rendered));
+    // The unchanged issue's render comes from its chunk: its own blob is not read.
+    const entries = (await readManifest()).issues as Record<string, IssueBlob>;
+    const own = entries[`${issues[0]!.year}/${issues[0]!.number}/index.md`]!;
+    const renderReads = () => reads.mock.calls.filter(([id, start]) => id === own.blob && start === partOf(own, 'render').start);
+    const reads = vi.spyOn(BlobStore.prototype, 'readPart');
     await changeCsv(1);
     const fromChunk = await build(options);
     expect(fromChunk.counts).toMatchObject({ rendered: 1, skipped: 1 });
     expect(fromChunk.cacheProblems).toEqual([]);
+    expect(renderReads()).toEqual([]);
     expect(await page(issues[0]!)).toBe(before);
 
-    // The chunks damaged too: said so, the issue rendered again, and the chunks stored anew.
+    // The chunks damaged: said so, the issue's render read from its own blob, and the chunks stored anew.
     for (const blob of await renders()) await writeFile(blobPath(blob), 'damaged');
     await changeCsv(2);
     const damaged = await build(options);
-    expect(damaged.counts).toMatchObject({ rendered: 2, skipped: 0 });
+    expect(damaged.counts).toMatchObject({ rendered: 1, skipped: 1 });
     expect(damaged.cacheProblems).toContain('the stored renders were missing or corrupt');
+    expect(renderReads()).toHaveLength(1);
+    reads.mockRestore();
     expect(await page(issues[0]!)).toBe(before);
 
     await changeCsv(3);
@@ -184,7 +191,7 @@ describe('a cached file damaged on disk', () => {
     await build(options);
     const before = await page(issues[0]!);
     const name = `${issues[0]!.year}/${issues[0]!.number}/index.md`;
-    const { blob } = ((await readManifest()).issues as Record<string, { html: { blob: string } }>)[name]!.html;
+    const { blob } = ((await readManifest()).issues as Record<string, { blob: string }>)[name]!;
     // One bit flipped: the size the cache checks before it reads is the same.
     const path = join(options.cacheDir, 'blobs', blob.slice(0, 2), blob);
     const bytes = await readFile(path);

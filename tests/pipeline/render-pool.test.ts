@@ -13,7 +13,7 @@ import { createRenderPool } from '../../src/markdown/render-pool.ts';
 import { renderIssues } from '../../src/markdown/render-issues.ts';
 import { BuildCache } from '../../src/cache/build-cache.ts';
 import { type RenderResult, renderToStore } from '../../src/markdown/render-to-store.ts';
-import type { StoredRender } from '../../src/cache/store-render.ts';
+import { ISSUE_PARTS, type IssuePart, readPart, type StoredRender } from '../../src/cache/store-render.ts';
 import { toMessageData } from '../../src/report/message-data.ts';
 import type { Issue, RenderedIssue } from '../../src/model.ts';
 import { formatMessage, problemsIn } from '../../src/report/messages.ts';
@@ -70,26 +70,28 @@ describe('rendering on worker threads', () => {
       expect.stringMatching(/\/progress\.csv:13:3: 合计 value 1 in column/),
     ]);
     // The issue with the wrong total has an error, so it is neither rendered nor stored; every
-    // other one is stored with its cache entry, and only its blobs' ids cross from the worker.
+    // other one is stored with its cache entry, and only its blob's id crosses from the worker.
     expect(pooled.map(({ result }) => result && 'stored' in result)).toEqual(site.issues.map((issue) => (issue.source.startsWith(wrong) ? undefined : true)));
     for (const [index, { result }] of pooled.entries()) {
       const rendered = single[index]!.render;
       if (rendered === undefined) continue;
-      const { html, printHtml, entry, fields } = (result as { stored: StoredRender }).stored;
-      expect(there.blobs.readSync(html.blob)?.toString()).toBe(rendered.html);
-      expect(html.bytes).toBe(Buffer.byteLength(rendered.html));
-      expect(there.blobs.readSync(printHtml.blob)?.toString()).toBe(rendered.printHtml);
+      const { stored, entry, fields } = (result as { stored: StoredRender }).stored;
+      const part = (name: IssuePart) => readPart(there.blobs, stored, name)!.toString();
+      // The parts one after another make the blob.
+      expect(there.blobs.readSync(stored.blob)?.toString()).toBe(ISSUE_PARTS.map(part).join(''));
+      expect(part('html')).toBe(rendered.html);
+      expect(part('printHtml')).toBe(rendered.printHtml);
       expect(rendered.html).toContain('<table');
       expect(entry?.markdown).toBe(contentHash(rendered.issue.markdown));
       expect(entry?.dependencies).toEqual(fields.dependencies.map((path) => contentHash(readFileSync(path))));
-      expect(JSON.parse(String(there.blobs.readSync(entry!.rendered)))).toEqual({
+      expect(JSON.parse(part('render'))).toEqual({
         articles: rendered.articles,
         tables: rendered.tables,
         images: rendered.images,
       });
       // The synthetic issues render with typography warnings, which are kept with them.
       expect(single[index]!.file.messages.length).toBeGreaterThan(0);
-      expect(JSON.parse(String(there.blobs.readSync(entry!.warnings!)))).toEqual(single[index]!.file.messages.map(toMessageData));
+      expect(JSON.parse(part('warnings'))).toEqual(single[index]!.file.messages.map(toMessageData));
     }
   });
 
