@@ -12,9 +12,12 @@ export class BlobStore {
   readonly dir: string;
   /** Folders known to exist. */
   readonly #folders = new Set<string>();
+  #beforeFirstWrite: (() => void) | undefined;
 
-  constructor(dir: string) {
+  /** `beforeFirstWrite` is called once, before the store's first write. */
+  constructor(dir: string, { beforeFirstWrite }: { readonly beforeFirstWrite?: () => void } = {}) {
     this.dir = dir;
+    this.#beforeFirstWrite = beforeFirstWrite;
   }
 
   #path(id: string): string {
@@ -29,6 +32,8 @@ export class BlobStore {
    * shows it). Synchronous, as a build stores a thousand small blobs.
    */
   async write(bytes: string | Uint8Array): Promise<string> {
+    this.#beforeFirstWrite?.();
+    this.#beforeFirstWrite = undefined;
     const id = contentHash(bytes);
     const path = this.#path(id);
     const folder = dirname(path);
@@ -125,6 +130,11 @@ export class BlobStore {
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, bytes);
     return true;
+  }
+
+  /** Delete these blobs, those that are there. */
+  async remove(ids: Iterable<string>): Promise<void> {
+    await Promise.all([...ids].map((id) => rm(this.#path(id), { force: true })));
   }
 
   /** Delete every blob whose id is not in `keep`, and stray temporary files. */

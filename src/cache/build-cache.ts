@@ -1,4 +1,4 @@
-import { type Stats, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, normalize, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -15,6 +15,12 @@ import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
 const FORMAT = 11;
+
+/**
+ * A file in the cache folder while a build may have written blobs that no manifest names yet
+ * (see `BuildCache.#markUnsaved`).
+ */
+const UNSAVED = 'unsaved';
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -216,6 +222,17 @@ export class BuildCache {
   /** The content folder as given, normalised, with a separator at the end (see `#relative`). */
   readonly #contentPrefix: string;
   readonly #blobs: BlobStore | undefined;
+  /**
+   * The manifest the build started from, when it is this version's own: the blobs it names and the
+   * new one does not are what a complete build deletes (see `#prune`).
+   */
+  readonly #started: Manifest | undefined;
+  /** UNSAVED was there when the build started: a build before it may have left blobs no manifest names. */
+  #unclean = false;
+  /** This build wrote UNSAVED. */
+  #marked = false;
+  /** Blobs a render worker stored in the cache without an entry (see `keepIssue`): no manifest names them. */
+  readonly #unnamed = new Set<string>();
   /** Where rendered HTML is kept during the build: the blobs, or without them the scratch folder. */
   readonly #kept: BlobStore | undefined;
   /** This cache as the last build left it, then the caches given in `from`. */
@@ -246,10 +263,11 @@ export class BuildCache {
     this.#start = options.start ?? Date.now();
     this.#contentDir = resolve(options.contentDir);
     this.#contentPrefix = join(options.contentDir, sep);
-    this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'));
+    this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'), { beforeFirstWrite: () => this.#markUnsaved() });
     this.#kept = this.#blobs ?? (options.scratchDir === undefined ? undefined : new BlobStore(options.scratchDir));
     const empty = (): Manifest => ({ format: FORMAT, key, issues: {}, editions: {}, pages: {}, outputs: {} });
     this.#previous = previous?.key === key ? previous : empty();
+    this.#started = previous?.key === key ? previous : undefined;
     this.#next = empty();
     this.#sources = this.#blobs ? [{ manifest: this.#previous, blobs: this.#blobs }, ...extras.filter((extra) => extra.manifest.key === key)] : [];
   }
@@ -265,6 +283,7 @@ export class BuildCache {
     });
     const cache = new BuildCache(options, key, previous, sources);
     cache.problems.push(...problems);
+    cache.#unclean = existsSync(join(options.dir, UNSAVED));
     return cache;
   }
 
@@ -720,7 +739,21 @@ export class BuildCache {
    * to `keepIssue` then. Undefined keeps them in memory (no cache and no scratch folder).
    */
   get renderStore(): RenderStore | undefined {
+    // The render workers write into the cache's store with stores of their own.
+    if (this.#blobs) this.#markUnsaved();
     return this.#kept && { blobs: this.#kept, entries: this.#blobs !== undefined };
+  }
+
+  /**
+   * Note in the cache folder (UNSAVED), before any blob is written, that blobs may be there that
+   * no manifest names until this build saves one, so that the next build looks for them if this
+   * one does not finish.
+   */
+  #markUnsaved(): void {
+    if (this.#marked || this.dir === undefined) return;
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(join(this.dir, UNSAVED), '');
+    this.#marked = true;
   }
 
   /**
@@ -732,7 +765,11 @@ export class BuildCache {
   keepIssue(issue: Issue, stored: StoredRender): RenderedIssue {
     const found = stored.entry;
     const kept = keptRender({ ...stored.fields, issue }, this.#kept!, stored.stored, found && renderedHash(issue, found.markdown, stored.stored.blob));
-    if (!this.#blobs || !found) return kept;
+    if (!this.#blobs) return kept;
+    if (!found) {
+      this.#unnamed.add(stored.stored.blob);
+      return kept;
+    }
     const dependencies: Record<string, string> = {};
     for (const [index, path] of stored.fields.dependencies.entries()) dependencies[this.#relative(path)] = found.dependencies[index]!;
     const { blob, sizes, hashes } = stored.stored;
@@ -874,7 +911,10 @@ export class BuildCache {
     const dropped =
       Object.keys(this.#previous.issues).length !== Object.keys(this.#next.issues).length ||
       editionFiles(this.#previous).length !== editionFiles(this.#next).length;
-    if (!this.#changed && !(complete && dropped) && this.problems.length === 0) return;
+    if (!this.#changed && !(complete && dropped) && this.problems.length === 0) {
+      if (complete) await this.#prune(this.#previous);
+      return;
+    }
     const manifest: Manifest = complete
       ? this.#next
       : {
@@ -894,14 +934,22 @@ export class BuildCache {
     await writeFile(temporary, withCheck(manifest));
     await rename(temporary, path);
     this.#previous = manifest;
-    if (complete) {
-      const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
-      const warnings = (manifest.written?.allWarnings ?? []).flatMap((chunk) => [chunk.blob, ...(chunk.printed ? [chunk.printed.blob] : [])]);
-      const renders = (manifest.renders ?? []).map((chunk) => chunk.blob);
-      await this.#blobs.prune(
-        new Set([...Object.values(manifest.issues).map((entry) => entry.blob), ...editionFiles(manifest), ...outputs, ...warnings, ...renders]),
-      );
-    }
+    if (complete) await this.#prune(manifest);
+  }
+
+  /**
+   * After a complete build saved `manifest`, delete the blobs it does not name: those the
+   * manifest the build started from named, or every other file of the store when that manifest
+   * was not this version's or a build before this one did not finish (UNSAVED): listing the store
+   * took 0.2 s of a rebuild at 10,000 issues. Then UNSAVED goes.
+   */
+  async #prune(manifest: Manifest): Promise<void> {
+    const keep = manifestBlobs(manifest);
+    if (this.#unclean || !this.#started) await this.#blobs!.prune(keep);
+    else await this.#blobs!.remove([...manifestBlobs(this.#started), ...this.#unnamed].filter((id) => !keep.has(id)));
+    if (this.#marked || this.#unclean) rmSync(join(this.dir!, UNSAVED), { force: true });
+    this.#marked = false;
+    this.#unclean = false;
   }
 }
 
@@ -1004,6 +1052,14 @@ function unreadText(source: string, hash: string): () => string {
     text = read;
     return text;
   };
+}
+
+/** Every blob `manifest` names. */
+function manifestBlobs(manifest: Manifest): Set<string> {
+  const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
+  const warnings = (manifest.written?.allWarnings ?? []).flatMap((chunk) => [chunk.blob, ...(chunk.printed ? [chunk.printed.blob] : [])]);
+  const renders = (manifest.renders ?? []).map((chunk) => chunk.blob);
+  return new Set([...Object.values(manifest.issues).map((entry) => entry.blob), ...editionFiles(manifest), ...outputs, ...warnings, ...renders]);
 }
 
 /** The blobs of every edition's files. */
