@@ -91,12 +91,34 @@ export function useServedSample(): { readonly site: ServedSite; readonly browser
         .browser()
         .then((browser) => browser.createBrowserContext()),
     ]);
+    await expectChineseFace(held.browser);
   });
   afterAll(async () => {
     await held.browser?.close();
     await held.site?.close();
   });
   return held;
+}
+
+/**
+ * Stop with what to do when the browser lays Han characters out in no Chinese face: the pages
+ * name the reader's own faces and ship none, and these tests measure them as a reader's device
+ * lays them out. Without such a face a character is drawn half as wide, and the tests would fail
+ * on their measurements (labels 7.8 px where 12 are wanted) without saying why.
+ */
+async function expectChineseFace(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.setContent('<span style="font: 16px sans-serif">中</span>');
+    const width = await page.$eval('span', (span) => span.getBoundingClientRect().width);
+    if (width < 15) {
+      throw new Error(
+        `A Han character lays out ${width} px wide in a 16 px font: this machine has no Chinese system font, which the browser tests lay the pages out in. Install one (Debian: apt-get install fonts-noto-cjk, as .ci/run does).`,
+      );
+    }
+  } finally {
+    await page.close();
+  }
 }
 
 /**
