@@ -70,16 +70,7 @@ export class BlobStore {
    * issue's page.
    */
   readSync(id: string): Buffer | undefined {
-    const path = this.#path(id);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      return undefined;
-    }
-    if (contentHash(bytes) === id) return bytes;
-    rmSync(path, { force: true });
-    return undefined;
+    return this.#checkedSync(id, (path) => readFileSync(path), id);
   }
 
   /**
@@ -88,16 +79,15 @@ export class BlobStore {
    * damaged so is deleted.
    */
   readPart(id: string, start: number, length: number, hash: string): Buffer | undefined {
+    return this.#checkedSync(id, (path) => readRange(path, start, length), hash);
+  }
+
+  /** What `read` gives of the blob `id` when it has the hash `hash`; undefined when it cannot be read, or else is damaged and then deleted. */
+  #checkedSync(id: string, read: (path: string) => Buffer, hash: string): Buffer | undefined {
     const path = this.#path(id);
     let bytes: Buffer;
     try {
-      const fd = openSync(path, 'r');
-      try {
-        bytes = Buffer.allocUnsafe(length);
-        bytes = bytes.subarray(0, readSync(fd, bytes, 0, length, start));
-      } finally {
-        closeSync(fd);
-      }
+      bytes = read(path);
     } catch {
       return undefined;
     }
@@ -158,5 +148,16 @@ function create(path: string, bytes: string | Uint8Array): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return false;
+  }
+}
+
+/** `length` bytes of the file at `path` from byte `start`, fewer where it ends sooner. */
+function readRange(path: string, start: number, length: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.allocUnsafe(length);
+    return bytes.subarray(0, readSync(fd, bytes, 0, length, start));
+  } finally {
+    closeSync(fd);
   }
 }

@@ -912,7 +912,8 @@ export class BuildCache {
       Object.keys(this.#previous.issues).length !== Object.keys(this.#next.issues).length ||
       editionFiles(this.#previous).length !== editionFiles(this.#next).length;
     if (!this.#changed && !(complete && dropped) && this.problems.length === 0) {
-      if (complete) await this.#prune(this.#previous);
+      // Unchanged, a build that wrote no blob has none to delete, unless one before it left some.
+      if (complete && (this.#marked || this.#unclean)) await this.#prune(this.#previous);
       return;
     }
     const manifest: Manifest = complete
