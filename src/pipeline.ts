@@ -376,9 +376,15 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         await output.commit();
         stored = await cache.recordOutput(
           issues.map((rendered) => rendered.issue),
-          (source) => {
-            const file = issueFiles.get(source);
-            return file ? validation.warningsOf(file) : [];
+          {
+            of: (source) => {
+              const file = issueFiles.get(source);
+              return file ? validation.warningsOf(file) : [];
+            },
+            onlyStored: (source) => {
+              const file = issueFiles.get(source);
+              return file !== undefined && validation.onlyStored(file);
+            },
           },
           key,
           outDir,

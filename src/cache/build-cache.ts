@@ -10,11 +10,21 @@ import { readIssueFile } from '../load/read-issue-file.ts';
 import { BlobStore } from './blob-store.ts';
 import { ChangedDuringBuildError } from './changed-during-build.ts';
 import { combineHashes, contentHash, fileHash } from './hash.ts';
-import { blobSize, type CachedRender, type IssueBlob, type IssuePart, partOf, readPart, type RenderStore, type StoredRender } from './store-render.ts';
+import {
+  blobSize,
+  type CachedRender,
+  ISSUE_PARTS,
+  type IssueBlob,
+  type IssuePart,
+  partOf,
+  readPart,
+  type RenderStore,
+  type StoredRender,
+} from './store-render.ts';
 import { jianbaoVersion } from './version.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 11;
+const FORMAT = 12;
 
 /**
  * A file in the cache folder while a build may have written blobs that no manifest names yet
@@ -42,8 +52,8 @@ const manifestSchema = z.strictObject({
        */
       blob: hex,
       /** The size in bytes of each part of the blob, and the hash of each. */
-      sizes: z.array(z.number()).length(4),
-      hashes: z.array(hex).length(4),
+      sizes: z.array(z.number()).length(ISSUE_PARTS.length),
+      hashes: z.array(hex).length(ISSUE_PARTS.length),
     }),
   ),
   /**
@@ -167,6 +177,14 @@ export interface WarningChunk {
   messages(): readonly VFileMessage[];
 }
 
+/** The issues' warnings, by issue file, as a complete build reports them (for `recordOutput`). */
+export interface IssueWarnings {
+  /** The issue's warnings, as messages. */
+  of(source: string): readonly VFileMessage[];
+  /** Whether they are all warnings its render stored with it (see `storeRender`): none was found outside it. */
+  onlyStored(source: string): boolean;
+}
+
 type StoredChunk = NonNullable<WrittenOutput['allWarnings']>[number];
 
 /** Where an issue's render is in the chunks of `renders`: the chunk's blob, how many it holds, and which. */
@@ -253,6 +271,11 @@ export class BuildCache {
   #series: { readonly series: Series; readonly hash: string } | undefined;
   /** What each issue of this build rendered to, by its entry's name: for the chunks of `renders`. */
   readonly #renders = new Map<string, CachedRender>();
+  /**
+   * The entries of the issues rendered in this build (see `keepIssue`), whose printed warnings
+   * were made in its working folder (see `ISSUE_PARTS`).
+   */
+  readonly #renderedHere = new Set<string>();
   /** Where the last build's chunks of `renders` hold each issue's render, worked out when first needed. */
   #placed: Map<string, RenderPlace> | undefined;
   /** The chunks of `renders` read, by blob; undefined when damaged. */
@@ -631,15 +654,14 @@ export class BuildCache {
 
   /**
    * Note what a complete build wrote into `outDir`, for `upToDate`, with the warnings its issues
-   * rendered with (`warnings`, each issue's as the build reports them, by issue file, asked for
-   * only for a chunk not kept from the last build) stored in
+   * rendered with (`warnings`, asked for only for a chunk not kept from the last build) stored in
    * chunks as `upToDate` reads them: the first up-to-date build then prints them from their
    * stored text too. Gives the chunks, whose text the build can print (see `WarningChunk`).
    * Nothing is noted when an issue is not in the cache (it had errors).
    */
   async recordOutput(
     issues: readonly Issue[],
-    warnings: (source: string) => readonly VFileMessage[],
+    warnings: IssueWarnings,
     key: string,
     outDir: string,
     info: {
@@ -707,7 +729,7 @@ export class BuildCache {
   async #storeWarnings(
     entries: readonly (readonly [string, IssueEntry])[],
     issues: readonly Issue[],
-    all: (source: string) => readonly VFileMessage[],
+    all: IssueWarnings,
   ): Promise<{ stored: StoredChunk; warnings: WarningChunk }[]> {
     const blobs = this.#blobs!;
     const previous = storedChunks(this.#previous.written);
@@ -717,21 +739,42 @@ export class BuildCache {
       const chunk = previous.get(of);
       const kept = chunk?.printed?.key === key ? blobs.readSync(chunk.printed.blob) : undefined;
       if (chunk?.printed && kept) {
-        const messages = () => sources.flatMap(all);
+        const messages = () => sources.flatMap((source) => all.of(source));
         chunks.push({ stored: chunk, warnings: { count: chunk.printed.count, printed: kept, messages } });
         continue;
       }
-      const byIssue = sources.map(all);
-      const messages = byIssue.flat();
-      const data = byIssue.map((found) => found.map(toMessageData));
-      const blob = await blobs.write(Buffer.from(JSON.stringify(data)));
-      const { text, printed } = await storePrinted(blobs, messages, key);
+      const each = part.map(([name, entry], index) => this.#issueWarnings(name, entry, sources[index]!, all));
+      const blob = await blobs.write(
+        Buffer.concat([Buffer.from('['), ...each.flatMap(({ data }, index) => (index === 0 ? [data] : [COMMA, data])), Buffer.from(']')]),
+      );
+      const text = Buffer.concat(each.map(({ printed }) => printed));
+      const count = each.reduce((sum, found) => sum + found.count, 0);
       chunks.push({
-        stored: { of, blob, printed },
-        warnings: { count: messages.length, printed: text, messages: () => chunkMessages(blobs, blob, part, sources) },
+        stored: { of, blob, printed: { key, blob: await blobs.write(text), count } },
+        warnings: { count, printed: text, messages: () => chunkMessages(blobs, blob, part, sources) },
       });
     }
     return chunks;
+  }
+
+  /**
+   * One issue's warnings for its chunk (see `#storeWarnings`): its data as JSON, its printed text
+   * and how many there are. An issue rendered in this build, which has no others, gives the parts
+   * its render worker stored (see `ISSUE_PARTS`) as they are; another, its messages formatted here.
+   */
+  #issueWarnings(name: string, entry: IssueEntry, source: string, all: IssueWarnings): { data: Buffer; printed: Buffer; count: number } {
+    if (this.#renderedHere.has(name) && all.onlyStored(source)) {
+      const data = partOf(entry, 'warnings').length === 0 ? Buffer.from('[]') : readPart(this.#blobs!, entry, 'warnings');
+      const printed = readPart(this.#blobs!, entry, 'printed');
+      if (!data || !printed) throw new ChangedDuringBuildError(`the warnings of ${name} kept in ${this.#blobs!.dir}`, 'renders it anew');
+      return { data, printed, count: lineCount(printed) };
+    }
+    const messages = all.of(source);
+    return {
+      data: Buffer.from(JSON.stringify(messages.map(toMessageData))),
+      printed: Buffer.from([...printedWarnings(messages)].join('')),
+      count: messages.length,
+    };
   }
 
   /**
@@ -778,6 +821,7 @@ export class BuildCache {
     this.#next.issues[name] = entry;
     const { articles, tables, images } = stored.fields;
     this.#renders.set(name, { articles, tables, images });
+    this.#renderedHere.add(name);
     this.#changed = true;
     return kept;
   }
@@ -1237,6 +1281,15 @@ async function storePrinted(
 ): Promise<{ text: Buffer; printed: NonNullable<StoredChunk['printed']> }> {
   const text = Buffer.from([...printedWarnings(messages)].join(''));
   return { text, printed: { key, blob: await blobs.write(text), count: messages.length } };
+}
+
+const COMMA = Buffer.from(',');
+
+/** Lines in printed warnings, each ending in a newline: one a warning (see `printable`). */
+function lineCount(printed: Buffer): number {
+  let count = 0;
+  for (let at = printed.indexOf(10); at !== -1; at = printed.indexOf(10, at + 1)) count++;
+  return count;
 }
 
 /** The warnings of an issue's blob in `blobs`, read only when it has some; undefined when it is missing or damaged. */

@@ -22,12 +22,17 @@ export type CachedRender = Omit<RenderFields, 'dependencies'>;
 /**
  * What an issue's blob holds, one after another: the HTML of the web page and of the print
  * edition, and in the cache's store its render (a `CachedRender`) and its warnings (an array of
- * `MessageData`; empty without any), as JSON. One blob, not one a part: a build creates a file
+ * `MessageData`; empty without any), as JSON, and the same warnings as the CLI prints them
+ * (`printedWarnings`, relative to the working folder of the build that rendered it; empty without
+ * any). That build stores them in its warning chunks as they are, rather than making 330,000
+ * messages at 10,000 synthetic issues on the main thread to print them (see
+ * `BuildCache.recordOutput`); a later build, whose working folder may be another, prints them
+ * from the warnings. One blob, not one a part: a build creates a file
  * an issue rather than four, and creating a file cost 0.3–0.5 ms of a render worker's time here
  * (strace: 5,235 created in a 1,000-issue build, median 0.30 ms), a fifth of it. Each part has a
  * hash of its own, so that a page reads and checks its issue's HTML without the rest.
  */
-export const ISSUE_PARTS = ['html', 'printHtml', 'render', 'warnings'] as const;
+export const ISSUE_PARTS = ['html', 'printHtml', 'render', 'warnings', 'printed'] as const;
 export type IssuePart = (typeof ISSUE_PARTS)[number];
 
 /** An issue's blob (see `ISSUE_PARTS`), with the size in bytes and the hash of each of its parts, in their order. */
@@ -75,17 +80,24 @@ export interface StoredEntry {
   readonly dependencies: readonly string[];
 }
 
+/** An issue's warnings as `storeRender` stores them: as data, and as the CLI prints them. */
+export interface RenderWarnings {
+  readonly data: readonly MessageData[];
+  /** Each warning a line ending in a newline, relative to the working folder (see `printedWarnings`). */
+  readonly printed: string;
+}
+
 /**
  * Put a freshly rendered issue in `store`, as one blob (see `ISSUE_PARTS`): its web and print
  * HTML, and in the cache's store its render and warnings, with the hashes of its inputs. Runs
  * where the issue rendered — on a render worker, so that the main thread creates none of these
- * files.
+ * files and formats none of these warnings.
  */
 export async function storeRender(
   store: RenderStore,
   rendered: Omit<RenderedIssue, 'issue'>,
   markdown: string,
-  warnings: readonly MessageData[],
+  warnings: RenderWarnings,
 ): Promise<StoredRender> {
   const { html, printHtml, ...fields } = rendered;
   const { articles, tables, images } = fields;
@@ -99,7 +111,11 @@ export async function storeRender(
   }
   const entries = store.entries && dependencies.length === fields.dependencies.length;
   // Encoded once: as strings they would be encoded to hash them and again to write them.
-  const texts = [html, printHtml, ...(entries ? [JSON.stringify(render), warnings.length > 0 ? JSON.stringify(warnings) : ''] : ['', ''])];
+  const texts = [
+    html,
+    printHtml,
+    ...(entries ? [JSON.stringify(render), warnings.data.length > 0 ? JSON.stringify(warnings.data) : '', warnings.printed] : ['', '', '']),
+  ];
   const parts = texts.map((text) => Buffer.from(text));
   const stored: IssueBlob = {
     blob: await store.blobs.write(Buffer.concat(parts)),

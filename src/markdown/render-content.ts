@@ -23,6 +23,8 @@ export interface Validation extends Problems {
   readonly issueFiles: readonly VFile[];
   /** The warnings of one of `issueFiles`, without putting those kept in the cache on it (see `RenderIssuesResult.warningsOf`). */
   readonly warningsOf: (file: VFile) => readonly VFileMessage[];
+  /** Whether all of the warnings of one of `issueFiles` are kept in the cache (see `RenderIssuesResult.onlyStored`). */
+  readonly onlyStored: (file: VFile) => boolean;
   /** How many of the warnings are not on `issueFiles` (the loaded files', other checked files', links'). */
   readonly otherWarnings: number;
 }
@@ -65,6 +67,7 @@ export async function renderContent({ site }: LoadedContent, options: ValidateOp
     skipped: render.skipped,
     issueFiles: render.files,
     warningsOf: render.warningsOf,
+    onlyStored: render.onlyStored,
     otherWarnings: problemsIn(all.filter((file) => !issueFiles.has(file))).warnings.length,
     errors,
     // Made when asked for: a partial rebuild prints most from the text stored with them.

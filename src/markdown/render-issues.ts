@@ -53,6 +53,8 @@ export interface RenderIssuesResult {
    * storing every issue's warnings holds one chunk's at a time.
    */
   readonly warningsOf: (file: VFile) => readonly VFileMessage[];
+  /** Whether all of the file's warnings are those kept in the cache with its issue: it carries none of its own. */
+  readonly onlyStored: (file: VFile) => boolean;
   /** How many issues went through the Markdown pipeline. */
   readonly rendered: number;
   /** How many came unchanged from the cache. */
@@ -129,6 +131,7 @@ export async function renderIssues(issues: readonly Issue[], options: RenderIssu
     files,
     restore,
     warningsOf,
+    onlyStored: (file) => pending.has(file) && file.messages.length === 0,
     rendered: misses.length,
     skipped: issues.length - misses.length,
   };

@@ -16,7 +16,7 @@ import { type RenderResult, renderToStore } from '../../src/markdown/render-to-s
 import { ISSUE_PARTS, type IssuePart, readPart, type StoredRender } from '../../src/cache/store-render.ts';
 import { toMessageData } from '../../src/report/message-data.ts';
 import type { Issue, RenderedIssue } from '../../src/model.ts';
-import { formatMessage, problemsIn } from '../../src/report/messages.ts';
+import { formatMessage, printedWarnings, problemsIn } from '../../src/report/messages.ts';
 import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
 
 // A handful of issues on two workers: `renderIssues` starts a pool only from 64 issues to render,
@@ -92,6 +92,9 @@ describe('rendering on worker threads', () => {
       // The synthetic issues render with typography warnings, which are kept with them.
       expect(single[index]!.file.messages.length).toBeGreaterThan(0);
       expect(JSON.parse(part('warnings'))).toEqual(single[index]!.file.messages.map(toMessageData));
+      // And as printed, a line each, in the order a build reports them.
+      expect(part('printed')).toBe([...printedWarnings(problemsIn([single[index]!.file]).warnings)].join(''));
+      expect(part('printed').split('\n')).toHaveLength(single[index]!.file.messages.length + 1);
     }
   });
 
@@ -109,9 +112,48 @@ describe('rendering on worker threads', () => {
     // Only the issue with an error, which is not stored, has its messages sent.
     expect(pooled.files.map((file) => file.messages.length > 0)).toEqual(site.issues.map((issue) => issue.source.startsWith(wrong)));
     expect(pooled.files.map((file) => pooled.warningsOf(file).map((message) => formatMessage(message)))).toEqual(expected);
+    // Those of a stored issue are all kept in the cache; the issue with an error carries its own.
+    expect(pooled.files.map((file) => pooled.onlyStored(file))).toEqual(site.issues.map((issue) => !issue.source.startsWith(wrong)));
     // warningsOf reads them without putting them on the file; restore does.
     expect(pooled.files.filter((file) => file.messages.length > 0)).toHaveLength(1);
     pooled.restore();
     expect(pooled.files.map(warnings)).toEqual(expected);
+    expect(pooled.files.some((file) => pooled.onlyStored(file))).toBe(false);
+  });
+
+  it('stores the warnings of issues rendered on workers as the workers printed them, without making their messages', async () => {
+    const { site } = await loadContent(join(root, 'content'));
+    const stored = site.issues.filter((issue) => !issue.source.startsWith(wrong));
+    const processor = createProcessor({ root: site.contentDir });
+    const cache = await BuildCache.open({ dir: join(root, 'record-cache'), contentDir: site.contentDir });
+    const pooled = await renderIssues(stored, { processor, root: site.contentDir, cache, workers: 2, poolFrom: 1 });
+    const bySource = new Map(pooled.files.map((file) => [file.path, file]));
+    const expected = [...stored]
+      .sort((a, b) => (a.source < b.source ? -1 : 1))
+      .map((issue) => [...printedWarnings(pooled.warningsOf(bySource.get(issue.source)!))].join(''))
+      .join('');
+    const record = (warnings: Parameters<BuildCache['recordOutput']>[1]) =>
+      cache.recordOutput(stored, warnings, 'key', join(root, 'record-out'), { files: [], inputs: new Map(), pages: 0, pdfs: 0, searchBundles: 0 });
+    // Told they are all stored, the cache takes each issue's printed part: it never asks for messages.
+    const asked: string[] = [];
+    const of = (source: string) => {
+      asked.push(source);
+      return [];
+    };
+    const fromParts = await record({ of, onlyStored: () => true });
+    expect(asked).toEqual([]);
+    expect(fromParts![0]!.printed.toString()).toBe(expected);
+    expect(fromParts![0]!.count).toBe(expected.split('\n').length - 1);
+    expect(fromParts![0]!.messages().map((message) => formatMessage(message))).toEqual(expected.trimEnd().split('\n'));
+    // Told an issue has warnings of its own, it prints the messages it is given.
+    const own = stored[0]!.source;
+    const extra = new VFile({ path: own }).message('其他警告', { place: { line: 1, column: 1 }, ruleId: 'test' });
+    extra.fatal = false;
+    const mixed = await record({
+      of: (source) => (source === own ? [extra, ...pooled.warningsOf(bySource.get(own)!)] : []),
+      onlyStored: (source) => source !== own,
+    });
+    expect(mixed![0]!.printed.toString()).toContain(`${formatMessage(extra)}\n`);
+    expect(mixed![0]!.count).toBe(fromParts![0]!.count + 1);
   });
 });
