@@ -1,10 +1,17 @@
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** SHA-256 of `data` as hex: what the build cache keys and names its files by. */
 export function contentHash(data: string | Uint8Array): string {
   return hash('sha256', data, 'hex');
+}
+
+/** `contentHash` of the parts' bytes one after another, without copying them into one buffer. */
+export function joinedHash(parts: readonly (string | Uint8Array)[]): string {
+  const hasher = createHash('sha256');
+  for (const part of parts) hasher.update(part);
+  return hasher.digest('hex');
 }
 
 /**
