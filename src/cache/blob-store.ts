@@ -70,7 +70,11 @@ export class BlobStore {
    * issue's page.
    */
   readSync(id: string): Buffer | undefined {
-    return this.#checkedSync(id, (path) => readFileSync(path), id);
+    return this.#checkedSync(
+      id,
+      (path) => readFileSync(path),
+      (bytes) => contentHash(bytes) === id,
+    );
   }
 
   /**
@@ -79,11 +83,26 @@ export class BlobStore {
    * damaged so is deleted.
    */
   readPart(id: string, start: number, length: number, hash: string): Buffer | undefined {
-    return this.#checkedSync(id, (path) => readRange(path, start, length), hash);
+    return this.readParts(id, start, [{ length, hash }])?.[0];
   }
 
-  /** What `read` gives of the blob `id` when it has the hash `hash`; undefined when it cannot be read, or else is damaged and then deleted. */
-  #checkedSync(id: string, read: (path: string) => Buffer, hash: string): Buffer | undefined {
+  /**
+   * `readPart` for parts one after another from byte `start`, in one read: each part when every
+   * one has its hash; else undefined, and a blob found damaged so is deleted.
+   */
+  readParts(id: string, start: number, parts: readonly { readonly length: number; readonly hash: string }[]): Buffer[] | undefined {
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    let found: Buffer[] = [];
+    const check = (bytes: Buffer) => {
+      let at = 0;
+      found = parts.map((part) => bytes.subarray(at, (at += part.length)));
+      return at === bytes.length && found.every((bytes, index) => contentHash(bytes) === parts[index]!.hash);
+    };
+    return this.#checkedSync(id, (path) => readRange(path, start, length), check) ? found : undefined;
+  }
+
+  /** What `read` gives of the blob `id` when `check` passes; undefined when it cannot be read, or else is damaged and then deleted. */
+  #checkedSync(id: string, read: (path: string) => Buffer, check: (bytes: Buffer) => boolean): Buffer | undefined {
     const path = this.#path(id);
     let bytes: Buffer;
     try {
@@ -91,7 +110,7 @@ export class BlobStore {
     } catch {
       return undefined;
     }
-    if (contentHash(bytes) === hash) return bytes;
+    if (check(bytes)) return bytes;
     rmSync(path, { force: true });
     return undefined;
   }

@@ -19,6 +19,7 @@ import {
   type IssuePart,
   partOf,
   readPart,
+  readParts,
   type RenderStore,
   type StoredRender,
 } from './store-render.ts';
@@ -765,10 +766,10 @@ export class BuildCache {
    */
   #issueWarnings(name: string, entry: IssueEntry, source: string, all: IssueWarnings): { data: Buffer; printed: Buffer; count: number } {
     if (this.#renderedHere.has(name) && all.onlyStored(source)) {
-      const data = partOf(entry, 'warnings').length === 0 ? Buffer.from('[]') : readPart(this.#blobs!, entry, 'warnings');
-      const printed = readPart(this.#blobs!, entry, 'printed');
+      const [data, printed] = readParts(this.#blobs!, entry, ['warnings', 'printed']) ?? [];
       if (!data || !printed) throw new ChangedDuringBuildError(`the warnings of ${name} kept in ${this.#blobs!.dir}`, 'renders it anew');
-      return { data, printed, count: lineCount(printed) };
+      // An empty part: no warnings.
+      return { data: data.length === 0 ? Buffer.from('[]') : data, printed, count: lineCount(printed) };
     }
     const messages = all.of(source);
     return {

@@ -56,6 +56,18 @@ export function readPart(blobs: BlobStore, stored: IssueBlob, part: IssuePart): 
   return blobs.readPart(stored.blob, start, length, hash);
 }
 
+/**
+ * Parts of the issue blob `stored` that follow one another in it (as `ISSUE_PARTS` orders them),
+ * read from `blobs` at once and each checked; undefined when any is missing or damaged.
+ */
+export function readParts(blobs: BlobStore, stored: IssueBlob, parts: readonly IssuePart[]): Buffer[] | undefined {
+  const places = parts.map((part) => partOf(stored, part));
+  if (places.some((place, index) => index > 0 && place.start !== places[index - 1]!.start + places[index - 1]!.length)) {
+    throw new Error(`Expected parts that follow one another in an issue blob, got ${parts.join(', ')}`);
+  }
+  return blobs.readParts(stored.blob, places[0]!.start, places);
+}
+
 /** The size in bytes of the whole blob. */
 export function blobSize(stored: IssueBlob): number {
   return stored.sizes.reduce((sum, size) => sum + size, 0);

@@ -47,6 +47,19 @@ describe('a part of a blob', () => {
     expect(store.readPart(id, start, length, hash)?.toString()).toBe(parts[1]);
   });
 
+  it('is read with the parts after it at once, each checked against its own hash', async () => {
+    const store = new BlobStore(dir);
+    const id = await store.write(bytes);
+    expect(store.readParts(id, place(1).start, [place(1), place(2)])?.map(String)).toEqual(parts.slice(1));
+    // One of them changed: none is given, and the blob goes.
+    const path = join(dir, id.slice(0, 2), id);
+    const damaged = await readFile(path);
+    damaged[place(2).start]! ^= 1;
+    await writeFile(path, damaged);
+    expect(store.readParts(id, place(1).start, [place(1), place(2)])).toBeUndefined();
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('is not read past the end of a blob cut short', async () => {
     const store = new BlobStore(dir);
     const id = await store.write(bytes);
