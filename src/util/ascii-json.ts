@@ -2,32 +2,45 @@ import { Buffer, isAscii } from 'node:buffer';
 
 const HEX = '0123456789abcdef';
 
+/** Runs of characters outside ASCII. */
+const NON_ASCII = /[\u0080-\uffff]+/g;
+
 /**
  * JSON text (as `JSON.stringify` gives it) as ASCII bytes, every other UTF-16 unit written as a
  * `\uXXXX` escape: the same value to `JSON.parse`. Read back with `asciiText`, an 18 MB manifest
- * (10,000 synthetic issues, 600,000 Chinese characters) decodes in 2 ms rather than 172 ms as
- * UTF-8 and parses in 183 ms rather than 209 ms, for 155 ms to write rather than 103 ms. By hand:
- * a `replace` with a callback per character took 1.6 s, and jsesc walks the value itself.
+ * (10,000 synthetic issues, 600,000 Chinese characters in 130,000 runs) decodes in 2 ms rather
+ * than 172 ms as UTF-8 and parses in 183 ms rather than 209 ms. By hand, as no library escapes a
+ * JSON text (jsesc walks the value): the runs are found by a regular expression and the ASCII
+ * between them copied natively, 88 ms against 29 ms to encode UTF-8; a loop over every character
+ * took 162 ms, and a `replace` with a callback per run 611 ms.
  */
 export function asciiJson(json: string): Buffer {
+  const runs: number[] = [];
   let escaped = 0;
-  for (let index = 0; index < json.length; index++) if (json.charCodeAt(index) > 0x7f) escaped++;
-  // Outside strings JSON is ASCII, so each escape stands inside one; an escape is 6 bytes.
+  for (let found = NON_ASCII.exec(json); found !== null; found = NON_ASCII.exec(json)) {
+    runs.push(found.index, found[0].length);
+    escaped += found[0].length;
+  }
+  // An escape is 6 bytes for a unit's 1.
   const bytes = Buffer.allocUnsafe(json.length + escaped * 5);
   let at = 0;
-  for (let index = 0; index < json.length; index++) {
-    const unit = json.charCodeAt(index);
-    if (unit < 0x80) {
-      bytes[at++] = unit;
-      continue;
+  let from = 0;
+  for (let index = 0; index < runs.length; index += 2) {
+    const start = runs[index]!;
+    const end = start + runs[index + 1]!;
+    at += bytes.write(json.slice(from, start), at, 'latin1');
+    for (let position = start; position < end; position++) {
+      const unit = json.charCodeAt(position);
+      bytes[at++] = 0x5c; // \
+      bytes[at++] = 0x75; // u
+      bytes[at++] = HEX.charCodeAt(unit >> 12);
+      bytes[at++] = HEX.charCodeAt((unit >> 8) & 15);
+      bytes[at++] = HEX.charCodeAt((unit >> 4) & 15);
+      bytes[at++] = HEX.charCodeAt(unit & 15);
     }
-    bytes[at++] = 0x5c; // \
-    bytes[at++] = 0x75; // u
-    bytes[at++] = HEX.charCodeAt(unit >> 12);
-    bytes[at++] = HEX.charCodeAt((unit >> 8) & 15);
-    bytes[at++] = HEX.charCodeAt((unit >> 4) & 15);
-    bytes[at++] = HEX.charCodeAt(unit & 15);
+    from = end;
   }
+  bytes.write(json.slice(from), at, 'latin1');
   return bytes;
 }
 

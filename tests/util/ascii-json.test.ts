@@ -20,6 +20,11 @@ describe('asciiJson', () => {
     expect(bytes.toString('latin1')).toContain('\\ud842\\udfb7');
   });
 
+  it('escapes characters at either end and runs side by side', () => {
+    expect(asciiJson(JSON.stringify('梅州')).toString('latin1')).toBe('"\\u6885\\u5dde"');
+    expect(asciiJson(JSON.stringify(['简', 'a', '报'])).toString('latin1')).toBe('["\\u7b80","a","\\u62a5"]');
+  });
+
   it('leaves ASCII JSON as it is', () => {
     const json = JSON.stringify({ a: [1, 'b\\n'], c: 'd' });
     expect(asciiJson(json).toString('latin1')).toBe(json);
