@@ -78,17 +78,9 @@ export class BlobStore {
   }
 
   /**
-   * `length` bytes of the blob from byte `start`, read without the rest of it, when they have the
-   * hash `hash` (a part hashed on its own, see `ISSUE_PARTS`); else undefined, and a blob found
-   * damaged so is deleted.
-   */
-  readPart(id: string, start: number, length: number, hash: string): Buffer | undefined {
-    return this.readParts(id, start, [{ length, hash }])?.[0];
-  }
-
-  /**
-   * `readPart` for parts one after another from byte `start`, in one read: each part when every
-   * one has its hash; else undefined, and a blob found damaged so is deleted.
+   * Parts of the blob one after another from byte `start`, each given by its length and its own
+   * hash (see `ISSUE_PARTS`), read at once without the rest of the blob: each part when every one
+   * has its hash; else undefined, and a blob found damaged so is deleted.
    */
   readParts(id: string, start: number, parts: readonly { readonly length: number; readonly hash: string }[]): Buffer[] | undefined {
     const length = parts.reduce((sum, part) => sum + part.length, 0);

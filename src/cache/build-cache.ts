@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { VFileMessage } from 'vfile-message';
 import { type MessageData, restoredWarnings, toMessageData } from '../report/message-data.ts';
-import { printedWarnings } from '../report/messages.ts';
+import { printedText } from '../report/messages.ts';
+import { lineAt } from '../util/text-bytes.ts';
 import { readIssueFile } from '../load/read-issue-file.ts';
 import { BlobStore } from './blob-store.ts';
 import { ChangedDuringBuildError } from './changed-during-build.ts';
@@ -769,12 +770,13 @@ export class BuildCache {
       const [data, printed] = readParts(this.#blobs!, entry, ['warnings', 'printed']) ?? [];
       if (!data || !printed) throw new ChangedDuringBuildError(`the warnings of ${name} kept in ${this.#blobs!.dir}`, 'renders it anew');
       // An empty part: no warnings.
-      return { data: data.length === 0 ? Buffer.from('[]') : data, printed, count: lineCount(printed) };
+      // A line a warning, each ending in a newline (see `printable`).
+      return { data: data.length === 0 ? Buffer.from('[]') : data, printed, count: lineAt(printed, printed.length) - 1 };
     }
     const messages = all.of(source);
     return {
       data: Buffer.from(JSON.stringify(messages.map(toMessageData))),
-      printed: Buffer.from([...printedWarnings(messages)].join('')),
+      printed: Buffer.from(printedText(messages)),
       count: messages.length,
     };
   }
@@ -1282,18 +1284,11 @@ async function storePrinted(
   messages: readonly VFileMessage[],
   key: string,
 ): Promise<{ text: Buffer; printed: NonNullable<StoredChunk['printed']> }> {
-  const text = Buffer.from([...printedWarnings(messages)].join(''));
+  const text = Buffer.from(printedText(messages));
   return { text, printed: { key, blob: await blobs.write(text), count: messages.length } };
 }
 
 const COMMA = Buffer.from(',');
-
-/** Lines in printed warnings, each ending in a newline: one a warning (see `printable`). */
-function lineCount(printed: Buffer): number {
-  let count = 0;
-  for (let at = printed.indexOf(10); at !== -1; at = printed.indexOf(10, at + 1)) count++;
-  return count;
-}
 
 /** The warnings of an issue's blob in `blobs`, read only when it has some; undefined when it is missing or damaged. */
 function blobWarnings(blobs: BlobStore, stored: IssueBlob): MessageData[] | undefined {

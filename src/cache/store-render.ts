@@ -52,8 +52,7 @@ export function partOf(stored: IssueBlob, part: IssuePart): { readonly start: nu
 
 /** The part `part` of the issue blob `stored`, read from `blobs` and checked; undefined when it is missing or damaged. */
 export function readPart(blobs: BlobStore, stored: IssueBlob, part: IssuePart): Buffer | undefined {
-  const { start, length, hash } = partOf(stored, part);
-  return blobs.readPart(stored.blob, start, length, hash);
+  return readParts(blobs, stored, [part])?.[0];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import { type RenderStore, type StoredRender, storeRender } from '../cache/store-render.ts';
 import type { Issue, RenderedIssue } from '../model.ts';
 import { toMessageData } from '../report/message-data.ts';
-import { printedWarnings, problemsIn } from '../report/messages.ts';
+import { printedText, problemsIn } from '../report/messages.ts';
 import type { Processor } from './processor.ts';
 import { renderIssue } from './render-issue.ts';
 
@@ -24,7 +24,7 @@ export async function renderToStore(processor: Processor, issue: Issue, file: VF
   const { issue: _issue, ...render } = rendered;
   if (!store || !file.messages.every((message) => message.fatal === false)) return { render };
   // Printed only for the cache's store, which keeps them (see `ISSUE_PARTS`).
-  const printed = store.entries ? [...printedWarnings(problemsIn([file]).warnings)].join('') : '';
+  const printed = store.entries ? printedText(problemsIn([file]).warnings) : '';
   const warnings = { data: file.messages.map(toMessageData), printed };
   return { stored: await storeRender(store, render, issue.markdown, warnings) };
 }

@@ -126,6 +126,11 @@ export function* printedWarnings(warnings: readonly VFileMessage[], cwd = proces
   }
 }
 
+/** All of `printedWarnings` in one text. */
+export function printedText(warnings: readonly VFileMessage[], cwd = process.cwd()): string {
+  return [...printedWarnings(warnings, cwd)].join('');
+}
+
 /** Errors first, then warnings, one formatted line each. */
 export function formatProblems(problems: Problems, cwd = process.cwd()): string[] {
   const files = new Map<string, string>();

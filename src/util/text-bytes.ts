@@ -13,6 +13,6 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 /** The line (from 1) that the byte at `offset` is on. */
 export function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
-  for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < offset; at = bytes.indexOf(0x0a, at + 1)) line++;
   return line;
 }

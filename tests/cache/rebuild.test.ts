@@ -126,7 +126,7 @@ describe('the chunks of stored renders', () => {
     const entries = (await readManifest()).issues as Record<string, IssueBlob>;
     const own = entries[`${issues[0]!.year}/${issues[0]!.number}/index.md`]!;
     const renderReads = () => reads.mock.calls.filter(([id, start]) => id === own.blob && start === partOf(own, 'render').start);
-    const reads = vi.spyOn(BlobStore.prototype, 'readPart');
+    const reads = vi.spyOn(BlobStore.prototype, 'readParts');
     await changeCsv(1);
     const fromChunk = await build(options);
     expect(fromChunk.counts).toMatchObject({ rendered: 1, skipped: 1 });
