@@ -769,8 +769,7 @@ export class BuildCache {
     if (this.#renderedHere.has(name) && all.onlyStored(source)) {
       const [data, printed] = readParts(this.#blobs!, entry, ['warnings', 'printed']) ?? [];
       if (!data || !printed) throw new ChangedDuringBuildError(`the warnings of ${name} kept in ${this.#blobs!.dir}`, 'renders it anew');
-      // An empty part: no warnings.
-      // A line a warning, each ending in a newline (see `printable`).
+      // An empty part holds no warnings; the printed text a line a warning, each ending in a newline.
       return { data: data.length === 0 ? Buffer.from('[]') : data, printed, count: lineAt(printed, printed.length) - 1 };
     }
     const messages = all.of(source);

@@ -8,8 +8,9 @@ const NON_ASCII = /[\u0080-\uffff]+/g;
 /**
  * JSON text (as `JSON.stringify` gives it) as ASCII bytes, every other UTF-16 unit written as a
  * `\uXXXX` escape: the same value to `JSON.parse`. Read back with `asciiText`, an 18 MB manifest
- * (10,000 synthetic issues, 600,000 Chinese characters in 130,000 runs) decodes in 2 ms rather
- * than 172 ms as UTF-8 and parses in 183 ms rather than 209 ms. By hand, as no library escapes a
+ * (10,000 synthetic issues, 600,000 Chinese characters in 130,000 runs) decodes in 2–100 ms (the
+ * most when its memory is touched first) rather than 172 ms as UTF-8, and parses in 183 ms rather
+ * than 209 ms. By hand, as no library escapes a
  * JSON text (jsesc walks the value): the runs are found by a regular expression and the ASCII
  * between them copied natively, 88 ms against 29 ms to encode UTF-8; a loop over every character
  * took 162 ms, and a `replace` with a callback per run 611 ms.
