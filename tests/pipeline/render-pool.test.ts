@@ -16,7 +16,7 @@ import { type RenderResult, renderToStore } from '../../src/markdown/render-to-s
 import { ISSUE_PARTS, type IssuePart, readPart, type StoredRender } from '../../src/cache/store-render.ts';
 import { toMessageData } from '../../src/report/message-data.ts';
 import type { Issue, RenderedIssue } from '../../src/model.ts';
-import { formatMessage, printedWarnings, problemsIn } from '../../src/report/messages.ts';
+import { formatMessage, printedText, problemsIn } from '../../src/report/messages.ts';
 import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
 
 // A handful of issues on two workers: `renderIssues` starts a pool only from 64 issues to render,
@@ -93,7 +93,7 @@ describe('rendering on worker threads', () => {
       expect(single[index]!.file.messages.length).toBeGreaterThan(0);
       expect(JSON.parse(part('warnings'))).toEqual(single[index]!.file.messages.map(toMessageData));
       // And as printed, a line each, in the order a build reports them.
-      expect(part('printed')).toBe([...printedWarnings(problemsIn([single[index]!.file]).warnings)].join(''));
+      expect(part('printed')).toBe(printedText(problemsIn([single[index]!.file]).warnings));
       expect(part('printed').split('\n')).toHaveLength(single[index]!.file.messages.length + 1);
     }
   });
@@ -130,7 +130,7 @@ describe('rendering on worker threads', () => {
     const bySource = new Map(pooled.files.map((file) => [file.path, file]));
     const expected = [...stored]
       .sort((a, b) => (a.source < b.source ? -1 : 1))
-      .map((issue) => [...printedWarnings(pooled.warningsOf(bySource.get(issue.source)!))].join(''))
+      .map((issue) => printedText(pooled.warningsOf(bySource.get(issue.source)!)))
       .join('');
     const record = (warnings: Parameters<BuildCache['recordOutput']>[1]) =>
       cache.recordOutput(stored, warnings, 'key', join(root, 'record-out'), { files: [], inputs: new Map(), pages: 0, pdfs: 0, searchBundles: 0 });
