@@ -81,6 +81,7 @@ export const buildCommand: Command = {
         browser: values.browser,
         strict: values.strict,
         onProgress: (event) => progress.update(event),
+        removeInBackground: true,
       });
     } catch (error) {
       // The interrupt handler says so and exits; closing the browser fails the PDFs in flight.

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
@@ -13,8 +14,14 @@ export interface BuildWork {
   finish(): Promise<void>;
 }
 
-/** A build's folder, and the drafts the lock is created from: the only names ever removed. */
-const OWN = /^(run-|lock\.)\d+-[0-9a-f]{8}$/;
+/** The name of an output swapped out and being removed in the background, before its pid. */
+export const OLD_PREFIX = 'old-';
+
+/**
+ * A build's folder, the drafts the lock is created from and outputs swapped out: the only names
+ * ever removed.
+ */
+const OWN = /^(run-|lock\.|old-)\d+-[0-9a-f]{8}$/;
 
 /**
  * Where a build keeps what it writes before the output folder is swapped: the hidden sibling
@@ -23,7 +30,9 @@ const OWN = /^(run-|lock\.)\d+-[0-9a-f]{8}$/;
  * - `lock`: the build working on `<out>` (see `lockOutput`);
  * - `run-<pid>-<random>/`: one build's own folder, with `site/` (the new output being written),
  *   `previous/` (the output being replaced, during the swap), `pdf/` (print pages and PDFs) and
- *   `chromium/` (the browser's profile).
+ *   `chromium/` (the browser's profile);
+ * - `old-<pid>-<random>/`: an output swapped out, which an `rm -rf` the build left behind is
+ *   removing (see `OpenOutputOptions.removeInBackground`).
  *
  * Names no person would pick, next to the output so that renames stay on one disk; folders
  * beside the output such as `dist.old-backup` are never looked at.
@@ -86,8 +95,24 @@ async function takeLock(outDir: string, work: string, options: LockOptions): Pro
 async function removeLeftovers(outDir: string, work: string): Promise<void> {
   const own = (await readdir(work)).filter((name) => OWN.test(name));
   for (const name of own) {
+    // Left to the `rm -rf` removing it, or to another one when that one was killed: never waited for.
+    if (name.startsWith(OLD_PREFIX)) {
+      removeDetached(join(work, name));
+      continue;
+    }
     const previous = join(work, name, 'previous');
     if (!existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
     await rm(join(work, name), { recursive: true, force: true });
   }
+}
+
+/**
+ * Remove `old` (an `old-<pid>-<random>` folder in a work folder) with an `rm -rf` that outlives
+ * the build, then the work folder once empty. Two at once on one folder are harmless: each
+ * skips what the other removed.
+ */
+export function removeDetached(old: string): void {
+  const child = spawn('sh', ['-c', 'rm -rf -- "$1"; rmdir -- "$2" 2>/dev/null', 'sh', old, dirname(old)], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
 }

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { OutputFile } from '../model.ts';
 import { onInterrupt } from '../util/interrupt.ts';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.ts';
+import { OLD_PREFIX, removeDetached } from './work-folder.ts';
 
 /** The build was interrupted before the new output was swapped in. */
 export class WriteInterruptedError extends Error {
@@ -68,8 +70,17 @@ export interface OutputWriter {
   close(): Promise<void>;
 }
 
+export interface OpenOutputOptions {
+  /**
+   * Leave the output swapped out to an `rm -rf` that runs on after the build (`removeInBackground`)
+   * rather than wait for it at `close`; not on Windows, where Node removes it.
+   * @default false
+   */
+  readonly removeInBackground?: boolean;
+}
+
 /** Start a new output for `outDir` in the build's folder `work` (see `OutputWriter`). */
-export async function openOutput(outDir: string, work: string): Promise<OutputWriter> {
+export async function openOutput(outDir: string, work: string, options: OpenOutputOptions = {}): Promise<OutputWriter> {
   const staging = join(work, 'site');
   const previous = join(work, 'previous');
   let interrupted = false;
@@ -143,7 +154,7 @@ export async function openOutput(outDir: string, work: string): Promise<OutputWr
       writer.write({ path: OUTPUT_MARKER, contents: OUTPUT_MARKER_TEXT });
       swap = Promise.all(preparing).then(async () => {
         const replaced = await swapIn(outDir, staging, previous);
-        if (replaced) removal = removeTree(previous);
+        if (replaced) removal = options.removeInBackground && process.platform !== 'win32' ? removeInBackground(previous) : removeTree(previous);
       });
       return swap;
     },
@@ -193,6 +204,19 @@ function removeTree(path: string): Promise<void> {
   const inNode = () => rm(path, { recursive: true, force: true });
   if (process.platform === 'win32') return inNode();
   return new Promise<void>((resolve) => execFile('rm', ['-rf', '--', path], () => resolve())).then(() => (existsSync(path) ? inNode() : undefined));
+}
+
+/**
+ * Move the folder at `previous` (in a build's own folder) beside it as `old-<pid>-<random>` and
+ * remove it with an `rm -rf` that outlives the build: on ext4 here removing the 31,000 entries of
+ * an output of 10,000 issues takes 2.2 s of wall time but 0.55 s of CPU, most of it waiting on the
+ * disk, which a one-change rebuild otherwise waited for at its end. The work folder goes with it
+ * once empty; the next build removes what it left (see `startWork`).
+ */
+async function removeInBackground(previous: string): Promise<void> {
+  const old = join(dirname(dirname(previous)), `${OLD_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+  await rename(previous, old);
+  removeDetached(old);
 }
 
 /** A whole output at once: `files`, then `copies`, swapped in (see `openOutput`). */

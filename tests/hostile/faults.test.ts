@@ -14,6 +14,7 @@ import { lockOutput, OutputLockedError } from '../../src/output/output-lock.ts';
 import { startWork, workFolder } from '../../src/output/work-folder.ts';
 import { contentHash } from '../../src/cache/hash.ts';
 import { sharedBrowserPool } from '../support/shared-browser.ts';
+import { until } from '../support/until.ts';
 
 let dir: string;
 let content: string;
@@ -42,15 +43,6 @@ function processesWith(text: string): string[] {
     });
 }
 
-/** Poll `condition` every 20 ms until it holds; fails after `ms`. */
-async function until(condition: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('a build killed with SIGKILL while printing PDFs', () => {
   it('takes its Chromium with it, and the next build removes what it left', async () => {
     const out = join(dir, 'dist');
@@ -62,11 +54,11 @@ describe('a build killed with SIGKILL while printing PDFs', () => {
     );
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // Chromium runs with its profile in the build's own folder, so its command line names it.
-    await until(() => processesWith(`${work}/run-`).length > 0, 60_000, 'Chromium to start');
+    await until('Chromium to start', () => processesWith(`${work}/run-`).length > 0);
     child.kill('SIGKILL');
     await exited;
     expect(readdirSync(work).filter((name) => name.startsWith('run-'))).toHaveLength(1);
-    await until(() => processesWith(work).length === 0, 10_000, 'Chromium to exit after its parent was killed');
+    await until('Chromium to exit after its parent was killed', () => processesWith(work).length === 0, 10_000);
 
     await build({ contentDir: content, outDir: out, pdf: false, search: false, cacheDir: false });
     expect(processesWith(work)).toEqual([]);
@@ -154,7 +146,7 @@ describe('the output lock', () => {
       try {
         await age(5);
         const aged = statSync(path()).mtimeMs;
-        await until(() => statSync(path()).mtimeMs > aged + 60_000, 5_000, 'the heartbeat');
+        await until('the heartbeat', () => statSync(path()).mtimeMs > aged + 60_000, 5_000);
       } finally {
         lock.release();
       }

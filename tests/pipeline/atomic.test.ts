@@ -9,6 +9,7 @@ import { OutputLockedError } from '../../src/output/output-lock.ts';
 import { writeOutput } from '../../src/output/write-output.ts';
 import { PAUSED_FILE } from '../../src/util/test-pause.ts';
 import { hashTree } from '../support/hash-tree.ts';
+import { until } from '../support/until.ts';
 
 let dir: string;
 let out: string;
@@ -26,15 +27,6 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 const siblings = async () => (await readdir(dir)).filter((name) => name === 'dist' || name.startsWith('dist.') || name.startsWith('.dist.')).sort();
 const lockPath = () => join(dir, '.dist.jianbao-work', 'lock');
 const lockOf = (pid: number) => `${JSON.stringify({ host: hostname(), pid, token: 'abc', started: '2024-01-30T08:00:00.000Z' })}\n`;
-
-/** Resolves once `condition` holds, polling; fails after a minute. */
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Resolves once the running build's own folder holds `name`: `site` while writing, `pdf` while printing. */
 function buildFolderHas(name: string): Promise<void> {
@@ -108,6 +100,16 @@ describe('atomic builds', () => {
     expect(await siblings()).toEqual(['dist']);
   });
 
+  it('leave an old output being removed to its rm -rf, and remove one whose rm -rf was killed', async () => {
+    const old = join(dir, '.dist.jianbao-work/old-1-0000abcd');
+    await mkdir(join(old, '2021/11'), { recursive: true });
+    await writeFile(join(old, '2021/11/index.html'), '第11期');
+    await build({ contentDir: 'content', outDir: out, pdf: false, search: false, cacheDir: false, removeInBackground: true });
+    expect(await hashTree(out)).toBe(before);
+    await until('the old outputs removed', () => !existsSync(join(dir, '.dist.jianbao-work')));
+    expect(await siblings()).toEqual(['dist']);
+  });
+
   it('do not corrupt each other when two run at once', async () => {
     const run = () =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -125,6 +127,8 @@ describe('atomic builds', () => {
     }
     expect(results.some((result) => result.code === 0)).toBe(true);
     expect(await hashTree(out)).toBe(before);
+    // The CLI leaves the output it replaced to an `rm -rf` that outlives it, the work folder with it.
+    await until('the replaced output removed', () => !existsSync(join(dir, '.dist.jianbao-work')));
     expect(await siblings()).toEqual(['dist']);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { link, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openOutput, writeOutput as writeInto, type CopiedFile } from '../../src/output/write-output.ts';
 import type { OutputFile } from '../../src/model.ts';
 import { hashTree } from '../support/hash-tree.ts';
+import { until } from '../support/until.ts';
 
 let dir: string;
 let out: string;
@@ -92,6 +93,25 @@ describe('an output being written', () => {
     expect(await readFile(join(out, '2022/1/progress.csv'), 'utf8')).toBe('第11期');
     // The output replaced, and the new one's folder, are gone once closed.
     expect(await readdir(work)).toEqual([]);
+  });
+
+  it('told to, leaves the output it replaced beside its folder to an rm -rf of its own', async () => {
+    await writeOutput(out, pages('第11期'));
+    const work = join(dir, 'run');
+    const output = await openOutput(out, work, { removeInBackground: true });
+    try {
+      output.write(pages('第12期')[1]!);
+      await output.commit();
+    } finally {
+      await output.close();
+    }
+    expect(await readdir(out)).toEqual(['.jianbao-output', '2021']);
+    expect(await readFile(join(out, '2021/11/index.html'), 'utf8')).toBe('第12期');
+    expect(await readdir(work)).toEqual([]);
+    // Moved to `old-<pid>-<random>` beside the build's folder, then removed.
+    const old = () => readdirSync(dir).filter((name) => name.startsWith('old-'));
+    await until('the old output removed', () => old().length === 0);
+    expect(readdirSync(dir).sort()).toEqual(['dist', 'progress.csv', 'run', 'work']);
   });
 
   it('made folders of, and closed before the swap, leaves the previous output as it was and nothing else', async () => {
