@@ -25,7 +25,7 @@ import {
   type StoredRender,
 } from './store-render.ts';
 import { jianbaoVersion } from './version.ts';
-import { statTree, type TreeStats } from '../output/stat-tree.ts';
+import { type FolderWalk, walkFolders } from '../util/walk-folder.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
 const FORMAT = 12;
@@ -222,34 +222,39 @@ export interface BuildCacheOptions {
    */
   readonly start?: number;
   /**
-   * The output folder the build writes. The last output's files are compared with the sizes and
-   * times they were written with (see `upToDate`, `keptPage`); after a build whose manifest is
-   * WALK_FROM bytes or more, through one walk of the folder on another thread (`statTree`) started
-   * as the manifest is read, rather than a stat each when compared. A file changed after the walk
-   * is noticed by the next build, which compares it again.
-   * @default none: each file is stat'ed when compared
+   * The output folder the build writes, whose files are compared with the sizes and times the
+   * last build wrote them with (see `upToDate`, `keptPage`).
+   * @default none
    */
   readonly outDir?: string;
   /**
-   * The manifest's size in bytes from which `outDir` is walked (0: always).
+   * The manifest's size in bytes from which the content and output folders are each walked on
+   * another thread (`walkFolders`) as the manifest is read, for the stats a rebuild compares,
+   * rather than stat'ed a file at a time on this one; 0 walks them always. A file changed after
+   * its walk is noticed by the next build, which compares it again.
    * @default WALK_FROM
    */
   readonly walkFrom?: number;
 }
 
 /**
- * The size of a manifest (about 2 kB an issue) from which the output folder is walked: starting
- * the walk's worker thread takes about 80 ms, which only the stats of a few thousand files repay
- * (the main thread's stats of the 20,000 files of 10,000 issues took 0.6 s, the walk 0.43-0.5 s
- * beside it).
+ * The size of a manifest (about 2 kB an issue) from which the folders are walked (see
+ * `BuildCacheOptions.walkFrom`): about 2,000 issues, whose output and content hold some 4,000
+ * files each, where a walk's 80 ms start begins to pay.
  */
 const WALK_FROM = 4_000_000;
 
-/** The output folder walked (`BuildCacheOptions.outDir`): `stats` set once the walk is done. */
-interface WalkedOutput {
+/** A folder being walked (see `BuildCacheOptions.walkFrom`): `walk` set once done. */
+interface WalkedFolder {
   readonly dir: string;
-  stats: TreeStats | undefined;
-  readonly walked: Promise<void>;
+  walk: FolderWalk | undefined;
+  readonly done: Promise<void>;
+}
+
+/** The folders a build walks: the content, and the output when it has one. */
+interface Walks {
+  readonly content: WalkedFolder;
+  readonly output: WalkedFolder | undefined;
 }
 
 /** A cache on disk as read at the start of the build. */
@@ -314,12 +319,12 @@ export class BuildCache {
   /** The chunks of `renders` read, by blob; undefined when damaged. */
   readonly #chunks = new Map<string, CachedRender[] | undefined>();
 
-  /** The output folder's files once its walk is done, when it is walked (see `BuildCacheOptions.outDir`). */
-  readonly #output: WalkedOutput | undefined;
+  /** The content and output folders being walked, when they are (see `BuildCacheOptions.walkFrom`). */
+  readonly #walks: Walks | undefined;
 
-  private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined, extras: readonly Source[], output?: WalkedOutput) {
+  private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined, extras: readonly Source[], walks?: Walks) {
     this.dir = options.dir;
-    this.#output = output;
+    this.#walks = walks;
     this.#start = options.start ?? Date.now();
     this.#contentDir = resolve(options.contentDir);
     this.#contentPrefix = join(options.contentDir, sep);
@@ -337,13 +342,13 @@ export class BuildCache {
     if (options.dir === undefined) return new BuildCache(options, key, undefined, []);
     const problems: string[] = [];
     const manifestSize = statSync(join(options.dir, 'manifest.json'), { throwIfNoEntry: false })?.size ?? 0;
-    const output = options.outDir !== undefined && manifestSize >= (options.walkFrom ?? WALK_FROM) ? walk(options.outDir) : undefined;
+    const walks = manifestSize >= (options.walkFrom ?? WALK_FROM) ? walk(options.contentDir, options.outDir) : undefined;
     const [previous, ...extras] = await Promise.all([options.dir, ...(options.from ?? [])].map((dir) => readManifest(dir, problems)));
     const sources = (options.from ?? []).flatMap((dir, index) => {
       const manifest = extras[index];
       return manifest ? [{ manifest, blobs: new BlobStore(join(dir, 'blobs')) }] : [];
     });
-    const cache = new BuildCache(options, key, previous, sources, output);
+    const cache = new BuildCache(options, key, previous, sources, walks);
     cache.problems.push(...problems);
     cache.#unclean = existsSync(join(options.dir, UNSAVED));
     return cache;
@@ -397,9 +402,8 @@ export class BuildCache {
 
   /** `#fileHash`, worked out. */
   #statFileHash(path: string, name: string): string | undefined {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (!stats) return undefined;
-    const stat = statKey(stats);
+    const stat = this.#contentStat(path, name);
+    if (!stat) return undefined;
     const known = this.#previous.stats?.[name];
     if (known && sameStat(known.stat, stat)) {
       (this.#next.stats ??= {})[name] = known;
@@ -412,6 +416,23 @@ export class BuildCache {
       this.#changed = true;
     }
     return hash;
+  }
+
+  /**
+   * The stat key (see `statKey`) of the content file at `path`, named `name`: as the content
+   * folder's walk found it when that holds it (a plain file), else stat'ed now.
+   */
+  #contentStat(path: string, name: string): number[] | undefined {
+    const walked = this.#walks?.content.walk?.files.get(name);
+    if (walked) return [...walked];
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats && statKey(stats);
+  }
+
+  /** The content folder as its walk found it, once done; undefined when it is not walked (see `LoadMemo.contentWalk`). */
+  async contentWalk(): Promise<FolderWalk | undefined> {
+    await this.#walks?.content.done;
+    return this.#walks?.content.walk;
   }
 
   #seriesHash(series: Series): string {
@@ -443,13 +464,12 @@ export class BuildCache {
    */
   unread(source: string, series: Series): Issue | undefined {
     if (!this.#blobs) return undefined;
-    const stats = statSync(source, { throwIfNoEntry: false });
-    if (!stats) return undefined;
-    const stat = statKey(stats);
+    const name = this.#relative(source);
+    const stat = this.#contentStat(source, name);
+    if (!stat) return undefined;
     this.#stats.set(source, stat);
     const previous = this.#previous.loaded;
     if (previous?.series !== this.#seriesHash(series)) return undefined;
-    const name = this.#relative(source);
     const entry = previous.issues[name];
     if (!entry?.stat || !sameStat(entry.stat, stat)) return undefined;
     this.#loaded(series).issues[name] = entry;
@@ -624,7 +644,7 @@ export class BuildCache {
     // The embedded files first: a changed one (the usual change) is found by their stats alone.
     if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
     if (writtenKey(key, entries) !== written.key) return undefined;
-    await this.outputWalked();
+    await this.#walks?.output?.done;
     if (!Object.entries(written.files).every(([path, stat]) => this.#intact(written.dir, path, stat))) return undefined;
     const order = reportOrder(issues);
     const all = await this.#allWarnings(
@@ -917,18 +937,19 @@ export class BuildCache {
    * as the walk of the output found it, when `dir` was walked and the walk is done.
    */
   #intact(dir: string, path: string, [size, mtime]: readonly [number, number]): boolean {
-    const walked = this.#output?.dir === dir ? this.#output.stats : undefined;
+    const output = this.#walks?.output;
+    const walked = output?.dir === dir ? output.walk : undefined;
     if (walked) {
-      const found = walked.get(path);
+      const found = walked.files.get(path);
       return found !== undefined && found[0] === size && found[1] === mtime;
     }
     const found = statSync(join(dir, path), { throwIfNoEntry: false });
     return found !== undefined && found.size === size && found.mtimeMs === mtime;
   }
 
-  /** Resolves once the output folder's walk is done, or at once when it is not walked (see `BuildCacheOptions.outDir`). */
+  /** Resolves once the output folder's walk is done, or at once when it is not walked (see `BuildCacheOptions.walkFrom`). */
   async outputWalked(): Promise<void> {
-    await this.#output?.walked;
+    await this.#walks?.output?.done;
   }
 
   /** Note the pages this build writes, by path → hash of their bytes; gives how many differ from the last build's. */
@@ -1188,10 +1209,14 @@ function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry
   return combineHashes(parts);
 }
 
-/** Start a walk of the output folder `outDir` (see `BuildCacheOptions.outDir`). */
-function walk(outDir: string): WalkedOutput {
-  const output: WalkedOutput = { dir: resolve(outDir), stats: undefined, walked: statTree(outDir).then((stats) => void (output.stats = stats)) };
-  return output;
+/** Start the walks of the content folder, then the output folder (see `BuildCacheOptions.walkFrom`). */
+function walk(contentDir: string, outDir: string | undefined): Walks {
+  const dirs = outDir === undefined ? [contentDir] : [contentDir, outDir];
+  const [content, output] = walkFolders(dirs).map((walked, index): WalkedFolder => {
+    const folder: WalkedFolder = { dir: resolve(dirs[index]!), walk: undefined, done: walked.then((found) => void (folder.walk = found)) };
+    return folder;
+  });
+  return { content: content!, output };
 }
 
 /** The manifest in `dir`, or undefined when there is none or it is damaged (noted in `problems`). */

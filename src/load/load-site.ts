@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 import { findIssueFiles, type SkippedLink } from './find-issues.ts';
+import type { FolderWalk } from '../util/walk-folder.ts';
 import { type LoadedFields, loadIssue, placeholderIssue } from './load-issue.ts';
 import { readIssueFile } from './read-issue-file.ts';
 import { loadSeries, SERIES_FILE } from './load-series.ts';
@@ -45,10 +46,15 @@ export interface LoadMemo {
   recall(source: string, markdown: string, series: Series): LoadedFields | undefined;
   /** Remember an issue just loaded without problems. */
   remember(issue: Issue, series: Series): void;
+  /** The content folder as a walk on another thread found it, when it was walked; else it is read. */
+  contentWalk?(): Promise<FolderWalk | undefined>;
 }
 
 export async function loadSite(contentDir: string, memo?: LoadMemo): Promise<Site> {
-  const [{ file: seriesFile, series }, found] = await Promise.all([loadSeries(join(contentDir, SERIES_FILE)), findIssueFiles(contentDir)]);
+  const [{ file: seriesFile, series }, found] = await Promise.all([
+    loadSeries(join(contentDir, SERIES_FILE)),
+    memo?.contentWalk?.().then((walk) => findIssueFiles(contentDir, walk)) ?? findIssueFiles(contentDir),
+  ]);
   const issues: Issue[] = [];
   const placeholders: Issue[] = [];
   const unreadFiles = new Set<VFile>();
