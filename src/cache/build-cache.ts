@@ -644,7 +644,7 @@ export class BuildCache {
     // The embedded files first: a changed one (the usual change) is found by their stats alone.
     if (!this.#unchanged(Object.assign({}, ...entries.map(([, entry]) => entry.dependencies)))) return undefined;
     if (writtenKey(key, entries) !== written.key) return undefined;
-    await this.#walks?.output?.done;
+    await this.outputWalked();
     if (!Object.entries(written.files).every(([path, stat]) => this.#intact(written.dir, path, stat))) return undefined;
     const order = reportOrder(issues);
     const all = await this.#allWarnings(
