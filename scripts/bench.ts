@@ -17,7 +17,9 @@
 // (merged header, SUM formulas) in place of its CSV, R times, against the CSV archive's.
 //
 // --scale builds archives of each size in --sizes, cold, without PDFs or search index, then
-// rebuilds each with nothing changed and with one issue's CSV changed (with
+// rebuilds each with nothing changed (twice: the first checks the output against the manifest
+// and, from about 2,000 issues, stamps it; the second finds the stamp) and with one issue's CSV
+// changed (with
 // --search, also with it and against Pagefind alone), and prints a table of wall time, the
 // phases and peak RSS, then the slope of time and memory against issues: how much each further
 // 1,000 issues cost, which is flat when every phase is linear; then the rebuilds' times.
@@ -172,6 +174,8 @@ async function eleventyPagefind(content: string): Promise<{ eleventy: number; pa
 }
 
 const f = (value: number, digits = 2) => value.toFixed(digits);
+/** Up to date from the stamp of the build before (see src/cache/up-to-date-stamp.ts): it loaded nothing. */
+const stamped = (run: BuildRun) => run.summary.includes('already up to date') && !run.phases.has('load');
 const phaseList = (run: BuildRun) => [...run.phases].map(([phase, seconds]) => `${phase} ${f(seconds)} s`).join(' · ');
 const line = (label: string, text: string) => console.log(`${label.padEnd(34)} ${text}`);
 
@@ -193,12 +197,13 @@ if (values.scale) {
   console.log(`jianbao scale benchmark: ${sizes.join(', ')} issues, cold, no PDFs; ${os.availableParallelism()} cores, Node ${process.version}`);
   console.log(`load average before: ${loadAverage()} (other work on the machine skews every time; peak RSS does not depend on it)`);
   const PHASES = ['load', 'validate', 'pages', 'write'] as const;
-  const rows: { issues: number; run: BuildRun; same: BuildRun; one: BuildRun; search?: { run: BuildRun; alone: number } }[] = [];
+  const rows: { issues: number; run: BuildRun; same: BuildRun; again: BuildRun; one: BuildRun; search?: { run: BuildRun; alone: number } }[] = [];
   for (const size of sizes) {
     const archive = site(`scale-${size}`);
     const written = await settledArchive(archive.content, { issues: size });
     const cold = await build(archive, '--no-pdf', '--no-search');
     const same = await build(archive, '--no-pdf', '--no-search');
+    const again = await build(archive, '--no-pdf', '--no-search');
     await changeOne(written);
     const one = await build(archive, '--no-pdf', '--no-search');
     let search: { run: BuildRun; alone: number } | undefined;
@@ -206,7 +211,7 @@ if (values.scale) {
       const withSearch = await build(site(`scale-${size}-search`, archive.content), '--no-pdf');
       search = { run: withSearch, alone: await pagefindAlone(archive.out) };
     }
-    rows.push({ issues: size, run: cold, same, one, search });
+    rows.push({ issues: size, run: cold, same, again, one, search });
     await rm(join(tmp, `scale-${size}`), { recursive: true, force: true });
     await rm(join(tmp, `scale-${size}-search`), { recursive: true, force: true });
   }
@@ -235,12 +240,13 @@ if (values.scale) {
   }
   for (const row of rows) line(`time per issue at ${row.issues}`, `${f((row.run.seconds * 1000) / row.issues)} ms wall`);
   console.log('');
-  console.log('| issues | rebuild, nothing changed | peak RSS | rebuild, one CSV changed | peak RSS | its phases |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const { issues: size, same, one } of rows) {
-    console.log(
-      `| ${size.toLocaleString('en')} | ${seconds(same.seconds)} | ${f(same.rssMiB, 0)} MiB | ${seconds(one.seconds)} | ${f(one.rssMiB, 0)} MiB | ${phaseList(one)} |`,
-    );
+  console.log('| issues | rebuild, nothing changed | peak RSS | again (stamped) | peak RSS | rebuild, one CSV changed | peak RSS | its phases |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const { issues: size, same, again, one } of rows) {
+    const cells = [size.toLocaleString('en'), seconds(same.seconds), `${f(same.rssMiB, 0)} MiB`];
+    cells.push(`${seconds(again.seconds)}${stamped(again) ? '' : ' (not stamped)'}`, `${f(again.rssMiB, 0)} MiB`);
+    cells.push(seconds(one.seconds), `${f(one.rssMiB, 0)} MiB`, phaseList(one));
+    console.log(`| ${cells.join(' | ')} |`);
   }
   console.log(`load average after: ${loadAverage()}`);
   if (values.keep) console.log(`kept ${tmp}`);
@@ -308,6 +314,8 @@ line(
 const same = await build(html, ...noPdf);
 line('rebuild, nothing changed', `${f(same.seconds)} s wall, peak RSS ${f(same.rssMiB, 0)} MiB`);
 line('  summary', same.summary);
+const again = await build(html, ...noPdf);
+line('  again', `${f(again.seconds)} s wall, ${stamped(again) ? 'from the stamp the first left' : 'not stamped (below the size walked from)'}`);
 await changeOne(issues);
 const one = await build(html, ...noPdf);
 line('rebuild, one CSV changed', `${f(one.seconds)} s wall, peak RSS ${f(one.rssMiB, 0)} MiB`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { BuildCache, type WarningChunk } from './cache/build-cache.ts';
+import { BuildCache, type UpToDate, type WarningChunk } from './cache/build-cache.ts';
 import { defaultCacheDir } from './cache/cache-folder.ts';
 import { combineHashes, contentHash, folderHash } from './cache/hash.ts';
 import { checkTemplates } from './site/check-templates.ts';
@@ -99,6 +99,14 @@ export interface BuildOptions {
    * @default false
    */
   readonly removeInBackground?: boolean;
+  /**
+   * The size in bytes of the last build's manifest from which the content and output folders are
+   * walked on other threads, and from which an output found up to date is stamped, so that the
+   * next build with nothing changed reads no manifest (see `BuildCacheOptions.walkFrom`, and
+   * src/cache/up-to-date-stamp.ts); 0 walks and stamps at any size.
+   * @default 4,000,000, about 2,000 issues
+   */
+  readonly walkFrom?: number;
 }
 
 /** What a build did: the basis of the summary line and of the incremental-build tests. */
@@ -205,15 +213,26 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     await work.finish();
   };
 
-  const cache = await phase('cache', () =>
-    BuildCache.open({
-      dir: cacheDir,
-      contentDir,
-      from: options.cacheFrom ?? [],
-      scratchDir: join(work.dir, 'rendered'),
-      outDir,
-    }),
-  ).catch(async (error: unknown) => {
+  const pool = options.browserPool;
+  const started = async () => {
+    // Chosen before the cache is opened, as PDFs printed by another browser are out of date.
+    const browser = options.pdf === false ? undefined : await phase('browser', () => pool?.found() ?? findBrowser({ browser: options.browser }));
+    const settings = outputSettings(templatesDir, options, browser);
+    const cache = await phase('cache', () =>
+      BuildCache.open({
+        dir: cacheDir,
+        contentDir,
+        from: options.cacheFrom ?? [],
+        scratchDir: join(work.dir, 'rendered'),
+        outDir,
+        walkFrom: options.walkFrom,
+        // The settings, and the folders as given, which the paths printed with the warnings depend on.
+        stampKey: combineHashes([settings.settings, settings.templates, contentDir, resolve(outDir), process.cwd()]),
+      }),
+    );
+    return { browser, settings, cache };
+  };
+  const { browser, settings, cache } = await started().catch(async (error: unknown) => {
     await finishWork();
     throw error;
   });
@@ -222,16 +241,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   // output it replaced is removed meanwhile.
   let closing: Promise<void> | undefined;
   try {
-    const loaded = await phase('load', () => loadContent(contentDir, cache));
-    const { site } = loaded;
-    // Chosen before the cache is asked, as PDFs printed by another browser are out of date.
-    const pool = options.browserPool;
-    const browser = options.pdf === false ? undefined : await phase('browser', () => pool?.found() ?? findBrowser({ browser: options.browser }));
-    const key = outputKey(site.series, templatesDir, options, browser);
     // Up to date: nothing to render or write. Problems in loading are shown on every build, so never then.
-    const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
-    const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
-    if (written) {
+    const upToDate = (written: UpToDate): BuildResult => {
       // The warnings the issues rendered with, stored with them: printed from their stored text,
       // made into messages only when asked for.
       const chunks = written.warnings;
@@ -239,7 +250,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       const messages = () => (warnings ??= chunks.flatMap((chunk) => chunk.messages()));
       if (options.strict && chunks.some((chunk) => chunk.count > 0)) throw new ContentError([], messages());
       complete = true;
-      const count = site.issues.length;
+      const count = written.issues;
       return {
         outDir,
         get warnings() {
@@ -263,7 +274,15 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         browser: browser && describeBrowser(browser),
         faces: [],
       };
-    }
+    };
+    // The stamp of an output found up to date held (see up-to-date-stamp.ts): nothing was loaded.
+    if (cache.stamped) return upToDate(cache.stamped);
+    const loaded = await phase('load', () => loadContent(contentDir, cache));
+    const { site } = loaded;
+    const key = outputKey(site.series, settings);
+    const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
+    const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
+    if (written) return upToDate(written);
 
     const engine = createNunjucksEngine(templatesDir);
     const onIssue = (done: number, total: number) => progress({ kind: 'issue', done, total });
@@ -411,6 +430,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
             pages: made,
             pdfs: pdfs.length,
             searchBundles: search === 'off' ? 0 : search.built + search.unchanged,
+            stamp: clean,
           },
         );
       });
@@ -486,10 +506,15 @@ function printedChunks(chunks: readonly WarningChunk[]): Uint8Array[] {
 }
 
 /**
- * What the whole output depends on besides the issues: the settings that shape it, the
- * templates (print stylesheets and assets included), the series file and the browser that prints.
+ * What the whole output depends on besides the content: the settings that shape it and the
+ * browser that prints, as JSON, and the hash of the templates (print stylesheets and assets included).
  */
-function outputKey(series: Series | undefined, templatesDir: string, options: BuildOptions, browser: FoundBrowser | undefined): string {
+function outputSettings(templatesDir: string, options: BuildOptions, browser: FoundBrowser | undefined): { settings: string; templates: string } {
   const settings = { pdf: browser?.version ?? false, search: options.search ?? true, shard: options.shard ?? null, shareImage: options.shareImage ?? true };
-  return combineHashes(['output', JSON.stringify(settings), JSON.stringify(series ?? null), folderHash(resolve(templatesDir))]);
+  return { settings: JSON.stringify(settings), templates: folderHash(resolve(templatesDir)) };
+}
+
+/** What the whole output depends on besides the issues: `outputSettings` and the series file. */
+function outputKey(series: Series | undefined, { settings, templates }: { settings: string; templates: string }): string {
+  return combineHashes(['output', settings, JSON.stringify(series ?? null), templates]);
 }

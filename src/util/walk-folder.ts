@@ -1,3 +1,5 @@
+import { type Dirent, lstatSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** A file's size, modification and change times (as `Stats.mtimeMs`, `ctimeMs`) and inode. */
@@ -66,8 +68,58 @@ type Posted = { files: string[]; numbers: Float64Array; links: string[] } | { er
  * reading of the manifest by 0.4-0.6 s. Starting the worker takes about 80 ms, which only a few
  * thousand files repay. A walk gives undefined when it fails, as on a folder under its `dir` it
  * cannot read (the caller then looks for itself, and reports it); `dir` not there holds nothing.
+ *
+ * With `threads` above 1, each folder's subfolders are shared out among that many workers, each
+ * walking its share of every folder in turn, for a caller with nothing else to do meanwhile: the
+ * 20,000 files of a 10,000-issue content folder took 0.45-0.5 s on one thread, 0.3 s on two.
  */
-export function walkFolders(dirs: readonly string[]): Promise<FolderWalk | undefined>[] {
+export function walkFolders(dirs: readonly string[], { threads = 1 }: { readonly threads?: number } = {}): Promise<FolderWalk | undefined>[] {
+  if (threads <= 1) return walkOnThread(dirs);
+  const tops = dirs.map(topLevel);
+  // Subfolder by subfolder, round the threads: an archive's years are of a size.
+  const shares = Array.from({ length: threads }, (_, thread) =>
+    tops.flatMap((top, index) => (top ? top.folders.filter((_, place) => place % threads === thread).map((name) => `${dirs[index]}/${name}`) : [])),
+  );
+  const walked = new Map<string, Promise<FolderWalk | undefined>>();
+  for (const share of shares) for (const [index, walk] of walkOnThread(share).entries()) walked.set(share[index]!, walk);
+  return tops.map(async (top, index) => {
+    if (!top) return undefined;
+    const parts = await Promise.all(top.folders.map((name) => walked.get(`${dirs[index]}/${name}`)!));
+    if (parts.some((part) => part === undefined)) return undefined;
+    const files = new Map(top.files);
+    const links = [...top.links];
+    for (const [place, part] of parts.entries()) {
+      const prefix = `${top.folders[place]}/`;
+      for (const [path, stat] of part!.files) files.set(prefix + path, stat);
+      for (const link of part!.links) links.push(prefix + link);
+    }
+    return { files, links: links.sort() };
+  });
+}
+
+/** A folder's own files (stat'ed here), symbolic links and subfolders; nothing when it is not there; undefined when it cannot be read. */
+function topLevel(dir: string): { files: Map<string, FileStat>; links: string[]; folders: string[] } | undefined {
+  const top = { files: new Map<string, FileStat>(), links: [] as string[], folders: [] as string[] };
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? top : undefined;
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory()) top.folders.push(entry.name);
+    else if (entry.isSymbolicLink()) top.links.push(entry.name);
+    else if (entry.isFile()) {
+      const found = lstatSync(join(dir, entry.name), { throwIfNoEntry: false });
+      if (found?.isFile()) top.files.set(entry.name, [found.size, found.mtimeMs, found.ctimeMs, found.ino]);
+    }
+  }
+  top.folders.sort();
+  return top;
+}
+
+/** Walk `dirs` one after the other on one worker thread (see `walkFolders`). */
+function walkOnThread(dirs: readonly string[]): Promise<FolderWalk | undefined>[] {
   const worker = new Worker(WALK, { eval: true, workerData: dirs });
   const resolvers: ((walk: FolderWalk | undefined) => void)[] = [];
   const walks = dirs.map(() => new Promise<FolderWalk | undefined>((resolve) => resolvers.push(resolve)));

@@ -34,11 +34,21 @@ describe('walkFolders', () => {
     expect(walk!.links).toEqual(['2021/link.csv', 'folder-link']);
   });
 
-  it('finds nothing in a folder that is not there, and fails on one it cannot read, walking the next', async () => {
+  it.each([1, 2])('finds nothing in a folder that is not there, and fails on one it cannot read, walking the next (%i threads)', async (threads) => {
     // A file where a folder is: reading it as a folder fails, as an unreadable folder would.
-    const walks = await Promise.all(walkFolders([join(dir, 'missing'), join(dir, 'out/index.html'), join(dir, 'elsewhere')]));
+    const walks = await Promise.all(walkFolders([join(dir, 'missing'), join(dir, 'out/index.html'), join(dir, 'elsewhere')], { threads }));
     expect(walks[0]).toEqual({ files: new Map(), links: [] });
     expect(walks[1]).toBeUndefined();
     expect([...walks[2]!.files.keys()]).toEqual(['shared.csv']);
+  });
+
+  it('gives the same, folder by folder, with the subfolders shared out among threads', async () => {
+    const folders = [join(dir, 'out'), join(dir, 'elsewhere')];
+    const one = await Promise.all(walkFolders(folders));
+    for (const threads of [2, 3]) {
+      const shared = await Promise.all(walkFolders(folders, { threads }));
+      expect(shared.map((walk) => [...walk!.files].sort())).toEqual(one.map((walk) => [...walk!.files].sort()));
+      expect(shared.map((walk) => walk!.links)).toEqual(one.map((walk) => walk!.links));
+    }
   });
 });
