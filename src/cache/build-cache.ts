@@ -28,7 +28,7 @@ import { jianbaoVersion } from './version.ts';
 import { type FolderWalk, walkFolders } from '../util/walk-folder.ts';
 import { isInside } from '../util/inside.ts';
 import { OUTPUT_MARKER } from '../output/output-folder.ts';
-import { contentDigest, outputDigest, readStamp, removeStamp, type Stamp, writeStamp } from './up-to-date-stamp.ts';
+import { contentDigests, outputDigest, readStamp, removeStamp, type Stamp, writeStamp } from './up-to-date-stamp.ts';
 
 /** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
 const FORMAT = 12;
@@ -372,17 +372,19 @@ export class BuildCache {
     const stampKey = stampKeyOf(options, key);
     const stamp = stampKey === undefined ? undefined : readStamp(options.dir, stampKey);
     const manifestSize = statSync(join(options.dir, 'manifest.json'), { throwIfNoEntry: false })?.size ?? 0;
-    // With a stamp, two threads walk: nothing else is done until the walks say whether it holds.
+    // With a stamp, two threads walk, and each part of the content is compared as it is walked:
+    // nothing else is done until the walks say whether it holds.
+    const check = stamp && contentCheck(stamp.content);
     const walks =
-      stamp && options.outDir !== undefined
-        ? walk(options.contentDir, options.outDir, { apart: true })
+      check && options.outDir !== undefined
+        ? walk(options.contentDir, options.outDir, { apart: true, onContentPart: check.part })
         : manifestSize >= (options.walkFrom ?? WALK_FROM)
           ? walk(options.contentDir, options.outDir)
           : undefined;
     // Read while the content is walked, and with a stamp parsed only if it does not hold.
     const reading = [options.dir, ...(options.from ?? [])].map((dir) => readManifestFile(dir));
-    if (stamp && walks) {
-      const stamped = await stampedOutput(stamp, walks, new BlobStore(join(options.dir, 'blobs')));
+    if (stamp && check && walks) {
+      const stamped = await stampedOutput(stamp, check.matches(walks.content.done), walks, new BlobStore(join(options.dir, 'blobs')));
       if (stamped) {
         for (const read of reading) read.catch(() => undefined);
         return new BuildCache(options, key, undefined, [], walks, stamped);
@@ -721,18 +723,18 @@ export class BuildCache {
    * the build started (see `settled`), every embedded file in it, and the cache folder outside it
    * (the stamp would change the walk it names). A file changed after the walk is a miss next time.
    */
-  #stampedContent(entries: readonly (readonly [string, IssueEntry | undefined])[]): string | undefined {
+  #stampedContent(entries: readonly (readonly [string, IssueEntry | undefined])[]): Stamp['content'] | undefined {
     const content = this.#walks?.content.walk;
     if (this.#stampKey === undefined || this.dir === undefined || !content || content.links.length > 0) return undefined;
     if (isInside(this.#contentDir, resolve(this.dir))) return undefined;
     if (entries.some(([, entry]) => Object.keys(entry?.dependencies ?? {}).some((name) => name.startsWith('../') || isAbsolute(name)))) return undefined;
     for (const stat of content.files.values()) if (!settled(stat, this.#start)) return undefined;
-    return contentDigest(content);
+    return contentDigests(content);
   }
 
   /** The stamp of an output, its content's digest (`#stampedContent`) and its walk's, when its warnings' chunks are all printed. */
   #stamp(
-    digests: { readonly content: string; readonly output: string },
+    digests: { readonly content: Stamp['content']; readonly output: string },
     found: Omit<UpToDate, 'warnings'>,
     chunks: readonly { readonly stored: StoredChunk; readonly sources: readonly string[] }[],
   ): Stamp | undefined {
@@ -1326,11 +1328,17 @@ function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry
 
 /**
  * Start the walks of the content folder, then the output folder (see `BuildCacheOptions.walkFrom`),
- * on one thread, or shared out between two (`apart`).
+ * on one thread, or shared out between two (`apart`), telling `onContentPart` each part of the
+ * content as it is walked (see `WalkOptions.onPart`).
  */
-function walk(contentDir: string, outDir: string | undefined, { apart = false } = {}): Walks {
+function walk(
+  contentDir: string,
+  outDir: string | undefined,
+  { apart = false, onContentPart }: { readonly apart?: boolean; readonly onContentPart?: (name: string, walk: FolderWalk | undefined) => void } = {},
+): Walks {
   const dirs = outDir === undefined ? [contentDir] : [contentDir, outDir];
-  const walked = walkFolders(dirs, { threads: apart ? 2 : 1 });
+  const onPart = onContentPart && ((dir: number, name: string, part: FolderWalk | undefined) => dir === 0 && onContentPart(name, part));
+  const walked = walkFolders(dirs, { threads: apart ? 2 : 1, onPart });
   const [content, output] = walked.map((walked, index): WalkedFolder => {
     const folder: WalkedFolder = { dir: resolve(dirs[index]!), walk: undefined, done: walked.then((found) => void (folder.walk = found)) };
     return folder;
@@ -1344,13 +1352,36 @@ function stampKeyOf(options: BuildCacheOptions, key: string): string | undefined
 }
 
 /**
- * The output `stamp` stands for when the walks match it, with its warnings' printed text read;
- * else undefined. The content folder is compared first, as soon as it is walked: it is where a
- * build's changes are.
+ * The comparison of the content's walk with the stamp's digests (`expected`), part by part as
+ * they are walked (`part`): `matches` resolves false at the first part that differs, true once
+ * the walk is `done` with every part the same. A change in the newest year, walked first, is
+ * seen at once rather than after the 0.4 s the walk of 10,000 issues takes.
  */
-async function stampedOutput(stamp: Stamp, walks: Walks, blobs: BlobStore): Promise<UpToDate | undefined> {
-  await walks.content.done;
-  if (!walks.content.walk || contentDigest(walks.content.walk) !== stamp.content) return undefined;
+function contentCheck(expected: Stamp['content']): {
+  part(name: string, walk: FolderWalk | undefined): void;
+  matches(done: Promise<void>): Promise<boolean>;
+} {
+  const unseen = new Set(Object.keys(expected));
+  let differs: (value: false) => void = () => {};
+  const differed = new Promise<false>((resolve) => {
+    differs = resolve;
+  });
+  return {
+    part(name, walk) {
+      if (walk === undefined || contentDigests(walk)[name] !== expected[name]) differs(false);
+      unseen.delete(name);
+    },
+    matches: (done) => Promise.race([differed, done.then(() => unseen.size === 0)]),
+  };
+}
+
+/**
+ * The output `stamp` stands for when the walks match it, with its warnings' printed text read;
+ * else undefined. The content folder is compared first (`contentMatches`, see `contentCheck`):
+ * it is where a build's changes are.
+ */
+async function stampedOutput(stamp: Stamp, contentMatches: Promise<boolean>, walks: Walks, blobs: BlobStore): Promise<UpToDate | undefined> {
+  if (!(await contentMatches)) return undefined;
   // Read while the output is walked (52 MB at 10,000 synthetic issues, 0.4 s with their check).
   const warnings: WarningChunk[] = [];
   for (const chunk of stamp.warnings) {

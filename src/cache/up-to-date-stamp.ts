@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { FolderWalk } from '../util/walk-folder.ts';
+import type { FileStat, FolderWalk } from '../util/walk-folder.ts';
 
 /**
  * The stamp of an output found up to date (`stamp.json` in the cache folder), as make's stamp
@@ -18,8 +18,8 @@ const stampSchema = z.strictObject({
   format: z.literal(1),
   /** The build's settings and folders (see `BuildCacheOptions.stampKey`). */
   key: z.string(),
-  /** `contentDigest` of the content folder's walk. */
-  content: z.string(),
+  /** `contentDigests` of the content folder's walk: a digest for each of its subfolders and one (`''`) for its own files. */
+  content: z.record(z.string(), z.string()),
   /** `outputDigest` of the output folder's walk. */
   output: z.string(),
   /** What the build reports: its issues, files, PDFs and search bundles. */
@@ -68,11 +68,23 @@ export function removeStamp(dir: string): void {
 }
 
 /**
- * The content folder's walk as one hash: every file's path, size, times and inode, and the
- * symbolic links. An edit, a file added, removed or replaced changes it.
+ * The content folder's walk as a hash of each of its subfolders (by name) and of its own files
+ * (`''`): every file's path, size, times and inode, and the symbolic links. An edit, a file
+ * added, removed or replaced changes its part; a subfolder without files has none. By parts, so
+ * that a build can tell a change in the first subfolder walked without waiting for the rest.
  */
-export function contentDigest(walk: FolderWalk): string {
-  return digest(walk, { changeAndInode: true });
+export function contentDigests(walk: FolderWalk): Record<string, string> {
+  const parts = new Map<string, { files: [string, FileStat][]; links: string[] }>();
+  const part = (path: string) => {
+    const slash = path.indexOf('/');
+    const name = slash < 0 ? '' : path.slice(0, slash);
+    let found = parts.get(name);
+    if (!found) parts.set(name, (found = { files: [], links: [] }));
+    return found;
+  };
+  for (const entry of walk.files) part(entry[0]).files.push(entry);
+  for (const link of walk.links) part(link).links.push(link);
+  return Object.fromEntries([...parts].map(([name, { files, links }]) => [name, digest(files, links, { changeAndInode: true })]));
 }
 
 /**
@@ -82,18 +94,17 @@ export function contentDigest(walk: FolderWalk): string {
  * the change time of those it kept.
  */
 export function outputDigest(walk: FolderWalk): string {
-  return digest(walk, { changeAndInode: false });
+  return digest([...walk.files], walk.links, { changeAndInode: false });
 }
 
-function digest(walk: FolderWalk, { changeAndInode }: { readonly changeAndInode: boolean }): string {
+function digest(files: [string, FileStat][], links: readonly string[], { changeAndInode }: { readonly changeAndInode: boolean }): string {
   // Sorted: the order of a walk is the file system's, and a walk on one thread or two differ.
   let text = '';
-  for (const path of [...walk.files.keys()].sort()) {
-    const stat = walk.files.get(path)!;
+  for (const [path, stat] of files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     text += `${path}\0${stat[0]} ${stat[1]}`;
     if (changeAndInode) text += ` ${stat[2]} ${stat[3]}`;
     text += '\n';
   }
-  for (const link of walk.links) text += `${link}\0link\n`;
+  for (const link of [...links].sort()) text += `${link}\0link\n`;
   return createHash('sha256').update(text).digest('hex');
 }

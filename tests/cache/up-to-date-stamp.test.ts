@@ -137,4 +137,13 @@ describe('an output found up to date', () => {
     expect(next.counts.upToDate).toBe(true);
     expect(printed(next)).toBe(printed(checked));
   });
+
+  it('is not taken as up to date once an issue was removed', async () => {
+    await stampedAgain();
+    await rm(issues[2]!.dir, { recursive: true });
+    const next = await run();
+    expect(next.counts.upToDate).toBe(false);
+    expect(next.counts.issues).toBe(2);
+    expect(existsSync(join(options.outDir, `${issues[2]!.year}/${issues[2]!.number}/index.html`))).toBe(false);
+  });
 });

@@ -42,6 +42,23 @@ describe('walkFolders', () => {
     expect([...walks[2]!.files.keys()]).toEqual(['shared.csv']);
   });
 
+  it('tells each part of a folder as it is walked: its own files, and each subfolder', async () => {
+    const parts: [number, string, string[] | undefined][] = [];
+    const [walk] = await Promise.all(
+      walkFolders([join(dir, 'out'), join(dir, 'missing')], {
+        threads: 2,
+        onPart: (index, name, part) => parts.push([index, name, part && [...part.files.keys(), ...part.links].sort()]),
+      }),
+    );
+    expect(parts).toContainEqual([0, '', ['folder-link', 'index.html']]);
+    expect(parts).toContainEqual([0, '2021', ['2021/11/index.html', '2021/11/progress.csv', '2021/link.csv']]);
+    expect(parts).toContainEqual([0, 'empty', []]);
+    expect(parts).toContainEqual([1, '', []]);
+    expect(parts).toHaveLength(4);
+    // Every file of the walk is in one part.
+    expect(parts.flatMap(([index, , paths]) => (index === 0 ? (paths ?? []) : [])).sort()).toEqual([...walk!.files.keys(), ...walk!.links].sort());
+  });
+
   it('gives the same, folder by folder, with the subfolders shared out among threads', async () => {
     const folders = [join(dir, 'out'), join(dir, 'elsewhere')];
     const one = await Promise.all(walkFolders(folders));
