@@ -372,12 +372,12 @@ export class BuildCache {
     const stampKey = stampKeyOf(options, key);
     const stamp = stampKey === undefined ? undefined : readStamp(options.dir, stampKey);
     const manifestSize = statSync(join(options.dir, 'manifest.json'), { throwIfNoEntry: false })?.size ?? 0;
-    // With a stamp, two threads walk, and each part of the content is compared as it is walked:
-    // nothing else is done until the walks say whether it holds.
+    // With a stamp, each part of the content is compared as it is walked: nothing else is done
+    // until the walks say whether it holds.
     const check = stamp && contentCheck(stamp.content);
     const walks =
       check && options.outDir !== undefined
-        ? walk(options.contentDir, options.outDir, { apart: true, onContentPart: check.part })
+        ? walk(options.contentDir, options.outDir, check.part)
         : manifestSize >= (options.walkFrom ?? WALK_FROM)
           ? walk(options.contentDir, options.outDir)
           : undefined;
@@ -1328,17 +1328,13 @@ function writtenKey(key: string, entries: readonly (readonly [string, IssueEntry
 
 /**
  * Start the walks of the content folder, then the output folder (see `BuildCacheOptions.walkFrom`),
- * on one thread, or shared out between two (`apart`), telling `onContentPart` each part of the
- * content as it is walked (see `WalkOptions.onPart`).
+ * on a worker thread, telling `onContentPart` each part of the content as it is walked (see
+ * `WalkOptions.onPart`).
  */
-function walk(
-  contentDir: string,
-  outDir: string | undefined,
-  { apart = false, onContentPart }: { readonly apart?: boolean; readonly onContentPart?: (name: string, walk: FolderWalk | undefined) => void } = {},
-): Walks {
+function walk(contentDir: string, outDir: string | undefined, onContentPart?: (name: string, walk: FolderWalk | undefined) => void): Walks {
   const dirs = outDir === undefined ? [contentDir] : [contentDir, outDir];
   const onPart = onContentPart && ((dir: number, name: string, part: FolderWalk | undefined) => dir === 0 && onContentPart(name, part));
-  const walked = walkFolders(dirs, { threads: apart ? 2 : 1, onPart });
+  const walked = walkFolders(dirs, { onPart });
   const [content, output] = walked.map((walked, index): WalkedFolder => {
     const folder: WalkedFolder = { dir: resolve(dirs[index]!), walk: undefined, done: walked.then((found) => void (folder.walk = found)) };
     return folder;

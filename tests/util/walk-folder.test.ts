@@ -34,38 +34,40 @@ describe('walkFolders', () => {
     expect(walk!.links).toEqual(['2021/link.csv', 'folder-link']);
   });
 
-  it.each([1, 2])('finds nothing in a folder that is not there, and fails on one it cannot read, walking the next (%i threads)', async (threads) => {
+  it.each([
+    ['whole', undefined],
+    ['in parts', () => {}],
+  ])('finds nothing in a folder that is not there, and fails on one it cannot read, walking the next (%s)', async (_, onPart) => {
     // A file where a folder is: reading it as a folder fails, as an unreadable folder would.
-    const walks = await Promise.all(walkFolders([join(dir, 'missing'), join(dir, 'out/index.html'), join(dir, 'elsewhere')], { threads }));
+    const walks = await Promise.all(walkFolders([join(dir, 'missing'), join(dir, 'out/index.html'), join(dir, 'elsewhere')], { onPart }));
     expect(walks[0]).toEqual({ files: new Map(), links: [] });
     expect(walks[1]).toBeUndefined();
     expect([...walks[2]!.files.keys()]).toEqual(['shared.csv']);
   });
 
-  it('tells each part of a folder as it is walked: its own files, and each subfolder', async () => {
+  it('tells each part of a folder as it is walked: its own files, then each subfolder, the last by name first', async () => {
     const parts: [number, string, string[] | undefined][] = [];
     const [walk] = await Promise.all(
       walkFolders([join(dir, 'out'), join(dir, 'missing')], {
-        threads: 2,
         onPart: (index, name, part) => parts.push([index, name, part && [...part.files.keys(), ...part.links].sort()]),
       }),
     );
-    expect(parts).toContainEqual([0, '', ['folder-link', 'index.html']]);
-    expect(parts).toContainEqual([0, '2021', ['2021/11/index.html', '2021/11/progress.csv', '2021/link.csv']]);
-    expect(parts).toContainEqual([0, 'empty', []]);
-    expect(parts).toContainEqual([1, '', []]);
-    expect(parts).toHaveLength(4);
+    // The folders' own files at once, then the subfolders as the worker walks them, the last by name first.
+    expect(parts).toEqual([
+      [0, '', ['folder-link', 'index.html']],
+      [1, '', []],
+      [0, 'empty', []],
+      [0, '2021', ['2021/11/index.html', '2021/11/progress.csv', '2021/link.csv']],
+    ]);
     // Every file of the walk is in one part.
     expect(parts.flatMap(([index, , paths]) => (index === 0 ? (paths ?? []) : [])).sort()).toEqual([...walk!.files.keys(), ...walk!.links].sort());
   });
 
-  it('gives the same, folder by folder, with the subfolders shared out among threads', async () => {
+  it('gives the same, folder by folder, walked in parts', async () => {
     const folders = [join(dir, 'out'), join(dir, 'elsewhere')];
-    const one = await Promise.all(walkFolders(folders));
-    for (const threads of [2, 3]) {
-      const shared = await Promise.all(walkFolders(folders, { threads }));
-      expect(shared.map((walk) => [...walk!.files].sort())).toEqual(one.map((walk) => [...walk!.files].sort()));
-      expect(shared.map((walk) => walk!.links)).toEqual(one.map((walk) => walk!.links));
-    }
+    const whole = await Promise.all(walkFolders(folders));
+    const parts = await Promise.all(walkFolders(folders, { onPart: () => {} }));
+    expect(parts.map((walk) => [...walk!.files].sort())).toEqual(whole.map((walk) => [...walk!.files].sort()));
+    expect(parts.map((walk) => walk!.links)).toEqual(whole.map((walk) => walk!.links));
   });
 });
