@@ -99,7 +99,7 @@ export function outputDigest(walk: FolderWalk): string {
 }
 
 function digest(files: [string, FileStat][], links: readonly string[], { changeAndInode }: { readonly changeAndInode: boolean }): string {
-  // Sorted: the order of a walk is the file system's, and a walk on one thread or two differ.
+  // Sorted: the order of a walk is the file system's, and a whole walk and one in parts differ.
   let text = '';
   for (const [path, stat] of files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     text += `${path}\0${stat[0]} ${stat[1]}`;

@@ -108,9 +108,10 @@ export function walkFolders(dirs: readonly string[], { onPart }: WalkOptions = {
 
 export interface WalkOptions {
   /**
-   * Told each part of the folder `dirs[dir]` as it is walked, with paths
-   * from that folder: its own files and links (`''`) at once, then each subfolder by name, or
-   * undefined when it could not be walked. A caller can act on a part before the rest is walked.
+   * Told each part of the folder `dirs[dir]` as it is walked, with paths from that folder: its
+   * own files and links (`''`) at once, then each subfolder by name, or undefined when it could
+   * not be walked. A caller can act on a part before the rest is walked.
+   * @default none: each folder is walked whole
    */
   readonly onPart?: (dir: number, name: string, walk: FolderWalk | undefined) => void;
 }

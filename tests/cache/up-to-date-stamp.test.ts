@@ -12,6 +12,9 @@ let options: SyntheticBuildOptions;
 let issues: SyntheticIssue[];
 /** A build that found the output up to date by comparing everything with the manifest, and stamped it. */
 let checked: BuildResult;
+const realNow = Date.now.bind(Date);
+/** Files written moments ago count as settled for builds that start a minute from now. */
+const later = () => realNow() + 60_000;
 
 // Walked and stamped at any size; the archive is far below the size the CLI walks from.
 const run = (more: Partial<SyntheticBuildOptions> = {}) => build({ ...options, walkFrom: 0, ...more });
@@ -29,9 +32,7 @@ async function stampedAgain(): Promise<void> {
 
 beforeAll(async () => {
   ({ root, options, issues } = await syntheticBuild('jianbao-stamp-', 3));
-  // Files written moments ago count as settled for builds that start a minute from now.
-  const now = Date.now.bind(Date);
-  vi.spyOn(Date, 'now').mockImplementation(() => now() + 60_000);
+  vi.spyOn(Date, 'now').mockImplementation(later);
   const cold = await run();
   expect(cold.counts.upToDate).toBe(false);
   // The output a build wrote is stamped too (below); without the stamp the next build checks.
@@ -72,6 +73,20 @@ describe('an output found up to date', () => {
     const after = await run();
     expect(stamped(after)).toBe(true);
     expect(printed(after)).toBe(printed(next));
+  });
+
+  it('is not left by a build that read a file changed within 2 s of its start, which may change again unseen', async () => {
+    await stampedAgain();
+    const csv = join(issues[0]!.dir, 'progress.csv');
+    await writeFile(csv, (await readFile(csv, 'utf8')).replace('梅江区', '梅 江区'));
+    vi.mocked(Date.now).mockImplementation(realNow);
+    try {
+      const next = await run();
+      expect(next.counts.rendered).toBe(1);
+      expect(existsSync(stampPath())).toBe(false);
+    } finally {
+      vi.mocked(Date.now).mockImplementation(later);
+    }
   });
 
   it('is made again when a file of the output was edited, keeping its size', async () => {
