@@ -17,9 +17,8 @@
 // (merged header, SUM formulas) in place of its CSV, R times, against the CSV archive's.
 //
 // --scale builds archives of each size in --sizes, cold, without PDFs or search index, then
-// rebuilds each with nothing changed (twice: the first checks the output against the manifest
-// and, from about 2,000 issues, stamps it; the second finds the stamp) and with one issue's CSV
-// changed (with
+// rebuilds each with nothing changed (twice; from about 2,000 issues each finds the stamp the
+// build before it left) and with one issue's CSV changed (with
 // --search, also with it and against Pagefind alone), and prints a table of wall time, the
 // phases and peak RSS, then the slope of time and memory against issues: how much each further
 // 1,000 issues cost, which is flat when every phase is linear; then the rebuilds' times.
@@ -240,11 +239,11 @@ if (values.scale) {
   }
   for (const row of rows) line(`time per issue at ${row.issues}`, `${f((row.run.seconds * 1000) / row.issues)} ms wall`);
   console.log('');
-  console.log('| issues | rebuild, nothing changed | peak RSS | again (stamped) | peak RSS | rebuild, one CSV changed | peak RSS | its phases |');
+  console.log('| issues | rebuild, nothing changed | peak RSS | again | peak RSS | rebuild, one CSV changed | peak RSS | its phases |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const { issues: size, same, again, one } of rows) {
-    const cells = [size.toLocaleString('en'), seconds(same.seconds), `${f(same.rssMiB, 0)} MiB`];
-    cells.push(`${seconds(again.seconds)}${stamped(again) ? '' : ' (not stamped)'}`, `${f(again.rssMiB, 0)} MiB`);
+    const mark = (run: BuildRun) => `${seconds(run.seconds)}${stamped(run) ? '' : ' (not stamped)'}`;
+    const cells = [size.toLocaleString('en'), mark(same), `${f(same.rssMiB, 0)} MiB`, mark(again), `${f(again.rssMiB, 0)} MiB`];
     cells.push(seconds(one.seconds), `${f(one.rssMiB, 0)} MiB`, phaseList(one));
     console.log(`| ${cells.join(' | ')} |`);
   }
@@ -312,10 +311,13 @@ line(
   `${f(eleventy.eleventy)} s for Eleventy + ${f(eleventy.pagefind)} s for Pagefind's CLI on the same issues; with search / (Eleventy + Pagefind) = ${f(cold.seconds / (eleventy.eleventy + eleventy.pagefind))}, without search / Eleventy = ${f(coldSeconds / eleventy.eleventy)}`,
 );
 const same = await build(html, ...noPdf);
-line('rebuild, nothing changed', `${f(same.seconds)} s wall, peak RSS ${f(same.rssMiB, 0)} MiB`);
+line(
+  'rebuild, nothing changed',
+  `${f(same.seconds)} s wall, peak RSS ${f(same.rssMiB, 0)} MiB${stamped(same) ? ', from the stamp the build before left' : ''}`,
+);
 line('  summary', same.summary);
 const again = await build(html, ...noPdf);
-line('  again', `${f(again.seconds)} s wall, ${stamped(again) ? 'from the stamp the first left' : 'not stamped (below the size walked from)'}`);
+line('  again', `${f(again.seconds)} s wall, ${stamped(again) ? 'from the stamp the build before left' : 'not stamped (below the size walked from)'}`);
 await changeOne(issues);
 const one = await build(html, ...noPdf);
 line('rebuild, one CSV changed', `${f(one.seconds)} s wall, peak RSS ${f(one.rssMiB, 0)} MiB`);

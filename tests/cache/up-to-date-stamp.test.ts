@@ -162,3 +162,22 @@ describe('an output found up to date', () => {
     expect(existsSync(join(options.outDir, `${issues[2]!.year}/${issues[2]!.number}/index.html`))).toBe(false);
   });
 });
+
+describe('a first build, without a cache', () => {
+  it('walks and stamps its output when its issue files would make a manifest of the size walked from', async () => {
+    const first = await syntheticBuild('jianbao-stamp-first-', 3);
+    const stampOf = join(first.options.cacheDir, 'stamp.json');
+    try {
+      // Three issues make a manifest of a few kB: far below 1 MB, above 1 byte.
+      await build({ ...first.options, walkFrom: 1_000_000 });
+      expect(existsSync(stampOf)).toBe(false);
+      await rm(first.options.cacheDir, { recursive: true });
+      await build({ ...first.options, walkFrom: 1 });
+      expect(existsSync(stampOf)).toBe(true);
+      const next = await build({ ...first.options, walkFrom: 1 });
+      expect(stamped(next)).toBe(true);
+    } finally {
+      await rm(first.root, { recursive: true, force: true });
+    }
+  });
+});
