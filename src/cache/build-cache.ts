@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { type MessageData, restoredWarnings, toMessageData } from '../report/mes
 import { printedText } from '../report/messages.ts';
 import { lineAt } from '../util/text-bytes.ts';
 import { readIssueFile } from '../load/read-issue-file.ts';
+import { holdsIssueFiles } from '../load/find-issues.ts';
 import { BlobStore } from './blob-store.ts';
 import { ChangedDuringBuildError } from './changed-during-build.ts';
 import { combineHashes, contentHash, fileHash, joinedHash } from './hash.ts';
@@ -1347,29 +1348,6 @@ function walk(contentDir: string, outDir: string | undefined, onContentPart?: (n
     return folder;
   });
   return { content: content!, output };
-}
-
-/**
- * Whether the content folder holds at least `count` Markdown files, a first build's measure of
- * the archive: listed folder by folder until there are as many (a whole listing of 10,000 issues
- * took 0.28 s here), links not followed; false when it cannot be read.
- */
-function holdsIssueFiles(contentDir: string, count: number): boolean {
-  const folders = [contentDir];
-  let found = 0;
-  while (found < count) {
-    const folder = folders.pop();
-    if (folder === undefined) return false;
-    try {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        if (entry.isDirectory()) folders.push(join(folder, entry.name));
-        else if (entry.isFile() && entry.name.endsWith('.md')) found++;
-      }
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** The key of the build's stamp (see `BuildCacheOptions.stampKey`): none for a build that also takes entries from other caches. */
