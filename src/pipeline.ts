@@ -4,34 +4,23 @@ import type { VFileMessage } from 'vfile-message';
 import { BuildCache, type UpToDate, type WarningChunk } from './cache/build-cache.ts';
 import { defaultCacheDir } from './cache/cache-folder.ts';
 import { combineHashes, contentHash, folderHash } from './cache/hash.ts';
-import { checkTemplates } from './site/check-templates.ts';
 import { resolveTemplates } from './site/templates-folder.ts';
-import { loadContent } from './load/load-content.ts';
-import { renderContent, type ValidateOptions, type Validation } from './markdown/render-content.ts';
+import type { ValidateOptions, Validation } from './markdown/render-content.ts';
 import type { DownloadEdition, EditionFile, OutputFile, Series } from './model.ts';
 import { ContentError, printedWarnings, problemsIn } from './report/messages.ts';
 import { ChangedDuringBuildError } from './cache/changed-during-build.ts';
-import { createNunjucksEngine } from './site/engine.ts';
-import { renderPages } from './site/render-pages.ts';
-import { pageFile } from './site/site-page.ts';
-import { SearchInput, searchIndex } from './search/search-index.ts';
 import type { ProgressEvent } from './report/progress.ts';
 import type { Shard } from './output/shard.ts';
-import { makeEdition } from './output/make-editions.ts';
-import { issueAttachments } from './output/attachments.ts';
-import { imageFiles } from './output/image-files.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { testPause } from './util/test-pause.ts';
-import { readAssets } from './site/read-assets.ts';
-import { pdfEdition, type PdfEditionOptions } from './print/pdf-edition.ts';
-import { createPrinter, type Printer, type UsedFace } from './print/printer.ts';
+import type { PdfEditionOptions } from './print/pdf-edition.ts';
+import type { Printer, UsedFace } from './print/printer.ts';
 import type { BrowserPool } from './print/browser-pool.ts';
-import { shareImageEdition } from './print/share-image-edition.ts';
 import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-browser.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
-import { openOutput } from './output/write-output.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
 import { startWork } from './output/work-folder.ts';
+import type * as Phases from './phases.ts';
 
 export interface BuildOptions {
   /** @default 'content' */
@@ -167,6 +156,7 @@ export interface BuildResult {
  * the first. Writes nothing. Messages come file by file, in path order.
  */
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<Validation> {
+  const { loadContent, renderContent } = await import('./phases.ts');
   return renderContent(await loadContent(contentDir), options);
 }
 
@@ -277,6 +267,9 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     };
     // The stamp of an output found up to date held (see up-to-date-stamp.ts): nothing was loaded.
     if (cache.stamped) return upToDate(cache.stamped);
+    const phases = await import('./phases.ts');
+    const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition, openOutput } = phases;
+    const { readAssets, renderPages, pageFile, SearchInput, searchIndex, issueAttachments } = phases;
     const loaded = await phase('load', () => loadContent(contentDir, cache));
     const { site } = loaded;
     const key = outputKey(site.series, settings);
@@ -309,7 +302,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     };
     const downloads: EditionFile[] = [];
     // Making an edition acquires nothing (a browser starts with the first PDF to print).
-    const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context) ?? []);
+    const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context, phases) ?? []);
     try {
       for (const edition of editions) {
         downloads.push(
@@ -493,11 +486,11 @@ type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: P
  * The editions a reader downloads from each issue's page, made in this order before the pages
  * that link them: a further edition (an EPUB, a Word file) is one more entry here.
  */
-const DOWNLOAD_EDITIONS: readonly ((context: EditionContext) => DownloadEdition | undefined)[] = [
+const DOWNLOAD_EDITIONS: readonly ((context: EditionContext, phases: typeof Phases) => DownloadEdition | undefined)[] = [
   // Made by the browser, so left out of a build without one (`--no-pdf`); the pages then name
   // the series' default share picture, as they do when told to leave the picture out.
-  ({ printer, shareImage, ...context }) => printer && pdfEdition({ ...context, printer, sharePictures: shareImage }),
-  ({ printer, shareImage, ...context }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
+  ({ printer, shareImage, ...context }, { pdfEdition }) => printer && pdfEdition({ ...context, printer, sharePictures: shareImage }),
+  ({ printer, shareImage, ...context }, { shareImageEdition }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
 ];
 
 /** The chunks' stored text, a chunk a part, as UTF-8 bytes (see `BuildResult.printedWarnings`). */

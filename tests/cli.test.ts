@@ -72,5 +72,15 @@ describe('jianbao CLI', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('jianbao: unknown command “publish”');
     expect(result.stderr).toContain('Usage: jianbao <command>');
+    // A name every object has is no command either.
+    expect((await runCli('constructor')).stderr).toContain('jianbao: unknown command “constructor”');
+  });
+
+  it('lists each command under the name it runs by, whose help is its own', async () => {
+    const { code, stdout } = await runCli('--help');
+    expect(code).toBe(0);
+    const names = [...stdout.matchAll(/^ {2}(\S+) {2,}/gm)].map((found) => found[1]);
+    expect(names).toEqual(['init', 'build', 'check', 'new', 'import', 'pdf', 'dev']);
+    for (const name of names) expect((await runCli(name!, '--help')).stdout).toMatch(new RegExp(`^Usage: jianbao ${name} `));
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { VFileMessage } from 'vfile-message';
 import { type MessageData, restoredWarnings, toMessageData } from '../report/message-data.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const recipients = z.union([
   z.string().trim().min(1, 'Expected recipients, got an empty string'),
