@@ -267,6 +267,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     };
     // The stamp of an output found up to date held (see up-to-date-stamp.ts): nothing was loaded.
     if (cache.stamped) return upToDate(cache.stamped);
+    // Loaded only now, once there is something to build: see phases.ts.
     const phases = await import('./phases.ts');
     const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition, openOutput } = phases;
     const { readAssets, renderPages, pageFile, SearchInput, searchIndex, issueAttachments } = phases;

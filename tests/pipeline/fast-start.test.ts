@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const run = promisify(execFile);
 const CONTENT = resolve('content');
@@ -53,5 +53,39 @@ describe('bin/jianbao.js', () => {
 
   it('runs from the sources through tsx', async () => {
     await buildWith(resolve('bin/jianbao.js'), { JIANBAO_TSX: '1' });
+  });
+});
+
+/** The text of the bundle's chunks that `entry` (a chunk's file name) loads before it runs: its static imports, followed. */
+function loadedWith(dir: string, entry: string): string {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const text = readFileSync(join(dir, name), 'utf8');
+    texts.push(text);
+    // `import … from "./x.mjs"` and `import "./x.mjs"`, not `import("./x.mjs")`, which loads when called.
+    for (const found of text.matchAll(/^(?:import|export)\b[^;]*?["']\.\/([\w-]+\.mjs)["']/gms)) visit(found[1]!);
+  };
+  visit(entry);
+  return texts.join('\n');
+}
+
+describe('the bundle', () => {
+  it('loads no Markdown, template or YAML library for a build until the cache found something to do', () => {
+    const dir = inject('bundleDir');
+    const build = readdirSync(dir).find((name) => name.endsWith('.mjs') && readFileSync(join(dir, name), 'utf8').includes('\n// src/cli/build.ts\n'));
+    expect(build).toBeDefined();
+    // esbuild names each module it bundles in a comment: `// node_modules/nunjucks/…`.
+    const loaded = loadedWith(dir, 'cli.mjs') + loadedWith(dir, build!);
+    expect(loaded).toContain('// src/cache/build-cache.ts');
+    for (const library of ['unified', 'micromark', 'nunjucks', 'yaml', 'gray-matter', 'budoux']) expect(loaded).not.toContain(`// node_modules/${library}/`);
+    // They are all there, for the phases pipeline.ts loads later.
+    const all = readdirSync(dir)
+      .filter((name) => name.endsWith('.mjs'))
+      .map((name) => readFileSync(join(dir, name), 'utf8'))
+      .join('\n');
+    expect(all).toContain('// node_modules/nunjucks/');
   });
 });
