@@ -353,11 +353,19 @@ export class BuildCache {
   /** The output `recordOutput` noted and a walk of it after the swap, for its stamp (see `#writtenStamp`). */
   #written: { readonly walk: Promise<FolderWalk | undefined>; readonly stamp: (output: string) => Stamp | undefined } | undefined;
 
-  private constructor(options: BuildCacheOptions, key: string, previous: Manifest | undefined, extras: readonly Source[], walks?: Walks, stamped?: UpToDate) {
+  private constructor(
+    options: BuildCacheOptions,
+    key: string,
+    stampKey: string | undefined,
+    previous: Manifest | undefined,
+    extras: readonly Source[],
+    walks?: Walks,
+    stamped?: UpToDate,
+  ) {
     this.dir = options.dir;
     this.#walks = walks;
     this.stamped = stamped;
-    this.#stampKey = stampKeyOf(options, key);
+    this.#stampKey = stampKey;
     this.#start = options.start ?? Date.now();
     this.#contentDir = resolve(options.contentDir);
     this.#contentPrefix = join(options.contentDir, sep);
@@ -372,7 +380,7 @@ export class BuildCache {
 
   static async open(options: BuildCacheOptions): Promise<BuildCache> {
     const key = combineHashes([String(FORMAT), await jianbaoVersion(), resolve(options.contentDir)]);
-    if (options.dir === undefined) return new BuildCache(options, key, undefined, []);
+    if (options.dir === undefined) return new BuildCache(options, key, undefined, undefined, []);
     const problems: string[] = [];
     const stampKey = stampKeyOf(options, key);
     const stamp = stampKey === undefined ? undefined : readStamp(options.dir, stampKey);
@@ -395,7 +403,7 @@ export class BuildCache {
       const stamped = await stampedOutput(stamp, check.matches(walks.content.done), walks, new BlobStore(join(options.dir, 'blobs')));
       if (stamped) {
         for (const read of reading) read.catch(() => undefined);
-        return new BuildCache(options, key, undefined, [], walks, stamped);
+        return new BuildCache(options, key, stampKey, undefined, [], walks, stamped);
       }
       removeStamp(options.dir);
     }
@@ -404,7 +412,7 @@ export class BuildCache {
       const manifest = extras[index];
       return manifest ? [{ manifest, blobs: new BlobStore(join(dir, 'blobs')) }] : [];
     });
-    const cache = new BuildCache(options, key, previous, sources, walks);
+    const cache = new BuildCache(options, key, stampKey, previous, sources, walks);
     cache.problems.push(...problems);
     cache.#unclean = existsSync(join(options.dir, UNSAVED));
     return cache;
