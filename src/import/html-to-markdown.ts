@@ -1,5 +1,8 @@
-import type { Element, Root as HastRoot } from 'hast';
-import type { FootnoteDefinition, Heading, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { FootnoteDefinition, FootnoteReference, Heading, Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { defaultHandlers } from 'hast-util-to-mdast';
+import { toString } from 'hast-util-to-string';
 import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
@@ -51,7 +54,31 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
     const grid = tableGrid(node);
     const name = `table-${tables.length + 1}.csv`;
     tables.push({ name, contents: toCsv(grid.rows) });
-    return { type: 'leafDirective', name: TABLE_DIRECTIVE.name, attributes: { src: name, 'header-rows': String(grid.headerRows) }, children: [] };
+    const directive: LeafDirective = {
+      type: 'leafDirective',
+      name: TABLE_DIRECTIVE.name,
+      attributes: { src: name, 'header-rows': String(grid.headerRows) },
+      children: [],
+    };
+    // A table's CSV holds its cells' text: its pictures follow it, each a paragraph, not lost.
+    const pictures: Paragraph[] = [];
+    eachNode(node as Element, (child) => {
+      const element = child as HastNodes;
+      if (element.type === 'element' && element.tagName === 'img') {
+        pictures.push({
+          type: 'paragraph',
+          children: [{ type: 'image', url: String(element.properties.src ?? ''), alt: String(element.properties.alt ?? '') }],
+        });
+      }
+    });
+    if (pictures.length === 0) return directive;
+    const names = pictures.map((picture) => (picture.children[0] as Image).url).join('、');
+    reportProblem(
+      file,
+      `Table ${tables.length} (${name}) has pictures in its cells (${names}); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text`,
+      { ruleId: 'import-unmapped' },
+    );
+    return [directive, ...pictures];
   };
   const processor = unified()
     .use(rehypeParse, { fragment: true })
@@ -91,18 +118,25 @@ function rehypeUnshownImages({ file }: { readonly file: VFile }) {
   };
 }
 
+const SUPERSCRIPTS: Readonly<Record<string, string>> = Object.fromEntries([...'0123456789+-'].map((char, index) => [char, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻'[index]!]));
+
 /** mammoth's footnote mark, `<sup><a href="#footnote-1">[1]</a></sup>`, as `[^1]`. */
 const footnoteReference: Handle = (state, node) => {
   const link = node.children.length === 1 && node.children[0]?.type === 'element' ? node.children[0] : undefined;
   const id = footnoteId(link?.properties.href);
-  return id === undefined ? { type: 'strong', children: state.all(node) as PhrasingContent[] } : { type: 'footnoteReference', identifier: id, label: id };
+  if (id !== undefined) return { type: 'footnoteReference', identifier: id, label: id };
+  // m², 10³: a superscript number in Unicode's superscript digits, which Markdown has no mark for.
+  const raised = toString(node);
+  if (/^[0-9+-]+$/.test(raised)) return { type: 'text', value: [...raised].map((char) => SUPERSCRIPTS[char]).join('') };
+  return { type: 'strong', children: state.all(node) as PhrasingContent[] };
 };
 
 /** mammoth's list of footnotes at the end, each without its back link, as footnote definitions. */
 const footnoteDefinitions: Handle = (state, node) => {
   const items = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
   const ids = items.map((item) => footnoteId(`#${String(item.properties.id ?? '')}`));
-  if (items.length === 0 || ids.includes(undefined)) return state.handlers.ol!(state, node, undefined);
+  // Any other list, as rehype-remark writes one (`state.handlers.ol` is this handler).
+  if (items.length === 0 || ids.includes(undefined)) return defaultHandlers.ol(state, node);
   return items.map((item, index): FootnoteDefinition => {
     const back = (child: Element['children'][number]): boolean =>
       !(child.type === 'element' && child.tagName === 'a' && /^#(footnote|endnote)-ref-/.test(String(child.properties.href)));
@@ -144,11 +178,12 @@ function remarkDraftStructure() {
       const previous = children.at(-1);
       if (node.type === 'heading' && node.depth === 1) {
         const lines = headingLines(node);
-        if (previous?.type === 'heading' && previous.depth === 2) previous.children = [text([...headingLines(previous), ...lines].join(' / '))];
-        else children.push({ type: 'heading', depth: 2, children: [text(lines.join(' / '))] });
+        if (previous?.type === 'heading' && previous.depth === 2) {
+          previous.children = [text([...headingLines(previous), ...lines].join(' / ')), ...footnotesOf(previous), ...footnotesOf(node)];
+        } else children.push({ type: 'heading', depth: 2, children: [text(lines.join(' / ')), ...footnotesOf(node)] });
       } else if (node.type === 'heading') {
         const line = headingLines(node).join(' / ');
-        children.push({ type: 'heading', depth: subheadDepth(line) ?? 3, children: [text(line)] });
+        children.push({ type: 'heading', depth: subheadDepth(line) ?? 3, children: [text(line), ...footnotesOf(node)] });
       } else if (node.type === 'paragraph' && isSubhead(node)) {
         const line = textOf(node).trim();
         children.push({ type: 'heading', depth: subheadDepth(line)!, children: [text(line)] });
@@ -171,6 +206,15 @@ function subheadDepth(line: string): Heading['depth'] | undefined {
   if (DECIMAL.test(line)) return undefined;
   const level = LEVELS.findIndex(([pattern]) => pattern.test(line));
   return level === -1 ? undefined : ((3 + level) as Heading['depth']);
+}
+
+/** The footnote marks in a heading, kept at its end as its text is made again from its lines. */
+function footnotesOf(heading: Heading): FootnoteReference[] {
+  const found: FootnoteReference[] = [];
+  eachNode(heading, (node) => {
+    if (node.type === 'footnoteReference') found.push(node as FootnoteReference);
+  });
+  return found;
 }
 
 /** A heading's lines: a manual line break in Word starts a new one. */

@@ -513,7 +513,7 @@ export const RULES = {
     where: 'Word draft (`jianbao import`)',
     severity: 'warning',
     summary:
-      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show',
+      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show, pictures in a table’s cells (put after the table)',
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box; its text “文本框里的说明” was put after the paragraph: move it where it belongs, or delete it',
   },

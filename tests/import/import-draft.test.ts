@@ -6,7 +6,7 @@ import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
-import { PNG, twoArticleDraft } from './make-draft.ts';
+import { marksDraft, numberedListDraft, PNG, twoArticleDraft } from './make-draft.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const temp: string[] = [];
@@ -108,6 +108,33 @@ describe('jianbao import, a two-article draft made with the docx package', () =>
 });
 
 describe('jianbao import', () => {
+  it('keeps a title’s footnote, a superscript number, and the pictures of a table’s cells, after it with a warning', async () => {
+    const made = await archive(await marksDraft());
+    const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
+    const markdown = await readFile(imported.created.path, 'utf8');
+    expect(markdown).toContain(
+      [
+        '## 城关镇老旧小区改造见成效[^1]',
+        '改造面积8.6万m²。',
+        '::table{src="table-1.csv" header-rows="1"}',
+        '![改造前](image-1.png)',
+        '![改造后](image-2.png)',
+        '[^1]: 老旧小区指2000年底前建成的住宅小区。',
+      ].join('\n\n'),
+    );
+    expect(imported.file.messages.map((message) => `${message.message} [${message.ruleId}]`)).toEqual([
+      "Table 1 (table-1.csv) has pictures in its cells (image-1.png、image-2.png); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text [import-unmapped]",
+    ]);
+  });
+
+  it('writes a list Word numbered as a Markdown list', async () => {
+    const made = await archive(await numberedListDraft());
+    const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
+    const markdown = await readFile(imported.created.path, 'utf8');
+    expect(markdown).toContain('## 石正镇扎实推进农村改厕\n\n存在的问题主要有：\n\n1. 资金缺口较大；\n2. 施工进度受天气影响。\n');
+    expect(imported.file.messages).toEqual([]);
+  });
+
   it('gives a table whose 合计 is wrong to check, which names the CSV cell', async () => {
     const { content, draft } = await archive(await twoArticleDraft({ unmapped: false, total: '2000' }));
     const imported = await importDraft(draft, { contentDir: content, date: '2022-01-10' });

@@ -4,9 +4,11 @@ import {
   CommentRangeStart,
   CommentReference,
   DeletedTextRun,
+  FootnoteReferenceRun,
   Document,
   HeadingLevel,
   ImageRun,
+  LevelFormat,
   InsertedTextRun,
   Packer,
   Paragraph,
@@ -125,6 +127,54 @@ export async function twoArticleDraft(options: DraftOptions = {}): Promise<Buffe
   const document = new Document({
     ...(unmapped && { comments: { children: [{ id: 0, author: '王五', date: new Date('2024-03-01'), children: [paragraph('请核实')] }] } }),
     sections: [{ children }],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** A one-article draft whose list is numbered by Word (a numbering definition), not typed. */
+export async function numberedListDraft(): Promise<Buffer> {
+  const item = (value: string) => new Paragraph({ numbering: { reference: 'decimal', level: 0 }, children: [text(value)] });
+  const document = new Document({
+    numbering: { config: [{ reference: 'decimal', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('石正镇扎实推进农村改厕')] }),
+          paragraph('存在的问题主要有：'),
+          item('资金缺口较大；'),
+          item('施工进度受天气影响。'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/**
+ * A draft with what a table's CSV or a title's text cannot hold: a footnote on the title, a
+ * superscript (m²), and pictures in a table's cells (before and after).
+ */
+export async function marksDraft(): Promise<Buffer> {
+  const picture = (name: string) =>
+    new Paragraph({
+      children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 }, altText: { name, description: name, title: name } })],
+    });
+  const document = new Document({
+    footnotes: { 1: { children: [paragraph('老旧小区指2000年底前建成的住宅小区。')] } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('城关镇老旧小区改造见成效'), new FootnoteReferenceRun(1)] }),
+          new Paragraph({ children: [text('改造面积8.6万m'), new TextRun({ text: '2', superScript: true }), text('。')] }),
+          new Table({
+            rows: [
+              new TableRow({ children: [cell('改造前'), cell('改造后')] }),
+              new TableRow({ children: [new TableCell({ children: [picture('改造前')] }), new TableCell({ children: [picture('改造后')] })] }),
+            ],
+          }),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }
