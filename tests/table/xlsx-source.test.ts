@@ -98,6 +98,46 @@ describe('Excel workbooks as table sources', () => {
     expect(html).toContain('<td class="num">9,700</td><td class="num">36.9</td><td class="num">0</td><td class="num">5.5</td>');
   });
 
+  it('leave out hidden rows and columns, as Excel shows the sheet, a merge spanning the shown ones', async () => {
+    const { messages, html, file } = await renderEdited((sheet) => {
+      // 兴宁市 hidden, and its 合计 by SUBTOTAL(109, …), which leaves hidden rows out.
+      sheet.getRow(8).hidden = true;
+      for (const [column, result] of [
+        [3, 7240],
+        [4, 32.9],
+        [5, 1060],
+        [6, 4],
+        [7, 6180],
+        [8, 28.9],
+      ] as const) {
+        const letter = String.fromCharCode(64 + column);
+        sheet.getCell(11, column).value = { formula: `SUBTOTAL(109,${letter}6:${letter}10)`, result };
+      }
+      sheet.getColumn('F').hidden = true;
+    });
+    expect(messages).toEqual([]);
+    expect(html).not.toContain('兴宁市');
+    expect(html).toContain('<th scope="col" colspan="3">改造进展情况</th>');
+    expect(file.data.tables?.[0]?.columns).toEqual([
+      '序号',
+      '区县名称',
+      '改造计划 / 涉及户数(户)',
+      '改造计划 / 管网长度(公里)',
+      '改造进展情况 / 1. 正在开展前期工作 / 户数(户)',
+      '改造进展情况 / 2. 已进场施工 / 户数(户)',
+      '改造进展情况 / 2. 已进场施工 / 管网长度(公里)',
+    ]);
+    expect(html).toContain(
+      '<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">7,240</td><td class="num">32.9</td><td class="num">1,060</td><td class="num">6,180</td>',
+    );
+  });
+
+  it('read a range of the whole sheet as the cells there are', async () => {
+    const whole = await render('::table{src="燃气进展.xlsx" sheet="2月进展" range="A1:XFD1048576"}\n');
+    expect(whole.messages).toEqual([]);
+    expect(whole.html).toBe((await render('::table{src="燃气进展.xlsx" sheet="2月进展"}\n')).html);
+  });
+
   it('report an unknown sheet and a range that is not A1 notation at the ::table line', async () => {
     const sheet = await render('# 表\n\n::table{src="燃气进展.xlsx" sheet="3月"}\n');
     expect(sheet.messages).toEqual(['index.md:3:1: Cannot find sheet “3月” in 燃气进展.xlsx; its sheets are “3月进展”、“2月进展” [table-sheet]']);

@@ -104,7 +104,6 @@ const IGNORED = [
   'dimension',
   'sheetViews',
   'sheetFormatPr',
-  'cols',
   'autoFilter',
   'rowBreaks',
   'hyperlinks',
@@ -176,56 +175,69 @@ function usedRange(sheet: Worksheet): CellRange | undefined {
 
 /**
  * The range's rows. A merged cell gives its text and spans to the part of it inside the range,
- * whose other cells stay empty; a row empty and unmerged throughout is left out, as in CSV.
+ * whose other cells stay empty; a row empty and unmerged throughout is left out, as in CSV. Hidden
+ * rows and columns are left out, as Excel shows and prints the sheet: a merge spans the shown
+ * ones, and a 合计 by SUBTOTAL, which leaves hidden rows out, still checks.
  */
 function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): SourceResult {
-  const { top, left, bottom, right } = range;
+  const { top, left } = range;
+  // Past the sheet's last row and column every cell is empty: a range such as A1:XFD1048576
+  // (the whole sheet) reads the cells there are, not 17 billion.
+  const bottom = Math.min(range.bottom, sheet.rowCount);
+  const right = Math.min(range.right, Math.max(sheet.columnCount, left));
   const problems: Problem[] = [];
-  // Each merge's extent inside the range, by its master cell.
-  const merges = new Map<string, CellRange>();
-  for (let line = top; line <= bottom; line++) {
-    for (let column = left; column <= right; column++) {
+  const lines = numbers(top, bottom).filter((line) => !sheet.findRow(line)?.hidden);
+  const columns = numbers(left, right).filter((column) => !sheet.getColumn(column).hidden);
+  // Each merge's extent inside the range's shown cells, by its master cell, as indexes in `lines` and `columns`.
+  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  for (const [y, line] of lines.entries()) {
+    for (const [x, column] of columns.entries()) {
       const cell = sheet.findCell(line, column);
       if (!cell?.isMerged) continue;
       const seen = merges.get(cell.master.address);
       merges.set(
         cell.master.address,
-        seen ? { ...seen, bottom: Math.max(seen.bottom, line), right: Math.max(seen.right, column) } : { top: line, left: column, bottom: line, right: column },
+        seen ? { ...seen, bottom: Math.max(seen.bottom, y), right: Math.max(seen.right, x) } : { top: y, left: x, bottom: y, right: x },
       );
     }
   }
 
   const rows: SourceRow[] = [];
   let headerRows: number | undefined;
-  for (let line = top; line <= bottom; line++) {
+  for (const [y, line] of lines.entries()) {
     let merged = false;
     const cells: SourceCell[] = [];
-    for (let column = left; column <= right; column++) {
+    for (const [x, column] of columns.entries()) {
       const place: SourcePlace = { line, column, label };
       const cell = sheet.findCell(line, column);
       const extent = cell?.isMerged ? merges.get(cell.master.address) : undefined;
       merged ||= extent !== undefined;
-      if (extent && (extent.top !== line || extent.left !== column)) {
+      if (extent && (extent.top !== y || extent.left !== x)) {
         cells.push({ text: '', place });
         continue;
       }
-      // A merge's text is its master's, even where the range cuts the master off.
+      // A merge's text is its master's, even where the range cuts the master off or hides it.
       const source = extent ? cell?.master : cell;
       const reading = cellText(source ? cellValue(source) : null, source?.numFmt);
       if ('reason' in reading) problems.push({ reason: reading.reason, ruleId: 'table-xlsx-cell', place });
       const text = 'text' in reading ? reading.text : '';
       const spans = extent ? { colSpan: extent.right - extent.left + 1, rowSpan: extent.bottom - extent.top + 1 } : {};
-      if (extent && line === top && column === left) headerRows = spans.rowSpan;
+      if (extent && y === 0 && x === 0) headerRows = spans.rowSpan;
       cells.push({ text, place, ...spans });
     }
-    if (merged || cells.some((cell) => cell.text !== '')) rows.push({ cells, place: { line, column: left, label } });
+    if (merged || cells.some((cell) => cell.text !== '')) rows.push({ cells, place: { line, column: columns[0] ?? left, label } });
   }
   if (problems.length > 0) return failed(...problems);
   if (rows.length === 0) {
-    const cells = `${label.where?.(top, left)}:${columnLetters(right)}${bottom}`;
+    const cells = `${label.where?.(top, left)}:${columnLetters(range.right)}${range.bottom}`;
     return failed({ reason: `Expected a table in ${cells}, found only empty cells; check \`range\``, ruleId: 'table-range' });
   }
   return { rows, problems: [], headerRows };
+}
+
+/** `from` to `to`, both included. */
+function numbers(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 
 /** A cell's value; a formula with its saved result even when that is 0, which exceljs's `value` leaves out (it copies only truthy fields). */
