@@ -20,6 +20,7 @@ import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-br
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
 import { startWork } from './output/work-folder.ts';
+import { seedOutput, type OutputSeed } from './output/write-output.ts';
 import type * as Phases from './phases.ts';
 
 export interface BuildOptions {
@@ -227,6 +228,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     throw error;
   });
   let complete = false;
+  // The output being replaced, linked into the new output meanwhile (see `seedOutput`): the
+  // output's to remove once opened, else discarded.
+  let seed: OutputSeed | undefined;
+  let seedTaken = false;
   // The new output's closing (see `OutputWriter.close`), awaited once the cache is saved: the
   // output it replaced is removed meanwhile.
   let closing: Promise<void> | undefined;
@@ -267,6 +272,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     };
     // The stamp of an output found up to date held (see up-to-date-stamp.ts): nothing was loaded.
     if (cache.stamped) return upToDate(cache.stamped);
+    const outputFiles = cache.outputFiles(outDir);
+    seed = outputFiles && seedOutput(outDir, work.dir, outputFiles);
     // Loaded only now, once there is something to build: see phases.ts.
     const phases = await import('./phases.ts');
     const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition, openOutput } = phases;
@@ -328,7 +335,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     if (options.strict && downloadWarnings.length > 0) throw new ContentError([], allWarnings());
     const pdfs = downloads.filter((file) => file.edition === 'pdf');
     // Each page is written as it is made, so no more than one page is held at a time.
-    const output = await openOutput(outDir, work.dir, { removeInBackground: options.removeInBackground });
+    seedTaken = true;
+    const output = await openOutput(outDir, work.dir, { removeInBackground: options.removeInBackground, seed });
     let made: number;
     let pagesChanged: number;
     let pagesMade = 0;
@@ -467,6 +475,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     } finally {
       try {
         await closing;
+        if (!seedTaken) await seed?.discard();
       } finally {
         await finishWork();
       }

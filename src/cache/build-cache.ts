@@ -1060,6 +1060,17 @@ export class BuildCache {
     return found !== undefined && found.size === size && found.mtimeMs === mtime;
   }
 
+  /**
+   * The files and symbolic links of `outDir` as its walk found them, when it is walked and is the
+   * output the last build wrote (see `seedOutput`); undefined at once when not, or once the walk
+   * failed.
+   */
+  outputFiles(outDir: string): Promise<string[] | undefined> | undefined {
+    const output = this.#walks?.output;
+    if (output?.dir !== resolve(outDir) || this.#previous.written?.dir !== output.dir) return undefined;
+    return output.done.then(() => output.walk && [...output.walk.files.keys(), ...output.walk.links]);
+  }
+
   /** Resolves once the output folder's walk is done, or at once when it is not walked (see `BuildCacheOptions.walkFrom`). */
   async outputWalked(): Promise<void> {
     await this.#walks?.output?.done;

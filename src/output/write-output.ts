@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { OutputFile } from '../model.ts';
@@ -77,6 +77,59 @@ export interface OpenOutputOptions {
    * @default false
    */
   readonly removeInBackground?: boolean;
+  /**
+   * The new output as `seedOutput` started it, from the output being replaced: the writer then
+   * leaves in place what it already holds and removes at `commit` what the build did not write.
+   * @default none: the new output starts empty
+   */
+  readonly seed?: OutputSeed | undefined;
+}
+
+/**
+ * The output being replaced, hard-linked file by file into the new output's folder by `cp -al`
+ * in another process, started once the build knows it has something to write and before it has
+ * anything: on another core while the build loads and checks the content, rather than one link
+ * a kept file on the build's own (at 10,000 issues, 20,000 links and 10,000 folders, about 1 s
+ * of its main thread, against `cp -al`'s 0.9 s beside it).
+ */
+export interface OutputSeed {
+  /** True once every file is linked in; false when that failed, and nothing of it is left. */
+  readonly done: Promise<boolean>;
+  /** The files and symbolic links the seed holds, by path in the output (as a walk of it found them). */
+  readonly files: Promise<Iterable<string> | undefined>;
+  /** Stop the copying and remove what it made; for a build that ends before it opens its output. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Start `seed` for the output `outDir` in the build's folder `work` (see `OutputSeed`), or none
+ * where there is no `cp -al` (GNU cp: Linux) or nothing to seed from. `files` lists what
+ * `outDir` holds; without it the seed is discarded, as stale files could not be told.
+ */
+export function seedOutput(outDir: string, work: string, files: Promise<Iterable<string> | undefined>): OutputSeed | undefined {
+  // A folder of its own: `cp -a` would copy a symbolic link to one as the link.
+  if (process.platform !== 'linux' || !lstatSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const staging = join(work, 'site');
+  const child = spawn('cp', ['-alT', '--', outDir, staging], { stdio: 'ignore' });
+  const copied = new Promise<boolean>((resolve) => {
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
+  const discard = async () => {
+    forget();
+    child.kill('SIGKILL');
+    await copied;
+    await removeTree(staging);
+  };
+  // An interrupt stops it before the build's folder is removed (see `runInterruptCleanups`).
+  const forget = onInterrupt(discard);
+  const done = Promise.all([copied, files]).then(async ([copied, listed]) => {
+    if (copied && listed !== undefined) return true;
+    await removeTree(staging);
+    return false;
+  });
+  done.then(forget, forget);
+  return { done, files, discard };
 }
 
 /** Start a new output for `outDir` in the build's folder `work` (see `OutputWriter`). */
@@ -96,6 +149,10 @@ export async function openOutput(outDir: string, work: string, options: OpenOutp
   const stopIfInterrupted = () => {
     if (interrupted) throw new WriteInterruptedError(outDir);
   };
+  // Seeded: the new output holds the files of the output being replaced, linked, until `commit`
+  // removes those the build did not write.
+  const seeded = options.seed && (await options.seed.done) ? new Set(await options.seed.files) : undefined;
+  const seededFolders = seeded && foldersOf(seeded);
   await mkdir(staging, { recursive: true });
   // The files of the output being replaced, linked where they hold the same bytes.
   const replaced = existsSync(outDir);
@@ -103,15 +160,41 @@ export async function openOutput(outDir: string, work: string, options: OpenOutp
   const folders = new Set<string>([staging]);
   // Folders being made by `prepare`: awaited before the swap, or the removal of what was written.
   const preparing: Promise<void>[] = [];
+  // What this build placed, by path: in a seeded output, the rest was only linked in.
+  const placed = new Set<string>();
   const target = (path: string) => {
     stopIfInterrupted();
     const file = join(staging, path);
     const folder = dirname(file);
+    // What the seed put in the way, removed: in a seeded output, an existing file is the seed's.
+    if (seeded && !placed.has(path)) clearSeeded(path, !folders.has(folder));
+    placed.add(path);
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
     return file;
+  };
+  /**
+   * The seed's file at `path` (a link, which is never written into), or a folder of the seed's
+   * there holding nothing this build wrote; with `folders`, a file of the seed's where `path`
+   * needs a folder. What this build wrote stays, to fail as it would without a seed.
+   */
+  const clearSeeded = (path: string, folders: boolean) => {
+    const file = join(staging, path);
+    if (seeded!.has(path)) rmSync(file, { force: true });
+    else if (seededFolders!.has(path) && !anyUnder(placed, path)) rmSync(file, { recursive: true, force: true });
+    if (!folders) return;
+    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) {
+      if (seeded!.has(folder) && !placed.has(folder)) rmSync(join(staging, folder), { force: true });
+    }
+  };
+  // The seed's file at `path`, kept when `same` (given the output being replaced's file) says so.
+  const keepSeeded = (path: string, previous: string | undefined, same: (previous: string) => boolean) => {
+    if (!seeded?.has(path) || placed.has(path) || previous === undefined || !same(previous)) return false;
+    stopIfInterrupted();
+    placed.add(path);
+    return true;
   };
   let unpaused = 0;
   const writer: OutputWriter = {
@@ -119,16 +202,23 @@ export async function openOutput(outDir: string, work: string, options: OpenOutp
     write(file) {
       const bytes =
         typeof file.contents === 'string' ? Buffer.from(file.contents) : Buffer.from(file.contents.buffer, file.contents.byteOffset, file.contents.byteLength);
-      write(bytes, target(file.path), before(file.path));
+      const previous = before(file.path);
+      if (!keepSeeded(file.path, previous, (previous) => holds(previous, bytes))) write(bytes, target(file.path), previous);
       unpaused++;
       return bytes;
     },
     copy(file) {
-      const linked = place(file, target(file.path), before(file.path));
+      const previous = before(file.path);
+      // The output being replaced's file, linked (as `BuildCache.keptPage` gives it), or a copy
+      // of the same bytes: the seed linked it.
+      const kept = keepSeeded(file.path, previous, (previous) => (file.link ? resolve(file.source) === resolve(previous) : sameFiles(previous, file.source)));
+      const linked = kept ? file.link === true : place(file, target(file.path), previous);
       unpaused++;
       return linked;
     },
     prepare(paths) {
+      // A seeded output has the folders of the output it replaces.
+      if (seeded) return;
       // As `target` names them: resolved, without a trailing separator.
       const wanted = [...new Set([...paths].map((path) => resolve(staging, path)))].filter((folder) => !folders.has(folder));
       const made = (folder: string) => () => void folders.add(folder);
@@ -153,6 +243,7 @@ export async function openOutput(outDir: string, work: string, options: OpenOutp
     commit() {
       writer.write({ path: OUTPUT_MARKER, contents: OUTPUT_MARKER_TEXT });
       swap = Promise.all(preparing).then(async () => {
+        if (seeded) removeUnwritten(staging, seeded, placed);
         const replaced = await swapIn(outDir, staging, previous);
         if (replaced) removal = options.removeInBackground && process.platform !== 'win32' ? removeInBackground(previous) : removeTree(previous);
       });
@@ -163,7 +254,8 @@ export async function openOutput(outDir: string, work: string, options: OpenOutp
         await Promise.all(preparing);
         await swap?.catch(() => undefined);
         await removal;
-        await rm(staging, { recursive: true, force: true });
+        // An `rm -rf` for a seeded output, which holds a link for every file of the output.
+        await (seeded ? removeTree(staging) : rm(staging, { recursive: true, force: true }));
       } finally {
         unregister();
       }
@@ -280,6 +372,49 @@ function tryLink(source: string, target: string): boolean {
   }
 }
 
+/** Every folder that holds one of `paths` (paths in a folder, with `/`), at any depth. */
+function foldersOf(paths: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    for (let folder = dirname(path); folder !== '.' && !folders.has(folder); folder = dirname(folder)) folders.add(folder);
+  }
+  return folders;
+}
+
+/** Whether one of `paths` is inside the folder `folder`. */
+function anyUnder(paths: Iterable<string>, folder: string): boolean {
+  for (const path of paths) if (path.startsWith(`${folder}/`)) return true;
+  return false;
+}
+
+/**
+ * Remove from a seeded output (`staging`) the files of the output it replaced (`seeded`) that
+ * this build did not write (`placed`), then the folders that leaves empty.
+ */
+function removeUnwritten(staging: string, seeded: Iterable<string>, placed: ReadonlySet<string>): void {
+  const emptied = new Set<string>();
+  for (const path of seeded) {
+    if (placed.has(path)) continue;
+    try {
+      // Not a folder: one there now is this build's, made where the seed had a file.
+      rmSync(join(staging, path), { force: true });
+    } catch {
+      continue;
+    }
+    emptied.add(dirname(join(staging, path)));
+  }
+  // Deepest first, each then its parents, up to the first that still holds something.
+  for (const start of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let folder = start; folder.length > staging.length; folder = dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break;
+      }
+    }
+  }
+}
+
 /** Whether `path` is a plain file (no symlink) holding exactly `contents`; read only when sizes match. */
 function holds(path: string, contents: Buffer): boolean {
   return plainFileSize(path) === contents.byteLength && readFileSync(path).equals(contents);
@@ -292,6 +427,12 @@ function sameFiles(previous: string, source: string): boolean {
 }
 
 function plainFileSize(path: string): number | undefined {
-  const found = lstatSync(path, { throwIfNoEntry: false });
-  return found?.isFile() ? found.size : undefined;
+  try {
+    const found = lstatSync(path, { throwIfNoEntry: false });
+    return found?.isFile() ? found.size : undefined;
+  } catch (error) {
+    // A file where the path has a folder (the previous output had `a`, this one has `a/b.html`).
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressCsv, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 import { build } from '../../src/pipeline.ts';
+import { ContentError } from '../../src/report/messages.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
 
@@ -10,21 +12,8 @@ import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic
 // and has its month on the series page.
 const ISSUES = 6;
 
-let root: string;
-let issues: SyntheticIssue[];
-let options: SyntheticBuildOptions;
 /** Pages the site has (assets aside): 6 issues, 2 years, home, series, search, 404, feed, sitemap. */
 const PAGES = ISSUES + 2 + 6;
-
-beforeAll(async () => {
-  ({ root, issues, options } = await syntheticBuild('jianbao-kept-', ISSUES));
-  const templatesDir = join(root, 'templates');
-  await cp(BUNDLED_TEMPLATES, templatesDir, { recursive: true });
-  options = { ...options, templatesDir };
-  const cold = await build(options);
-  expect(cold.counts).toMatchObject({ rendered: ISSUES, pagesMade: PAGES });
-});
-afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** Every file under `dir`, by path → its bytes. */
 async function files(dir: string): Promise<Map<string, Buffer>> {
@@ -39,16 +28,35 @@ async function inodes(dir: string): Promise<Map<string, number>> {
   return new Map(await Promise.all([...found.keys()].map(async (path) => [path, (await stat(join(dir, path))).ino] as const)));
 }
 
-/** A build of the content as it is now from scratch, without a cache, compared file by file with the output. */
-async function expectSameAsCold(name: string): Promise<void> {
-  const outDir = join(root, name);
-  await build({ ...options, outDir, cacheDir: false });
-  const [cold, kept] = await Promise.all([files(outDir), files(options.outDir)]);
-  expect([...kept.keys()]).toEqual([...cold.keys()]);
-  for (const [path, bytes] of cold) expect(kept.get(path)!.equals(bytes), path).toBe(true);
-}
+// Walked, the output is also seeded from the last one (see `seedOutput`), as an archive's of
+// thousands of issues is: the same output, from links `cp -al` made rather than the build.
+describe.each([
+  { name: 'pages kept from the last build', walkFrom: undefined },
+  { name: 'pages kept from the last build, the output walked and seeded', walkFrom: 0 },
+])('$name', ({ walkFrom }) => {
+  let root: string;
+  let issues: SyntheticIssue[];
+  let options: SyntheticBuildOptions;
 
-describe('pages kept from the last build', () => {
+  beforeAll(async () => {
+    ({ root, issues, options } = await syntheticBuild('jianbao-kept-', ISSUES));
+    const templatesDir = join(root, 'templates');
+    await cp(BUNDLED_TEMPLATES, templatesDir, { recursive: true });
+    options = { ...options, templatesDir, walkFrom };
+    const cold = await build(options);
+    expect(cold.counts).toMatchObject({ rendered: ISSUES, pagesMade: PAGES });
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  /** A build of the content as it is now from scratch, without a cache, compared file by file with the output. */
+  async function expectSameAsCold(name: string): Promise<void> {
+    const outDir = join(root, name);
+    await build({ ...options, outDir, cacheDir: false });
+    const [cold, kept] = await Promise.all([files(outDir), files(options.outDir)]);
+    expect([...kept.keys()]).toEqual([...cold.keys()]);
+    for (const [path, bytes] of cold) expect(kept.get(path)!.equals(bytes), path).toBe(true);
+  }
+
   it('makes again, after a table of the newest year changed, only the pages that show that issue', async () => {
     const changed = issues.at(-2)!;
     expect(changed.year).toBe(2001);
@@ -113,5 +121,34 @@ describe('pages kept from the last build', () => {
     expect(result.counts).toMatchObject({ pagesMade: PAGES });
     expect(await readFile(join(options.outDir, '2000/1/index.html'), 'utf8')).toContain('蕉岭县工作简报');
     await expectSameAsCold('cold-after-series');
+  });
+
+  it('leaves the output as it was, and no work folder, when the content has an error', async () => {
+    const broken = issues[0]!;
+    const markdown = join(broken.dir, 'index.md');
+    const text = await readFile(markdown, 'utf8');
+    const before = await files(options.outDir);
+    await writeFile(markdown, text.replace(/^year: .*$/m, 'year: 两千'));
+    try {
+      await expect(build(options)).rejects.toThrow(ContentError);
+    } finally {
+      await writeFile(markdown, text);
+    }
+    expect(await files(options.outDir)).toEqual(before);
+    expect((await readdir(root)).filter((name) => name.includes('jianbao-work'))).toEqual([]);
+  });
+
+  it('removes the pages and folder of an issue removed from the content, and nothing else', async () => {
+    const removed = issues.at(-1)!;
+    const before = await inodes(options.outDir);
+    await rm(removed.dir, { recursive: true });
+    await build(options);
+    expect(existsSync(join(options.outDir, `${removed.year}/${removed.number}`))).toBe(false);
+    const after = await inodes(options.outDir);
+    expect([...before.keys()].filter((path) => !after.has(path)).sort()).toEqual([
+      `${removed.year}/${removed.number}/index.html`,
+      `${removed.year}/${removed.number}/progress.csv`,
+    ]);
+    await expectSameAsCold('cold-after-removal');
   });
 });

@@ -3,7 +3,7 @@ import { link, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openOutput, writeOutput as writeInto, type CopiedFile } from '../../src/output/write-output.ts';
+import { openOutput, seedOutput, writeOutput as writeInto, type CopiedFile } from '../../src/output/write-output.ts';
 import type { OutputFile } from '../../src/model.ts';
 import { hashTree } from '../support/hash-tree.ts';
 import { until } from '../support/until.ts';
@@ -63,6 +63,13 @@ describe('writing over a previous output', () => {
     expect(await hashTree(out)).toBe(before);
   });
 
+  it('writes a folder where the previous output had a file, and a file where it had a folder', async () => {
+    await writeOutput(out, turned.first);
+    await writeOutput(out, turned.second);
+    expect(await readFile(join(out, 'notes/1.html'), 'utf8')).toBe('now a folder');
+    expect(await readFile(join(out, 'old'), 'utf8')).toBe('now a file');
+  });
+
   it('replaces a linked file by a new one when a second file has its path, never writing into it', async () => {
     await writeOutput(out, pages('第11期'));
     // A second name for the previous output's page, to see its bytes after the rebuild.
@@ -72,6 +79,12 @@ describe('writing over a previous output', () => {
     expect(await readFile(join(dir, 'kept.html'), 'utf8')).toBe('<h1>梅州</h1>');
   });
 });
+
+/** Two outputs, the second with a folder where the first has a file, and a file where it has a folder. */
+const turned = {
+  first: [...pages('第11期'), { path: 'notes', contents: 'a file' }, { path: 'old/a/b.html', contents: 'in a folder' }],
+  second: [...pages('第11期'), { path: 'notes/1.html', contents: 'now a folder' }, { path: 'old', contents: 'now a file' }],
+};
 
 describe('an output being written', () => {
   it('makes the folders it is told of ahead, swaps them in, and removes the output it replaced', async () => {
@@ -124,5 +137,102 @@ describe('an output being written', () => {
     await output.close();
     expect(await hashTree(out)).toBe(before);
     expect(existsSync(join(work, 'site'))).toBe(false);
+  });
+});
+
+/** Every file and folder under `root`, with a trailing `/` for a folder, sorted. */
+function tree(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .map((entry) => `${join(entry.parentPath, entry.name).slice(root.length + 1)}${entry.isDirectory() ? '/' : ''}`)
+    .sort();
+}
+
+/** The files under `root` by path, as `seedOutput` is given them by the walk of the output. */
+const listed = async (root: string) => tree(root).filter((path) => !path.endsWith('/'));
+
+// Linux only: where there is no GNU `cp -al`, there is no seed and the output starts empty.
+describe.runIf(process.platform === 'linux')('an output seeded with the output it replaces', () => {
+  /** `files`, then `copies`, written as `writeOutput` does, into an output seeded from `out`. */
+  async function seededWrite(files: OutputFile[], copies: CopiedFile[] = [], work = join(dir, 'work')) {
+    const seed = seedOutput(out, work, listed(out));
+    expect(seed).toBeDefined();
+    const output = await openOutput(out, work, { seed });
+    try {
+      for (const file of files) output.write(file);
+      const linked = copies.map((file) => output.copy(file));
+      await output.commit();
+      return linked;
+    } finally {
+      await output.close();
+    }
+  }
+
+  it('keeps what the build writes again as it was, replaces what changed, and removes what it no longer writes', async () => {
+    await writeOutput(out, [...pages('第11期'), { path: '2020/1/index.html', contents: '第1期' }], [{ path: '2021/11/progress.csv', source: csv }]);
+    const before = await Promise.all(['index.html', '2021/11/index.html', 'feed.xml', '2021/11/progress.csv'].map(inode));
+
+    // The feed as a build keeps a page: linked from the previous output.
+    const linked = await seededWrite(pages('第11期，改').slice(0, 2), [
+      { path: '2021/11/progress.csv', source: csv },
+      { path: 'feed.xml', source: join(out, 'feed.xml'), link: true },
+    ]);
+    expect(linked).toEqual([false, true]);
+    const after = await Promise.all(['index.html', '2021/11/index.html', 'feed.xml', '2021/11/progress.csv'].map(inode));
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]![0]).not.toBe(before[1]![0]);
+    expect(after[2]).toEqual(before[2]);
+    expect(after[3]).toEqual(before[3]);
+    // The folder of the issue no longer written went with its page.
+    expect(tree(out)).toEqual(['.jianbao-output', '2021/', '2021/11/', '2021/11/index.html', '2021/11/progress.csv', 'feed.xml', 'index.html']);
+    expect(await readFile(join(out, '2021/11/index.html'), 'utf8')).toBe('第11期，改');
+    expect(readdirSync(join(dir, 'work'))).toEqual([]);
+  });
+
+  it('writes the same output as a build without a seed, files and folders, where a file becomes a folder and a folder a file', async () => {
+    await writeOutput(out, turned.first);
+    await writeOutput(out, turned.second);
+    const unseeded = [tree(out), await hashTree(out)];
+    await rm(out, { recursive: true });
+    await writeOutput(out, turned.first);
+    await seededWrite(turned.second);
+    expect([tree(out), await hashTree(out)]).toEqual(unseeded);
+  });
+
+  it('fails as without a seed on a file of its own where it needs a folder, leaving the previous output byte-identical', async () => {
+    await writeOutput(out, [...pages('第11期'), { path: 'a', contents: 'from the seed' }]);
+    const before = await hashTree(out);
+    const failing = [...pages('第11期，改'), { path: 'b', contents: 'file' }, { path: 'b/c.html', contents: 'under a file' }];
+    await expect(seededWrite(failing)).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    expect(await hashTree(out)).toBe(before);
+    expect(readdirSync(join(dir, 'work'))).toEqual([]);
+  });
+
+  it('closed before the swap, or discarded before it is opened, leaves the previous output as it was and nothing else', async () => {
+    await writeOutput(out, pages('第11期'));
+    const before = await hashTree(out);
+    const work = join(dir, 'work');
+    const output = await openOutput(out, work, { seed: seedOutput(out, work, listed(out)) });
+    // Replaced in the new output, never written into: the previous output's file is the seed's link.
+    output.write(pages('第12期')[1]!);
+    await output.close();
+    expect(await hashTree(out)).toBe(before);
+    expect(existsSync(join(work, 'site'))).toBe(false);
+
+    await seedOutput(out, work, listed(out))!.discard();
+    expect(existsSync(join(work, 'site'))).toBe(false);
+    expect(await hashTree(out)).toBe(before);
+  });
+
+  it('starts empty when the output could not be listed, writing it whole', async () => {
+    await writeOutput(out, [...pages('第11期'), { path: 'stale.html', contents: 'not written again' }]);
+    const work = join(dir, 'work');
+    const output = await openOutput(out, work, { seed: seedOutput(out, work, Promise.resolve(undefined)) });
+    try {
+      for (const file of pages('第11期')) output.write(file);
+      await output.commit();
+    } finally {
+      await output.close();
+    }
+    expect(tree(out)).toEqual(['.jianbao-output', '2021/', '2021/11/', '2021/11/index.html', 'feed.xml', 'index.html']);
   });
 });
