@@ -448,6 +448,12 @@ export const RULES = {
       'Expected the saved result of the formula SUM(E4:E11), found none (the workbook was written by a program that does not calculate); open it in Excel, WPS or LibreOffice and save it again',
     ],
   },
+  'table-xlsx-hidden': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: 'rows or columns hidden in the workbook inside the table’s range, left out as Excel prints the sheet',
+    example: 'Rows 9, 12 and column D are hidden in the workbook and left out, as Excel prints the sheet; unhide them in Excel or WPS to print them',
+  },
   'table-header-blank': {
     where: 'table source',
     severity: 'error',

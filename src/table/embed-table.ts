@@ -20,11 +20,15 @@ type Point = NonNullable<LeafDirective['position']>['start'];
 
 /**
  * Check and render one `::table` directive. Every problem becomes a fatal message (the build
- * stops on them) and the table is left out; otherwise the table is recorded on `file.data`.
+ * stops on them) and the table is left out; otherwise the table is recorded on `file.data`. What
+ * the source left out (its `notes`) is a warning either way.
  * `root` is absolute or undefined.
  */
 export async function embedTable(node: LeafDirective, file: VFile, root: string | undefined): Promise<TableEmbed | undefined> {
-  const { problems, sourceName, built } = await check(node, file, root);
+  const { problems, notes = [], sourceName, built } = await check(node, file, root);
+  // What the source left out, told whether or not the table could be built (a 合计 that no longer
+  // checks may be why).
+  for (const note of notes) report(file, note, node.position?.start, sourceName, { fatal: false });
   if (!built || problems.length > 0) {
     for (const problem of problems) report(file, problem, node.position?.start, sourceName);
     return undefined;
@@ -84,20 +88,21 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
   const sourceName = file.path !== undefined && isAbsolute(file.path) ? path : relative(file.cwd, path);
   const read = await source.read(path, { name: sourceName, attributes: attributes.source });
   problems.push(...read.problems);
+  const { notes } = read;
   const headerRows = attributes.headerRows === 'source' ? (read.headerRows ?? 1) : attributes.headerRows;
-  if (read.problems.length > 0 || headerRows === undefined) return { problems, sourceName };
+  if (read.problems.length > 0 || headerRows === undefined) return { problems, notes, sourceName };
 
   const line = node.position?.start.line ?? 1;
   const built = buildTable(read.rows, { ...attributes, headerRows }, { path, name: sourceName, line });
-  if ('problems' in built) return { problems: [...problems, ...built.problems], sourceName };
+  if ('problems' in built) return { problems: [...problems, ...built.problems], notes, sourceName };
   const carried = unchangedSource(path, src, file.data.previousIssue);
   // Rendered again when the previous issue's file changes, so the warning goes once either is updated.
   if (carried !== undefined) dependencies.push(carried);
-  return { problems, sourceName, built: { ...built, carried: carried === undefined ? undefined : relative(file.cwd, carried) } };
+  return { problems, notes, sourceName, built: { ...built, carried: carried === undefined ? undefined : relative(file.cwd, carried) } };
 }
 
-/** A fatal message, at its place in the table source when it has one, else at the directive. */
-function report(file: VFile, problem: Problem, directive: Point | undefined, sourceName: string | undefined) {
+/** A message, fatal unless told, at its place in the table source when it has one, else at the directive. */
+function report(file: VFile, problem: Problem, directive: Point | undefined, sourceName: string | undefined, { fatal = true } = {}) {
   const { place } = problem;
   const message = addMessage(file, problem.reason, {
     place: place ? { line: place.line, column: place.column } : directive,
@@ -112,5 +117,5 @@ function report(file: VFile, problem: Problem, directive: Point | undefined, sou
     const where = place.label.where?.(place.line, place.column);
     if (where) message.where = where;
   }
-  message.fatal = true;
+  message.fatal = fatal;
 }

@@ -1,8 +1,8 @@
-import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+import { isBlankNumber, parseNumberCell } from './number-cell.ts';
 
 /** A row's label: its first cell that is not blank, `/` or a number; -1 when there is none. */
 export function labelIndex(cells: readonly string[]): number {
-  return cells.findIndex((cell) => cell !== '' && cell !== NOT_APPLICABLE && parseNumberCell(cell) === undefined);
+  return cells.findIndex((cell) => cell !== '' && !isBlankNumber(cell) && parseNumberCell(cell) === undefined);
 }
 
 /**

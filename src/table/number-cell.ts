@@ -1,7 +1,14 @@
 import { memoize } from '../util/memoize.ts';
 
 /** `/` in a number column: "does not apply", counted as 0. */
-export const NOT_APPLICABLE = '/';
+const NOT_APPLICABLE = '/';
+/** Dashes for zero or none, as accounting formats show 0 in Excel and editors type: counted as 0. */
+const DASHES = new Set(['-', '—', '－', '–']);
+
+/** A number column's cell that holds no number but counts as 0 and prints as written: `/`, or a dash. */
+export function isBlankNumber(cell: string): boolean {
+  return cell === NOT_APPLICABLE || DASHES.has(cell);
+}
 
 const NUMBER = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 

@@ -1,5 +1,5 @@
 import { sameLabel } from './label-cell.ts';
-import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+import { isBlankNumber, parseNumberCell } from './number-cell.ts';
 
 // Row numbers are numbers, but neither summed nor aligned as quantities.
 const ROW_NUMBER_HEADERS = ['序号', '编号'];
@@ -17,7 +17,7 @@ export function numberColumns(rows: readonly (readonly string[])[], paths: reado
     let others = 0;
     for (const cells of rows) {
       const cell = cells[column] ?? '';
-      if (cell === '' || cell === NOT_APPLICABLE) continue;
+      if (cell === '' || isBlankNumber(cell)) continue;
       if (parseNumberCell(cell)) numbers++;
       else others++;
     }

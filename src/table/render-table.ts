@@ -2,7 +2,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import { element } from './hast-element.ts';
 import type { HeaderCell } from './header-cells.ts';
 import { labelIndex, labelSpan } from './label-cell.ts';
-import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+import { isBlankNumber, parseNumberCell } from './number-cell.ts';
 import { rowTexts } from './row-text.ts';
 import type { SpannedCell } from './sources/source.ts';
 
@@ -125,7 +125,7 @@ function bodyCells({ rows, numberColumns, total }: TableModel, labels: number): 
 }
 
 function dataCell(cell: string, numeric = false, properties: Properties = {}): Element {
-  if (numeric && cell === NOT_APPLICABLE) return element('td', { ...properties, className: ['num', 'na'] }, [cell]);
+  if (numeric && isBlankNumber(cell)) return element('td', { ...properties, className: ['num', 'na'] }, [cell]);
   if (numeric && parseNumberCell(cell)) return element('td', { ...properties, className: ['num'] }, [cell]);
   return element('td', properties, [cell]);
 }

@@ -1,6 +1,6 @@
 import { columnPaths } from './column-paths.ts';
 import { labelIndex } from './label-cell.ts';
-import { NOT_APPLICABLE } from './number-cell.ts';
+import { isBlankNumber } from './number-cell.ts';
 import type { HeaderCell } from './header-cells.ts';
 import type { SpannedCell } from './sources/source.ts';
 
@@ -31,7 +31,7 @@ export function rowTexts(model: RowTextTable): string[] {
     // Consecutive number columns under one parent header, each with its cells as `name value`.
     const groups: { parent: string | undefined; pairs: string[]; repeats: boolean }[] = [];
     cells.forEach((cell, column) => {
-      if (!model.numberColumns[column] || cell === '' || cell === NOT_APPLICABLE) return;
+      if (!model.numberColumns[column] || cell === '' || isBlankNumber(cell)) return;
       const path = paths[column]!;
       const parent = path.length > 1 ? path.at(-2) : undefined;
       const last = groups.at(-1);

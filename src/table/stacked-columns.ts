@@ -1,7 +1,7 @@
 import type { ChartRequest } from './chart-attributes.ts';
 import { columnName } from './column-paths.ts';
 import { labelIndex } from './label-cell.ts';
-import { atScale, formatDecimal, NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+import { atScale, formatDecimal, isBlankNumber, parseNumberCell } from './number-cell.ts';
 import type { Problem } from './problem.ts';
 import { cellTexts, type SourceRow } from './sources/source.ts';
 
@@ -71,7 +71,7 @@ function pick(
 export function overrunParts(rows: readonly SourceRow[], stacked: StackedColumns, paths: readonly (readonly string[])[]): Problem[] {
   return rows.flatMap((row) => {
     const texts = cellTexts(row);
-    const values = [stacked.whole, ...stacked.parts].map((column) => parseNumberCell(texts[column] === NOT_APPLICABLE ? '0' : (texts[column] ?? '')));
+    const values = [stacked.whole, ...stacked.parts].map((column) => parseNumberCell(isBlankNumber(texts[column] ?? '') ? '0' : (texts[column] ?? '')));
     if (values.some((value) => value === undefined)) return [];
     const scale = Math.max(...values.map((value) => value!.scale));
     const [whole = 0n, ...parts] = values.map((value) => atScale(value!, scale));

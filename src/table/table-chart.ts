@@ -3,7 +3,7 @@ import { barChart } from './bar-chart.ts';
 import type { ChartSeries } from './chart-figure.ts';
 import { measureName, seriesName, sharedCells } from './chart-columns.ts';
 import { labelIndex } from './label-cell.ts';
-import { NOT_APPLICABLE, parseNumberCell } from './number-cell.ts';
+import { isBlankNumber, parseNumberCell } from './number-cell.ts';
 import { SHARE_NAME, stackedChart } from './stacked-chart.ts';
 import type { TableRecord } from './table-record.ts';
 
@@ -12,7 +12,7 @@ export type ChartRecord = NonNullable<TableRecord['chart']>;
 
 /** A number cell as a bar length: `/` and blanks draw nothing. */
 export function chartValue(cell: string | undefined): number | undefined {
-  if (cell === undefined || cell === '' || cell === NOT_APPLICABLE) return undefined;
+  if (cell === undefined || cell === '' || isBlankNumber(cell)) return undefined;
   const parsed = parseNumberCell(cell);
   return parsed && Number(parsed.units) / 10 ** parsed.scale;
 }

@@ -1,7 +1,7 @@
 import { columnName } from './column-paths.ts';
 import { labelIndex, sameLabel } from './label-cell.ts';
 import { numberColumns } from './number-columns.ts';
-import { atScale, formatDecimal, NOT_APPLICABLE, parseNumberCell, type Decimal } from './number-cell.ts';
+import { atScale, formatDecimal, isBlankNumber, parseNumberCell, type Decimal } from './number-cell.ts';
 import { rowLabel, type Problem, type SourcePlace } from './problem.ts';
 import { cellTexts as texts, type SourceRow } from './sources/source.ts';
 
@@ -57,7 +57,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   // Parsed number cells per column; anything else in a number column is reported once here.
   const parsed = (row: SourceRow, column: number, skip = -1): Decimal | undefined => {
     const cell = text(row, column);
-    if (cell === '' || cell === NOT_APPLICABLE || column === skip) return undefined;
+    if (cell === '' || isBlankNumber(cell) || column === skip) return undefined;
     const value = parseNumberCell(cell);
     if (!value) {
       broken.add(column);
@@ -133,7 +133,7 @@ function unsummable(total: SourceRow, column: number, rows: readonly SourceRow[]
   if (!parseNumberCell(stated)) return [];
   const words = rows.filter((row) => {
     const cell = text(row, column);
-    return cell !== '' && cell !== NOT_APPLICABLE && !parseNumberCell(cell);
+    return cell !== '' && !isBlankNumber(cell) && !parseNumberCell(cell);
   });
   if (words.length === 0) return [];
   const named = words.slice(0, NAMED_CELLS).map((row) => `“${text(row, column)}” (${rowLabel(row.place)})`);

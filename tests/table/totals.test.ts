@@ -68,6 +68,12 @@ describe('totals', () => {
     expect(result.numberColumns).toEqual([false, true, true]);
   });
 
+  it('counts a dash (`-` as accounting formats show 0, `—`, `－`) as 0, not as the row’s label', () => {
+    const result = totals(body('甲;-;5', '乙;—;－', '丙;3;–', '合计;3;5'), paths('区县', '户数', '小区数'), checkOnly);
+    expect(result.problems).toEqual([]);
+    expect(result.numberColumns).toEqual([false, true, true]);
+  });
+
   it('names the header path, stated value and sum of a wrong total', () => {
     const result = totals(body('1;甲;863', '2;乙;3528', '合计;;4000'), paths('序号', '区县', '改造计划 / 涉及户数(户)'), checkOnly);
     expect(result.problems).toEqual([

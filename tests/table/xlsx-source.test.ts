@@ -115,7 +115,9 @@ describe('Excel workbooks as table sources', () => {
       }
       sheet.getColumn('F').hidden = true;
     });
-    expect(messages).toEqual([]);
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!F8: warning: Row 8 and column F are hidden in the workbook and left out, as Excel prints the sheet; unhide them in Excel or WPS to print them [table-xlsx-hidden]',
+    ]);
     expect(html).not.toContain('兴宁市');
     expect(html).toContain('<th scope="col" colspan="3">改造进展情况</th>');
     expect(file.data.tables?.[0]?.columns).toEqual([
@@ -130,6 +132,19 @@ describe('Excel workbooks as table sources', () => {
     expect(html).toContain(
       '<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">7,240</td><td class="num">32.9</td><td class="num">1,060</td><td class="num">6,180</td>',
     );
+  });
+
+  it('warn of hidden rows beside the 合计 they no longer add up to', async () => {
+    const { messages } = await renderEdited((sheet) => {
+      sheet.getRow(7).hidden = true;
+      sheet.getRow(9).hidden = true;
+    });
+    // The warning first, then each column's 合计, which counted them.
+    expect(messages).toHaveLength(7);
+    expect(messages.slice(0, 2)).toEqual([
+      'edited.xlsx 3月进展!A7: warning: Rows 7, 9 are hidden in the workbook and left out, as Excel prints the sheet; unhide them in Excel or WPS to print them [table-xlsx-hidden]',
+      'edited.xlsx 3月进展!C11: 合计 value 9,700 in column “改造计划 / 涉及户数(户)” does not match the sum of the rows above, 6,870 [table-total]',
+    ]);
   });
 
   it('read a range of the whole sheet as the cells there are', async () => {

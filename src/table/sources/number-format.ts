@@ -6,7 +6,9 @@ const PRECISION = 15;
 /**
  * A number as Excel shows it under a cell's number format, for the formats statistics tables
  * use: General, `0`, `0.0`, `0.00`, `#,##0`, `#,##0.0`, `0%`, `0.0%`, with colours, padding
- * (`_)`), a section for negatives and literal text (`0.0"万元"`). Written by hand because
+ * (`_)`), a section for negatives (printed with a minus, as a table's numbers are, where Excel
+ * brackets or colours them) and for zero (`"-"`, which a table counts as 0) and literal text
+ * (`0.0"万元"`). Written by hand because
  * exceljs does not format numbers and the library that does (SheetJS's `ssf`) is not a
  * dependency; other formats (fractions, scientific, text) print as General.
  */
@@ -15,21 +17,31 @@ export function formatNumber(value: number, format: string | undefined): string 
   let section = sections[0] ?? '';
   let shown = value;
   if (value < 0 && sections.length > 1) {
-    // The negative section writes its own sign, if any.
+    // The negative section writes its own sign: a minus, kept; brackets (`(12.25)`) or only a
+    // colour (`0;[Red]0`), which a printed table loses, give way to the minus.
     section = sections[1] ?? '';
-    shown = -value;
+    if (hasMinus(section)) shown = -value;
+    else section = section.replace(/("[^"]*"|\\.|[_*].)|[()]/g, (_, kept: string | undefined) => kept ?? '');
   } else if (value === 0 && sections.length > 2) {
     section = sections[2] ?? '';
   }
   const parsed = parseSection(section);
   if (!parsed) return general(value);
+  // A section of text alone, as `"-"` shows zero in accounting formats.
+  if ('literal' in parsed) return parsed.literal;
   const { prefix, suffix, decimals, grouped, integerDigits, shift } = parsed;
   const units = roundAt(Math.abs(shown), decimals, shift);
   let text = formatDecimal(units, decimals, grouped);
   // `#.0` shows 0.5 as `.5`; `0.0` as `0.5`.
   if (integerDigits === 0 && text.startsWith('0')) text = text.slice(1);
   const sign = shown < 0 && units !== 0n ? '-' : '';
-  return `${sign}${prefix}${text}${suffix}`;
+  // Padding and fill (`_(`, `* `) align columns in Excel; a table aligns its own.
+  return `${sign}${prefix.trim()}${text}${suffix.trim()}`;
+}
+
+/** Whether a section writes a minus sign of its own (not one in a colour or locale, `[$-804]`, nor padding, `_-`). */
+function hasMinus(section: string): boolean {
+  return section.replace(/\[[^\]]*\]|[_*]./g, '').includes('-');
 }
 
 /** Excel's General format: the number at its 15 significant digits, without trailing zeros. */
@@ -48,8 +60,11 @@ interface Section {
   readonly shift: number;
 }
 
-/** One section of a format as number pattern and literal text; undefined for General and what this does not handle. */
-function parseSection(section: string): Section | undefined {
+/**
+ * One section of a format as number pattern and literal text, or its text when it has no digits;
+ * undefined for General and what this does not handle.
+ */
+function parseSection(section: string): Section | { readonly literal: string } | undefined {
   let pattern = '';
   const literals: string[] = [''];
   for (let index = 0; index < section.length; index++) {
@@ -77,8 +92,8 @@ function parseSection(section: string): Section | undefined {
       return undefined;
     }
   }
-  if (!/[0#?]/.test(pattern)) return undefined;
   const [prefix = '', suffix = ''] = literals;
+  if (!/[0#?]/.test(pattern)) return pattern === '' && prefix.trim() !== '' ? { literal: prefix.trim() } : undefined;
   const point = pattern.indexOf('.');
   const whole = point === -1 ? pattern : pattern.slice(0, point);
   const fraction = point === -1 ? '' : pattern.slice(point + 1);

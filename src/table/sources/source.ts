@@ -37,6 +37,8 @@ export interface SourceResult {
    * top-left), used when `::table` has no `header-rows`; 1 when undefined.
    */
   readonly headerRows?: number | undefined;
+  /** What the table leaves out of the source and the editor should know: warnings, never stopping the build. */
+  readonly notes?: readonly Problem[] | undefined;
 }
 
 export interface SourceContext {

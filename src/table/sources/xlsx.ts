@@ -227,12 +227,32 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
     }
     if (merged || cells.some((cell) => cell.text !== '')) rows.push({ cells, place: { line, column: columns[0] ?? left, label } });
   }
-  if (problems.length > 0) return failed(...problems);
+  const notes = hiddenNote({ top, left, bottom, right }, lines, columns, label);
+  if (problems.length > 0) return { rows: [], problems, notes };
   if (rows.length === 0) {
     const cells = `${label.where?.(top, left)}:${columnLetters(range.right)}${range.bottom}`;
     return failed({ reason: `Expected a table in ${cells}, found only empty cells; check \`range\``, ruleId: 'table-range' });
   }
-  return { rows, problems: [], headerRows };
+  return { rows, problems: [], headerRows, notes };
+}
+
+/** A warning naming the rows and columns of the cells read that are hidden, and so left out; none when none is. */
+function hiddenNote(read: CellRange, lines: readonly number[], columns: readonly number[], label: PlaceLabel): Problem[] {
+  const rows = numbers(read.top, read.bottom).filter((line) => !lines.includes(line));
+  const hidden = numbers(read.left, read.right).filter((column) => !columns.includes(column));
+  if (rows.length === 0 && hidden.length === 0) return [];
+  const parts = [
+    rows.length > 0 ? `${rows.length === 1 ? 'Row' : 'Rows'} ${rows.join(', ')}` : '',
+    hidden.length > 0 ? `${hidden.length === 1 ? 'column' : 'columns'} ${hidden.map(columnLetters).join(', ')}` : '',
+  ].filter(Boolean);
+  const what = parts.join(' and ');
+  return [
+    {
+      reason: `${what[0]!.toUpperCase()}${what.slice(1)} ${rows.length + hidden.length === 1 ? 'is' : 'are'} hidden in the workbook and left out, as Excel prints the sheet; unhide ${rows.length + hidden.length === 1 ? 'it' : 'them'} in Excel or WPS to print ${rows.length + hidden.length === 1 ? 'it' : 'them'}`,
+      ruleId: 'table-xlsx-hidden',
+      place: { line: rows[0] ?? read.top, column: hidden[0] ?? read.left, label },
+    },
+  ];
 }
 
 /** `from` to `to`, both included. */
