@@ -481,7 +481,7 @@ export const RULES = {
   'table-total': {
     where: 'table source',
     severity: 'error',
-    summary: 'a `合计` row not matching the column sums, or a second `合计` row',
+    summary: 'a `合计` row not matching the column sums (`小计` rows and rate columns such as 完成率 left out), or a second `合计` row',
     example: '合计 value 31 in column “户数（户）” does not match the sum of the rows above, 30',
   },
   'table-chart-parts': {

@@ -28,9 +28,15 @@ export interface Totals {
   readonly problems: readonly Problem[];
 }
 
+/** Words naming a rate or share in a column's header (完成率, 占比, 同比增长(%)): its 合计 is not a sum. */
+const RATE = /率|[%％]|比例|占比|比重|同比|环比|平均|人均/;
+/** The label (or its end: `城区小计`) of a row adding up the rows of its group. */
+const SUBTOTAL = '小计';
+
 /**
  * Find number columns, check that their cells are numbers, and check (or compute) the totals
- * row. A totals row sums the rows above it; placed first, it sums the rows below it.
+ * row. A totals row sums the rows above it; placed first, it sums the rows below it; `小计` rows
+ * are not counted in it, and a column whose header names a rate or share (RATE) is not summed.
  * `paths` are the column header paths, for messages.
  */
 export function totals(body: readonly SourceRow[], paths: readonly (readonly string[])[], options: TotalsOptions): Totals {
@@ -40,6 +46,15 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   const rows = body.filter((row) => !isTotal(row));
   const numeric = numberColumns(rows.map(texts), paths);
   const name = (column: number) => columnName(paths[column] ?? []);
+  // A rate's or share's 合计 is worked out from other columns, not summed: printed as written.
+  const rate = paths.map((path) => path.some((text) => RATE.test(text)));
+  // A 小计 row adds up rows the 合计 counts already.
+  const summed = rows.map(
+    (row) =>
+      !text(row, labelIndex(texts(row)))
+        .replace(/\s+/g, '')
+        .endsWith(SUBTOTAL),
+  );
 
   const first = body[totalAt];
   if (first) {
@@ -73,7 +88,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
 
   // The first `count` rows' sum, exact, at their finest precision.
   const sum = (column: number, count: number): Decimal => {
-    const cells = values.slice(0, count).map((row) => row[column]);
+    const cells = values.slice(0, count).flatMap((row, index) => (summed[index] ? [row[column]] : []));
     const scale = Math.max(0, ...cells.map((value) => value?.scale ?? 0));
     const grouped = cells.some((value) => value?.grouped);
     const units = cells.reduce((total, value) => total + (value ? atScale(value, scale) : 0n), 0n);
@@ -86,6 +101,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     const where = totalAt === 0 ? 'below' : 'above';
     const label = labelIndex(texts(first));
     numeric.forEach((yes, column) => {
+      if (rate[column]) return;
       if (!yes) {
         if (column !== label) problems.push(...unsummable(first, column, rows.slice(0, count), `${options.label} value`, name(column)));
         return;
@@ -113,7 +129,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   const labelAt = Math.max(0, numeric.indexOf(false));
   const cells = numeric.map((yes, column) => {
     if (column === labelAt) return options.label;
-    if (!yes) return '';
+    if (!yes || rate[column]) return '';
     const { units, scale, grouped } = sum(column, rows.length);
     return formatDecimal(units, scale, grouped);
   });

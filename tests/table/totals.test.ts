@@ -74,6 +74,22 @@ describe('totals', () => {
     expect(result.numberColumns).toEqual([false, true, true]);
   });
 
+  it('prints a rate’s or share’s 合计 as written, and leaves it out of a computed one', () => {
+    const columns = paths('区县', '任务数', '完成数', '完成率(%)', '占比');
+    const checked = totals(body('甲;10;8;80.0;40', '乙;10;5;50.0;60', '合计;20;13;65.0;100'), columns, checkOnly);
+    expect(checked.problems).toEqual([]);
+    expect(checked.numberColumns).toEqual([false, true, true, true, true]);
+    const computed = totals(body('甲;10;8;80.0;40', '乙;10;5;50.0;60'), columns, { label: '合计', append: true });
+    expect(computed.total?.cells).toEqual(['合计', '20', '13', '', '']);
+  });
+
+  it('leaves 小计 rows out of the 合计, which counts their rows already', () => {
+    const result = totals(body('甲;10', '乙;15', '城区小计;25', '丙;20', '丁;5', '小　计;25', '合计;50'), paths('区县', '任务数'), checkOnly);
+    expect(result.problems).toEqual([]);
+    const wrong = totals(body('甲;10', '小计;10', '合计;20'), paths('区县', '任务数'), checkOnly);
+    expect(wrong.problems.map((problem) => problem.reason)).toEqual(['合计 value 20 in column “任务数” does not match the sum of the rows above, 10']);
+  });
+
   it('names the header path, stated value and sum of a wrong total', () => {
     const result = totals(body('1;甲;863', '2;乙;3528', '合计;;4000'), paths('序号', '区县', '改造计划 / 涉及户数(户)'), checkOnly);
     expect(result.problems).toEqual([

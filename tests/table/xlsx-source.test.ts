@@ -59,6 +59,18 @@ describe('Excel workbooks as table sources', () => {
     ]);
   });
 
+  it('without a range, suggest one that leaves out a 填报单位 row and a 填表人 line too', async () => {
+    const { messages } = await renderEdited((sheet) => {
+      sheet.unMergeCells('A2:H2');
+      sheet.getCell('A2').value = '填报单位：梅州市住房和城乡建设局（盖章）';
+      sheet.getCell('H2').value = '单位：公里、户';
+      sheet.getCell('A13').value = '填表人：张三    审核人：李四';
+    }, '');
+    expect(messages).toEqual([
+      'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
+    ]);
+  });
+
   it('report a 合计 typed over its formula at the file, sheet and cell', async () => {
     const { messages } = await renderEdited((sheet) => {
       sheet.getCell('F11').value = 20;

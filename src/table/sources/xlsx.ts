@@ -81,12 +81,17 @@ async function readXlsx(path: string, { name, attributes = {} }: SourceContext):
   });
 }
 
+/** How the lines around a statistics table start: the unit, who filled it in, notes, the source. */
+const NOTE_LINE = /^(填报单位|报送单位|单位|注|备注|说明|填表人|制表人|制表|审核人|审核|负责人|联系人|联系电话|数据来源|资料来源)\s*[：:]/;
+
 /**
- * The rows between the title, unit and note rows around a table (each one cell merged across
- * the whole width), or undefined when the first row is no such row.
+ * The rows between the title, unit and note rows around a table (one cell merged across the
+ * whole width, or a row that starts as such lines do: `填报单位：`, `注：`, `填表人：`), or
+ * undefined when the first row is no such row.
  */
 function withoutTitles(rows: readonly SourceRow[]): readonly SourceRow[] | undefined {
-  const title = (row: SourceRow) => row.cells[0]?.colSpan === row.cells.length && row.cells.length > 1;
+  const title = (row: SourceRow) =>
+    (row.cells[0]?.colSpan === row.cells.length && row.cells.length > 1) || NOTE_LINE.test(row.cells.find((cell) => cell.text !== '')?.text ?? '');
   if (!rows[0] || !title(rows[0])) return undefined;
   const start = rows.findIndex((row) => !title(row));
   const end = rows.length - [...rows].reverse().findIndex((row) => !title(row));
