@@ -612,9 +612,14 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     distribution = { page: place(footer).column + 1, spaceMm: Math.round((space / pxPerMm) * 100) / 100 };
   }
 
+  // Each box counted to the end of the page it starts on at most: one that runs past the 版心's
+  // right edge (a word longer than a line) is on its page, not on the next.
   let right = origin.left;
   for (const element of body.querySelectorAll('*')) {
-    for (const box of element.getClientRects()) right = Math.max(right, box.right);
+    for (const box of element.getClientRects()) {
+      const pageEnd = origin.left + (Math.floor((box.left - origin.left + 1) / columnWidth) + 1) * columnWidth;
+      right = Math.max(right, Math.min(box.right, pageEnd));
+    }
   }
   const pages = Math.max(1, Math.ceil((right - origin.left - 1) / columnWidth));
 
