@@ -30,11 +30,26 @@ function decimalNumbersOnly(tags: Tags): Tags {
 export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml | undefined {
   const lines = new LineCounter();
   const document = parseDocument(text, { schema: 'core', customTags: decimalNumbersOnly, lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  for (const error of document.errors) {
-    const { line, col } = lines.linePos(error.pos[0]);
-    fail(file, `YAML syntax: ${firstLine(error.message)}`, line + lineOffset - 1, col, 'yaml-syntax');
+  if (document.errors.length > 0) {
+    // A key typed with the full-width colon, the commonest slip with a Chinese input method, is
+    // named at its line; yaml's own messages about it (implicit keys) would not say so.
+    const slips = fullWidthKeys(text);
+    for (const slip of slips) {
+      fail(
+        file,
+        `YAML syntax: Expected “: ” after the key \`${slip.key}\`, found the full-width colon “：”; type the colon with the input method in English (half-width) mode`,
+        slip.line + lineOffset - 1,
+        slip.column,
+        'yaml-syntax',
+      );
+    }
+    if (slips.length > 0) return undefined;
+    for (const error of document.errors) {
+      const { line, col } = lines.linePos(error.pos[0]);
+      fail(file, `YAML syntax: ${firstLine(error.message)}${hint(error.code, text.split(/\r?\n/)[line - 1] ?? '')}`, line + lineOffset - 1, col, 'yaml-syntax');
+    }
+    return undefined;
   }
-  if (document.errors.length > 0) return undefined;
   try {
     return { data: document.toJS() ?? {}, document, lines };
   } catch (error) {
@@ -140,6 +155,21 @@ function findPair(document: Document, path: (string | number)[]): number | undef
   const items = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items;
   const key = path[path.length - 1];
   return items?.find((item) => item.key?.value === key)?.key?.range?.[0];
+}
+
+/** Lines whose key ends in the full-width colon (`date：2025-04-10`), with the key and where it starts. */
+function fullWidthKeys(text: string): { key: string; line: number; column: number }[] {
+  return text.split(/\r?\n/).flatMap((written, index) => {
+    const match = /^(\s*(?:-\s+)?)([\w\p{Script=Han}-]+)\s*：/u.exec(written);
+    return match ? [{ key: match[2]!, line: index + 1, column: match[1]!.length + 1 }] : [];
+  });
+}
+
+/** What to do about a syntax error yaml names only by its rule: a value holding `: ` is quoted. */
+function hint(code: string, written: string): string {
+  const pair = /^(\s*[^\s:#][^:#]*):\s+(.+:\s.*)$/.exec(written);
+  if (!pair || !['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN'].includes(code)) return '';
+  return `; a value holding “: ” is put in quotes: ${pair[1]!.trim()}: "${pair[2]!.trim().replaceAll('"', '\\"')}"`;
 }
 
 function fail(file: VFile, reason: string, line: number, column: number, ruleId: RuleId): void {

@@ -20,6 +20,7 @@ import remarkDirectiveNames from './remark-directive-names.ts';
 import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkNoHtml from './remark-no-html.ts';
+import remarkFootnoteMarks from './remark-footnote-marks.ts';
 import remarkRequireArticles from './remark-require-articles.ts';
 import remarkHeadingLines from './remark-heading-lines.ts';
 import remarkJoinCjkLines from './remark-join-cjk-lines.ts';
@@ -46,6 +47,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkDirective)
     .use(remarkDirectiveNames)
     .use(remarkNoHtml)
+    .use(remarkFootnoteMarks)
     .use(remarkLocalFiles, { root: options.root })
     .use(remarkRequireArticles)
     .use(remarkHeadingLines)

@@ -39,7 +39,7 @@ export default function remarkDirectiveNames(options: Options = {}) {
       const reason = match
         ? `Expected \`${match.example}\` on a line of its own, got \`${written}\``
         : near
-          ? `Unknown directive \`${written}\`: nothing would be printed for it; did you mean \`${near.example}\`?`
+          ? `Unknown directive \`${written}\`: nothing would be printed for it; did you mean \`${corrected(node, source, near)}\`?`
           : `Unknown directive \`${written}\`: nothing would be printed for it; jianbao knows ${known.map((k) => `\`${k.example}\``).join(', ')} (write \`\\${written}\` to print the text as is)`;
       reportProblem(file, reason, { place: node.position?.start, ruleId: 'directive-unknown' });
       return undefined;
@@ -49,6 +49,12 @@ export default function remarkDirectiveNames(options: Options = {}) {
 
 function isDirective(node: Nodes): node is Directive {
   return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
+}
+
+/** The directive's first line as written, under the known name `near` (its example when written without attributes). */
+function corrected(node: Directive, source: string, near: KnownDirective): string {
+  const [line = ''] = literal(node, source).value.split('\n');
+  return line.includes('{') ? line.trim().replace(/^(:+)[^\s{[]*/, `$1${near.name}`) : near.example;
 }
 
 /** The directive's source text, as the editor wrote it. */

@@ -186,6 +186,15 @@ export const RULES = {
     summary: 'raw HTML, which is never published',
     example: 'Unexpected raw HTML `<script>alert(1)</script>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)',
   },
+  'footnote-mark': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a footnote mark `[^c]` without a note, printed as written, or a note `[^c]: …` no mark refers to, left out',
+    example: [
+      'Footnote mark [^c] has no note: it prints as written; add a line `[^c]: …` under the article, or remove the mark',
+      'Footnote [^d] is not marked in the text: its note is left out; put [^d] where it belongs, or remove the note',
+    ],
+  },
   'pipe-table': {
     where: 'Markdown',
     severity: 'error',

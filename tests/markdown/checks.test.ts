@@ -52,10 +52,11 @@ describe('remarkDirectiveNames', () => {
     expect(file.messages.map((message) => [message.fatal, message.ruleId, message.source])).toEqual(Array(3).fill([true, 'directive-unknown', 'jianbao']));
   });
 
-  it('suggests the directive an editor probably meant', async () => {
-    const file = await run('::tabel{src="progress.csv"}');
+  it('suggests the directive an editor probably meant, with the attributes written', async () => {
+    const file = await run('::tabel{src="flood.csv" header-rows="2"}\n\n::tabel');
     expect(lines(file)).toEqual([
-      'issue.md:1:1: Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`? [directive-unknown]',
+      'issue.md:1:1: Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="flood.csv" header-rows="2"}`? [directive-unknown]',
+      'issue.md:3:1: Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`? [directive-unknown]',
     ]);
   });
 
@@ -172,5 +173,18 @@ describe('remarkRequireArticles', () => {
       'a.md:2:1: warning: No ## heading: the issue has no articles and its contents list is empty; start each article with `## title` [issue-no-articles]',
     ]);
     expect((await unified().use(remarkParse).use(remarkRequireArticles).use(remarkRehype).use(rehypeStringify).process('## 文')).messages).toEqual([]);
+  });
+});
+
+describe('footnote marks', () => {
+  it('warns of a mark without a note, printed as written, and of a note no mark refers to, left out', async () => {
+    const markdown = '## 文\n\n下设3个工作组[^c]。\n\n全年完成改造[^1]，另见\n说明[^x]。\n\n[^1]: 含续建项目。\n\n[^d]: 没有标注的注释。\n';
+    const file = await createProcessor({ root: '.' }).process(new VFile({ path: 'issue.md', value: markdown }));
+    expect(lines(file)).toEqual([
+      'issue.md:3:8: warning: Footnote mark [^c] has no note: it prints as written; add a line `[^c]: …` under the article, or remove the mark [footnote-mark]',
+      'issue.md:6:3: warning: Footnote mark [^x] has no note: it prints as written; add a line `[^x]: …` under the article, or remove the mark [footnote-mark]',
+      'issue.md:10:1: warning: Footnote [^d] is not marked in the text: its note is left out; put [^d] where it belongs, or remove the note [footnote-mark]',
+    ]);
+    expect(String(file)).toContain('含续建项目');
   });
 });
