@@ -116,17 +116,48 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   body.style.width = options.measure;
   body.style.margin = '0';
 
-  // A long series title steps down (to 22 pt at least) to stay on one line.
+  // A long series title steps down (to 22 pt at least) to stay on one line. Longer still, it
+  // takes two lines in the two grid lines a title has, broken between words (ICU's, as this runs
+  // in Chromium), stepping down again (to 16 pt) until they hold it: never past the 版心.
   const masthead = body.querySelector<HTMLElement>('.masthead-title');
   let mastheadPt: number | null = null;
   if (masthead) {
     const style = getComputedStyle(masthead);
     const lineHeight = Number.parseFloat(style.lineHeight);
+    const overflows = (lines: number) =>
+      masthead.getBoundingClientRect().height > (lineHeight / 2) * (lines + 0.5) || masthead.scrollWidth > masthead.clientWidth + 1;
     mastheadPt = Math.round(Number.parseFloat(style.fontSize) * 0.75);
-    while (masthead.getBoundingClientRect().height > lineHeight * 1.5 && mastheadPt > 22) {
-      mastheadPt--;
-      masthead.style.fontSize = `${mastheadPt}pt`;
+    const stepDown = (lines: number, least: number) => {
+      while (overflows(lines) && mastheadPt! > least) {
+        mastheadPt!--;
+        masthead.style.fontSize = `${mastheadPt}pt`;
+      }
+    };
+    stepDown(2, 22);
+    if (overflows(2)) {
+      const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(masthead.textContent ?? '')].map((part) => part.segment);
+      masthead.replaceChildren(...words.flatMap((word, index) => (index === 0 ? [word] : [document.createElement('wbr'), word])));
+      masthead.style.lineHeight = `${lineHeight / 2}px`;
+      stepDown(2, 16);
     }
+  }
+
+  // The issuer and the date share one line: a long issuer (a joint one) steps the line down, to
+  // 五号 (10.5 pt) at least, rather than wrap under the red rule.
+  const meta = body.querySelector<HTMLElement>('.masthead-meta');
+  if (meta) {
+    const style = getComputedStyle(meta);
+    let pt = Math.round(Number.parseFloat(style.fontSize) * 0.75 * 2) / 2;
+    const room = meta.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+    const parts = [...meta.children] as HTMLElement[];
+    for (const part of parts) part.style.whiteSpace = 'nowrap';
+    // With a character's space between them at least.
+    const fits = () => parts.reduce((width, part) => width + part.getBoundingClientRect().width, 0) + (pt * 4) / 3 <= room;
+    while (!fits() && pt > 10.5) {
+      pt -= 0.5;
+      meta.style.fontSize = `${pt}pt`;
+    }
+    if (!fits()) for (const part of parts) part.style.whiteSpace = '';
   }
 
   // Forced breaks are column breaks while measuring and page breaks when printing; each one

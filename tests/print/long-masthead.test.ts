@@ -1,0 +1,43 @@
+/**
+ * A series title too long for one line at 22 pt, and a joint issuer (tests/fixtures/print-pages/
+ * masthead): the title takes two lines in its two grid lines, broken between words, and the
+ * issuer and date keep one line, stepped down; nothing runs past the 版心, so Chromium does not
+ * shrink the page to fit. One PDF.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import type { RenderPdfResult } from '../../src/print/index.ts';
+import { pageSizes, words, type Word } from './poppler.ts';
+import { printIssue } from './print-pages.ts';
+
+const content = fileURLToPath(new URL('../fixtures/print-pages/masthead/', import.meta.url));
+const outDir = fileURLToPath(new URL('../output/print-pages/', import.meta.url));
+
+let result: RenderPdfResult;
+let page1: Word[];
+beforeAll(async () => {
+  result = await printIssue(content, undefined, outDir, 'long-masthead');
+  page1 = words(result.output).filter((word) => word.page === 1);
+});
+
+it('prints the title on two lines broken between words, inside the 版心, the page at its size', () => {
+  expect(pageSizes(result.output)[0]).toEqual({ width: 594.96, height: 841.92 });
+  for (const word of page1) expect(word.xMax, word.text).toBeLessThanOrEqual(184.5);
+  const title = page1.filter((word) => word.yMax < 60 && /[\u4e00-\u9fff]{4}/.test(word.text) && !word.text.includes('期'));
+  const lines = [...new Set(title.map((word) => Math.round(word.yMin)))];
+  expect(lines).toHaveLength(2);
+  expect(title.map((word) => word.text).join('')).toBe('平远县巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作简报');
+  // Between words: neither line ends inside 攻坚, 成果, 乡村 or 振兴.
+  expect(title[0]!.text).toMatch(/(成果|攻坚|脱贫|拓展|巩固|同)$/);
+  // The body keeps its 3号 (16 pt): a page shrunk to fit would set it smaller.
+  const body = page1.find((word) => word.text.startsWith('全县完成投资'))!;
+  expect(body.yMax - body.yMin).toBeGreaterThan(5);
+});
+
+it('keeps the joint issuer and the date on one line', () => {
+  const issuer = page1.find((word) => word.text.startsWith('中共平远县委'))!;
+  // The date prints as words of its own: 2025, 年, 6…
+  const date = page1.find((word) => word.text === '2025' && word.xMin > issuer.xMax)!;
+  expect(Math.abs(issuer.yMin - date.yMin)).toBeLessThan(1);
+  expect(result.pages).toBe(result.layout.pages);
+});
