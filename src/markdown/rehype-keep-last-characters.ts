@@ -24,9 +24,15 @@ function lastTwo(text: string): { readonly index: number; readonly text: string 
   return match ? { index: match.index, text: match[0] } : undefined;
 }
 
+/** A footnote mark (`<sup>`), or text of punctuation alone, after a paragraph's last characters. */
+function isTrailing(node: Root['children'][number] | Element['children'][number]): boolean {
+  if (node.type === 'element') return node.tagName === 'sup';
+  return node.type === 'text' && !/[\p{L}\p{N}]/u.test(node.value);
+}
+
 /**
  * No paragraph ends on a line of one character and its punctuation (`下。`): the paragraph's last
- * two characters are bound in `<span class="keep-together">`, which the style sheets keep on one
+ * two characters are bound in `<span class="keep-together">`, with a footnote mark after them, which the style sheets keep on one
  * line, so a lone character pulls the one before it down and the line above holds one character
  * less. Notes are left alone. CSS `text-wrap: pretty` would do it too, but it re-wraps the paragraph's last four lines,
  * spreading their characters off the 28-character grid.
@@ -37,13 +43,22 @@ export default function rehypeKeepLastCharacters() {
       if (node.type !== 'element' || node.tagName !== 'p') return;
       // A note (`rehype-notes`) is set flush right on lines of its own.
       if ((node.properties.className as string[] | undefined)?.includes('note')) return SKIP;
-      const last = node.children.at(-1);
+      // The last text with its characters, and what follows it: footnote marks and punctuation
+      // (`进展¹。`), which go with them.
+      let at = node.children.length - 1;
+      while (at >= 0 && isTrailing(node.children[at]!)) at--;
+      const last = node.children[at];
       if (last?.type !== 'text') return SKIP;
       const match = lastTwo(last.value);
       // A paragraph of two characters has no line to keep them from.
       if (!match || (match.index === 0 && node.children.length === 1)) return SKIP;
-      const keep: Element = { type: 'element', tagName: 'span', properties: { className: ['keep-together'] }, children: [{ type: 'text', value: match.text }] };
-      node.children.splice(-1, 1, ...(match.index > 0 ? [{ type: 'text' as const, value: last.value.slice(0, match.index) }] : []), keep);
+      const keep: Element = {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['keep-together'] },
+        children: [{ type: 'text', value: match.text }, ...node.children.slice(at + 1)],
+      };
+      node.children.splice(at, Infinity, ...(match.index > 0 ? [{ type: 'text' as const, value: last.value.slice(0, match.index) }] : []), keep);
       return SKIP;
     });
   };

@@ -22,16 +22,28 @@ export function chartColumns(selector: string, paths: readonly (readonly string[
 }
 
 /**
- * A series' name in the legend: the header path without the cells the selector matched and
- * without cells shared by every selected column (`改造计划 / 涉及户数(户)` → `改造计划`).
+ * The series' names in the legend: each header path without the cells the selector matched and
+ * without cells shared by every selected column (`改造计划 / 涉及户数(户)` → `改造计划`). Where
+ * that leaves two series the same name (`改造进展 / 已完工户数`, `改造进展 / 在建户数`), each is
+ * named by its matched cell, less the selector (`已完工`, `在建`), or whole.
  */
-export function seriesName(path: readonly string[], selector: string, shared: readonly string[]): string {
-  const rest = path.filter((text) => !(selector !== '' && text.includes(selector)) && !shared.includes(text));
-  return rest.at(-1) ?? path.at(-1) ?? '';
+export function seriesNames(paths: readonly (readonly string[])[], selector: string): string[] {
+  const shared = sharedCells(paths);
+  const matched = (path: readonly string[]) => (selector === '' ? undefined : [...path].reverse().find((text) => text.includes(selector)));
+  const names = paths.map((path) => {
+    const rest = path.filter((text) => !(selector !== '' && text.includes(selector)) && !shared.includes(text));
+    return rest.at(-1) ?? path.at(-1) ?? '';
+  });
+  return names.map((name, index) => {
+    const cell = matched(paths[index]!);
+    if (cell === undefined || names.indexOf(name) === names.lastIndexOf(name)) return name;
+    const short = cell.replace(selector, '').trim();
+    return short === '' ? cell : short;
+  });
 }
 
 /** Header cells every selected column has, e.g. a common unit row. */
-export function sharedCells(paths: readonly (readonly string[])[]): string[] {
+function sharedCells(paths: readonly (readonly string[])[]): string[] {
   const [first = [], ...rest] = paths;
   return rest.length === 0 ? [] : first.filter((text) => rest.every((path) => path.includes(text)));
 }

@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { barChart } from './bar-chart.ts';
 import type { ChartSeries } from './chart-figure.ts';
-import { measureName, seriesName, sharedCells } from './chart-columns.ts';
+import { measureName, seriesNames } from './chart-columns.ts';
 import { labelIndex } from './label-cell.ts';
 import { isBlankNumber, parseNumberCell } from './number-cell.ts';
 import { SHARE_NAME, stackedChart } from './stacked-chart.ts';
@@ -20,8 +20,7 @@ export function chartValue(cell: string | undefined): number | undefined {
 /** The legend names of the selected columns, in column order, and what they measure. */
 export function chartNames(chart: ChartRecord, allPaths: readonly (readonly string[])[]): { readonly names: string[]; readonly measure: string } {
   const paths = chart.columns.map((column) => allPaths[column] ?? []);
-  const shared = sharedCells(paths);
-  return { names: paths.map((path) => seriesName(path, chart.selector, shared)), measure: measureName(paths, chart.selector) };
+  return { names: seriesNames(paths, chart.selector), measure: measureName(paths, chart.selector) };
 }
 
 /** A chart title: `户数(户)（按区县名称）`, stacked `户数(户)进度（按区县名称）`. */

@@ -1,7 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../../src/table/bar-chart.ts';
-import { chartColumns, measureName, seriesName, sharedCells } from '../../src/table/chart-columns.ts';
+import { chartColumns, measureName, seriesNames } from '../../src/table/chart-columns.ts';
 import { fixtureFolder, processFixture } from './process-fixture.ts';
 
 const paths = [
@@ -32,8 +32,18 @@ describe('chart columns', () => {
 
   it('names series and measure from the header', () => {
     const selected = [paths[2]!, paths[4]!];
-    expect(selected.map((path) => seriesName(path, '户数', sharedCells(selected)))).toEqual(['改造计划', '1. 前期']);
+    expect(seriesNames(selected, '户数')).toEqual(['改造计划', '1. 前期']);
     expect(measureName(selected, '户数')).toBe('户数(户)');
+  });
+
+  it('names series apart by their matched cells where their groups are the same', () => {
+    const progress = [
+      ['改造进展', '已完工户数'],
+      ['改造进展', '在建户数'],
+    ];
+    expect(seriesNames([['计划改造户数'], ...progress], '户数')).toEqual(['计划改造户数', '已完工', '在建']);
+    // A group every series shares is left out first: the matched cells name them then.
+    expect(seriesNames(progress, '户数')).toEqual(['已完工户数', '在建户数']);
   });
 });
 
