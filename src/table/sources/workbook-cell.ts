@@ -38,11 +38,27 @@ export function cellText(value: CellValue, format: string | undefined): CellRead
 }
 
 /**
- * A date as Chinese Excel shows it: `2024年3月1日` under a format with 年月日, else `2024/3/1`.
- * exceljs reads dates as UTC midnight.
+ * A date as Excel shows it under a date format of year, month and day (`yyyy-mm-dd` →
+ * `2024-05-31`, `m"月"d"日"` → `5月31日`, `yyyy"年"m"月"`); under any other (General, one with
+ * a time) as Chinese Excel shows a date, `2024/3/1`. exceljs reads dates as UTC midnight.
  */
 function formatDate(date: Date, format: string | undefined): string {
   const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-  if (format?.includes('年')) return format.includes('日') ? `${year}年${month}月${day}日` : `${year}年${month}月`;
-  return `${year}/${month}/${day}`;
+  // Colours and locales (`[$-804]`) left out; quoted and escaped text kept as written.
+  const pattern = (format ?? '').replace(/\[[^\]]*\]/g, '');
+  const tokens = pattern.match(/"[^"]*"|\\.|y+|m+|d+|[^"\\ymd]+/gi) ?? [];
+  const dated = tokens.some((token) => /^[ymd]/i.test(token));
+  if (!dated || /[hs]/i.test(tokens.filter((token) => !token.startsWith('"') && !token.startsWith('\\')).join(''))) return `${year}/${month}/${day}`;
+  const two = (value: number) => String(value).padStart(2, '0');
+  return tokens
+    .map((token) => {
+      const unit = token[0]?.toLowerCase();
+      if (token.startsWith('"')) return token.slice(1, -1);
+      if (token.startsWith('\\')) return token.slice(1);
+      if (unit === 'y') return token.length <= 2 ? two(year % 100) : String(year);
+      if (unit === 'm') return token.length === 1 ? String(month) : two(month);
+      if (unit === 'd') return token.length === 1 ? String(day) : two(day);
+      return token;
+    })
+    .join('');
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { cellText } from '../../src/table/sources/workbook-cell.ts';
+
+// A date cell as Excel shows it under its format; exceljs reads dates as UTC midnight.
+describe('cellText of a date', () => {
+  const may31 = new Date(Date.UTC(2024, 4, 31));
+  it.each([
+    ['yyyy-mm-dd', '2024-05-31'],
+    ['m"月"d"日"', '5月31日'],
+    ['yyyy"年"m"月"d"日"', '2024年5月31日'],
+    ['yyyy"年"m"月"', '2024年5月'],
+    ['[$-804]yyyy/m/d', '2024/5/31'],
+    ['yyyy\\.mm\\.dd', '2024.05.31'],
+    // No date format, or one with a time: as Chinese Excel shows a date.
+    [undefined, '2024/5/31'],
+    ['General', '2024/5/31'],
+    ['yyyy/m/d h:mm', '2024/5/31'],
+  ])('under %s is %s', (format, text) => {
+    expect(cellText(may31, format)).toEqual({ text });
+  });
+});
