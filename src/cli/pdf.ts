@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { imageFiles } from '../output/image-files.ts';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { validateContent } from '../pipeline.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
 import { issueView } from '../site/page-data.ts';
+import { isInside } from '../util/inside.ts';
 import type { Command } from './command.ts';
 
 export const pdfCommand: Command = {
@@ -43,11 +45,17 @@ The content is checked as a build would check it; an error anywhere stops the PD
     // Refused before any work; the default name is checked once the issue is known.
     if (values.out !== undefined) checkPdfFile(values.out, { contentDir: values.content, templatesDir });
     const wanted = resolve(positionals[0]!);
+    // Told before the content is checked, which takes a while in a large archive.
+    const notAnIssue = () => new Error(`${positionals[0]} is not an issue of ${values.content}/; pass --content for the folder it belongs to`);
+    if (!statSync(wanted, { throwIfNoEntry: false })?.isFile()) {
+      throw new Error(`Cannot find the issue file ${positionals[0]}; give the path of an issue's Markdown file, such as content/2021/11/index.md`);
+    }
+    if (!isInside(resolve(values.content), wanted)) throw notAnIssue();
     const { site, issues, errors, warnings } = await validateContent(values.content);
     if (errors.length > 0) throw new ContentError(errors, warnings);
     for (const line of formatProblems({ errors: [], warnings })) io.stderr(`${line}\n`);
     const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
-    if (!rendered) throw new Error(`${positionals[0]} is not an issue of ${values.content}/; pass --content for the folder it belongs to`);
+    if (!rendered) throw notAnIssue();
 
     const view = issueView(rendered);
     const out = values.out ?? pdfFileName(view);

@@ -93,6 +93,16 @@ describe('system errors', () => {
     expect(describeSystemError(new Error('Expected one issue file'))).toBeUndefined();
   });
 
+  it('reach the CLI: pdf of a file that is not there, or not in the content, says so before checking the content', async () => {
+    const missing = await runCli('pdf', 'content/2022/9/index.md');
+    expect([missing.code, missing.lines]).toEqual([
+      1,
+      ["jianbao: Cannot find the issue file content/2022/9/index.md; give the path of an issue's Markdown file, such as content/2021/11/index.md"],
+    ]);
+    const outside = await runCli('pdf', 'README.md');
+    expect([outside.code, outside.lines]).toEqual([1, ['jianbao: README.md is not an issue of content/; pass --content for the folder it belongs to']]);
+  });
+
   it('reach the CLI: pdf --out into a missing folder makes the folder', async () => {
     const out = join(temp, 'missing', '2022-1.pdf');
     const result = await runCli('pdf', 'content/2022/1/index.md', '--out', out);
