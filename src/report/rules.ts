@@ -326,7 +326,7 @@ export const RULES = {
   'table-header-rows': {
     where: '`::table`',
     severity: 'error',
-    summary: '`header-rows` not a positive whole number, or leaving no body row',
+    summary: '`header-rows` not a positive whole number, leaving no body row, or counting a row of figures into the header',
     example: 'Expected a body row below the header (`header-rows="5"`), found 4 rows in content/2021/11/progress.csv',
   },
   'table-chart': {

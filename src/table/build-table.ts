@@ -2,7 +2,8 @@ import type { ChartRequest } from './chart-attributes.ts';
 import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
 import { type HeaderBlank, headerCells } from './header-cells.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, rowLabel } from './problem.ts';
+import { parseNumberCell } from './number-cell.ts';
 import type { TableModel } from './render-table.ts';
 import { cellTexts, type SourceRow } from './sources/source.ts';
 import type { TableAttributes } from './table-attributes.ts';
@@ -43,6 +44,21 @@ export function buildTable(
   }
 
   const head = rows.slice(0, headerRows);
+  const figures = head.findIndex((row, index) => index > 0 && holdsFigures(row));
+  if (figures !== -1) {
+    const row = head[figures]!;
+    return {
+      problems: [
+        {
+          reason:
+            `Expected headings in the ${headerRows} header rows (\`header-rows="${headerRows}"\`), found figures on ${rowLabel(row.place)} ` +
+            `(${cellTexts(row).filter(Boolean).slice(0, 4).join(', ')}…); set \`header-rows="${figures}"\``,
+          ruleId: 'table-header-rows',
+          place: row.place,
+        },
+      ],
+    };
+  }
   const { cells: header, blanks } = headerCells(head.map((row) => row.cells));
   if (blanks.length > 0) return { problems: blanks.map((blank) => blankProblem(blank, head)) };
   const paths = columnPaths(header, rows[0]?.cells.length ?? 0);
@@ -110,4 +126,18 @@ function chartRecord(
   if ('problem' in roles) return { problems: [roles.problem] };
   const overruns = overrunParts(checked.rows, roles.stacked, paths);
   return overruns.length > 0 ? { problems: overruns } : { ...drawn, stacked: roles.stacked };
+}
+
+/**
+ * A row of figures, not headings: most of its filled cells, and two at least, are numbers, and
+ * they are neither years (`2023`, `2024` over their columns) nor the columns' numbers (a 栏次
+ * row: `1`, `2`, `3`…).
+ */
+function holdsFigures(row: SourceRow): boolean {
+  const filled = cellTexts(row).filter((text) => text !== '');
+  const numbers = filled.filter((text) => parseNumberCell(text) !== undefined);
+  if (numbers.length < 2 || numbers.length * 2 <= filled.length) return false;
+  const years = numbers.every((text) => /^(19|20)\d\d$/.test(text));
+  const counting = numbers.every((text, index) => index === 0 || Number(text) === Number(numbers[index - 1]) + 1);
+  return !years && !counting;
 }

@@ -1,0 +1,28 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderIn } from './process-fixture.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-header-rows-'));
+  await writeFile(join(dir, 'plan.csv'), '镇名称,计划数（个）,计划数（个）\n镇名称,新建,改建\n大柘镇,12,3\n仁居镇,8,2\n合计,20,5\n');
+  await writeFile(join(dir, 'years.csv'), '镇名称,投资（万元）,投资（万元）\n镇名称,2023,2024\n栏次,1,2\n大柘镇,12,3\n合计,12,3\n');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('header-rows', () => {
+  it('counting a row of figures into the header is one error naming the row and the header-rows to set', async () => {
+    const { messages } = await renderIn(dir, '::table{src="plan.csv" header-rows="3"}\n');
+    expect(messages).toEqual([
+      'plan.csv:3:1: Expected headings in the 3 header rows (`header-rows="3"`), found figures on line 3 (大柘镇, 12, 3…); set `header-rows="2"` [table-header-rows]',
+    ]);
+  });
+
+  it('takes years and a 栏次 row of column numbers for headings', async () => {
+    const { messages, file } = await renderIn(dir, '::table{src="years.csv" header-rows="3"}\n');
+    expect(messages).toEqual([]);
+    expect(file.data.tables?.[0]?.columns).toEqual(['镇名称 / 栏次', '投资（万元） / 2023 / 1', '投资（万元） / 2024 / 2']);
+  });
+});
