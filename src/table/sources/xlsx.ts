@@ -243,8 +243,9 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
 
 /** A warning naming the rows and columns of the cells read that are hidden, and so left out; none when none is. */
 function hiddenNote(read: CellRange, lines: readonly number[], columns: readonly number[], label: PlaceLabel): Problem[] {
-  const rows = numbers(read.top, read.bottom).filter((line) => !lines.includes(line));
-  const hidden = numbers(read.left, read.right).filter((column) => !columns.includes(column));
+  const [shownLines, shownColumns] = [new Set(lines), new Set(columns)];
+  const rows = numbers(read.top, read.bottom).filter((line) => !shownLines.has(line));
+  const hidden = numbers(read.left, read.right).filter((column) => !shownColumns.has(column));
   if (rows.length === 0 && hidden.length === 0) return [];
   const parts = [
     rows.length > 0 ? `${rows.length === 1 ? 'Row' : 'Rows'} ${rows.join(', ')}` : '',
