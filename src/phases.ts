@@ -11,7 +11,6 @@ export { createPrinter } from './print/printer.ts';
 export { pdfEdition } from './print/pdf-edition.ts';
 export { shareImageEdition } from './print/share-image-edition.ts';
 export { makeEdition } from './output/make-editions.ts';
-export { openOutput } from './output/write-output.ts';
 export { readAssets } from './site/read-assets.ts';
 export { renderPages } from './site/render-pages.ts';
 export { pageFile } from './site/site-page.ts';

@@ -20,7 +20,8 @@ import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-br
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
 import { startWork } from './output/work-folder.ts';
-import { seedOutput, type OutputSeed } from './output/write-output.ts';
+// Light, and the seed starts before the phases are loaded: not among them.
+import { openOutput, seedOutput, type OutputSeed } from './output/write-output.ts';
 import type * as Phases from './phases.ts';
 
 export interface BuildOptions {
@@ -276,7 +277,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     seed = outputFiles && seedOutput(outDir, work.dir, outputFiles);
     // Loaded only now, once there is something to build: see phases.ts.
     const phases = await import('./phases.ts');
-    const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition, openOutput } = phases;
+    const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition } = phases;
     const { readAssets, renderPages, pageFile, SearchInput, searchIndex, issueAttachments } = phases;
     const loaded = await phase('load', () => loadContent(contentDir, cache));
     const { site } = loaded;

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { FootnoteDefinition, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
@@ -13,8 +13,11 @@ const MARK = /\[\^([^\]\s]+)\]/g;
 export default function remarkFootnoteMarks() {
   return (tree: Root, file: VFile) => {
     const marked = new Set<string>();
+    const notes: FootnoteDefinition[] = [];
+    // One walk: the notes are judged once every mark is seen.
     eachNode(tree, (node) => {
       if (node.type === 'footnoteReference') marked.add(node.identifier);
+      if (node.type === 'footnoteDefinition') notes.push(node);
       if (node.type !== 'text' || !node.position) return;
       for (const match of node.value.matchAll(MARK)) {
         const before = node.value.slice(0, match.index);
@@ -30,16 +33,13 @@ export default function remarkFootnoteMarks() {
         );
       }
     });
-    eachNode(tree, (node) => {
-      if (node.type !== 'footnoteDefinition' || marked.has(node.identifier)) return;
-      reportProblem(
-        file,
-        `Footnote [^${node.label ?? node.identifier}] is not marked in the text: its note is left out; put [^${node.label ?? node.identifier}] where it belongs, or remove the note`,
-        {
-          place: node.position?.start,
-          ruleId: 'footnote-mark',
-        },
-      );
-    });
+    for (const note of notes) {
+      if (marked.has(note.identifier)) continue;
+      const label = note.label ?? note.identifier;
+      reportProblem(file, `Footnote [^${label}] is not marked in the text: its note is left out; put [^${label}] where it belongs, or remove the note`, {
+        place: note.position?.start,
+        ruleId: 'footnote-mark',
+      });
+    }
   };
 }

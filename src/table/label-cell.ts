@@ -15,7 +15,12 @@ export function labelSpan(cells: readonly string[], index: number, numberColumns
   return end - index;
 }
 
-/** Labels compare without spaces: print layouts pad two-character labels (`合　计`). */
+/** A label as labels compare, without spaces: print layouts pad two-character labels (`合　计`). */
+export function bareLabel(label: string): string {
+  return label.replace(/\s+/g, '');
+}
+
+/** Whether two labels are the same but for spaces (see `bareLabel`). */
 export function sameLabel(a: string, b: string): boolean {
-  return a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  return bareLabel(a) === bareLabel(b);
 }

@@ -1,5 +1,5 @@
 import { columnName } from './column-paths.ts';
-import { labelIndex, sameLabel } from './label-cell.ts';
+import { bareLabel, labelIndex, sameLabel } from './label-cell.ts';
 import { numberColumns } from './number-columns.ts';
 import { atScale, formatDecimal, isBlankNumber, parseNumberCell, type Decimal } from './number-cell.ts';
 import { rowLabel, type Problem, type SourcePlace } from './problem.ts';
@@ -41,7 +41,8 @@ const SUBTOTAL = '小计';
  */
 export function totals(body: readonly SourceRow[], paths: readonly (readonly string[])[], options: TotalsOptions): Totals {
   const problems: Problem[] = [];
-  const isTotal = (row: SourceRow) => sameLabel(text(row, labelIndex(texts(row))), options.label);
+  const labelOf = (row: SourceRow) => text(row, labelIndex(texts(row)));
+  const isTotal = (row: SourceRow) => sameLabel(labelOf(row), options.label);
   const totalAt = body.findIndex(isTotal);
   const rows = body.filter((row) => !isTotal(row));
   const numeric = numberColumns(rows.map(texts), paths);
@@ -49,12 +50,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   // A rate's or share's 合计 is worked out from other columns, not summed: printed as written.
   const rate = paths.map((path) => path.some((text) => RATE.test(text)));
   // A 小计 row adds up rows the 合计 counts already.
-  const summed = rows.map(
-    (row) =>
-      !text(row, labelIndex(texts(row)))
-        .replace(/\s+/g, '')
-        .endsWith(SUBTOTAL),
-  );
+  const summed = rows.map((row) => !bareLabel(labelOf(row)).endsWith(SUBTOTAL));
 
   const first = body[totalAt];
   if (first) {
