@@ -12,6 +12,13 @@ const OPENING = /[([{（【「『〈《“‘]$/u;
 /** An administrative suffix standing alone after a place name: `梅州|市`, `平远|县`. */
 const SUFFIX = /^[省市县区镇乡村]$/u;
 
+/**
+ * Words both segmenters split in the statistics bulletins report (BudouX `同|比`, `居民人|均`;
+ * ICU `同|比`, `人|均可`), and a range of numbers (`1—6月`): no break falls inside them. A
+ * supplement to the models, not a dictionary of its own: only words the two were seen to split.
+ */
+const WHOLE = /同比|环比|人均|户均|亩均|日均|月均|年均|可支配|增加值|增速|增幅|降幅|占比|百分点|\d+(?:[.．]\d+)?[—–～~-]+\d+/gu;
+
 /** A two-character word, with punctuation after it (`工作、`) but none before (`“四项` may start a line). */
 const TWO_HAN = /^\p{Script=Han}{2}[^\p{Script=Han}\p{L}\p{N}]*$/u;
 /** A two-character word with nothing after it, which the next word may join. */
@@ -21,9 +28,10 @@ const TWO_HAN_OPEN = /^\p{Script=Han}{2}$/u;
  * `text` cut where a line may break without splitting a word: `全力冲刺|年度目标任务`. A break
  * needs both BudouX's Simplified Chinese model and ICU's word dictionary (Intl.Segmenter) to
  * see a boundary there, as each alone splits words the other keeps (BudouX `年|度`, ICU
- * `平|远|县`). With `compounds`, two two-character words in a row stay together too: both
- * split the four-character compounds of official prose (`老旧|小区`, `目标|任务`, `群众|工作`).
- * Joined, the pieces are `text` again.
+ * `平|远|县`), and none falls inside a word of `WHOLE` (`同比`, `人均`) that both split. With
+ * `compounds`, two two-character words in a row stay together too: both split the
+ * four-character compounds of official prose (`老旧|小区`, `目标|任务`, `群众|工作`). Joined, the
+ * pieces are `text` again.
  */
 export function phrases(text: string, { compounds = true }: { readonly compounds?: boolean } = {}): readonly string[] {
   return compounds ? withCompounds(text) : withoutCompounds(text);
@@ -44,6 +52,9 @@ function cut(text: string, compounds: boolean): readonly string[] {
   const budoux = new Set<number>();
   let at = 0;
   for (const chunk of parser.parse(text)) budoux.add((at += chunk.length));
+  for (const { index, 0: word } of text.matchAll(WHOLE)) {
+    for (let inside = index + 1; inside < index + word.length; inside++) budoux.delete(inside);
+  }
   const words: string[] = [];
   let start = 0;
   for (const { index } of segmenter.segment(text)) {

@@ -117,8 +117,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   body.style.margin = '0';
 
   // A long series title steps down (to 22 pt at least) to stay on one line. Longer still, it
-  // takes two lines in the two grid lines a title has, broken between words (ICU's, as this runs
-  // in Chromium), stepping down again (to 16 pt) until they hold it: never past the 版心.
+  // takes two lines in the two grid lines a title has, broken between words (the template's
+  // `<wbr>`s, see the `phrased` filter; else ICU's, as this runs in Chromium), stepping down
+  // again (to 16 pt) until they hold it: never past the 版心.
   const masthead = body.querySelector<HTMLElement>('.masthead-title');
   let mastheadPt: number | null = null;
   if (masthead) {
@@ -135,8 +136,10 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     };
     stepDown(2, 22);
     if (overflows(2)) {
-      const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(masthead.textContent ?? '')].map((part) => part.segment);
-      masthead.replaceChildren(...words.flatMap((word, index) => (index === 0 ? [word] : [document.createElement('wbr'), word])));
+      if (!masthead.querySelector('wbr')) {
+        const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(masthead.textContent ?? '')].map((part) => part.segment);
+        masthead.replaceChildren(...words.flatMap((word, index) => (index === 0 ? [word] : [document.createElement('wbr'), word])));
+      }
       masthead.style.lineHeight = `${lineHeight / 2}px`;
       stepDown(2, 16);
     }

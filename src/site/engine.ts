@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { phrasedHtml } from './page-data.ts';
 
 /** What the pipeline asks of a template engine. */
 export interface TemplateEngine {
@@ -22,7 +23,8 @@ export class TemplateSyntaxError extends Error {
 /**
  * Nunjucks with autoescape on: frontmatter values are text, never markup. Only the
  * rendered Markdown is passed through `| safe`. Each template is compiled once per engine,
- * so create one engine per build: a later build sees edited templates.
+ * so create one engine per build: a later build sees edited templates. The `phrased` filter
+ * writes a text escaped, with a `<wbr>` between its words (`phrasedHtml`): `{{ series.title | phrased }}`.
  */
 export function createNunjucksEngine(templatesDir: string): TemplateEngine {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir, { noCache: false }), {
@@ -31,6 +33,7 @@ export function createNunjucksEngine(templatesDir: string): TemplateEngine {
     trimBlocks: true,
     lstripBlocks: true,
   });
+  env.addFilter('phrased', (text: unknown) => new nunjucks.runtime.SafeString(phrasedHtml(String(text ?? ''))));
   return {
     render: (template, data) => env.render(template, data),
     compile(template) {

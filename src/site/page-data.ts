@@ -58,7 +58,15 @@ function articleView(article: Article): Article & { readonly title: string; read
 
 /** The title as HTML with a `<wbr>` between its words (see `phrases`). */
 function phrasedTitle(lines: readonly string[]): string {
-  return lines.map((line) => phrases(line).map(escapeXml).join('<wbr>')).join(' ');
+  return lines.map(phrasedHtml).join(' ');
+}
+
+/**
+ * `text` as HTML with a `<wbr>` between its words (see `phrases`), for an element the style sheets
+ * set `word-break: keep-all`: templates' `phrased` filter, for the series title.
+ */
+export function phrasedHtml(text: string): string {
+  return phrases(text).map(escapeXml).join('<wbr>');
 }
 
 function distributionLine(entry: DistributionEntry) {

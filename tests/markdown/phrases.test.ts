@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { phrases } from '../../src/markdown/phrases.ts';
+
+/** The places a line may break in `text`, as `a|b`. */
+const cut = (text: string, compounds = true) => phrases(text, { compounds }).join('|');
+
+describe('phrases', () => {
+  it('joins back into the text it cut', () => {
+    for (const text of ['农村居民人均可支配收入同比增长8.5%', '2023年1—6月全市经济运行情况', '“绣花功夫”微改造']) {
+      expect(phrases(text).join('')).toBe(text);
+      expect(phrases(text, { compounds: false }).join('')).toBe(text);
+    }
+  });
+
+  it.each([
+    // Both BudouX and ICU split these statistics words.
+    ['城镇居民人均可支配收入', ['人均', '可支配']],
+    ['规模以上工业增加值同比增长', ['增加值', '同比']],
+    ['社会消费品零售总额环比下降', ['环比']],
+    ['2023年1—6月全市经济运行情况', ['1—6月']],
+    ['一般公共预算收入占比提高2.3个百分点', ['占比', '百分点']],
+  ])('keeps the words of “%s” whole, in titles and in table headers', (text, whole) => {
+    for (const compounds of [true, false]) {
+      const pieces = phrases(text, { compounds });
+      for (const word of whole)
+        expect(
+          pieces.some((piece) => piece.includes(word)),
+          `${word} in ${pieces.join('|')}`,
+        ).toBe(true);
+    }
+  });
+
+  it('still breaks between words', () => {
+    expect(cut('规模以上工业增加值同比增长', false)).toBe('规模|以上|工业|增加值|同比|增长');
+    expect(cut('2023年1—6月全市经济运行情况', false)).toBe('2023年|1—6月|全市|经济|运行|情况');
+  });
+});
