@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watch } from 'chokidar';
 import { build } from '../pipeline.ts';
+import { loadSeries, SERIES_FILE } from '../load/load-series.ts';
 import { resolveTemplates } from '../site/templates-folder.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
 import { createHostCheck } from './host-check.ts';
@@ -62,6 +63,9 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
   let running: Promise<void> = Promise.resolve();
   let queued = false;
   let everBuilt = false;
+  // The path of the series' url (`/jianbao/`), which the site's 404 page names its stylesheet and
+  // links from, as a host serves it at any address: the dev server serves the site there too.
+  let sitePath = '/';
 
   async function rebuild(): Promise<void> {
     const started = performance.now();
@@ -70,6 +74,8 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
       for (const line of formatProblems({ errors: [], warnings: result.warnings })) logError(line);
       log(`jianbao dev: built ${result.counts.issues} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       everBuilt = true;
+      const { series } = await loadSeries(join(contentDir, SERIES_FILE));
+      if (series) sitePath = new URL(series.url).pathname;
       live.broadcast({ kind: 'reload' });
     } catch (error) {
       const lines =
@@ -120,7 +126,10 @@ export async function startDevServer(options: DevOptions = {}): Promise<DevServe
       if (refuseHost(request, response)) return true;
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (!path.startsWith(DEV_PREFIX)) {
-        if (everBuilt) return false;
+        if (everBuilt) {
+          if (sitePath !== '/' && path.startsWith(sitePath)) request.url = request.url!.slice(sitePath.length - 1);
+          return false;
+        }
         // Nothing built yet: a page that only carries the client, so the overlay shows the problems.
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(injectClient('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>jianbao dev</title><body></body></html>'));

@@ -255,6 +255,13 @@ export const RULES = {
     summary: 'no `##` heading, so no articles and an empty contents list',
     example: 'No ## heading: the issue has no articles and its contents list is empty; start each article with `## title`',
   },
+  'heading-above-article': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a `#` heading, which would print above the articles larger than the masthead',
+    example:
+      "Unexpected `#` heading: the series title on the masthead is the issue's only title above its articles, and an article starts with `## title`; write `##` here",
+  },
   'image-alt': {
     where: 'Markdown',
     severity: 'warning',

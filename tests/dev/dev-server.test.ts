@@ -61,6 +61,17 @@ describe('jianbao dev', () => {
     expect(await (await fetch(new URL('__jianbao/client.js', server.url))).text()).toContain('new EventSource');
   });
 
+  it('answers a missing page with the 404 page, whose stylesheet and links (under the series url’s path) it serves', async () => {
+    const missing = await fetch(new URL('2021/99/', server.url));
+    expect(missing.status).toBe(404);
+    const html = await missing.text();
+    // The sample's url is https://example.gov.cn/jianbao/: a host serves the 404 page at any address.
+    expect(html).toContain('<link rel="stylesheet" href="/jianbao/assets/site.css');
+    const css = await fetch(new URL('jianbao/assets/site.css', server.url));
+    expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8']);
+    expect(await (await fetch(new URL('jianbao/2021/11/', server.url))).text()).toContain('梅州市城镇老旧小区改造工作简报');
+  });
+
   it('rebuilds on a content change and tells the page to reload', async () => {
     const path = join(dir, 'content/2021/11/index.md');
     await writeFile(path, (await readFile(path, 'utf8')).replace('“绣花功夫”微改造', '“绣花功夫”精细改造'));

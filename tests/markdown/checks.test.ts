@@ -174,6 +174,13 @@ describe('remarkRequireArticles', () => {
     ]);
     expect((await unified().use(remarkParse).use(remarkRequireArticles).use(remarkRehype).use(rehypeStringify).process('## 文')).messages).toEqual([]);
   });
+
+  it('warns at each heading above an article’s, which would print larger than the masthead', async () => {
+    const file = await createProcessor({ root: '.' }).process(new VFile({ path: 'a.md', value: '# 2021年第11期\n\n## 文\n\n正文\n\n# 结语\n' }));
+    const above = (line: number) =>
+      `a.md:${line}:1: warning: Unexpected \`#\` heading: the series title on the masthead is the issue's only title above its articles, and an article starts with \`## title\`; write \`##\` here [heading-above-article]`;
+    expect(lines(file)).toEqual([above(1), above(7)]);
+  });
 });
 
 describe('footnote marks', () => {
