@@ -9,13 +9,25 @@ export function columnPaths(header: readonly (readonly HeaderCell[])[], width: n
   for (const row of header) {
     for (const cell of row) {
       if (cell.text === '') continue;
+      const text = oneLine(cell.text);
       for (let column = cell.column; column < cell.column + cell.colspan; column++) {
         const path = paths[column];
-        if (path && !path.includes(cell.text)) path.push(cell.text);
+        if (path && !path.includes(text)) path.push(text);
       }
     }
   }
   return paths;
+}
+
+/** Chinese text, and brackets, either side of a line break join without a space. */
+const JOINS = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF()[\]]/u;
+
+/**
+ * A cell's text on one line, for a name in messages, charts and search: a line break typed in
+ * the cell (`涉及户数⏎(户)`) is left out between Chinese text or brackets, else a space.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, (found, at: number) => (JOINS.test(text[at - 1] ?? '') || JOINS.test(text[at + found.length] ?? '') ? '' : ' '));
 }
 
 /** A column path as one name: `改造计划 / 涉及户数(户)`. */

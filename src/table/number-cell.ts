@@ -10,6 +10,14 @@ export function isBlankNumber(cell: string): boolean {
   return cell === NOT_APPLICABLE || DASHES.has(cell);
 }
 
+/** `85.3%`, `-2.1%`, `12‰`: a rate, aligned as a number, though never summed. */
+const PERCENT = /^[-+]?\d+(?:\.\d+)?[%‰]$/;
+
+/** A rate written with its sign (`85.3%`): aligned with the numbers, but not a number of the table's sums. */
+export function isPercentCell(cell: string): boolean {
+  return PERCENT.test(cell);
+}
+
 const NUMBER = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /**

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import { element } from './hast-element.ts';
 import type { HeaderCell } from './header-cells.ts';
 import { labelIndex, labelSpan } from './label-cell.ts';
-import { isBlankNumber, parseNumberCell } from './number-cell.ts';
+import { isBlankNumber, isPercentCell, parseNumberCell } from './number-cell.ts';
 import { rowTexts } from './row-text.ts';
 import type { SpannedCell } from './sources/source.ts';
 
@@ -89,9 +89,16 @@ function labelClass(column: number, colSpan: number, labels: number): string[] |
 }
 
 function headerCell(cell: HeaderCell, labels: number): Element {
-  return element('th', { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan), className: labelClass(cell.column, cell.colspan, labels) }, [
-    cell.text,
-  ]);
+  return element(
+    'th',
+    { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan), className: labelClass(cell.column, cell.colspan, labels) },
+    cellLines(cell.text),
+  );
+}
+
+/** A cell's text with its line breaks (Alt+Enter in Excel, a quoted newline in CSV) kept as `<br>`s. */
+function cellLines(text: string): (Element | string)[] {
+  return text.split('\n').flatMap((line, index) => (index === 0 ? [line] : [element('br', {}), line]));
 }
 
 /**
@@ -126,8 +133,8 @@ function bodyCells({ rows, numberColumns, total }: TableModel, labels: number): 
 
 function dataCell(cell: string, numeric = false, properties: Properties = {}): Element {
   if (numeric && isBlankNumber(cell)) return element('td', { ...properties, className: ['num', 'na'] }, [cell]);
-  if (numeric && parseNumberCell(cell)) return element('td', { ...properties, className: ['num'] }, [cell]);
-  return element('td', properties, [cell]);
+  if ((numeric && parseNumberCell(cell)) || isPercentCell(cell)) return element('td', { ...properties, className: ['num'] }, [cell]);
+  return element('td', properties, cellLines(cell));
 }
 
 /** The label becomes a row header spanning the blank text cells after it. */
@@ -137,7 +144,7 @@ function totalRow(cells: readonly string[], numberColumns: readonly boolean[], l
   const children: Element[] = [];
   cells.forEach((cell, column) => {
     if (column === label) {
-      children.push(element('th', { scope: 'row', colSpan: span(covered), className: labelClass(column, covered, labels) }, [cell]));
+      children.push(element('th', { scope: 'row', colSpan: span(covered), className: labelClass(column, covered, labels) }, cellLines(cell)));
     } else if (column < label || column >= label + covered) {
       children.push(dataCell(cell, numberColumns[column], { className: labelClass(column, 1, labels) }));
     }

@@ -1,4 +1,4 @@
-import { columnPaths } from './column-paths.ts';
+import { columnPaths, oneLine } from './column-paths.ts';
 import { labelIndex } from './label-cell.ts';
 import { isBlankNumber } from './number-cell.ts';
 import type { HeaderCell } from './header-cells.ts';
@@ -41,6 +41,6 @@ export function rowTexts(model: RowTextTable): string[] {
       group.repeats ||= repeated.has(leaves[column]!);
     });
     const parts = groups.flatMap((group) => (group.repeats && group.parent ? [`${group.parent}：${group.pairs.join('，')}`] : group.pairs));
-    return [`${[cells[label], ...parts].join(' · ')}。`];
+    return [`${[oneLine(cells[label]!), ...parts].join(' · ')}。`];
   });
 }

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
@@ -8,7 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkTable from '../../src/table/index.ts';
-import { fixtureFolder, processFixture, repoRoot } from './process-fixture.ts';
+import { fixtureFolder, processFixture, renderIn, repoRoot } from './process-fixture.ts';
 
 const referenceCsv = join(repoRoot, fixtureFolder('reference'), 'progress.csv');
 
@@ -151,5 +153,21 @@ describe('remarkTable', () => {
     expect(node.data.hProperties).toEqual({ className: ['table-block'] });
     expect(node.data.table).toBe(file.data.tables?.[0]);
     expect(node.position?.start).toEqual({ line: 1, column: 1, offset: 0 });
+  });
+});
+
+describe('a rate column written with its sign', () => {
+  it('aligns `85.3%` with the numbers, and neither sums it nor counts it as a number', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'jianbao-rate-'));
+    try {
+      await writeFile(join(folder, 'rates.csv'), '区县,任务数,完成率\n甲,10,80.0%\n乙,10,-5%\n丙,10,/\n');
+      const { html, messages } = await renderIn(folder, '::table{src="rates.csv" total}\n');
+      expect(messages).toEqual([]);
+      expect(html).toContain('<tr><td class="label">甲</td><td class="num">10</td><td class="num">80.0%</td></tr>');
+      expect(html).toContain('<tr><td class="label">乙</td><td class="num">10</td><td class="num">-5%</td></tr>');
+      expect(html).toContain('<tr class="total"><th scope="row" class="label">合计</th><td class="num">30</td><td></td></tr>');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

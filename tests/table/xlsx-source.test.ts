@@ -80,6 +80,20 @@ describe('Excel workbooks as table sources', () => {
     ]);
   });
 
+  it('keep a line break typed in a header cell (Alt+Enter) as a <br>, and name the column on one line', async () => {
+    const { html, messages, file } = await renderEdited((sheet) => {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === '管网长度(公里)') cell.value = '管网长度\r\n(公里)';
+        }),
+      );
+    });
+    expect(messages).toEqual([]);
+    expect(html.match(/<th scope="col"[^>]*>管网长度<br>\(公里\)<\/th>/g)).toHaveLength(3);
+    expect(file.data.tables?.[0]?.columns[5]).toBe('改造进展情况 / 1. 正在开展前期工作 / 管网长度(公里)');
+    expect(html).toContain('梅江区 · 改造计划：涉及户数(户) 3,200，管网长度(公里) 10.1 · ');
+  });
+
   it('report an error value, a formula without a saved result and a date among numbers at their cells', async () => {
     const { messages } = await renderEdited((sheet) => {
       sheet.getCell('C7').value = { error: '#REF!' };

@@ -12,7 +12,8 @@ export type CellReading = { readonly text: string } | { readonly reason: string 
 export function cellText(value: CellValue, format: string | undefined): CellReading {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'number') return { text: formatNumber(value, format) };
-  if (typeof value === 'string') return { text: value.trim() };
+  // A line break typed in the cell (Alt+Enter) is kept, as `\n`: the table shows it.
+  if (typeof value === 'string') return { text: value.replace(/\r\n?/g, '\n').trim() };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { text: formatDate(value, format) };
   if ('error' in value) {
@@ -23,6 +24,7 @@ export function cellText(value: CellValue, format: string | undefined): CellRead
       text: value.richText
         .map((run) => run.text)
         .join('')
+        .replace(/\r\n?/g, '\n')
         .trim(),
     };
   if ('hyperlink' in value) return cellText(value.text, format);
