@@ -1,8 +1,7 @@
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { excerpt } from './html-to-markdown.ts';
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+import { elements, openDocx, W } from './word-xml.ts';
 const NAMESPACES: Readonly<Record<string, string>> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
   'http://schemas.openxmlformats.org/officeDocument/2006/math': 'm',
@@ -37,12 +36,7 @@ interface Found {
  * is read here with the zip and XML readers mammoth itself uses.
  */
 export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
-  // Both CommonJS: their exports are the default export, in Node and in the bundle alike.
-  const [{ default: JSZip }, { default: xmldom }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
-  const { DOMParser } = xmldom;
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = (name: string) => zip.file(name)?.async('string');
-  const parse = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
+  const { xml, parse } = await openDocx(buffer);
   const documentXml = await xml('word/document.xml');
   if (documentXml === undefined) return;
   const commentsXml = await xml('word/comments.xml');
@@ -115,10 +109,6 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
 function qualified(node: Element): string {
   const prefix = node.namespaceURI ? NAMESPACES[node.namespaceURI] : undefined;
   return prefix ? `${prefix}:${node.localName}` : node.nodeName;
-}
-
-function elements(nodes: ArrayLike<Node>): Element[] {
-  return Array.from(nodes).filter((node): node is Element => node.nodeType === 1);
 }
 
 function ancestor(node: Element, name: string): boolean {

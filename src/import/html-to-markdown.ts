@@ -40,6 +40,9 @@ const SENTENCE = /[。；：！？]/;
 /** `1.5万户…` starts with a number, not with the numbering `1.`. */
 const DECIMAL = /^\d+[.．]\d/;
 const FOOTNOTE = /^#(footnote|endnote)-(\d+)$/;
+/** An attachment list, `附件：1.…`, and a further line of it, `2.…`. */
+const ATTACHMENTS = /^附件[:：]/;
+const ATTACHMENT_LINE = /^\d+[.．、]/;
 
 /**
  * The draft's HTML (from mammoth) as the issue's Markdown, through rehype-parse, rehype-remark
@@ -174,8 +177,16 @@ function remarkFootnotes(this: Processor) {
 function remarkDraftStructure() {
   return (tree: Root) => {
     const children: RootContent[] = [];
+    // After `附件：1.…`, the lines `2.…`, `3.…` go on listing attachments: they are no subheads.
+    let attachments = false;
     for (const node of tree.children) {
       const previous = children.at(-1);
+      const line = node.type === 'paragraph' ? textOf(node).trim() : '';
+      attachments = ATTACHMENTS.test(line) || (attachments && ATTACHMENT_LINE.test(line));
+      if (attachments) {
+        children.push(node);
+        continue;
+      }
       if (node.type === 'heading' && node.depth === 1) {
         const lines = headingLines(node);
         if (previous?.type === 'heading' && previous.depth === 2) {

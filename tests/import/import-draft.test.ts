@@ -6,7 +6,7 @@ import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
-import { marksDraft, numberedListDraft, PNG, twoArticleDraft } from './make-draft.ts';
+import { marksDraft, numberedListDraft, officialNumberingDraft, PNG, twoArticleDraft } from './make-draft.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const temp: string[] = [];
@@ -132,6 +132,33 @@ describe('jianbao import', () => {
     const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
     const markdown = await readFile(imported.created.path, 'utf8');
     expect(markdown).toContain('## 石正镇扎实推进农村改厕\n\n存在的问题主要有：\n\n1. 资金缺口较大；\n2. 施工进度受天气影响。\n');
+    expect(imported.file.messages).toEqual([]);
+  });
+
+  it('types out the numbers Word gives subheads (一、 （一） from a list, or a heading style linked to it), which then are subheads', async () => {
+    const made = await archive(await officialNumberingDraft());
+    const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
+    const markdown = await readFile(imported.created.path, 'utf8');
+    expect(markdown.slice(markdown.indexOf('## '))).toBe(
+      [
+        '## 石正镇扎实推进农村改厕',
+        '### 一、主要做法',
+        '#### （一）高位推动',
+        '#### （二）强化宣传',
+        '### 二、存在问题',
+        // A sentence numbered `1.` under them is text, as typed; the circled list counts from its start.
+        '1.资金缺口较大；',
+        '2.施工进度受天气影响。',
+        '⑨南台村',
+        '⑩北坑村',
+        '### 三、下一步打算',
+        '#### （一）加快进度',
+        // Further lines of an attachment list are no subheads.
+        '附件：1.石正镇农村改厕工作方案',
+        '2.石正镇改厕验收标准',
+        '3.石正镇改厕资金管理办法\n',
+      ].join('\n\n'),
+    );
     expect(imported.file.messages).toEqual([]);
   });
 

@@ -151,6 +151,53 @@ export async function numberedListDraft(): Promise<Buffer> {
 }
 
 /**
+ * A draft whose subheads Word numbers in an official document's way (`一、` `（一）` from a
+ * multilevel list, the top level through a heading style linked to it), with a `1.` list and
+ * a `①` list under them, and an attachment list typed by hand.
+ */
+export async function officialNumberingDraft(): Promise<Buffer> {
+  const numbered = (reference: string, level: number, value: string) => new Paragraph({ numbering: { reference, level }, children: [text(value)] });
+  const subhead = (value: string) => new Paragraph({ style: 'cnHeading', children: [text(value, { bold: true })] });
+  const document = new Document({
+    styles: { paragraphStyles: [{ id: 'cnHeading', name: '一级标题', run: { bold: true }, paragraph: { numbering: { reference: 'official', level: 0 } } }] },
+    numbering: {
+      config: [
+        {
+          reference: 'official',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT },
+          ],
+        },
+        { reference: 'circled', levels: [{ level: 0, format: LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: '%1', start: 9, alignment: AlignmentType.LEFT }] },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('石正镇扎实推进农村改厕')] }),
+          subhead('主要做法'),
+          numbered('official', 1, '高位推动'),
+          numbered('official', 1, '强化宣传'),
+          subhead('存在问题'),
+          numbered('official', 2, '资金缺口较大；'),
+          numbered('official', 2, '施工进度受天气影响。'),
+          numbered('circled', 0, '南台村'),
+          numbered('circled', 0, '北坑村'),
+          subhead('下一步打算'),
+          numbered('official', 1, '加快进度'),
+          paragraph('附件：1.石正镇农村改厕工作方案'),
+          paragraph('2.石正镇改厕验收标准'),
+          paragraph('3.石正镇改厕资金管理办法'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/**
  * A draft with what a table's CSV or a title's text cannot hold: a footnote on the title, a
  * superscript (m²), and pictures in a table's cells (before and after).
  */
