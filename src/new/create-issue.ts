@@ -68,5 +68,5 @@ export async function createIssue(contentDir: string, date: string, options: Cre
 async function defaultContents(site: Site, next: NextIssue): Promise<IssueContents> {
   // Issues are newest first, regular issues before a year's supplements.
   const previous = next.supplement ? undefined : site.issues.find((issue) => !issue.supplement);
-  return (previous && (await carryForward(previous, next))) ?? starterContents();
+  return (previous && (await carryForward(previous, next))) ?? starterContents(next);
 }

@@ -35,10 +35,15 @@ export const STARTER_ARTICLE = `## 文章标题第一行 / 文章标题第二行
 请在此填写正文。
 `;
 
-/** One article with a subhead and a starter table; it passes `jianbao check` as written. */
-export function starterContents(): IssueContents {
+/**
+ * The placeholder article, then a table article for the issue's month with a starter table, as
+ * the series' progress tables stand: the next issue carries that article forward, its month
+ * moved on (see carry-forward.ts), and not the placeholder. It passes `jianbao check` as written.
+ */
+export function starterContents(next: NextIssue): IssueContents {
+  const [year, month] = next.date.split('-').map(Number);
   return {
-    body: `${STARTER_ARTICLE}\n::${TABLE_DIRECTIVE.name}{src="${PROGRESS_CSV}" header-rows="1"}\n`,
+    body: `${STARTER_ARTICLE}\n## ${year}年${month}月工作进展情况\n\n::${TABLE_DIRECTIVE.name}{src="${PROGRESS_CSV}" header-rows="1"}\n`,
     files: [{ name: PROGRESS_CSV, contents: progressSkeleton() }],
   };
 }
@@ -50,7 +55,7 @@ export function issueMarkdown(next: NextIssue, body: string): string {
 
 /** The starter issue's Markdown (see `starterContents`). */
 export function issueSkeleton(next: NextIssue): string {
-  return issueMarkdown(next, starterContents().body);
+  return issueMarkdown(next, starterContents(next).body);
 }
 
 /** A starter table whose 合计 row matches its column sums. */

@@ -347,6 +347,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const wide = columns >= options.wideColumns || !fit.fitted;
     if (wide) {
       for (const element of group) element.classList.add('print-wide');
+      // Starts a landscape page of its own, as laid out below, also right after another
+      // landscape table (the same named page, which alone would not break).
+      lead.classList.add('print-wide-start');
       fit = fitTable(table);
     }
     let zoom = 1;

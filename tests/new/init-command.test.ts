@@ -64,6 +64,16 @@ describe('jianbao init', () => {
     expect(page).toContain('2025年第1期');
   });
 
+  it('starts the next issue with one placeholder article and the table article, its month moved on', async () => {
+    const dir = await emptyFolder();
+    expect((await cli('init', dir, ...settings)).code).toBe(0);
+    expect((await cli('new', '--content', join(dir, 'content'), '--date', '2025-04-02')).code).toBe(0);
+    const markdown = await readFile(join(dir, 'content/2025/2/index.md'), 'utf8');
+    expect(markdown.match(/^## .*/gm)).toEqual(['## 文章标题第一行 / 文章标题第二行', '## 2025年4月工作进展情况']);
+    expect(markdown).toContain('## 2025年4月工作进展情况\n\n::table{src="progress.csv" header-rows="1"}\n');
+    expect(await readFile(join(dir, 'content/2025/1/index.md'), 'utf8')).toContain('## 2025年3月工作进展情况\n\n::table{src="progress.csv"');
+  });
+
   it('completes the package.json and .gitignore that installing jianbao left', async () => {
     const dir = await emptyFolder();
     await writeFile(join(dir, 'package.json'), JSON.stringify({ dependencies: { jianbao: 'file:jianbao-0.1.0.tgz' }, scripts: { build: 'make' } }));

@@ -30,7 +30,7 @@ describe('jianbao new', () => {
     const markdown = await readFile(join(content, '2022/1/index.md'), 'utf8');
     expect(frontmatter(markdown)).toEqual(['year: 2022', 'number: 1', 'total: 20', 'date: 2022-01-05']);
     expect(markdown).toContain('\n::table{src="progress.csv" header-rows="1"}\n');
-    expect(markdown.match(/^## /gm)).toHaveLength(1);
+    expect(markdown.match(/^## .*/gm)).toEqual(['## 文章标题第一行 / 文章标题第二行', '## 2022年1月工作进展情况']);
   });
 
   it('continues the year and the total of the sample content, and what it writes passes check', async () => {
