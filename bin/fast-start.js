@@ -83,6 +83,9 @@ export async function writeBundle(dir, { hash = sourceHash(), urls = 'relative' 
       'render-worker': join(SRC, 'markdown', 'render-worker.ts'),
     },
     outdir: temporary,
+    // The same bundle from whatever folder the first run starts in: esbuild writes each module's
+    // path, in a comment, relative to the working folder.
+    absWorkingDir: ROOT,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     // Dynamic imports (the PDF step and puppeteer) stay separate chunks, loaded only when used.

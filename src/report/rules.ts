@@ -468,7 +468,8 @@ export const RULES = {
     where: 'workbook',
     severity: 'warning',
     summary: 'rows or columns hidden in the workbook inside the table’s range, left out as Excel prints the sheet',
-    example: 'Rows 9, 12 and column D are hidden in the workbook and left out, as Excel prints the sheet; unhide them in Excel or WPS to print them',
+    example:
+      'Rows 9, 12 and column D are hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide them in Excel or WPS to print them',
   },
   'table-header-blank': {
     where: 'table source',

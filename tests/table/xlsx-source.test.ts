@@ -142,7 +142,7 @@ describe('Excel workbooks as table sources', () => {
       sheet.getColumn('F').hidden = true;
     });
     expect(messages).toEqual([
-      'edited.xlsx 3月进展!F8: warning: Row 8 and column F are hidden in the workbook and left out, as Excel prints the sheet; unhide them in Excel or WPS to print them [table-xlsx-hidden]',
+      'edited.xlsx 3月进展!F8: warning: Row 8 and column F are hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide them in Excel or WPS to print them [table-xlsx-hidden]',
     ]);
     expect(html).not.toContain('兴宁市');
     expect(html).toContain('<th scope="col" colspan="3">改造进展情况</th>');
@@ -168,7 +168,7 @@ describe('Excel workbooks as table sources', () => {
     // The warning first, then each column's 合计, which counted them.
     expect(messages).toHaveLength(7);
     expect(messages.slice(0, 2)).toEqual([
-      'edited.xlsx 3月进展!A7: warning: Rows 7, 9 are hidden in the workbook and left out, as Excel prints the sheet; unhide them in Excel or WPS to print them [table-xlsx-hidden]',
+      'edited.xlsx 3月进展!A7: warning: Rows 7, 9 are hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide them in Excel or WPS to print them [table-xlsx-hidden]',
       'edited.xlsx 3月进展!C11: 合计 value 9,700 in column “改造计划 / 涉及户数(户)” does not match the sum of the rows above, 6,870 [table-total]',
     ]);
   });

@@ -252,9 +252,12 @@ function hiddenNote(read: CellRange, lines: readonly number[], columns: readonly
     hidden.length > 0 ? `${hidden.length === 1 ? 'column' : 'columns'} ${hidden.map(columnLetters).join(', ')}` : '',
   ].filter(Boolean);
   const what = parts.join(' and ');
+  const one = rows.length + hidden.length === 1;
+  // Excel's SUM adds a hidden row: the printed 合计 is then not the sum of the printed rows.
+  const sum = rows.length > 0 ? ` (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out)` : '';
   return [
     {
-      reason: `${what[0]!.toUpperCase()}${what.slice(1)} ${rows.length + hidden.length === 1 ? 'is' : 'are'} hidden in the workbook and left out, as Excel prints the sheet; unhide ${rows.length + hidden.length === 1 ? 'it' : 'them'} in Excel or WPS to print ${rows.length + hidden.length === 1 ? 'it' : 'them'}`,
+      reason: `${what[0]!.toUpperCase()}${what.slice(1)} ${one ? 'is' : 'are'} hidden in the workbook and left out, as Excel prints the sheet${sum}; unhide ${one ? 'it' : 'them'} in Excel or WPS to print ${one ? 'it' : 'them'}`,
       ruleId: 'table-xlsx-hidden',
       place: { line: rows[0] ?? read.top, column: hidden[0] ?? read.left, label },
     },
