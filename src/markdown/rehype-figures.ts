@@ -51,7 +51,8 @@ export default function rehypeFigures() {
       const inline = captionOf(rest.filter((child) => !(child.type === 'element' && child.tagName === 'br')));
       if (rest.length > 0 && !inline) return 'skip';
       const next = parent.children.slice(index + 1).find((child) => !(child.type === 'text' && child.value.trim() === ''));
-      const following = !inline && next?.type === 'element' && next.tagName === 'p' ? captionOf(next.children) : undefined;
+      // A paragraph with a photo of its own is that photo's figure, not this one's caption.
+      const following = !inline && next?.type === 'element' && next.tagName === 'p' && !holdsImage(next) ? captionOf(next.children) : undefined;
       figures.push({ parent: parent as Element | Root, paragraph: node, image, caption: inline ?? following, next: following ? (next as Element) : undefined });
       return 'skip';
     });
@@ -74,6 +75,10 @@ export default function rehypeFigures() {
       if (next) parent.children.splice(parent.children.indexOf(next), 1);
     }
   };
+}
+
+function holdsImage(element: Element): boolean {
+  return element.children.some((child) => child.type === 'element' && (child.tagName === 'img' || holdsImage(child)));
 }
 
 /** The caption in a paragraph's content when it is a `图：…` line, whitespace around it trimmed. */

@@ -5,13 +5,14 @@ import { eachNode, SKIP } from '../util/each-node.ts';
 /**
  * Official documents number their heading levels `一、` `（一）` `1.` `（1）`, and each level
  * has its own face (黑体, 楷体, 仿宋 bold, 仿宋). The numbering, not the Markdown level,
- * decides the class; an unnumbered subhead is a centred `subhead`.
+ * decides the class; an unnumbered subhead is a centred `subhead`. The third and fourth levels
+ * as editors also type them: `1、`, `1．`, full-width digits (`（１）`).
  */
 export const LEVELS: readonly (readonly [RegExp, string])[] = [
   [/^[一二三四五六七八九十百]+、/, 'level-1'],
   [/^[（(][一二三四五六七八九十百]+[）)]/, 'level-2'],
-  [/^\d+[.．]/, 'level-3'],
-  [/^[（(]\d+[）)]/, 'level-4'],
+  [/^[0-9０-９]+[.．、]/, 'level-3'],
+  [/^[（(][0-9０-９]+[）)]/, 'level-4'],
 ];
 
 export default function rehypeHeadingLevels() {

@@ -464,6 +464,13 @@ export const RULES = {
       'Expected the saved result of the formula SUM(E4:E11), found none (the workbook was written by a program that does not calculate); open it in Excel, WPS or LibreOffice and save it again',
     ],
   },
+  'table-xlsx-unit': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: 'numbers shown with a unit or currency by their number format (`12.50万元`), which the table cannot check',
+    example:
+      "The number format shows this column's numbers with “万元” (12.50万元), so the table prints them as text and cannot check their 合计; write the unit in the column's heading, and give the cells a number format without it",
+  },
   'table-xlsx-hidden': {
     where: 'workbook',
     severity: 'warning',
@@ -498,7 +505,7 @@ export const RULES = {
   'table-total': {
     where: 'table source',
     severity: 'error',
-    summary: 'a `合计` row not matching the column sums (`小计` rows and rate columns such as 完成率 left out), or a second `合计` row',
+    summary: 'a `合计` row not matching the column sums (`小计` and `其中` rows and rate columns such as 完成率 left out), or a second `合计` row',
     example: '合计 value 31 in column “户数（户）” does not match the sum of the rows above, 30',
   },
   'table-chart-parts': {

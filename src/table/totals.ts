@@ -32,11 +32,14 @@ export interface Totals {
 const RATE = /率|[%％]|比例|占比|比重|同比|环比|平均|人均/;
 /** The label (or its end: `城区小计`) of a row adding up the rows of its group. */
 const SUBTOTAL = '小计';
+/** The label of a row breaking out a part of the row above (`其中：城区`), counted in that row already. */
+const PART = /^其中/;
 
 /**
  * Find number columns, check that their cells are numbers, and check (or compute) the totals
  * row. A totals row sums the rows above it; placed first, it sums the rows below it; `小计` rows
- * are not counted in it, and a column whose header names a rate or share (RATE) is not summed.
+ * and `其中：…` rows are not counted in it, and a column whose header names a rate or share (RATE)
+ * is not summed.
  * `paths` are the column header paths, for messages.
  */
 export function totals(body: readonly SourceRow[], paths: readonly (readonly string[])[], options: TotalsOptions): Totals {
@@ -49,8 +52,11 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   const name = (column: number) => columnName(paths[column] ?? []);
   // A rate's or share's 合计 is worked out from other columns, not summed: printed as written.
   const rate = paths.map((path) => path.some((text) => RATE.test(text)));
-  // A 小计 row adds up rows the 合计 counts already.
-  const summed = rows.map((row) => !bareLabel(labelOf(row)).endsWith(SUBTOTAL));
+  // A 小计 row adds up rows the 合计 counts already, and a 其中 row is a part of one.
+  const summed = rows.map((row) => {
+    const label = bareLabel(labelOf(row));
+    return !label.endsWith(SUBTOTAL) && !PART.test(label);
+  });
 
   const first = body[totalAt];
   if (first) {

@@ -48,6 +48,19 @@ describe('photos as figures', () => {
     ]);
   });
 
+  it('makes two photos in a row two figures, each with its own caption, in order', async () => {
+    const file = await render('## 文\n\n![第一张的说明](chart.png)\n\n![](chart.png)\n图1：第二张的图注\n\n（供稿）\n');
+    const figures = [...String(file).matchAll(/<figure class="figure">[\s\S]*?<\/figure>/g)].map(([figure]) => [
+      (figure.match(/<img /g) ?? []).length,
+      /<figcaption>(.*?)<\/figcaption>/.exec(figure)?.[1],
+    ]);
+    expect(figures).toEqual([
+      [1, '第一张的说明'],
+      [1, '图1：第二张的图注'],
+    ]);
+    expect(String(file).indexOf('第二张的图注')).toBeLessThan(String(file).indexOf('（供稿）'));
+  });
+
   it('warns at the image about a file that does not read as an image', async () => {
     const file = await render('## 文\n\n![现场照片](not-a-photo.jpg)');
     expect(file.messages.map((message) => fromName(formatMessage(message)))).toEqual([

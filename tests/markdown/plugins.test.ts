@@ -112,6 +112,13 @@ describe('rehypeHeadingLevels', () => {
     expect(html).toContain('<h5 class="subhead level-4">（4）丁</h5>');
     expect(html).toContain('<h3 class="subhead">无编号<br>\n两行</h3>');
   });
+
+  it('knows the third and fourth levels as editors also type them', async () => {
+    const html = String(await pipeline().process('## 文\n\n##### 2、乙\n\n##### ３．丙\n\n###### （１）丁\n'));
+    expect(html).toContain('<h5 class="subhead level-3">2、乙</h5>');
+    expect(html).toContain('<h5 class="subhead level-3">３．丙</h5>');
+    expect(html).toContain('<h6 class="subhead level-4">（１）丁</h6>');
+  });
 });
 
 describe('rehypeNotes', () => {

@@ -22,6 +22,10 @@ describe('formatNumber', () => {
     ['0.00_);[Red](0.00)', -12.25, '-12.25'],
     ['0;[Red]0', -120, '-120'],
     ['_-* #,##0.00_-;\\-* #,##0.00_-;_-* "-"??_-;_-@_-', -5.5, '-5.50'],
+    // Yuan shown as 万元: the point is text (`!.`, `\\.`) between the digits.
+    ['0!.0000', 1234567, '123.4567'],
+    ['0\\.0000', 12, '0.0012'],
+    ['0!.0000;-0!.0000', -98765, '-9.8765'],
   ])('shows %s %d as %s', (format, value, text) => {
     expect(formatNumber(value, format)).toBe(text);
   });

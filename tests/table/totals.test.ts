@@ -90,6 +90,11 @@ describe('totals', () => {
     expect(wrong.problems.map((problem) => problem.reason)).toEqual(['合计 value 20 in column “任务数” does not match the sum of the rows above, 10']);
   });
 
+  it('leaves 其中 rows, a part of the row above, out of the 合计', () => {
+    const result = totals(body('城关镇;100', '其中：城区;80', '石正镇;80', '其中;30', '合计;180'), paths('乡镇', '奖补资金'), checkOnly);
+    expect(result.problems).toEqual([]);
+  });
+
   it('names the header path, stated value and sum of a wrong total', () => {
     const result = totals(body('1;甲;863', '2;乙;3528', '合计;;4000'), paths('序号', '区县', '改造计划 / 涉及户数(户)'), checkOnly);
     expect(result.problems).toEqual([

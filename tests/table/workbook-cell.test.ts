@@ -11,6 +11,10 @@ describe('cellText of a date', () => {
     ['yyyy"年"m"月"', '2024年5月'],
     ['[$-804]yyyy/m/d', '2024/5/31'],
     ['yyyy\\.mm\\.dd', '2024.05.31'],
+    // With the section for text Chinese Excel adds, and its built-in short date (format 14).
+    ['yyyy"年"m"月"d"日";@', '2024年5月31日'],
+    ['m"月"d"日";@', '5月31日'],
+    ['mm-dd-yy', '2024/5/31'],
     // No date format, or one with a time: as Chinese Excel shows a date.
     [undefined, '2024/5/31'],
     ['General', '2024/5/31'],

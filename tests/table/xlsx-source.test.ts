@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY_CSV, countyWorkbook } from '../support/county-workbook.ts';
 import { renderIn, repoRoot } from './process-fixture.ts';
@@ -68,6 +69,56 @@ describe('Excel workbooks as table sources', () => {
     }, '');
     expect(messages).toEqual([
       'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
+    ]);
+  });
+
+  it('without a range, suggest one that leaves out a 金额单位 line in a cell of its own', async () => {
+    const { messages } = await renderEdited((sheet) => {
+      sheet.unMergeCells('A2:H2');
+      sheet.getCell('A2').value = null;
+      sheet.getCell('G2').value = '金额单位：万元';
+    }, '');
+    expect(messages).toEqual([
+      'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
+    ]);
+  });
+
+  it('take the first sheet Excel shows by default, not a hidden one holding drop-down lists', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const lists = workbook.addWorksheet('数据源', { state: 'hidden' });
+    lists.addRows([['下拉选项'], ['城关镇']]);
+    workbook.addWorksheet('汇总').addRows([
+      ['乡镇', '奖补资金'],
+      ['城关镇', 100],
+      ['石正镇', 80],
+      ['合计', 180],
+    ]);
+    await writeFile(join(dir, 'hidden-first.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { html, messages } = await render('::table{src="hidden-first.xlsx"}\n');
+    expect(messages).toEqual([]);
+    expect(html).toContain('<td class="label">石正镇</td>');
+    expect(html).not.toContain('下拉选项');
+  });
+
+  it('warn at a column whose number format shows a unit or currency, as its 合计 goes unchecked', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('金额');
+    sheet.addRows([
+      ['乡镇', '资金', '投资'],
+      ['城关镇', 36000, 12.5],
+      ['石正镇', 18000, 7.25],
+      ['合计', 99999, 88.88],
+    ]);
+    for (const line of [2, 3, 4]) {
+      sheet.getCell(line, 2).numFmt = '"¥"#,##0.00';
+      sheet.getCell(line, 3).numFmt = '0.00"万元"';
+    }
+    await writeFile(join(dir, 'units.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { html, messages } = await render('::table{src="units.xlsx"}\n');
+    expect(html).toContain('<td>¥36,000.00</td><td>12.50万元</td>');
+    expect(messages).toEqual([
+      "units.xlsx 金额!B2: warning: The number format shows this column's numbers with “¥” (¥36,000.00), so the table prints them as text and cannot check their 合计; write the unit in the column's heading, and give the cells a number format without it [table-xlsx-unit]",
+      "units.xlsx 金额!C2: warning: The number format shows this column's numbers with “万元” (12.50万元), so the table prints them as text and cannot check their 合计; write the unit in the column's heading, and give the cells a number format without it [table-xlsx-unit]",
     ]);
   });
 

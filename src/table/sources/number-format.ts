@@ -29,14 +29,38 @@ export function formatNumber(value: number, format: string | undefined): string 
   if (!parsed) return general(value);
   // A section of text alone, as `"-"` shows zero in accounting formats.
   if ('literal' in parsed) return parsed.literal;
-  const { prefix, suffix, decimals, grouped, integerDigits, shift } = parsed;
+  const { prefix, suffix, decimals, grouped, integerDigits, shift, inserts } = parsed;
   const units = roundAt(Math.abs(shown), decimals, shift);
-  let text = formatDecimal(units, decimals, grouped);
+  let text = inserts.length > 0 ? interleaved(units, integerDigits, inserts) : formatDecimal(units, decimals, grouped);
   // `#.0` shows 0.5 as `.5`; `0.0` as `0.5`.
   if (integerDigits === 0 && text.startsWith('0')) text = text.slice(1);
   const sign = shown < 0 && units !== 0n ? '-' : '';
   // Padding and fill (`_(`, `* `) align columns in Excel; a table aligns its own.
   return `${sign}${prefix.trim()}${text}${suffix.trim()}`;
+}
+
+/**
+ * A whole number's digits with text written between its digit placeholders: `0!.0000` shows
+ * 1234567 as `123.4567` (yuan as 万元, a format Chinese finance tables use), 12 as `0.0012`.
+ */
+function interleaved(units: bigint, integerDigits: number, inserts: Section['inserts']): string {
+  let digits = units.toString().padStart(integerDigits, '0');
+  // From the leftmost: each counts its place from the digits' right end, which no insert has reached yet.
+  for (const { before, text } of inserts) {
+    const at = Math.max(0, digits.length - before);
+    digits = digits.slice(0, at) + text + digits.slice(at);
+  }
+  return digits;
+}
+
+/**
+ * The text a number format writes around a positive number (`"¥"#,##0.00` → `¥`,
+ * `0.00"万元"` → `万元`), signs, brackets and a percent sign aside; '' for none.
+ */
+export function formatUnit(format: string | undefined): string {
+  const parsed = parseSection(splitSections(format ?? '')[0] ?? '');
+  if (!parsed || 'literal' in parsed) return '';
+  return `${parsed.prefix}${parsed.suffix}`.replace(/[%‰\s()+-]/g, '');
 }
 
 /** Whether a section writes a minus sign of its own (not one in a colour or locale, `[$-804]`, nor padding, `_-`). */
@@ -58,6 +82,8 @@ interface Section {
   readonly integerDigits: number;
   /** Powers of ten to apply: +2 per `%`, −3 per thousands-scaling comma (`#,##0,`). */
   readonly shift: number;
+  /** Text between the digit placeholders of a format without a decimal point, with how many placeholders follow it, leftmost first. */
+  readonly inserts: readonly { readonly before: number; readonly text: string }[];
 }
 
 /**
@@ -67,6 +93,9 @@ interface Section {
 function parseSection(section: string): Section | { readonly literal: string } | undefined {
   let pattern = '';
   const literals: string[] = [''];
+  // Text after a digit placeholder, with how many placeholders came before it.
+  const between: { after: number; text: string }[] = [];
+  const placeholders = () => pattern.replace(/[^0#?]/g, '').length;
   for (let index = 0; index < section.length; index++) {
     const char = section[index] ?? '';
     if (char === '"') {
@@ -74,7 +103,8 @@ function parseSection(section: string): Section | { readonly literal: string } |
       const stop = end === -1 ? section.length : end;
       literals[literals.length - 1] += section.slice(index + 1, stop);
       index = stop;
-    } else if (char === '\\') {
+    } else if (char === '\\' || char === '!') {
+      // `\.` and `!.`: the character itself.
       literals[literals.length - 1] += section[++index] ?? '';
     } else if (char === '[') {
       // Colour, condition or locale: `[Red]`, `[$-804]`.
@@ -83,6 +113,11 @@ function parseSection(section: string): Section | { readonly literal: string } |
       // Padding to the width of the next character, or filling with it.
       index++;
     } else if ('0#?,.'.includes(char)) {
+      // Text after a placeholder that another follows stands between the digits.
+      if (literals.length === 2 && literals[1] !== '' && /[0#?]/.test(char)) {
+        between.push({ after: placeholders(), text: literals[1]! });
+        literals[1] = '';
+      }
       pattern += char;
       if (literals.length === 1) literals.push('');
     } else if (char === '%' || char === ' ' || char === '-' || char === '+' || char === '(' || char === ')' || /[\p{Script=Han}￥¥$]/u.test(char)) {
@@ -99,6 +134,9 @@ function parseSection(section: string): Section | { readonly literal: string } |
   const fraction = point === -1 ? '' : pattern.slice(point + 1);
   const scaling = /,+$/.exec(whole)?.[0].length ?? 0;
   const percents = [...`${prefix}${suffix}`].filter((char) => char === '%').length;
+  // Between the digits only as whole numbers: else (a rare `0.0"x"0`) it is left out.
+  const total = placeholders();
+  const inserts = point === -1 ? between.map(({ after, text }) => ({ before: total - after, text })) : [];
   return {
     prefix,
     suffix,
@@ -106,6 +144,7 @@ function parseSection(section: string): Section | { readonly literal: string } |
     grouped: whole.slice(0, whole.length - scaling).includes(','),
     integerDigits: whole.replace(/[^0]/g, '').length,
     shift: 2 * percents - 3 * scaling,
+    inserts,
   };
 }
 

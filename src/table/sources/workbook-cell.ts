@@ -39,6 +39,9 @@ export function cellText(value: CellValue, format: string | undefined): CellRead
   return cellText(value.result, format);
 }
 
+/** Built-in number format 14, as exceljs gives it. */
+const SHORT_DATE = 'mm-dd-yy';
+
 /**
  * A date as Excel shows it under a date format of year, month and day (`yyyy-mm-dd` →
  * `2024-05-31`, `m"月"d"日"` → `5月31日`, `yyyy"年"m"月"`); under any other (General, one with
@@ -46,8 +49,12 @@ export function cellText(value: CellValue, format: string | undefined): CellRead
  */
 function formatDate(date: Date, format: string | undefined): string {
   const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  // The section for numbers: Chinese Excel writes date formats with one for text (`…"日";@`).
+  const section = /^(?:"[^"]*"|\\.|[^;])*/.exec(format ?? '')?.[0] ?? '';
+  // Built-in format 14, which exceljs names by its American form, is Chinese Excel's short date.
+  if (section === SHORT_DATE) return `${year}/${month}/${day}`;
   // Colours and locales (`[$-804]`) left out; quoted and escaped text kept as written.
-  const pattern = (format ?? '').replace(/\[[^\]]*\]/g, '');
+  const pattern = section.replace(/\[[^\]]*\]/g, '');
   const tokens = pattern.match(/"[^"]*"|\\.|y+|m+|d+|[^"\\ymd]+/gi) ?? [];
   const dated = tokens.some((token) => /^[ymd]/i.test(token));
   if (!dated || /[hs]/i.test(tokens.filter((token) => !token.startsWith('"') && !token.startsWith('\\')).join(''))) return `${year}/${month}/${day}`;

@@ -4,6 +4,7 @@ import type { PlaceLabel, Problem, SourcePlace } from '../problem.ts';
 import { type CellRange, columnLetters, parseRange } from './a1-range.ts';
 import { readSourceFile } from './read-source-file.ts';
 import type { SourceCell, SourceContext, SourceResult, SourceRow, TableSource } from './source.ts';
+import { formatUnit } from './number-format.ts';
 import { cellText } from './workbook-cell.ts';
 import { workbookContainer } from './workbook-container.ts';
 
@@ -49,7 +50,11 @@ async function readXlsx(path: string, { name, attributes = {} }: SourceContext):
 
   const { worksheets } = loaded.workbook;
   const wanted = attributes['sheet'];
-  const sheet = wanted === undefined || wanted === '' ? worksheets[0] : worksheets.find((candidate) => candidate.name.trim() === wanted);
+  // By default the first sheet Excel shows: a hidden one holds lists for drop-downs and the like.
+  const sheet =
+    wanted === undefined || wanted === ''
+      ? (worksheets.find((candidate) => candidate.state === 'visible') ?? worksheets[0])
+      : worksheets.find((candidate) => candidate.name.trim() === wanted);
   if (!sheet) {
     const names = worksheets.map((candidate) => `“${candidate.name}”`).join('、');
     return failed({
@@ -82,7 +87,7 @@ async function readXlsx(path: string, { name, attributes = {} }: SourceContext):
 }
 
 /** How the lines around a statistics table start: the unit, who filled it in, notes, the source. */
-const NOTE_LINE = /^(填报单位|报送单位|单位|注|备注|说明|填表人|制表人|制表|审核人|审核|负责人|联系人|联系电话|数据来源|资料来源)\s*[：:]/;
+const NOTE_LINE = /^(填报单位|报送单位|(金额|计量|数量)?单位|注|备注|说明|填表人|制表人|制表|审核人|审核|负责人|联系人|联系电话|数据来源|资料来源)\s*[：:]/;
 
 /**
  * The rows between the title, unit and note rows around a table (one cell merged across the
@@ -209,6 +214,8 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
 
   const rows: SourceRow[] = [];
   let headerRows: number | undefined;
+  // The first number shown with a unit or currency by its format, in each column where one is.
+  const units = new Map<number, { place: SourcePlace; unit: string; text: string }>();
   for (const [y, line] of lines.entries()) {
     let merged = false;
     const cells: SourceCell[] = [];
@@ -226,19 +233,38 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
       const reading = cellText(source ? cellValue(source) : null, source?.numFmt);
       if ('reason' in reading) problems.push({ reason: reading.reason, ruleId: 'table-xlsx-cell', place });
       const text = 'text' in reading ? reading.text : '';
+      const unit = source && isNumber(cellValue(source)) ? formatUnit(source.numFmt) : '';
+      if (unit !== '' && !units.has(column)) units.set(column, { place, unit, text });
       const spans = extent ? { colSpan: extent.right - extent.left + 1, rowSpan: extent.bottom - extent.top + 1 } : {};
       if (extent && y === 0 && x === 0) headerRows = spans.rowSpan;
       cells.push({ text, place, ...spans });
     }
     if (merged || cells.some((cell) => cell.text !== '')) rows.push({ cells, place: { line, column: columns[0] ?? left, label } });
   }
-  const notes = hiddenNote({ top, left, bottom, right }, lines, columns, label);
+  const notes = [...hiddenNote({ top, left, bottom, right }, lines, columns, label), ...unitNotes(units)];
   if (problems.length > 0) return { rows: [], problems, notes };
   if (rows.length === 0) {
     const cells = `${label.where?.(top, left)}:${columnLetters(range.right)}${range.bottom}`;
     return failed({ reason: `Expected a table in ${cells}, found only empty cells; check \`range\``, ruleId: 'table-range' });
   }
   return { rows, problems: [], headerRows, notes };
+}
+
+/**
+ * A warning at the first number of each column shown with a unit or currency by its format
+ * (`¥36,000.00`, `12.50万元`): the table prints it as Excel shows it, which is text to the
+ * table, so the column's 合计 cannot be checked.
+ */
+function unitNotes(units: ReadonlyMap<number, { place: SourcePlace; unit: string; text: string }>): Problem[] {
+  return [...units.values()].map(({ place, unit, text }) => ({
+    reason: `The number format shows this column's numbers with “${unit}” (${text}), so the table prints them as text and cannot check their 合计; write the unit in the column's heading, and give the cells a number format without it`,
+    ruleId: 'table-xlsx-unit',
+    place,
+  }));
+}
+
+function isNumber(value: CellValue): boolean {
+  return typeof value === 'number' || (value !== null && typeof value === 'object' && 'result' in value && typeof value.result === 'number');
 }
 
 /** A warning naming the rows and columns of the cells read that are hidden, and so left out; none when none is. */
