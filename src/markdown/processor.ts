@@ -24,6 +24,7 @@ import remarkFootnoteMarks from './remark-footnote-marks.ts';
 import remarkRequireArticles from './remark-require-articles.ts';
 import remarkHeadingLines from './remark-heading-lines.ts';
 import remarkJoinCjkLines from './remark-join-cjk-lines.ts';
+import remarkTypedIndent from './remark-typed-indent.ts';
 
 export interface ProcessorOptions {
   /** The content folder: embeds may not reach outside it. */
@@ -52,6 +53,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkRequireArticles)
     .use(remarkHeadingLines)
     .use(remarkCjkTypography)
+    .use(remarkTypedIndent)
     .use(remarkJoinCjkLines)
     .use(remarkTable, { root: options.root })
     .use(remarkRehype, FOOTNOTE_LABELS)

@@ -31,16 +31,18 @@ function isTrailing(node: Root['children'][number] | Element['children'][number]
 }
 
 /**
- * No paragraph ends on a line of one character and its punctuation (`下。`): the paragraph's last
- * two characters are bound in `<span class="keep-together">`, with a footnote mark after them, which the style sheets keep on one
- * line, so a lone character pulls the one before it down and the line above holds one character
- * less. Notes are left alone. CSS `text-wrap: pretty` would do it too, but it re-wraps the paragraph's last four lines,
+ * No paragraph, nor list item, ends on a line of one character and its punctuation (`下。`):
+ * its last two characters are bound in `<span class="keep-together">`, with a footnote mark
+ * after them, which the style sheets keep on one line, so a lone character pulls the one before
+ * it down and the line above holds one character less. Notes are left alone. CSS
+ * `text-wrap: pretty` would do it too, but it re-wraps the paragraph's last four lines,
  * spreading their characters off the 28-character grid.
  */
 export default function rehypeKeepLastCharacters() {
   return (tree: Root) => {
     eachNode(tree, (node) => {
-      if (node.type !== 'element' || node.tagName !== 'p') return;
+      // A list item prints as a paragraph; one that holds paragraphs (a loose list) has them bound.
+      if (node.type !== 'element' || (node.tagName !== 'p' && node.tagName !== 'li')) return;
       // A note (`rehype-notes`) is set flush right on lines of its own.
       if ((node.properties.className as string[] | undefined)?.includes('note')) return SKIP;
       // The last text with its characters, and what follows it: footnote marks and punctuation
@@ -48,7 +50,7 @@ export default function rehypeKeepLastCharacters() {
       let at = node.children.length - 1;
       while (at >= 0 && isTrailing(node.children[at]!)) at--;
       const last = node.children[at];
-      if (last?.type !== 'text') return SKIP;
+      if (last?.type !== 'text') return node.tagName === 'li' ? undefined : SKIP;
       const match = lastTwo(last.value);
       // A paragraph of two characters has no line to keep them from.
       if (!match || (match.index === 0 && node.children.length === 1)) return SKIP;

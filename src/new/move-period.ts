@@ -1,4 +1,5 @@
-const MONTH = /(\d{4})年(\d{1,2})月/g;
+/** A month, `2024年2月`, or a range of months in one year, `2023年1—5月`, `2023年3-5月`. */
+const MONTHS = /(\d{4})年(\d{1,2})(?:[—–－\-~～至](\d{1,2}))?月/g;
 const QUARTER = /(\d{4})年第([1-4一二三四])季度/g;
 const CHINESE_QUARTERS = '一二三四';
 
@@ -12,16 +13,22 @@ export function monthsBetween(from: string, to: string): number {
  * A recurring heading with its period moved on by `months`: `2024年2月…进展情况` → `2024年3月…`
  * (a year boundary too: `2024年12月` → `2025年1月`), and `2024年第1季度` → `2024年第2季度`
  * by the quarters the months cross, written in the figures it was (`第一季度` → `第二季度`).
- * Ranges such as `1—2月` and other periods are left as written.
+ * A range of months from January is the year so far: its end moves (`2023年1—5月` →
+ * `2023年1—6月`), and in a new year it starts again (`2024年1月`, `2024年1—2月`); another range
+ * moves whole (`3—5月` → `4—6月`). Other periods are left as written.
  */
 export function movePeriod(text: string, months: number, from: string): string {
   if (months === 0) return text;
   const start = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1;
   const quarters = Math.floor((start + months) / 3) - Math.floor(start / 3);
+  const monthAt = (index: number) => ({ year: Math.floor(index / 12), month: (index % 12) + 1 });
   return text
-    .replace(MONTH, (_match, year: string, month: string) => {
-      const index = Number(year) * 12 + Number(month) - 1 + months;
-      return `${Math.floor(index / 12)}年${(index % 12) + 1}月`;
+    .replace(MONTHS, (_match, year: string, first: string, last: string | undefined) => {
+      const begin = monthAt(Number(year) * 12 + Number(first) - 1 + months);
+      if (last === undefined) return `${begin.year}年${begin.month}月`;
+      const end = monthAt(Number(year) * 12 + Number(last) - 1 + months);
+      if (Number(first) === 1) return end.month === 1 ? `${end.year}年1月` : `${end.year}年1—${end.month}月`;
+      return begin.year === end.year ? `${begin.year}年${begin.month}—${end.month}月` : `${begin.year}年${begin.month}月—${end.year}年${end.month}月`;
     })
     .replace(QUARTER, (_match, year: string, quarter: string) => {
       const chinese = CHINESE_QUARTERS.includes(quarter);

@@ -255,6 +255,12 @@ export const RULES = {
     summary: 'no `##` heading, so no articles and an empty contents list',
     example: 'No ## heading: the issue has no articles and its contents list is empty; start each article with `## title`',
   },
+  'heading-slash': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a slash typed in a title without the spaces of a line break (`措施／全力`), which prints as a slash',
+    example: 'Unexpected “／” in a title, which prints as a slash; to print the title on two lines, write “ / ” (space, slash, space) there',
+  },
   'heading-above-article': {
     where: 'Markdown',
     severity: 'warning',

@@ -1,6 +1,6 @@
 import { columnPaths, oneLine } from './column-paths.ts';
 import { labelIndex } from './label-cell.ts';
-import { isBlankNumber } from './number-cell.ts';
+import { isBlankNumber, isPercentCell } from './number-cell.ts';
 import type { HeaderCell } from './header-cells.ts';
 import type { SpannedCell } from './sources/source.ts';
 
@@ -31,7 +31,8 @@ export function rowTexts(model: RowTextTable): string[] {
     // Consecutive number columns under one parent header, each with its cells as `name value`.
     const groups: { parent: string | undefined; pairs: string[]; repeats: boolean }[] = [];
     cells.forEach((cell, column) => {
-      if (!model.numberColumns[column] || cell === '' || isBlankNumber(cell)) return;
+      // A rate written with its sign (`85.3%`) is a figure too, though not a number the table sums.
+      if (!(model.numberColumns[column] || isPercentCell(cell)) || cell === '' || isBlankNumber(cell)) return;
       const path = paths[column]!;
       const parent = path.length > 1 ? path.at(-2) : undefined;
       const last = groups.at(-1);

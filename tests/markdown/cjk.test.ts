@@ -71,6 +71,14 @@ describe('the rules, as the fixtures show them', () => {
     expect(out).toContain('全市 GDP增长，2021年11月完成，<strong>重点</strong>项目<code>code</code><span class="keep-together">推进。</span>');
   });
 
+  it('leaves out an indent typed with full-width spaces, which the style sheets give every paragraph', async () => {
+    const file = await createProcessor({ root: '.' }).process(
+      new VFile({ path: 'a.md', value: '## 文\n\n　　今年以来，全县扎实推进各项工作。\n\n- 　　列表项的文字说明。\n' }),
+    );
+    expect(String(file)).toContain('<p>今年以来，全县扎实推进各项<span class="keep-together">工作。</span></p>');
+    expect(String(file)).toContain('<li>列表项的文字<span class="keep-together">说明。</span></li>');
+  });
+
   it('labels footnotes in Chinese, after the last article', async () => {
     const out = await html('footnotes');
     expect(out).toContain('<h2 class="sr-only" id="footnote-label">注释</h2>');

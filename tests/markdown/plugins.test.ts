@@ -33,6 +33,19 @@ describe('remarkHeadingLines', () => {
     );
     expect(html).toBe('<h2>甲<br>\n乙 / 丙</h2>');
   });
+
+  it('warns at a slash typed between Chinese words without the spaces of a line break', async () => {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkHeadingLines)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process('## 优化营商环境30条措施/全力助企纾困\n\n## 一窗受理”／让企业办事更便捷 / 第二行\n\n## 2023/2024年度工作要点 / 第二行\n');
+    expect(file.messages.map((message) => [message.line, message.column, message.ruleId, message.reason])).toEqual([
+      [1, 15, 'heading-slash', 'Unexpected “/” in a title, which prints as a slash; to print the title on two lines, write “ / ” (space, slash, space) there'],
+      [3, 9, 'heading-slash', 'Unexpected “／” in a title, which prints as a slash; to print the title on two lines, write “ / ” (space, slash, space) there'],
+    ]);
+  });
 });
 
 describe('remarkGfmNoTables', () => {

@@ -23,11 +23,20 @@ describe('movePeriod', () => {
     expect(movePeriod('2024年12月进展情况', 1, '2024-12-30')).toBe('2025年1月进展情况');
     expect(movePeriod('2024年第一季度改造计划', 1, '2024-03-30')).toBe('2024年第二季度改造计划');
     expect(movePeriod('2024年第4季度', 1, '2024-12-20')).toBe('2025年第1季度');
-    // Within a quarter the quarter stays; ranges and lone years are left as written.
+    // Within a quarter the quarter stays; lone years are left as written.
     expect(movePeriod('2024年第一季度', 1, '2024-01-31')).toBe('2024年第一季度');
-    expect(movePeriod('2024年1—2月累计 2024年工作要点', 1, '2024-02-28')).toBe('2024年1—2月累计 2024年工作要点');
+    expect(movePeriod('2024年工作要点', 1, '2024-02-28')).toBe('2024年工作要点');
     expect(movePeriod('2024年2月', 0, '2024-02-01')).toBe('2024年2月');
     expect(monthsBetween('2023-12-28', '2024-02-01')).toBe(2);
+  });
+
+  it('moves the end of the year so far, which starts again in a new year, and a range of months whole', () => {
+    expect(movePeriod('重点任务进展情况表（2023年1—5月）', 1, '2023-06-05')).toBe('重点任务进展情况表（2023年1—6月）');
+    expect(movePeriod('2023年1-11月累计', 1, '2023-12-05')).toBe('2023年1—12月累计');
+    expect(movePeriod('2023年1—12月', 1, '2024-01-05')).toBe('2024年1月');
+    expect(movePeriod('2023年1—12月', 2, '2024-01-05')).toBe('2024年1—2月');
+    expect(movePeriod('2023年3—5月', 3, '2023-06-05')).toBe('2023年6—8月');
+    expect(movePeriod('2023年10—12月', 1, '2024-01-05')).toBe('2023年11月—2024年1月');
   });
 });
 

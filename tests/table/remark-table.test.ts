@@ -157,7 +157,7 @@ describe('remarkTable', () => {
 });
 
 describe('a rate column written with its sign', () => {
-  it('aligns `85.3%` with the numbers, and neither sums it nor counts it as a number', async () => {
+  it('aligns `85.3%` with the numbers and indexes it with them, and neither sums it nor counts it as a number', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'jianbao-rate-'));
     try {
       await writeFile(join(folder, 'rates.csv'), '区县,任务数,完成率\n甲,10,80.0%\n乙,10,-5%\n丙,10,/\n');
@@ -166,6 +166,8 @@ describe('a rate column written with its sign', () => {
       expect(html).toContain('<tr><td class="label">甲</td><td class="num">10</td><td class="num">80.0%</td></tr>');
       expect(html).toContain('<tr><td class="label">乙</td><td class="num">10</td><td class="num">-5%</td></tr>');
       expect(html).toContain('<tr class="total"><th scope="row" class="label">合计</th><td class="num">30</td><td></td></tr>');
+      // The search index reads them with the numbers.
+      expect(html).toContain('\n甲 · 任务数 10 · 完成率 80.0%。\n乙 · 任务数 10 · 完成率 -5%。\n');
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
