@@ -9,8 +9,11 @@ let segmenter: Intl.Segmenter | undefined;
 const CLOSING = /^[)\]}）】」』〉》”’、，。．；：！？%‰·…—]/u;
 const OPENING = /[([{（【「『〈《“‘]$/u;
 
-/** An administrative suffix standing alone after a place name: `梅州|市`, `平远|县`. */
-const SUFFIX = /^[省市县区镇乡村]$/u;
+/**
+ * One Han character standing alone after a word: an administrative suffix (`梅州|市`), or the
+ * end of a word the segmenters split (`用水用|气`), which a narrow header would leave alone on a line.
+ */
+const LONE = /^\p{Script=Han}$/u;
 
 /**
  * Words both segmenters split in the statistics bulletins report (BudouX `同|比`, `居民人|均`;
@@ -65,11 +68,11 @@ function cut(text: string, compounds: boolean): readonly string[] {
   }
   if (start < text.length) words.push(text.slice(start));
   // A <wbr> overrides the rule that closing punctuation never starts a line (`户数(户 / )`); and
-  // both split a place from its administrative suffix (`梅州|市`).
+  // a lone character goes with the word before it (`梅州|市`, `用水用|气`).
   const attached: string[] = [];
   for (const word of words) {
     const last = attached.at(-1);
-    if (last !== undefined && (CLOSING.test(word) || OPENING.test(last) || (SUFFIX.test(word) && /\p{Script=Han}$/u.test(last)))) {
+    if (last !== undefined && (CLOSING.test(word) || OPENING.test(last) || (LONE.test(word) && /\p{Script=Han}$/u.test(last)))) {
       attached[attached.length - 1] = last + word;
     } else attached.push(word);
   }

@@ -294,7 +294,8 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         if (isNumber[index]) col.style.width = `${less}px`;
       });
     }
-    const overflows = [...table.querySelectorAll<HTMLElement>('.fit-nowrap')].some((cell) => cell.scrollWidth > cell.clientWidth + 0.5);
+    // A cell set on one line, or a header whose word (kept whole) is wider than its even share.
+    const overflows = [...table.querySelectorAll<HTMLElement>('.fit-nowrap, th')].some((cell) => cell.scrollWidth > cell.clientWidth + 0.5);
     if (!overflows && table.getBoundingClientRect().width <= available + 0.5) return true;
     colgroup.remove();
     table.style.tableLayout = '';
