@@ -53,8 +53,13 @@ const ATTACHMENT_LINE = /^\d+[.．、]/;
  */
 export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMarkdown> {
   const tables: DraftFile[] = [];
-  const table: Handle = (_state, node) => {
+  const table: Handle = (state, node) => {
     const grid = tableGrid(node);
+    // A one-cell table is a box around text (a 编者按 framed in Word): its text, not a table.
+    if (grid.rows.length === 1 && grid.rows[0]!.length === 1) {
+      const cell = selectCell(node);
+      if (cell) return state.toFlow(state.all(cell));
+    }
     const name = `table-${tables.length + 1}.csv`;
     tables.push({ name, contents: toCsv(grid.rows) });
     const directive: LeafDirective = {
@@ -63,6 +68,8 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
       attributes: { src: name, 'header-rows': String(grid.headerRows) },
       children: [],
     };
+    // A note merged across the table's foot follows it as a paragraph.
+    const notes = grid.notes.map((value): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] }));
     // A table's CSV holds its cells' text: its pictures follow it, each a paragraph, not lost.
     const pictures: Paragraph[] = [];
     eachNode(node as Element, (child) => {
@@ -74,20 +81,21 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
         });
       }
     });
-    if (pictures.length === 0) return directive;
+    if (pictures.length === 0) return [directive, ...notes];
     const names = pictures.map((picture) => (picture.children[0] as Image).url).join('、');
     reportProblem(
       file,
       `Table ${tables.length} (${name}) has pictures in its cells (${names}); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text`,
       { ruleId: 'import-unmapped' },
     );
-    return [directive, ...pictures];
+    return [directive, ...notes, ...pictures];
   };
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(rehypeUnshownImages, { file })
     .use(rehypeRemark, { handlers: { table, sup: footnoteReference, ol: footnoteDefinitions } })
     .use(remarkDraftStructure)
+    .use(remarkInlinePictures, { file })
     .use(remarkStringify)
     .use(remarkDirective)
     // Writes `**编者按：**近期` as the bulletin's Markdown reads it, not `**编者按：**&#x8FD1;期`.
@@ -95,6 +103,18 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
     .use(remarkFootnotes) as unknown as Processor<HastRoot, HastRoot, Root, Root, string>;
   const tree = await processor.run(processor.parse(html), file);
   return { body: processor.stringify(tree, file), tables };
+}
+
+/** The one `td`/`th` of a one-cell table. */
+function selectCell(table: Element): Element | undefined {
+  let found: Element | undefined;
+  eachNode(table, (child) => {
+    const node = child as HastNodes;
+    if (found || node.type !== 'element' || (node.tagName !== 'td' && node.tagName !== 'th')) return undefined;
+    found = node;
+    return 'skip';
+  });
+  return found;
 }
 
 /**
@@ -166,6 +186,28 @@ function footnoteId(href: unknown): string | undefined {
 function remarkFootnotes(this: Processor) {
   const data = this.data();
   (data.toMarkdownExtensions ??= []).push(gfmFootnoteToMarkdown());
+}
+
+/**
+ * A picture inside a paragraph's text (a photo anchored there to float beside it, an icon) is put
+ * after the paragraph, a photo of its own, with a warning: the bulletin sets photos apart, and
+ * one inside a line would print across the page and break the text around it.
+ */
+function remarkInlinePictures({ file }: { readonly file: VFile }) {
+  return (tree: Root) => {
+    tree.children = tree.children.flatMap((node): RootContent[] => {
+      if (node.type !== 'paragraph') return [node];
+      const images = node.children.filter((child): child is Image => child.type === 'image');
+      const rest = node.children.filter((child) => child.type !== 'image');
+      if (images.length === 0 || rest.every((child) => child.type === 'text' && child.value.trim() === '')) return [node];
+      reportProblem(
+        file,
+        `The paragraph “${excerpt(textOf(node))}” has ${images.map((image) => image.url).join('、')} inside its text; it was put after the paragraph, as a photo of its own: move it where it belongs`,
+        { ruleId: 'import-unmapped' },
+      );
+      return [{ ...node, children: rest }, ...images.map((image): Paragraph => ({ type: 'paragraph', children: [image] }))];
+    });
+  };
 }
 
 /**

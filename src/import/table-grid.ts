@@ -6,7 +6,12 @@ import { isCjk } from '../markdown/cjk.ts';
 export interface TableGrid {
   readonly rows: readonly (readonly string[])[];
   readonly headerRows: number;
+  /** Rows at the table's foot merged across its width as a note (`注：…`), which follow it as text. */
+  readonly notes: readonly string[];
 }
+
+/** A note's start, in a row merged across a table's foot: `注：`, `说明：`, `数据来源：`. */
+const NOTE = /^(注|备注|说明|数据来源|资料来源)\s*\d*\s*[：:]/;
 
 interface Placed {
   readonly text: string;
@@ -42,12 +47,20 @@ export function tableGrid(table: Element): TableGrid {
     }
   });
   const width = Math.max(0, ...placed.map((row) => row.length));
-  const grid = placed.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? { text: '', continued: false, colSpan: 1 }));
+  const all = placed.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? { text: '', continued: false, colSpan: 1 }));
+  // Note rows at the foot, merged across the width: text after the table, not a row of it.
+  let end = all.length;
+  while (end > 1 && all[end - 1]![0]!.colSpan === width && width > 1 && NOTE.test(all[end - 1]![0]!.text)) end--;
+  const grid = all.slice(0, end);
+  const notes = all.slice(end).map((row) => row[0]!.text);
   const headed = trs.filter((tr) => tr.properties.dataHeader === true).length;
-  const headerRows = headed > 0 ? headed : headerFromMerges(grid);
+  // Repeat-header rows, and as many more as the header's merges run down (a draft often marks
+  // only the first row to repeat).
+  const headerRows = Math.max(headed, headerFromMerges(grid));
   return {
     rows: grid.map((row, rowIndex) => row.map((cell) => (rowIndex < headerRows || !cell.continued ? cell.text : ''))),
     headerRows,
+    notes,
   };
 }
 
@@ -66,7 +79,7 @@ function rowsOf(table: Element): Element[] {
 }
 
 /**
- * Without repeat-header rows, the header is the rows its merges hold together: the first row,
+ * The rows the header's merges hold together: the first row,
  * as far down as a cell in it is merged, and one row more under a heading merged across
  * (a group heading has its column headings beneath it) — unless that row starts with a number,
  * as body rows do.

@@ -1,12 +1,12 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
-import { marksDraft, numberedListDraft, officialNumberingDraft, PNG, twoArticleDraft } from './make-draft.ts';
+import { framedDraft, marksDraft, numberedListDraft, officialNumberingDraft, PNG, twoArticleDraft } from './make-draft.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const temp: string[] = [];
@@ -160,6 +160,28 @@ describe('jianbao import', () => {
       ].join('\n\n'),
     );
     expect(imported.file.messages).toEqual([]);
+  });
+
+  it('takes a framed 编者按 as text, a table’s note row after it, its header as far as its merges run, and a photo out of a line', async () => {
+    const made = await archive(await framedDraft());
+    const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
+    const markdown = await readFile(imported.created.path, 'utf8');
+    expect(markdown.slice(markdown.indexOf('编者按'))).toBe(
+      [
+        '编者按：现将城关镇的做法刊发，供各地学习借鉴。',
+        '## 城关镇推动重点项目建设提速',
+        '活动现场，共栽植苗木2000余株。',
+        '![现场](image-1.png)',
+        '::table{src="table-1.csv" header-rows="2"}',
+        '注：金额含续建项目。\n',
+      ].join('\n\n'),
+    );
+    expect(await readFile(join(dirname(imported.created.path), 'table-1.csv'), 'utf8')).toBe(
+      '项目,1-2月,1-2月\n项目,金额（万元）,个数（个）\n甲,10,1\n合计,10,1\n',
+    );
+    expect(imported.file.messages.map((message) => message.ruleId)).toEqual(['import-unmapped']);
+    const validation = await validateContent(made.content, { workers: 0 });
+    expect(validation.errors).toEqual([]);
   });
 
   it('gives a table whose 合计 is wrong to check, which names the CSV cell', async () => {

@@ -198,6 +198,41 @@ export async function officialNumberingDraft(): Promise<Buffer> {
 }
 
 /**
+ * A draft framed as offices frame them: a 编者按 in a one-cell table, a table whose note row is
+ * merged across its foot and whose header merges run below the one row marked to repeat, and a
+ * photo anchored inside a paragraph's text.
+ */
+export async function framedDraft(): Promise<Buffer> {
+  const photo = new ImageRun({
+    type: 'png',
+    data: PNG,
+    transformation: { width: 40, height: 40 },
+    altText: { name: '现场', description: '现场', title: '现场' },
+  });
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Table({ rows: [new TableRow({ children: [cell('编者按：现将城关镇的做法刊发，供各地学习借鉴。')] })] }),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('城关镇推动重点项目建设提速')] }),
+          new Paragraph({ children: [photo, text('活动现场，共栽植苗木2000余株。')] }),
+          new Table({
+            rows: [
+              new TableRow({ tableHeader: true, children: [cell('项目', { verticalMerge: 'restart' }), cell('1-2月', { columnSpan: 2 })] }),
+              new TableRow({ children: [cell('', { verticalMerge: 'continue' }), cell('金额（万元）'), cell('个数（个）')] }),
+              new TableRow({ children: ['甲', '10', '1'].map((value) => cell(value)) }),
+              new TableRow({ children: ['合计', '10', '1'].map((value) => cell(value)) }),
+              new TableRow({ children: [cell('注：金额含续建项目。', { columnSpan: 3 })] }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/**
  * A draft with what a table's CSV or a title's text cannot hold: a footnote on the title, a
  * superscript (m²), and pictures in a table's cells (before and after).
  */
