@@ -128,6 +128,22 @@ function chartRecord(
   return overruns.length > 0 ? { problems: overruns } : { ...drawn, stacked: roles.stacked };
 }
 
+/** What a 栏次 row puts over the label columns: `甲`, `乙`, letters, or `栏次` itself. */
+const COLUMN_MARK = /^([甲乙丙丁戊己庚辛壬癸A-Za-z]|栏次)$/;
+
+/**
+ * A 栏次 row: the columns' numbers `1`, `2`, `3`…, with `甲`, `乙` (or `栏次`) over the label
+ * columns, as statistics forms number their columns under the headings. Three numbers, or two
+ * marks, at least: `甲,1,2` may be a row of figures.
+ */
+export function isColumnNumbers(row: SourceRow): boolean {
+  const filled = cellTexts(row).filter((text) => text !== '');
+  const numbers = filled.filter((text) => /^\d+$/.test(text));
+  const marks = filled.filter((text) => COLUMN_MARK.test(text));
+  if (numbers.length + marks.length !== filled.length || numbers.length < 2) return false;
+  return numbers.every((text, index) => Number(text) === index + 1) && (numbers.length >= 3 || marks.length >= 2 || marks.includes('栏次'));
+}
+
 /**
  * A row of figures, not headings: most of its filled cells, and two at least, are numbers, and
  * they are neither years (`2023`, `2024` over their columns) nor the columns' numbers (a 栏次

@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { RootContent } from 'mdast';
 import type {} from 'remark-directive';
 import type { VFile } from 'vfile';
-import { buildTable } from './build-table.ts';
+import { buildTable, isColumnNumbers } from './build-table.ts';
 import { element } from './hast-element.ts';
 import { extensionOf, localPath } from '../util/local-path.ts';
 import { cellLabel, type Problem } from './problem.ts';
@@ -10,6 +10,7 @@ import { renderTable } from './render-table.ts';
 import { formatAttributes, sourceFor } from './sources/index.ts';
 import { tableChart } from './table-chart.ts';
 import { tableAttributes } from './table-attributes.ts';
+import type { SourceRow } from './sources/source.ts';
 import type { TableEmbed } from './table-embed.ts';
 import type {} from './table-record.ts';
 import { unchangedSource } from './unchanged-source.ts';
@@ -89,7 +90,8 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
   const read = await source.read(path, { name: sourceName, attributes: attributes.source });
   problems.push(...read.problems);
   const { notes } = read;
-  const headerRows = attributes.headerRows === 'source' ? (read.headerRows ?? 1) : attributes.headerRows;
+  // A 栏次 row under the header the source gives is the header's, not a row of figures to sum.
+  const headerRows = attributes.headerRows === 'source' ? withColumnNumbers(read.rows, read.headerRows ?? 1) : attributes.headerRows;
   if (read.problems.length > 0 || headerRows === undefined) return { problems, notes, sourceName };
 
   const line = node.position?.start.line ?? 1;
@@ -118,4 +120,11 @@ function report(file: VFile, problem: Problem, directive: Point | undefined, sou
     if (where) message.where = where;
   }
   message.fatal = fatal;
+}
+
+/** `headerRows` and the 栏次 rows right under them (see `isColumnNumbers`), a body row left below. */
+function withColumnNumbers(rows: readonly SourceRow[], headerRows: number): number {
+  let count = headerRows;
+  while (rows[count + 1] !== undefined && isColumnNumbers(rows[count]!)) count++;
+  return count;
 }

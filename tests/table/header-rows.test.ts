@@ -8,6 +8,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jianbao-header-rows-'));
   await writeFile(join(dir, 'plan.csv'), '镇名称,计划数（个）,计划数（个）\n镇名称,新建,改建\n大柘镇,12,3\n仁居镇,8,2\n合计,20,5\n');
+  await writeFile(join(dir, 'columns.csv'), '序号,项目名称,计划投资,完成投资\n甲,乙,1,2\n1,城东路改造,10,5\n2,城西路改造,20,8\n合计,,30,13\n');
   await writeFile(join(dir, 'years.csv'), '镇名称,投资（万元）,投资（万元）\n镇名称,2023,2024\n栏次,1,2\n大柘镇,12,3\n合计,12,3\n');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -18,6 +19,12 @@ describe('header-rows', () => {
     expect(messages).toEqual([
       'plan.csv:3:1: Expected headings in the 3 header rows (`header-rows="3"`), found figures on line 3 (大柘镇, 12, 3…); set `header-rows="2"` [table-header-rows]',
     ]);
+  });
+
+  it('takes a 栏次 row under the header a source gives into the header, not the 合计', async () => {
+    const { messages, file } = await renderIn(dir, '::table{src="columns.csv"}\n');
+    expect(messages).toEqual([]);
+    expect(file.data.tables?.[0]?.columns).toEqual(['序号 / 甲', '项目名称 / 乙', '计划投资 / 1', '完成投资 / 2']);
   });
 
   it('takes years and a 栏次 row of column numbers for headings', async () => {

@@ -72,6 +72,16 @@ describe('Excel workbooks as table sources', () => {
     ]);
   });
 
+  it('without a range, take a title centred across the columns in its first cell alone, not merged, for a title', async () => {
+    const { messages } = await renderEdited((sheet) => {
+      sheet.unMergeCells('A1:H1');
+      sheet.getCell('A1').alignment = { horizontal: 'centerContinuous' };
+    }, '');
+    expect(messages).toEqual([
+      'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
+    ]);
+  });
+
   it('without a range, suggest one that leaves out a 金额单位 line in a cell of its own', async () => {
     const { messages } = await renderEdited((sheet) => {
       sheet.unMergeCells('A2:H2');

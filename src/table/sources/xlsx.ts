@@ -91,14 +91,16 @@ const NOTE_LINE = /^(填报单位|报送单位|(金额|计量|数量)?单位|注
 
 /**
  * The rows between the title, unit and note rows around a table (one cell merged across the
- * whole width, or a row that starts as such lines do: `填报单位：`, `注：`, `填表人：`), or
+ * whole width, or a row that starts as such lines do: `填报单位：`, `注：`, `填表人：`; at the
+ * top, a title typed in the first cell alone and centred across the others, not merged), or
  * undefined when the first row is no such row.
  */
 function withoutTitles(rows: readonly SourceRow[]): readonly SourceRow[] | undefined {
   const title = (row: SourceRow) =>
     (row.cells[0]?.colSpan === row.cells.length && row.cells.length > 1) || NOTE_LINE.test(row.cells.find((cell) => cell.text !== '')?.text ?? '');
-  if (!rows[0] || !title(rows[0])) return undefined;
-  const start = rows.findIndex((row) => !title(row));
+  const top = (row: SourceRow) => title(row) || (row.cells.length > 2 && row.cells[0]?.text !== '' && row.cells.slice(1).every((cell) => cell.text === ''));
+  if (!rows[0] || !top(rows[0])) return undefined;
+  const start = rows.findIndex((row) => !top(row));
   const end = rows.length - [...rows].reverse().findIndex((row) => !title(row));
   return start === -1 ? [] : rows.slice(start, end);
 }
