@@ -95,7 +95,7 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
   if (read.problems.length > 0 || headerRows === undefined) return { problems, notes, sourceName };
 
   const line = node.position?.start.line ?? 1;
-  const built = buildTable(read.rows, { ...attributes, headerRows }, { path, name: sourceName, line });
+  const built = buildTable(withoutEmptyColumns(read.rows), { ...attributes, headerRows }, { path, name: sourceName, line });
   if ('problems' in built) return { problems: [...problems, ...built.problems], notes, sourceName };
   const carried = unchangedSource(path, src, file.data.previousIssue);
   // Rendered again when the previous issue's file changes, so the warning goes once either is updated.
@@ -127,4 +127,21 @@ function withColumnNumbers(rows: readonly SourceRow[], headerRows: number): numb
   let count = headerRows;
   while (rows[count + 1] !== undefined && isColumnNumbers(rows[count]!)) count++;
   return count;
+}
+
+/**
+ * The rows without the columns that are empty from top to bottom and under no merge: a spacer
+ * column left between groups in a workbook, or a trailing comma on every line of a CSV, which
+ * would print as an empty column (or join the heading to its left).
+ */
+function withoutEmptyColumns(rows: readonly SourceRow[]): readonly SourceRow[] {
+  const width = rows[0]?.cells.length ?? 0;
+  const kept = Array.from({ length: width }, (_, column) => rows.some((row) => row.cells[column]?.text !== ''));
+  for (const row of rows) {
+    row.cells.forEach((cell, column) => {
+      for (let covered = column + 1; covered < column + (cell.colSpan ?? 1); covered++) kept[covered] = true;
+    });
+  }
+  if (kept.every(Boolean) || !kept.some(Boolean)) return rows;
+  return rows.map((row) => ({ ...row, cells: row.cells.filter((_, column) => kept[column]) }));
 }

@@ -41,7 +41,11 @@ export function stackedColumns(
   return { stacked: { whole, parts, done } };
 }
 
-/** The one column among `columns` whose header contains `text`, or why there is not one. */
+/**
+ * The one column among `columns` whose header contains `text`, or why there is not one. Of
+ * several, the one it names more closely: by its whole path as messages print it (`年度计划 /
+ * 计划投资`), by a heading equal to it, or by its own (lowest) heading.
+ */
 function pick(
   text: string | undefined,
   columns: readonly number[],
@@ -49,8 +53,15 @@ function pick(
   attribute: 'chart-whole' | 'chart-done',
 ): number | { readonly problem: Problem } | undefined {
   if (text === undefined) return undefined;
-  const matches = columns.filter((column) => paths[column]?.some((cell) => cell.includes(text)));
+  const path = (column: number) => paths[column] ?? [];
+  const named = columns.filter((column) => columnName(path(column)) === text);
+  if (named.length === 1) return named[0];
+  const matches = columns.filter((column) => path(column).some((cell) => cell.includes(text)));
   if (matches.length === 1) return matches[0];
+  for (const closer of [(column: number) => path(column).includes(text), (column: number) => path(column).at(-1)?.includes(text) === true]) {
+    const narrowed = matches.filter(closer);
+    if (narrowed.length === 1) return narrowed[0];
+  }
   const among = columns.map((column) => `“${columnName(paths[column] ?? [])}”`).join(', ');
   const what = attribute === 'chart-whole' ? 'the columns `chart` selected' : 'the parts (the selected columns but the whole)';
   return {

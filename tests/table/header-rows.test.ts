@@ -9,6 +9,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jianbao-header-rows-'));
   await writeFile(join(dir, 'plan.csv'), '镇名称,计划数（个）,计划数（个）\n镇名称,新建,改建\n大柘镇,12,3\n仁居镇,8,2\n合计,20,5\n');
   await writeFile(join(dir, 'columns.csv'), '序号,项目名称,计划投资,完成投资\n甲,乙,1,2\n1,城东路改造,10,5\n2,城西路改造,20,8\n合计,,30,13\n');
+  await writeFile(join(dir, 'spacer.csv'), '区县,计划数,,完成数\n甲,10,,8\n乙,5,,5\n合计,15,,13\n');
   await writeFile(join(dir, 'years.csv'), '镇名称,投资（万元）,投资（万元）\n镇名称,2023,2024\n栏次,1,2\n大柘镇,12,3\n合计,12,3\n');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -25,6 +26,13 @@ describe('header-rows', () => {
     const { messages, file } = await renderIn(dir, '::table{src="columns.csv"}\n');
     expect(messages).toEqual([]);
     expect(file.data.tables?.[0]?.columns).toEqual(['序号 / 甲', '项目名称 / 乙', '计划投资 / 1', '完成投资 / 2']);
+  });
+
+  it('leaves out a spacer column, empty from top to bottom', async () => {
+    const { messages, html, file } = await renderIn(dir, '::table{src="spacer.csv"}\n');
+    expect(messages).toEqual([]);
+    expect(file.data.tables?.[0]?.columns).toEqual(['区县', '计划数', '完成数']);
+    expect(html).toContain('<tr class="total"><th scope="row" class="label">合计</th><td class="num">15</td><td class="num">13</td></tr>');
   });
 
   it('takes years and a 栏次 row of column numbers for headings', async () => {

@@ -1,7 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartAttributes } from '../../src/table/chart-attributes.ts';
 import { shareLabel } from '../../src/table/stacked-chart.ts';
-import { fixtureFolder, processFixture } from './process-fixture.ts';
+import { fixtureFolder, processFixture, renderIn } from './process-fixture.ts';
 
 /** The figures of a rendered document, each as its HTML. */
 const figures = (html: string) => [...html.matchAll(/<figure class="[^"]*">.*?<\/figure>/gs)].map((match) => match[0]);
@@ -128,5 +131,21 @@ describe('stacked chart attribute errors', () => {
     ]);
     expect(file.messages.every((message) => message.fatal && message.source === 'jianbao')).toBe(true);
     expect(String(file)).not.toContain('<figure');
+  });
+});
+
+describe('chart-whole under a heading that holds its text', () => {
+  it('picks the column its own heading names, or the path messages print', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'jianbao-whole-'));
+    try {
+      await writeFile(join(folder, 'p.csv'), '项目,年度计划投资（亿元）,年度计划投资（亿元）\n项目,计划投资（亿元）,1—2月完成投资（亿元）\n甲,10,2\n乙,8,3\n');
+      for (const whole of ['计划投资', '年度计划投资（亿元） / 计划投资（亿元）']) {
+        const { messages, file } = await renderIn(folder, `::table{src="p.csv" header-rows="2" chart="投资" chart-type="stacked" chart-whole="${whole}"}\n`);
+        expect(messages).toEqual([]);
+        expect(file.data.tables?.[0]?.chart).toMatchObject({ stacked: { whole: 1, parts: [2] } });
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
