@@ -8,6 +8,8 @@ export interface TableGrid {
   readonly headerRows: number;
   /** Rows at the table's foot merged across its width as a note (`注：…`), which follow it as text. */
   readonly notes: readonly string[];
+  /** Footnote marks in its cells (mammoth's `#footnote-3` links), left out of the cells' text. */
+  readonly footnotes: readonly { readonly text: string; readonly href: string }[];
 }
 
 /** A note's start, in a row merged across a table's foot: `注：`, `说明：`, `数据来源：`. */
@@ -29,6 +31,7 @@ interface Placed {
  */
 export function tableGrid(table: Element): TableGrid {
   const trs = rowsOf(table);
+  const footnotes: { text: string; href: string }[] = [];
   const placed: Placed[][] = trs.map(() => []);
   trs.forEach((tr, rowIndex) => {
     let column = 0;
@@ -37,7 +40,9 @@ export function tableGrid(table: Element): TableGrid {
       while (placed[rowIndex]![column]) column++;
       const colSpan = span(cell.properties.colSpan);
       const rowSpan = Math.min(span(cell.properties.rowSpan), trs.length - rowIndex);
-      const text = cellText(cell);
+      const marks: string[] = [];
+      const text = cellText(withoutFootnotes(cell, (href) => marks.push(href)));
+      footnotes.push(...marks.map((href) => ({ text, href })));
       for (let down = 0; down < rowSpan; down++) {
         for (let across = 0; across < colSpan; across++) {
           placed[rowIndex + down]![column + across] = { text, continued: down > 0 || across > 0, colSpan: across === 0 && down === 0 ? colSpan : 1 };
@@ -61,6 +66,7 @@ export function tableGrid(table: Element): TableGrid {
     rows: grid.map((row, rowIndex) => row.map((cell) => (rowIndex < headerRows || !cell.continued ? cell.text : ''))),
     headerRows,
     notes,
+    footnotes,
   };
 }
 
@@ -105,6 +111,24 @@ function isNumber(text: string): boolean {
 function span(value: unknown): number {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : 1;
+}
+
+/** The cell without its footnote marks (`<sup><a href="#footnote-3">`), each told to `found`. */
+function withoutFootnotes(cell: Element, found: (href: string) => void): Element {
+  const strip = (node: Element): Element => ({
+    ...node,
+    children: node.children.flatMap((child): ElementContent[] => {
+      if (child.type !== 'element') return [child];
+      const link = child.tagName === 'sup' ? child.children.find((inner): inner is Element => inner.type === 'element' && inner.tagName === 'a') : undefined;
+      const href = String(link?.properties.href ?? '');
+      if (/^#(footnote|endnote)-\d+$/.test(href)) {
+        found(href);
+        return [];
+      }
+      return [strip(child)];
+    }),
+  });
+  return strip(cell);
 }
 
 /** A cell's paragraphs on one line: joined without a space where Chinese meets, as the bulletin sets them. */

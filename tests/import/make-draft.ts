@@ -199,8 +199,8 @@ export async function officialNumberingDraft(): Promise<Buffer> {
 
 /**
  * A draft framed as offices frame them: a 编者按 in a one-cell table, a table whose note row is
- * merged across its foot and whose header merges run below the one row marked to repeat, and a
- * photo anchored inside a paragraph's text.
+ * merged across its foot, a footnote on a cell, and header merges running below the one row
+ * marked to repeat, and a photo anchored inside a paragraph's text.
  */
 export async function framedDraft(): Promise<Buffer> {
   const photo = new ImageRun({
@@ -210,6 +210,7 @@ export async function framedDraft(): Promise<Buffer> {
     altText: { name: '现场', description: '现场', title: '现场' },
   });
   const document = new Document({
+    footnotes: { 1: { children: [paragraph('含续建项目。')] } },
     sections: [
       {
         children: [
@@ -220,7 +221,9 @@ export async function framedDraft(): Promise<Buffer> {
             rows: [
               new TableRow({ tableHeader: true, children: [cell('项目', { verticalMerge: 'restart' }), cell('1-2月', { columnSpan: 2 })] }),
               new TableRow({ children: [cell('', { verticalMerge: 'continue' }), cell('金额（万元）'), cell('个数（个）')] }),
-              new TableRow({ children: ['甲', '10', '1'].map((value) => cell(value)) }),
+              new TableRow({
+                children: [cell('甲'), new TableCell({ children: [new Paragraph({ children: [text('10'), new FootnoteReferenceRun(1)] })] }), cell('1')],
+              }),
               new TableRow({ children: ['合计', '10', '1'].map((value) => cell(value)) }),
               new TableRow({ children: [cell('注：金额含续建项目。', { columnSpan: 3 })] }),
             ],
