@@ -85,10 +85,9 @@ function rowsOf(table: Element): Element[] {
 }
 
 /**
- * The rows the header's merges hold together: the first row,
- * as far down as a cell in it is merged, and one row more under a heading merged across
- * (a group heading has its column headings beneath it) — unless that row starts with a number,
- * as body rows do.
+ * The rows the header's merges hold together: the first row, as far down as a cell in it is
+ * merged, and one row more under a heading merged across (a group heading has its column
+ * headings beneath it) — unless that row starts with a number, as body rows do.
  */
 function headerFromMerges(grid: readonly (readonly Placed[])[]): number {
   let rows = 1;

@@ -41,8 +41,11 @@ function isTrailing(node: Root['children'][number] | Element['children'][number]
 export default function rehypeKeepLastCharacters() {
   return (tree: Root) => {
     eachNode(tree, (node) => {
+      if (node.type !== 'element') return;
+      // A table's or a chart's text (a legend's items) is set by its own rules.
+      if (node.tagName === 'figure' || node.tagName === 'table' || node.tagName === 'svg') return SKIP;
       // A list item prints as a paragraph; one that holds paragraphs (a loose list) has them bound.
-      if (node.type !== 'element' || (node.tagName !== 'p' && node.tagName !== 'li')) return;
+      if (node.tagName !== 'p' && node.tagName !== 'li') return;
       // A note (`rehype-notes`) is set flush right on lines of its own.
       if ((node.properties.className as string[] | undefined)?.includes('note')) return SKIP;
       // The last text with its characters, and what follows it: footnote marks and punctuation

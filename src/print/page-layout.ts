@@ -310,7 +310,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   const leadOf = (wrap: HTMLElement): HTMLElement => {
     let lead = wrap;
     for (;;) {
-      const previous = lead.previousElementSibling as HTMLElement | null;
+      let previous = lead.previousElementSibling as HTMLElement | null;
+      // What does not print (a chart kept to the web, `chart-print="no"`) stands between nothing.
+      while (previous && getComputedStyle(previous).display === 'none') previous = previous.previousElementSibling as HTMLElement | null;
       if (previous && /^H[1-6]$/.test(previous.tagName)) lead = previous;
       // The frames a table sits in first: its block (with its search text) and its chart's.
       else if (!previous && lead.parentElement?.matches('.table-block, .table-chart')) lead = lead.parentElement;

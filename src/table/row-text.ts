@@ -1,6 +1,6 @@
 import { columnPaths, oneLine } from './column-paths.ts';
 import { labelIndex } from './label-cell.ts';
-import { isBlankNumber, isPercentCell } from './number-cell.ts';
+import { isBlankNumber } from './number-cell.ts';
 import type { HeaderCell } from './header-cells.ts';
 import type { SpannedCell } from './sources/source.ts';
 
@@ -14,7 +14,7 @@ export interface RowTextTable {
 
 /**
  * Each body row (and the totals row) as one sentence a search result can quote: the row's label,
- * then its number cells with their headers, ending in `。`:
+ * then the cells after it with their headers, ending in `。`:
  * `梅县区 · 改造计划：涉及户数(户) 2034，小区数(个) 15 · 2. 已完成…的项目：户数(户) 2034，小区数(个) 15。`
  * Columns under one header whose names repeat elsewhere in the table (`户数(户)`) are named
  * after that header once; cells that do not apply (`/`) or are blank are left out.
@@ -31,14 +31,14 @@ export function rowTexts(model: RowTextTable): string[] {
     // Consecutive number columns under one parent header, each with its cells as `name value`.
     const groups: { parent: string | undefined; pairs: string[]; repeats: boolean }[] = [];
     cells.forEach((cell, column) => {
-      // A rate written with its sign (`85.3%`) is a figure too, though not a number the table sums.
-      if (!(model.numberColumns[column] || isPercentCell(cell)) || cell === '' || isBlankNumber(cell)) return;
+      // Every cell after the label: figures, rates (`85.3%`) and text (a 备注, a 责任单位).
+      if (column <= label || cell === '' || isBlankNumber(cell)) return;
       const path = paths[column]!;
       const parent = path.length > 1 ? path.at(-2) : undefined;
       const last = groups.at(-1);
       const group = last && last.parent === parent ? last : { parent, pairs: [], repeats: false };
       if (group !== last) groups.push(group);
-      group.pairs.push(`${leaves[column]} ${cell}`);
+      group.pairs.push(`${leaves[column]} ${oneLine(cell)}`);
       group.repeats ||= repeated.has(leaves[column]!);
     });
     const parts = groups.flatMap((group) => (group.repeats && group.parent ? [`${group.parent}：${group.pairs.join('，')}`] : group.pairs));

@@ -84,6 +84,11 @@ describe('lists split over pages', () => {
     expect(second).toContain('<link rel="stylesheet" href="../../../assets/site.css">');
     expect(first).not.toContain('rel="prev"');
     expect(last).not.toContain('rel="next"');
+    // A later page says which it is, under its year's first page, and opens with the page links.
+    expect(second).toContain('<h1>2001年（第2页）</h1>');
+    expect(second).toContain('<a href="../../../2001/">2001年</a>');
+    expect(second.match(/class="year-nav pagination" aria-label="分页（页首）"/g)).toHaveLength(1);
+    expect(first).not.toContain('分页（页首）');
   });
 
   it('leaves a list that fits on one page as it was, with no page links', () => {

@@ -1,7 +1,8 @@
 /**
  * Two landscape tables in a row, read from a workbook (tests/fixtures/print-pages/wide-pair):
- * the second starts a landscape page of its own, as the layout counted, rather than running on
- * below the first and then breaking where the layout had placed it alone. One PDF.
+ * the second (its chart kept to the web) starts a landscape page of its own with its title, as
+ * the layout counted, rather than running on below the first and then breaking where the layout
+ * had placed it alone. One PDF.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
