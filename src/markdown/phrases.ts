@@ -24,6 +24,13 @@ const WHOLE = /同比|环比|人均|户均|亩均|日均|月均|年均|可支配
 
 /** A two-character word, with punctuation after it (`工作、`) but none before (`“四项` may start a line). */
 const TWO_HAN = /^\p{Script=Han}{2}[^\p{Script=Han}\p{L}\p{N}]*$/u;
+/**
+ * The longest run of two-character words kept together (`城镇老旧小区改造工作`): a longer one
+ * (`全力做好汛期城镇老旧小区改造工地安全防范工作`) breaks again, as a title line at 2号 holds 20
+ * characters, and a phrase wider than its line would overflow it.
+ */
+const LONGEST_RUN = 12;
+
 /** A two-character word with nothing after it, which the next word may join. */
 const TWO_HAN_OPEN = /^\p{Script=Han}{2}$/u;
 
@@ -80,7 +87,9 @@ function cut(text: string, compounds: boolean): readonly string[] {
   const joined: string[] = [];
   attached.forEach((word, index) => {
     const previous = attached[index - 1];
-    if (previous !== undefined && TWO_HAN_OPEN.test(previous) && TWO_HAN.test(word)) joined[joined.length - 1] += word;
+    const run = joined.at(-1) ?? '';
+    if (previous !== undefined && TWO_HAN_OPEN.test(previous) && TWO_HAN.test(word) && run.length + word.length <= LONGEST_RUN)
+      joined[joined.length - 1] += word;
     else joined.push(word);
   });
   return joined;

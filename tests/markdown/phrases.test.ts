@@ -30,6 +30,13 @@ describe('phrases', () => {
     }
   });
 
+  it('breaks a long run of two-character words, which would not fit a title line', () => {
+    const pieces = phrases('全力做好汛期城镇老旧小区改造工地安全防范工作');
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(12);
+    expect(cut('全市城镇老旧小区改造工作推进会召开')).toBe('全市城镇老旧小区改造工作|推进会|召开');
+  });
+
   it('still breaks between words', () => {
     expect(cut('规模以上工业增加值同比增长', false)).toBe('规模|以上|工业|增加值|同比|增长');
     expect(cut('2023年1—6月全市经济运行情况', false)).toBe('2023年|1—6月|全市|经济|运行|情况');
