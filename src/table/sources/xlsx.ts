@@ -232,10 +232,11 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
       }
       // A merge's text is its master's, even where the range cuts the master off or hides it.
       const source = extent ? cell?.master : cell;
-      const reading = cellText(source ? cellValue(source) : null, source?.numFmt);
+      const value = source ? cellValue(source) : null;
+      const reading = cellText(value, source?.numFmt);
       if ('reason' in reading) problems.push({ reason: reading.reason, ruleId: 'table-xlsx-cell', place });
       const text = 'text' in reading ? reading.text : '';
-      const unit = source && isNumber(cellValue(source)) ? formatUnit(source.numFmt) : '';
+      const unit = isNumber(value) ? formatUnit(source?.numFmt) : '';
       if (unit !== '' && !units.has(column)) units.set(column, { place, unit, text });
       const spans = extent ? { colSpan: extent.right - extent.left + 1, rowSpan: extent.bottom - extent.top + 1 } : {};
       if (extent && y === 0 && x === 0) headerRows = spans.rowSpan;
