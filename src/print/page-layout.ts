@@ -146,7 +146,8 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   }
 
   // The issuer and the date share one line: a long issuer (a joint one) steps the line down, to
-  // 五号 (10.5 pt) at least, rather than wrap under the red rule.
+  // 五号 (10.5 pt) at least, rather than wrap under the red rule. Longer still, the issuer wraps
+  // over the lines it needs above the rule, the date whole on its last line.
   const meta = body.querySelector<HTMLElement>('.masthead-meta');
   if (meta) {
     const style = getComputedStyle(meta);
@@ -160,7 +161,13 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       pt -= 0.5;
       meta.style.fontSize = `${pt}pt`;
     }
-    if (!fits()) for (const part of parts) part.style.whiteSpace = '';
+    if (!fits()) {
+      parts[0]!.style.whiteSpace = '';
+      parts[0]!.style.textAlign = 'left';
+      meta.style.height = 'auto';
+      meta.style.alignItems = 'flex-end';
+      meta.style.gap = `${pt}pt`;
+    }
   }
 
   // Forced breaks are column breaks while measuring and page breaks when printing; each one

@@ -2,12 +2,12 @@
  * A series title too long for one line at 22 pt, and a joint issuer (tests/fixtures/print-pages/
  * masthead): the title takes two lines in its two grid lines, broken between words, and the
  * issuer and date keep one line, stepped down; nothing runs past the 版心, so Chromium does not
- * shrink the page to fit. One PDF.
+ * shrink the page to fit. A longer issuer still (2025/2) wraps above the red rule. Two PDFs.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import type { RenderPdfResult } from '../../src/print/index.ts';
-import { pageSizes, words, type Word } from './poppler.ts';
+import { horizontalRules, pageSizes, words, type Word } from './poppler.ts';
 import { printIssue } from './print-pages.ts';
 
 const content = fileURLToPath(new URL('../fixtures/print-pages/masthead/', import.meta.url));
@@ -16,7 +16,7 @@ const outDir = fileURLToPath(new URL('../output/print-pages/', import.meta.url))
 let result: RenderPdfResult;
 let page1: Word[];
 beforeAll(async () => {
-  result = await printIssue(content, undefined, outDir, 'long-masthead');
+  result = await printIssue(content, '2025/1/', outDir, 'long-masthead');
   page1 = words(result.output).filter((word) => word.page === 1);
 });
 
@@ -40,4 +40,16 @@ it('keeps the joint issuer and the date on one line', () => {
   const date = page1.find((word) => word.text === '2025' && word.xMin > issuer.xMax)!;
   expect(Math.abs(issuer.yMin - date.yMin)).toBeLessThan(1);
   expect(result.pages).toBe(result.layout.pages);
+});
+
+it('wraps an issuer too long even at 五号 over the lines it needs above the red rule, the date whole on its last line', async () => {
+  const joint = await printIssue(content, '2025/2/', outDir, 'long-issuer');
+  const page = words(joint.output).filter((word) => word.page === 1);
+  const [rule] = horizontalRules(joint.output, 1, 0.6, { top: 0, bottom: 99 });
+  const issuer = page.filter((word) => word.yMax < rule!.top + 2 && /平远县|联合编印/.test(word.text));
+  const date = page.filter((word) => word.text === '2025' && word.xMin > 100);
+  expect(issuer.map((word) => word.text).join('')).toContain('联合编印');
+  for (const word of [...issuer, ...date]) expect(word.yMax, word.text).toBeLessThan(rule!.top);
+  expect(date).toHaveLength(1);
+  expect(joint.pages).toBe(joint.layout.pages);
 });
