@@ -79,9 +79,10 @@ describe('the rules, as the fixtures show them', () => {
     expect(String(file)).toContain('<li>列表项的文字<span class="keep-together">说明。</span></li>');
   });
 
-  it('labels footnotes in Chinese, after the last article', async () => {
+  it('labels footnotes in Chinese, after the last article, the label and back-links out of the search index', async () => {
     const out = await html('footnotes');
-    expect(out).toContain('<h2 class="sr-only" id="footnote-label">注释</h2>');
+    expect(out).toContain('<h2 class="sr-only" data-pagefind-ignore="" id="footnote-label">注释</h2>');
+    expect(out).toContain('class="data-footnote-backref"><span data-pagefind-ignore="">↩<sup>2</sup></span></a>');
     expect(out).toContain('aria-label="返回正文 1"');
     expect(out).toContain('aria-label="返回正文 1-2"');
     expect(out).not.toMatch(/Footnotes|Back to reference/);
