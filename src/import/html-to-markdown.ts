@@ -16,7 +16,7 @@ import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 import { eachNode } from '../util/each-node.ts';
 import { UNSHOWN_IMAGE } from './docx-to-html.ts';
-import { tableGrid, toCsv } from './table-grid.ts';
+import { FOOTNOTE_LINK, tableGrid, toCsv } from './table-grid.ts';
 
 type Handle = NonNullable<RehypeRemarkOptions['handlers']>[string];
 
@@ -39,7 +39,6 @@ const SUBHEAD_MAX_LENGTH = 50;
 const SENTENCE = /[。；：！？]/;
 /** `1.5万户…` starts with a number, not with the numbering `1.`. */
 const DECIMAL = /^\d+[.．]\d/;
-const FOOTNOTE = /^#(footnote|endnote)-(\d+)$/;
 /** An attachment list, `附件：1.…`, and a further line of it, `2.…`. */
 const ATTACHMENTS = /^附件[:：]/;
 const ATTACHMENT_LINE = /^\d+[.．、]/;
@@ -186,7 +185,7 @@ const footnoteDefinitions: Handle = (state, node) => {
 
 /** `#footnote-3` → `3`, `#endnote-3` → `e3` (endnotes are numbered on their own in Word). */
 function footnoteId(href: unknown): string | undefined {
-  const match = FOOTNOTE.exec(String(href ?? ''));
+  const match = FOOTNOTE_LINK.exec(String(href ?? ''));
   return match ? `${match[1] === 'endnote' ? 'e' : ''}${match[2]}` : undefined;
 }
 

@@ -12,6 +12,9 @@ export interface TableGrid {
   readonly footnotes: readonly { readonly text: string; readonly href: string }[];
 }
 
+/** mammoth's link of a footnote or endnote mark, `#footnote-3`, `#endnote-3`. */
+export const FOOTNOTE_LINK = /^#(footnote|endnote)-(\d+)$/;
+
 /** A note's start, in a row merged across a table's foot: `注：`, `说明：`, `数据来源：`. */
 const NOTE = /^(注|备注|说明|数据来源|资料来源)\s*\d*\s*[：:]/;
 
@@ -120,7 +123,7 @@ function withoutFootnotes(cell: Element, found: (href: string) => void): Element
       if (child.type !== 'element') return [child];
       const link = child.tagName === 'sup' ? child.children.find((inner): inner is Element => inner.type === 'element' && inner.tagName === 'a') : undefined;
       const href = String(link?.properties.href ?? '');
-      if (/^#(footnote|endnote)-\d+$/.test(href)) {
+      if (FOOTNOTE_LINK.test(href)) {
         found(href);
         return [];
       }
