@@ -21,6 +21,13 @@ async function archive(draft?: Buffer): Promise<{ content: string; draft: string
   return { content: join(dir, 'content'), draft: join(dir, 'draft.docx') };
 }
 
+/** Import `draft` as the next issue of a copy of the small archive: the result and the Markdown written. */
+async function importInto(draft: Buffer) {
+  const made = await archive(draft);
+  const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
+  return { imported, content: made.content, markdown: await readFile(imported.created.path, 'utf8') };
+}
+
 /** Compare with a fixture file; UPDATE_FIXTURES=1 rewrites it. */
 async function expectFixture(actual: string, name: string): Promise<void> {
   const path = join(FIXTURES, name);
@@ -128,17 +135,13 @@ describe('jianbao import', () => {
   });
 
   it('writes a list Word numbered as a Markdown list', async () => {
-    const made = await archive(await numberedListDraft());
-    const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
-    const markdown = await readFile(imported.created.path, 'utf8');
+    const { imported, markdown } = await importInto(await numberedListDraft());
     expect(markdown).toContain('## 石正镇扎实推进农村改厕\n\n存在的问题主要有：\n\n1. 资金缺口较大；\n2. 施工进度受天气影响。\n');
     expect(imported.file.messages).toEqual([]);
   });
 
   it('types out the numbers Word gives subheads (一、 （一） from a list, or a heading style linked to it), which then are subheads', async () => {
-    const made = await archive(await officialNumberingDraft());
-    const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
-    const markdown = await readFile(imported.created.path, 'utf8');
+    const { imported, markdown } = await importInto(await officialNumberingDraft());
     expect(markdown.slice(markdown.indexOf('## '))).toBe(
       [
         '## 石正镇扎实推进农村改厕',
@@ -163,9 +166,7 @@ describe('jianbao import', () => {
   });
 
   it('takes a framed 编者按 as text, a table’s note row after it, its header as far as its merges run, and a photo out of a line', async () => {
-    const made = await archive(await framedDraft());
-    const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
-    const markdown = await readFile(imported.created.path, 'utf8');
+    const { imported, markdown, content } = await importInto(await framedDraft());
     expect(markdown.slice(markdown.indexOf('编者按'))).toBe(
       [
         '编者按：现将城关镇的做法刊发，供各地学习借鉴。',
@@ -185,7 +186,7 @@ describe('jianbao import', () => {
       "Table 1 (table-1.csv) has footnote 1 on its cell “10”; a table's cell holds no footnote, so the mark was left out and the note goes unprinted: write it as a 注： line under the table",
       'The paragraph “活动现场，共栽植苗木20…” has image-1.png inside its text; it was put after the paragraph, as a photo of its own: move it where it belongs',
     ]);
-    const validation = await validateContent(made.content, { workers: 0 });
+    const validation = await validateContent(content, { workers: 0 });
     expect(validation.errors).toEqual([]);
     expect(validation.warnings.map((message) => message.ruleId)).toEqual(['footnote-mark']);
   });

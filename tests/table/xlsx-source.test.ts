@@ -14,6 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** What the county workbook's sheet gives without a `range`: its title and unit rows left out. */
+const RANGE_SUGGESTED =
+  'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]';
+
 /** Render `markdown` in the temporary folder, or in `folder`. */
 const render = (markdown: string, folder = dir) => renderIn(folder, markdown);
 
@@ -55,9 +59,7 @@ describe('Excel workbooks as table sources', () => {
 
   it('without a range, stop at a title row and suggest the range between title, unit and note rows', async () => {
     const { messages } = await render('::table{src="燃气进展.xlsx"}\n');
-    expect(messages).toEqual([
-      'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
-    ]);
+    expect(messages).toEqual([RANGE_SUGGESTED]);
   });
 
   it('without a range, suggest one that leaves out a 填报单位 row and a 填表人 line too', async () => {
@@ -67,9 +69,7 @@ describe('Excel workbooks as table sources', () => {
       sheet.getCell('H2').value = '单位：公里、户';
       sheet.getCell('A13').value = '填表人：张三    审核人：李四';
     }, '');
-    expect(messages).toEqual([
-      'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
-    ]);
+    expect(messages).toEqual([RANGE_SUGGESTED]);
   });
 
   it('without a range, take a title centred across the columns in its first cell alone, not merged, for a title', async () => {
@@ -77,9 +77,7 @@ describe('Excel workbooks as table sources', () => {
       sheet.unMergeCells('A1:H1');
       sheet.getCell('A1').alignment = { horizontal: 'centerContinuous' };
     }, '');
-    expect(messages).toEqual([
-      'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
-    ]);
+    expect(messages).toEqual([RANGE_SUGGESTED]);
   });
 
   it('without a range, suggest one that leaves out a 金额单位 line in a cell of its own', async () => {
@@ -88,9 +86,7 @@ describe('Excel workbooks as table sources', () => {
       sheet.getCell('A2').value = null;
       sheet.getCell('G2').value = '金额单位：万元';
     }, '');
-    expect(messages).toEqual([
-      'index.md:1:1: Expected the table to start in the first row of sheet “3月进展”, found a title across A1:H1; pick the table\'s cells with `range`, e.g. `range="A3:H11"` [table-range]',
-    ]);
+    expect(messages).toEqual([RANGE_SUGGESTED]);
   });
 
   it('take the first sheet Excel shows by default, not a hidden one holding drop-down lists', async () => {
