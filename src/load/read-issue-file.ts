@@ -45,7 +45,7 @@ function readText(path: string): string | { reason: string; ruleId: RuleId; line
   return decodeText(readFileSync(path));
 }
 
-/** The bytes as text (without a leading BOM), or why they are not an issue's text. */
+/** The bytes as text (without a leading BOM, lines ending in LF), or why they are not an issue's text. */
 function decodeText(bytes: Uint8Array): string | { reason: string; ruleId: RuleId; line: number } {
   if (bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
     return { reason: 'Expected an issue (frontmatter and Markdown), found an empty file', ruleId: 'issue-empty', line: 1 };
@@ -58,5 +58,17 @@ function decodeText(bytes: Uint8Array): string | { reason: string; ruleId: RuleI
       line: lineAt(bytes, nul),
     };
   }
-  return decodeUtf8(bytes) ?? { reason: 'Expected UTF-8, found bytes that are not UTF-8 (GBK?); save the file as UTF-8', ruleId: 'issue-encoding', line: 1 };
+  const text = decodeUtf8(bytes);
+  return text === undefined
+    ? { reason: 'Expected UTF-8, found bytes that are not UTF-8 (GBK?); save the file as UTF-8', ruleId: 'issue-encoding', line: 1 }
+    : withLf(text);
+}
+
+/**
+ * The text with every line ending a LF. Windows Notepad and Word save CRLF, which YAML reads into
+ * a frontmatter's last value (`date: 2021-12-30\r`) and which the Markdown's text keeps, so
+ * hard-wrapped Chinese lines would not join. A line's places are the same either way.
+ */
+export function withLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { VFileMessage } from 'vfile-message';
+import { withLf } from '../load/read-issue-file.ts';
 
 /** One fix made: the warning it answers, and the source text before and after. */
 export interface AppliedFix {
@@ -21,7 +22,11 @@ export async function applyFixes(warnings: readonly VFileMessage[]): Promise<App
   }
   const applied: AppliedFix[] = [];
   for (const [path, messages] of byFile) {
-    const source = await readFile(path, 'utf8');
+    // Places are in the text as the build read it (see `withLf`); the file keeps its BOM and line endings.
+    const raw = await readFile(path, 'utf8');
+    const bom = raw.startsWith('\ufeff') ? '\ufeff' : '';
+    const crlf = raw.includes('\r\n');
+    const source = withLf(raw.slice(bom.length));
     const fixes: AppliedFix[] = [];
     let end = 0;
     for (const message of messages.sort((a, b) => fixRange(a)![0] - fixRange(b)![0])) {
@@ -36,7 +41,7 @@ export async function applyFixes(warnings: readonly VFileMessage[]): Promise<App
       const [from, to] = fixRange(fix.message)!;
       fixed = fixed.slice(0, from) + fix.expected + fixed.slice(to);
     }
-    await writeFile(path, fixed);
+    await writeFile(path, bom + (crlf ? fixed.replaceAll('\n', '\r\n') : fixed));
     applied.push(...fixes);
   }
   return applied;

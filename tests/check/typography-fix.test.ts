@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,17 @@ describe('the typography check', () => {
       `${shown}:20:23: fixed: “(试点)” → “（试点）” [cjk-punctuation]`,
       `jianbao: checked 1 issue file in ${content}/: no problems`,
     ]);
+    expect(await readFile(issue, 'utf8')).toBe(before.replace('改造中,坚持“共同缔造”理念(试点)', '改造中，坚持“共同缔造”理念（试点）'));
+  });
+
+  it('--fix keeps the BOM and CRLF line endings of a file saved by Windows Notepad', async () => {
+    const content = join(dir, 'notepad');
+    await cp(fixture, content, { recursive: true });
+    const issue = join(content, '2024/1/index.md');
+    const before = `\ufeff${(await readFile(issue, 'utf8')).replaceAll('\n', '\r\n')}`;
+    await writeFile(issue, before);
+    const fixed = await runCli('check', '--content', content, '--fix');
+    expect(fixed.stdout).toContain(':20:23: fixed: “(试点)” → “（试点）” [cjk-punctuation]');
     expect(await readFile(issue, 'utf8')).toBe(before.replace('改造中,坚持“共同缔造”理念(试点)', '改造中，坚持“共同缔造”理念（试点）'));
   });
 });
