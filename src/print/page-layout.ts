@@ -233,6 +233,10 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const headCells = [...table.querySelectorAll<HTMLElement>('thead th, thead td')].filter((cell) => length(cell) <= 8).sort((a, b) => length(a) - length(b));
     let fontSizePt = Math.round(Number.parseFloat(getComputedStyle(table).fontSize) * 0.75 * 10) / 10;
     const sizes = [fontSizePt, ...options.tableSizesPt.filter((size) => size < fontSizePt)];
+    // A short label on three lines or more (`广东梅` / `州经济` / `开发区`) reads worse than the
+    // table a size smaller: the first size at which the table fits wrapped so is the last resort.
+    const squeezed = () => bodyCells.some((cell) => !cell.classList.contains('num') && lineCount(cell) > 2);
+    let wrapped: number | undefined;
     for (const size of sizes) {
       if (size !== fontSizePt) table.style.fontSize = `${size}pt`;
       fontSizePt = size;
@@ -247,10 +251,24 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         return { nowrap, fontSizePt, fitted: true };
       }
       for (const cell of bodyCells) cell.classList.remove('fit-nowrap');
-      if (fits()) return { nowrap: 0, fontSizePt, fitted: true };
+      if (fits() && !squeezed()) return { nowrap: 0, fontSizePt, fitted: true };
+      if (fits()) wrapped ??= size;
+    }
+    if (wrapped !== undefined) {
+      table.style.fontSize = wrapped === sizes[0] ? '' : `${wrapped}pt`;
+      return { nowrap: 0, fontSizePt: wrapped, fitted: true };
     }
     for (const cell of bodyCells) cell.classList.add('fit-nowrap');
     return { nowrap: bodyCells.length, fontSizePt, fitted: false };
+  };
+
+  /** The lines a cell's text takes: its line boxes, told apart by their tops. */
+  const lineCount = (cell: HTMLElement): number => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const tops = [...range.getClientRects()].map((box) => box.top).sort((a, b) => a - b);
+    const apart = Number.parseFloat(getComputedStyle(cell).fontSize) / 2;
+    return tops.filter((top, index) => index === 0 || top - tops[index - 1]! > apart).length;
   };
 
   // Columns of one kind get one width: each label column (names, 序号) the width of its
@@ -270,16 +288,27 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     });
     const count = isNumber.filter(Boolean).length;
     if (count === 0) return false;
+    const wraps = columns.map((cells, index) => !isNumber[index] && cells.some((cell) => cell.closest('tbody') && !cell.classList.contains('fit-nowrap')));
     const widths = columns.map((cells, index) => {
       if (isNumber[index]) return Math.max(0, ...bodyCells(cells).map(oneLineWidth));
-      // A label column with a cell that wraps keeps the width the browser gave it.
-      if (cells.some((cell) => cell.closest('tbody') && !cell.classList.contains('fit-nowrap')))
-        return Math.max(...cells.map((cell) => cell.getBoundingClientRect().width));
+      // A label column with a cell that wraps starts from the width the browser gave it.
+      if (wraps[index]) return Math.max(...cells.map((cell) => cell.getBoundingClientRect().width));
       return Math.max(0, ...cells.filter((cell) => cell.classList.contains('fit-nowrap')).map(oneLineWidth));
     });
+    const numberWidth = Math.max(...widths.filter((_, index) => isNumber[index]));
+    // The browser squeezes wrapping labels to a few characters (`广东梅州经济开发区` on three
+    // lines) and spreads the room over the numbers: what the numbers do not need goes to the
+    // wrapping labels instead, each up to its longest cell on one line, in proportion to what it lacks.
+    const lacks = columns.map((cells, index) => (wraps[index] ? Math.max(0, Math.max(0, ...bodyCells(cells).map(oneLineWidth)) - widths[index]!) : 0));
+    const lacking = lacks.reduce((sum, lack) => sum + lack, 0);
+    if (lacking > 0) {
+      const used = widths.reduce((sum, width, index) => (isNumber[index] ? sum : sum + Math.ceil(width) + 1), 0);
+      const spare = Math.max(0, available - used - count * Math.ceil(numberWidth));
+      for (const [index, lack] of lacks.entries()) widths[index]! += Math.floor(lack * Math.min(1, spare / lacking));
+    }
     const labels = widths.reduce((sum, width, index) => (isNumber[index] ? sum : sum + Math.ceil(width) + 1), 0);
     const share = Math.floor(((available - labels) / count) * 100) / 100;
-    if (share < Math.max(...widths.filter((_, index) => isNumber[index]))) return false;
+    if (share < numberWidth) return false;
     const wrapped = columns.flatMap((cells, index) =>
       isNumber[index] ? cells.filter((cell) => cell.closest('thead') && cell.classList.contains('fit-nowrap')) : [],
     );
