@@ -88,6 +88,12 @@ export interface RenderedIssue {
   readonly articles: readonly Article[];
   /** Files besides the Markdown that the page was made from (CSV, images). */
   readonly dependencies: readonly string[];
+  /**
+   * The files from the issue's own folder that its pages link to or show, relative to that folder
+   * with `/`: published beside the page. Not a table's source, whose page shows what it publishes:
+   * a workbook can hold hidden sheets and columns (contacts, phone numbers) and other months.
+   */
+  readonly attachments: readonly string[];
   /** The `::table` embeds that rendered, in document order: what the series page charts of them. */
   readonly tables: readonly IssueTable[];
   /** The photos the issue shows from its own folder, with the resized copies its pages use. */

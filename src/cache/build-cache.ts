@@ -992,8 +992,8 @@ export class BuildCache {
     const entry: IssueEntry = { markdown: found.markdown, dependencies, blob, sizes: [...sizes], hashes: [...hashes] };
     const name = this.#relative(issue.source);
     this.#next.issues[name] = entry;
-    const { articles, tables, images } = stored.fields;
-    this.#renders.set(name, { articles, tables, images });
+    const { articles, tables, images, attachments } = stored.fields;
+    this.#renders.set(name, { articles, tables, images, attachments });
     this.#renderedHere.add(name);
     this.#changed = true;
     return kept;

@@ -111,8 +111,8 @@ export async function storeRender(
   warnings: RenderWarnings,
 ): Promise<StoredRender> {
   const { html, printHtml, ...fields } = rendered;
-  const { articles, tables, images } = fields;
-  const render: CachedRender = { articles, tables, images };
+  const { articles, tables, images, attachments } = fields;
+  const render: CachedRender = { articles, tables, images, attachments };
   const dependencies: string[] = [];
   for (const path of store.entries ? fields.dependencies : []) {
     const hash = fileHash(path);

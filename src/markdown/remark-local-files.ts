@@ -7,6 +7,16 @@ import type {} from '../table/table-record.ts';
 import { IMAGE_TYPES, LINK_TYPES } from './file-types.ts';
 import { linkTarget } from './link-target.ts';
 
+declare module 'vfile' {
+  interface DataMap {
+    /**
+     * Absolute paths of the local files the document links to or shows: those published beside
+     * its page (a `::table`'s source is not, see `RenderedIssue.attachments`).
+     */
+    linked: string[];
+  }
+}
+
 export interface Options {
   /**
    * Content folder that links and images must stay inside, also after following symlinks;
@@ -48,7 +58,7 @@ const defaults = {
 /**
  * Check every link, image and link definition: a local path must name a file that exists
  * inside the content folder, a remote one must use an allowed scheme. Problems are errors at
- * the link; local files found are added to `file.data.dependencies`. An image without a
+ * the link; local files found are added to `file.data.dependencies` and `file.data.linked`. An image without a
  * description (`![](photo.jpg)`) is a warning, and so is a remote image, which the print page
  * leaves out. A definition that an image refers to is checked as an image. This plugin reads
  * the file system (`stat`).
@@ -92,8 +102,7 @@ export default function remarkLocalFiles(options?: Options) {
         );
       }
       if (target.kind === 'file') {
-        const dependencies = (file.data.dependencies ??= []);
-        if (!dependencies.includes(target.path)) dependencies.push(target.path);
+        for (const list of [(file.data.dependencies ??= []), (file.data.linked ??= [])]) if (!list.includes(target.path)) list.push(target.path);
       }
     }
   };

@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Issue, RenderedIssue } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
@@ -39,7 +40,16 @@ export async function renderIssue(processor: Processor, issue: Issue, file: VFil
     printHtml: file.data.printHtml!,
     articles: file.data.articles ?? [],
     dependencies: file.data.dependencies ?? [],
+    attachments: ownFiles(file.data.linked ?? [], dirname(resolve(issue.source))),
     tables: (file.data.tables ?? []).map(issueTable),
     images: file.data.images ?? [],
   };
+}
+
+/** Of `paths`, those inside `folder`, relative to it with `/`. */
+function ownFiles(paths: readonly string[], folder: string): string[] {
+  return paths.flatMap((path) => {
+    const own = relative(folder, path);
+    return own === '' || own.startsWith('..') || isAbsolute(own) ? [] : [own.split('\\').join('/')];
+  });
 }

@@ -88,6 +88,7 @@ describe('rendering on worker threads', () => {
         articles: rendered.articles,
         tables: rendered.tables,
         images: rendered.images,
+        attachments: rendered.attachments,
       });
       // The synthetic issues render with typography warnings, which are kept with them.
       expect(single[index]!.file.messages.length).toBeGreaterThan(0);
