@@ -44,7 +44,52 @@ export default function remarkDirectiveNames(options: Options = {}) {
       reportProblem(file, reason, { place: node.position?.start, ruleId: 'directive-unknown' });
       return undefined;
     });
+    // A directive line typed with the input method in Chinese mode is no directive but a
+    // paragraph: the table would vanish from the page, its 合计 unchecked.
+    eachNode(tree, (node) => {
+      if (node.type !== 'paragraph') return;
+      const start = node.position?.start;
+      if (start?.offset === undefined) return;
+      const line = source.slice(start.offset).split('\n', 1)[0]!;
+      const found = misTyped(line, known);
+      if (!found) return;
+      reportProblem(file, `Cannot read this \`${found.name}\` line: ${found.why}; write it as \`${found.example}\`, in half-width characters`, {
+        place: { line: start.line, column: start.column + found.at },
+        ruleId: 'directive-malformed',
+      });
+    });
   };
+}
+
+/** `::table` typed with full-width colons or spaces, or followed by a space. */
+const OPENING = /^[:：]{2,3}[ \t\u3000]*([A-Za-z][\w-]*)/;
+/** What a Chinese input method types in place of the half-width characters of a directive's attributes. */
+const FULL_WIDTH: Readonly<Record<string, string>> = { '：': ':', '｛': '{', '｝': '}', '“': '"', '”': '"', '＝': '=', '，': ' ', '\u3000': ' ' };
+
+/**
+ * Why a paragraph's first line that opens like a known directive (`：：table{…}`,
+ * `::table {…}`, `::table{src="a.csv"，header-rows="1"}`) was not read as one, and where.
+ */
+function misTyped(line: string, known: readonly KnownDirective[]): { name: string; example: string; why: string; at: number } | undefined {
+  const opening = OPENING.exec(line);
+  const directive = opening && known.find((candidate) => candidate.name === opening[1]);
+  if (!opening || !directive) return undefined;
+  const name = writtenAs(directive.type, directive.name);
+  const wide = [...line].findIndex((character) => character in FULL_WIDTH);
+  if (wide !== -1) {
+    const character = [...line][wide]!;
+    const half = FULL_WIDTH[character]!;
+    const why =
+      half === ' '
+        ? `found “${character}” between attributes, which are separated by spaces`
+        : `found the full-width “${character}”, where \`${half}\` belongs`;
+    return { name, example: directive.example, why, at: [...line].slice(0, wide).join('').length };
+  }
+  const gap = /^[:：]+[A-Za-z][\w-]*(\s+)\{/.exec(line);
+  if (gap) return { name, example: directive.example, why: 'found a space before `{`', at: gap[0].length - gap[1]!.length - 1 };
+  const comma = line.indexOf(',', opening[0].length);
+  if (comma !== -1) return { name, example: directive.example, why: 'found “,” between attributes, which are separated by spaces', at: comma };
+  return { name, example: directive.example, why: 'its attributes are not `name="value"` pairs inside `{}`', at: opening[0].length };
 }
 
 function isDirective(node: Nodes): node is Directive {

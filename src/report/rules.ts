@@ -180,6 +180,14 @@ export const RULES = {
       'Unknown directive `::tabel`: nothing would be printed for it; did you mean `::table{src="progress.csv"}`?',
     ],
   },
+  'directive-malformed': {
+    where: 'Markdown',
+    severity: 'error',
+    summary:
+      'a line that opens like `::table` but is no directive (full-width `：`, `“”`, `，` or spaces, a space before `{`, commas between attributes), so its table would vanish',
+    example:
+      'Cannot read this `::table` line: found “，” between attributes, which are separated by spaces; write it as `::table{src="progress.csv"}`, in half-width characters',
+  },
   html: {
     where: 'Markdown',
     severity: 'error',
@@ -330,10 +338,12 @@ export const RULES = {
   'table-attribute': {
     where: '`::table`',
     severity: 'error',
-    summary: "an unknown attribute, or one the source's format does not read (`sheet` on a CSV file)",
+    summary:
+      "an unknown attribute, one the source's format does not read (`sheet` on a CSV file), or a value in the quotes a Chinese input method types (`src=“a.csv”`)",
     example: [
       'Unexpected attribute `title` on ::table; expected `src`, `header-rows`, `total`, `chart`, `chart-type`, `chart-whole`, `chart-done`, `chart-print`, `sheet` or `range`',
       'Unexpected attribute `sheet` on a ::table of a .csv file; it picks a part of an Excel workbook (.xlsx) and has no meaning here',
+      'Expected `src="progress.csv"` with half-width quotes, got src=“progress.csv”',
     ],
   },
   'table-header-rows': {

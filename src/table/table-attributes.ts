@@ -24,6 +24,9 @@ export interface TableAttributes {
 
 const COMMON: readonly string[] = ['src', 'header-rows', 'total', ...CHART_ATTRIBUTES];
 const DEFAULT_LABEL = '合计';
+/** Quotes a Chinese input method types: a value quoted with them keeps them. */
+const CURLY = /^[“”‘’「」]|[“”‘’「」]$/;
+const CURLIES = /[“”‘’「」]/g;
 
 /**
  * Read and check a directive's attributes. `total` alone (no value) appends a `合计` row;
@@ -39,6 +42,16 @@ export function tableAttributes(
   const given = attributes ?? {};
   const source: Record<string, string> = {};
 
+  for (const [key, value] of Object.entries(given)) {
+    // remark-directive reads `src=“a.csv”` as a value with the quotes in it.
+    if (typeof value === 'string' && CURLY.test(value)) {
+      problems.push({
+        reason: `Expected \`${key}="${value.replace(CURLIES, '')}"\` with half-width quotes, got ${key}=${value}`,
+        ruleId: 'table-attribute',
+      });
+      return { src: undefined, headerRows: undefined, label: DEFAULT_LABEL, append: false, chart: undefined, source, problems };
+    }
+  }
   for (const key of Object.keys(given)) {
     if (COMMON.includes(key)) continue;
     if (formats.includes(key)) {

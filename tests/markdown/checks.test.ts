@@ -60,6 +60,30 @@ describe('remarkDirectiveNames', () => {
     ]);
   });
 
+  it('reports a ::table line typed with the input method in Chinese mode, which would vanish as a paragraph', async () => {
+    const file = await run(
+      [
+        '::table{src="a.csv"，header-rows="1"}',
+        '::table {src="a.csv"}',
+        '：：table{src="a.csv"}',
+        '::table{src="a.csv"\u3000header-rows="1"}',
+        '::table{src="a.csv",header-rows="1"}',
+        '::table{src=a.csv header-rows}}',
+        '::tables 不是表格',
+      ].join('\n\n'),
+    );
+    const why = (place: string, what: string) =>
+      `issue.md:${place}: Cannot read this \`::table\` line: ${what}; write it as \`::table{src="progress.csv"}\`, in half-width characters [directive-malformed]`;
+    expect(lines(file)).toEqual([
+      why('1:20', 'found “，” between attributes, which are separated by spaces'),
+      why('3:8', 'found a space before `{`'),
+      why('5:1', 'found the full-width “：”, where `:` belongs'),
+      why('7:20', 'found “\u3000” between attributes, which are separated by spaces'),
+      why('9:20', 'found “,” between attributes, which are separated by spaces'),
+      why('11:8', 'its attributes are not `name="value"` pairs inside `{}`'),
+    ]);
+  });
+
   it('works with no options, and takes the known list from one place', async () => {
     expect(KNOWN_DIRECTIVES.map((directive) => directive.name)).toEqual([TABLE_DIRECTIVE.name]);
     const file = await unified()
