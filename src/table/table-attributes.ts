@@ -1,5 +1,6 @@
 import { orList } from '../util/local-path.ts';
 import { CHART_ATTRIBUTES, type ChartRequest, chartAttributes } from './chart-attributes.ts';
+import { DEFAULT_TOTAL } from './totals.ts';
 import type { Problem } from './problem.ts';
 
 /** What a `::table{…}` directive asks for. */
@@ -23,7 +24,6 @@ export interface TableAttributes {
 }
 
 const COMMON: readonly string[] = ['src', 'header-rows', 'total', ...CHART_ATTRIBUTES];
-const DEFAULT_LABEL = '合计';
 /** Quotes a Chinese input method types: a value quoted with them keeps them. */
 const CURLY = /^[“”‘’「」]|[“”‘’「」]$/;
 const CURLIES = /[“”‘’「」]/g;
@@ -49,7 +49,7 @@ export function tableAttributes(
         reason: `Expected \`${key}="${value.replace(CURLIES, '')}"\` with half-width quotes, got ${key}=${value}`,
         ruleId: 'table-attribute',
       });
-      return { src: undefined, headerRows: undefined, label: DEFAULT_LABEL, append: false, chart: undefined, source, problems };
+      return { src: undefined, headerRows: undefined, label: DEFAULT_TOTAL, append: false, chart: undefined, source, problems };
     }
   }
   for (const key of Object.keys(given)) {
@@ -87,7 +87,7 @@ export function tableAttributes(
 
   const total = given['total'];
   const append = total !== undefined;
-  const label = total?.trim() || DEFAULT_LABEL;
+  const label = total?.trim() || DEFAULT_TOTAL;
   const { chart, problems: chartProblems } = chartAttributes(given);
   problems.push(...chartProblems);
   return { src, headerRows, label, append, chart, source, problems };

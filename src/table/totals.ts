@@ -5,6 +5,9 @@ import { atScale, formatDecimal, isBlankNumber, parseNumberCell, type Decimal } 
 import { rowLabel, type Problem, type SourcePlace } from './problem.ts';
 import { cellTexts as texts, type SourceRow } from './sources/source.ts';
 
+/** The totals row's label by default (`::table` without `total="…"`). */
+export const DEFAULT_TOTAL = '合计';
+
 export interface TotalsOptions {
   /** Label of the totals row, e.g. `合计`. */
   readonly label: string;
@@ -28,8 +31,12 @@ export interface Totals {
   readonly problems: readonly Problem[];
 }
 
-/** Words naming a rate or share in a column's header (完成率, 占比, 同比增长(%)): its 合计 is not a sum. */
-const RATE = /率|[%％]|比例|占比|比重|同比|环比|平均|人均/;
+/** Words naming a rate or share in a column's header (完成率, 占比, 同比增长(%), 提高（个百分点）): its 合计 is not a sum. */
+const RATE = /率|[%％]|比例|占比|比重|同比|环比|平均|人均|百分点/;
+/** Labels that total a table as 合计 does, the default label: 总计, 全市合计, 全县总计. */
+const TOTAL_LABELS = /^(全[省市县区州盟旗镇乡])?(合计|总计|总合计)$/;
+/** A first row for the whole area (全市, 全县) sums the rows below it, as a 合计 on top does. */
+const WHOLE_AREA = /^全[省市县区州盟旗镇乡]$/;
 /** The label (or its end: `城区小计`) of a row adding up the rows of its group. */
 const SUBTOTAL = '小计';
 /** The label of a row breaking out a part of the row above (`其中：城区`), counted in that row already. */
@@ -45,7 +52,9 @@ const PART = /^其中/;
 export function totals(body: readonly SourceRow[], paths: readonly (readonly string[])[], options: TotalsOptions): Totals {
   const problems: Problem[] = [];
   const labelOf = (row: SourceRow) => text(row, labelIndex(texts(row)));
-  const isTotal = (row: SourceRow) => sameLabel(labelOf(row), options.label);
+  const named = (row: SourceRow) => sameLabel(labelOf(row), options.label) || (options.label === DEFAULT_TOTAL && TOTAL_LABELS.test(bareLabel(labelOf(row))));
+  const whole = body.findIndex(named) === -1 && body[0] !== undefined && WHOLE_AREA.test(bareLabel(labelOf(body[0]))) ? body[0] : undefined;
+  const isTotal = (row: SourceRow) => row === whole || named(row);
   const totalAt = body.findIndex(isTotal);
   const rows = body.filter((row) => !isTotal(row));
   const numeric = numberColumns(rows.map(texts), paths);
@@ -62,7 +71,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   if (first) {
     for (const row of body.slice(totalAt + 1).filter(isTotal)) {
       problems.push({
-        reason: `Unexpected second ${options.label} row, the first is on ${rowLabel(first.place)}; keep one`,
+        reason: `Unexpected second ${bareLabel(labelOf(row))} row, the first is on ${rowLabel(first.place)}; keep one`,
         ruleId: 'table-total',
         place: placeOf(row, labelIndex(texts(row))),
       });
@@ -88,35 +97,62 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   };
   const values = rows.map((row) => numeric.map((yes, column) => (yes ? parsed(row, column) : undefined)));
 
-  // The first `count` rows' sum, exact, at their finest precision.
-  const sum = (column: number, count: number): Decimal => {
-    const cells = values.slice(0, count).flatMap((row, index) => (summed[index] ? [row[column]] : []));
+  // The rows from `from` up to `to` that a total counts.
+  const counted = (from: number, to: number) => rows.flatMap((_, index) => (index >= from && index < to && summed[index] ? [index] : []));
+  // Those rows' sum, exact, at their finest precision.
+  const sum = (column: number, indexes: readonly number[]): Decimal => {
+    const cells = indexes.map((index) => values[index]![column]);
     const scale = Math.max(0, ...cells.map((value) => value?.scale ?? 0));
     const grouped = cells.some((value) => value?.grouped);
     const units = cells.reduce((total, value) => total + (value ? atScale(value, scale) : 0n), 0n);
     return { units, scale, grouped };
   };
 
+  // A 小计 adds up its group: the rows since the 小计 above it, or, where the first 小计 comes
+  // before any row it could add up (小计 on top of their groups), the rows down to the next.
+  const subtotals = rows.flatMap((row, index) => (summed[index] ? [] : bareLabel(labelOf(row)).endsWith(SUBTOTAL) ? [index] : []));
+  const onTop = subtotals.length > 0 && counted(0, subtotals[0]!).length === 0;
+  for (const [order, at] of subtotals.entries()) {
+    const group = onTop ? counted(at + 1, subtotals[order + 1] ?? rows.length) : counted(order === 0 ? 0 : subtotals[order - 1]! + 1, at);
+    if (group.length === 0) continue;
+    numeric.forEach((yes, column) => {
+      const stated = values[at]![column];
+      if (!yes || rate[column] || broken.has(column) || !stated) return;
+      const expected = sum(column, group);
+      const scale = Math.max(stated.scale, expected.scale);
+      if (atScale(stated, scale) === atScale(expected, scale)) return;
+      const [top, bottom] = [rows[group[0]!]!, rows[group.at(-1)!]!];
+      problems.push({
+        reason:
+          `${bareLabel(labelOf(rows[at]!))} value ${text(rows[at]!, column)} in column “${name(column)}” does not match the sum of its rows, ` +
+          `${labelOf(top)} to ${labelOf(bottom)}, ${formatDecimal(atScale(expected, scale), scale, stated.grouped)}`,
+        ruleId: 'table-total',
+        place: placeOf(rows[at]!, column),
+      });
+    });
+  }
+
   if (first) {
     // Rows above the first totals row are all body rows; a totals row on top sums the rest.
     const count = totalAt === 0 ? rows.length : totalAt;
     const where = totalAt === 0 ? 'below' : 'above';
     const label = labelIndex(texts(first));
+    const called = bareLabel(labelOf(first));
     numeric.forEach((yes, column) => {
       if (rate[column]) return;
       if (!yes) {
-        if (column !== label) problems.push(...unsummable(first, column, rows.slice(0, count), `${options.label} value`, name(column)));
+        if (column !== label) problems.push(...unsummable(first, column, rows.slice(0, count), `${called} value`, name(column)));
         return;
       }
       const stated = parsed(first, column, label);
       if (!stated || broken.has(column)) return;
-      const expected = sum(column, count);
+      const expected = sum(column, counted(0, count));
       const scale = Math.max(stated.scale, expected.scale);
       const units = atScale(expected, scale);
       if (atScale(stated, scale) === units) return;
       problems.push({
         reason:
-          `${options.label} value ${text(first, column)} in column “${name(column)}” does not ` +
+          `${called} value ${text(first, column)} in column “${name(column)}” does not ` +
           `match the sum of the rows ${where}, ${formatDecimal(units, scale, stated.grouped)}`,
         ruleId: 'table-total',
         place: placeOf(first, column),
@@ -132,7 +168,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   const cells = numeric.map((yes, column) => {
     if (column === labelAt) return options.label;
     if (!yes || rate[column]) return '';
-    const { units, scale, grouped } = sum(column, rows.length);
+    const { units, scale, grouped } = sum(column, counted(0, rows.length));
     return formatDecimal(units, scale, grouped);
   });
   return { numberColumns: numeric, rows, total: { cells, line: undefined, at: rows.length }, problems };

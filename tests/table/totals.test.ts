@@ -90,6 +90,31 @@ describe('totals', () => {
     expect(wrong.problems.map((problem) => problem.reason)).toEqual(['合计 value 20 in column “任务数” does not match the sum of the rows above, 10']);
   });
 
+  it('checks each 小计 against its group: the rows since the 小计 above, or below when they head their groups', () => {
+    const reasons = (...lines: string[]) => totals(body(...lines), paths('区县', '任务数'), checkOnly).problems.map((problem) => problem.reason);
+    expect(reasons('甲;10', '乙;15', '城区小计;26', '丙;20', '丁;5', '农村小计;25', '合计;50')).toEqual([
+      '城区小计 value 26 in column “任务数” does not match the sum of its rows, 甲 to 乙, 25',
+    ]);
+    expect(reasons('城区小计;25', '甲;10', '乙;15', '农村小计;24', '丙;20', '丁;5', '合计;50')).toEqual([
+      '农村小计 value 24 in column “任务数” does not match the sum of its rows, 丙 to 丁, 25',
+    ]);
+  });
+
+  it('checks a 总计, a 全县合计 and a first row for the whole area (全市) as a 合计', () => {
+    const reasons = (...lines: string[]) => totals(body(...lines), paths('区县', '任务数'), checkOnly).problems.map((problem) => problem.reason);
+    expect(reasons('甲;10', '乙;15', '总　计;26')).toEqual(['总计 value 26 in column “任务数” does not match the sum of the rows above, 25']);
+    expect(reasons('甲;10', '乙;15', '全县合计;26')).toEqual(['全县合计 value 26 in column “任务数” does not match the sum of the rows above, 25']);
+    expect(reasons('全市;26', '甲;10', '乙;15')).toEqual(['全市 value 26 in column “任务数” does not match the sum of the rows below, 25']);
+    // Only on top and without a 合计: elsewhere 全市 is a row like another.
+    expect(reasons('甲;10', '全市;16', '合计;26')).toEqual([]);
+    // A label set with `total` is the only one.
+    expect(totals(body('甲;10', '总计;11', '共计;21'), paths('区县', '任务数'), { label: '共计', append: false }).problems).toEqual([]);
+  });
+
+  it('does not sum a change in percentage points', () => {
+    expect(totals(body('甲;10;1.2', '乙;15;2.3', '合计;25;1.7'), paths('区县', '任务数', '较上月提高（个百分点）'), checkOnly).problems).toEqual([]);
+  });
+
   it('leaves 其中 rows, a part of the row above, out of the 合计', () => {
     const result = totals(body('城关镇;100', '其中：城区;80', '石正镇;80', '其中;30', '合计;180'), paths('乡镇', '奖补资金'), checkOnly);
     expect(result.problems).toEqual([]);
