@@ -6,6 +6,7 @@ import { docxToHtml } from './docx-to-html.ts';
 import { draftFormatProblem } from './draft-format.ts';
 import { warnUnmapped } from './draft-inventory.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
+import { withoutInvisibleColumns } from './word-grid-columns.ts';
 import { typedNumbers } from './word-numbering.ts';
 
 export interface ImportOptions {
@@ -37,7 +38,7 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
 
   let converted: Awaited<ReturnType<typeof docxToHtml>>;
   try {
-    converted = await docxToHtml(await typedNumbers(buffer), file);
+    converted = await docxToHtml(await typedNumbers(await withoutInvisibleColumns(buffer)), file);
   } catch (error) {
     const reason = `Cannot read this .docx (${error instanceof Error ? error.message : String(error)}); open it in Word or WPS, save it again as .docx and import that`;
     throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);

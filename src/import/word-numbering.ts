@@ -10,6 +10,15 @@ interface Level {
 /** A numbering instance (`w:num`): its definition's levels, with its own overrides. */
 type Numbering = ReadonlyMap<number, Level>;
 
+/**
+ * What an instance counts with: its definition (`w:abstractNum`), whose count every instance of
+ * it continues, and the levels it starts again (its `startOverride`s) where it is first used.
+ */
+interface List {
+  readonly definition: string;
+  readonly restarts: ReadonlySet<number>;
+}
+
 /** The numbering a paragraph style carries (Word's heading styles linked to a multilevel list). */
 interface StyleNumbering {
   readonly numId?: string;
@@ -25,19 +34,22 @@ interface StyleNumbering {
  * format. Other numbered lists (`1.`, `a)`) stay lists, and bullets stay bullets. The same
  * buffer when nothing is numbered so.
  *
- * Counting follows Word for what drafts hold: each instance (`w:num`) counts on its own from
- * its level's start (or its `startOverride`), a level restarts below a higher one, and a
- * paragraph style's numbering (a heading style linked to a list) counts like a paragraph's own.
+ * Counting follows Word (and LibreOffice, which saves a list it restarts as an instance of its
+ * own): the instances (`w:num`) of one definition continue one count from its level's start, an
+ * instance with a `startOverride` starts its level again where it is first used, a level restarts
+ * below a higher one, and a paragraph style's numbering (a heading style linked to a list) counts
+ * like a paragraph's own.
  */
 export async function typedNumbers(buffer: Buffer): Promise<Buffer> {
   const docx = await openDocx(buffer);
   const [documentXml, numberingXml, stylesXml] = await Promise.all(['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].map(docx.xml));
   if (documentXml === undefined || numberingXml === undefined) return buffer;
-  const numberings = readNumberings(docx.parse(numberingXml));
+  const { numberings, lists } = readNumberings(docx.parse(numberingXml));
   const styles = stylesXml === undefined ? new Map<string, StyleNumbering>() : readStyles(docx.parse(stylesXml));
   const document = docx.parse(documentXml);
 
   const counters = new Map<string, number[]>();
+  const started = new Set<string>();
   let typed = 0;
   for (const paragraph of elements(document.getElementsByTagNameNS(W, 'p'))) {
     const properties = children(paragraph, 'pPr')[0];
@@ -50,10 +62,15 @@ export async function typedNumbers(buffer: Buffer): Promise<Buffer> {
     const definition = numbering?.get(level);
     if (!numbering || !definition || definition.format === 'bullet' || definition.format === 'none') continue;
 
-    const count = counters.get(numId) ?? [];
+    const list = lists.get(numId) ?? { definition: numId, restarts: new Set<number>() };
+    const count = counters.get(list.definition) ?? [];
+    if (list.restarts.has(level) && !started.has(`${numId} ${level}`)) {
+      started.add(`${numId} ${level}`);
+      count.length = level;
+    }
     count[level] = (count[level] ?? definition.start - 1) + 1;
     count.length = level + 1;
-    counters.set(numId, count);
+    counters.set(list.definition, count);
     if (![...numbering.values()].some(isOfficial)) continue;
 
     const text = definition.text.replace(/%(\d)/g, (_, at: string) => {
@@ -106,23 +123,29 @@ function typeNumber(document: Document, paragraph: Element, properties: Element 
   properties!.appendChild(none);
 }
 
-function readNumberings(numbering: Document): Map<string, Numbering> {
+function readNumberings(numbering: Document): { numberings: Map<string, Numbering>; lists: Map<string, List> } {
   const definitions = new Map<string, Map<number, Level>>();
   for (const abstract of elements(numbering.getElementsByTagNameNS(W, 'abstractNum'))) {
     definitions.set(wordAttribute(abstract, 'abstractNumId') ?? '', readLevels(abstract));
   }
   const instances = new Map<string, Numbering>();
+  const lists = new Map<string, List>();
   for (const instance of elements(numbering.getElementsByTagNameNS(W, 'num'))) {
-    const levels = new Map(definitions.get(wordAttribute(children(instance, 'abstractNumId')[0], 'val') ?? '') ?? []);
+    const definition = wordAttribute(children(instance, 'abstractNumId')[0], 'val') ?? '';
+    const levels = new Map(definitions.get(definition) ?? []);
+    const restarts = new Set<number>();
     for (const override of children(instance, 'lvlOverride')) {
       const index = Number(wordAttribute(override, 'ilvl') ?? 0);
       const replaced = readLevels(override).get(index) ?? levels.get(index);
       const start = wordAttribute(children(override, 'startOverride')[0], 'val');
+      if (start !== undefined) restarts.add(index);
       if (replaced) levels.set(index, start === undefined ? replaced : { ...replaced, start: Number(start) });
     }
-    instances.set(wordAttribute(instance, 'numId') ?? '', levels);
+    const numId = wordAttribute(instance, 'numId') ?? '';
+    instances.set(numId, levels);
+    lists.set(numId, { definition, restarts });
   }
-  return instances;
+  return { numberings: instances, lists };
 }
 
 function readLevels(parent: Element): Map<number, Level> {

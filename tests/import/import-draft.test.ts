@@ -214,6 +214,32 @@ describe('jianbao import', () => {
     expect(validation.issues[0]?.tables[0]?.total).toEqual(['合计', '', '400', '5']);
   });
 
+  it('imports a table LibreOffice saved with an invisible grid column, and list numbers continued over its list instances', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-grid.docx'), { contentDir: content, date: '2022-01-10' });
+    // The 合计's figures under their heads, not a column to the left with an empty column after the names.
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe(
+      [
+        '序号,街道（镇）,改造计划,改造计划,已完工,已完工',
+        '序号,街道（镇）,小区（个）,户数（户）,小区（个）,户数（户）',
+        '1,金山街道,5,"1,230",3,820',
+        '2,江南街道,4,986,2,410',
+        '3,西郊街道,3,512,3,512',
+        '4,三角镇,2,300,0,/',
+        '合计,,14,"3,028",8,"1,742"',
+        '',
+      ].join('\n'),
+    );
+    // As LibreOffice shows them: its restarted list is an instance of the same definition, whose count the next one continues.
+    const subheads = (await readFile(imported.created.path, 'utf8')).split('\n').filter((line) => line.startsWith('#'));
+    expect(subheads.filter((line) => line.startsWith('### '))).toEqual([
+      '### 一、高位推动，压实工作责任',
+      '### 一、群众参与，凝聚改造合力',
+      '### 二、强化监管，确保工程质量',
+    ]);
+    expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
+  });
+
   it('runs as `jianbao import`, printing the path, the warnings and what it wrote (the bundled CLI reads the zip and XML too)', async () => {
     const { content, draft } = await archive(await twoArticleDraft());
     const result = await runCli('import', draft, '--content', content, '--date', '2022-01-10');
