@@ -154,6 +154,12 @@ describe('Excel workbooks as table sources', () => {
   it('report an error value, a formula without a saved result and a date among numbers at their cells', async () => {
     const { messages } = await renderEdited((sheet) => {
       sheet.getCell('C7').value = { error: '#REF!' };
+      // Written by a program that does not calculate: the one formula has no result.
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.formula) cell.value = cell.result as number;
+        }),
+      );
       sheet.getCell('E11').value = { formula: 'SUM(E6:E10)' };
       sheet.getCell('G8').value = new Date(Date.UTC(2024, 2, 1));
       sheet.getCell('G8').numFmt = 'yyyy/m/d';
@@ -169,6 +175,14 @@ describe('Excel workbooks as table sources', () => {
     expect(date.messages).toEqual([
       'edited.xlsx 3月进展!G8: Expected a number in column “改造进展情况 / 2. 已进场施工 / 户数(户)”, got “2024/3/1” [table-number]',
     ]);
+  });
+
+  it('read a formula whose saved result is an empty text (IF(…,"",…)), which exceljs leaves out, as an empty cell', async () => {
+    const { messages, html } = await renderEdited((sheet) => {
+      sheet.getCell('E11').value = { formula: 'IF(COUNT(E6:E10)=0,"",SUM(E6:E10))' };
+    });
+    expect(messages).toEqual([]);
+    expect(html).toContain('合计</th><td class="num">9,700</td><td class="num">36.9</td><td></td><td class="num">5.5</td>');
   });
 
   it('read a saved formula result of 0, which exceljs’s cell value leaves out', async () => {

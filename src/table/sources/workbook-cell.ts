@@ -7,9 +7,10 @@ export type CellReading = { readonly text: string } | { readonly reason: string 
 /**
  * What a workbook cell shows: numbers under their number format, formulas as their saved
  * (cached) result, rich text and links as their text, dates as a Chinese Excel writes them. An
- * error value and a formula without a saved result are reasons, not text.
+ * error value and a formula without a saved result are reasons, not text, unless `calculated`
+ * says the sheet's formulas have results (an empty text result reads as none).
  */
-export function cellText(value: CellValue, format: string | undefined): CellReading {
+export function cellText(value: CellValue, format: string | undefined, calculated: () => boolean = () => false): CellReading {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'number') return { text: formatNumber(value, format) };
   // A line break typed in the cell (Alt+Enter) is kept, as `\n`: the table shows it.
@@ -28,6 +29,9 @@ export function cellText(value: CellValue, format: string | undefined): CellRead
         .trim(),
     };
   if ('hyperlink' in value) return cellText(value.text, format);
+  // An empty text saved as a result (`IF(C3=0,"",D3/C3)`, `<v></v>`) reaches us as none:
+  // where the sheet's other formulas have theirs, the program calculated, and that one is empty.
+  if (value.result === undefined && calculated()) return { text: '' };
   if (value.result === undefined) {
     const formula = 'sharedFormula' in value ? (value.formula ?? value.sharedFormula) : value.formula;
     return {

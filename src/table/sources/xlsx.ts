@@ -165,6 +165,17 @@ function notAWorkbook(container: 'encrypted' | 'compound' | 'other', name: strin
   return { reason: reasons[container], ruleId: container === 'other' ? 'table-xlsx-read' : 'table-xlsx-format' };
 }
 
+/** Whether a formula of the sheet has a saved result: the program that saved it calculates. */
+function savedResults(sheet: Worksheet): boolean {
+  let found = false;
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      found ||= cell.formula !== undefined && cell.result !== undefined;
+    });
+  });
+  return found;
+}
+
 /** The cells with values, and merged cells, as one block; undefined when the sheet is empty. */
 function usedRange(sheet: Worksheet): CellRange | undefined {
   let range: CellRange | undefined;
@@ -198,6 +209,8 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
   const bottom = Math.min(range.bottom, sheet.rowCount);
   const right = Math.min(range.right, Math.max(sheet.columnCount, left));
   const problems: Problem[] = [];
+  let saved: boolean | undefined;
+  const calculated = () => (saved ??= savedResults(sheet));
   const lines = numbers(top, bottom).filter((line) => !sheet.findRow(line)?.hidden);
   const columns = numbers(left, right).filter((column) => !sheet.getColumn(column).hidden);
   // Each merge's extent inside the range's shown cells, by its master cell, as indexes in `lines` and `columns`.
@@ -233,7 +246,7 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
       // A merge's text is its master's, even where the range cuts the master off or hides it.
       const source = extent ? cell?.master : cell;
       const value = source ? cellValue(source) : null;
-      const reading = cellText(value, source?.numFmt);
+      const reading = cellText(value, source?.numFmt, calculated);
       if ('reason' in reading) problems.push({ reason: reading.reason, ruleId: 'table-xlsx-cell', place });
       const text = 'text' in reading ? reading.text : '';
       const unit = isNumber(value) ? formatUnit(source?.numFmt) : '';
