@@ -109,12 +109,35 @@ async function run(query) {
   // Pagefind sorts within one bundle, and there is one a year: the newest of the first hundred
   // hits are put in order here, by the date each page names.
   const loaded = await Promise.all(search.results.slice(0, newest ? 100 : 30).map((result) => result.data()));
-  const results = newest ? loaded.sort((a, b) => day(b) - day(a)).slice(0, 30) : loaded;
+  if (newest) loaded.sort((a, b) => day(b) - day(a));
+  // Chinese is matched word by word, and numbers by their beginning (`2476` finds `24`): the
+  // issues holding the query as typed come first, and the status says how many do.
+  const wanted = compact(query);
+  const holds = (result) => compact(result.content ?? '').includes(wanted);
+  const results = [...loaded.filter(holds), ...loaded.filter((result) => !holds(result))].slice(0, PAGE);
   if (ticket !== latest) return;
-  status.textContent = results.length
-    ? `找到 ${search.results.length} 期含有“${query}”，${newest ? '最新在前' : '按相关度排列'}`
-    : `没有找到含有“${query}”的内容`;
+  const exact = results.filter(holds).length;
+  const more = search.results.length > results.length ? `，列出前 ${results.length} 期` : '';
+  const order = newest ? '最新在前' : '按相关度排列';
+  status.textContent =
+    results.length === 0
+      ? `没有找到含有“${query}”的内容`
+      : exact === 0
+        ? `没有找到含有“${query}”的期号；以下 ${search.results.length} 期含有其中的字词${more}，${order}`
+        : exact === search.results.length
+          ? `找到 ${exact} 期含有“${query}”，${order}`
+          : exact === results.length
+            ? `找到 ${search.results.length} 期相关内容，列出的前 ${exact} 期都含有“${query}”，${order}`
+            : `找到 ${search.results.length} 期相关内容，含有“${query}”的 ${exact} 期在前${more}，${order}`;
   for (const result of results) list.append(issueResult(result, query));
+}
+
+/** How many issues a search lists. */
+const PAGE = 30;
+
+/** Text without its spaces, as a query and a page's text compare. */
+function compact(text) {
+  return text.replace(/\s+/g, '');
 }
 
 /** One issue: its label and date, then each matching article with its excerpt or table rows, best first. */

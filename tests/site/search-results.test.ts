@@ -73,6 +73,17 @@ describe('search results', () => {
     await again.close();
   });
 
+  it('say how many issues hold the query as typed, and never that one holds what it only holds words of', async () => {
+    const status = (page: Page) => page.$eval('#search-status', (element) => element.textContent);
+    const found = await search('search/?q=梅县区');
+    expect(await status(found)).toBe('找到 3 期含有“梅县区”，按相关度排列');
+    await found.close();
+    // Pagefind matches 区 of 区块链, which no issue holds.
+    const words = await search('search/?q=区块链');
+    expect(await status(words)).toMatch(/^没有找到含有“区块链”的期号；以下 \d+ 期含有其中的字词，按相关度排列$/);
+    await words.close();
+  });
+
   it('without JavaScript, say so and link to the year pages', async () => {
     const page = await search('search/?q=梅县区', { javascript: false });
     const shown = await page.$eval('.search-noscript', (block) => ({
