@@ -150,7 +150,13 @@ describe('series page', () => {
   it('tells readers, not the editor, when no table is charted', () => {
     const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
     const views = issues.map((rendered) => issueView({ ...rendered, tables: [] }));
-    const series = { title: '梅州市城镇老旧小区改造工作简报', issuer: '梅州市住房和城乡建设局', url: 'https://example.org/jianbao/', distribution: [], source: '' };
+    const series = {
+      title: '梅州市城镇老旧小区改造工作简报',
+      issuer: '梅州市住房和城乡建设局',
+      url: 'https://example.org/jianbao/',
+      distribution: [],
+      source: '',
+    };
     const html = String(renderSite(engine, series, views).find((file) => file.path === 'series/index.html')?.contents);
     expect(html).toContain('<p>暂无可逐月对照的进展数据。</p>');
     expect(html).not.toContain('chart=');
