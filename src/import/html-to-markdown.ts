@@ -4,6 +4,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { defaultHandlers } from 'hast-util-to-mdast';
 import { toString } from 'hast-util-to-string';
 import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
+import { toString as mdastText } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
@@ -287,10 +288,9 @@ function headingLines(heading: Heading): string[] {
   return lines.map((line) => line.trim()).filter(Boolean);
 }
 
-/** A node's text; mdast-util-to-string would do, but is not among jianbao's dependencies. */
+/** A node's text, without raw HTML or pictures' descriptions. */
 function textOf(node: RootContent | PhrasingContent): string {
-  if ('value' in node && node.type !== 'html') return node.value;
-  return 'children' in node ? (node.children as (RootContent | PhrasingContent)[]).map(textOf).join('') : '';
+  return mdastText(node, { includeHtml: false, includeImageAlt: false });
 }
 
 function text(value: string): PhrasingContent {

@@ -22,7 +22,7 @@ declare module 'hast' {
 }
 
 /** A caption line written under a photo: `图：…`, `图1：…`, `图一 …`. */
-const CAPTION = /^图\s*[\d一二三四五六七八九十]*\s*[：:]/;
+export const CAPTION = /^图\s*[\d一二三四五六七八九十]*\s*[：:]/;
 
 /**
  * The web page's `sizes`: the text column is at most 46rem wide (site.css `--measure`), the

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { Definition, Image, Link, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
 import type {} from '../table/table-record.ts';
 import { IMAGE_TYPES, LINK_TYPES } from './file-types.ts';
 import { linkTarget } from './link-target.ts';
+import { CAPTION } from './rehype-figures.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -59,7 +61,7 @@ const defaults = {
  * Check every link, image and link definition: a local path must name a file that exists
  * inside the content folder, a remote one must use an allowed scheme. Problems are errors at
  * the link; local files found are added to `file.data.dependencies` and `file.data.linked`. An image without a
- * description (`![](photo.jpg)`) is a warning, and so is a remote image, which the print page
+ * description (`![](photo.jpg)`) and without a `图：…` caption under it is a warning, and so is a remote image, which the print page
  * leaves out. A definition that an image refers to is checked as an image. This plugin reads
  * the file system (`stat`).
  */
@@ -70,16 +72,24 @@ export default function remarkLocalFiles(options?: Options) {
     const from = file.dirname === undefined ? file.cwd : resolve(file.cwd, file.dirname);
     const nodes: (Link | Image | Definition)[] = [];
     const imageDefinitions = new Set<string>();
-    eachNode(tree, (node) => {
+    // Photos with a `图：…` caption under them, which describes them (see rehype-figures).
+    const captioned = new Set<Image>();
+    eachNode(tree, (node, index, parent) => {
       if (node.type === 'link' || node.type === 'image' || node.type === 'definition') nodes.push(node);
       if (node.type === 'imageReference') imageDefinitions.add(node.identifier);
+      if (node.type !== 'paragraph' || !parent || index === undefined) return;
+      const at = node.children.findIndex((child) => child.type === 'image');
+      const after = node.children.slice(at + 1);
+      const next = parent.children[index + 1];
+      const caption = after.some((child) => toString(child).trim() !== '') ? after : next?.type === 'paragraph' ? next.children : [];
+      if (at !== -1 && CAPTION.test(toString({ type: 'paragraph', children: caption }).trim())) captioned.add(node.children[at] as Image);
     });
 
     for (const node of nodes) {
       const image = node.type === 'image' || (node.type === 'definition' && imageDefinitions.has(node.identifier));
       const what = image ? 'image' : 'link';
       const place = node.position?.start;
-      if (node.type === 'image' && !node.alt?.trim()) {
+      if (node.type === 'image' && !node.alt?.trim() && !captioned.has(node)) {
         reportProblem(file, `Image ${node.url} has no description; write one in the brackets, ![description](${node.url}), for readers who cannot see it`, {
           place,
           ruleId: 'image-alt',

@@ -279,7 +279,7 @@ export const RULES = {
   'image-alt': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'an image without a description',
+    summary: 'an image without a description and without a `图：…` caption under it',
     example: 'Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it',
   },
   'image-remote': {

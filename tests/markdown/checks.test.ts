@@ -167,11 +167,14 @@ describe('remarkLocalFiles', () => {
     expect(file.messages.every((message) => message.fatal && message.source === 'jianbao' && /^(image|link)-/.test(message.ruleId ?? ''))).toBe(true);
   });
 
-  it('warns about an image without a description', async () => {
+  it('warns about an image without a description, unless a 图：… caption under it describes it', async () => {
     const file = await run('![](photo.jpg)');
     expect(lines(file)).toEqual([
       'content/2021/11/index.md:1:1: warning: Image photo.jpg has no description; write one in the brackets, ![description](photo.jpg), for readers who cannot see it [image-alt]',
     ]);
+    // The README's own form: the caption on the next line, or in the next paragraph.
+    expect(lines(await run('![](photo.jpg)\n图：梅江区的小区改造现场\n\n![](photo.jpg)\n\n图1：新建成的加工车间'))).toEqual([]);
+    expect(lines(await run('![](photo.jpg)\n\n正文。'))).toHaveLength(1);
   });
 
   it('works with no options', async () => {
