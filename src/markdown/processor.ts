@@ -21,6 +21,7 @@ import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkNoHtml from './remark-no-html.ts';
 import remarkFootnoteMarks from './remark-footnote-marks.ts';
+import remarkPlaceholders from './remark-placeholders.ts';
 import remarkRequireArticles from './remark-require-articles.ts';
 import remarkHeadingLines from './remark-heading-lines.ts';
 import remarkJoinCjkLines from './remark-join-cjk-lines.ts';
@@ -51,6 +52,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkFootnoteMarks)
     .use(remarkLocalFiles, { root: options.root })
     .use(remarkRequireArticles)
+    .use(remarkPlaceholders)
     .use(remarkHeadingLines)
     .use(remarkCjkTypography)
     .use(remarkTypedIndent)

@@ -25,7 +25,7 @@ ${next.total === undefined ? '' : `total: ${next.total}\n`}date: ${next.date}
 `;
 }
 
-/** The placeholder article every new issue starts with. */
+/** The placeholder article every new issue starts with; its placeholders are warnings until replaced (see remark-placeholders). */
 export const STARTER_ARTICLE = `## 文章标题第一行 / 文章标题第二行
 
 导语：请在此填写正文。
@@ -38,7 +38,8 @@ export const STARTER_ARTICLE = `## 文章标题第一行 / 文章标题第二行
 /**
  * The placeholder article, then a table article for the issue's month with a starter table, as
  * the series' progress tables stand: the next issue carries that article forward, its month
- * moved on (see carry-forward.ts), and not the placeholder. It passes `jianbao check` as written.
+ * moved on (see carry-forward.ts), and not the placeholder. `jianbao check` finds no error in it,
+ * and warns of the placeholders left.
  */
 export function starterContents(next: NextIssue): IssueContents {
   const [year, month] = next.date.split('-').map(Number);

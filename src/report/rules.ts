@@ -276,6 +276,12 @@ export const RULES = {
     example:
       "Unexpected `#` heading: the series title on the masthead is the issue's only title above its articles, and an article starts with `## title`; write `##` here",
   },
+  placeholder: {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a placeholder of the starter article `jianbao init` and `jianbao new` write (`文章标题第一行`, `请在此填写正文`) left in the issue',
+    example: "Unexpected placeholder “请在此填写正文” of the new issue's starter article; write the article in its place, or delete it",
+  },
   'image-alt': {
     where: 'Markdown',
     severity: 'warning',

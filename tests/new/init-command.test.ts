@@ -57,7 +57,13 @@ describe('jianbao init', () => {
       pdf: false,
       search: false,
     });
-    expect(built.warnings).toEqual([]);
+    // Only the starter article's placeholders, which are to be written over.
+    expect(built.warnings.map((warning) => `${warning.line}:${warning.column} ${warning.ruleId}`)).toEqual([
+      '10:4 placeholder',
+      '10:14 placeholder',
+      '12:4 placeholder',
+      '16:1 placeholder',
+    ]);
     expect(built.counts).toMatchObject({ issues: 1, rendered: 1 });
     const page = await readFile(join(dir, 'dist/2025/1/index.html'), 'utf8');
     expect(page).toContain('测试市工作简报');

@@ -38,13 +38,20 @@ describe('jianbao new', () => {
     const result = await runCli('new', '--content', content, '--date', '2022-02-20');
     expect(result.stdout).toBe(`${content}/2022/2/index.md\n`);
     expect(frontmatter(await readFile(join(content, '2022/2/index.md'), 'utf8'))).toEqual(['year: 2022', 'number: 2', 'total: 21', 'date: 2022-02-20']);
-    // The sample issues' typography warnings aside (kept as printed), the new issue's only problem
-    // is the table it carried from 2022年第1期, until its numbers are updated.
+    // The sample issues' typography warnings aside (kept as printed), the new issue's only problems
+    // are its placeholders and the table it carried from 2022年第1期, until its numbers are updated.
     const check = await runCli('check', '--content', content);
     expect(check.code).toBe(0);
+    const issue = `${relative(process.cwd(), content)}/2022/2/index.md`;
+    const placeholder = (place: string, text: string) =>
+      `${issue}:${place}: warning: Unexpected placeholder “${text}” of the new issue's starter article; write the article in its place, or delete it [placeholder]`;
     expect(check.lines.filter((line) => !line.includes(': warning: Unexpected half-width'))).toEqual([
-      `${relative(process.cwd(), content)}/2022/2/index.md:20:1: warning: Expected this issue's figures in progress.csv, found the same bytes as the previous issue's ${relative(process.cwd(), content)}/2022/1/progress.csv; update its numbers, or remove the table if it has no news [table-unchanged]`,
-      `jianbao: checked 4 issue files in ${content}/: 0 errors and 37 warnings`,
+      placeholder('10:4', '文章标题第一行'),
+      placeholder('10:14', '文章标题第二行'),
+      placeholder('12:4', '请在此填写正文'),
+      placeholder('16:1', '请在此填写正文'),
+      `${issue}:20:1: warning: Expected this issue's figures in progress.csv, found the same bytes as the previous issue's ${relative(process.cwd(), content)}/2022/1/progress.csv; update its numbers, or remove the table if it has no news [table-unchanged]`,
+      `jianbao: checked 4 issue files in ${content}/: 0 errors and 41 warnings`,
     ]);
   });
 
