@@ -136,7 +136,8 @@ function webImage(image: Element, copies: IssueImage): Element {
       sizes: copies.web.length > 0 ? SIZES : undefined,
       width: copies.width,
       height: copies.height,
-      style: aspect(copies),
+      // Its own width too, which the web page does not stretch a small photo past.
+      style: `${aspect(copies)}; --width: ${copies.width}px`,
       loading: 'lazy',
       decoding: 'async',
     },

@@ -398,11 +398,15 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       table.style.zoom = String(zoom);
     }
     const even = zoom === 1 && evenColumns(table);
+    // The short line that introduces it (`…情况如下表：`) goes with it, on its page; a landscape
+    // table's page has none.
+    const intro = wide ? null : (lead.previousElementSibling as HTMLElement | null);
+    const introduced = intro?.tagName === 'P' && /[：:]$/.test(intro.textContent?.trim() ?? '') && lineCount(intro) <= 2;
     entries.push({
       table,
       fit: { nowrap: fit.nowrap, fontSizePt: fit.fontSizePt, zoom, wide, evenColumns: even },
-      lead,
-      group,
+      lead: introduced ? intro : lead,
+      group: introduced ? [intro, ...group] : group,
       height: table.getBoundingClientRect().height,
       moved: false,
       pushedRows: 0,

@@ -106,7 +106,7 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
     engine,
     '404.njk',
     '404.html',
-    { ...common, page: pageMeta('404.html', `页面不存在 · ${series.title}`, '找不到这个页面'), root: new URL(series.url).pathname },
+    { ...common, page: { ...pageMeta('404.html', `页面不存在 · ${series.title}`, '找不到这个页面'), noindex: true }, root: new URL(series.url).pathname },
     standIn,
   );
   yield madePage('feed.xml', renderFeed(series, issues));

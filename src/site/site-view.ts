@@ -30,6 +30,8 @@ export interface PageMeta {
   readonly type: 'website' | 'article';
   /** The picture a shared link shows (`og:image`), when there is one. */
   readonly image?: ShareImage | undefined;
+  /** A page at no address of its own (404): `noindex`, and no canonical or `og:url`. */
+  readonly noindex?: boolean;
 }
 
 /** A picture for `og:image`: its absolute URL, size in pixels and description. */

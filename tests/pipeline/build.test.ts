@@ -24,13 +24,13 @@ describe('build of the sample content', () => {
 
   it('renders the masthead, contents and distribution of 2021年第11期', async () => {
     const html = await page('2021/11/index.html');
-    expect(html).toContain('<h1 class="masthead-title">梅州市<wbr>城镇老旧小区改造工作简报</h1>');
+    expect(html).toContain('<h1 class="masthead-title" data-pagefind-ignore>梅州市<wbr>城镇老旧小区改造工作简报</h1>');
     expect(html).toContain('<p class="masthead-label">（2021年第11期 总第18期）</p>');
     // The chart's legend items are not paragraphs: nothing binds their last characters.
     const legend = /<ul class="chart-legend">.*?<\/ul>/s.exec(html)?.[0] ?? '';
     expect(legend).toContain('<li><span class="chart-swatch"');
     expect(legend).not.toContain('keep-together');
-    expect(html).toContain('<span class="masthead-issuer">梅州市住房和城乡建设局</span>');
+    expect(html).toContain('<span class="masthead-issuer" data-pagefind-ignore>梅州市住房和城乡建设局</span>');
     expect(html).toContain('<time class="masthead-date" datetime="2021-11-29">2021年11月29日</time>');
     expect(html.match(/<li><a href="#[^"]+">/g)).toHaveLength(3);
     expect(html).toContain('<span class="distribution-role">报送：</span><span class="distribution-names">正勇、王晖、永祥，陈亮、钟优同志。</span>');

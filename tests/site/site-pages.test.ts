@@ -25,7 +25,7 @@ afterAll(() => rm(join(out, '..'), { recursive: true, force: true }));
 
 describe('site pages', () => {
   it('gives every page lang, title, description, canonical and Open Graph', async () => {
-    for (const path of ['index.html', '2021/index.html', '2021/11/index.html', 'search/index.html', '404.html']) {
+    for (const path of ['index.html', '2021/index.html', '2021/11/index.html', 'search/index.html']) {
       const html = await page(path);
       expect(html, path).toContain('<html lang="zh-CN">');
       expect(html, path).toMatch(/<title>[^<]+<\/title>/);
@@ -45,6 +45,9 @@ describe('site pages', () => {
   it('lets the 404 page link from the site’s own path, wherever it is served', async () => {
     const html = await page('404.html');
     expect(html).toContain('<link rel="stylesheet" href="/jianbao/assets/site.css">');
+    // Served at any address, it is none of its own: not indexed, no canonical or og:url.
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toMatch(/rel="canonical"|og:url/);
   });
 
   it('groups the home page by year, newest first, with each issue’s articles', async () => {
