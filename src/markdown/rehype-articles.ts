@@ -56,12 +56,24 @@ export default function rehypeArticles() {
   };
 }
 
-/** A heading's printed lines: the text between its `<br>`s. */
+/**
+ * A heading's printed lines: the text between its `<br>`s, without footnote marks (a title's
+ * `[^1]` would read `…工作的意见1` in the contents, the page title, the feed and the article's id).
+ */
 export function headingLines(heading: Element): string[] {
   const lines: ElementContent[][] = [[]];
   for (const child of heading.children) {
     if (child.type === 'element' && child.tagName === 'br') lines.push([]);
-    else lines[lines.length - 1]!.push(child);
+    else if (!isNoteMark(child)) lines[lines.length - 1]!.push(child);
   }
   return lines.map((nodes) => toString({ type: 'element', tagName: 'span', properties: {}, children: nodes }).trim()).filter(Boolean);
+}
+
+/** remark-rehype's footnote mark: `<sup><a data-footnote-ref …>1</a></sup>`. */
+function isNoteMark(node: ElementContent): boolean {
+  return (
+    node.type === 'element' &&
+    node.tagName === 'sup' &&
+    node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)
+  );
 }

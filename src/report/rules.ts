@@ -355,7 +355,8 @@ export const RULES = {
   'table-header-rows': {
     where: '`::table`',
     severity: 'error',
-    summary: '`header-rows` not a positive whole number, leaving no body row, or counting a row of figures into the header',
+    summary:
+      '`header-rows` not a positive whole number, leaving no body row, counting a row of figures into the header, or leaving a row of headings out of it',
     example: 'Expected a body row below the header (`header-rows="5"`), found 4 rows in content/2021/11/progress.csv',
   },
   'table-chart': {

@@ -59,6 +59,23 @@ export function buildTable(
       ],
     };
   }
+  // The other way: header rows `header-rows` leaves out would each cell be a figure that is not one.
+  let unheaded = headerRows;
+  while (unheaded + 1 < rows.length && holdsHeadings(rows[unheaded]!)) unheaded++;
+  if (unheaded > headerRows && holdsFigures(rows[unheaded]!)) {
+    const row = rows[headerRows]!;
+    return {
+      problems: [
+        {
+          reason:
+            `Expected figures after the ${headerRows} header ${headerRows === 1 ? 'row' : 'rows'}, found headings on ${rowLabel(row.place)} ` +
+            `(${cellTexts(row).filter(Boolean).slice(0, 4).join(', ')}…); set \`header-rows="${unheaded}"\``,
+          ruleId: 'table-header-rows',
+          place: row.place,
+        },
+      ],
+    };
+  }
   const { cells: header, blanks } = headerCells(head.map((row) => row.cells));
   if (blanks.length > 0) return { problems: blanks.map((blank) => blankProblem(blank, head)) };
   const paths = columnPaths(header, rows[0]?.cells.length ?? 0);
@@ -149,6 +166,12 @@ export function isColumnNumbers(row: SourceRow): boolean {
  * they are neither years (`2023`, `2024` over their columns) nor the columns' numbers (a 栏次
  * row: `1`, `2`, `3`…).
  */
+/** Whether a row reads as headings: several cells, none of them a number. */
+function holdsHeadings(row: SourceRow): boolean {
+  const filled = cellTexts(row).filter((text) => text !== '');
+  return filled.length >= 2 && filled.every((text) => parseNumberCell(text) === undefined && !/^[-—－/]$/.test(text));
+}
+
 function holdsFigures(row: SourceRow): boolean {
   const filled = cellTexts(row).filter((text) => text !== '');
   const numbers = filled.filter((text) => parseNumberCell(text) !== undefined);

@@ -109,6 +109,14 @@ describe('rehypeArticles', () => {
     );
   });
 
+  it('leaves a footnote mark on a title out of the article’s lines and id', async () => {
+    const processor = unified().use(remarkParse).use(remarkGfmNoTables).use(remarkRehype).use(rehypeArticles).use(rehypeStringify);
+    const file = await processor.process('## 关于推进工作的意见[^1]\n\n正文。\n\n[^1]: 注释。');
+    expect(file.data.articles).toEqual([{ id: '关于推进工作的意见', printId: 'a1', lines: ['关于推进工作的意见'] }]);
+    // The mark stays in the heading itself, linking to its note.
+    expect(String(file)).toContain('<h2 class="article-title" id="关于推进工作的意见-title">关于推进工作的意见<sup><a href="#user-content-fn-1"');
+  });
+
   it('keeps ids independent across documents', async () => {
     const processor = pipeline();
     await processor.process('## 甲');

@@ -22,6 +22,13 @@ describe('header-rows', () => {
     ]);
   });
 
+  it('leaving a header row out is one error naming the row and the header-rows to set, not one a cell', async () => {
+    const { messages } = await renderIn(dir, '::table{src="plan.csv"}\n');
+    expect(messages).toEqual([
+      'plan.csv:2:1: Expected figures after the 1 header row, found headings on line 2 (镇名称, 新建, 改建…); set `header-rows="2"` [table-header-rows]',
+    ]);
+  });
+
   it('takes a 栏次 row under the header a source gives into the header, not the 合计', async () => {
     const { messages, file } = await renderIn(dir, '::table{src="columns.csv"}\n');
     expect(messages).toEqual([]);
