@@ -88,7 +88,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     if (!value) {
       broken.add(column);
       problems.push({
-        reason: `Expected a number in column “${name(column)}”, got “${cell}”`,
+        reason: `Expected a number in column “${name(column)}”, got “${cell}”${halfWidth(cell) ? `, typed with full-width characters; write ${halfWidth(cell)}` : ''}`,
         ruleId: 'table-number',
         place: placeOf(row, column),
       });
@@ -191,17 +191,27 @@ function unsummable(total: SourceRow, column: number, rows: readonly SourceRow[]
   });
   if (words.length === 0) return [];
   const named = words.slice(0, NAMED_CELLS).map((row) => `“${text(row, column)}” (${rowLabel(row.place)})`);
+  const typed = words.map((row) => text(row, column)).find((cell) => halfWidth(cell) !== undefined);
   const more = words.length > NAMED_CELLS ? ` and ${words.length - NAMED_CELLS} more` : '';
   return [
     {
       reason:
         `${what} ${stated} in column “${name}” cannot be checked: ${named.join(', ')}${more} ` +
-        `${words.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers, ` +
+        `${words.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers${typed ? ` (“${typed}” is typed with full-width characters: write ${halfWidth(typed)})` : ''}, ` +
         `or \`/\` where a figure does not apply (counted as 0)`,
       ruleId: 'table-total-non-number',
       place: placeOf(total, column),
     },
   ];
+}
+
+/**
+ * A number typed with the input method in Chinese mode (`１２`, `－120`, `３．５`), which is no
+ * number to the check, as it is to be written (`12`); undefined for anything else.
+ */
+function halfWidth(cell: string): string | undefined {
+  const half = cell.replace(/[０-９．，]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0)).replace(/^[－−]/, '-');
+  return half !== cell && parseNumberCell(half) ? half : undefined;
 }
 
 function text(row: SourceRow, column: number): string {

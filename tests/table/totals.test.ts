@@ -111,6 +111,16 @@ describe('totals', () => {
     expect(totals(body('甲;10', '总计;11', '共计;21'), paths('区县', '任务数'), { label: '共计', append: false }).problems).toEqual([]);
   });
 
+  it('says what to write for a number typed with full-width characters', () => {
+    const reasons = (...lines: string[]) => totals(body(...lines), paths('区县', '任务数', '增减'), checkOnly).problems.map((problem) => problem.reason);
+    expect(reasons('甲;１２;1', '乙;3;2', '丙;5;3', '合计;20;6')).toEqual([
+      'Expected a number in column “任务数”, got “１２”, typed with full-width characters; write 12',
+    ]);
+    expect(reasons('甲;12;－120', '乙;3;-30', '合计;15;-150')).toEqual([
+      '合计 value -150 in column “增减” cannot be checked: “－120” (line 2) is not a number; write them as numbers (“－120” is typed with full-width characters: write -120), or `/` where a figure does not apply (counted as 0)',
+    ]);
+  });
+
   it('does not sum a change in percentage points', () => {
     expect(totals(body('甲;10;1.2', '乙;15;2.3', '合计;25;1.7'), paths('区县', '任务数', '较上月提高（个百分点）'), checkOnly).problems).toEqual([]);
   });
