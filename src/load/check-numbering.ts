@@ -72,6 +72,21 @@ export function checkNumbering(issues: readonly Issue[], options: NumberingOptio
   ];
 }
 
+/**
+ * Of `broken`, issues whose frontmatter has other errors but gives its year and number right (see
+ * `placeholderIssue`), each that repeats the number of one of `issues`, at its number: one run
+ * names a copied folder's number along with its missing date, say.
+ */
+export function repeatedNumbers(issues: readonly Issue[], broken: readonly Issue[]): NumberingProblem[] {
+  const numbered = new Map(issues.map((issue) => [`${issue.year} ${issue.supplement ? 's' : ''}${issue.number}`, issue]));
+  return broken.flatMap((issue) => {
+    const same = issue.year > 0 && issue.number > 0 ? numbered.get(`${issue.year} ${issue.supplement ? 's' : ''}${issue.number}`) : undefined;
+    if (!same) return [];
+    const { key, mark, what, duplicate } = issue.supplement ? SUPPLEMENT : REGULAR;
+    return [problem(issue, key, `${issue.year}年${mark}第${issue.number}期 is also ${same.source}; each ${what} of a year has its own number`, duplicate)];
+  });
+}
+
 function problem(issue: Issue, key: Key, reason: string, ruleId: RuleId): NumberingProblem {
   return { source: issue.source, place: issue.places?.[key], reason: `\`${key}\`: ${reason}`, ruleId };
 }

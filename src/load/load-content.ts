@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { problemsIn, reportProblem, type Problems } from '../report/messages.ts';
-import { checkNumbering } from './check-numbering.ts';
+import { checkNumbering, repeatedNumbers } from './check-numbering.ts';
 import { type LoadMemo, loadSite, type Site } from './load-site.ts';
 
 /** The content folder read and its archive-wide checks run, before any Markdown renders. */
@@ -25,7 +25,11 @@ export async function loadContent(contentDir: string, memo?: LoadMemo): Promise<
   const loaded = new Map(site.files.map((file) => [file.path, file]));
   // An issue file that failed to load may hold the number a gap is missing.
   const complete = site.issues.length === site.files.length - 1;
-  for (const problem of checkNumbering(site.issues, { gaps: complete, supplementsInTotal: site.series?.supplementsCountInTotal ?? false })) {
+  const numbering = [
+    ...checkNumbering(site.issues, { gaps: complete, supplementsInTotal: site.series?.supplementsCountInTotal ?? false }),
+    ...repeatedNumbers(site.issues, site.placeholders),
+  ];
+  for (const problem of numbering) {
     const file = loaded.get(problem.source);
     if (file) reportProblem(file, problem.reason, { place: problem.place, ruleId: problem.ruleId });
   }

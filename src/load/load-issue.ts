@@ -1,4 +1,4 @@
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 import { mergeDistribution } from './distribution.ts';
@@ -54,6 +54,31 @@ export function loadIssue(file: VFile, series: Series): Issue | undefined {
  * frontmatter's lines left empty) still goes through the checks, and it is never published.
  */
 export function placeholderIssue(file: VFile): Issue {
-  const { body } = splitFrontmatter(String(file.value));
-  return { source: file.path, markdown: body, year: 0, number: 0, total: 0, date: '', title: '', issuer: '', distribution: [], path: '' };
+  const split = splitFrontmatter(String(file.value));
+  return {
+    source: file.path,
+    markdown: split.body,
+    year: 0,
+    number: 0,
+    total: 0,
+    date: '',
+    title: '',
+    issuer: '',
+    distribution: [],
+    path: '',
+    ...('yaml' in split ? numbering(split.yaml) : {}),
+  };
+}
+
+/**
+ * The year and number a broken frontmatter still gives right, with their places: a number it
+ * repeats is named in the same run (a copied folder whose date is missing, see `repeatedNumbers`).
+ */
+function numbering(yaml: string): Partial<Pick<Issue, 'year' | 'number' | 'supplement' | 'places'>> {
+  const parsed = parseYaml(yaml, new VFile(), 1);
+  const data = (parsed?.data ?? {}) as Record<string, unknown>;
+  const whole = (key: string) => (Number.isSafeInteger(data[key]) && (data[key] as number) > 0 ? (data[key] as number) : undefined);
+  const [year, number, supplement] = [whole('year'), whole('number'), whole('supplement')];
+  if (!parsed || year === undefined || (number === undefined) === (supplement === undefined)) return {};
+  return { year, number: (number ?? supplement)!, ...(supplement !== undefined && { supplement: true }), places: valuePlaces(parsed, 1) };
 }

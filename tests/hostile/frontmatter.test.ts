@@ -95,6 +95,16 @@ describe('check reports every problem of every file in one run', () => {
     ]);
   });
 
+  it('counts an issue whose frontmatter has another error by the numbers it gives (a copied folder without its date)', async () => {
+    const content = join(root, 'copied-issue');
+    const result = await runCli('check', '--content', content);
+    expect(result.lines.filter((line) => !line.includes('[cjk-'))).toEqual([
+      `${content}/2025/2/index.md:2:1: \`date\`: Missing required key (expected string) [frontmatter-schema]`,
+      `${content}/2025/2/index.md:3:9: \`number\`: 2025年第1期 is also ${content}/2025/1/index.md; each issue of a year has its own number [numbering-duplicate]`,
+      `jianbao: checked 2 issue files in ${content}/: 2 errors`,
+    ]);
+  });
+
   it('checks the issues when the series file has errors', async () => {
     const content = join(root, 'broken-series');
     const result = await runCli('check', '--content', content);
