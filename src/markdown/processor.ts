@@ -21,6 +21,7 @@ import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkNoHtml from './remark-no-html.ts';
 import remarkFootnoteMarks from './remark-footnote-marks.ts';
+import rehypeSignature from './rehype-signature.ts';
 import remarkPlaceholders from './remark-placeholders.ts';
 import remarkRequireArticles from './remark-require-articles.ts';
 import remarkHeadingLines from './remark-heading-lines.ts';
@@ -63,6 +64,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypePreface)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
+    .use(rehypeSignature)
     .use(rehypeFigures)
     .use(rehypePhraseBreaks)
     .use(rehypeKeepLastCharacters)

@@ -1,0 +1,26 @@
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { createProcessor } from '../../src/markdown/processor.ts';
+
+const render = async (markdown: string) => String(await createProcessor({ root: '.' }).process(new VFile({ path: 'index.md', value: markdown })));
+/** The 落款 block of a rendered article, its inner spans taken away. */
+const signature = (html: string) => /<div class="signature">([\s\S]*?)<\/div>/.exec(html)?.[1]?.replace(/<\/?span[^>]*>/g, '');
+
+describe('a 落款 at an article’s end', () => {
+  it('sets the office and the date apart, typed as two paragraphs or one with a line break', async () => {
+    expect(signature(await render('## 通知\n\n请认真贯彻落实。\n\n平远县乡村振兴局\n\n2025年1月17日\n'))).toBe('<p>平远县乡村振兴局</p><p>2025年1月17日</p>');
+    expect(signature(await render('## 通知\n\n请认真贯彻落实。\n\n平远县乡村振兴局\\\n2025年1月17日\n'))).toBe('<p>平远县乡村振兴局<br>\n2025年1月17日</p>');
+    expect(signature(await render('## 通知\n\n请认真贯彻落实。\n\n二〇二五年一月十七日\n'))).toBe('<p>二〇二五年一月十七日</p>');
+  });
+
+  it('comes before the notes, and takes no sentence for the office', async () => {
+    const html = await render('## 通知\n\n请认真贯彻落实。\n\n特此通知。\n\n2025年1月17日\n\n（平远县乡村振兴局供稿）\n');
+    expect(signature(html)).toBe('<p>2025年1月17日</p>');
+    expect(html).toMatch(/特此<span class="keep-together">通知。<\/span><\/p>\n<div class="signature">[\s\S]*<\/div>\n<p class="note note-source">/);
+  });
+
+  it('is not a date in the text, or an article of a date alone', async () => {
+    expect(signature(await render('## 会议\n\n2025年1月17日\n\n会议在县政府召开。\n'))).toBeUndefined();
+    expect(signature(await render('## 2025年1月17日\n\n2025年1月17日\n'))).toBeUndefined();
+  });
+});
