@@ -150,6 +150,24 @@ describe('series page', () => {
     );
   });
 
+  it('lists an issue of many articles on its card by its first six and their number', () => {
+    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
+    const [newest, ...rest] = issues;
+    const articles = Array.from({ length: 40 }, (_, index) => ({ id: `文章${index + 1}`, printId: `a${index + 1}`, lines: [`第${index + 1}篇文章`] }));
+    const views = [issueView({ ...newest!, articles }), ...rest.map((rendered) => issueView(rendered))];
+    const series = {
+      title: '梅州市城镇老旧小区改造工作简报',
+      issuer: '梅州市住房和城乡建设局',
+      url: 'https://example.org/jianbao/',
+      distribution: [],
+      source: '',
+    };
+    const home = String(renderSite(engine, series, views).find((file) => file.path === 'index.html')?.contents);
+    const card = home.slice(home.indexOf('<li class="issue-card'), home.indexOf('</li>\n{', home.indexOf('issue-card-links')));
+    expect(card.match(/<li><a href="2022\/1\/#文章\d+">/g)).toHaveLength(6);
+    expect(card).toContain('<li class="issue-card-more"><a href="2022/1/#contents">……共40篇</a></li>');
+  });
+
   it('tells readers, not the editor, when no table is charted', () => {
     const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
     const views = issues.map((rendered) => issueView({ ...rendered, tables: [] }));
