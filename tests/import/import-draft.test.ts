@@ -240,6 +240,14 @@ describe('jianbao import', () => {
     expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
   });
 
+  it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-textbox.docx'), { contentDir: content, date: '2022-01-10' });
+    const rules = imported.file.messages.map((message) => message.ruleId);
+    expect(rules).not.toContain('import-mammoth');
+    expect(imported.file.messages.some((message) => message.reason.includes('text box'))).toBe(true);
+  });
+
   it('runs as `jianbao import`, printing the path, the warnings and what it wrote (the bundled CLI reads the zip and XML too)', async () => {
     const { content, draft } = await archive(await twoArticleDraft());
     const result = await runCli('import', draft, '--content', content, '--date', '2022-01-10');
