@@ -23,6 +23,7 @@ export function formatAttributes(sources: ReadonlyMap<string, TableSource> = reg
 const SAVE_AS: Partial<Record<string, string>> = {
   xls: 'an Excel 97–2003 workbook; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)”',
   et: 'a WPS 表格 workbook; open it in WPS and save it as “Excel 工作簿 (*.xlsx)”',
+  ods: 'an OpenDocument (LibreOffice Calc) workbook; open it in LibreOffice, WPS or Excel and save it as “Excel 2007-365 (*.xlsx)”',
 };
 
 /** The source that reads `src`, by its extension, or why none does. */
