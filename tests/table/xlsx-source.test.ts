@@ -269,7 +269,9 @@ describe('Excel workbooks as table sources', () => {
     const compound = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
     await writeFile(join(dir, 'old.xlsx'), compound);
     await writeFile(join(dir, 'locked.xlsx'), Buffer.concat([compound, Buffer.from('EncryptionInfo', 'utf16le')]));
-    const { messages } = await render('::table{src="old.xlsx"}\n\n::table{src="locked.xlsx"}\n\n::table{src="old.xls"}\n\n::table{src="old.et"}\n\n::table{src="calc.ods"}\n');
+    const { messages } = await render(
+      '::table{src="old.xlsx"}\n\n::table{src="locked.xlsx"}\n\n::table{src="old.xls"}\n\n::table{src="old.et"}\n\n::table{src="calc.ods"}\n',
+    );
     expect(messages).toEqual([
       'index.md:1:1: Cannot read old.xlsx: it is an old Excel 97–2003 (.xls) or WPS (.et) workbook named .xlsx; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]',
       'index.md:3:1: Cannot read locked.xlsx: it is password-protected (encrypted); save a copy without a password (File → Info → Protect Workbook in Excel, 文件 → 文档加密 in WPS) as .xlsx [table-xlsx-format]',
