@@ -21,7 +21,7 @@ export function renderFeed(series: Series, archive: readonly SiteIssue[]): strin
       : '';
     return `  <entry>
     <id>${x(url)}</id>
-    <title>${x(`${issue.title} ${issue.label}`)}</title>
+    <title>${x(entryTitle(issue))}</title>
     <link rel="alternate" type="text/html" href="${x(url)}"/>${enclosure}
     <published>${timestamp(issue.date)}</published>
     <updated>${timestamp(issue.date)}</updated>
@@ -42,4 +42,13 @@ export function renderFeed(series: Series, archive: readonly SiteIssue[]): strin
 ${entries.join('\n')}
 </feed>
 `;
+}
+
+/**
+ * An entry's title: the issue's label and its lead article (`2021年第11期 总第18期：全市…召开`).
+ * The feed is named after the series already: its title first would have a reader cut the number off.
+ */
+function entryTitle(issue: SiteIssue): string {
+  const lead = issue.articles[0]?.title;
+  return lead ? `${issue.label}：${lead}` : issue.label;
 }

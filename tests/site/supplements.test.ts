@@ -88,11 +88,11 @@ describe('a built archive with supplements and a special issue', () => {
   it('names every issue in the feed, newest first by date, and every page in the sitemap', async () => {
     const feed = await page('feed.xml');
     expect([...feed.matchAll(/<entry>\s*<id>([^<]+)<\/id>\s*<title>([^<]+)</g)].map((match) => `${match[1]} ${match[2]}`)).toEqual([
-      'https://example.org/bulletin/2022/1/ 测试工作简报 2022年第1期 总第4期',
-      'https://example.org/bulletin/2021/3/ 测试工作简报 防汛专刊 2021年第3期 总第3期',
-      'https://example.org/bulletin/2021/s1/ 测试工作简报 2021年增刊第1期',
-      'https://example.org/bulletin/2021/2/ 测试工作简报 2021年第2期 总第2期',
-      'https://example.org/bulletin/2021/1/ 测试工作简报 2021年第1期 总第1期',
+      'https://example.org/bulletin/2022/1/ 2022年第1期 总第4期：新年改造工作安排',
+      'https://example.org/bulletin/2021/3/ 防汛专刊 2021年第3期 总第3期：汛期安全检查',
+      'https://example.org/bulletin/2021/s1/ 2021年增刊第1期：全市改造工作现场会',
+      'https://example.org/bulletin/2021/2/ 2021年第2期 总第2期：夏季改造工作推进',
+      'https://example.org/bulletin/2021/1/ 2021年第1期 总第1期：春季改造工作启动',
     ]);
     const sitemap = await page('sitemap.xml');
     expect(sitemap).toContain('<url><loc>https://example.org/bulletin/2021/s1/</loc><lastmod>2021-06-20</lastmod></url>');
