@@ -62,9 +62,9 @@ describe('table sources by extension', () => {
   });
 
   it('refuses another extension, listing the supported ones', () => {
-    expect(sourceFor('progress.ods')).toEqual({
+    expect(sourceFor('progress.numbers')).toEqual({
       problem: {
-        reason: 'Expected a table source ending in .csv or .xlsx, got progress.ods; other formats cannot be read, so save the table as .csv or .xlsx',
+        reason: 'Expected a table source ending in .csv or .xlsx, got progress.numbers; other formats cannot be read, so save the table as .csv or .xlsx',
         ruleId: 'table-src-type',
       },
     });
@@ -86,16 +86,16 @@ describe('table sources by extension', () => {
     const registry = sourceRegistry([csvSource, fake]);
     expect([...registry.keys()]).toEqual(['csv', 'xlsx', 'xls']);
     expect(sourceFor('燃气进展.xls', registry)).toEqual({ source: fake });
-    expect(sourceFor('a.ods', registry)).toMatchObject({ problem: { reason: expect.stringContaining('ending in .csv, .xlsx or .xls, got a.ods') } });
+    expect(sourceFor('a.numbers', registry)).toMatchObject({ problem: { reason: expect.stringContaining('ending in .csv, .xlsx or .xls, got a.numbers') } });
   });
 
   it('reports an unknown extension at the directive, before reading anything', async () => {
-    const file = new VFile({ cwd: repoRoot, path: 'tests/fixtures/table/reference/index.md', value: '# 表\n\n::table{src="progress.ods"}\n' });
+    const file = new VFile({ cwd: repoRoot, path: 'tests/fixtures/table/reference/index.md', value: '# 表\n\n::table{src="progress.numbers"}\n' });
     const processor = unified().use(remarkParse).use(remarkDirective).use(remarkTable, { root: 'tests/fixtures/table/reference' });
     await processor.run(processor.parse(file), file);
     expect(file.messages.map((message) => [String(message), message.ruleId, message.fatal])).toEqual([
       [
-        'tests/fixtures/table/reference/index.md:3:1: Expected a table source ending in .csv or .xlsx, got progress.ods; other formats cannot be read, so save the table as .csv or .xlsx',
+        'tests/fixtures/table/reference/index.md:3:1: Expected a table source ending in .csv or .xlsx, got progress.numbers; other formats cannot be read, so save the table as .csv or .xlsx',
         'table-src-type',
         true,
       ],
