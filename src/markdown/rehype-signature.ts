@@ -3,6 +3,8 @@ import { headingLines as lineTexts } from './rehype-articles.ts';
 
 /** A date as a 落款 writes it: `2025年1月17日`, or in Chinese numerals (`二〇二五年一月十七日`). */
 const DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
+/** The end of a closing sentence, which a 落款 follows. */
+const CLOSED = /[。！？…」”）)]$/;
 /** A 署名: the office, a short line that is no sentence (those end in punctuation). */
 const NAME = /^[^。！？；，：、.!?;,:]{2,30}$/;
 
@@ -28,6 +30,9 @@ export default function rehypeSignature() {
       const name = lines.length === 1 && last >= 3 ? blocks[last - 1] : undefined;
       const named = name?.tagName === 'p' && lineTexts(name).length === 1 && NAME.test(lineTexts(name)[0]!);
       const signed = named ? [name, date] : [date];
+      // After a paragraph's closing sentence: a date after `会议时间：`, a list or a photo is text.
+      const text = blocks[last - signed.length];
+      if (text?.tagName !== 'p' || !CLOSED.test(lineTexts(text).at(-1) ?? '')) continue;
       const at = section.children.indexOf(signed[0]!);
       const end = section.children.indexOf(date);
       section.children.splice(at, end - at + 1, {

@@ -61,8 +61,9 @@ export function buildTable(
   }
   // The other way: header rows `header-rows` leaves out would each cell be a figure that is not one.
   let unheaded = headerRows;
-  while (unheaded + 1 < rows.length && holdsHeadings(rows[unheaded]!)) unheaded++;
-  if (unheaded > headerRows && holdsFigures(rows[unheaded]!)) {
+  while (unheaded + 1 < rows.length && !holdsFigures(rows[unheaded]!)) unheaded++;
+  const below = rows[unheaded];
+  if (unheaded > headerRows && below && holdsFigures(below) && rows.slice(headerRows, unheaded).every((row) => headsFigures(row, below))) {
     const row = rows[headerRows]!;
     return {
       problems: [
@@ -162,15 +163,21 @@ export function isColumnNumbers(row: SourceRow): boolean {
 }
 
 /**
+ * Whether a row reads as headings over the row of figures below it: text, no number, over most
+ * of that row's figures (a group's row, `一,城区,,`, has its name over the labels only).
+ */
+function headsFigures(row: SourceRow, figures: SourceRow): boolean {
+  const cells = cellTexts(row);
+  if (cells.some((text) => parseNumberCell(text) !== undefined)) return false;
+  const under = cellTexts(figures).flatMap((text, column) => (parseNumberCell(text) === undefined ? [] : [cells[column] ?? '']));
+  return under.filter((text) => text !== '' && !/^[-—－/]$/.test(text)).length * 2 > under.length;
+}
+
+/**
  * A row of figures, not headings: most of its filled cells, and two at least, are numbers, and
  * they are neither years (`2023`, `2024` over their columns) nor the columns' numbers (a 栏次
  * row: `1`, `2`, `3`…).
  */
-/** Whether a row reads as headings: several cells, none of them a number. */
-function holdsHeadings(row: SourceRow): boolean {
-  const filled = cellTexts(row).filter((text) => text !== '');
-  return filled.length >= 2 && filled.every((text) => parseNumberCell(text) === undefined && !/^[-—－/]$/.test(text));
-}
 
 function holdsFigures(row: SourceRow): boolean {
   const filled = cellTexts(row).filter((text) => text !== '');

@@ -34,11 +34,11 @@ export interface Totals {
 /** Words naming a rate or share in a column's header (完成率, 占比, 同比增长(%), 提高（个百分点）): its 合计 is not a sum. */
 const RATE = /率|[%％]|比例|占比|比重|同比|环比|平均|人均|百分点/;
 /** Labels that total a table as 合计 does, the default label: 总计, 全市合计, 全县总计. */
-const TOTAL_LABELS = /^(全[省市县区州盟旗镇乡])?(合计|总计|总合计)$/;
-/** A first row for the whole area (全市, 全县) sums the rows below it, as a 合计 on top does. */
-const WHOLE_AREA = /^全[省市县区州盟旗镇乡]$/;
-/** The label (or its end: `城区小计`) of a row adding up the rows of its group. */
-const SUBTOTAL = '小计';
+const TOTAL_LABELS = /^(全[省市县区州盟旗])?(合计|总计|总合计)$/;
+/** A grand total: where a table has one, its 合计 rows add up their groups (城区 … 合计, 农村 … 合计, 总计). */
+const GRAND_TOTAL = /^(全[省市县区州盟旗])?(总计|总合计)$/;
+/** The label's end of a row adding up the rows of its group: `城区小计`, `城区合计`. */
+const SUBTOTAL = /(小计|合计)$/;
 /** The label of a row breaking out a part of the row above (`其中：城区`), counted in that row already. */
 const PART = /^其中/;
 
@@ -52,9 +52,10 @@ const PART = /^其中/;
 export function totals(body: readonly SourceRow[], paths: readonly (readonly string[])[], options: TotalsOptions): Totals {
   const problems: Problem[] = [];
   const labelOf = (row: SourceRow) => text(row, labelIndex(texts(row)));
-  const named = (row: SourceRow) => sameLabel(labelOf(row), options.label) || (options.label === DEFAULT_TOTAL && TOTAL_LABELS.test(bareLabel(labelOf(row))));
-  const whole = body.findIndex(named) === -1 && body[0] !== undefined && WHOLE_AREA.test(bareLabel(labelOf(body[0]))) ? body[0] : undefined;
-  const isTotal = (row: SourceRow) => row === whole || named(row);
+  const bare = (row: SourceRow) => bareLabel(labelOf(row));
+  // The default 合计 also reads 总计, 全县合计…; a label set with `total` is the only one.
+  const totalLabels = options.label !== DEFAULT_TOTAL ? undefined : body.some((row) => GRAND_TOTAL.test(bare(row))) ? GRAND_TOTAL : TOTAL_LABELS;
+  const isTotal = (row: SourceRow) => (totalLabels ? totalLabels.test(bare(row)) : sameLabel(labelOf(row), options.label));
   const totalAt = body.findIndex(isTotal);
   const rows = body.filter((row) => !isTotal(row));
   const numeric = numberColumns(rows.map(texts), paths);
@@ -62,16 +63,15 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   // A rate's or share's 合计 is worked out from other columns, not summed: printed as written.
   const rate = paths.map((path) => path.some((text) => RATE.test(text)));
   // A 小计 row adds up rows the 合计 counts already, and a 其中 row is a part of one.
-  const summed = rows.map((row) => {
-    const label = bareLabel(labelOf(row));
-    return !label.endsWith(SUBTOTAL) && !PART.test(label);
-  });
+  const parts = rows.map((row) => PART.test(bare(row)));
+  const subtotal = rows.map((row, index) => !parts[index] && SUBTOTAL.test(bare(row)));
+  const summed = rows.map((_, index) => !parts[index] && !subtotal[index]);
 
   const first = body[totalAt];
   if (first) {
     for (const row of body.slice(totalAt + 1).filter(isTotal)) {
       problems.push({
-        reason: `Unexpected second ${bareLabel(labelOf(row))} row, the first is on ${rowLabel(first.place)}; keep one`,
+        reason: `Unexpected second ${bare(row)} row, the first is on ${rowLabel(first.place)}; keep one`,
         ruleId: 'table-total',
         place: placeOf(row, labelIndex(texts(row))),
       });
@@ -110,7 +110,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
 
   // A 小计 adds up its group: the rows since the 小计 above it, or, where the first 小计 comes
   // before any row it could add up (小计 on top of their groups), the rows down to the next.
-  const subtotals = rows.flatMap((row, index) => (summed[index] ? [] : bareLabel(labelOf(row)).endsWith(SUBTOTAL) ? [index] : []));
+  const subtotals = rows.flatMap((_, index) => (subtotal[index] ? [index] : []));
   const onTop = subtotals.length > 0 && counted(0, subtotals[0]!).length === 0;
   for (const [order, at] of subtotals.entries()) {
     const group = onTop ? counted(at + 1, subtotals[order + 1] ?? rows.length) : counted(order === 0 ? 0 : subtotals[order - 1]! + 1, at);
@@ -124,7 +124,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
       const [top, bottom] = [rows[group[0]!]!, rows[group.at(-1)!]!];
       problems.push({
         reason:
-          `${bareLabel(labelOf(rows[at]!))} value ${text(rows[at]!, column)} in column “${name(column)}” does not match the sum of its rows, ` +
+          `${bare(rows[at]!)} value ${text(rows[at]!, column)} in column “${name(column)}” does not match the sum of its rows, ` +
           `${labelOf(top)} to ${labelOf(bottom)}, ${formatDecimal(atScale(expected, scale), scale, stated.grouped)}`,
         ruleId: 'table-total',
         place: placeOf(rows[at]!, column),
@@ -137,7 +137,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     const count = totalAt === 0 ? rows.length : totalAt;
     const where = totalAt === 0 ? 'below' : 'above';
     const label = labelIndex(texts(first));
-    const called = bareLabel(labelOf(first));
+    const called = bare(first);
     numeric.forEach((yes, column) => {
       if (rate[column]) return;
       if (!yes) {

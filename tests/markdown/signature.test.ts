@@ -19,8 +19,10 @@ describe('a 落款 at an article’s end', () => {
     expect(html).toMatch(/特此<span class="keep-together">通知。<\/span><\/p>\n<div class="signature">[\s\S]*<\/div>\n<p class="note note-source">/);
   });
 
-  it('is not a date in the text, or an article of a date alone', async () => {
+  it('is not a date in the text, after a line it completes, a list or a photo, or an article of a date alone', async () => {
     expect(signature(await render('## 会议\n\n2025年1月17日\n\n会议在县政府召开。\n'))).toBeUndefined();
+    expect(signature(await render('## 会议\n\n会议定于近期召开。\n\n会议时间：\n\n2024年1月15日\n'))).toBeUndefined();
+    expect(signature(await render('## 会议\n\n会议议程如下：\n\n- 听取汇报\n- 部署工作\n\n2024年1月15日\n'))).toBeUndefined();
     expect(signature(await render('## 2025年1月17日\n\n2025年1月17日\n'))).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'plan.csv'), '镇名称,计划数（个）,计划数（个）\n镇名称,新建,改建\n大柘镇,12,3\n仁居镇,8,2\n合计,20,5\n');
   await writeFile(join(dir, 'columns.csv'), '序号,项目名称,计划投资,完成投资\n甲,乙,1,2\n1,城东路改造,10,5\n2,城西路改造,20,8\n合计,,30,13\n');
   await writeFile(join(dir, 'spacer.csv'), '区县,计划数,,完成数\n甲,10,,8\n乙,5,,5\n合计,15,,13\n');
+  await writeFile(join(dir, 'groups.csv'), '序号,地区,户数,小区数\n一,城区,,\n1,梅江区,100,4\n2,梅县区,200,5\n合计,,300,9\n');
   await writeFile(join(dir, 'years.csv'), '镇名称,投资（万元）,投资（万元）\n镇名称,2023,2024\n栏次,1,2\n大柘镇,12,3\n合计,12,3\n');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -27,6 +28,10 @@ describe('header-rows', () => {
     expect(messages).toEqual([
       'plan.csv:2:1: Expected figures after the 1 header row, found headings on line 2 (镇名称, 新建, 改建…); set `header-rows="2"` [table-header-rows]',
     ]);
+  });
+
+  it('takes a group’s row (一,城区) for a body row, not headings left out of the header', async () => {
+    expect((await renderIn(dir, '::table{src="groups.csv"}\n')).messages).toEqual([]);
   });
 
   it('takes a 栏次 row under the header a source gives into the header, not the 合计', async () => {

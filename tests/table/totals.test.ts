@@ -100,13 +100,16 @@ describe('totals', () => {
     ]);
   });
 
-  it('checks a 总计, a 全县合计 and a first row for the whole area (全市) as a 合计', () => {
+  it('checks a 总计 and a 全县合计 as a 合计, and group 合计 rows under a 总计 as 小计 rows', () => {
     const reasons = (...lines: string[]) => totals(body(...lines), paths('区县', '任务数'), checkOnly).problems.map((problem) => problem.reason);
     expect(reasons('甲;10', '乙;15', '总　计;26')).toEqual(['总计 value 26 in column “任务数” does not match the sum of the rows above, 25']);
     expect(reasons('甲;10', '乙;15', '全县合计;26')).toEqual(['全县合计 value 26 in column “任务数” does not match the sum of the rows above, 25']);
-    expect(reasons('全市;26', '甲;10', '乙;15')).toEqual(['全市 value 26 in column “任务数” does not match the sum of the rows below, 25']);
-    // Only on top and without a 合计: elsewhere 全市 is a row like another.
-    expect(reasons('甲;10', '全市;16', '合计;26')).toEqual([]);
+    expect(reasons('甲;10', '乙;15', '合计;25', '丙;20', '城区合计;20', '总计;45')).toEqual([]);
+    expect(reasons('甲;10', '乙;15', '合计;26', '丙;20', '合计;20', '总计;45')).toEqual([
+      '合计 value 26 in column “任务数” does not match the sum of its rows, 甲 to 乙, 25',
+    ]);
+    // A row for the whole area (全省, 全市) is a figure to compare with, not a total: it is not checked.
+    expect(reasons('全省;90', '全市;26', '甲;10', '乙;15')).toEqual([]);
     // A label set with `total` is the only one.
     expect(totals(body('甲;10', '总计;11', '共计;21'), paths('区县', '任务数'), { label: '共计', append: false }).problems).toEqual([]);
   });
@@ -194,8 +197,8 @@ describe('totals', () => {
       line: 3,
       at: 1,
     });
-    // With another label, a 合计 row is an ordinary row and is summed.
-    expect(totals(body('甲;2', '合计;2'), paths('区县', '户数'), options).total?.cells).toEqual(['总计', '4']);
+    // With another label, a 合计 row adds up its group, as a 小计 does: it is not summed again.
+    expect(totals(body('甲;2', '合计;2'), paths('区县', '户数'), options).total?.cells).toEqual(['总计', '2']);
   });
 
   it('appends nothing without a request', () => {
