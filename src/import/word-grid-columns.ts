@@ -10,8 +10,8 @@ const INVISIBLE = 15;
  * The draft with each table's invisible grid columns taken out, and the spans of the cells over
  * them made smaller: mammoth keeps them as columns of their own, so a name spanning one and the
  * next became two columns and the 合计 row's figures moved a column to the left of their heads.
- * A table where a cell would span no column left is kept as it is. The same buffer when no table
- * has one.
+ * An empty cell in an invisible column alone is taken out; a table where one holds text is kept
+ * as it is. The same buffer when no table has one.
  */
 export async function withoutInvisibleColumns(buffer: Buffer): Promise<Buffer> {
   const docx = await openDocx(buffer);
@@ -56,7 +56,13 @@ function narrowTable(table: Element): boolean {
       const left = span - within(at, span);
       at += span;
       if (left === span) continue;
-      if (left === 0) return false;
+      // A cell of its own in an invisible column (LibreOffice writes one where rows' edges
+      // differ) goes if it is empty; one with text keeps the table as it is.
+      if (left === 0 && elements(cell.getElementsByTagNameNS(W, 't')).some((text) => text.textContent !== '')) return false;
+      if (left === 0) {
+        edits.push(() => row.removeChild(cell));
+        continue;
+      }
       // A span over an invisible column has its `w:gridSpan`: a cell of one column spans none.
       edits.push(() => (left === 1 ? cellProperties!.removeChild(setting!) : setting!.setAttributeNS(W, 'w:val', String(left))));
     }

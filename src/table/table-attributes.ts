@@ -42,16 +42,12 @@ export function tableAttributes(
   const given = attributes ?? {};
   const source: Record<string, string> = {};
 
+  // remark-directive reads `src=“a.csv”` as a value with the quotes in it: each is named.
   for (const [key, value] of Object.entries(given)) {
-    // remark-directive reads `src=“a.csv”` as a value with the quotes in it.
-    if (typeof value === 'string' && CURLY.test(value)) {
-      problems.push({
-        reason: `Expected \`${key}="${value.replace(CURLIES, '')}"\` with half-width quotes, got ${key}=${value}`,
-        ruleId: 'table-attribute',
-      });
-      return { src: undefined, headerRows: undefined, label: DEFAULT_TOTAL, append: false, chart: undefined, source, problems };
-    }
+    if (typeof value !== 'string' || !CURLY.test(value)) continue;
+    problems.push({ reason: `Expected \`${key}="${value.replace(CURLIES, '')}"\` with half-width quotes, got ${key}=${value}`, ruleId: 'table-attribute' });
   }
+  if (problems.length > 0) return { src: undefined, headerRows: undefined, label: DEFAULT_TOTAL, append: false, chart: undefined, source, problems };
   for (const key of Object.keys(given)) {
     if (COMMON.includes(key)) continue;
     if (formats.includes(key)) {

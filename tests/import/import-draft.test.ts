@@ -238,6 +238,10 @@ describe('jianbao import', () => {
       '### 二、强化监管，确保工程质量',
     ]);
     expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
+    // A row with an empty cell of its own in the invisible column, as LibreOffice writes where rows' edges differ.
+    const other = await archive();
+    await importDraft(join(FIXTURES, 'invisible-column-cell.docx'), { contentDir: other.content, date: '2022-01-10' });
+    expect(await readFile(join(other.content, '2022/1/table-1.csv'), 'utf8')).toBe('地区,户数（户）,小区数（个）\n梅江区,100,2\n梅县区,200,3\n合计,300,5\n');
   });
 
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {

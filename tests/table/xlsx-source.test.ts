@@ -260,8 +260,11 @@ describe('Excel workbooks as table sources', () => {
       'index.md:1:1: Unexpected attribute `sheet` on a ::table of a .csv file; it picks a part of an Excel workbook (.xlsx) and has no meaning here [table-attribute]',
     ]);
     // Quotes a Chinese input method types stay in the value: named, not read as a file name.
-    const curly = await render('::table{src=“燃气进展.xlsx” sheet="2月进展"}\n');
-    expect(curly.messages).toEqual(['index.md:1:1: Expected `src="燃气进展.xlsx"` with half-width quotes, got src=“燃气进展.xlsx” [table-attribute]']);
+    const curly = await render('::table{src=“燃气进展.xlsx” sheet=“2月进展”}\n');
+    expect(curly.messages).toEqual([
+      'index.md:1:1: Expected `src="燃气进展.xlsx"` with half-width quotes, got src=“燃气进展.xlsx” [table-attribute]',
+      'index.md:1:1: Expected `sheet="2月进展"` with half-width quotes, got sheet=“2月进展” [table-attribute]',
+    ]);
   });
 
   it('refuse an old, a WPS and a password-protected workbook, saying what to save instead', async () => {
