@@ -35,7 +35,7 @@ describe('photos as figures', () => {
     expect(String(file)).toContain('srcset="chart.480w.png 480w, chart.600w.png 600w"');
     // The web page shows it at most its own 600 px wide, not stretched to the column.
     expect(String(file)).toContain('style="--aspect: 1.5; --width: 600px"');
-    expect(file.data.printHtml).toContain('<img src="chart.print.png" alt="统计图" width="600" height="400" style="--aspect: 1.5">');
+    expect(file.data.printHtml).toContain('<img src="chart.print.png" alt="统计图" width="600" height="400" style="--aspect: 1.5; --width: 600px">');
     expect(file.data.images).toEqual([
       {
         source: 'chart.png',
