@@ -40,7 +40,8 @@ export const bundledFonts: Readonly<Record<FontRole, readonly string[]>> = {
   body: ['Noto Serif SC'],
   title: ['Noto Serif SC'],
   heading: ['Noto Sans SC'],
-  kai: ['LXGW WenKai'],
+  // Its quotes from Noto Serif SC (templates/print/fonts.css): LXGW WenKai's are narrow.
+  kai: ['Kai Quotes', 'LXGW WenKai'],
 };
 
 const generic: Readonly<Record<FontRole, string>> = {
