@@ -17,10 +17,11 @@ const LONE = /^\p{Script=Han}$/u;
 
 /**
  * Words both segmenters split in the statistics bulletins report (BudouX `同|比`, `居民人|均`;
- * ICU `同|比`, `人|均可`), and a range of numbers (`1—6月`): no break falls inside them. A
+ * ICU `同|比`, `人|均可`) and in official prose (`更新高|质量`, `十四|五`), and a range of numbers (`1—6月`): no break falls inside them. A
  * supplement to the models, not a dictionary of its own: only words the two were seen to split.
  */
-const WHOLE = /同比|环比|人均|户均|亩均|日均|月均|年均|可支配|增加值|增速|增幅|降幅|占比|百分点|\d+(?:[.．]\d+)?[—–～~-]+\d+/gu;
+const WHOLE =
+  /同比|环比|人均|户均|亩均|日均|月均|年均|可支配|增加值|增速|增幅|降幅|占比|百分点|高质量|高水平|高标准|十[三四五]五|\d+(?:[.．]\d+)?[—–～~-]+\d+/gu;
 
 /** A two-character word, with punctuation after it (`工作、`) but none before (`“四项` may start a line). */
 const TWO_HAN = /^\p{Script=Han}{2}[^\p{Script=Han}\p{L}\p{N}]*$/u;

@@ -19,6 +19,9 @@ describe('phrases', () => {
     ['社会消费品零售总额环比下降', ['环比']],
     ['2023年1—6月全市经济运行情况', ['1—6月']],
     ['一般公共预算收入占比提高2.3个百分点', ['占比', '百分点']],
+    // And these of official prose.
+    ['奋力开创全市城镇老旧小区改造和城市更新高质量发展新局面', ['高质量']],
+    ['深入贯彻落实“十四五”规划纲要', ['十四五']],
   ])('keeps the words of “%s” whole, in titles and in table headers', (text, whole) => {
     for (const compounds of [true, false]) {
       const pieces = phrases(text, { compounds });
