@@ -68,13 +68,15 @@ function labelColumns(numberColumns: readonly boolean[]): number {
 
 /**
  * The first label column's width in em, so that the second knows where to stick: its longest
- * body text (a Han character 1em, anything else about .6em) and the cell's padding, at least
- * the 4.5em every header cell gets (site.css). Estimated here rather than measured in the
- * reader's browser, as content pages run no JavaScript.
+ * text, body or heading (a Han character 1em, anything else about .6em), and the cell's padding.
+ * A 序号 column is as narrow as `序号`, not the 4.5em other header cells get (site.css): on a
+ * phone of 320 px the two label columns left room for two columns of figures. Estimated here
+ * rather than measured in the reader's browser, as content pages run no JavaScript.
  */
 function labelWidth(model: TableModel): number {
-  const longest = Math.max(0, ...model.rows.map((cells) => textWidth(cells[0]?.text ?? '')));
-  return Math.max(4.5, Math.ceil((longest + 1.2) * 10) / 10);
+  const heads = model.header.flatMap((cells) => cells.filter((cell) => cell.column === 0 && cell.colspan === 1).map((cell) => cell.text));
+  const longest = Math.max(0, ...[...heads, ...model.rows.map((cells) => cells[0]?.text ?? '')].map(textWidth));
+  return Math.max(2.5, Math.ceil((longest + 1.2) * 10) / 10);
 }
 
 function textWidth(text: string): number {
