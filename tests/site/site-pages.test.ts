@@ -15,6 +15,16 @@ import { formatBytes } from '../../src/site/site-view.ts';
 let out: string;
 let issues: readonly RenderedIssue[];
 const page = (path: string) => readFile(join(out, path), 'utf8');
+const sampleSeries = {
+  title: '梅州市城镇老旧小区改造工作简报',
+  issuer: '梅州市住房和城乡建设局',
+  url: 'https://example.org/jianbao/',
+  distribution: [],
+  source: '',
+};
+/** A page the site renders from `rendered` issues of the sample series, without building. */
+const sitePage = (rendered: readonly RenderedIssue[], path: string) =>
+  String(renderSite(createNunjucksEngine(BUNDLED_TEMPLATES), sampleSeries, rendered.map(issueView)).find((file) => file.path === path)?.contents);
 
 beforeAll(async () => {
   out = join(await mkdtemp(join(tmpdir(), 'jianbao-site-')), 'dist');
@@ -151,34 +161,19 @@ describe('series page', () => {
   });
 
   it('lists an issue of many articles on its card by its first six and their number', () => {
-    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
     const [newest, ...rest] = issues;
     const articles = Array.from({ length: 40 }, (_, index) => ({ id: `文章${index + 1}`, printId: `a${index + 1}`, lines: [`第${index + 1}篇文章`] }));
-    const views = [issueView({ ...newest!, articles }), ...rest.map((rendered) => issueView(rendered))];
-    const series = {
-      title: '梅州市城镇老旧小区改造工作简报',
-      issuer: '梅州市住房和城乡建设局',
-      url: 'https://example.org/jianbao/',
-      distribution: [],
-      source: '',
-    };
-    const home = String(renderSite(engine, series, views).find((file) => file.path === 'index.html')?.contents);
+    const home = sitePage([{ ...newest!, articles }, ...rest], 'index.html');
     const card = home.slice(home.indexOf('<li class="issue-card'), home.indexOf('</li>\n{', home.indexOf('issue-card-links')));
     expect(card.match(/<li><a href="2022\/1\/#文章\d+">/g)).toHaveLength(6);
     expect(card).toContain('<li class="issue-card-more"><a href="2022/1/#contents">……共40篇</a></li>');
   });
 
   it('tells readers, not the editor, when no table is charted', () => {
-    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
-    const views = issues.map((rendered) => issueView({ ...rendered, tables: [] }));
-    const series = {
-      title: '梅州市城镇老旧小区改造工作简报',
-      issuer: '梅州市住房和城乡建设局',
-      url: 'https://example.org/jianbao/',
-      distribution: [],
-      source: '',
-    };
-    const html = String(renderSite(engine, series, views).find((file) => file.path === 'series/index.html')?.contents);
+    const html = sitePage(
+      issues.map((rendered) => ({ ...rendered, tables: [] })),
+      'series/index.html',
+    );
     expect(html).toContain('<p>暂无可逐月对照的进展数据。</p>');
     expect(html).not.toContain('chart=');
   });
@@ -213,14 +208,7 @@ describe('a long archive', () => {
       const number = ((total - 1) % 24) + 1;
       return { ...sample!, year, number, total, path: `${year}/${number}/`, date: `${year}-01-01`, label: `${year}年第${number}期 总第${total}期` };
     });
-    const series = {
-      title: '梅州市城镇老旧小区改造工作简报',
-      issuer: '梅州市住房和城乡建设局',
-      url: 'https://example.org/jianbao/',
-      distribution: [],
-      source: '',
-    };
-    const files = new Map(renderSite(engine, series, views).map((file) => [file.path, String(file.contents)]));
+    const files = new Map(renderSite(engine, sampleSeries, views).map((file) => [file.path, String(file.contents)]));
     const home = files.get('index.html')!;
     expect(home.match(/<li class="issue-card">/g)).toHaveLength(24);
     expect(home).toContain('<a href="2000/">2000年<span class="year-count">24期</span></a>');
