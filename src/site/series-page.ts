@@ -48,8 +48,8 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
       const group = groups.get(key) ?? { record: charted, byMonth: new Map() };
       group.record = charted;
       groups.set(key, group);
-      const [year, month] = issue.date.split('-').map(Number);
-      group.byMonth.set(`${year}-${String(month).padStart(2, '0')}`, { issue, record: charted });
+      // The month its heading names (a March issue reports February), else the issue's.
+      group.byMonth.set(record.period ?? issue.date.slice(0, 7), { issue, record: charted });
     }
   }
 
@@ -59,11 +59,14 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
     const title = chartTitle(chart, measure, '月', '合计');
     const { stacked } = chart;
     const share = (total: readonly string[]) => (stacked ? [shareLabel(chartValue(total[stacked.done]), chartValue(total[stacked.whole])) ?? '—'] : []);
-    const months = [...byMonth].map(([key, { issue, record: table }]): SeriesMonth => {
-      const [year, month] = key.split('-').map(Number);
-      const { total } = table;
-      return { key, month: `${year}年${month}月`, issue, values: [...chart.columns.map((column) => total[column] ?? ''), ...share(total)], total };
-    });
+    // In the months' order: a heading's month may be earlier than the issue before it's.
+    const months = [...byMonth]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, { issue, record: table }]): SeriesMonth => {
+        const [year, month] = key.split('-').map(Number);
+        const { total } = table;
+        return { key, month: `${year}年${month}月`, issue, values: [...chart.columns.map((column) => total[column] ?? ''), ...share(total)], total };
+      });
     return seriesChart(title, { chart, names }, months);
   });
 }

@@ -23,9 +23,9 @@ type Point = NonNullable<LeafDirective['position']>['start'];
  * Check and render one `::table` directive. Every problem becomes a fatal message (the build
  * stops on them) and the table is left out; otherwise the table is recorded on `file.data`. What
  * the source left out (its `notes`) is a warning either way.
- * `root` is absolute or undefined.
+ * `root` is absolute or undefined; `period` is the month the table reports (see `TableRecord.period`).
  */
-export async function embedTable(node: LeafDirective, file: VFile, root: string | undefined): Promise<TableEmbed | undefined> {
+export async function embedTable(node: LeafDirective, file: VFile, root: string | undefined, period?: string): Promise<TableEmbed | undefined> {
   const { problems, notes = [], sourceName, built } = await check(node, file, root);
   // What the source left out, told whether or not the table could be built (a 合计 that no longer
   // checks may be why).
@@ -42,8 +42,8 @@ export async function embedTable(node: LeafDirective, file: VFile, root: string 
       { place: node.position?.start, ruleId: 'table-unchanged' },
     );
   }
-  (file.data.tables ??= []).push(built.record);
-  const { record } = built;
+  const record = period === undefined ? built.record : { ...built.record, period };
+  (file.data.tables ??= []).push(record);
   const table = renderTable(built.model);
   // A charted table is the chart, then the table it was drawn from.
   const wrap = record.chart ? element('div', { className: ['table-chart'] }, [tableChart({ ...record, chart: record.chart }), table]) : table;
@@ -53,7 +53,7 @@ export async function embedTable(node: LeafDirective, file: VFile, root: string 
       hName: wrap.tagName,
       hProperties: wrap.properties,
       hChildren: wrap.children,
-      table: built.record,
+      table: record,
     },
     position: node.position,
   };

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Parent, Root, RootContent } from 'mdast';
 import type {} from 'remark-directive';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { TABLE_DIRECTIVE } from './table-directive.ts';
 import { eachNode } from '../util/each-node.ts';
@@ -36,16 +37,30 @@ export default function remarkTable(options?: Options) {
 
   return async function transform(tree: Root, file: VFile): Promise<void> {
     const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
-    const found: { node: LeafDirective; parent: Parent }[] = [];
+    const found: { node: LeafDirective; parent: Parent; period: string | undefined }[] = [];
+    // The month the nearest heading above a table names is the month it reports.
+    let period: string | undefined;
     eachNode(tree, (node, _index, parent) => {
-      if (node.type === 'leafDirective' && node.name === TABLE_DIRECTIVE.name && parent) found.push({ node, parent });
+      if (node.type === 'heading') period = periodOf(toString(node));
+      if (node.type === 'leafDirective' && node.name === TABLE_DIRECTIVE.name && parent) found.push({ node, parent, period });
     });
 
     // Replaced after the walk, which must not see the tree change under it.
-    for (const { node, parent } of found) {
-      const embed = await embedTable(node, file, root);
+    for (const { node, parent, period } of found) {
+      const embed = await embedTable(node, file, root, period);
       const children = parent.children as RootContent[];
       children.splice(children.indexOf(node), 1, ...(embed ? [embed] : []));
     }
   };
+}
+
+/**
+ * The month a heading names, the last if it names a span (`2025年2月…进展情况` → `2025-02`,
+ * `2024年1—6月…` → `2024-06`); undefined when it names none (`2024年第二季度`).
+ */
+export function periodOf(heading: string): string | undefined {
+  const months = [...heading.matchAll(/(\d{4})年(?:\d{1,2}月?\s*[—–～~\-至]\s*)?(\d{1,2})月/g)];
+  const last = months.at(-1);
+  const month = Number(last?.[2]);
+  return last && month >= 1 && month <= 12 ? `${last[1]}-${String(month).padStart(2, '0')}` : undefined;
 }

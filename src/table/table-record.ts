@@ -28,6 +28,11 @@ export interface TableRecord {
   readonly total: readonly string[] | undefined;
   /** Line of the `::table` directive in the Markdown file. */
   readonly line: number;
+  /**
+   * The month the table reports, `2025-02`, from the nearest heading above it (`2025年2月…进展情况`,
+   * `2024年1—6月…`): a March issue reports February. Undefined when the heading names none.
+   */
+  readonly period?: string | undefined;
 }
 
 /**
@@ -36,10 +41,10 @@ export interface TableRecord {
  * HTML; kept with every issue, they were most of the renders a rebuild reads (10,000 synthetic
  * issues: 19 MB of JSON, 8.6 MB without them).
  */
-export type IssueTable = Pick<TableRecord, 'columns' | 'paths' | 'chart' | 'total'>;
+export type IssueTable = Pick<TableRecord, 'columns' | 'paths' | 'chart' | 'total' | 'period'>;
 
-export function issueTable({ columns, paths, chart, total }: TableRecord): IssueTable {
-  return { columns, paths, chart, total };
+export function issueTable({ columns, paths, chart, total, period }: TableRecord): IssueTable {
+  return { columns, paths, chart, total, ...(period !== undefined && { period }) };
 }
 
 declare module 'vfile' {

@@ -169,6 +169,20 @@ describe('series page', () => {
     expect(card).toContain('<li class="issue-card-more"><a href="2022/1/#contents">……共40篇</a></li>');
   });
 
+  it('plots a table under the month its heading names, not its issue’s (a March issue reports February)', () => {
+    const html = sitePage(
+      issues.map((rendered) =>
+        rendered.issue.path === '2021/12/' ? { ...rendered, tables: rendered.tables.map((table) => ({ ...table, period: '2021-10' })) } : rendered,
+      ),
+      'series/index.html',
+    );
+    expect([...html.matchAll(/<text x="0" y="[\d.]+em" class="chart-category">([^<]+)</g)].map((match) => match[1])).toEqual([
+      '2021年10月',
+      '2021年11月',
+      '2022年1月',
+    ]);
+  });
+
   it('tells readers, not the editor, when no table is charted', () => {
     const html = sitePage(
       issues.map((rendered) => ({ ...rendered, tables: [] })),

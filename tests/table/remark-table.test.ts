@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkTable from '../../src/table/index.ts';
+import { periodOf } from '../../src/table/remark-table.ts';
 import { fixtureFolder, processFixture, renderIn, repoRoot } from './process-fixture.ts';
 
 const referenceCsv = join(repoRoot, fixtureFolder('reference'), 'progress.csv');
@@ -40,6 +41,28 @@ describe('remarkTable', () => {
     expect(html).toContain(
       '<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">14736</td><td class="num">135</td><td class="num">2825</td><td class="num">14</td><td class="num">11911</td><td class="num">121</td></tr></tbody>\n</table></div>',
     );
+  });
+
+  it.each([
+    ['2025年2月全县乡村振兴重点项目进展情况', '2025-02'],
+    ['2024年1—6月全市经济运行情况', '2024-06'],
+    ['2023年11月至12月改造进展', '2023-12'],
+    ['2024年第二季度进展情况', undefined],
+    ['2024年13月', undefined],
+  ])('reads the month a heading names: %s', (heading, period) => {
+    expect(periodOf(heading)).toBe(period);
+  });
+
+  it('records on each table the month the heading above it names', async () => {
+    const csv = 'tests/fixtures/table/bom-crlf/progress.csv';
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkDirective)
+      .use(remarkTable)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(new VFile({ cwd: repoRoot, value: `## 2025年2月进展情况\n\n::table{src="${csv}"}\n\n## 下一步工作\n\n::table{src="${csv}"}\n` }));
+    expect(file.data.tables?.map((table) => table.period)).toEqual(['2025-02', undefined]);
   });
 
   it('records the table on file.data.tables', async () => {
