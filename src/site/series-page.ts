@@ -48,8 +48,7 @@ export function seriesCharts(issues: readonly SiteIssue[]): SeriesChart[] {
       const group = groups.get(key) ?? { record: charted, byMonth: new Map() };
       group.record = charted;
       groups.set(key, group);
-      // The month its heading names (a March issue reports February), else the issue's.
-      group.byMonth.set(record.period ?? issue.date.slice(0, 7), { issue, record: charted });
+      group.byMonth.set(reportedMonth(record.period, issue.date), { issue, record: charted });
     }
   }
 
@@ -100,4 +99,18 @@ function seriesChart(title: string, drawing: SeriesChart['drawing'], months: rea
     );
   const made = { title, names: chart.stacked ? [...names, SHARE_NAME] : names, months, drawing };
   return Object.defineProperty(made, 'html', { get: () => (html ??= draw()), enumerable: false }) as SeriesChart;
+}
+
+/**
+ * The month a table reports: the one its heading names (a March issue reports February), when
+ * that is the issue's month or one of the two before it; else the issue's, as a heading carried
+ * forward and left unchanged (`2021年11月…` in a March issue) would put its figures on another
+ * issue's month.
+ */
+function reportedMonth(period: string | undefined, date: string): string {
+  const month = date.slice(0, 7);
+  if (period === undefined) return month;
+  const index = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7));
+  const lag = index(month) - index(period);
+  return lag >= 0 && lag <= 2 ? period : month;
 }

@@ -170,17 +170,18 @@ describe('series page', () => {
   });
 
   it('plots a table under the month its heading names, not its issue’s (a March issue reports February)', () => {
-    const html = sitePage(
-      issues.map((rendered) =>
-        rendered.issue.path === '2021/12/' ? { ...rendered, tables: rendered.tables.map((table) => ({ ...table, period: '2021-10' })) } : rendered,
-      ),
-      'series/index.html',
-    );
-    expect([...html.matchAll(/<text x="0" y="[\d.]+em" class="chart-category">([^<]+)</g)].map((match) => match[1])).toEqual([
-      '2021年10月',
-      '2021年11月',
-      '2022年1月',
-    ]);
+    const categories = (period: string) => {
+      const html = sitePage(
+        issues.map((rendered) =>
+          rendered.issue.path === '2021/12/' ? { ...rendered, tables: rendered.tables.map((table) => ({ ...table, period })) } : rendered,
+        ),
+        'series/index.html',
+      );
+      return [...html.matchAll(/<text x="0" y="[\d.]+em" class="chart-category">([^<]+)</g)].map((match) => match[1]);
+    };
+    expect(categories('2021-10')).toEqual(['2021年10月', '2021年11月', '2022年1月']);
+    // A heading carried forward unchanged names a month long past: the issue's month stands.
+    expect(categories('2020-11')).toEqual(['2021年11月', '2021年12月', '2022年1月']);
   });
 
   it('tells readers, not the editor, when no table is charted', () => {
