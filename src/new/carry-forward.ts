@@ -7,7 +7,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Issue } from '../model.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
-import { monthsBetween, movePeriod } from './move-period.ts';
+import { monthsBetween } from '../format/months.ts';
+import { movePeriod } from './move-period.ts';
 import type { NextIssue } from './next-issue.ts';
 import { type IssueContents, STARTER_ARTICLE } from './skeleton.ts';
 

@@ -3,12 +3,6 @@ const MONTHS = /(\d{4})年(\d{1,2})(?:[—–－\-~～至](\d{1,2}))?月/g;
 const QUARTER = /(\d{4})年第([1-4一二三四])季度/g;
 const CHINESE_QUARTERS = '一二三四';
 
-/** Months from `from` to `to`, two `YYYY-MM-DD` dates: `2024-02-28` → `2024-03-05` is 1. */
-export function monthsBetween(from: string, to: string): number {
-  const months = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-  return months(to) - months(from);
-}
-
 /**
  * A recurring heading with its period moved on by `months`: `2024年2月…进展情况` → `2024年3月…`
  * (a year boundary too: `2024年12月` → `2025年1月`), and `2024年第1季度` → `2024年第2季度`

@@ -3,6 +3,7 @@ import { SHARE_NAME, shareLabel } from '../table/stacked-chart.ts';
 import { type ChartRecord, chartNames, chartTitle, chartValue, drawChart } from '../table/table-chart.ts';
 import type { IssueTable } from '../table/table-record.ts';
 import type { SiteIssue } from './site-view.ts';
+import { monthsBetween } from '../format/months.ts';
 
 /** One charted table followed across issues: its 合计 month by month, and a stacked one's share done. */
 export interface SeriesChart {
@@ -110,7 +111,6 @@ function seriesChart(title: string, drawing: SeriesChart['drawing'], months: rea
 function reportedMonth(period: string | undefined, date: string): string {
   const month = date.slice(0, 7);
   if (period === undefined) return month;
-  const index = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7));
-  const lag = index(month) - index(period);
+  const lag = monthsBetween(period, date);
   return lag >= 0 && lag <= 2 ? period : month;
 }

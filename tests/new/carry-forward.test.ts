@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createIssue } from '../../src/new/create-issue.ts';
-import { monthsBetween, movePeriod } from '../../src/new/move-period.ts';
+import { monthsBetween } from '../../src/format/months.ts';
+import { movePeriod } from '../../src/new/move-period.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { formatProblems } from '../../src/report/messages.ts';
 

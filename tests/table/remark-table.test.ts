@@ -15,15 +15,19 @@ import { fixtureFolder, processFixture, renderIn, repoRoot } from './process-fix
 
 const referenceCsv = join(repoRoot, fixtureFolder('reference'), 'progress.csv');
 
+/** Markdown from the repository's root through remark-table alone, with no options. */
+const withoutOptions = (value: string) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkDirective)
+    .use(remarkTable)
+    .use(remarkRehype)
+    .use(rehypeStringify)
+    .process(new VFile({ cwd: repoRoot, value }));
+
 describe('remarkTable', () => {
   it('works with no options at all', async () => {
-    const file = await unified()
-      .use(remarkParse)
-      .use(remarkDirective)
-      .use(remarkTable)
-      .use(remarkRehype)
-      .use(rehypeStringify)
-      .process(new VFile({ cwd: repoRoot, value: '::table{src="tests/fixtures/table/bom-crlf/progress.csv"}' }));
+    const file = await withoutOptions('::table{src="tests/fixtures/table/bom-crlf/progress.csv"}');
     expect(file.messages).toEqual([]);
     expect(String(file)).toContain('<tr class="total"><th scope="row" class="label">合计</th><td class="num">4391</td><td class="num">32</td></tr>');
   });
@@ -55,13 +59,7 @@ describe('remarkTable', () => {
 
   it('records on each table the month the heading above it names', async () => {
     const csv = 'tests/fixtures/table/bom-crlf/progress.csv';
-    const file = await unified()
-      .use(remarkParse)
-      .use(remarkDirective)
-      .use(remarkTable)
-      .use(remarkRehype)
-      .use(rehypeStringify)
-      .process(new VFile({ cwd: repoRoot, value: `## 2025年2月进展情况\n\n::table{src="${csv}"}\n\n## 下一步工作\n\n::table{src="${csv}"}\n` }));
+    const file = await withoutOptions(`## 2025年2月进展情况\n\n::table{src="${csv}"}\n\n## 下一步工作\n\n::table{src="${csv}"}\n`);
     expect(file.data.tables?.map((table) => table.period)).toEqual(['2025-02', undefined]);
   });
 
