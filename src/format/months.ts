@@ -1,3 +1,6 @@
+/** What joins the months of a range as editors type it: `1—5月`, `1-5月`, `1－5月`, `1~5月`, `1至5月`. */
+export const RANGE_DASH = '[—–－\\-~～至]';
+
 /**
  * Months from `from` to `to`, each a date `YYYY-MM-DD` or a month `YYYY-MM`: `2024-02-28` →
  * `2024-03-05` is 1, `2025-02` → `2025-03-10` is 1.

@@ -1,5 +1,7 @@
+import { RANGE_DASH } from '../format/months.ts';
+
 /** A month, `2024年2月`, or a range of months in one year, `2023年1—5月`, `2023年3-5月`. */
-const MONTHS = /(\d{4})年(\d{1,2})(?:[—–－\-~～至](\d{1,2}))?月/g;
+const MONTHS = new RegExp(`(\\d{4})年(\\d{1,2})(?:${RANGE_DASH}(\\d{1,2}))?月`, 'g');
 const QUARTER = /(\d{4})年第([1-4一二三四])季度/g;
 const CHINESE_QUARTERS = '一二三四';
 

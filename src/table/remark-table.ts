@@ -3,6 +3,7 @@ import type { Parent, Root, RootContent } from 'mdast';
 import type {} from 'remark-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { RANGE_DASH } from '../format/months.ts';
 import { TABLE_DIRECTIVE } from './table-directive.ts';
 import { eachNode } from '../util/each-node.ts';
 import { embedTable, type LeafDirective } from './embed-table.ts';
@@ -54,12 +55,15 @@ export default function remarkTable(options?: Options) {
   };
 }
 
+/** A month or a range of them in a heading: `2025年2月`, `2024年1—6月`, `2023年11月至12月`. */
+const HEADING_MONTHS = new RegExp(`(\\d{4})年(?:\\d{1,2}月?\\s*${RANGE_DASH}\\s*)?(\\d{1,2})月`, 'g');
+
 /**
  * The month a heading names, the last if it names a span (`2025年2月…进展情况` → `2025-02`,
  * `2024年1—6月…` → `2024-06`); undefined when it names none (`2024年第二季度`).
  */
 export function periodOf(heading: string): string | undefined {
-  const months = [...heading.matchAll(/(\d{4})年(?:\d{1,2}月?\s*[—–～~\-至]\s*)?(\d{1,2})月/g)];
+  const months = [...heading.matchAll(HEADING_MONTHS)];
   const last = months.at(-1);
   const month = Number(last?.[2]);
   return last && month >= 1 && month <= 12 ? `${last[1]}-${String(month).padStart(2, '0')}` : undefined;
