@@ -49,9 +49,10 @@ export default function remarkDirectiveNames(options: Options = {}) {
     eachNode(tree, (node) => {
       if (node.type !== 'paragraph') return;
       const start = node.position?.start;
-      if (start?.offset === undefined) return;
-      const line = source.slice(start.offset).split('\n', 1)[0]!;
-      const found = misTyped(line, known);
+      // Only a paragraph opening with a colon can be one; its first line alone is read.
+      if (start?.offset === undefined || !/[:：]/.test(source[start.offset] ?? '')) return;
+      const end = source.indexOf('\n', start.offset);
+      const found = misTyped(source.slice(start.offset, end === -1 ? undefined : end), known);
       if (!found) return;
       reportProblem(file, `Cannot read this \`${found.name}\` line: ${found.why}; write it as \`${found.example}\`, in half-width characters`, {
         place: { line: start.line, column: start.column + found.at },
@@ -75,15 +76,16 @@ function misTyped(line: string, known: readonly KnownDirective[]): { name: strin
   const directive = opening && known.find((candidate) => candidate.name === opening[1]);
   if (!opening || !directive) return undefined;
   const name = writtenAs(directive.type, directive.name);
-  const wide = [...line].findIndex((character) => character in FULL_WIDTH);
+  const characters = [...line];
+  const wide = characters.findIndex((character) => character in FULL_WIDTH);
   if (wide !== -1) {
-    const character = [...line][wide]!;
+    const character = characters[wide]!;
     const half = FULL_WIDTH[character]!;
     const why =
       half === ' '
         ? `found “${character}” between attributes, which are separated by spaces`
         : `found the full-width “${character}”, where \`${half}\` belongs`;
-    return { name, example: directive.example, why, at: [...line].slice(0, wide).join('').length };
+    return { name, example: directive.example, why, at: characters.slice(0, wide).join('').length };
   }
   const gap = /^[:：]+[A-Za-z][\w-]*(\s+)\{/.exec(line);
   if (gap) return { name, example: directive.example, why: 'found a space before `{`', at: gap[0].length - gap[1]!.length - 1 };
