@@ -79,10 +79,11 @@ export default function remarkLocalFiles(options?: Options) {
       if (node.type === 'imageReference') imageDefinitions.add(node.identifier);
       if (node.type !== 'paragraph' || !parent || index === undefined) return;
       const at = node.children.findIndex((child) => child.type === 'image');
+      if (at === -1) return;
       const after = node.children.slice(at + 1);
       const next = parent.children[index + 1];
       const caption = after.some((child) => toString(child).trim() !== '') ? after : next?.type === 'paragraph' ? next.children : [];
-      if (at !== -1 && CAPTION.test(toString({ type: 'paragraph', children: caption }).trim())) captioned.add(node.children[at] as Image);
+      if (CAPTION.test(toString({ type: 'paragraph', children: caption }).trim())) captioned.add(node.children[at] as Image);
     });
 
     for (const node of nodes) {
