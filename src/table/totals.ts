@@ -118,14 +118,13 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     numeric.forEach((yes, column) => {
       const stated = values[at]![column];
       if (!yes || rate[column] || broken.has(column) || !stated) return;
-      const expected = sum(column, group);
-      const scale = Math.max(stated.scale, expected.scale);
-      if (atScale(stated, scale) === atScale(expected, scale)) return;
+      const expected = differing(stated, sum(column, group));
+      if (expected === undefined) return;
       const [top, bottom] = [rows[group[0]!]!, rows[group.at(-1)!]!];
       problems.push({
         reason:
           `${bare(rows[at]!)} value ${text(rows[at]!, column)} in column “${name(column)}” does not match the sum of its rows, ` +
-          `${labelOf(top)} to ${labelOf(bottom)}, ${formatDecimal(atScale(expected, scale), scale, stated.grouped)}`,
+          `${labelOf(top)} to ${labelOf(bottom)}, ${expected}`,
         ruleId: 'table-total',
         place: placeOf(rows[at]!, column),
       });
@@ -146,14 +145,10 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
       }
       const stated = parsed(first, column, label);
       if (!stated || broken.has(column)) return;
-      const expected = sum(column, counted(0, count));
-      const scale = Math.max(stated.scale, expected.scale);
-      const units = atScale(expected, scale);
-      if (atScale(stated, scale) === units) return;
+      const expected = differing(stated, sum(column, counted(0, count)));
+      if (expected === undefined) return;
       problems.push({
-        reason:
-          `${called} value ${text(first, column)} in column “${name(column)}” does not ` +
-          `match the sum of the rows ${where}, ${formatDecimal(units, scale, stated.grouped)}`,
+        reason: `${called} value ${text(first, column)} in column “${name(column)}” does not match the sum of the rows ${where}, ${expected}`,
         ruleId: 'table-total',
         place: placeOf(first, column),
       });
@@ -172,6 +167,16 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     return formatDecimal(units, scale, grouped);
   });
   return { numberColumns: numeric, rows, total: { cells, line: undefined, at: rows.length }, problems };
+}
+
+/**
+ * The sum as a message gives it (at the finer precision of the two, grouped as the stated value
+ * is), when the stated value differs from it; undefined when they match.
+ */
+function differing(stated: Decimal, sum: Decimal): string | undefined {
+  const scale = Math.max(stated.scale, sum.scale);
+  const units = atScale(sum, scale);
+  return atScale(stated, scale) === units ? undefined : formatDecimal(units, scale, stated.grouped);
 }
 
 // How many of a column's text cells a message names before it says how many more there are.
