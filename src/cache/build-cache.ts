@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-import * as z from 'zod';
 import type { DownloadEdition, Issue, OutputFile, RenderedIssue, Series } from '../model.ts';
 import type { VFileMessage } from 'vfile-message';
 import { type MessageData, restoredWarnings, toMessageData } from '../report/message-data.ts';
@@ -11,12 +10,10 @@ import { readIssueFile } from '../load/read-issue-file.ts';
 import { holdsIssueFiles } from '../load/find-issues.ts';
 import { BlobStore } from './blob-store.ts';
 import { ChangedDuringBuildError } from './changed-during-build.ts';
-import { combineHashes, contentHash, fileHash, joinedHash } from './hash.ts';
-import { asciiJson, asciiText } from '../util/ascii-json.ts';
+import { combineHashes, contentHash, fileHash } from './hash.ts';
 import {
   blobSize,
   type CachedRender,
-  ISSUE_PARTS,
   type IssueBlob,
   type IssuePart,
   partOf,
@@ -25,127 +22,29 @@ import {
   type RenderStore,
   type StoredRender,
 } from './store-render.ts';
+import {
+  FORMAT,
+  type IssueEntry,
+  joinManifest,
+  type Loaded,
+  type Manifest,
+  type ManifestHead,
+  partBlobs,
+  readManifestHead,
+  writeManifest,
+  type WrittenOutput,
+} from './manifest.ts';
 import { jianbaoVersion } from './version.ts';
 import { type FolderWalk, walkFolders } from '../util/walk-folder.ts';
 import { isInside } from '../util/inside.ts';
 import { OUTPUT_MARKER } from '../output/output-folder.ts';
 import { contentDigests, outputDigest, readStamp, removeStamp, type Stamp, writeStamp } from './up-to-date-stamp.ts';
 
-/** Bumped whenever the manifest's shape changes; an older manifest is then ignored. */
-const FORMAT = 12;
-
 /**
  * A file in the cache folder while a build may have written blobs that no manifest names yet
  * (see `BuildCache.#markUnsaved`).
  */
 const UNSAVED = 'unsaved';
-
-const hex = z.string().regex(/^[0-9a-f]{64}$/);
-
-const manifestSchema = z.strictObject({
-  format: z.literal(FORMAT),
-  /** Hash of jianbao's code and the content folder: every entry depends on both. */
-  key: hex,
-  /** By issue file, relative to the content folder. */
-  issues: z.record(
-    z.string(),
-    z.strictObject({
-      markdown: hex,
-      /** Each file the issue embeds (CSV, images), relative to the content folder → its hash. */
-      dependencies: z.record(z.string(), hex),
-      /**
-       * Blob holding what the issue rendered to (see `ISSUE_PARTS`): its HTML, its render and the
-       * warnings it rendered with (typography, say), shown on every build until fixed. The
-       * warnings are kept out of the manifest, which every build reads whole.
-       */
-      blob: hex,
-      /** The size in bytes of each part of the blob, and the hash of each. */
-      sizes: z.array(z.number()).length(ISSUE_PARTS.length),
-      hashes: z.array(hex).length(ISSUE_PARTS.length),
-    }),
-  ),
-  /**
-   * By download edition (`pdf`), then by the key of one of its files (a hash of everything the
-   * file is made from) → blob holding the file.
-   */
-  editions: z.record(z.string(), z.record(hex, hex)),
-  /** Every page of the last build, by path in the output folder → hash of its bytes. */
-  pages: z.record(z.string(), hex),
-  /** Derived outputs made from many pages (the search index): their key and files → blobs. */
-  outputs: z.record(z.string(), z.strictObject({ key: hex, files: z.record(z.string(), hex) })),
-  /**
-   * The renders of `issues`' entries again, a chunk of issues a blob (see `renderParts`), as a
-   * JSON array: what a rebuild takes unchanged issues from, in a few reads rather than one an
-   * issue. `of` is the hash of the chunk's issues and their blobs. Made by a complete
-   * build, keeping the chunks of the last build whose issues did not change.
-   */
-  renders: z.array(z.strictObject({ of: hex, blob: hex })).optional(),
-  /**
-   * Every issue file loaded without problems, by path relative to the content folder: the hash of
-   * its text and what loading made of it, with the series (`series`, its hash) it was loaded with.
-   * Not checked field by field: kept only in a manifest proven to be this version's own (see
-   * `readManifest`).
-   */
-  loaded: z
-    .strictObject({
-      series: hex,
-      issues: z.record(
-        z.string(),
-        z.strictObject({
-          markdown: hex,
-          fields: z.record(z.string(), z.unknown()),
-          /** The file's `statKey` when read, if it had settled then: unchanged, it need not be read again. */
-          stat: z.array(z.number()).optional(),
-        }),
-      ),
-    })
-    .optional(),
-  /**
-   * Files embedded by issues (CSV, images) whose hash is known by their `statKey`, as git's index
-   * knows files: by path relative to the content folder → the key and the hash of the file's
-   * bytes. Only files that had settled when read (see `settled`).
-   */
-  stats: z.record(z.string(), z.strictObject({ stat: z.array(z.number()), hash: hex })).optional(),
-  /** The output folder the last complete build wrote, to tell the next one it is up to date. */
-  written: z
-    .strictObject({
-      /** Absolute path of the output folder. */
-      dir: z.string(),
-      /** Hash of the build's settings and every issue's rendered entry. */
-      key: hex,
-      /** Every file written, by path in the output folder → [size, mtime in ms] just after writing. */
-      files: z.record(z.string(), z.tuple([z.number(), z.number()])),
-      /**
-       * Each page by path → the hash of what it was made from (`SitePage.inputs` with the build's
-       * key): a page made from the same is not made again but kept (see `keptPage`); each copied
-       * content file → the hash of its bytes (see `keptCopy`).
-       */
-      inputs: z.record(z.string(), hex),
-      /** Of those, the files the build made (pages, feed, assets, search index) and the PDFs. */
-      pages: z.number(),
-      pdfs: z.number(),
-      /** Search bundles written, one a year. */
-      searchBundles: z.number(),
-      /**
-       * Every issue's warnings (those of `issues`' entries, in the build's order), WARNING_CHUNK
-       * issues a blob, as JSON: what an up-to-date build reports, read in a few reads rather than
-       * one an issue. `of` is the hash of the chunk's issues and their warnings' blobs. Made by
-       * a complete build from the warnings it reports, keeping those of the last build whose
-       * issues did not change (an up-to-date build makes again any found damaged). `printed` is
-       * the chunk's warnings as the CLI prints them (`printedWarnings`), a blob, with how many
-       * there are: printed
-       * paths depend on the working folder and the issue paths as given, whose hash is `key`.
-       * Every build prints them from there (a complete one as it stores them), and an up-to-date
-       * one does without parsing and making 330,000 messages again at 10,000 synthetic issues.
-       */
-      allWarnings: z.array(z.strictObject({ of: hex, blob: hex, printed: z.strictObject({ key: hex, blob: hex, count: z.number() }).optional() })).optional(),
-    })
-    .optional(),
-});
-
-type Manifest = z.infer<typeof manifestSchema>;
-type IssueEntry = Manifest['issues'][string];
-type Loaded = NonNullable<Manifest['loaded']>;
 
 /** What loading an issue file gives besides the file's path and text (load/load-issue.ts). */
 type LoadedFields = Omit<Issue, 'source' | 'markdown' | 'previous'>;
@@ -162,9 +61,6 @@ const WARNING_CHUNK = 250;
  * an issue changes its own chunk only, not every chunk after it.
  */
 const RENDER_CHUNK = 250;
-
-/** The output folder as the last build left it. */
-export type WrittenOutput = NonNullable<Manifest['written']>;
 
 /** The output the last build wrote, up to date: what it holds, with the warnings its issues rendered with. */
 export interface UpToDate {
@@ -384,7 +280,8 @@ export class BuildCache {
     const problems: string[] = [];
     const stampKey = stampKeyOf(options, key);
     const stamp = stampKey === undefined ? undefined : readStamp(options.dir, stampKey);
-    const manifestSize = statSync(join(options.dir, 'manifest.json'), { throwIfNoEntry: false })?.size ?? 0;
+    const head = readManifestHead(options.dir);
+    const manifestSize = head?.size ?? 0;
     // A first build counts issue files instead, up to as many: it can then stamp its output.
     const walkFrom = options.walkFrom ?? WALK_FROM;
     const large = manifestSize > 0 ? manifestSize >= walkFrom : holdsIssueFiles(options.contentDir, Math.ceil(walkFrom / ENTRY_BYTES));
@@ -397,17 +294,17 @@ export class BuildCache {
         : large
           ? walk(options.contentDir, options.outDir)
           : undefined;
-    // Read while the content is walked, and with a stamp parsed only if it does not hold.
-    const reading = [options.dir, ...(options.from ?? [])].map((dir) => readManifestFile(dir));
     if (stamp && check && walks) {
       const stamped = await stampedOutput(stamp, check.matches(walks.content.done), walks, new BlobStore(join(options.dir, 'blobs')));
-      if (stamped) {
-        for (const read of reading) read.catch(() => undefined);
-        return new BuildCache(options, key, stampKey, undefined, [], walks, stamped);
-      }
+      if (stamped) return new BuildCache(options, key, stampKey, undefined, [], walks, stamped);
       removeStamp(options.dir);
     }
-    const [previous, ...extras] = (await Promise.all(reading)).map((read) => parseManifest(read, problems));
+    // Their parts read while the content is walked; a manifest of another version's is not used.
+    const reading = [options.dir, ...(options.from ?? [])].map((dir, index) => {
+      const found = index === 0 ? head : readManifestHead(dir);
+      return found && joinedIfOwn(found, key, new BlobStore(join(dir, 'blobs')), problems);
+    });
+    const [previous, ...extras] = await Promise.all(reading);
     const sources = (options.from ?? []).flatMap((dir, index) => {
       const manifest = extras[index];
       return manifest ? [{ manifest, blobs: new BlobStore(join(dir, 'blobs')) }] : [];
@@ -1180,12 +1077,9 @@ export class BuildCache {
         };
     await mkdir(this.dir, { recursive: true });
     removeStamp(this.dir);
-    const path = join(this.dir, 'manifest.json');
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, withCheck(manifest));
-    await rename(temporary, path);
-    this.#previous = manifest;
-    if (complete) await this.#prune(manifest);
+    const saved = await writeManifest(this.dir, manifest, this.#previous, this.#blobs);
+    this.#previous = saved;
+    if (complete) await this.#prune(saved);
     const stamp = this.#stamped ?? (complete ? await this.#writtenStamp() : undefined);
     if (stamp) await writeStamp(this.dir, stamp);
   }
@@ -1328,7 +1222,14 @@ function manifestBlobs(manifest: Manifest): Set<string> {
   const outputs = Object.values(manifest.outputs).flatMap((output) => Object.values(output.files));
   const warnings = (manifest.written?.allWarnings ?? []).flatMap((chunk) => [chunk.blob, ...(chunk.printed ? [chunk.printed.blob] : [])]);
   const renders = (manifest.renders ?? []).map((chunk) => chunk.blob);
-  return new Set([...Object.values(manifest.issues).map((entry) => entry.blob), ...editionFiles(manifest), ...outputs, ...warnings, ...renders]);
+  return new Set([
+    ...Object.values(manifest.issues).map((entry) => entry.blob),
+    ...editionFiles(manifest),
+    ...outputs,
+    ...warnings,
+    ...renders,
+    ...partBlobs(manifest),
+  ]);
 }
 
 /** The blobs of every edition's files. */
@@ -1428,57 +1329,13 @@ function stampedMessages(blobs: BlobStore, chunk: Stamp['warnings'][number]): re
   return restoredWarnings(chunk.sources.map((source, index) => ({ source, warnings: data[index]! })));
 }
 
-/** The bytes of the manifest in `dir`, undefined when there is none. */
-async function readManifestFile(dir: string): Promise<{ path: string; bytes: Buffer } | undefined> {
-  const path = join(dir, 'manifest.json');
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw new Error(`Cannot read the build cache ${path} (${error.code}); delete the folder or pass --no-cache`, { cause: error });
-  });
-  return bytes && { path, bytes };
-}
-
-/** The manifest `readManifestFile` read, or undefined when there is none or it is damaged (noted in `problems`). */
-function parseManifest(read: { path: string; bytes: Buffer } | undefined, problems: string[]): Manifest | undefined {
-  if (read === undefined) return undefined;
-  const { path, bytes } = read;
-  try {
-    const value = JSON.parse(asciiText(bytes)) as unknown;
-    // Written by a build whole and unaltered: its shape is the one its version writes, and one of
-    // another version has another key and is not used (10,000 issues would take a second to check).
-    if (checked(bytes) && (value as { format?: unknown }).format === FORMAT) {
-      const { check: _, ...manifest } = value as Manifest & { check: string };
-      return manifest;
-    }
-    const parsed = manifestSchema.safeParse(value);
-    // What loading made of each issue is not checked: dropped unless proven this version's.
-    if (parsed.success) return { ...parsed.data, loaded: undefined };
-    problems.push(`${path} does not have the expected shape`);
-  } catch (error) {
-    problems.push(`${path} is not valid JSON (${(error as Error).message})`);
-  }
-  return undefined;
-}
-
-/** Where the manifest's text starts with a hash of the rest: `{"check":"<hash>",`. */
-const CHECK = /^\{"check":"([0-9a-f]{64})",/;
-
 /**
- * The manifest as JSON with a `check` field first: the hash of the JSON the manifest is without
- * it, which shows that the file is the whole of what a build wrote.
+ * The manifest `head` begins, whole (see `joinManifest`), when it is of this version and content
+ * folder (`key`): another's is not used, and its parts are not read.
  */
-function withCheck(manifest: Manifest): Buffer[] {
-  // As bytes, encoded once: the hash and the file are of the same 18 MB at 10,000 issues. ASCII,
-  // which the next build reads without decoding UTF-8 (see `asciiJson`).
-  const json = asciiJson(JSON.stringify(manifest));
-  return [Buffer.from(`{"check":"${contentHash(json)}",`), json.subarray(1)];
-}
-
-/** Whether the manifest's bytes are as `withCheck` wrote them. */
-function checked(bytes: Buffer): boolean {
-  // The field is ASCII: its characters are its bytes.
-  const found = CHECK.exec(bytes.subarray(0, 80).toString('latin1'));
-  return found !== null && joinedHash(['{', bytes.subarray(found[0].length)]) === found[1];
+async function joinedIfOwn(head: ManifestHead, key: string, blobs: BlobStore, problems: string[]): Promise<Manifest | undefined> {
+  if (head.value !== undefined && head.value.key !== key) return head.value;
+  return joinManifest(head, blobs, problems);
 }
 
 /**

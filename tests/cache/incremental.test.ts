@@ -1,6 +1,7 @@
 import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
+import { storedManifest } from '../support/stored-manifest.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type BuildResult, build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
@@ -170,10 +171,10 @@ describe('a damaged cache', () => {
 
   it('renders again an issue whose stored page is missing', async () => {
     await build(options);
-    const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8'));
-    const id: string = Object.values<{ blob: string }>(manifest.issues)[0]!.blob;
+    const manifest = await storedManifest(options.cacheDir);
+    const id = Object.values(manifest.issues)[0]!.blob;
     // With the chunks of renders that hold it too (see tests/cache/rebuild.test.ts).
-    const chunks = (manifest.renders as { blob: string }[]).map((chunk) => chunk.blob);
+    const chunks = manifest.renders!.map((chunk) => chunk.blob);
     for (const blob of [id, ...chunks]) await rm(join(options.cacheDir, 'blobs', blob.slice(0, 2), blob));
     await rm(options.outDir, { recursive: true });
     const result = await build(options);

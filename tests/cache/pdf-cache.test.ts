@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { sharedBrowserPool } from '../support/shared-browser.ts';
+import { storedManifest } from '../support/stored-manifest.ts';
 
 // Printing is the slow part: two one-paragraph issues (about half the printing time of the
 // sample's), each PDF printed as few times as the cases need, without the share pictures. The cases run in order, each on
@@ -66,8 +67,8 @@ describe('PDFs in sharded and incremental builds', () => {
   }, 120_000);
 
   it('prints a PDF again when its stored copy was tampered with', async () => {
-    const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8')) as { editions: { pdf: Record<string, string> } };
-    const id = Object.values(manifest.editions.pdf)[0]!;
+    const manifest = await storedManifest(options.cacheDir);
+    const id = Object.values(manifest.editions.pdf!)[0]!;
     await writeFile(join(options.cacheDir, 'blobs', id.slice(0, 2), id), '%PDF-1.7 truncated');
     // The output's PDFs are copies, untouched by the tampering: a missing page makes the build write again.
     await rm(join(options.outDir, 'index.html'));

@@ -6,6 +6,7 @@ import { BlobStore } from '../../src/cache/blob-store.ts';
 import { build } from '../../src/pipeline.ts';
 import { progressCsv, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
+import { storedManifest } from '../support/stored-manifest.ts';
 
 let root: string;
 let issues: SyntheticIssue[];
@@ -25,7 +26,7 @@ const blobs = async () =>
     .map((entry) => entry.name)
     .sort();
 const named = async () => {
-  const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8')) as { issues: Record<string, { blob: string }> };
+  const manifest = await storedManifest(options.cacheDir);
   return Object.values(manifest.issues).map((entry) => entry.blob);
 };
 const unsaved = () => join(options.cacheDir, 'unsaved');

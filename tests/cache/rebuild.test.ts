@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
+import { storedManifest } from '../support/stored-manifest.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BlobStore } from '../../src/cache/blob-store.ts';
 import { type IssueBlob, partOf } from '../../src/cache/store-render.ts';
@@ -21,10 +22,7 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 const issueFile = (issue: SyntheticIssue) => join(options.contentDir, `${issue.year}/${issue.number}/index.md`);
 const page = (issue: SyntheticIssue) => readFile(join(options.outDir, `${issue.year}/${issue.number}/index.html`), 'utf8');
 const manifestPath = () => join(options.cacheDir, 'manifest.json');
-const readManifest = async () =>
-  JSON.parse(await readFile(manifestPath(), 'utf8')) as Record<string, unknown> & {
-    written: { allWarnings?: { of: string; blob: string; printed?: { key: string; blob: string; count: number } }[] };
-  };
+const readManifest = () => storedManifest(options.cacheDir);
 // In the order printed: a cold build's and an up-to-date one's are the same (by file path).
 const printed = (result: { warnings: Parameters<typeof formatProblems>[0]['warnings'] }) => formatProblems({ errors: [], warnings: result.warnings }, root);
 
@@ -34,7 +32,7 @@ describe('a rebuild with nothing changed', () => {
     const cold = printed(coldBuild);
     expect(cold.length).toBeGreaterThan(issues.length);
     // The complete build stores the warnings' chunks, printed text and all, and prints that text.
-    const stored = (await readManifest()).written.allWarnings;
+    const stored = (await readManifest()).written!.allWarnings;
     expect(stored).toHaveLength(1);
     expect(stored![0]!.printed?.count).toBe(cold.length);
     expect([...coldBuild.printedWarnings()].join('')).toBe([...printedWarnings(coldBuild.warnings, process.cwd())].join(''));
@@ -43,7 +41,7 @@ describe('a rebuild with nothing changed', () => {
     const first = await build(options);
     expect(first.counts.upToDate).toBe(true);
     expect(printed(first)).toEqual(cold);
-    expect((await readManifest()).written.allWarnings).toEqual(stored);
+    expect((await readManifest()).written!.allWarnings).toEqual(stored);
 
     const second = await build(options);
     expect(second.counts.upToDate).toBe(true);
@@ -71,7 +69,7 @@ describe('a rebuild with nothing changed', () => {
     expect([...damaged.printedWarnings()].join('')).toBe(printedText);
     expect(printed(damaged)).toEqual(cold);
     expect(damaged.cacheProblems).toEqual(['the stored warnings were missing or corrupt']);
-    expect((await readManifest()).written.allWarnings![0]!.printed).toEqual(text);
+    expect((await readManifest()).written!.allWarnings![0]!.printed).toEqual(text);
   });
 
   it('reports the warnings of a changed issue as they now are, after the build that rendered it', async () => {
@@ -171,11 +169,12 @@ describe('loading unchanged issue files', () => {
   it('does not take what was loaded from a manifest it cannot prove its own', async () => {
     await build(options);
     const manifest = await readManifest();
-    const loaded = manifest.loaded as { issues: Record<string, { fields: { date: string } }> };
+    const loaded = manifest.loaded as unknown as { issues: Record<string, { fields: { date: string } }> };
     const name = `${issues[0]!.year}/${issues[0]!.number}/index.md`;
     const date = loaded.issues[name]!.fields.date;
     loaded.issues[name]!.fields.date = '1999-09-09';
-    const { check: _, ...unchecked } = manifest;
+    // Whole in manifest.json, without the check a build writes.
+    const { parts: _, ...unchecked } = manifest;
     await writeFile(manifestPath(), JSON.stringify(unchecked));
     // The edited manifest is the right shape, so its rendered issues are still used.
     await rm(options.outDir, { recursive: true });

@@ -5,6 +5,7 @@ import { BuildCache } from '../../src/cache/build-cache.ts';
 import { build } from '../../src/pipeline.ts';
 import { loadContent } from '../../src/load/load-content.ts';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
+import { storedManifest } from '../support/stored-manifest.ts';
 import type { SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 
 let root: string;
@@ -17,8 +18,8 @@ let inputs: string;
 beforeAll(async () => {
   ({ root, options, issues } = await syntheticBuild('jianbao-walked-', 2));
   await build(options);
-  const manifest = JSON.parse(await readFile(join(options.cacheDir, 'manifest.json'), 'utf8')) as { written: { inputs: Record<string, string> } };
-  inputs = manifest.written.inputs[PAGE]!;
+  const manifest = await storedManifest(options.cacheDir);
+  inputs = manifest.written!.inputs[PAGE]!;
   expect(inputs).toMatch(/^[0-9a-f]{64}$/);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
