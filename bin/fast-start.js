@@ -53,11 +53,28 @@ export async function currentBundle() {
     dir = join(cache, key);
     if (!existsSync(join(dir, 'cli.mjs'))) {
       await writeBundle(dir, { hash, urls: 'absolute' });
-      // Bundles of older sources are never used again.
-      for (const name of readdirSync(cache)) if (/^[0-9a-f]{16}$/.test(name) && name !== key) rmSync(join(cache, name), { recursive: true, force: true });
+      writeFileSync(join(dir, CHECKOUT), ROOT);
+      // Bundles of this checkout's older sources are never used again; another checkout's (a
+      // worktree sharing node_modules) may be in use.
+      for (const name of readdirSync(cache)) {
+        if (/^[0-9a-f]{16}$/.test(name) && name !== key && readCheckout(join(cache, name)) !== 'other')
+          rmSync(join(cache, name), { recursive: true, force: true });
+      }
     }
   }
   return dir;
+}
+
+/** The file in a cached bundle naming the checkout it was made from. */
+const CHECKOUT = 'checkout';
+
+/** Whether the cached bundle in `dir` is this checkout's, another's, or unknown (made before it was noted). */
+function readCheckout(dir) {
+  try {
+    return readFileSync(join(dir, CHECKOUT), 'utf8') === ROOT ? 'this' : 'other';
+  } catch {
+    return 'unknown';
+  }
 }
 
 function readStamp(dir) {

@@ -27,6 +27,7 @@ import remarkRequireArticles from './remark-require-articles.ts';
 import remarkHeadingLines from './remark-heading-lines.ts';
 import remarkJoinCjkLines from './remark-join-cjk-lines.ts';
 import remarkTypedIndent from './remark-typed-indent.ts';
+import remarkTypedLineBreaks from './remark-typed-line-breaks.ts';
 
 export interface ProcessorOptions {
   /** The content folder: embeds may not reach outside it. */
@@ -56,6 +57,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkPlaceholders)
     .use(remarkHeadingLines)
     .use(remarkCjkTypography)
+    .use(remarkTypedLineBreaks)
     .use(remarkTypedIndent)
     .use(remarkJoinCjkLines)
     .use(remarkTable, { root: options.root })

@@ -23,8 +23,17 @@ export default function rehypeSignature() {
       // Blocks before the notes: the title, the text (one paragraph at least), then the 落款.
       let last = blocks.length - 1;
       while (last >= 0 && isNote(blocks[last]!)) last--;
-      const date = blocks[last];
-      if (last < 2 || date?.tagName !== 'p') continue;
+      let date = blocks[last];
+      if (last < 1 || date?.tagName !== 'p') continue;
+      // Typed at the end of the last paragraph, on lines of their own (remark-typed-line-breaks).
+      const ending = typedEnding(date);
+      if (ending) {
+        section.children.splice(section.children.indexOf(date), 1, ending[0], { type: 'text', value: '\n' }, ending[1]);
+        blocks.splice(last, 1, ...ending);
+        last++;
+        date = ending[1];
+      }
+      if (last < 2) continue;
       const lines = lineTexts(date);
       if (!DATE.test(lines.at(-1) ?? '') || lines.length > 2 || (lines.length === 2 && !NAME.test(lines[0]!))) continue;
       const name = lines.length === 1 && last >= 3 ? blocks[last - 1] : undefined;
@@ -35,6 +44,7 @@ export default function rehypeSignature() {
       if (text?.tagName !== 'p' || !CLOSED.test(lineTexts(text).at(-1) ?? '')) continue;
       const at = section.children.indexOf(signed[0]!);
       const end = section.children.indexOf(date);
+      for (const block of signed) withoutTypedSpaces(block!);
       section.children.splice(at, end - at + 1, {
         type: 'element',
         tagName: 'div',
@@ -47,4 +57,38 @@ export default function rehypeSignature() {
 
 function isNote(block: Element): boolean {
   return ((block.properties.className as string[] | undefined) ?? []).includes('note');
+}
+
+/**
+ * The paragraph as its text and its 落款 when it ends with them on lines of its own: after a line
+ * ending a sentence, the date, or the office and the date (`特此通报。` `　　　　梅州市住建局`
+ * `　　　　2021年12月30日`, the spaces typed to set them right).
+ */
+function typedEnding(paragraph: Element): [Element, Element] | undefined {
+  const breaks = paragraph.children.flatMap((child, index) => (child.type === 'element' && child.tagName === 'br' ? [index] : []));
+  const lines = lineTexts(paragraph);
+  if (breaks.length === 0 || lines.length !== breaks.length + 1 || !DATE.test(lines.at(-1)!)) return undefined;
+  const signed = lines.length >= 3 && NAME.test(lines.at(-2)!) && CLOSED.test(lines.at(-3)!) ? 2 : CLOSED.test(lines.at(-2)!) ? 1 : 0;
+  if (signed === 0) return undefined;
+  const at = breaks[breaks.length - signed]!;
+  return [
+    { ...paragraph, children: paragraph.children.slice(0, at) },
+    { type: 'element', tagName: 'p', properties: {}, children: paragraph.children.slice(at + 1) },
+  ];
+}
+
+/** The 落款's lines without the spaces typed before them: the style sheets set it right. */
+function withoutTypedSpaces(paragraph: Element): void {
+  let leading = true;
+  paragraph.children.forEach((child, index) => {
+    const before = paragraph.children[index - 1];
+    if (child.type === 'element' && child.tagName === 'br') leading = true;
+    else if (child.type !== 'text') leading = false;
+    else if (leading) {
+      // The line ending after a line break stays, as remark-rehype writes it.
+      const ending = before?.type === 'element' && child.value.startsWith('\n') ? '\n' : '';
+      child.value = ending + child.value.replace(/^\s+/, '');
+      leading = child.value.trim() === '';
+    }
+  });
 }

@@ -26,3 +26,16 @@ describe('a 落款 at an article’s end', () => {
     expect(signature(await render('## 2025年1月17日\n\n2025年1月17日\n'))).toBeUndefined();
   });
 });
+
+describe('a 落款 typed with spaces to set it right', () => {
+  it('is found under the closing sentence too, the spaces left out', async () => {
+    const typed = '## 通知\n\n请认真贯彻落实。\n\n特此通报。\n　　　　　　　　　　梅州市住房和城乡建设局\n　　　　　　　　　　2021年12月30日\n';
+    const html = await render(typed);
+    expect(signature(html)).toBe('<p>梅州市住房和城乡建设局<br>\n2021年12月30日</p>');
+    expect(html).toContain('<p>特此<span class="keep-together">通报。</span></p>\n<div class="signature">');
+    expect(signature(await render('## 通知\n\n请认真贯彻落实，特此通报。\n　　　　　　　　　　2021年12月30日\n'))).toBe('<p>2021年12月30日</p>');
+    expect(signature(await render('## 通知\n\n特此通报。\n\n　　　　　梅州市住房和城乡建设局\n　　　　　2021年12月30日\n'))).toBe(
+      '<p>梅州市住房和城乡建设局<br>\n2021年12月30日</p>',
+    );
+  });
+});

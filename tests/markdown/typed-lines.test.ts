@@ -1,0 +1,33 @@
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { createProcessor } from '../../src/markdown/processor.ts';
+
+const render = async (markdown: string) => String(await createProcessor({ root: '.' }).process(new VFile({ path: 'index.md', value: markdown })));
+/** The paragraphs of the article, their spans taken away. */
+const paragraphs = async (markdown: string) =>
+  [...(await render(`## 通知\n\n${markdown}`)).matchAll(/<p>([\s\S]*?)<\/p>/g)].map((found) => found[1]!.replace(/<\/?span[^>]*>/g, ''));
+
+describe('a line typed with full-width spaces at its start', () => {
+  it('is aligned under the line above: an attachment list, counted from where the first line starts', async () => {
+    // The first line gets the two characters' indent of every paragraph, so the second two more.
+    expect(await paragraphs('附件：1.关于做好安全生产工作的通知\n　　　2.关于开展专项检查的报告\n')).toEqual([
+      '附件：1.关于做好安全生产工作的通知<br>\n　　　　　2.关于开展专项检查的报告',
+    ]);
+    expect(await paragraphs('　　附件：1.关于做好安全生产工作的通知\n　　　　　2.关于开展专项检查的报告\n')).toEqual([
+      '附件：1.关于做好安全生产工作的通知<br>\n　　　　　2.关于开展专项检查的报告',
+    ]);
+  });
+
+  it('starts a paragraph when indented as one, as Word’s paragraphs are copied without an empty line between them', async () => {
+    expect(await paragraphs('　　今年以来，我市扎实推进\n工作，取得明显成效。\n　　一是**加强**监管。\n　　二是强化督导。\n')).toEqual([
+      '今年以来，我市扎实推进工作，取得明显成效。',
+      '一是<strong>加强</strong>监管。',
+      '二是强化督导。',
+    ]);
+  });
+
+  it('is kept a line in a list, and lines without such spaces are still joined', async () => {
+    expect(await render('## 通知\n\n- 第一项\n　　说明\n')).toContain('<li>第一项<br>\n　　<span class="keep-together">说明</span></li>');
+    expect(await paragraphs('今年以来，我市扎实推进\n工作。\n')).toEqual(['今年以来，我市扎实推进工作。']);
+  });
+});
