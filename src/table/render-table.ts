@@ -43,10 +43,11 @@ export function renderTable(model: TableModel): Element {
       cells.map((cell) => headerCell(cell, labels)),
     ),
   );
-  const bodyRows = bodyCells(model, labels).map((cells) => element('tr', {}, cells));
+  const indents = indentsShown(model.rows);
+  const bodyRows = bodyCells(model, labels, indents).map((cells) => element('tr', {}, cells));
   if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns, labels));
 
-  const style = labels > 1 ? `--label-width:${labelWidth(model)}em` : undefined;
+  const style = labels > 1 ? `--label-width:${labelWidth(model, indents)}em` : undefined;
   const sentences = model.rows.length <= MAX_SENTENCE_ROWS;
   // Focusable, so a keyboard can scroll a table wider than the screen.
   const wrap = element('div', { className: ['table-wrap'], tabIndex: 0, dataPagefindIgnore: sentences ? '' : undefined }, [
@@ -73,9 +74,10 @@ function labelColumns(numberColumns: readonly boolean[]): number {
  * phone of 320 px the two label columns left room for two columns of figures. Estimated here
  * rather than measured in the reader's browser, as content pages run no JavaScript.
  */
-function labelWidth(model: TableModel): number {
+function labelWidth(model: TableModel, indents: Indents): number {
   const heads = model.header.flatMap((cells) => cells.filter((cell) => cell.column === 0 && cell.colspan === 1).map((cell) => cell.text));
-  const longest = Math.max(0, ...[...heads, ...model.rows.map((cells) => cells[0]?.text ?? '')].map(textWidth));
+  const labels = model.rows.map((cells) => (cells[0] ? indents(cells[0], 0) + cells[0].text : ''));
+  const longest = Math.max(0, ...[...heads, ...labels].map(textWidth));
   return Math.max(2.5, Math.ceil((longest + 1.2) * 10) / 10);
 }
 
@@ -103,11 +105,33 @@ function cellLines(text: string): (Element | string)[] {
   return text.split('\n').flatMap((line, index) => (index === 0 ? [line] : [element('br', {}), line]));
 }
 
+/** The spaces that show a body cell's indent, before its text (see `indentsShown`). */
+type Indents = (cell: SpannedCell, column: number) => string;
+
+/**
+ * A cell's indent shown as full-width spaces (an en space for a half) before its text, in web
+ * pages and print alike, and left out of the record: parts indented under the row they break
+ * down stay so. It is counted from the column's least indented cell, so a column indented
+ * throughout shows as one indented nowhere.
+ */
+function indentsShown(rows: TableModel['rows']): Indents {
+  const least: number[] = [];
+  for (const cells of rows) {
+    cells.forEach((cell, column) => {
+      if (cell.text !== '') least[column] = Math.min(least[column] ?? Number.POSITIVE_INFINITY, cell.indent ?? 0);
+    });
+  }
+  return (cell, column) => {
+    const width = (cell.indent ?? 0) - (least[column] ?? 0);
+    return width > 0 ? '\u3000'.repeat(Math.floor(width)) + (width % 1 > 0 ? '\u2002' : '') : '';
+  };
+}
+
 /**
  * Each body row's `<td>`s. A spanning cell leaves out the cells it covers; it is cut at the
  * table's edge and at the totals row, so the grid stays whole.
  */
-function bodyCells({ rows, numberColumns, total }: TableModel, labels: number): Element[][] {
+function bodyCells({ rows, numberColumns, total }: TableModel, labels: number, indents: Indents): Element[][] {
   // Columns covered by a span from a row above or a cell to the left, per row.
   const covered: Set<number>[] = [];
   return rows.map((cells, row) => {
@@ -118,8 +142,9 @@ function bodyCells({ rows, numberColumns, total }: TableModel, labels: number): 
       const rowSpan = Math.min(cell.rowSpan ?? 1, end - row);
       const colSpan = Math.min(cell.colSpan ?? 1, cells.length - column);
       const className = labelClass(column, colSpan, labels);
+      const indent = indents(cell, column);
       if (rowSpan === 1 && colSpan === 1) {
-        elements.push(dataCell(cell.text, numberColumns[column], { className }));
+        elements.push(dataCell(cell.text, numberColumns[column], { className }, indent));
         return;
       }
       for (let down = row; down < row + rowSpan; down++) {
@@ -127,16 +152,17 @@ function bodyCells({ rows, numberColumns, total }: TableModel, labels: number): 
           if (down > row || across > column) (covered[down] ??= new Set()).add(across);
         }
       }
-      elements.push(dataCell(cell.text, numberColumns[column], { rowSpan: span(rowSpan), colSpan: span(colSpan), className }));
+      elements.push(dataCell(cell.text, numberColumns[column], { rowSpan: span(rowSpan), colSpan: span(colSpan), className }, indent));
     });
     return elements;
   });
 }
 
-function dataCell(cell: string, numeric = false, properties: Properties = {}): Element {
+/** A cell; `indent`, spaces from `indentsShown`, goes before text, not before a number. */
+function dataCell(cell: string, numeric = false, properties: Properties = {}, indent = ''): Element {
   if (numeric && isBlankNumber(cell)) return element('td', { ...properties, className: ['num', 'na'] }, [cell]);
   if ((numeric && parseNumberCell(cell)) || isPercentCell(cell)) return element('td', { ...properties, className: ['num'] }, [cell]);
-  return element('td', properties, cellLines(cell));
+  return element('td', properties, cellLines(indent + cell));
 }
 
 /** The label becomes a row header spanning the blank text cells after it. */

@@ -45,8 +45,8 @@ const PART = /^其中/;
 /**
  * Find number columns, check that their cells are numbers, and check (or compute) the totals
  * row. A totals row sums the rows above it; placed first, it sums the rows below it; `小计` rows
- * and `其中：…` rows are not counted in it, and a column whose header names a rate or share (RATE)
- * is not summed.
+ * and parts (`其中：…` rows, and rows indented under a row with figures) are not counted in it,
+ * and a column whose header names a rate or share (RATE) is not summed.
  * `paths` are the column header paths, for messages.
  */
 export function totals(body: readonly SourceRow[], paths: readonly (readonly string[])[], options: TotalsOptions): Totals {
@@ -62,11 +62,6 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   const name = (column: number) => columnName(paths[column] ?? []);
   // A rate's or share's 合计 is worked out from other columns, not summed: printed as written.
   const rate = paths.map((path) => path.some((text) => RATE.test(text)));
-  // A 小计 row adds up rows the 合计 counts already, and a 其中 row is a part of one.
-  const parts = rows.map((row) => PART.test(bare(row)));
-  const subtotal = rows.map((row, index) => !parts[index] && SUBTOTAL.test(bare(row)));
-  const summed = rows.map((_, index) => !parts[index] && !subtotal[index]);
-
   const first = body[totalAt];
   if (first) {
     for (const row of body.slice(totalAt + 1).filter(isTotal)) {
@@ -96,6 +91,26 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     return value;
   };
   const values = rows.map((row) => numeric.map((yes, column) => (yes ? parsed(row, column) : undefined)));
+
+  // A 小计 row adds up rows the 合计 counts already, and a part is in the row it breaks down: a
+  // 其中 row, or a row indented under a row with figures (`　　西郊街道` under `梅江区` or
+  // `其中：金山街道`). Under a heading without figures (`一、城区`) or a 小计, indented rows are
+  // the group's own.
+  const parts: boolean[] = [];
+  const subtotal: boolean[] = [];
+  const depth = rows.map((row) => row.cells[labelIndex(texts(row))]?.indent ?? 0);
+  // The rows a row may be indented under, least indented first: its parent is the last one less
+  // indented than itself. Labels indented alike, however far, make no parts.
+  const above: number[] = [];
+  rows.forEach((row, index) => {
+    while (above.length > 0 && depth[above.at(-1)!]! >= depth[index]!) above.pop();
+    const parent = above.at(-1);
+    const under = parent !== undefined && (parts[parent]! || (!subtotal[parent] && values[parent]!.some((value) => value !== undefined)));
+    parts.push(under || PART.test(bare(row)));
+    subtotal.push(!parts[index] && SUBTOTAL.test(bare(row)));
+    above.push(index);
+  });
+  const summed = rows.map((_, index) => !parts[index] && !subtotal[index]);
 
   // The rows from `from` up to `to` that a total counts.
   const counted = (from: number, to: number) => rows.flatMap((_, index) => (index >= from && index < to && summed[index] ? [index] : []));

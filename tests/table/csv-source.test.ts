@@ -27,6 +27,24 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('reads the spaces typed before a cell’s text as its indent, in full-width characters, quoted or not', () => {
+    const read = parseCsv(bytes('单位,投资\n梅江区,1\n　　西郊街道,2\n    江南街道,3\n"　 金山街道",4\n  ,5\n'), 'test.csv');
+    expect(read.rows.map((row) => [row.cells[0]?.text, row.cells[0]?.indent])).toEqual([
+      ['单位', undefined],
+      ['梅江区', undefined],
+      ['西郊街道', 2],
+      ['江南街道', 2],
+      ['金山街道', 1.5],
+      ['', undefined],
+    ]);
+    // Spaces before a quoted cell pad it, as before: that file is read without indents.
+    expect(rows('区县,户数\n  乙 , "2" \n　丙,3\n')).toEqual([
+      [1, '区县', '户数'],
+      [2, '乙', '2'],
+      [3, '丙', '3'],
+    ]);
+  });
+
   it('names places by file, line and field, and rows by line', () => {
     const [, second] = parseCsv(bytes('区县,户数\n"甲\n乙",1\n'), 'progress.csv').rows;
     expect(second?.cells.map((cell) => cellLabel(cell.place))).toEqual(['progress.csv:2:1', 'progress.csv:2:2']);

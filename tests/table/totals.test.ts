@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDecimal, parseNumberCell } from '../../src/table/number-cell.ts';
+import { parseCsv } from '../../src/table/sources/csv.ts';
 import { cellTexts } from '../../src/table/sources/source.ts';
 import { totals } from '../../src/table/totals.ts';
 import { at, sourceRows } from '../support/source-rows.ts';
@@ -8,6 +9,9 @@ import { at, sourceRows } from '../support/source-rows.ts';
 const body = (...lines: string[]) => sourceRows(lines, ';', 2);
 const paths = (...names: string[]) => names.map((name) => name.split(' / '));
 const checkOnly = { label: '合计', append: false };
+/** Body rows as the CSV source reads them from `lines` under a header row, indents and all; the first on line 2. */
+const csvBody = (...lines: string[]) => parseCsv(new TextEncoder().encode(['序号,单位,完成投资（万元）', ...lines].join('\n')), 'test.csv').rows.slice(1);
+const investment = paths('序号', '单位', '完成投资（万元）');
 
 describe('parseNumberCell', () => {
   it.each([
@@ -131,6 +135,37 @@ describe('totals', () => {
   it('leaves 其中 rows, a part of the row above, out of the 合计', () => {
     const result = totals(body('城关镇;100', '其中：城区;80', '石正镇;80', '其中;30', '合计;180'), paths('乡镇', '奖补资金'), checkOnly);
     expect(result.problems).toEqual([]);
+  });
+
+  it('leaves rows indented under a row out of the 合计, as its parts, with full-width or ASCII spaces, after a 其中 row or not', () => {
+    const withPart = csvBody('1,梅江区,1200', ',其中：金山街道,300', ',　　西郊街道,200', ',　　江南街道,100', '2,梅县区,800', ',合计,2000');
+    expect(totals(withPart, investment, checkOnly).problems).toEqual([]);
+    const withoutPart = csvBody('1,梅江区,1200', ',    金山街道,700', ',    西郊街道,500', '2,梅县区,800', ',合计,2000');
+    expect(totals(withoutPart, investment, checkOnly).problems).toEqual([]);
+    // A wrong 合计 is still reported, against the sum without the parts.
+    const wrong = totals(csvBody('1,梅江区,1200', ',　　金山街道,700', ',　　西郊街道,500', '2,梅县区,800', ',合计,2700'), investment, checkOnly);
+    expect(wrong.problems.map((problem) => problem.reason)).toEqual([
+      '合计 value 2700 in column “完成投资（万元）” does not match the sum of the rows above, 2000',
+    ]);
+    // Nor does a 小计 count them in its group.
+    const grouped = csvBody('1,梅江区,1200', ',　　金山街道,700', '2,梅县区,800', ',城区小计,2000', '3,兴宁市,500', ',小计,500', ',合计,2500');
+    expect(totals(grouped, investment, checkOnly).problems).toEqual([]);
+  });
+
+  it('counts a table whose labels are all indented alike as one without indents', () => {
+    const indented = csvBody('1,　　梅江区,1200', '2,　　梅县区,800', ',合计,2100');
+    const plain = csvBody('1,梅江区,1200', '2,梅县区,800', ',合计,2100');
+    expect(totals(indented, investment, checkOnly).problems.map((problem) => problem.reason)).toEqual(
+      totals(plain, investment, checkOnly).problems.map((problem) => problem.reason),
+    );
+    expect(totals(plain, investment, checkOnly).problems).toHaveLength(1);
+  });
+
+  it('counts rows indented under a heading without figures, or under a 小计 on top, as that group’s rows, not parts', () => {
+    const headed = csvBody('一,城区,', '1,　梅江区,1200', '2,　梅县区,800', '二,农村,', '3,　松口镇,500', ',合计,2500');
+    expect(totals(headed, investment, checkOnly).problems).toEqual([]);
+    const onTop = csvBody(',城区小计,2000', '1,　梅江区,1200', '2,　梅县区,800', ',农村小计,500', '3,　松口镇,500', ',合计,2500');
+    expect(totals(onTop, investment, checkOnly).problems).toEqual([]);
   });
 
   it('names the header path, stated value and sum of a wrong total', () => {

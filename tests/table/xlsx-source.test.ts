@@ -106,6 +106,39 @@ describe('Excel workbooks as table sources', () => {
     expect(html).not.toContain('下拉选项');
   });
 
+  it('leave rows indented under a district, by the cell’s indent or spaces before its text, out of the 合计, and show them indented', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const rows = [
+      ['单位', '完成投资（万元）'],
+      ['梅江区', 1200],
+      ['金山街道', 700],
+      ['　　西郊街道', 500],
+      ['梅县区', 800],
+      ['合计', 2000],
+    ];
+    const parts = workbook.addWorksheet('街道');
+    parts.addRows(rows);
+    parts.getCell('A3').alignment = { horizontal: 'left', indent: 2 };
+    // Every label indented alike: a table as it would be without.
+    const alike = workbook.addWorksheet('区县');
+    alike.addRows(rows.filter((_, index) => index !== 2 && index !== 3));
+    for (const line of [2, 3]) alike.getCell(line, 1).alignment = { horizontal: 'left', indent: 1 };
+    const plain = workbook.addWorksheet('未缩进');
+    plain.addRows(rows.filter((_, index) => index !== 2 && index !== 3));
+    await writeFile(join(dir, 'parts.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    const { html, messages, file } = await render('::table{src="parts.xlsx" sheet="街道"}\n');
+    expect(messages).toEqual([]);
+    expect(html).toContain(
+      '<tr><td class="label">梅江区</td><td class="num">1200</td></tr>\n<tr><td class="label">　　金山街道</td><td class="num">700</td></tr>\n<tr><td class="label">　　西郊街道</td>',
+    );
+    // The record keeps the labels as they read, for charts and search.
+    expect(file.data.tables?.[0]?.rows.map((row) => row[0])).toEqual(['梅江区', '金山街道', '西郊街道', '梅县区']);
+    const indented = await render('::table{src="parts.xlsx" sheet="区县"}\n');
+    expect(indented.messages).toEqual([]);
+    expect(indented.html).toBe((await render('::table{src="parts.xlsx" sheet="未缩进"}\n')).html);
+  });
+
   it('warn at a column whose number format shows a unit or currency, as its 合计 goes unchecked', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('金额');

@@ -2,6 +2,7 @@ import { CsvError, type Options, parse } from 'csv-parse/sync';
 import type { PlaceLabel, Problem } from '../problem.ts';
 import { csvSyntaxProblem } from './csv-syntax-problem.ts';
 import { type DecodedCsv, decodeCsv, emptyCsv } from './decode-csv.ts';
+import { leadingIndent } from './leading-indent.ts';
 import { readSourceFile } from './read-source-file.ts';
 import type { SourceResult, SourceRow, TableSource } from './source.ts';
 
@@ -19,9 +20,9 @@ export function csvLabel(name: string): PlaceLabel {
 const failed = (...problems: Problem[]): SourceResult => ({ rows: [], problems });
 
 /**
- * Read a CSV file into equal-length rows, cells trimmed. `name` is how the file is called in
- * messages. A file that cannot be read at all gives a problem without a place, since there is
- * no line to point at.
+ * Read a CSV file into equal-length rows, cells trimmed, the spaces before a cell's text read as
+ * its indent. `name` is how the file is called in messages. A file that cannot be read at all
+ * gives a problem without a place, since there is no line to point at.
  */
 function readCsv(path: string, name: string): SourceResult {
   const file = readSourceFile(path, name, { missing: 'table-csv-missing', read: 'table-csv-read' });
@@ -44,25 +45,35 @@ export function parseCsv(bytes: Uint8Array, name: string): SourceResult {
     skip_empty_lines: true,
     // Excel pads exports with rows of bare commas.
     skip_records_with_empty_values: true,
-    trim: true,
+    // Spaces after a cell's text are trimmed; those before it indent it (`　　西郊街道`, a part of
+    // the row above), kept to be read as its indent (see `records`).
+    rtrim: true,
     on_record: (texts, { lines: end }) => {
       lastLine = end;
       // csv-parse counts to the line a record ends on; quoted line breaks start it earlier.
       const line = end - texts.reduce((sum, text) => sum + breaks(text), 0);
       return {
-        cells: texts.map((text, index) => ({ text, place: { line, column: index + 1, label } })),
+        cells: texts.map((text, index) => ({ ...leadingIndent(text), place: { line, column: index + 1, label } })),
         place: { line, column: 1, label },
       };
     },
   };
-  let rows: SourceRow[];
-  try {
-    // The sync overloads don't follow `on_record`'s return type.
-    rows = withoutTrailingEmptyColumns(parse(lines, options as unknown as Options) as unknown as SourceRow[]);
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return failed(csvSyntaxProblem(error, lines, lastLine, label));
-  }
+  // The rows, or csv-parse's syntax error; `ltrim` trims the spaces before a cell's text.
+  const records = (ltrim: boolean): SourceRow[] | CsvError => {
+    lastLine = 0;
+    try {
+      // The sync overloads don't follow `on_record`'s return type.
+      return withoutTrailingEmptyColumns(parse(lines, { ...options, ltrim } as unknown as Options) as unknown as SourceRow[]);
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      return error;
+    }
+  };
+  // Kept, spaces before a quoted cell (`1, "2"`) are a syntax error; trimmed, they pad the cell:
+  // such a file is read trimmed, without its indents.
+  let rows = records(false);
+  if (rows instanceof CsvError && rows.code === 'INVALID_OPENING_QUOTE') rows = records(true);
+  if (rows instanceof CsvError) return failed(csvSyntaxProblem(rows, lines, lastLine, label));
   if (rows.length === 0) return failed(emptyCsv(label));
 
   const [first] = rows;

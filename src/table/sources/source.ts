@@ -11,10 +11,15 @@ export interface SourceCell {
   readonly place: SourcePlace;
   readonly colSpan?: number | undefined;
   readonly rowSpan?: number | undefined;
+  /**
+   * How far the source indents the text, in full-width characters (see `leadingIndent`): spaces
+   * typed before it, or a workbook cell's indent. `text` is without them. Undefined for none.
+   */
+  readonly indent?: number | undefined;
 }
 
-/** A cell's text and spans without its place: what header merging and rendering read. */
-export type SpannedCell = Pick<SourceCell, 'text' | 'colSpan' | 'rowSpan'>;
+/** A cell's text, spans and indent without its place: what header merging and rendering read. */
+export type SpannedCell = Pick<SourceCell, 'text' | 'colSpan' | 'rowSpan' | 'indent'>;
 
 /** One row of a table source: all rows of a table have the same number of cells. */
 export interface SourceRow {

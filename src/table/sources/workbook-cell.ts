@@ -1,8 +1,9 @@
 import type { CellValue } from 'exceljs';
+import { leadingIndent } from './leading-indent.ts';
 import { formatNumber } from './number-format.ts';
 
-/** A cell's text as Excel shows it, or why it has none a table could print. */
-export type CellReading = { readonly text: string } | { readonly reason: string };
+/** A cell's text as Excel shows it, the spaces typed before it as its indent, or why it has none a table could print. */
+export type CellReading = { readonly text: string; readonly indent?: number } | { readonly reason: string };
 
 /**
  * What a workbook cell shows: numbers under their number format, formulas as their saved
@@ -14,20 +15,20 @@ export function cellText(value: CellValue, format: string | undefined, calculate
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'number') return { text: formatNumber(value, format) };
   // A line break typed in the cell (Alt+Enter) is kept, as `\n`: the table shows it.
-  if (typeof value === 'string') return { text: value.replace(/\r\n?/g, '\n').trim() };
+  if (typeof value === 'string') return leadingIndent(value.replace(/\r\n?/g, '\n').trimEnd());
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { text: formatDate(value, format) };
   if ('error' in value) {
     return { reason: `Expected a value, found the error ${value.error}; fix the formula in Excel or WPS and save the workbook again` };
   }
   if ('richText' in value)
-    return {
-      text: value.richText
+    return leadingIndent(
+      value.richText
         .map((run) => run.text)
         .join('')
         .replace(/\r\n?/g, '\n')
-        .trim(),
-    };
+        .trimEnd(),
+    );
   if ('hyperlink' in value) return cellText(value.text, format);
   // An empty text saved as a result (`IF(C3=0,"",D3/C3)`, `<v></v>`) reaches us as none:
   // where the sheet's other formulas have theirs, the program calculated, and that one is empty.

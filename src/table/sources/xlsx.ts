@@ -249,11 +249,14 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
       const reading = cellText(value, source?.numFmt, calculated);
       if ('reason' in reading) problems.push({ reason: reading.reason, ruleId: 'table-xlsx-cell', place });
       const text = 'text' in reading ? reading.text : '';
+      // Spaces typed before the text, and the cell's own indent (增加缩进量), a level counted as
+      // a full-width space.
+      const indent = ('indent' in reading ? (reading.indent ?? 0) : 0) + (text === '' ? 0 : (source?.alignment?.indent ?? 0));
       const unit = isNumber(value) ? formatUnit(source?.numFmt) : '';
       if (unit !== '' && !units.has(column)) units.set(column, { place, unit, text });
       const spans = extent ? { colSpan: extent.right - extent.left + 1, rowSpan: extent.bottom - extent.top + 1 } : {};
       if (extent && y === 0 && x === 0) headerRows = spans.rowSpan;
-      cells.push({ text, place, ...spans });
+      cells.push({ text, place, ...spans, ...(indent > 0 && { indent }) });
     }
     if (merged || cells.some((cell) => cell.text !== '')) rows.push({ cells, place: { line, column: columns[0] ?? left, label } });
   }
