@@ -5,6 +5,8 @@ import { headingLines as lineTexts } from './rehype-articles.ts';
 const DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
 /** The end of a closing sentence, which a 落款 follows. */
 const CLOSED = /[。！？…」”）)]$/;
+/** The 附件说明 a 落款 may follow (GB/T 9704 §7.3.4): `附件：1.…`. */
+const ATTACHMENTS = /^附件[:：]/;
 /** A 署名: the office, a short line that is no sentence (those end in punctuation). */
 const NAME = /^[^。！？；，：、.!?;,:]{2,30}$/;
 
@@ -41,7 +43,7 @@ export default function rehypeSignature() {
       const signed = named ? [name, date] : [date];
       // After a paragraph's closing sentence: a date after `会议时间：`, a list or a photo is text.
       const text = blocks[last - signed.length];
-      if (text?.tagName !== 'p' || !CLOSED.test(lineTexts(text).at(-1) ?? '')) continue;
+      if (text?.tagName !== 'p' || !endsText(lineTexts(text))) continue;
       const at = section.children.indexOf(signed[0]!);
       const end = section.children.indexOf(date);
       for (const block of signed) withoutTypedSpaces(block!);
@@ -62,19 +64,24 @@ function isNote(block: Element): boolean {
 /**
  * The paragraph as its text and its 落款 when it ends with them on lines of its own: after a line
  * ending a sentence, the date, or the office and the date (`特此通报。` `　　　　梅州市住建局`
- * `　　　　2021年12月30日`, the spaces typed to set them right).
+ * `　　　　2021年12月30日`, the spaces typed to set them right), or after a list of attachments.
  */
 function typedEnding(paragraph: Element): [Element, Element] | undefined {
   const breaks = paragraph.children.flatMap((child, index) => (child.type === 'element' && child.tagName === 'br' ? [index] : []));
   const lines = lineTexts(paragraph);
   if (breaks.length === 0 || lines.length !== breaks.length + 1 || !DATE.test(lines.at(-1)!)) return undefined;
-  const signed = lines.length >= 3 && NAME.test(lines.at(-2)!) && CLOSED.test(lines.at(-3)!) ? 2 : CLOSED.test(lines.at(-2)!) ? 1 : 0;
+  const signed = lines.length >= 3 && NAME.test(lines.at(-2)!) && endsText(lines.slice(0, -2)) ? 2 : endsText(lines.slice(0, -1)) ? 1 : 0;
   if (signed === 0) return undefined;
   const at = breaks[breaks.length - signed]!;
   return [
     { ...paragraph, children: paragraph.children.slice(0, at) },
     { type: 'element', tagName: 'p', properties: {}, children: paragraph.children.slice(at + 1) },
   ];
+}
+
+/** Whether a 落款 may follow these lines: a closing sentence, or a list of attachments. */
+function endsText(lines: readonly string[]): boolean {
+  return CLOSED.test(lines.at(-1) ?? '') || lines.some((line) => ATTACHMENTS.test(line));
 }
 
 /** The 落款's lines without the spaces typed before them: the style sheets set it right. */

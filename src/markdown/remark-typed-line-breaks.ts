@@ -4,6 +4,12 @@ import { eachNode } from '../util/each-node.ts';
 /** A line ending before a line that starts with full-width spaces (U+3000), spaces at its end. */
 const TYPED_LINE = /[ \t]*\n(?=\u3000)/g;
 
+/**
+ * The last line of a paragraph when it is a note in parentheses (`（县应急管理局供稿）`), typed
+ * flush left after a sentence's end.
+ */
+const NOTE_LINE = /(?<=[。！？…」”])[ \t]*\n[ \t]*([（(][^\n（()）]*[）)])$/;
+
 /** Full-width spaces at the start of a line. */
 const TYPED_SPACES = /^\u3000+/;
 
@@ -18,9 +24,10 @@ const INDENT = 2;
  * the editor, as Word drafts hold it when copied as text. Hard-wrapped lines are joined
  * (remark-join-cjk-lines), which ran it on after the one before, with a gap. Instead:
  * - a line indented as a paragraph (`　　二是…`, two spaces: Word's paragraphs pasted without
- *   an empty line between them) of an article's text starts a paragraph;
+ *   an empty line between them) of an article's text starts a paragraph; so does a note in
+ *   parentheses on the last line (`（县应急管理局供稿）`, rehype-notes), typed flush left;
  * - another is aligned under the line above, as GB/T 9704 §7.3.4 sets a list of attachments
- *   (`附件：1.关于…` then `　　　2.关于…`): a line break, its spaces counted from where the
+ *   (`附件：1.关于…` then `　　　2.关于…`): a line break, its spaces counted from where its
  *   paragraph's first line starts, as they line up in the file. The style sheets indent that
  *   line by two characters in place of the spaces typed there (remark-typed-indent), so the line
  *   gets two more for a first line typed without them.
@@ -30,13 +37,18 @@ export default function remarkTypedLineBreaks() {
     eachNode(tree, (node, index, parent) => {
       if (!PHRASING_PARENTS.has(node.type)) return undefined;
       const phrasing = node as { children: PhrasingContent[]; position?: Root['position'] };
-      if (!phrasing.children.some((child) => child.type === 'text' && child.value.includes('\n\u3000'))) return undefined;
       const article = node.type === 'paragraph' && parent?.type === 'root';
+      const last = phrasing.children.at(-1);
+      const note = article && last?.type === 'text' && NOTE_LINE.test(last.value);
+      if (!note && !phrasing.children.some((child) => child.type === 'text' && child.value.includes('\n\u3000'))) return undefined;
       const first = phrasing.children[0];
-      const typed = first?.type === 'text' ? (TYPED_SPACES.exec(first.value)?.[0].length ?? 0) : 0;
-      const column = phrasing.position?.start.column ?? 1;
+      const lineOf: Lines = {
+        column: phrasing.position?.start.column ?? 1,
+        article,
+        typed: first?.type === 'text' ? (TYPED_SPACES.exec(first.value)?.[0].length ?? 0) : 0,
+      };
       phrasing.children = phrasing.children.flatMap((child): PhrasingContent[] =>
-        child.type === 'text' ? lines(child, column, article ? INDENT - typed : 0, article) : [child],
+        child.type === 'text' ? lines(child, lineOf, note && child === last) : [child],
       );
       if (!article || !phrasing.children.some(startsParagraph)) return undefined;
       const paragraphs = split(node as Paragraph);
@@ -46,24 +58,39 @@ export default function remarkTypedLineBreaks() {
   };
 }
 
+/** How a paragraph's lines are set: where they start, and the spaces typed before the first line of the paragraph they are in. */
+interface Lines {
+  readonly column: number;
+  /** An article's paragraph, which a line may split (see `remarkTypedLineBreaks`). */
+  readonly article: boolean;
+  typed: number;
+}
+
 /**
- * The text as its lines with a break before each typed line, its spaces moved by `shift`, or,
- * with `paragraphs`, one that `startsParagraph` before a line indented as a paragraph; each line
- * placed where it starts: a line after the first at the column the paragraph starts at.
+ * The text as its lines: a break before each typed line, its spaces moved to count from its
+ * paragraph's first line, or, in an article's paragraph, a break that `startsParagraph` before a
+ * line indented as a paragraph and before the note the text ends with (`note`); each line placed
+ * where it starts, a line after the first at the column the paragraph starts at.
  */
-function lines(node: Text, column: number, shift: number, paragraphs: boolean): (Text | Break)[] {
-  const parts = node.value.split(TYPED_LINE);
+function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
+  const found = note ? NOTE_LINE.exec(node.value) : null;
+  const parts = (found ? node.value.slice(0, found.index) : node.value).split(TYPED_LINE);
+  if (found) parts.push(found[1]!);
   if (parts.length === 1) return [node];
   const start = node.position?.start;
   let line = start?.line ?? 0;
   return parts.flatMap((value, index) => {
-    const at = index === 0 ? start : start && { line, column };
+    const at = index === 0 ? start : start && { line, column: lineOf.column };
     line += (value.match(/\n/g)?.length ?? 0) + 1;
     if (index === 0) return [{ ...node, value }];
-    const typed = TYPED_SPACES.exec(value)![0].length;
     const position = at && { position: { start: at, end: at } };
-    if (paragraphs && typed === INDENT) return [{ type: 'break', data: { startsParagraph: true } } as Break, { type: 'text', value, ...position }];
-    const text: Text = { type: 'text', value: '\u3000'.repeat(Math.max(0, typed + shift)) + value.replace(TYPED_SPACES, ''), ...position };
+    const typed = TYPED_SPACES.exec(value)?.[0].length ?? 0;
+    if (lineOf.article && (typed === INDENT || (found && index === parts.length - 1))) {
+      lineOf.typed = typed;
+      return [{ type: 'break', data: { startsParagraph: true } } as Break, { type: 'text', value, ...position }];
+    }
+    const spaces = lineOf.article ? typed + INDENT - lineOf.typed : typed;
+    const text: Text = { type: 'text', value: '\u3000'.repeat(Math.max(0, spaces)) + value.replace(TYPED_SPACES, ''), ...position };
     return [{ type: 'break' } satisfies Break, text];
   });
 }

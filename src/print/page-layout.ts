@@ -437,6 +437,12 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       const first = placed[0]!;
       const last = placed[placed.length - 1]!;
       entry.rowPages = [first + 1, last + 1];
+      // Whole on a page after its lead (the line introducing it left at the page before's foot).
+      if (first === last && !entry.moved && columns.column(entry.lead) < first) {
+        breakBefore(entry.lead);
+        entry.moved = true;
+        continue;
+      }
       if (first === last) return;
       const atFoot = placed.filter((column) => column === first).length;
       if (!entry.moved && (entry.height <= columns.height || atFoot < options.minRows)) {

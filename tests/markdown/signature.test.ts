@@ -38,4 +38,12 @@ describe('a 落款 typed with spaces to set it right', () => {
       '<p>梅州市住房和城乡建设局<br>\n2021年12月30日</p>',
     );
   });
+
+  it('follows a list of attachments (附件说明), typed under it or as paragraphs of its own', async () => {
+    const typed =
+      '## 通知\n\n　　请认真贯彻落实。\n　　附件：1.工作方案\n　　　　　2.值班安排表\n　　　　　　　　　　平远县安全生产委员会办公室\n　　　　　　　　　　　2025年1月6日\n';
+    expect(signature(await render(typed))).toBe('<p>平远县安全生产委员会办公室<br>\n2025年1月6日</p>');
+    const paragraphs = '## 通知\n\n请认真贯彻落实。\n\n附件：1.工作方案\n　　　2.值班安排表\n\n平远县安全生产委员会办公室\n\n2025年1月6日\n';
+    expect(signature(await render(paragraphs))).toBe('<p>平远县安全生产委员会办公室</p><p>2025年1月6日</p>');
+  });
 });

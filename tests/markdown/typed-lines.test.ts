@@ -18,12 +18,27 @@ describe('a line typed with full-width spaces at its start', () => {
     ]);
   });
 
+  it('counts its spaces from the first line of the paragraph it is in, after a line typed flush left', async () => {
+    expect(await paragraphs('各镇人民政府：\n　　请认真贯彻落实。\n　　附件：1.工作方案\n　　　　　2.值班安排表\n')).toEqual([
+      '各镇人民政府：',
+      '请认真贯彻落实。',
+      '附件：1.工作方案<br>\n　　　　　2.值班安排表',
+    ]);
+  });
+
   it('starts a paragraph when indented as one, as Word’s paragraphs are copied without an empty line between them', async () => {
     expect(await paragraphs('　　今年以来，我市扎实推进\n工作，取得明显成效。\n　　一是**加强**监管。\n　　二是强化督导。\n')).toEqual([
       '今年以来，我市扎实推进工作，取得明显成效。',
       '一是<strong>加强</strong>监管。',
       '二是强化督导。',
     ]);
+  });
+
+  it('is not needed for a note in parentheses on the last line, which starts a paragraph (a note) when typed flush left', async () => {
+    const html = await render('## 会议\n\n　　会议以视频形式开到各镇。\n（县应急管理局办公室供稿）\n');
+    expect(html).toContain('<p>会议以视频形式开到<span class="keep-together">各镇。</span></p>\n<p class="note note-source">（县应急管理局办公室供稿）</p>');
+    // Not where the text goes on in the parentheses: `…如下\n(见附表)` is a hard-wrapped sentence.
+    expect(await paragraphs('会议要求如下\n（见附表）\n')).toEqual(['会议要求如下（见附表）']);
   });
 
   it('is kept a line in a list, and lines without such spaces are still joined', async () => {

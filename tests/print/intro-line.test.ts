@@ -1,28 +1,27 @@
 /**
- * A table whose page break comes right after the line introducing it (`…情况如下表：`,
- * tests/fixtures/print-pages/intro-line): the line moves with the table to the next page, rather
- * than closing the page above it with the table's place left empty. One PDF.
+ * A table whose page break comes right after the line introducing it (`…情况如下表：`): the line
+ * moves with the table to the next page, rather than closing the page above it with the table's
+ * place left empty. A table longer than the rest of the page (tests/fixtures/print-pages/intro-line)
+ * and one the browser moves whole to the next page itself (intro-line-whole). One PDF each.
  */
 import { fileURLToPath } from 'node:url';
-import { beforeAll, expect, it } from 'vitest';
-import type { RenderPdfResult } from '../../src/print/index.ts';
+import { describe, expect, it } from 'vitest';
 import { pageTexts } from './poppler.ts';
 import { printIssue } from './print-pages.ts';
 
-const content = fileURLToPath(new URL('../fixtures/print-pages/intro-line/', import.meta.url));
 const outDir = fileURLToPath(new URL('../output/print-pages/', import.meta.url));
 
-let result: RenderPdfResult;
-let texts: string[];
-beforeAll(async () => {
-  result = await printIssue(content, undefined, outDir, 'intro-line');
-  texts = pageTexts(result.output).map((text) => text.replace(/\s+/g, ''));
-});
-
-it('moves the line introducing a table to the table’s page', () => {
-  const intro = texts.findIndex((text) => text.includes('改造进展情况如下表：'));
-  const table = texts.findIndex((text) => text.includes('1梅江区484'));
-  expect(intro).toBeGreaterThan(0);
-  expect(table).toBe(intro);
-  expect(result.layout.tables[0]).toMatchObject({ moved: true, wide: false });
+describe.each([
+  { fixture: 'intro-line', intro: '改造进展情况如下表：', row: '1梅江区484' },
+  { fixture: 'intro-line-whole', intro: '各镇建设进展情况如下表：', row: '1大柘镇' },
+])('$fixture', ({ fixture, intro, row }) => {
+  it('moves the line introducing a table to the table’s page', async () => {
+    const content = fileURLToPath(new URL(`../fixtures/print-pages/${fixture}/`, import.meta.url));
+    const result = await printIssue(content, undefined, outDir, fixture);
+    const texts = pageTexts(result.output).map((text) => text.replace(/\s+/g, ''));
+    const introduced = texts.findIndex((text) => text.includes(intro));
+    expect(introduced).toBeGreaterThan(0);
+    expect(texts.findIndex((text) => text.includes(row))).toBe(introduced);
+    expect(result.layout.tables[0]).toMatchObject({ moved: true, wide: false });
+  });
 });
