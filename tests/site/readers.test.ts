@@ -136,6 +136,42 @@ describe('finding your place', () => {
     });
     await page.close();
   });
+
+  // 2021年第12期's next lead, 以更大力度压实工作责任 全力推进2022年城镇老旧小区改造工作, takes two lines
+  // and is cut to one at the top. Set right-aligned, its line ended at a <wbr> short of the edge and
+  // Chromium drew the ellipsis past it, hidden: the line is set from its start instead.
+  it('cuts a lead too long for the top pager’s one line after its text, the box kept at the right under 下一期', async () => {
+    const page = await open('2021/12/');
+    for (const width of [1280, 375]) {
+      await page.setViewport({ width, height: 800 });
+      const leads = await page.$$eval('.breadcrumb + .issue-pager a', (links) =>
+        links.map((link) => {
+          const lead = link.querySelector<HTMLElement>('.pager-lead')!;
+          const [outer, inner] = [link.getBoundingClientRect(), lead.getBoundingClientRect()];
+          return {
+            rel: link.getAttribute('rel'),
+            align: getComputedStyle(lead).textAlign,
+            cut: lead.scrollHeight > lead.clientHeight + 1,
+            inside: inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5,
+            flush: Math.abs(link.getAttribute('rel') === 'next' ? outer.right - inner.right : inner.left - outer.left) < 0.5,
+          };
+        }),
+      );
+      expect(leads, `${width} px`).toEqual([
+        { rel: 'prev', align: 'left', cut: true, inside: true, flush: true },
+        { rel: 'next', align: 'left', cut: true, inside: true, flush: true },
+      ]);
+    }
+    // A lead that fits stays at the right edge, under the label.
+    const short = await page.$eval('.breadcrumb + .issue-pager a[rel=next]', (link) => {
+      const lead = link.querySelector('.pager-lead')!;
+      lead.textContent = '短标题';
+      const [outer, inner] = [link.getBoundingClientRect(), lead.getBoundingClientRect()];
+      return { narrower: inner.width < outer.width - 10, right: Math.round(outer.right - inner.right) };
+    });
+    expect(short).toEqual({ narrower: true, right: 0 });
+    await page.close();
+  });
 });
 
 describe('issue lists at 375 px', () => {
