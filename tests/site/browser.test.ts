@@ -147,6 +147,30 @@ describe('the sample archive served from a sub-path', () => {
     await page.close();
   });
 
+  // A reader who set the browser's text to 200 % (Chromium's font size setting: rem and em follow
+  // it, px do not). The header's name and search form were as wide as their longest word and
+  // their input's default size, and the page scrolled sideways.
+  it.each(['', '2021/11/', 'search/?q=蕉岭县'])('wraps the header instead of scrolling sideways with text at 200 % at 375 px: /%s', async (path) => {
+    const page = await sample.browser.newPage();
+    await page.setViewport({ width: 375, height: 900 });
+    await (await page.createCDPSession()).send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+    await page.goto(new URL(path, sample.site.url).href, { waitUntil: 'load' });
+    if (path.startsWith('search')) await page.waitForSelector('.search-result');
+    const laid = await page.evaluate(() => ({
+      root: getComputedStyle(document.documentElement).fontSize,
+      page: document.documentElement.scrollWidth,
+      header: Math.max(...[...document.querySelectorAll('.site-header *')].map((element) => element.getBoundingClientRect().right)),
+      inputs: [...document.querySelectorAll<HTMLElement>('input[type=search], button')].map((element) => Math.round(element.getBoundingClientRect().width)),
+    }));
+    expect(laid.root).toBe('32px');
+    expect(laid.page).toBeLessThanOrEqual(375);
+    expect(laid.header).toBeLessThanOrEqual(375);
+    // Each search box keeps room for a few characters, its button beside it.
+    for (const width of laid.inputs) expect(width).toBeGreaterThan(100);
+    await shot(page, `${path === '' ? 'home' : path.startsWith('search') ? 'search' : path.replace(/\/$/, '').replaceAll('/', '-')}-phone-200`);
+    await page.close();
+  });
+
   // The axe checks of these pages, at both widths and in light and dark: readers.test.ts.
 
   // One load a page: it runs no script, so resized it lays out as one opened at that width.
