@@ -56,6 +56,56 @@ export function chartFigure(frame: ChartFrame): Element {
   ]);
 }
 
+/**
+ * How wide a chart's drawing may be, in em of its text, on the narrowest phone it is read on:
+ * 262 px at 13 px on a 320 px screen (20.1 em), less a margin for the estimate below. The chart
+ * cannot know its width when it is drawn, so a row's name and numbers share a line only where
+ * they fit this; SVG text never wraps, and a longer name ran over its numbers.
+ */
+export const NARROWEST = 19;
+
+/** The height of a line of chart text, in em. */
+export const LINE = 1.3;
+
+/**
+ * An estimate of `text`'s width in em: a Han character, kana or full-width sign is one em, and
+ * anything else (digits, Latin, `/`, spaces) at most 0.6 em.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += /[\p{Script=Han}\u3000-\u30ff\uff00-\uffef]/u.test(character) ? 1 : 0.6;
+  return width;
+}
+
+/**
+ * A category's name as the lines it takes, each at most `width` em (`NARROWEST`), filled greedily:
+ * Chinese may break between any two characters, and a full-width closing sign (，。、）》…) stays
+ * at the end of its line rather than start the next.
+ */
+export function nameLines(name: string, width: number = NARROWEST): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const character of name) {
+    if (line && textWidth(line + character) > width && !/[，。、；：！？）》」』…]/u.test(character)) {
+      lines.push(line);
+      line = '';
+    }
+    line += character;
+  }
+  return [...lines, line];
+}
+
+/** The lines of a category's name as one `<text>`, the first baseline at `baseline` em. */
+export function nameText(lines: readonly string[], baseline: number): Element {
+  const attributes = { x: '0', y: em(baseline), className: ['chart-category'] };
+  if (lines.length === 1) return element('text', attributes, [lines[0] ?? '']);
+  return element(
+    'text',
+    attributes,
+    lines.map((line, index) => element('tspan', { x: '0', y: em(baseline + index * LINE) }, [line])),
+  );
+}
+
 /** A length down the chart, in em of its font size. */
 export const em = (value: number): string => `${round(value)}em`;
 

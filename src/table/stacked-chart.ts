@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import { CHART_COLOURS, type ChartSeries, chartFigure, em, percent } from './chart-figure.ts';
+import { CHART_COLOURS, type ChartSeries, chartFigure, em, LINE, NARROWEST, nameLines, nameText, percent, textWidth } from './chart-figure.ts';
 import { element } from './hast-element.ts';
 
 export interface StackedChart {
@@ -30,7 +30,10 @@ const LABEL_BASELINE = 1.05;
 const BAR_TOP = 1.4;
 const BAR = 1;
 const ROW_GAP = 0.7;
-const ROW = BAR_TOP + BAR + ROW_GAP;
+/** Space kept between a row's name and its numbers on one line. */
+const NAME_GAP = 1;
+/** The gap before the share, `dx` of its tspan. */
+const SHARE_GAP = 0.6;
 
 /**
  * `98.7%`: the share `done` is of `whole`, to one decimal as progress reports give it (written
@@ -45,7 +48,9 @@ export function shareLabel(done: number | undefined, whole: number | undefined):
  * The parts of a whole as one horizontal bar per category, as inline SVG drawn at build time:
  * the bar's length is the whole (so categories compare in size), filled from the left by the
  * part that is done and then the other parts; above it the category's name and, at the right
- * edge, done / whole and the share done.
+ * edge, done / whole and the share done. A name too long to share its line with the numbers on
+ * the narrowest phone (`NARROWEST`) has them on a line of their own under it, and one longer
+ * than that line wraps.
  */
 export function stackedChart(chart: StackedChart): Element {
   const { categories, whole, done, others } = chart;
@@ -54,9 +59,18 @@ export function stackedChart(chart: StackedChart): Element {
   const max = Math.max(0, ...whole.values.map((value) => value ?? 0));
   const scale = (value: number) => (max > 0 ? (Math.max(0, value) / max) * 100 : 0);
 
+  let top = 0;
   const rows = categories.map((category, index) => {
-    const top = index * ROW;
-    const y = em(top + BAR_TOP);
+    const lines = nameLines(category);
+    const numbers = `${done.labels[index] ?? ''} / ${whole.labels[index] ?? ''}`;
+    const share = shareLabel(done.values[index], whole.values[index]) ?? '—';
+    const beside = lines.length === 1 && textWidth(category) + NAME_GAP + textWidth(numbers) + SHARE_GAP + textWidth(share) <= NARROWEST;
+    // Lines added above the bar: the name's beyond its first, and the numbers' own.
+    const added = lines.length - 1 + (beside ? 0 : 1);
+    const numbersBaseline = top + LABEL_BASELINE + (beside ? 0 : lines.length * LINE);
+    const rowTop = top;
+    top += BAR_TOP + added * LINE + BAR + ROW_GAP;
+    const y = em(rowTop + BAR_TOP + added * LINE);
     let start = 0;
     const segments = parts.flatMap((part, which) => {
       const length = scale(part.values[index] ?? 0);
@@ -67,10 +81,10 @@ export function stackedChart(chart: StackedChart): Element {
     });
     const wholeValue = whole.values[index];
     return element('g', {}, [
-      element('text', { x: '0', y: em(top + LABEL_BASELINE), className: ['chart-category'] }, [category]),
-      element('text', { x: '100%', y: em(top + LABEL_BASELINE), textAnchor: 'end' }, [
-        element('tspan', { className: ['chart-value'] }, [`${done.labels[index] ?? ''} / ${whole.labels[index] ?? ''}`]),
-        element('tspan', { className: ['chart-share'], dx: '0.6em' }, [shareLabel(done.values[index], wholeValue) ?? '—']),
+      nameText(lines, rowTop + LABEL_BASELINE),
+      element('text', { x: '100%', y: em(numbersBaseline), textAnchor: 'end' }, [
+        element('tspan', { className: ['chart-value'] }, [numbers]),
+        element('tspan', { className: ['chart-share'], dx: `${SHARE_GAP}em` }, [share]),
       ]),
       ...(wholeValue ? [element('rect', { x: '0', y, width: percent(scale(wholeValue)), height: em(BAR), fill: TRACK_COLOUR })] : []),
       ...segments,
@@ -87,7 +101,7 @@ export function stackedChart(chart: StackedChart): Element {
   return chartFigure({
     title: chart.title,
     description,
-    height: categories.length * ROW - ROW_GAP,
+    height: top - ROW_GAP,
     marks: rows,
     legend: [...parts.map((part, which) => ({ name: part.name, colour: colours[which]! })), { name: whole.name, colour: TRACK_COLOUR }],
     ...(chart.print === undefined ? {} : { print: chart.print }),

@@ -1,7 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { toHtml } from 'hast-util-to-html';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { barChart } from '../../src/table/bar-chart.ts';
+import { stackedChart } from '../../src/table/stacked-chart.ts';
 import { useServedSample } from './served-site.ts';
 
 // Screenshots for a person to look at, with JIANBAO_SHOTS=1, land here (git-ignored). Not by
@@ -202,6 +205,57 @@ describe('the sample archive served from a sub-path', () => {
       for (const size of chart.han) expect(size, `${width} px`).toBeGreaterThanOrEqual(12);
       for (const gap of chart.gaps) expect(gap, `${width} px`).toBeGreaterThan(4);
       if (TAKE_SHOTS) await (await page.$('.chart'))!.screenshot({ path: join(SHOTS, `chart-${path.replace(/\/$/, '').replaceAll('/', '-')}-${width}.png`) });
+    }
+    await page.close();
+  });
+
+  // A row name as long as 广东梅州经济开发区管理委员会 ran over `3528 / 3528 100.0%` at 375 px, and a
+  // longer one past the chart's edge: SVG text never wraps.
+  it('keeps long row names clear of their numbers and inside the chart at 320, 375 and 1280 px', async () => {
+    const series = (name: string, values: number[]) => ({ name, values, labels: values.map(String) });
+    const names = ['兴宁市', '广东梅州经济开发区管理委员会', '梅州市城区雨污分流管网建设和城镇老旧小区改造工作领导小组办公室'];
+    const charts = [
+      stackedChart({ title: '进度', categories: names, whole: series('计划', [3528, 3528, 1505]), done: series('进场', [3528, 3528, 0]), others: [] }),
+      barChart({ title: '户数', categories: names, series: [series('计划', [3528, 3528, 1505]), series('进场', [3528, 3528, 0])] }),
+    ];
+    const css = await readFile('templates/assets/site.css', 'utf8');
+    const page = await sample.browser.newPage();
+    await page.setContent(
+      `<!doctype html><html lang="zh-CN"><head><style>${css}</style></head><body><main class="page">${charts.map((chart) => toHtml(chart)).join('')}</main></body></html>`,
+    );
+    for (const width of [320, 375, 1280]) {
+      await page.setViewport({ width, height: 900 });
+      const laid = await page.$$eval('.chart svg', (svgs) =>
+        svgs.map((svg) => {
+          const frame = svg.getBoundingClientRect();
+          const clashes: string[] = [];
+          const outside: string[] = [];
+          for (const group of svg.querySelectorAll('g')) {
+            // Each line of text: a wrapped name is one line a <tspan>.
+            const lines = [...group.querySelectorAll('text')].flatMap((text) => {
+              const parts = text.querySelector('tspan[y]') ? [...text.querySelectorAll('tspan')] : [text];
+              return parts.map((part) => ({
+                text: part.textContent ?? '',
+                box: part.getBoundingClientRect(),
+                em: Number.parseFloat(getComputedStyle(text).fontSize),
+              }));
+            });
+            for (const { text, box } of lines) if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5) outside.push(text);
+            // Two lines clash where they overlap across and stand less than an em apart down (a
+            // line's box is taller than its glyphs, and the bars' values are 1.05 em apart).
+            const middle = (box: DOMRect) => (box.top + box.bottom) / 2;
+            for (const [at, a] of lines.entries())
+              for (const b of lines.slice(at + 1))
+                if (a.box.left < b.box.right && b.box.left < a.box.right && Math.abs(middle(a.box) - middle(b.box)) < a.em)
+                  clashes.push(`${a.text} × ${b.text}`);
+          }
+          return { clashes, outside };
+        }),
+      );
+      expect(laid, `${width} px`).toEqual([
+        { clashes: [], outside: [] },
+        { clashes: [], outside: [] },
+      ]);
     }
     await page.close();
   });

@@ -1,6 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../../src/table/bar-chart.ts';
+import { nameLines, textWidth } from '../../src/table/chart-figure.ts';
 import { chartColumns, measureName, seriesNames } from '../../src/table/chart-columns.ts';
 import { fixtureFolder, processFixture } from './process-fixture.ts';
 
@@ -67,6 +68,18 @@ describe('bar chart', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('wraps a name longer than the narrowest phone’s line, the bars moved down under it', () => {
+    const name = '梅州市城区雨污分流管网建设和城镇老旧小区改造工作领导小组办公室';
+    const html = toHtml(barChart({ title: '户数', categories: [name, '梅江区'], series: [{ name: '计划', values: [1505, 2393], labels: ['1505', '2393'] }] }));
+    expect(html).toContain(
+      '<text x="0" y="1.05em" class="chart-category"><tspan x="0" y="1.05em">梅州市城区雨污分流管网建设和城镇老旧小</tspan><tspan x="0" y="2.35em">区改造工作领导小组办公室</tspan></text>',
+    );
+    // Its bar one line lower than a one-line name's (1.4em), the next group after it.
+    expect(html).toContain('<rect x="0" y="2.7em"');
+    expect(html).toContain('<text x="0" y="5.2em" class="chart-category">梅江区</text>');
+    expect(html).toContain('height="6.4em"');
+  });
+
   it('comes with the table from ::table{chart}', async () => {
     const file = await processFixture('chart', { root: fixtureFolder('chart') });
     const html = String(file);
@@ -75,5 +88,20 @@ describe('bar chart', () => {
       { selector: '户数', columns: [2, 4, 6], print: true },
       { selector: '', columns: [2, 3, 4, 5, 6, 7], print: true },
     ]);
+  });
+});
+
+describe('chart names', () => {
+  it('are measured a Han character an em, anything else 0.6 em at most', () => {
+    expect(textWidth('梅江区')).toBe(3);
+    expect(textWidth('3528 / 3528')).toBeCloseTo(6.6);
+    expect(textWidth('（一）')).toBe(3);
+  });
+
+  it('wrap at 19 em, never starting a line with a closing sign', () => {
+    expect(nameLines('梅江区')).toEqual(['梅江区']);
+    expect(nameLines('广东梅州经济开发区管理委员会')).toEqual(['广东梅州经济开发区管理委员会']);
+    expect(nameLines('一二三四五六七八九十一二三四五六七八九，二十')).toEqual(['一二三四五六七八九十一二三四五六七八九，', '二十']);
+    expect(nameLines('一二三四五六', 4)).toEqual(['一二三四', '五六']);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartAttributes } from '../../src/table/chart-attributes.ts';
-import { shareLabel } from '../../src/table/stacked-chart.ts';
+import { toHtml } from 'hast-util-to-html';
+import { shareLabel, stackedChart } from '../../src/table/stacked-chart.ts';
 import { fixtureFolder, processFixture, renderIn } from './process-fixture.ts';
 
 /** The figures of a rendered document, each as its HTML. */
@@ -108,6 +109,32 @@ describe('stacked chart from ::table{chart-type="stacked"}', async () => {
     expect(second).toMatch(/^<figure class="chart chart-no-print">/);
     expect(first).toMatch(/^<figure class="chart">/);
     expect(all(second, /<tspan class="chart-share" dx="0.6em">([^<]+)</g)).toEqual([...Array(7).fill('0.0%'), '55.2%', '100.0%']);
+  });
+});
+
+describe('stacked chart with a long row name', () => {
+  const series = (name: string, values: number[]) => ({ name, values, labels: values.map(String) });
+  const html = toHtml(
+    stackedChart({
+      title: '户数(户)进度',
+      categories: ['兴宁市', '广东梅州经济开发区管理委员会'],
+      whole: series('改造计划', [3528, 3528]),
+      done: series('已进场', [3528, 3528]),
+      others: [],
+    }),
+  );
+  const numbers = all(html, /<text x="100%" y="([\d.]+em)" text-anchor="end">/g);
+
+  it('puts the numbers beside a name that leaves them room on the narrowest phone, under one that does not', () => {
+    // 兴宁市: name and numbers on one line, the bar under them.
+    expect(all(html, /<text x="0" y="([\d.]+em)" class="chart-category">兴宁市</g)).toEqual(['1.05em']);
+    expect(numbers[0]).toBe('1.05em');
+    // 14 Han characters and `3528 / 3528  100.0%` need about 25 em, where 19 are sure: the
+    // numbers take the next line, and the bar moves down by it.
+    expect(all(html, /<text x="0" y="([\d.]+em)" class="chart-category">广东梅州经济开发区管理委员会</g)).toEqual(['4.15em']);
+    expect(numbers[1]).toBe('5.45em');
+    expect(html).toContain('<rect x="0" y="5.8em" width="100%" height="1em"');
+    expect(html).toContain('height="6.8em"');
   });
 });
 
