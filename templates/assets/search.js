@@ -8,6 +8,7 @@ const input = document.getElementById('search-q');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const order = document.getElementById('search-order');
+const moreButton = document.getElementById('search-more');
 // The header's search box on this page shows the query too.
 const headerInput = document.getElementById('site-search-q');
 order.hidden = false;
@@ -95,9 +96,14 @@ function day(result) {
 }
 
 let latest = 0;
+/** The search whose results are listed, for 显示更多; undefined while none is. */
+let current;
+
 async function run(query) {
   const ticket = ++latest;
+  current = undefined;
   list.replaceChildren();
+  moreButton.hidden = true;
   if (!query) {
     status.textContent = '';
     return;
@@ -106,34 +112,62 @@ async function run(query) {
   const module = await load();
   const newest = form.elements.sort.value === 'newest';
   const search = module ? await module.search(query, newest ? { sort: { date: 'desc' } } : {}) : { results: [] };
-  // Pagefind sorts within one bundle, and there is one a year: the newest of the first hundred
-  // hits are put in order here, by the date each page names.
-  const loaded = await Promise.all(search.results.slice(0, newest ? 100 : 30).map((result) => result.data()));
-  if (newest) loaded.sort((a, b) => day(b) - day(a));
-  // Chinese is matched word by word, and numbers by their beginning (`2476` finds `24`): the
-  // issues holding the query as typed come first, and the status says how many do.
-  const wanted = compact(query);
-  const holds = (result) => compact(result.content ?? '').includes(wanted);
-  const results = [...loaded.filter(holds), ...loaded.filter((result) => !holds(result))].slice(0, PAGE);
   if (ticket !== latest) return;
-  const exact = results.filter(holds).length;
-  const more = search.results.length > results.length ? `，列出前 ${results.length} 期` : '';
-  const order = newest ? '最新在前' : '按相关度排列';
-  status.textContent =
-    results.length === 0
-      ? `没有找到含有“${query}”的内容`
-      : exact === 0
-        ? `没有找到含有“${query}”的期号；以下 ${search.results.length} 期含有其中的字词${more}，${order}`
-        : exact === search.results.length
-          ? `找到 ${exact} 期含有“${query}”，${order}`
-          : exact === results.length
-            ? `找到 ${search.results.length} 期相关内容，列出的前 ${exact} 期都含有“${query}”，${order}`
-            : `找到 ${search.results.length} 期相关内容，含有“${query}”的 ${exact} 期在前${more}，${order}`;
-  for (const result of results) list.append(issueResult(result, query));
+  await showMore({ ticket, query, newest, hits: search.results, next: 0, waiting: [], holds: [] });
 }
 
-/** How many issues a search lists. */
+/** How many issues a search lists at first, and how many more each 显示更多 adds. */
 const PAGE = 30;
+/** Newest first, the hits whose pages are loaded at once and put in date order. */
+const DATED = 100;
+
+/**
+ * List the next PAGE issues of a search, loading the pages of its hits a window at a time.
+ * Pagefind sorts within one bundle, and there is one a year: newest first, a window of a hundred
+ * hits is put in order here, by the date each page names. Chinese is matched word by word, and
+ * numbers by their beginning (`2476` finds `24`): in each window the issues holding the query as
+ * typed come first, and the status says how many do. What is listed stays where it is.
+ */
+async function showMore(state) {
+  const wanted = compact(state.query);
+  const holds = (result) => compact(result.content ?? '').includes(wanted);
+  while (state.waiting.length < PAGE && state.next < state.hits.length) {
+    const window = state.hits.slice(state.next, state.next + (state.newest ? DATED : PAGE));
+    state.next += window.length;
+    const loaded = await Promise.all(window.map((hit) => hit.data()));
+    if (state.ticket !== latest) return;
+    if (state.newest) loaded.sort((a, b) => day(b) - day(a));
+    state.waiting.push(...loaded.filter(holds), ...loaded.filter((result) => !holds(result)));
+  }
+  for (const result of state.waiting.splice(0, PAGE)) {
+    list.append(issueResult(result, state.query));
+    state.holds.push(holds(result));
+  }
+  current = state;
+  status.textContent = summary(state);
+  const left = state.hits.length - state.holds.length;
+  moreButton.hidden = left === 0;
+  moreButton.textContent = `显示更多（还有 ${left} 期）`;
+}
+
+/** The line above the hits: how many there are, how many are listed, how many hold the query as typed. */
+function summary({ query, newest, hits, holds }) {
+  const order = newest ? '最新在前' : '按相关度排列';
+  const [total, shown] = [hits.length, holds.length];
+  const exact = holds.filter(Boolean).length;
+  const listed = shown < total ? `，显示前 ${shown} 期` : '';
+  if (total === 0) return `没有找到含有“${query}”的内容`;
+  if (exact === total) return `找到 ${total} 期含有“${query}”，${order}`;
+  if (exact === 0) {
+    return shown === total
+      ? `没有找到含有“${query}”的期号；以下 ${total} 期含有其中的字词，${order}`
+      : `找到 ${total} 期含有“${query}”中的字词${listed}，都不含有“${query}”本身，${order}`;
+  }
+  if (exact === shown) return `找到 ${total} 期相关内容${listed}，都含有“${query}”，${order}`;
+  // Only where no listed issue holding it comes after one that does not.
+  const inFront = holds.lastIndexOf(true) < holds.indexOf(false);
+  return `找到 ${total} 期相关内容${listed}，${inFront ? `含有“${query}”的 ${exact} 期在前` : `其中 ${exact} 期含有“${query}”`}，${order}`;
+}
 
 /** Text without its spaces, as a query and a page's text compare. */
 function compact(text) {
@@ -191,6 +225,22 @@ form.addEventListener('submit', (event) => {
   submit();
 });
 order.addEventListener('change', submit);
+
+// The next issues go under those listed; focus moves to the first of them, so a keyboard reader
+// goes on reading from there.
+let adding = false;
+moreButton.addEventListener('click', () => {
+  const state = current;
+  if (!state || adding) return;
+  adding = true;
+  const first = list.children.length;
+  showMore(state)
+    .then(() => list.children[first]?.querySelector('a')?.focus())
+    .catch(fail)
+    .finally(() => {
+      adding = false;
+    });
+});
 
 function fail(error) {
   status.textContent = '检索暂时不可用。';

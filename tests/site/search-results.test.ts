@@ -1,6 +1,11 @@
+import { rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
-import { describe, expect, it } from 'vitest';
-import { useServedSample } from './served-site.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaticServer } from '../../src/dev/static-server.ts';
+import { build } from '../../src/pipeline.ts';
+import { syntheticBuild } from '../support/synthetic-build.ts';
+import { BASE, useServedSample } from './served-site.ts';
 
 // Search that answers: each hit names its issue and date, a table row reads as its label with its
 // header and value pairs, newest first on request, and without JavaScript the page says what to do.
@@ -96,6 +101,65 @@ describe('search results', () => {
     expect(shown.visible).toBe(true);
     // The sort switch needs the script, so it stays hidden.
     expect(await page.$eval('#search-order', (order) => (order as HTMLElement).hidden)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('search results beyond the first 30', () => {
+  // 40 issues, each naming 蕉岭县 in its table: more than a search lists at first.
+  let root: string;
+  let url: string;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const synthetic = await syntheticBuild('jianbao-search-more-', 40, 24);
+    root = synthetic.root;
+    await build({ ...synthetic.options, search: true });
+    const server = createStaticServer({ dir: synthetic.options.outDir, base: BASE });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE}`;
+    close = () => new Promise((done) => server.close(() => done()));
+  }, 60_000);
+  afterAll(async () => {
+    await close?.();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  const listed = (page: Page) =>
+    page.evaluate(() => ({
+      issues: [...document.querySelectorAll('.search-result h2')].map((heading) => heading.textContent ?? ''),
+      status: document.getElementById('search-status')?.textContent,
+      more: (document.getElementById('search-more') as HTMLButtonElement).hidden ? undefined : document.getElementById('search-more')?.textContent,
+      focused: document.activeElement?.closest('.search-result')?.querySelector('h2')?.textContent,
+    }));
+
+  it.each([
+    ['蕉岭县', '按相关度排列'],
+    ['蕉岭县&sort=newest', '最新在前'],
+  ])('say how many are listed and list the next ones at 显示更多, from the keyboard: %s', async (query, order) => {
+    const page = await sample.browser.newPage();
+    await page.setViewport({ width: 375, height: 800 });
+    await page.goto(`${url}search/?q=${query}`, { waitUntil: 'load' });
+    await page.waitForSelector('.search-result');
+    const first = await listed(page);
+    expect(first.issues).toHaveLength(30);
+    expect(first.status).toBe(`找到 40 期相关内容，显示前 30 期，都含有“蕉岭县”，${order}`);
+    expect(first.more).toBe('显示更多（还有 10 期）');
+
+    // Tab from the last hit's last link reaches the button; Enter lists the rest under the others.
+    await page.$$eval('.search-result:last-child a', (links) => (links.at(-1) as HTMLElement).focus());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 30);
+    const all = await listed(page);
+    expect(all.issues.slice(0, 30)).toEqual(first.issues);
+    expect(new Set(all.issues).size).toBe(40);
+    expect(all.status).toBe(`找到 40 期含有“蕉岭县”，${order}`);
+    expect(all.more).toBeUndefined();
+    // Focus is on the first issue added, where the reader goes on.
+    expect(all.focused).toBe(all.issues[30]);
+    if (order === '最新在前')
+      expect(all.issues.slice(28, 32)).toEqual(['2000年第12期 总第12期', '2000年第11期 总第11期', '2000年第10期 总第10期', '2000年第9期 总第9期']);
     await page.close();
   });
 });
