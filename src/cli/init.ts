@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { initBulletin } from '../new/init-bulletin.ts';
 import type { Command } from './command.ts';
-import { dateOption, today } from './new.ts';
+import { today } from '../util/today.ts';
+import { dateOption } from './new.ts';
 import { version } from './version.ts';
 
 const QUESTIONS = {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isoDate } from '../load/schema.ts';
 import { createIssue } from '../new/create-issue.ts';
+import { today } from '../util/today.ts';
 import type { Command } from './command.ts';
 
 export const newCommand: Command = {
@@ -39,11 +40,4 @@ export function dateOption(value: string): string {
   const date = isoDate.safeParse(value);
   if (!date.success) throw new Error(`--date: ${date.error.issues[0]?.message ?? 'Expected a date as YYYY-MM-DD'}, got ${value}`);
   return date.data;
-}
-
-/** Today's date where the editor is, as `YYYY-MM-DD`. */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

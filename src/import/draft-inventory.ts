@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { excerpt } from './html-to-markdown.ts';
-import { elements, openDocx, W } from './word-xml.ts';
+import { elements, openDocx, paragraphNumbers, W } from './word-xml.ts';
 const NAMESPACES: Readonly<Record<string, string>> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
   'http://schemas.openxmlformats.org/officeDocument/2006/math': 'm',
@@ -48,17 +48,18 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
     }
   }
 
+  const body = parse(documentXml).getElementsByTagNameNS(W, 'body')[0];
+  if (!body) return;
+  const numbers = paragraphNumbers(body);
   const found: Found[] = [];
-  let number = 0;
   let before = '';
   let current: Found | undefined;
   const visit = (node: Element, inAlternate: boolean) => {
     const name = qualified(node);
     if (name === 'mc:Fallback') return; // the same content as mc:Choice, which is counted
     if (name === 'w:p') {
-      number++;
       const text = textOf(node, 't');
-      current = { number, text, before, textBoxes: [], comments: [], inserted: [], deleted: [], equations: [], objects: [] };
+      current = { number: numbers.get(node) ?? 0, text, before, textBoxes: [], comments: [], inserted: [], deleted: [], equations: [], objects: [] };
       found.push(current);
       if (text.trim()) before = text;
     } else if (current) {
@@ -79,8 +80,7 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
     }
     for (const child of elements(node.childNodes)) visit(child, inAlternate || name === 'mc:AlternateContent');
   };
-  const body = parse(documentXml).getElementsByTagNameNS(W, 'body')[0];
-  if (body) visit(body, false);
+  visit(body, false);
 
   for (const paragraph of found) {
     const where = `Paragraph ${paragraph.number} (${paragraph.text.trim() ? `“${excerpt(paragraph.text)}”` : `after “${excerpt(paragraph.before)}”`})`;

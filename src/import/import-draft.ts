@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { type CreatedIssue, createIssue } from '../new/create-issue.ts';
 import { ContentError, reportProblem } from '../report/messages.ts';
+import { today } from '../util/today.ts';
+import { type BulletinParts, reportBulletinParts, withoutBulletinParts } from './bulletin-parts.ts';
 import { docxToHtml } from './docx-to-html.ts';
 import { draftFormatProblem } from './draft-format.ts';
 import { warnUnmapped } from './draft-inventory.ts';
@@ -12,8 +14,11 @@ import { typedNumbers } from './word-numbering.ts';
 export interface ImportOptions {
   /** @default 'content' */
   readonly contentDir?: string;
-  /** The issue's date, `YYYY-MM-DD`. */
-  readonly date: string;
+  /**
+   * The issue's date, `YYYY-MM-DD`.
+   * @default the date in the draft's masthead (a whole bulletin's), else today
+   */
+  readonly date?: string | undefined;
 }
 
 export interface ImportedDraft {
@@ -27,6 +32,8 @@ export interface ImportedDraft {
 /**
  * Make the next issue (numbered as `jianbao new` numbers it) from a Word draft: its text as
  * Markdown, each table as a CSV file beside it with its `::table` line, each picture beside it.
+ * A whole bulletin's masthead and 版记 give the issue's numbers, date and distribution instead,
+ * and are left out of the text with its contents (see bulletin-parts.ts).
  * Throws ContentError when the draft is not a .docx, and what `createIssue` throws; what could
  * not be carried over is listed as warnings on the returned file, nothing is left out silently.
  */
@@ -37,16 +44,25 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   if (problem !== undefined) throw new ContentError([reportProblem(file, problem, { ruleId: 'import-format' })]);
 
   let converted: Awaited<ReturnType<typeof docxToHtml>>;
+  let parts: BulletinParts;
   try {
-    converted = await docxToHtml(await typedNumbers(await withoutInvisibleColumns(buffer)), file);
+    const articles = await withoutBulletinParts(buffer);
+    parts = articles.parts;
+    converted = await docxToHtml(await typedNumbers(await withoutInvisibleColumns(articles.buffer)), file);
   } catch (error) {
     const reason = `Cannot read this .docx (${error instanceof Error ? error.message : String(error)}); open it in Word or WPS, save it again as .docx and import that`;
     throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);
   }
   await warnUnmapped(buffer, file);
   const markdown = await htmlToMarkdown(converted.html, file);
-  const created = await createIssue(options.contentDir ?? 'content', options.date, {
-    contents: () => ({ body: markdown.body, files: [...markdown.tables, ...converted.images] }),
+  const { masthead } = parts;
+  const created = await createIssue(options.contentDir ?? 'content', options.date ?? masthead?.date?.value ?? today(), {
+    numbers: { number: masthead?.number?.value, total: masthead?.total?.value },
+    contents: (site, next) => ({
+      body: markdown.body,
+      files: [...markdown.tables, ...converted.images],
+      distribution: reportBulletinParts(parts, { series: site.series, next, date: options.date }, file),
+    }),
   });
   return { created, file, tables: markdown.tables.length, images: converted.images.length };
 }

@@ -38,3 +38,28 @@ export function wordAttribute(node: Element | undefined, local: string): string 
   if (!node) return undefined;
   return node.getAttributeNS(W, local) || node.getAttribute(`w:${local}`) || undefined;
 }
+
+/** Markup Compatibility's namespace, the `mc:` of `mc:AlternateContent` and `mc:Fallback`. */
+const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+const MATH = 'http://schemas.openxmlformats.org/officeDocument/2006/math';
+
+/**
+ * Each `w:p` under `body` with its number, counted from 1 in document order as import's
+ * warnings name paragraphs: table cells included; not a text box's paragraphs (their text is
+ * reported with the paragraph holding the box), nor what a fallback, an equation or a deletion
+ * holds.
+ */
+export function paragraphNumbers(body: Element): Map<Element, number> {
+  const numbers = new Map<Element, number>();
+  const visit = (node: Element) => {
+    for (const child of elements(node.childNodes)) {
+      if (child.namespaceURI === MC && child.localName === 'Fallback') continue;
+      if (child.namespaceURI === MATH) continue;
+      if (child.namespaceURI === W && ['txbxContent', 'del', 'moveFrom'].includes(child.localName)) continue;
+      if (child.namespaceURI === W && child.localName === 'p') numbers.set(child, numbers.size + 1);
+      visit(child);
+    }
+  };
+  visit(body);
+  return numbers;
+}

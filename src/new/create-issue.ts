@@ -26,6 +26,12 @@ export interface CreateIssueOptions {
    * article and a starter table
    */
   readonly contents?: (site: Site, next: NextIssue) => IssueContents | Promise<IssueContents>;
+  /**
+   * Numbers the issue is known to have (an imported bulletin's 第N期 and 总第N期), each taken
+   * instead of the archive's next. With both, the archive is not asked at all: an old issue
+   * being moved into the archive may come before its newest.
+   */
+  readonly numbers?: { readonly number?: number | undefined; readonly total?: number | undefined };
 }
 
 /**
@@ -39,11 +45,19 @@ export async function createIssue(contentDir: string, date: string, options: Cre
   const errors = fatalMessages(site.files);
   if (errors.length > 0) throw new ContentError(errors);
 
-  const next = nextIssue(site.issues, date, { supplement: options.supplement, supplementsInTotal: site.series?.supplementsCountInTotal });
+  const { number, total } = options.numbers ?? {};
+  const next: NextIssue =
+    number !== undefined && total !== undefined && !options.supplement
+      ? { year: Number(date.slice(0, 4)), number, total, date }
+      : {
+          ...nextIssue(site.issues, date, { supplement: options.supplement, supplementsInTotal: site.series?.supplementsCountInTotal }),
+          ...(number !== undefined && { number }),
+          ...(total !== undefined && { total }),
+        };
   const contents = await (options.contents ?? defaultContents)(site, next);
   const folder = join(contentDir, String(next.year), issueSlug(next));
   const files = [
-    { path: join(folder, 'index.md'), contents: issueMarkdown(next, contents.body) },
+    { path: join(folder, 'index.md'), contents: issueMarkdown(next, contents.body, contents.distribution) },
     ...contents.files.map((file) => ({ path: join(folder, file.name), contents: file.contents })),
   ];
   for (const file of files) {

@@ -1,4 +1,6 @@
+import { Document, visit } from 'yaml';
 import { issueLabel } from '../format/chinese.ts';
+import type { DistributionEntry } from '../model.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 import type { NextIssue } from './next-issue.ts';
 
@@ -11,18 +13,36 @@ export interface IssueContents {
   readonly body: string;
   /** Files beside `index.md` (tables, images), by name relative to the issue's folder. */
   readonly files: readonly { readonly name: string; readonly contents: string | Uint8Array }[];
+  /** The issue's own recipients, role by role, where they are not the series defaults (an imported 版记's). */
+  readonly distribution?: Distribution | undefined;
 }
 
-/** A new issue's frontmatter, without distribution (the series defaults apply). */
-export function issueFrontmatter(next: NextIssue): string {
+/** Role → recipients, as the frontmatter's `distribution` writes them. */
+export type Distribution = Readonly<Record<string, DistributionEntry['recipients']>>;
+
+/**
+ * A new issue's frontmatter. Without `distribution` the series defaults apply to every role;
+ * with it, its roles replace theirs, a list written on one line as issues write it by hand.
+ */
+export function issueFrontmatter(next: NextIssue, distribution?: Distribution): string {
   return `---
 # ${issueLabel(next)}
 year: ${next.year}
 ${next.supplement ? 'supplement' : 'number'}: ${next.number}
 ${next.total === undefined ? '' : `total: ${next.total}\n`}date: ${next.date}
 # title, issuer and distribution come from bulletin.yaml unless given here
----
+${distribution && Object.keys(distribution).length > 0 ? distributionYaml(distribution) : ''}---
 `;
+}
+
+function distributionYaml(distribution: Distribution): string {
+  const document = new Document({ distribution });
+  visit(document, {
+    Seq(_, sequence) {
+      sequence.flow = true;
+    },
+  });
+  return document.toString({ flowCollectionPadding: false });
 }
 
 /** The placeholder article every new issue starts with; its placeholders are warnings until replaced (see remark-placeholders). */
@@ -50,8 +70,8 @@ export function starterContents(next: NextIssue): IssueContents {
 }
 
 /** A new issue's Markdown: its frontmatter, then `body` after a blank line. */
-export function issueMarkdown(next: NextIssue, body: string): string {
-  return `${issueFrontmatter(next)}\n${body}`;
+export function issueMarkdown(next: NextIssue, body: string, distribution?: Distribution): string {
+  return `${issueFrontmatter(next, distribution)}\n${body}`;
 }
 
 /** The starter issue's Markdown (see `starterContents`). */

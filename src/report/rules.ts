@@ -571,6 +571,16 @@ export const RULES = {
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box; its text “文本框里的说明” was put after the paragraph: move it where it belongs, or delete it',
   },
+  'import-bulletin-parts': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary:
+      'a whole bulletin imported: its masthead (第N期, 总第N期, date) and its 版记 (报送, 发送, 抄送) read into the frontmatter, they and its 目录 left out of the text; each named by paragraph, with what was read, to check against the draft',
+    example: [
+      'Paragraphs 1–4 (“梅州市城镇老旧小区改造工作 简 报”) are the masthead and were left out of the text; read into the frontmatter: number 11 and total 18 (paragraph 2, “(2021 年第 11 期 总第 18 期)”), date 2021-11-29 (paragraph 4, “2021 年 11 月 29 日”); check them against the draft',
+      'Paragraphs 32–35 (“报送：正勇、王晖、永祥，陈亮、钟优同志。”) are the 版记 and were left out of the text; written into the frontmatter’s distribution, as they differ from bulletin.yaml’s: 抄送 (paragraph 34); …; check them against the draft',
+    ],
+  },
   'import-mammoth': {
     where: 'Word draft (`jianbao import`)',
     severity: 'warning',

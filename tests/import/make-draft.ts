@@ -12,7 +12,9 @@ import {
   InsertedTextRun,
   Packer,
   Paragraph,
+  Tab,
   Table,
+  TableBorders,
   TableCell,
   TableRow,
   Textbox,
@@ -262,4 +264,70 @@ export async function marksDraft(): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+export interface BulletinOptions {
+  /** The issue line under the masthead. @default '2021年第10期 总第17期' */
+  readonly issueLine?: string;
+  /** Put a tab between issuer and date, as Word's right-aligned date is typed, rather than spaces. @default false */
+  readonly tab?: boolean;
+  /** The issue's date as the masthead prints it. @default '2021年10月28日' */
+  readonly date?: string;
+  /** A 本期目录 naming the two articles. @default true */
+  readonly contents?: boolean;
+  /** The 版记 typed as paragraphs or laid out in a borderless table. @default 'paragraphs' */
+  readonly banji?: 'paragraphs' | 'table';
+}
+
+/**
+ * A whole bulletin as offices keep their archive in Word: the red masthead (a mark, the series
+ * title, the issue line, the issuer and date), a 本期目录, two articles (a title typed over two
+ * lines with a manual break, subheads, a 供稿 note) and the 版记 with its 报送, 发送, 抄送 and
+ * 印发 lines.
+ */
+export async function wholeBulletinDraft(options: BulletinOptions = {}): Promise<Buffer> {
+  const centred = (value: string, run: { bold?: boolean; size?: number; color?: string } = {}) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: value, ...run })] });
+  const issuer = '梅州市住房和城乡建设局';
+  const date = options.date ?? '2021年10月28日';
+  const banji: Array<[string, string]> = [
+    ['报送：', '局领导。'],
+    ['发送：', '各县（市、区）人民政府、市直有关单位。'],
+    ['抄送：', '市委办公室。'],
+  ];
+  const printed = `梅州市住房和城乡建设局办公室    ${date}印发`;
+  const children = [
+    paragraph('内部资料'),
+    centred('梅州市城镇老旧小区改造工作简报', { bold: true, size: 60, color: 'FF0000' }),
+    centred(options.issueLine ?? '2021年第10期 总第17期'),
+    new Paragraph({ children: options.tab ? [new TextRun({ children: [issuer, new Tab(), date] })] : [text(`${issuer}　　　　${date}`)] }),
+    new Paragraph({ children: [] }),
+    ...(options.contents === false
+      ? []
+      : [
+          centred('本期目录', { bold: true }),
+          paragraph('◆ 以更大力度压实工作责任 全力推进城镇老旧小区改造……1'),
+          paragraph('◆ 梅江区加快推进老旧小区改造项目全面开工……3'),
+        ]),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [text('以更大力度压实工作责任'), new TextRun({ text: '全力推进城镇老旧小区改造', break: 1 })] }),
+    paragraph('2021年是实施“十四五”规划的开局之年。为深入贯彻落实党中央决策部署，现将有关情况通报如下。'),
+    paragraph('一、总体要求'),
+    paragraph('坚持以人民为中心的发展思想，确保完成年度任务。'),
+    centred('梅江区加快推进老旧小区改造项目全面开工', { bold: true }),
+    paragraph('10月以来，梅江区抓住有利施工时机，集中力量推进改造项目前期工作。'),
+    paragraph('（梅江区住房和城乡建设局供稿）'),
+    new Paragraph({ children: [] }),
+    ...(options.banji === 'table'
+      ? [
+          new Table({
+            borders: TableBorders.NONE,
+            rows: [
+              ...banji.map(([role, names]) => new TableRow({ children: [cell(role), cell(names)] })),
+              new TableRow({ children: [cell(''), cell(printed)] }),
+            ],
+          }),
+        ]
+      : [...banji.map(([role, names]) => paragraph(`${role}${names}`)), paragraph(printed)]),
+  ];
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
