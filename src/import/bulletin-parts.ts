@@ -149,14 +149,14 @@ export interface PartsContext {
  * issue gives only the roles where it differs from them, as `mergeDistribution` reads it.
  */
 export function reportBulletinParts(parts: BulletinParts, context: PartsContext, file: VFile): Distribution | undefined {
-  const warn = (part: Located<Part>, reason: string) =>
-    reportProblem(file, `${where(part)} ${reason}${pictures(part.pictures)}`, { ruleId: 'import-bulletin-parts' });
-  if (parts.masthead)
-    warn(
-      parts.masthead,
-      `are the masthead and were left out of the text; ${mastheadClauses(parts.masthead, context).join('; ')}; check them against the draft`,
-    );
-  if (parts.contents) warn(parts.contents, 'are the contents and were left out of the text: the bulletin lists its articles from their titles');
+  // `Paragraphs 1–4 (“…”) are the masthead and were left out of the text; …; check them against the draft`.
+  const warn = (part: Located<Part>, name: string, clauses: readonly string[], check = true) => {
+    const said = [...clauses, ...pictures(part.pictures)].join('; ');
+    const reason = `${where(part)} are the ${name} and were left out of the text; ${said}${check ? '; check them against the draft' : ''}`;
+    reportProblem(file, reason, { ruleId: 'import-bulletin-parts' });
+  };
+  if (parts.masthead) warn(parts.masthead, 'masthead', mastheadClauses(parts.masthead, context));
+  if (parts.contents) warn(parts.contents, 'contents', ['the bulletin lists its articles from their titles'], false);
   if (!parts.banji) return undefined;
   const defaults = context.series?.distribution ?? [];
   const differing: Record<string, DistributionEntry['recipients']> = {};
@@ -185,7 +185,7 @@ export function reportBulletinParts(parts: BulletinParts, context: PartsContext,
     clauses.push(`bulletin.yaml’s ${role} is printed too, though the draft’s 版记 has none`);
   }
   if (parts.banji.printed.length > 0) clauses.push(`the bulletin prints no 印发 line: ${parts.banji.printed.map(named).join(', ')}`);
-  warn(parts.banji, `are the 版记 and were left out of the text; ${clauses.join('; ')}; check them against the draft`);
+  warn(parts.banji, '版记', clauses);
   return Object.keys(differing).length > 0 ? differing : undefined;
 }
 
@@ -258,10 +258,9 @@ function named(line: Line): string {
 }
 
 /** The pictures left out with a part (a masthead's emblem or red rule drawn as one). */
-function pictures(count: number): string {
-  return count === 0
-    ? ''
-    : `; ${count === 1 ? 'a picture in them was' : `${count} pictures in them were`} left out with them: put back by hand any that belongs to the text`;
+function pictures(count: number): string[] {
+  if (count === 0) return [];
+  return [`${count === 1 ? 'a picture in them was' : `${count} pictures in them were`} left out with them: put back by hand any that belongs to the text`];
 }
 
 /** A part with the paragraphs of its first and last blocks, and the pictures its blocks hold. */

@@ -1,13 +1,13 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { formatMessage, formatProblems } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
-import { type BulletinOptions, twoArticleDraft, wholeBulletinDraft } from './make-draft.ts';
+import { type BulletinOptions, PNG, twoArticleDraft, wholeBulletinDraft } from './make-draft.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const temp: string[] = [];
@@ -77,7 +77,7 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     expect(imported.tables).toBe(0);
     expect(messages).toEqual([
       'draft.docx: warning: Paragraphs 1–4 (“内部资料”) are the masthead and were left out of the text; read into the frontmatter: number 10 and total 17 (paragraph 3, “2021年第10期 总第17期”), date 2021-10-28 (paragraph 4, “梅州市住房和城乡建设局 2021年10月28日”); its title “梅州市城镇老旧小区改造工作简报” (paragraph 2) is not bulletin.yaml’s “测试工作简报” and its issuer “梅州市住房和城乡建设局” (paragraph 4) not bulletin.yaml’s “测试局”: the issue prints bulletin.yaml’s unless its frontmatter gives `title` or `issuer`; also left out: “内部资料” (paragraph 1); check them against the draft [import-bulletin-parts]',
-      'draft.docx: warning: Paragraphs 6–8 (“本期目录”) are the contents and were left out of the text: the bulletin lists its articles from their titles [import-bulletin-parts]',
+      'draft.docx: warning: Paragraphs 6–8 (“本期目录”) are the contents and were left out of the text; the bulletin lists its articles from their titles [import-bulletin-parts]',
       'draft.docx: warning: Paragraphs 17–20 (“报送：局领导。”) are the 版记 and were left out of the text; written into the frontmatter’s distribution, as they differ from bulletin.yaml’s: 发送 (paragraph 18), 抄送 (paragraph 19); 报送 (paragraph 17) is bulletin.yaml’s, so it is not repeated; the bulletin prints no 印发 line: “梅州市住房和城乡建设局办公室 2021年10月28日印发” (paragraph 20); check them against the draft [import-bulletin-parts]',
     ]);
     const validation = await validateContent(content, { workers: 0 });
@@ -129,11 +129,45 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     expect(imported.created.files.map((path) => relative(content, path))).toEqual(['2021/11/index.md', '2021/11/table-1.csv']);
     expect(imported.file.messages.map((message) => message.message)).toEqual([
       'Paragraphs 1–4 (“梅州市城镇老旧小区改造工作 简 报”) are the masthead and were left out of the text; read into the frontmatter: number 11 and total 18 (paragraph 2, “(2021 年第 11 期 总第 18 期)”), date 2021-11-29 (paragraph 4, “2021 年 11 月 29 日”); check them against the draft',
-      'Paragraphs 5–7 (“以党的十九届六中全会精神为指引 扎实推进城镇老旧小区改造“四…”) are the contents and were left out of the text: the bulletin lists its articles from their titles',
+      'Paragraphs 5–7 (“以党的十九届六中全会精神为指引 扎实推进城镇老旧小区改造“四…”) are the contents and were left out of the text; the bulletin lists its articles from their titles',
       'Paragraphs 32–35 (“报送：正勇、王晖、永祥，陈亮、钟优同志。”) are the 版记 and were left out of the text; written into the frontmatter’s distribution, as they differ from bulletin.yaml’s: 抄送 (paragraph 34); 报送 (paragraph 32) and 发送 (paragraph 33) are bulletin.yaml’s, so they are not repeated; the bulletin prints no 印发 line: “梅州市住房和城乡建设局办公室 2021年12月30日印发” (paragraph 35); check them against the draft',
     ]);
     const validation = await validateContent(content, { workers: 0 });
     expect(formatProblems(validation, content)).toEqual([]);
+  });
+
+  it('says what it did not read: no date (today’s then), a role naming no one, the defaults’ roles the 版记 lacks, a picture in the masthead', async () => {
+    const line = (value: string) => new Paragraph({ children: [new TextRun(value)] });
+    const emblem = new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 } })] });
+    const { content, draft } = await archive(
+      await Packer.toBuffer(
+        new Document({
+          sections: [
+            {
+              children: [
+                emblem,
+                line('工作简报'),
+                line('第3期'),
+                line('蕉岭县老旧小区改造'),
+                line('今年以来，蕉岭县推进改造。'),
+                line('报送：市领导'),
+                line('抄送：'),
+              ],
+            },
+          ],
+        }),
+      ),
+      'sample',
+    );
+    const imported = await importDraft(draft, { contentDir: content });
+    const markdown = await readFile(imported.created.path, 'utf8');
+    expect(markdown).toContain(
+      `date: ${imported.created.date}\n# title, issuer and distribution come from bulletin.yaml unless given here\ndistribution:\n  报送: 市领导\n---\n\n蕉岭县老旧小区改造\n`,
+    );
+    expect(imported.file.messages.map((message) => message.message)).toEqual([
+      `Paragraphs 1–3 (“工作简报”) are the masthead and were left out of the text; read into the frontmatter: number 3 (paragraph 3, “第3期”); it gives no 总第N期, so total 1 follows the archive, as \`jianbao new\` numbers it; it gives no date, so the issue is dated today, ${imported.created.date}; its title “工作简报” (paragraph 2) is not bulletin.yaml’s “梅州市城镇老旧小区改造工作简报”: the issue prints bulletin.yaml’s unless its frontmatter gives \`title\`; a picture in them was left out with them: put back by hand any that belongs to the text; check them against the draft`,
+      'Paragraphs 6–7 (“报送：市领导”) are the 版记 and were left out of the text; written into the frontmatter’s distribution, as they differ from bulletin.yaml’s: 报送 (paragraph 6); 抄送 (paragraph 7) names no one, so nothing was read from it; bulletin.yaml’s 发送 is printed too, though the draft’s 版记 has none; bulletin.yaml’s 抄送 is printed too, though the draft’s 版记 has none; check them against the draft',
+    ]);
   });
 
   it('prints what it read when run as `jianbao import` without --date', async () => {
