@@ -12,6 +12,7 @@ import remarkDirective from 'remark-directive';
 import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import type { VFile } from 'vfile';
+import { ATTACHMENT_NUMBER, ATTACHMENTS } from '../markdown/attachments.ts';
 import { LEVELS } from '../markdown/rehype-heading-levels.ts';
 import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
@@ -40,9 +41,6 @@ const SUBHEAD_MAX_LENGTH = 50;
 const SENTENCE = /[。；：！？]/;
 /** `1.5万户…` starts with a number, not with the numbering `1.`. */
 const DECIMAL = /^\d+[.．]\d/;
-/** An attachment list, `附件：1.…`, and a further line of it, `2.…`. */
-const ATTACHMENTS = /^附件[:：]/;
-const ATTACHMENT_LINE = /^\d+[.．、]/;
 
 /**
  * The draft's HTML (from mammoth) as the issue's Markdown, through rehype-parse, rehype-remark
@@ -232,7 +230,7 @@ function remarkDraftStructure() {
     for (const node of tree.children) {
       const previous = children.at(-1);
       const line = node.type === 'paragraph' ? textOf(node).trim() : '';
-      attachments = ATTACHMENTS.test(line) || (attachments && ATTACHMENT_LINE.test(line));
+      attachments = ATTACHMENTS.test(line) || (attachments && ATTACHMENT_NUMBER.test(line));
       if (attachments) {
         children.push(node);
         continue;

@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import remarkTable from '../table/remark-table.ts';
 import rehypeArticles from './rehype-articles.ts';
+import rehypeAttachments from './rehype-attachments.ts';
 import rehypeHtmlEditions from './rehype-html-editions.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import { FOOTNOTE_LABELS } from './footnote-labels.ts';
@@ -24,6 +25,7 @@ import remarkFootnoteMarks from './remark-footnote-marks.ts';
 import rehypeSignature from './rehype-signature.ts';
 import remarkPlaceholders from './remark-placeholders.ts';
 import remarkRequireArticles from './remark-require-articles.ts';
+import remarkAttachmentLines from './remark-attachment-lines.ts';
 import remarkHeadingLines from './remark-heading-lines.ts';
 import remarkJoinCjkLines from './remark-join-cjk-lines.ts';
 import remarkTypedIndent from './remark-typed-indent.ts';
@@ -58,6 +60,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkHeadingLines)
     .use(remarkCjkTypography)
     .use(remarkTypedLineBreaks)
+    .use(remarkAttachmentLines)
     .use(remarkTypedIndent)
     .use(remarkJoinCjkLines)
     .use(remarkTable, { root: options.root })
@@ -66,6 +69,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypePreface)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
+    .use(rehypeAttachments)
     .use(rehypeSignature)
     .use(rehypeFigures)
     .use(rehypePhraseBreaks)

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { eachNode, SKIP } from '../util/each-node.ts';
+import { ATTACHMENT_NAME_CLASS } from './rehype-attachments.ts';
 
 /** A paragraph's last two Han characters with the punctuation after them: `满意。`, `心坎上。”`. */
 const LAST_TWO = /\p{Script=Han}{2}[^\p{L}\p{N}\s]*$/u;
@@ -30,6 +31,10 @@ function isTrailing(node: Root['children'][number] | Element['children'][number]
   return node.type === 'text' && !/[\p{L}\p{N}]/u.test(node.value);
 }
 
+function isAttachmentName(node: Element): boolean {
+  return ((node.properties.className as string[] | undefined) ?? []).includes(ATTACHMENT_NAME_CLASS);
+}
+
 /**
  * No paragraph, nor list item, ends on a line of one character and its punctuation (`下。`):
  * its last two characters are bound in `<span class="keep-together">`, with a footnote mark
@@ -45,7 +50,8 @@ export default function rehypeKeepLastCharacters() {
       // A table's or a chart's text (a legend's items) is set by its own rules.
       if (node.tagName === 'figure' || node.tagName === 'table' || node.tagName === 'svg') return SKIP;
       // A list item prints as a paragraph; one that holds paragraphs (a loose list) has them bound.
-      if (node.tagName !== 'p' && node.tagName !== 'li') return;
+      // So does an attachment's name (rehype-attachments), which wraps under its first character.
+      if (node.tagName !== 'p' && node.tagName !== 'li' && !isAttachmentName(node)) return;
       // A note (`rehype-notes`) is set flush right on lines of its own.
       if ((node.properties.className as string[] | undefined)?.includes('note')) return SKIP;
       // The last text with its characters, and what follows it: footnote marks and punctuation

@@ -1,12 +1,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { headingLines as lineTexts } from './rehype-articles.ts';
+import { ATTACHMENTS_CLASS } from './rehype-attachments.ts';
+import { ATTACHMENTS } from './attachments.ts';
 
 /** A date as a 落款 writes it: `2025年1月17日`, or in Chinese numerals (`二〇二五年一月十七日`). */
 const DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
 /** The end of a closing sentence, which a 落款 follows. */
 const CLOSED = /[。！？…」”）)]$/;
-/** The 附件说明 a 落款 may follow (GB/T 9704 §7.3.4): `附件：1.…`. */
-const ATTACHMENTS = /^附件[:：]/;
 /** A 署名: the office, a short line that is no sentence (those end in punctuation). */
 const NAME = /^[^。！？；，：、.!?;,:]{2,30}$/;
 
@@ -41,9 +41,10 @@ export default function rehypeSignature() {
       const name = lines.length === 1 && last >= 3 ? blocks[last - 1] : undefined;
       const named = name?.tagName === 'p' && lineTexts(name).length === 1 && NAME.test(lineTexts(name)[0]!);
       const signed = named ? [name, date] : [date];
-      // After a paragraph's closing sentence: a date after `会议时间：`, a list or a photo is text.
+      // After a paragraph's closing sentence or a list of attachments (rehype-attachments): a date
+      // after `会议时间：`, a list or a photo is text.
       const text = blocks[last - signed.length];
-      if (text?.tagName !== 'p' || !endsText(lineTexts(text))) continue;
+      if (!(text && isAttachments(text)) && (text?.tagName !== 'p' || !endsText(lineTexts(text)))) continue;
       const at = section.children.indexOf(signed[0]!);
       const end = section.children.indexOf(date);
       for (const block of signed) withoutTypedSpaces(block!);
@@ -59,6 +60,10 @@ export default function rehypeSignature() {
 
 function isNote(block: Element): boolean {
   return ((block.properties.className as string[] | undefined) ?? []).includes('note');
+}
+
+function isAttachments(block: Element): boolean {
+  return ((block.properties.className as string[] | undefined) ?? []).includes(ATTACHMENTS_CLASS);
 }
 
 /**

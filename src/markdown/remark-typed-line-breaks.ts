@@ -27,7 +27,7 @@ const INDENT = 2;
  *   an empty line between them) of an article's text starts a paragraph; so does a note in
  *   parentheses on the last line (`（县应急管理局供稿）`, rehype-notes), typed flush left;
  * - another is aligned under the line above, as GB/T 9704 §7.3.4 sets a list of attachments
- *   (`附件：1.关于…` then `　　　2.关于…`): a line break, its spaces counted from where its
+ *   (`附件：1.关于…` then `　　　2.关于…`, which remark-attachment-lines then takes): a line break, its spaces counted from where its
  *   paragraph's first line starts, as they line up in the file. The style sheets indent that
  *   line by two characters in place of the spaces typed there (remark-typed-indent), so the line
  *   gets two more for a first line typed without them.

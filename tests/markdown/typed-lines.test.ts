@@ -8,21 +8,17 @@ const paragraphs = async (markdown: string) =>
   [...(await render(`## 通知\n\n${markdown}`)).matchAll(/<p>([\s\S]*?)<\/p>/g)].map((found) => found[1]!.replace(/<\/?span[^>]*>/g, ''));
 
 describe('a line typed with full-width spaces at its start', () => {
-  it('is aligned under the line above: an attachment list, counted from where the first line starts', async () => {
+  it('is aligned under the line above, counted from where the first line starts', async () => {
     // The first line gets the two characters' indent of every paragraph, so the second two more.
-    expect(await paragraphs('附件：1.关于做好安全生产工作的通知\n　　　2.关于开展专项检查的报告\n')).toEqual([
-      '附件：1.关于做好安全生产工作的通知<br>\n　　　　　2.关于开展专项检查的报告',
-    ]);
-    expect(await paragraphs('　　附件：1.关于做好安全生产工作的通知\n　　　　　2.关于开展专项检查的报告\n')).toEqual([
-      '附件：1.关于做好安全生产工作的通知<br>\n　　　　　2.关于开展专项检查的报告',
-    ]);
+    expect(await paragraphs('联系人：张明\n　　　　电话：0753-8821234\n')).toEqual(['联系人：张明<br>\n　　　　　　电话：0753-8821234']);
+    expect(await paragraphs('　　联系人：张明\n　　　　　　电话：0753-8821234\n')).toEqual(['联系人：张明<br>\n　　　　　　电话：0753-8821234']);
   });
 
   it('counts its spaces from the first line of the paragraph it is in, after a line typed flush left', async () => {
-    expect(await paragraphs('各镇人民政府：\n　　请认真贯彻落实。\n　　附件：1.工作方案\n　　　　　2.值班安排表\n')).toEqual([
+    expect(await paragraphs('各镇人民政府：\n　　请认真贯彻落实。\n　　联系人：张明\n　　　　　　电话：0753-8821234\n')).toEqual([
       '各镇人民政府：',
       '请认真贯彻落实。',
-      '附件：1.工作方案<br>\n　　　　　2.值班安排表',
+      '联系人：张明<br>\n　　　　　　电话：0753-8821234',
     ]);
   });
 
