@@ -13,7 +13,7 @@ import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { ATTACHMENT_NUMBER, ATTACHMENTS } from '../markdown/attachments.ts';
-import { LEVELS } from '../markdown/rehype-heading-levels.ts';
+import { isSubhead, subheadDepth, subheadText } from '../markdown/subheads.ts';
 import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 import { eachNode } from '../util/each-node.ts';
@@ -34,13 +34,6 @@ export interface DraftMarkdown {
   /** One CSV per Word table, `table-1.csv`, …, in the order the `::table` lines name them. */
   readonly tables: readonly DraftFile[];
 }
-
-/** Paragraphs up to this long that start with a subhead's numbering are subheads. */
-const SUBHEAD_MAX_LENGTH = 50;
-/** A subhead is a phrase: a paragraph with a full stop in it is text that starts with a number. */
-const SENTENCE = /[。；：！？]/;
-/** `1.5万户…` starts with a number, not with the numbering `1.`. */
-const DECIMAL = /^\d+[.．]\d/;
 
 /**
  * The draft's HTML (from mammoth) as the issue's Markdown, through rehype-parse, rehype-remark
@@ -244,7 +237,7 @@ function remarkDraftStructure() {
         const line = headingLines(node).join(' / ');
         children.push({ type: 'heading', depth: subheadDepth(line) ?? 3, children: [text(line), ...footnotesOf(node)] });
       } else if (node.type === 'paragraph' && isSubhead(node)) {
-        const line = textOf(node).trim();
+        const line = subheadText(node);
         children.push({ type: 'heading', depth: subheadDepth(line)!, children: [text(line)] });
       } else {
         children.push(node);
@@ -252,19 +245,6 @@ function remarkDraftStructure() {
     }
     tree.children = children;
   };
-}
-
-function isSubhead(paragraph: Extract<RootContent, { type: 'paragraph' }>): boolean {
-  if (paragraph.children.some((child) => child.type === 'break' || child.type === 'image' || child.type === 'footnoteReference')) return false;
-  const line = textOf(paragraph).trim();
-  return line.length <= SUBHEAD_MAX_LENGTH && !SENTENCE.test(line) && subheadDepth(line) !== undefined;
-}
-
-/** `###` for `一、`, `####` for `（一）`, `#####` for `1.`, `######` for `（1）`. */
-function subheadDepth(line: string): Heading['depth'] | undefined {
-  if (DECIMAL.test(line)) return undefined;
-  const level = LEVELS.findIndex(([pattern]) => pattern.test(line));
-  return level === -1 ? undefined : ((3 + level) as Heading['depth']);
 }
 
 /** The footnote marks in a heading, kept at its end as its text is made again from its lines. */

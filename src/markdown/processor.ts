@@ -30,6 +30,7 @@ import remarkHeadingLines from './remark-heading-lines.ts';
 import remarkJoinCjkLines from './remark-join-cjk-lines.ts';
 import remarkTypedIndent from './remark-typed-indent.ts';
 import remarkTypedLineBreaks from './remark-typed-line-breaks.ts';
+import remarkTypedSubheads from './remark-typed-subheads.ts';
 
 export interface ProcessorOptions {
   /** The content folder: embeds may not reach outside it. */
@@ -61,6 +62,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkCjkTypography)
     .use(remarkTypedLineBreaks)
     .use(remarkAttachmentLines)
+    .use(remarkTypedSubheads)
     .use(remarkTypedIndent)
     .use(remarkJoinCjkLines)
     .use(remarkTable, { root: options.root })
