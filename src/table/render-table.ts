@@ -76,7 +76,7 @@ function labelColumns(numberColumns: readonly boolean[]): number {
  */
 function labelWidth(model: TableModel, indents: Indents): number {
   const heads = model.header.flatMap((cells) => cells.filter((cell) => cell.column === 0 && cell.colspan === 1).map((cell) => cell.text));
-  const labels = model.rows.map((cells) => (cells[0] ? indents(cells[0], 0) + cells[0].text : ''));
+  const labels = model.rows.map((cells) => (cells[0] ? indents.before(cells[0], 0) + cells[0].text : ''));
   const longest = Math.max(0, ...[...heads, ...labels].map(textWidth));
   return Math.max(2.5, Math.ceil((longest + 1.2) * 10) / 10);
 }
@@ -105,14 +105,20 @@ function cellLines(text: string): (Element | string)[] {
   return text.split('\n').flatMap((line, index) => (index === 0 ? [line] : [element('br', {}), line]));
 }
 
-/** The spaces that show a body cell's indent, before its text (see `indentsShown`). */
-type Indents = (cell: SpannedCell, column: number) => string;
+/** How body cells show their indents (see `indentsShown`). */
+interface Indents {
+  /** The spaces before a cell's text. */
+  readonly before: (cell: SpannedCell, column: number) => string;
+  /** The columns with a cell shown indented. */
+  readonly columns: ReadonlySet<number>;
+}
 
 /**
  * A cell's indent shown as full-width spaces (an en space for a half) before its text, in web
  * pages and print alike, and left out of the record: parts indented under the row they break
  * down stay so. It is counted from the column's least indented cell, so a column indented
- * throughout shows as one indented nowhere.
+ * throughout shows as one indented nowhere. A column with a cell shown indented has its text
+ * cells left-aligned (class `tree`): centred, a part would start left of a longer row above it.
  */
 function indentsShown(rows: TableModel['rows']): Indents {
   const least: number[] = [];
@@ -121,9 +127,19 @@ function indentsShown(rows: TableModel['rows']): Indents {
       if (cell.text !== '') least[column] = Math.min(least[column] ?? Number.POSITIVE_INFINITY, cell.indent ?? 0);
     });
   }
-  return (cell, column) => {
-    const width = (cell.indent ?? 0) - (least[column] ?? 0);
-    return width > 0 ? '\u3000'.repeat(Math.floor(width)) + (width % 1 > 0 ? '\u2002' : '') : '';
+  const width = (cell: SpannedCell, column: number) => (cell.text === '' ? 0 : (cell.indent ?? 0) - (least[column] ?? 0));
+  const columns = new Set<number>();
+  for (const cells of rows) {
+    cells.forEach((cell, column) => {
+      if (width(cell, column) > 0) columns.add(column);
+    });
+  }
+  return {
+    before: (cell, column) => {
+      const shown = width(cell, column);
+      return shown > 0 ? '\u3000'.repeat(Math.floor(shown)) + (shown % 1 > 0 ? '\u2002' : '') : '';
+    },
+    columns,
   };
 }
 
@@ -142,9 +158,10 @@ function bodyCells({ rows, numberColumns, total }: TableModel, labels: number, i
       const rowSpan = Math.min(cell.rowSpan ?? 1, end - row);
       const colSpan = Math.min(cell.colSpan ?? 1, cells.length - column);
       const className = labelClass(column, colSpan, labels);
-      const indent = indents(cell, column);
+      const indent = indents.before(cell, column);
+      const tree = indents.columns.has(column);
       if (rowSpan === 1 && colSpan === 1) {
-        elements.push(dataCell(cell.text, numberColumns[column], { className }, indent));
+        elements.push(dataCell(cell.text, numberColumns[column], { className }, indent, tree));
         return;
       }
       for (let down = row; down < row + rowSpan; down++) {
@@ -152,17 +169,21 @@ function bodyCells({ rows, numberColumns, total }: TableModel, labels: number, i
           if (down > row || across > column) (covered[down] ??= new Set()).add(across);
         }
       }
-      elements.push(dataCell(cell.text, numberColumns[column], { rowSpan: span(rowSpan), colSpan: span(colSpan), className }, indent));
+      elements.push(dataCell(cell.text, numberColumns[column], { rowSpan: span(rowSpan), colSpan: span(colSpan), className }, indent, tree));
     });
     return elements;
   });
 }
 
-/** A cell; `indent`, spaces from `indentsShown`, goes before text, not before a number. */
-function dataCell(cell: string, numeric = false, properties: Properties = {}, indent = ''): Element {
+/**
+ * A cell; `indent`, spaces from `indentsShown`, goes before text, not before a number, and text in
+ * a column of indented parts (`tree`) is left-aligned.
+ */
+function dataCell(cell: string, numeric = false, properties: Properties = {}, indent = '', tree = false): Element {
   if (numeric && isBlankNumber(cell)) return element('td', { ...properties, className: ['num', 'na'] }, [cell]);
   if ((numeric && parseNumberCell(cell)) || isPercentCell(cell)) return element('td', { ...properties, className: ['num'] }, [cell]);
-  return element('td', properties, cellLines(indent + cell));
+  const classes = (properties['className'] as string[] | undefined) ?? [];
+  return element('td', tree ? { ...properties, className: [...classes, 'tree'] } : properties, cellLines(indent + cell));
 }
 
 /** The label becomes a row header spanning the blank text cells after it. */

@@ -195,3 +195,14 @@ describe('a rate column written with its sign', () => {
     }
   });
 });
+
+describe('a column holding indented parts', () => {
+  it('is left-aligned (class `tree`), so each part’s indent lines up under the row it breaks down; other columns stay centred', async () => {
+    const html = String(await processFixture('indented-parts'));
+    expect(html).toContain('<tr><td class="label">1</td><td class="label tree">梅江区</td><td class="num">1200</td></tr>');
+    expect(html).toContain('<tr><td class="label"></td><td class="label tree">　　西郊街道</td><td class="num">200</td></tr>');
+    // The 合计 stays centred across its columns.
+    expect(html).toContain('<tr class="total"><td class="label"></td><th scope="row" class="label">合计</th><td class="num">2000</td></tr>');
+    expect(String(await processFixture('reference'))).not.toContain('tree');
+  });
+});

@@ -130,7 +130,7 @@ describe('Excel workbooks as table sources', () => {
     const { html, messages, file } = await render('::table{src="parts.xlsx" sheet="街道"}\n');
     expect(messages).toEqual([]);
     expect(html).toContain(
-      '<tr><td class="label">梅江区</td><td class="num">1200</td></tr>\n<tr><td class="label">　　金山街道</td><td class="num">700</td></tr>\n<tr><td class="label">　　西郊街道</td>',
+      '<tr><td class="label tree">梅江区</td><td class="num">1200</td></tr>\n<tr><td class="label tree">　　金山街道</td><td class="num">700</td></tr>\n<tr><td class="label tree">　　西郊街道</td>',
     );
     // The record keeps the labels as they read, for charts and search.
     expect(file.data.tables?.[0]?.rows.map((row) => row[0])).toEqual(['梅江区', '金山街道', '西郊街道', '梅县区']);

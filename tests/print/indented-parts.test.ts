@@ -1,0 +1,35 @@
+/**
+ * A table of towns with their communities and villages indented under them
+ * (tests/fixtures/print-pages/indented-parts): the indented parts print under their town, not
+ * centred past it. One PDF.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import { words, type Word } from './poppler.ts';
+import { printIssue } from './print-pages.ts';
+
+const content = fileURLToPath(new URL('../fixtures/print-pages/indented-parts/', import.meta.url));
+const outDir = fileURLToPath(new URL('../output/print-pages/', import.meta.url));
+
+let all: Word[];
+beforeAll(async () => {
+  const result = await printIssue(content, undefined, outDir, 'indented-parts');
+  all = words(result.output);
+});
+
+const word = (text: string): Word => {
+  const found = all.find((candidate) => candidate.text === text);
+  expect(found, text).toBeDefined();
+  return found!;
+};
+
+it('prints the label column left-aligned: towns in line, each part indented under its town, parts of one town in line', () => {
+  const [town, east, west, other, village] = ['大柘镇', '其中：城东社区', '城西社区', '东石镇', '锡水村'].map(word);
+  // A 4-character name and a 3-character one start together: centred, they would not.
+  expect(Math.abs(word('仁居镇').xMin - town!.xMin)).toBeLessThan(0.5);
+  expect(Math.abs(other!.xMin - town!.xMin)).toBeLessThan(0.5);
+  // Two full-width spaces: about two characters (12 pt, 4.2 mm each) right of the town.
+  for (const part of [east!, west!, village!]) expect(part.xMin - town!.xMin).toBeGreaterThan(7);
+  expect(Math.abs(west!.xMin - east!.xMin)).toBeLessThan(0.5);
+  expect(Math.abs(village!.xMin - west!.xMin)).toBeLessThan(0.5);
+});
