@@ -529,7 +529,7 @@ export const RULES = {
     where: 'table source',
     severity: 'error',
     summary:
-      'a `合计` (`总计`, `全县合计`) or a `小计` (`城区合计` too) row not matching the sums of its rows (`小计` rows, parts — `其中` rows and rows indented under a row — and rate columns such as 完成率 left out), or a second `合计` row',
+      'a `合计` (`总计`, `全县合计`) or a `小计` (`城区合计` too) row not matching the sums of its rows (`小计` rows, parts — `其中` rows and rows indented under a row — and rate columns such as 完成率 left out, the message naming the rows left out and a row counted right after a `其中` row), or a second `合计` row',
     example: '合计 value 31 in column “户数（户）” does not match the sum of the rows above, 30',
   },
   'table-chart-parts': {

@@ -111,6 +111,40 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     above.push(index);
   });
   const summed = rows.map((_, index) => !parts[index] && !subtotal[index]);
+  // The row each part is counted in: the nearest above it that is not a part.
+  const ownerOf: (number | undefined)[] = [];
+  let whole: number | undefined;
+  for (const index of rows.keys()) {
+    if (parts[index]) ownerOf[index] = whole;
+    else whole = index;
+  }
+
+  // What a wrong total's message adds of the rows from `from` up to `to`: those it left out, and
+  // those it counted right after a 其中 row (a CSV saved from a sheet loses the indent of the
+  // parts after the first), at most two named of each.
+  const leftOut = (from: number, to: number): string => {
+    const indexes = Array.from({ length: to - from }, (_, index) => from + index);
+    const partRows = indexes.filter((index) => parts[index]);
+    const owners = new Set(partRows.map((index) => ownerOf[index]));
+    const owner = owners.size === 1 ? rows[[...owners][0] ?? -1] : undefined;
+    const subtotalRows = indexes.filter((index) => subtotal[index]);
+    const afterPart = indexes.filter(
+      (index) => index > from && summed[index] && parts[index - 1] && PART.test(bare(rows[index - 1]!)) && depth[index] === depth[index - 1],
+    );
+    const notes = [
+      partRows.length === 0
+        ? ''
+        : `${named(partRows)} left out as ${partRows.length === 1 ? 'a part' : 'parts'} of ${owner ? labelOf(owner) : 'the rows above them'}`,
+      subtotalRows.length === 0 ? '' : `${named(subtotalRows)} left out as ${subtotalRows.length === 1 ? 'a subtotal' : 'subtotals'}`,
+      afterPart.length === 0
+        ? ''
+        : afterPart.length === 1
+          ? `${named(afterPart)}, right after a 其中 row, counted: indent it if it is a part too`
+          : `${named(afterPart)}, each right after a 其中 row, counted: indent them if they are parts too`,
+    ].filter(Boolean);
+    return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
+  };
+  const named = (indexes: readonly number[]) => someLabels(indexes.map((index) => labelOf(rows[index]!)));
 
   // The rows from `from` up to `to` that a total counts.
   const counted = (from: number, to: number) => rows.flatMap((_, index) => (index >= from && index < to && summed[index] ? [index] : []));
@@ -128,7 +162,8 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   const subtotals = rows.flatMap((_, index) => (subtotal[index] ? [index] : []));
   const onTop = subtotals.length > 0 && counted(0, subtotals[0]!).length === 0;
   for (const [order, at] of subtotals.entries()) {
-    const group = onTop ? counted(at + 1, subtotals[order + 1] ?? rows.length) : counted(order === 0 ? 0 : subtotals[order - 1]! + 1, at);
+    const [from, to] = onTop ? [at + 1, subtotals[order + 1] ?? rows.length] : [order === 0 ? 0 : subtotals[order - 1]! + 1, at];
+    const group = counted(from, to);
     if (group.length === 0) continue;
     numeric.forEach((yes, column) => {
       const stated = values[at]![column];
@@ -139,7 +174,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
       problems.push({
         reason:
           `${bare(rows[at]!)} value ${text(rows[at]!, column)} in column “${name(column)}” does not match the sum of its rows, ` +
-          `${labelOf(top)} to ${labelOf(bottom)}, ${expected}`,
+          `${labelOf(top)} to ${labelOf(bottom)}, ${expected}${leftOut(from, to)}`,
         ruleId: 'table-total',
         place: placeOf(rows[at]!, column),
       });
@@ -163,7 +198,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
       const expected = differing(stated, sum(column, counted(0, count)));
       if (expected === undefined) return;
       problems.push({
-        reason: `${called} value ${text(first, column)} in column “${name(column)}” does not match the sum of the rows ${where}, ${expected}`,
+        reason: `${called} value ${text(first, column)} in column “${name(column)}” does not match the sum of the rows ${where}, ${expected}${leftOut(0, count)}`,
         ruleId: 'table-total',
         place: placeOf(first, column),
       });
@@ -182,6 +217,13 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     return formatDecimal(units, scale, grouped);
   });
   return { numberColumns: numeric, rows, total: { cells, line: undefined, at: rows.length }, problems };
+}
+
+/** Rows by their labels in a message: two named, then how many more (`甲, 乙 and 2 more rows`). */
+function someLabels(labels: readonly string[]): string {
+  const [first, second] = labels;
+  if (labels.length <= 2) return labels.join(' and ');
+  return `${first}, ${second} and ${labels.length - 2} more ${labels.length === 3 ? 'row' : 'rows'}`;
 }
 
 /**

@@ -91,7 +91,9 @@ describe('totals', () => {
     const result = totals(body('甲;10', '乙;15', '城区小计;25', '丙;20', '丁;5', '小　计;25', '合计;50'), paths('区县', '任务数'), checkOnly);
     expect(result.problems).toEqual([]);
     const wrong = totals(body('甲;10', '小计;10', '合计;20'), paths('区县', '任务数'), checkOnly);
-    expect(wrong.problems.map((problem) => problem.reason)).toEqual(['合计 value 20 in column “任务数” does not match the sum of the rows above, 10']);
+    expect(wrong.problems.map((problem) => problem.reason)).toEqual([
+      '合计 value 20 in column “任务数” does not match the sum of the rows above, 10 (小计 left out as a subtotal)',
+    ]);
   });
 
   it('checks each 小计 against its group: the rows since the 小计 above, or below when they head their groups', () => {
@@ -145,7 +147,7 @@ describe('totals', () => {
     // A wrong 合计 is still reported, against the sum without the parts.
     const wrong = totals(csvBody('1,梅江区,1200', ',　　金山街道,700', ',　　西郊街道,500', '2,梅县区,800', ',合计,2700'), investment, checkOnly);
     expect(wrong.problems.map((problem) => problem.reason)).toEqual([
-      '合计 value 2700 in column “完成投资（万元）” does not match the sum of the rows above, 2000',
+      '合计 value 2700 in column “完成投资（万元）” does not match the sum of the rows above, 2000 (金山街道 and 西郊街道 left out as parts of 梅江区)',
     ]);
     // Nor does a 小计 count them in its group.
     const grouped = csvBody('1,梅江区,1200', ',　　金山街道,700', '2,梅县区,800', ',城区小计,2000', '3,兴宁市,500', ',小计,500', ',合计,2500');
@@ -166,6 +168,26 @@ describe('totals', () => {
     expect(totals(headed, investment, checkOnly).problems).toEqual([]);
     const onTop = csvBody(',城区小计,2000', '1,　梅江区,1200', '2,　梅县区,800', ',农村小计,500', '3,　松口镇,500', ',合计,2500');
     expect(totals(onTop, investment, checkOnly).problems).toEqual([]);
+  });
+
+  it('says which rows a wrong total left out, and which it counted right after a 其中 row', () => {
+    const reasons = (...lines: string[]) => totals(csvBody(...lines), investment, checkOnly).problems.map((problem) => problem.reason);
+    // A CSV saved from a sheet that indented its parts (增加缩进量) loses the indent: the row after the 其中 row is counted.
+    expect(reasons('1,大柘镇,126', ',其中：城东社区,31', ',城西社区,28', '2,仁居镇,64', '合计,,190')).toEqual([
+      '合计 value 190 in column “完成投资（万元）” does not match the sum of the rows above, 218 ' +
+        '(其中：城东社区 left out as a part of 大柘镇; 城西社区, right after a 其中 row, counted: indent it if it is a part too)',
+    ]);
+    // Excel's SUM counted the parts.
+    expect(reasons('1,大柘镇,60', ',　　其中：程西村,20', ',　　超竹村,20', '2,仁居镇,40', '3,东石镇,30', ',　　锡水村,10', '合计,,170')).toEqual([
+      '合计 value 170 in column “完成投资（万元）” does not match the sum of the rows above, 130 (其中：程西村, 超竹村 and 1 more row left out as parts of the rows above them)',
+    ]);
+    expect(reasons('1,梅江区,1200', ',城区小计,1200', '2,梅县区,800', ',农村小计,800', '3,兴宁市,500', ',合计,2000')).toEqual([
+      '合计 value 2000 in column “完成投资（万元）” does not match the sum of the rows above, 2500 (城区小计 and 农村小计 left out as subtotals)',
+    ]);
+    // A 小计 says so of its group.
+    expect(reasons('1,梅江区,1200', ',　　金山街道,700', '2,梅县区,800', ',城区小计,2700', '3,兴宁市,500', ',合计,2500')).toEqual([
+      '城区小计 value 2700 in column “完成投资（万元）” does not match the sum of its rows, 梅江区 to 梅县区, 2000 (金山街道 left out as a part of 梅江区)',
+    ]);
   });
 
   it('names the header path, stated value and sum of a wrong total', () => {
