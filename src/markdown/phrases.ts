@@ -21,7 +21,13 @@ const LONE = /^\p{Script=Han}$/u;
  * supplement to the models, not a dictionary of its own: only words the two were seen to split.
  */
 const WHOLE =
-  /同比|环比|人均|户均|亩均|日均|月均|年均|可支配|增加值|增速|增幅|降幅|占比|百分点|高质量|高水平|高标准|十[三四五]五|\d+(?:[.．]\d+)?[—–～~-]+\d+/gu;
+  /同比|环比|人均|户均|亩均|日均|月均|年均|可支配|增加值|增速|增幅|降幅|占比|百分点|整改|高质量|高水平|高标准|十[三四五]五|\d+(?:[.．]\d+)?[—–～~-]+\d+/gu;
+
+/** A unit or short note in brackets (`（万元）`, `（个百分点）`, `（市、区）`): one word, as both split it (`（万|元）`). */
+const UNIT = /[（(][^（）()\s]{1,6}[）)]/gu;
+
+/** A word of two Han characters or more, as ICU cuts them. */
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** A two-character word, with punctuation after it (`工作、`) but none before (`“四项` may start a line). */
 const TWO_HAN = /^\p{Script=Han}{2}[^\p{Script=Han}\p{L}\p{N}]*$/u;
@@ -39,10 +45,13 @@ const TWO_HAN_OPEN = /^\p{Script=Han}{2}$/u;
  * `text` cut where a line may break without splitting a word: `全力冲刺|年度目标任务`. A break
  * needs both BudouX's Simplified Chinese model and ICU's word dictionary (Intl.Segmenter) to
  * see a boundary there, as each alone splits words the other keeps (BudouX `年|度`, ICU
- * `平|远|县`), and none falls inside a word of `WHOLE` (`同比`, `人均`) that both split. With
- * `compounds`, two two-character words in a row stay together too: both split the
- * four-character compounds of official prose (`老旧|小区`, `目标|任务`, `群众|工作`). Joined, the
- * pieces are `text` again.
+ * `平|远|县`), and none falls inside a word of `WHOLE` (`同比`, `人均`) that both split, nor
+ * inside a unit in brackets (`（万元）`). With `compounds`, two two-character words in a row stay
+ * together too: both split the four-character compounds of official prose (`老旧|小区`,
+ * `目标|任务`, `群众|工作`). Without (a table header, in a column a few characters wide), a
+ * phrase of BudouX's also breaks where ICU sees two words of two characters or more
+ * (`重大|隐患`), so that a header wraps between words, not inside the phrase where the column
+ * ends (`重大隐 / 患`). Joined, the pieces are `text` again.
  */
 export function phrases(text: string, { compounds = true }: { readonly compounds?: boolean } = {}): readonly string[] {
   return compounds ? withCompounds(text) : withoutCompounds(text);
@@ -63,24 +72,36 @@ function cut(text: string, compounds: boolean): readonly string[] {
   const budoux = new Set<number>();
   let at = 0;
   for (const chunk of parser.parse(text)) budoux.add((at += chunk.length));
-  for (const { index, 0: word } of text.matchAll(WHOLE)) {
-    for (let inside = index + 1; inside < index + word.length; inside++) budoux.delete(inside);
+  const breaks = new Set<number>();
+  let before = '';
+  for (const { index, segment } of segmenter.segment(text)) {
+    if (budoux.has(index) || (!compounds && HAN_WORD.test(before) && HAN_WORD.test(segment))) breaks.add(index);
+    before = segment;
+  }
+  for (const { index, 0: word } of [...text.matchAll(WHOLE), ...text.matchAll(UNIT)]) {
+    for (let inside = index + 1; inside < index + word.length; inside++) breaks.delete(inside);
   }
   const words: string[] = [];
   let start = 0;
-  for (const { index } of segmenter.segment(text)) {
-    if (index > start && budoux.has(index)) {
+  for (const index of [...breaks].sort((a, b) => a - b)) {
+    if (index > start) {
       words.push(text.slice(start, index));
       start = index;
     }
   }
   if (start < text.length) words.push(text.slice(start));
   // A <wbr> overrides the rule that closing punctuation never starts a line (`户数(户 / )`); and
-  // a lone character goes with the word before it (`梅州|市`, `用水用|气`).
+  // a lone character goes with the word before it (`梅州|市`, `用水用|气`), or, opening the
+  // text, with the word after it (`已|整改`).
   const attached: string[] = [];
   for (const word of words) {
     const last = attached.at(-1);
-    if (last !== undefined && (CLOSING.test(word) || OPENING.test(last) || (LONE.test(word) && /\p{Script=Han}$/u.test(last)))) {
+    if (last === undefined) {
+      attached.push(word);
+      continue;
+    }
+    const lone = (LONE.test(word) && /\p{Script=Han}$/u.test(last)) || (attached.length === 1 && LONE.test(last) && /^\p{Script=Han}/u.test(word));
+    if (CLOSING.test(word) || OPENING.test(last) || lone) {
       attached[attached.length - 1] = last + word;
     } else attached.push(word);
   }

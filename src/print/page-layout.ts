@@ -330,8 +330,13 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         if (isNumber[index]) col.style.width = `${less}px`;
       });
     }
-    // A cell set on one line, or a header whose word (kept whole) is wider than its even share.
+    // A cell set on one line, or a header whose word (kept whole) is wider than its even share:
+    // measured without print.css's overflow-wrap, which would break it (`（万元` / `）`) where the
+    // browser's own widths keep it whole.
+    const heads = [...table.querySelectorAll<HTMLElement>('th')];
+    for (const cell of heads) cell.style.overflowWrap = 'normal';
     const overflows = [...table.querySelectorAll<HTMLElement>('.fit-nowrap, th')].some((cell) => cell.scrollWidth > cell.clientWidth + 0.5);
+    for (const cell of heads) cell.style.overflowWrap = '';
     if (!overflows && table.getBoundingClientRect().width <= available + 0.5) return true;
     colgroup.remove();
     table.style.tableLayout = '';

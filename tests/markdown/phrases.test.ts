@@ -22,6 +22,11 @@ describe('phrases', () => {
     // And these of official prose.
     ['奋力开创全市城镇老旧小区改造和城市更新高质量发展新局面', ['高质量']],
     ['深入贯彻落实“十四五”规划纲要', ['十四五']],
+    ['隐患整改率（%）', ['整改']],
+    // A unit in brackets is one word.
+    ['罚款金额（万元）', ['（万元）']],
+    ['提高（个百分点）', ['（个百分点）']],
+    ['县（市、区）', ['（市、区）']],
   ])('keeps the words of “%s” whole, in titles and in table headers', (text, whole) => {
     for (const compounds of [true, false]) {
       const pieces = phrases(text, { compounds });
@@ -38,6 +43,19 @@ describe('phrases', () => {
     expect(pieces.length).toBeGreaterThan(1);
     for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(12);
     expect(cut('全市城镇老旧小区改造工作推进会召开')).toBe('全市城镇老旧小区改造工作|推进会|召开');
+  });
+
+  it('breaks a table header between the words of a phrase BudouX keeps whole, never leaving one character alone', () => {
+    // BudouX keeps 重大隐患 one phrase; wider than a narrow column, it broke as 重大隐 / 患.
+    expect(cut('其中重大隐患（处）', false)).toBe('其中|重大|隐患|（处）');
+    expect(cut('检查生产经营单位（家）', false)).toBe('检查|生产|经营|单位|（家）');
+    expect(cut('改造计划小区数', false)).toBe('改造|计划|小区数');
+    expect(cut('平远县', false)).toBe('平远县');
+    // Nor one opening the header before a word, though it may before a bracket.
+    expect(cut('已整改（处）', false)).toBe('已整改|（处）');
+    expect(cut('县（市、区）', false)).toBe('县|（市、区）');
+    // Titles keep the phrase: their lines are wide.
+    expect(cut('其中重大隐患（处）')).toBe('其中|重大隐患|（处）');
   });
 
   it('still breaks between words', () => {

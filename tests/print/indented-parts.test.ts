@@ -1,7 +1,8 @@
 /**
  * A table of towns with their communities and villages indented under them
  * (tests/fixtures/print-pages/indented-parts): the indented parts print under their town, not
- * centred past it. One PDF.
+ * centred past it; its headers (`其中重大隐患（处）`, `罚款金额（万元）`, `整改率（%）`) wrap between words,
+ * in a column narrower than the whole header. One PDF.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
@@ -32,4 +33,17 @@ it('prints the label column left-aligned: towns in line, each part indented unde
   for (const part of [east!, west!, village!]) expect(part.xMin - town!.xMin).toBeGreaterThan(7);
   expect(Math.abs(west!.xMin - east!.xMin)).toBeLessThan(0.5);
   expect(Math.abs(village!.xMin - west!.xMin)).toBeLessThan(0.5);
+});
+
+it('wraps the headers between words: a unit in brackets, 隐患 and 整改 stay whole', () => {
+  const first = word('大柘镇');
+  const title = all.find((candidate) => candidate.page === first.page && candidate.text.includes('各镇检查情况'))!;
+  // A header's lines, each a word to pdftotext.
+  const lines = all.filter((candidate) => candidate.page === first.page && candidate.yMin > title.yMax && candidate.yMax < first.yMin).map((line) => line.text);
+  const count = (text: string, whole: string) => text.split(whole).length - 1;
+  for (const whole of ['隐患', '（处）', '（万元）', '（%）', '整改']) {
+    // Every time it is printed, it is printed on one line.
+    expect(count(lines.join('/'), whole), `${whole} in ${lines.join(' / ')}`).toBe(count(lines.join(''), whole));
+  }
+  expect(count(lines.join(''), '隐患')).toBe(2);
 });
