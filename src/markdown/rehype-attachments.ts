@@ -1,14 +1,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { ATTACHMENT_NUMBER, ATTACHMENTS } from './attachments.ts';
+import { LEADING_SPACES } from './cjk.ts';
 
 /** The class of a list of attachments, as remark-attachment-lines marks its paragraph and as it is set out. */
 export const ATTACHMENTS_CLASS = 'attachments';
 /** The class of an attachment's name in the list. */
 export const ATTACHMENT_NAME_CLASS = 'attachment-name';
-
-/** Spaces at a line's start: the line ending after a `<br>`, and full-width spaces typed to align it. */
-const LEADING_SPACES = /^[\s\u3000]+/;
 
 /**
  * A list of attachments (remark-attachment-lines marks it) set out as GB/T 9704 §7.3.4 prints it:

@@ -2,11 +2,10 @@ import type { Break, Paragraph, PhrasingContent, Root, RootContent, Text } from 
 import { toString } from 'mdast-util-to-string';
 import { ATTACHMENT_NUMBER, ATTACHMENTS } from './attachments.ts';
 import { ATTACHMENTS_CLASS } from './rehype-attachments.ts';
+import { LEADING_SPACES } from './cjk.ts';
 
 /** A line ending before a line that starts with an attachment's number (`2.…`), with the spaces around it. */
 const NUMBERED_LINE = /[ \t]*\n[ \t\u3000]*(?=[0-9０-９]+[.．、])/g;
-/** Spaces typed at a line's start, full-width ones (U+3000) among them. */
-const LEADING_SPACES = /^[\s\u3000]+/;
 
 /**
  * A list of attachments (GB/T 9704 §7.3.4) keeps its lines: a paragraph starting `附件：` has each

@@ -1,8 +1,6 @@
 import type { Root } from 'mdast';
 import { eachNode, SKIP } from '../util/each-node.ts';
-
-/** Spaces typed at a paragraph's start: full-width ones (U+3000), as Word drafts hold them, or others. */
-const INDENT = /^[\u3000\s]+/;
+import { LEADING_SPACES } from './cjk.ts';
 
 /**
  * A paragraph's indent typed with full-width spaces (`　　今年以来…`, as in Word drafts and as
@@ -14,7 +12,7 @@ export default function remarkTypedIndent() {
     eachNode(tree, (node) => {
       if (node.type !== 'paragraph') return undefined;
       const first = node.children[0];
-      if (first?.type === 'text') first.value = first.value.replace(INDENT, '');
+      if (first?.type === 'text') first.value = first.value.replace(LEADING_SPACES, '');
       return SKIP;
     });
   };

@@ -1,8 +1,6 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { isSubhead, subheadDepth, subheadText } from './subheads.ts';
-
-/** Spaces typed at a paragraph's start, full-width ones (U+3000) among them. */
-const LEADING_SPACES = /^[\s\u3000]+/;
+import { LEADING_SPACES } from './cjk.ts';
 
 /**
  * A subhead typed as a paragraph of its own, as text copied from a Word draft holds it
