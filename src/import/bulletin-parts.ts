@@ -83,7 +83,10 @@ const ISSUER_MAX_LENGTH = 30;
 const MARK_MAX_LENGTH = 20;
 const TOTAL = /总\s*第\s*(\d+)\s*期/;
 const ISSUE = /(?:(\d{4})\s*年\s*)?(增刊\s*)?第\s*(\d+)\s*期/;
-const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+/** A date, in digits or in Chinese numerals as older bulletins write it (`二〇二三年九月二十八日`). */
+const DATE = /([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日/;
+/** Chinese numerals' digits. */
+const DIGITS = '〇一二三四五六七八九';
 const BRACKETS = /[()（）〔〕【】[\]]/g;
 /** How an issuer signs a masthead (`…局编`), not part of its name. */
 const ISSUER_SUFFIX = /(编印|编|主办)$/;
@@ -441,7 +444,7 @@ function numbersLine(text: string): NumbersLine | undefined {
   if (!total && !date && !issue) return undefined;
   rest = rest.replace(BRACKETS, ' ').replace(/\s+/g, ' ').trim();
   if (rest !== '' && !isIssuer(rest)) return undefined;
-  const iso = date ? `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` : undefined;
+  const iso = date ? `${arabic(date[1]!)}-${arabic(date[2]!).padStart(2, '0')}-${arabic(date[3]!).padStart(2, '0')}` : undefined;
   const valid = iso !== undefined && isoDate.safeParse(iso).success;
   return {
     ...(issue?.[1] && { year: Number(issue[1]) }),
@@ -451,6 +454,18 @@ function numbersLine(text: string): NumbersLine | undefined {
     ...(valid ? { date: iso } : date && { badDate: date[0] }),
     ...(rest !== '' && { issuer: rest }),
   };
+}
+
+/**
+ * A number of a date in Arabic digits: as written, or from Chinese numerals, digit by digit for
+ * a year (`二〇二三`), with 十 for a month or day (`九`, `十二`, `二十八`).
+ */
+function arabic(number: string): string {
+  if (/^\d+$/.test(number)) return number;
+  const digit = (char: string) => DIGITS.indexOf(char === '零' ? '〇' : char);
+  if (!number.includes('十')) return [...number].map(digit).join('');
+  const [tens, units] = number.split('十');
+  return String((tens ? digit(tens) : 1) * 10 + (units ? digit(units) : 0));
 }
 
 /**
@@ -498,7 +513,8 @@ function findBanji(lines: readonly Line[], after: number): Banji | undefined {
   while (start > 0) {
     const line = lines[start - 1]!;
     if (line.block <= after) break;
-    if (!ROLE.test(line.text) && !(PRINTED.test(line.text) && line.text.length <= PRINTED_MAX_LENGTH) && !COPIES.test(line.text)) break;
+    const own = ROLE.test(line.text) || (PRINTED.test(line.text) && line.text.length <= PRINTED_MAX_LENGTH) || COPIES.test(line.text);
+    if (!own && !continuesRole(lines, start - 1)) break;
     start--;
   }
   // A block whose first lines are text (an article's last paragraph with a break) is no part of it.
@@ -506,11 +522,15 @@ function findBanji(lines: readonly Line[], after: number): Banji | undefined {
   const own = lines.slice(start);
   // A role typed twice has the names of both lines, at the first.
   const roles = new Map<string, { names: string[]; line: Line }>();
-  for (const line of own) {
+  let last: string[] | undefined;
+  for (const [index, line] of own.entries()) {
     const [, role, names = ''] = ROLE.exec(line.text) ?? [];
+    // A role's names going on over a line of their own: the list goes on.
+    if (role === undefined && last && continuesRole(own, index)) last[last.length - 1] += line.text;
     if (role === undefined) continue;
     const known = roles.get(role) ?? roles.set(role, { names: [], line }).get(role)!;
     if (names.trim()) known.names.push(names.trim());
+    last = known.names;
   }
   if (roles.size === 0) return undefined;
   return {
@@ -518,8 +538,20 @@ function findBanji(lines: readonly Line[], after: number): Banji | undefined {
     to: own.at(-1)!.block,
     first: own[0]!,
     roles: [...roles].map(([role, { names, line }]) => ({ value: { role, recipients: names.join('、') }, line })),
-    printed: own.filter((line) => !ROLE.test(line.text)),
+    printed: own.filter((line, index) => !ROLE.test(line.text) && !continuesRole(own, index)),
   };
+}
+
+/**
+ * Whether the line at `index` goes on with the names of a role on the line before (or of one
+ * going on there): `报送：省水利厅，…，市政协办公室，` then `　　　市纪委监委驻市水务局纪检监察组。`, the
+ * names wrapped onto a line (or paragraph) of their own.
+ */
+function continuesRole(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  const before = lines[index - 1];
+  if (!line || !before || ROLE.test(line.text) || PRINTED.test(line.text) || /[。.]$/.test(before.text)) return false;
+  return ROLE.test(before.text) || continuesRole(lines, index - 1);
 }
 
 /**
@@ -530,9 +562,12 @@ function findBanji(lines: readonly Line[], after: number): Banji | undefined {
 function recipientsOf(text: string): DistributionEntry['recipients'] {
   const names: string[] = [''];
   let depth = 0;
-  for (const char of text.replace(/[。.]$/, '')) {
+  const written = text.replace(/[。.]$/, '');
+  for (const char of written) {
     if ('(（《“[【〔'.includes(char)) depth++;
     else if (')）》”]】〕'.includes(char)) depth = Math.max(0, depth - 1);
+    // Names grouped by commas too (`省水利厅，市委、市政府领导`): a list would lose the groups.
+    if ((char === '，' || char === ',') && depth === 0) return written.trim();
     if (char === '、' && depth === 0) names.push('');
     else names[names.length - 1] += char;
   }

@@ -49,6 +49,20 @@ function head(markdown: string, lines = 1): string {
     .join('\n')}`;
 }
 
+describe('jianbao import, an older whole bulletin', () => {
+  it('reads a date in Chinese numerals and a 报送 wrapped onto a line of its own, its names grouped by commas kept as typed', async () => {
+    const { imported, content, markdown, messages } = await importBulletin({
+      date: '二〇二一年十月二十八日',
+      reportedTo: ['省水利厅，市委、市政府领导，市人大常委会办公室，', '　　　市纪委监委驻市水务局纪检监察组。'],
+    });
+    expect(relative(content, imported.created.path)).toBe('2021/10/index.md');
+    expect(markdown).toContain('date: 2021-10-28\n');
+    expect(markdown).toContain('  报送: 省水利厅，市委、市政府领导，市人大常委会办公室，市纪委监委驻市水务局纪检监察组\n');
+    expect(markdown.slice(markdown.indexOf('\n---\n', 4))).not.toMatch(/纪检监察组|二〇二一/);
+    expect(messages.join('\n')).toContain('date 2021-10-28 (paragraph 4, “梅州市住房和城乡建设局 二〇二一年十月二十八日”)');
+  });
+});
+
 describe('jianbao import, a whole bulletin typed in Word', () => {
   it('reads the masthead into the frontmatter and the 版记 into its distribution, leaving them and the contents out of the text', async () => {
     const { imported, content, markdown, messages } = await importBulletin();

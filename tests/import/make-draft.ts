@@ -277,6 +277,8 @@ export interface BulletinOptions {
   readonly contents?: boolean;
   /** The 版记 typed as paragraphs or laid out in a borderless table. @default 'paragraphs' */
   readonly banji?: 'paragraphs' | 'table';
+  /** The 报送 names, on a line or on several (each a paragraph after the first). @default ['局领导。'] */
+  readonly reportedTo?: readonly string[];
 }
 
 /**
@@ -290,8 +292,10 @@ export async function wholeBulletinDraft(options: BulletinOptions = {}): Promise
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: value, ...run })] });
   const issuer = '梅州市住房和城乡建设局';
   const date = options.date ?? '2021年10月28日';
+  const [reported = '局领导。', ...more] = options.reportedTo ?? [];
   const banji: Array<[string, string]> = [
-    ['报送：', '局领导。'],
+    ['报送：', reported],
+    ...more.map((names): [string, string] => ['', names]),
     ['发送：', '各县（市、区）人民政府、市直有关单位。'],
     ['抄送：', '市委办公室。'],
   ];
