@@ -43,7 +43,11 @@ interface Masthead extends Part {
   readonly total?: Read<number>;
   /** `YYYY-MM-DD`. */
   readonly date?: Read<string>;
-  /** Its lines neither read nor its title (`内部资料`, a 专刊's name), left out with it. */
+  /** Its issue line numbers a 增刊 (`2023年增刊第1期`): `number` is the supplement's. */
+  readonly supplement?: boolean;
+  /** A special issue's name above the issue line (`防汛专刊`). */
+  readonly special?: Read<string>;
+  /** Its lines neither read nor its title (`内部资料`), left out with it. */
   readonly others: readonly Line[];
   /** What was not read, and why. */
   readonly unread: readonly string[];
@@ -81,6 +85,8 @@ const TITLE_MAX_LENGTH = 40;
 const ISSUER_MAX_LENGTH = 30;
 /** A line above the issue line other than the title (`内部资料`, `防汛专刊`). */
 const MARK_MAX_LENGTH = 20;
+/** A special issue's name (`防汛专刊`, `抗疫特刊`), which the frontmatter's `special` holds. */
+const SPECIAL = /^\S{0,10}(专刊|特刊)$/;
 const TOTAL = /总\s*第\s*(\d+)\s*期/;
 const ISSUE = /(?:(\d{4})\s*年\s*)?(增刊\s*)?第\s*(\d+)\s*期/;
 /** A date, in digits or in Chinese numerals as older bulletins write it (`二〇二三年九月二十八日`). */
@@ -196,7 +202,8 @@ function mastheadClauses(masthead: Masthead, { series, next, date }: PartsContex
   // What went into the frontmatter, by the line it was read from.
   const read = new Map<Line, string[]>();
   const add = (found: Read<unknown> | undefined, text: string) => found && read.set(found.line, [...(read.get(found.line) ?? []), text]);
-  add(masthead.number, `number ${masthead.number?.value}`);
+  add(masthead.special, `special ${masthead.special?.value}`);
+  add(masthead.number, masthead.supplement ? `supplement ${masthead.number?.value}` : `number ${masthead.number?.value}`);
   add(masthead.total, `total ${masthead.total?.value}`);
   const dateUsed = masthead.date && (date === undefined || date === masthead.date.value);
   if (dateUsed) add(masthead.date, `date ${masthead.date?.value}`);
@@ -207,7 +214,7 @@ function mastheadClauses(masthead: Masthead, { series, next, date }: PartsContex
   ];
 
   const missing = [
-    ...(masthead.number ? [] : [['第N期', `number ${next.number}`]]),
+    ...(masthead.number ? [] : [['第N期', `${next.supplement ? 'supplement' : 'number'} ${next.number}`]]),
     ...(masthead.total || next.total === undefined ? [] : [['总第N期', `total ${next.total}`]]),
   ];
   if (missing.length > 0) {
@@ -356,6 +363,8 @@ function findMasthead(lines: readonly Line[]): Masthead | undefined {
   };
   const others: Line[] = [];
   const unread: string[] = [];
+  let special: Read<string> | undefined;
+  let supplement = false;
   let end = -1;
   for (const [index, line] of lines.slice(0, MASTHEAD_MAX_LINES).entries()) {
     const numbers = numbersLine(line.text);
@@ -365,11 +374,12 @@ function findMasthead(lines: readonly Line[]): Masthead | undefined {
       record('year', numbers.year, line);
       record('total', numbers.total, line);
       record('date', numbers.date, line);
-      if (numbers.supplement) unread.push(`it numbers a 增刊 (${quoted(line)}): its number was not read; write \`supplement\` in place of \`number\``);
-      else record('number', numbers.number, line);
+      supplement ||= numbers.supplement === true;
+      record('number', numbers.number, line);
       if (numbers.badDate) unread.push(`its date ${numbers.badDate} (paragraph ${line.paragraph}) is not on the calendar, so it was not read`);
       if (numbers.issuer && !issuer) issuer = { value: numbers.issuer, line };
     } else if (isIssuer(line.text) && isDateLine(lines[index + 1]?.text)) issuer ??= { value: line.text, line };
+    else if (!issueLine && !special && SPECIAL.test(line.text.replace(/\s/g, ''))) special = { value: line.text.replace(/\s/g, ''), line };
     else if (!issueLine && line.text.length <= MARK_MAX_LENGTH && !SENTENCE.test(line.text)) others.push(line);
     else break;
     end = index;
@@ -392,6 +402,8 @@ function findMasthead(lines: readonly Line[]): Masthead | undefined {
     number: number('number'),
     total: number('total'),
     date: reads.get('date') as Read<string> | undefined,
+    ...(supplement && { supplement }),
+    ...(special && { special }),
     others,
     unread,
   };

@@ -58,10 +58,12 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   const { masthead } = parts;
   const created = await createIssue(options.contentDir ?? 'content', options.date ?? masthead?.date?.value ?? today(), {
     numbers: { number: masthead?.number?.value, total: masthead?.total?.value },
+    supplement: masthead?.supplement,
     contents: (site, next) => ({
       body: markdown.body,
       files: [...markdown.tables, ...converted.images],
       distribution: reportBulletinParts(parts, { series: site.series, next, date: options.date }, file),
+      special: masthead?.special?.value,
     }),
   });
   return { created, file, tables: markdown.tables.length, images: converted.images.length };

@@ -27,9 +27,10 @@ export interface CreateIssueOptions {
    */
   readonly contents?: (site: Site, next: NextIssue) => IssueContents | Promise<IssueContents>;
   /**
-   * Numbers the issue is known to have (an imported bulletin's 第N期 and 总第N期), each taken
-   * instead of the archive's next. With both, the archive is not asked at all: an old issue
-   * being moved into the archive may come before its newest.
+   * Numbers the issue is known to have (an imported bulletin's 第N期 and 总第N期, or 增刊第N期),
+   * each taken instead of the archive's next. With both (a supplement outside the total: its
+   * number), the archive is not asked at all: an old issue being moved into the archive may come
+   * before its newest.
    */
   readonly numbers?: { readonly number?: number | undefined; readonly total?: number | undefined };
 }
@@ -46,18 +47,18 @@ export async function createIssue(contentDir: string, date: string, options: Cre
   if (errors.length > 0) throw new ContentError(errors);
 
   const { number, total } = options.numbers ?? {};
-  const next: NextIssue =
-    number !== undefined && total !== undefined && !options.supplement
-      ? { year: Number(date.slice(0, 4)), number, total, date }
-      : {
-          ...nextIssue(site.issues, date, { supplement: options.supplement, supplementsInTotal: site.series?.supplementsCountInTotal }),
-          ...(number !== undefined && { number }),
-          ...(total !== undefined && { total }),
-        };
+  const numbered = number !== undefined && (total !== undefined || (options.supplement && !site.series?.supplementsCountInTotal));
+  const next: NextIssue = numbered
+    ? { year: Number(date.slice(0, 4)), number, ...(total !== undefined && { total }), ...(options.supplement && { supplement: true }), date }
+    : {
+        ...nextIssue(site.issues, date, { supplement: options.supplement, supplementsInTotal: site.series?.supplementsCountInTotal }),
+        ...(number !== undefined && { number }),
+        ...(total !== undefined && { total }),
+      };
   const contents = await (options.contents ?? defaultContents)(site, next);
   const folder = join(contentDir, String(next.year), issueSlug(next));
   const files = [
-    { path: join(folder, 'index.md'), contents: issueMarkdown(next, contents.body, contents.distribution) },
+    { path: join(folder, 'index.md'), contents: issueMarkdown(next, contents.body, contents) },
     ...contents.files.map((file) => ({ path: join(folder, file.name), contents: file.contents })),
   ];
   for (const file of files) {

@@ -15,6 +15,8 @@ export interface IssueContents {
   readonly files: readonly { readonly name: string; readonly contents: string | Uint8Array }[];
   /** The issue's own recipients, role by role, where they are not the series defaults (an imported 版记's). */
   readonly distribution?: Distribution | undefined;
+  /** A special issue's name (`防汛专刊`, an imported masthead's), written as `special`. */
+  readonly special?: string | undefined;
 }
 
 /** Role → recipients, as the frontmatter's `distribution` writes them. */
@@ -22,13 +24,14 @@ export type Distribution = Readonly<Record<string, DistributionEntry['recipients
 
 /**
  * A new issue's frontmatter. Without `distribution` the series defaults apply to every role;
- * with it, its roles replace theirs, a list written on one line as issues write it by hand.
+ * with it, its roles replace theirs, a list written on one line as issues write it by hand. A
+ * `special` issue's name goes above its number.
  */
-export function issueFrontmatter(next: NextIssue, distribution?: Distribution): string {
+export function issueFrontmatter(next: NextIssue, { distribution, special }: Pick<IssueContents, 'distribution' | 'special'> = {}): string {
   return `---
-# ${issueLabel(next)}
+# ${issueLabel({ ...next, special })}
 year: ${next.year}
-${next.supplement ? 'supplement' : 'number'}: ${next.number}
+${special ? `special: ${special}\n` : ''}${next.supplement ? 'supplement' : 'number'}: ${next.number}
 ${next.total === undefined ? '' : `total: ${next.total}\n`}date: ${next.date}
 # title, issuer and distribution come from bulletin.yaml unless given here
 ${distribution && Object.keys(distribution).length > 0 ? distributionYaml(distribution) : ''}---
@@ -70,8 +73,8 @@ export function starterContents(next: NextIssue): IssueContents {
 }
 
 /** A new issue's Markdown: its frontmatter, then `body` after a blank line. */
-export function issueMarkdown(next: NextIssue, body: string, distribution?: Distribution): string {
-  return `${issueFrontmatter(next, distribution)}\n${body}`;
+export function issueMarkdown(next: NextIssue, body: string, own: Pick<IssueContents, 'distribution' | 'special'> = {}): string {
+  return `${issueFrontmatter(next, own)}\n${body}`;
 }
 
 /** The starter issue's Markdown (see `starterContents`). */

@@ -61,6 +61,17 @@ describe('jianbao import, an older whole bulletin', () => {
     expect(markdown.slice(markdown.indexOf('\n---\n', 4))).not.toMatch(/纪检监察组|二〇二一/);
     expect(messages.join('\n')).toContain('date 2021-10-28 (paragraph 4, “梅州市住房和城乡建设局 二〇二一年十月二十八日”)');
   });
+
+  it('reads a 专刊’s name into `special`, and a 增刊’s number into `supplement`', async () => {
+    const special = await importBulletin({ special: '防汛专刊' });
+    expect(relative(special.content, special.imported.created.path)).toBe('2021/10/index.md');
+    expect(head(special.markdown, 0)).toContain('# 防汛专刊 2021年第10期 总第17期\nyear: 2021\nspecial: 防汛专刊\nnumber: 10\ntotal: 17\n');
+    expect(special.messages[0]).toContain('special 防汛专刊 (paragraph 3, “防汛专刊”)');
+    const supplement = await importBulletin({ issueLine: '2021年增刊第2期' });
+    expect(relative(supplement.content, supplement.imported.created.path)).toBe('2021/s2/index.md');
+    expect(head(supplement.markdown, 0)).toContain('# 2021年增刊第2期\nyear: 2021\nsupplement: 2\ndate: 2021-10-28\n');
+    expect(supplement.messages[0]).toContain('supplement 2 (paragraph 3, “2021年增刊第2期”)');
+  });
 });
 
 describe('jianbao import, a whole bulletin typed in Word', () => {

@@ -279,6 +279,8 @@ export interface BulletinOptions {
   readonly banji?: 'paragraphs' | 'table';
   /** The 报送 names, on a line or on several (each a paragraph after the first). @default ['局领导。'] */
   readonly reportedTo?: readonly string[];
+  /** A special issue's name on a line of its own under the series title (`防汛专刊`). @default none */
+  readonly special?: string;
 }
 
 /**
@@ -303,6 +305,7 @@ export async function wholeBulletinDraft(options: BulletinOptions = {}): Promise
   const children = [
     paragraph('内部资料'),
     centred('梅州市城镇老旧小区改造工作简报', { bold: true, size: 60, color: 'FF0000' }),
+    ...(options.special ? [centred(options.special, { bold: true })] : []),
     centred(options.issueLine ?? '2021年第10期 总第17期'),
     new Paragraph({ children: options.tab ? [new TextRun({ children: [issuer, new Tab(), date] })] : [text(`${issuer}　　　　${date}`)] }),
     new Paragraph({ children: [] }),
