@@ -190,8 +190,10 @@ export function reportBulletinParts(parts: BulletinParts, context: PartsContext,
   }
   const typed = new Set(given.map(({ value }) => value.role));
   for (const { role } of defaults.filter((entry) => !typed.has(entry.role))) {
-    // An issue's frontmatter can give a role other recipients, not take it away.
-    clauses.push(`bulletin.yaml’s ${role} is printed too, though the draft’s 版记 has none`);
+    // Printed unless the issue's frontmatter leaves the role empty.
+    clauses.push(
+      `bulletin.yaml’s ${role} is printed too, though the draft’s 版记 has none (write \`${role}:\` with nothing after it under \`distribution\` to leave it out)`,
+    );
   }
   if (parts.banji.printed.length > 0) clauses.push(`the bulletin prints no 印发 line: ${parts.banji.printed.map(named).join(', ')}`);
   warn(parts.banji, '版记', clauses);

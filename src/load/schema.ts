@@ -8,6 +8,27 @@ const recipients = z.union([
 /** Role → recipients, in print order (报送, 发送, 抄送, …). */
 const distribution = z.record(z.string().min(1), recipients);
 
+/**
+ * An issue's roles over the series': a role left empty (`抄送:`, or `~`) is one this issue does
+ * not have, so the series' recipients for it are not printed.
+ */
+const issueDistribution = z.record(
+  z.string().min(1),
+  z.union(
+    [
+      z.null(),
+      z
+        .array(z.never())
+        .length(0)
+        .transform(() => null),
+      recipients,
+    ],
+    {
+      error: 'Expected recipients: a name, a list of names, or nothing after the role (`抄送:`) for an issue without it',
+    },
+  ),
+);
+
 /** Font families an office has installed, put before the bundled faces in print. */
 const families = z.array(z.string().trim().min(1)).optional();
 
@@ -70,7 +91,7 @@ const rest = {
   date: isoDate,
   title: z.string().trim().min(1).optional(),
   issuer: z.string().trim().min(1).optional(),
-  distribution: distribution.optional(),
+  distribution: issueDistribution.optional(),
   special,
 };
 

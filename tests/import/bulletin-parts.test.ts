@@ -191,7 +191,7 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     );
     expect(imported.file.messages.map((message) => message.message)).toEqual([
       `Paragraphs 1–3 (“工作简报”) are the masthead and were left out of the text; read into the frontmatter: number 3 (paragraph 3, “第3期”); it gives no 总第N期, so total 1 follows the archive, as \`jianbao new\` numbers it; it gives no date, so the issue is dated today, ${imported.created.date}; its title “工作简报” (paragraph 2) is not bulletin.yaml’s “梅州市城镇老旧小区改造工作简报”: the issue prints bulletin.yaml’s unless its frontmatter gives \`title\`; a picture in them was left out with them: put back by hand any that belongs to the text; check them against the draft`,
-      'Paragraphs 6–7 (“报送：市领导”) are the 版记 and were left out of the text; written into the frontmatter’s distribution, as they differ from bulletin.yaml’s: 报送 (paragraph 6); 抄送 (paragraph 7) names no one, so nothing was read from it; bulletin.yaml’s 发送 is printed too, though the draft’s 版记 has none; bulletin.yaml’s 抄送 is printed too, though the draft’s 版记 has none; check them against the draft',
+      'Paragraphs 6–7 (“报送：市领导”) are the 版记 and were left out of the text; written into the frontmatter’s distribution, as they differ from bulletin.yaml’s: 报送 (paragraph 6); 抄送 (paragraph 7) names no one, so nothing was read from it; bulletin.yaml’s 发送 is printed too, though the draft’s 版记 has none (write `发送:` with nothing after it under `distribution` to leave it out); bulletin.yaml’s 抄送 is printed too, though the draft’s 版记 has none (write `抄送:` with nothing after it under `distribution` to leave it out); check them against the draft',
     ]);
   });
 

@@ -59,6 +59,21 @@ describe('loadIssue', () => {
     expect(issue!.distribution[2]!.recipients).not.toEqual(series!.distribution[2]!.recipients);
     expect(issue!.distribution[0]!.recipients).toEqual(series!.distribution[0]!.recipients);
   });
+
+  it('leaves out a role the issue leaves empty, and says what to write for one mistyped', async () => {
+    const { series } = await loadSeries('content/bulletin.yaml');
+    const frontmatter = (distribution: string) =>
+      `---\nyear: 2022\nnumber: 1\ntotal: 20\ndate: 2022-01-28\ndistribution:\n${distribution}---\n\n## 标题\n\n正文。\n`;
+    for (const left of ['  抄送:\n', '  抄送: ~\n', '  抄送: []\n']) {
+      const issue = loadIssue(new VFile({ path: 'content/2022/1/index.md', value: frontmatter(left) }), series!);
+      expect(issue!.distribution.map((entry) => entry.role)).toEqual(['报送', '发送']);
+    }
+    const file = new VFile({ path: 'content/2022/1/index.md', value: frontmatter('  抄送: 123\n') });
+    expect(loadIssue(file, series!)).toBeUndefined();
+    expect(file.messages.map((message) => formatMessage(message))).toEqual([
+      'content/2022/1/index.md:7:7: `distribution.抄送`: Expected recipients: a name, a list of names, or nothing after the role (`抄送:`) for an issue without it [frontmatter-schema]',
+    ]);
+  });
 });
 
 describe('loadSeries', () => {
