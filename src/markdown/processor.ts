@@ -12,6 +12,7 @@ import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import { FOOTNOTE_LABELS } from './footnote-labels.ts';
 import rehypeFigures from './rehype-figures.ts';
 import rehypeNotes from './rehype-notes.ts';
+import rehypeAddressees from './rehype-addressees.ts';
 import rehypeKeepLastCharacters from './rehype-keep-last-characters.ts';
 import rehypePhraseBreaks from './rehype-phrase-breaks.ts';
 import rehypePreface from './rehype-preface.ts';
@@ -69,6 +70,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkRehype, FOOTNOTE_LABELS)
     .use(rehypeArticles)
     .use(rehypePreface)
+    .use(rehypeAddressees)
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
     .use(rehypeAttachments)

@@ -5,7 +5,9 @@ import { createProcessor } from '../../src/markdown/processor.ts';
 const render = async (markdown: string) => String(await createProcessor({ root: '.' }).process(new VFile({ path: 'index.md', value: markdown })));
 /** The paragraphs of the article, their spans taken away. */
 const paragraphs = async (markdown: string) =>
-  [...(await render(`## 通知\n\n${markdown}`)).matchAll(/<p>([\s\S]*?)<\/p>/g)].map((found) => found[1]!.replace(/<\/?span[^>]*>/g, ''));
+  [...(await render(`## 通知\n\n${markdown}`)).matchAll(/<p(?: class="addressees")?>([\s\S]*?)<\/p>/g)].map((found) =>
+    found[1]!.replace(/<\/?span[^>]*>/g, ''),
+  );
 
 describe('a line typed with full-width spaces at its start', () => {
   it('is aligned under the line above, counted from where the first line starts', async () => {
