@@ -87,12 +87,14 @@ const ISSUER_MAX_LENGTH = 30;
 const MARK_MAX_LENGTH = 20;
 /** A special issue's name (`防汛专刊`, `抗疫特刊`), which the frontmatter's `special` holds. */
 const SPECIAL = /^\S{0,10}(专刊|特刊)$/;
-const TOTAL = /总\s*第\s*(\d+)\s*期/;
-const ISSUE = /(?:(\d{4})\s*年\s*)?(增刊\s*)?第\s*(\d+)\s*期/;
+/** Numbers in digits or in Chinese numerals, as older mastheads write them (`总第一百零五期`). */
+const TOTAL = /总\s*第\s*([\d〇零一二三四五六七八九十百千]+)\s*期/;
+const ISSUE = /(?:([\d〇零一二三四五六七八九]{4})\s*年\s*)?(增刊\s*)?第\s*([\d〇零一二三四五六七八九十百]+)\s*期/;
 /** A date, in digits or in Chinese numerals as older bulletins write it (`二〇二三年九月二十八日`). */
 const DATE = /([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日/;
-/** Chinese numerals' digits. */
+/** Chinese numerals' digits, and the units between them. */
 const DIGITS = '〇一二三四五六七八九';
+const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const BRACKETS = /[()（）〔〕【】[\]]/g;
 /** How an issuer signs a masthead (`…局编`), not part of its name. */
 const ISSUER_SUFFIX = /(编印|编|主办)$/;
@@ -461,25 +463,34 @@ function numbersLine(text: string): NumbersLine | undefined {
   const iso = date ? `${arabic(date[1]!)}-${arabic(date[2]!).padStart(2, '0')}-${arabic(date[3]!).padStart(2, '0')}` : undefined;
   const valid = iso !== undefined && isoDate.safeParse(iso).success;
   return {
-    ...(issue?.[1] && { year: Number(issue[1]) }),
-    ...(issue && { number: Number(issue[3]) }),
+    ...(issue?.[1] && { year: Number(arabic(issue[1])) }),
+    ...(issue && { number: Number(arabic(issue[3]!)) }),
     ...(issue?.[2] && { supplement: true }),
-    ...(total && { total: Number(total[1]) }),
+    ...(total && { total: Number(arabic(total[1]!)) }),
     ...(valid ? { date: iso } : date && { badDate: date[0] }),
     ...(rest !== '' && { issuer: rest }),
   };
 }
 
 /**
- * A number of a date in Arabic digits: as written, or from Chinese numerals, digit by digit for
- * a year (`二〇二三`), with 十 for a month or day (`九`, `十二`, `二十八`).
+ * A number in Arabic digits: as written, or from Chinese numerals, digit by digit for a year
+ * (`二〇二三`), else by their units (`九`, `十二`, `二十八`, `一百零五`).
  */
 function arabic(number: string): string {
   if (/^\d+$/.test(number)) return number;
   const digit = (char: string) => DIGITS.indexOf(char === '零' ? '〇' : char);
-  if (!number.includes('十')) return [...number].map(digit).join('');
-  const [tens, units] = number.split('十');
-  return String((tens ? digit(tens) : 1) * 10 + (units ? digit(units) : 0));
+  if (!/[十百千]/.test(number)) return [...number].map(digit).join('');
+  let sum = 0;
+  let current = 0;
+  for (const char of number) {
+    const unit = UNITS[char];
+    if (unit === undefined) current = digit(char);
+    else {
+      sum += (current || 1) * unit;
+      current = 0;
+    }
+  }
+  return String(sum + current);
 }
 
 /**

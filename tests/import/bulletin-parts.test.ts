@@ -62,6 +62,12 @@ describe('jianbao import, an older whole bulletin', () => {
     expect(messages.join('\n')).toContain('date 2021-10-28 (paragraph 4, “梅州市住房和城乡建设局 二〇二一年十月二十八日”)');
   });
 
+  it('reads an issue line in Chinese numerals', async () => {
+    const { imported, content, markdown } = await importBulletin({ issueLine: '二〇二一年第十期 总第一百零五期', date: '二〇二一年十月二十八日' });
+    expect(relative(content, imported.created.path)).toBe('2021/10/index.md');
+    expect(head(markdown, 0)).toContain('year: 2021\nnumber: 10\ntotal: 105\ndate: 2021-10-28\n');
+  });
+
   it('reads a 专刊’s name into `special`, and a 增刊’s number into `supplement`', async () => {
     const special = await importBulletin({ special: '防汛专刊' });
     expect(relative(special.content, special.imported.created.path)).toBe('2021/10/index.md');
