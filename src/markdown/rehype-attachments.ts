@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { ATTACHMENT_NUMBER, ATTACHMENTS } from './attachments.ts';
 import { LEADING_SPACES } from './cjk.ts';
+import { hasClass } from './has-class.ts';
 
 /** The class of a list of attachments, as remark-attachment-lines marks its paragraph and as it is set out. */
 export const ATTACHMENTS_CLASS = 'attachments';
@@ -22,7 +23,7 @@ export default function rehypeAttachments() {
     eachNode(tree, (node, index, parent) => {
       if (node.type !== 'element') return undefined;
       if (node.tagName !== 'p') return node.tagName === 'table' || node.tagName === 'svg' ? SKIP : undefined;
-      if (!((node.properties.className as string[] | undefined) ?? []).includes(ATTACHMENTS_CLASS)) return SKIP;
+      if (!hasClass(node, ATTACHMENTS_CLASS)) return SKIP;
       parent!.children[index!] = attachmentList(node);
       return SKIP;
     });

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { ATTACHMENT_NAME_CLASS } from './rehype-attachments.ts';
+import { hasClass } from './has-class.ts';
 
 /** A paragraph's last two Han characters with the punctuation after them: `满意。`, `心坎上。”`. */
 const LAST_TWO = /\p{Script=Han}{2}[^\p{L}\p{N}\s]*$/u;
@@ -32,7 +33,7 @@ function isTrailing(node: Root['children'][number] | Element['children'][number]
 }
 
 function isAttachmentName(node: Element): boolean {
-  return ((node.properties.className as string[] | undefined) ?? []).includes(ATTACHMENT_NAME_CLASS);
+  return hasClass(node, ATTACHMENT_NAME_CLASS);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { headingLines as lineTexts } from './rehype-articles.ts';
 import { ATTACHMENTS_CLASS } from './rehype-attachments.ts';
-import { ATTACHMENTS } from './attachments.ts';
+import { hasClass } from './has-class.ts';
+import { LEADING_SPACES } from './cjk.ts';
 
 /** A date as a 落款 writes it: `2025年1月17日`, or in Chinese numerals (`二〇二五年一月十七日`). */
 const DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
@@ -24,7 +25,7 @@ export default function rehypeSignature() {
       const blocks = section.children.filter((child): child is Element => child.type === 'element');
       // Blocks before the notes: the title, the text (one paragraph at least), then the 落款.
       let last = blocks.length - 1;
-      while (last >= 0 && isNote(blocks[last]!)) last--;
+      while (last >= 0 && hasClass(blocks[last]!, 'note')) last--;
       let date = blocks[last];
       if (last < 1 || date?.tagName !== 'p') continue;
       // Typed at the end of the last paragraph, on lines of their own (remark-typed-line-breaks).
@@ -44,7 +45,7 @@ export default function rehypeSignature() {
       // After a paragraph's closing sentence or a list of attachments (rehype-attachments): a date
       // after `会议时间：`, a list or a photo is text.
       const text = blocks[last - signed.length];
-      if (!(text && isAttachments(text)) && (text?.tagName !== 'p' || !endsText(lineTexts(text)))) continue;
+      if (!(text && hasClass(text, ATTACHMENTS_CLASS)) && (text?.tagName !== 'p' || !endsText(lineTexts(text)))) continue;
       const at = section.children.indexOf(signed[0]!);
       const end = section.children.indexOf(date);
       for (const block of signed) withoutTypedSpaces(block!);
@@ -58,18 +59,11 @@ export default function rehypeSignature() {
   };
 }
 
-function isNote(block: Element): boolean {
-  return ((block.properties.className as string[] | undefined) ?? []).includes('note');
-}
-
-function isAttachments(block: Element): boolean {
-  return ((block.properties.className as string[] | undefined) ?? []).includes(ATTACHMENTS_CLASS);
-}
-
 /**
  * The paragraph as its text and its 落款 when it ends with them on lines of its own: after a line
  * ending a sentence, the date, or the office and the date (`特此通报。` `　　　　梅州市住建局`
- * `　　　　2021年12月30日`, the spaces typed to set them right), or after a list of attachments.
+ * `　　　　2021年12月30日`, the spaces typed to set them right). After a list of attachments they
+ * are a paragraph of their own already (remark-attachment-lines).
  */
 function typedEnding(paragraph: Element): [Element, Element] | undefined {
   const breaks = paragraph.children.flatMap((child, index) => (child.type === 'element' && child.tagName === 'br' ? [index] : []));
@@ -84,9 +78,9 @@ function typedEnding(paragraph: Element): [Element, Element] | undefined {
   ];
 }
 
-/** Whether a 落款 may follow these lines: a closing sentence, or a list of attachments. */
+/** Whether a 落款 may follow these lines: they end a sentence. */
 function endsText(lines: readonly string[]): boolean {
-  return CLOSED.test(lines.at(-1) ?? '') || lines.some((line) => ATTACHMENTS.test(line));
+  return CLOSED.test(lines.at(-1) ?? '');
 }
 
 /** The 落款's lines without the spaces typed before them: the style sheets set it right. */
@@ -99,7 +93,7 @@ function withoutTypedSpaces(paragraph: Element): void {
     else if (leading) {
       // The line ending after a line break stays, as remark-rehype writes it.
       const ending = before?.type === 'element' && child.value.startsWith('\n') ? '\n' : '';
-      child.value = ending + child.value.replace(/^\s+/, '');
+      child.value = ending + child.value.replace(LEADING_SPACES, '');
       leading = child.value.trim() === '';
     }
   });
