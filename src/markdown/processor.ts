@@ -17,6 +17,7 @@ import rehypeKeepLastCharacters from './rehype-keep-last-characters.ts';
 import rehypePhraseBreaks from './rehype-phrase-breaks.ts';
 import rehypePreface from './rehype-preface.ts';
 import rehypePrintBrackets from './rehype-print-brackets.ts';
+import rehypeRunInSubheads from './rehype-run-in-subheads.ts';
 import remarkCjkTypography from './remark-cjk-typography.ts';
 import remarkDirectiveNames from './remark-directive-names.ts';
 import remarkGfmNoTables from './remark-gfm-no-tables.ts';
@@ -78,6 +79,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeFigures)
     .use(rehypePhraseBreaks)
     .use(rehypeKeepLastCharacters)
+    .use(rehypeRunInSubheads)
     .use(rehypePrintBrackets)
     .use(rehypeHtmlEditions)
     .freeze();
