@@ -69,7 +69,23 @@ export function checkNumbering(issues: readonly Issue[], options: NumberingOptio
     ...checkYears(supplements, SUPPLEMENT, firstYear, gaps),
     ...checkTotals(counted.filter(hasTotal), gaps),
     ...(options.supplementsInTotal ? [] : checkTotalsApart(issues.filter(hasTotal))),
+    ...checkLateDates(issues),
   ];
+}
+
+/**
+ * An issue dated in the year after its own (as the schema allows, up to February): right for a
+ * year's last issue sent out late, and what a new year's first issue looks like with last year's
+ * `year` left in it, so a warning that says which.
+ */
+function checkLateDates(issues: readonly Issue[]): NumberingProblem[] {
+  return issues
+    .filter((issue) => !issue.date.startsWith(`${issue.year}-`))
+    .map((issue) => {
+      const next = issue.year + 1;
+      const reason = `${issue.date} is in ${next}, the year after ${issueLabel(issue)}: right for a year’s last issue sent out late; if this is ${next}’s first issue, set \`year: ${next}\` and its number (\`jianbao new\` numbers an issue by its date)`;
+      return problem(issue, 'date', reason, 'numbering-date-next-year');
+    });
 }
 
 /**

@@ -81,10 +81,20 @@ const special = z
   .transform((value) => value!.trim())
   .optional();
 
+/**
+ * The date in the issue's year, or in the first two months of the next: a year's last issue (the
+ * December figures of a monthly bulletin, `2023年第12期`) is often sent out in January, and a
+ * Spring Festival can push it into February. Such a date is a warning (`numbering-date-next-year`,
+ * see check-numbering.ts), as it is also how a new year's first issue looks with last year's
+ * `year` left in its frontmatter.
+ */
 const dateInYear: [(fm: { date: string; year: number }) => boolean, { message: string; path: string[] }] = [
-  (fm) => fm.date.startsWith(`${fm.year}-`),
-  { message: 'Expected the date to fall in the issue’s year', path: ['date'] },
+  (fm) => fm.date.startsWith(`${fm.year}-`) || (fm.date.startsWith(`${fm.year + 1}-`) && fm.date.slice(5, 7) <= LATEST_MONTH),
+  { message: 'Expected the date to fall in the issue’s year, or by the end of February of the next for a year’s last issue sent out late', path: ['date'] },
 ];
+
+/** The last month of the next year a year's last issue may be dated in (see `dateInYear`). */
+const LATEST_MONTH = '02';
 
 /** The keys after the numbering, in the order messages about them are given. */
 const rest = {

@@ -29,6 +29,13 @@ describe('checkNumbering', () => {
     ).toEqual([]);
   });
 
+  it('warns of a year’s last issue dated in the next year, and takes the next year’s first issue after it', () => {
+    const late = issue(2023, 12, 60, '2024-01-05');
+    expect(lines([issue(2023, 11, 59, '2023-11-28'), late, issue(2024, 1, 61, '2024-01-26')])).toEqual([
+      '2023/12/index.md:5: numbering-date-next-year: `date`: 2024-01-05 is in 2024, the year after 2023年第12期 总第60期: right for a year’s last issue sent out late; if this is 2024’s first issue, set `year: 2024` and its number (`jianbao new` numbers an issue by its date)',
+    ]);
+  });
+
   it('reports numbers that run against the total within a year', () => {
     expect(lines([issue(2021, 1, 2, '2021-01-10'), issue(2021, 2, 1, '2021-01-10')])).toEqual([
       '2021/1/index.md:3: numbering-order: `number`: 第1期 comes after 2021年第2期 总第1期 (2021/2/index.md) by its total, but has a lower number; numbers rise with the total',

@@ -37,10 +37,28 @@ describe('loadIssue', () => {
     ]);
   });
 
-  it('rejects a date outside the issue’s year', async () => {
+  it('rejects a date outside the issue’s year and the first two months of the next', async () => {
     expect(await messagesFor('wrong-year')).toEqual([
-      'tests/fixtures/frontmatter/wrong-year/index.md:5:7: `date`: Expected the date to fall in the issue’s year [frontmatter-schema]',
+      'tests/fixtures/frontmatter/wrong-year/index.md:5:7: `date`: Expected the date to fall in the issue’s year, or by the end of February of the next for a year’s last issue sent out late [frontmatter-schema]',
     ]);
+  });
+
+  it('takes a date in January or February of the next year, as a year’s last issue sent out late has, and none before its year', async () => {
+    const { series } = await loadSeries(join(fixtures, 'bulletin.yaml'));
+    const load = (date: string) => {
+      const file = new VFile({ path: '2023/12/index.md', value: `---\nyear: 2023\nnumber: 12\ntotal: 60\ndate: ${date}\n---\n\n## 标题\n` });
+      return { date: loadIssue(file, series!)?.date, messages: file.messages.map((message) => formatMessage(message)) };
+    };
+    expect(load('2024-01-05')).toEqual({ date: '2024-01-05', messages: [] });
+    expect(load('2024-02-29')).toEqual({ date: '2024-02-29', messages: [] });
+    for (const date of ['2024-03-01', '2022-12-30', '2025-01-05']) {
+      expect(load(date)).toEqual({
+        date: undefined,
+        messages: [
+          '2023/12/index.md:5:7: `date`: Expected the date to fall in the issue’s year, or by the end of February of the next for a year’s last issue sent out late [frontmatter-schema]',
+        ],
+      });
+    }
   });
 
   it('reports mistyped and unknown keys together', async () => {
