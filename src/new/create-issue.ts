@@ -1,7 +1,9 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { issueLabel } from '../format/chinese.ts';
 import { issueSlug } from '../load/issue-slug.ts';
 import { loadSite, type Site } from '../load/load-site.ts';
+import type { Issue } from '../model.ts';
 import { ContentError, fatalMessages } from '../report/messages.ts';
 import { carryForward } from './carry-forward.ts';
 import { nextIssue, type NextIssue } from './next-issue.ts';
@@ -48,6 +50,7 @@ export async function createIssue(contentDir: string, date: string, options: Cre
 
   const { number, total } = options.numbers ?? {};
   const numbered = number !== undefined && (total !== undefined || (options.supplement && !site.series?.supplementsCountInTotal));
+  if (number !== undefined && !numbered) refuseOlderWithoutTotal(site, date, number, options.supplement ?? false);
   const next: NextIssue = numbered
     ? { year: Number(date.slice(0, 4)), number, ...(total !== undefined && { total }), ...(options.supplement && { supplement: true }), date }
     : {
@@ -77,6 +80,23 @@ export async function createIssue(contentDir: string, date: string, options: Cre
     await writeFile(file.path, file.contents, { flag: 'wx' });
   }
   return { ...next, path: files[0]!.path, files: files.map((file) => file.path) };
+}
+
+/**
+ * An issue given its number but not its total (a whole bulletin whose masthead has no 总第N期)
+ * takes the archive's next total, which is its own only when it is the newest issue: one dated
+ * before the newest (an old issue moved into the archive) is refused with what to do, as the
+ * archive cannot tell its total.
+ */
+function refuseOlderWithoutTotal(site: Site, date: string, number: number, supplement: boolean): void {
+  const newest = site.issues
+    .filter((issue) => issue.total !== undefined)
+    .reduce<Issue | undefined>((found, issue) => (!found || issue.date > found.date ? issue : found), undefined);
+  if (!newest || date >= newest.date) return;
+  const label = `${date.slice(0, 4)}年${supplement ? '增刊' : ''}第${number}期`;
+  throw new Error(
+    `Expected the 总第N期 of ${label}, dated ${date}, before the newest issue ${issueLabel(newest)} (${newest.source}): the archive's next total is the newest issue's and one, not an older issue's; write its 总第N期 into the bulletin's issue line (${label} 总第N期) and import it again`,
+  );
 }
 
 /** A regular issue carries the series forward from the newest regular issue; a supplement starts afresh. */

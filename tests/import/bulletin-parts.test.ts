@@ -121,6 +121,14 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     ]);
   });
 
+  it('refuses an older bulletin without 总第N期, saying to write it in, and writes nothing', async () => {
+    const made = await archive(await wholeBulletinDraft({ issueLine: '2020年第5期', date: '2020年5月10日' }));
+    await expect(importDraft(made.draft, { contentDir: made.content })).rejects.toThrow(
+      /^Expected the 总第N期 of 2020年第5期, dated 2020-05-10, before the newest issue 2021年第12期 总第19期 \(.*2021\/12\/index\.md\): .*write its 总第N期 into the bulletin's issue line \(2020年第5期 总第N期\) and import it again$/,
+    );
+    await expect(readFile(join(made.content, '2020', '5', 'index.md'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('reads 第N期 without 总第N期, a date after a tab, and a 版记 laid out in a borderless table; the total is the archive’s next', async () => {
     const { imported, content, markdown, messages } = await importBulletin({
       issueLine: '第1期',
