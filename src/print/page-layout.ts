@@ -69,8 +69,11 @@ export interface PrintLayoutReport {
   readonly tables: readonly TableFit[];
   /** The printed charts, in document order. */
   readonly charts: readonly ChartFit[];
-  /** Where the 版记 went: its page, and the space put above it, in mm. */
-  readonly distribution: { readonly page: number; readonly spaceMm: number } | null;
+  /**
+   * Where the 版记 went: its page, the space put above it, in mm, and the pages it runs over (one
+   * unless its lists are longer than a page holds, which the PDF edition warns of).
+   */
+  readonly distribution: { readonly page: number; readonly spaceMm: number; readonly pages: number } | null;
   /** Text of every h1–h6 in document order, a <br> read as a space. */
   readonly headings: readonly string[];
   /** Images that did not load (blocked, missing or undecodable), left out of the PDF. */
@@ -673,34 +676,43 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     // flow ends on an odd page, the block moves to the next page. Where it does not fit on the
     // even page the flow ends on, a blank page comes between; that page and the 版记 page carry
     // no number (GB/T 9704 §7.5), as the `unnumbered` pages of the print stylesheet.
-    const natural = place(footer).column + 1;
-    if (natural % 2 === 1) {
-      // Where the flow before the block ends: on the same page, or on the page before when the
-      // block did not fit there.
-      const end = document.createElement('div');
-      footer.before(end);
-      const flowEnd = place(end).column + 1;
-      end.remove();
-      if (flowEnd === natural) {
-        breakBefore(footer);
-      } else {
-        const blank = document.createElement('div');
-        blank.className = 'unnumbered';
-        blank.style.height = `${columnHeight - slack}px`;
-        footer.before(blank);
-        breakBefore(blank);
-        footer.classList.add('unnumbered');
+    const blankPageBefore = () => {
+      const blank = document.createElement('div');
+      blank.className = 'unnumbered';
+      blank.style.height = `${columnHeight - slack}px`;
+      footer.before(blank);
+      breakBefore(blank);
+      footer.classList.add('unnumbered');
+    };
+    // The pages the block runs over: more than one when its lists are longer than a page holds.
+    const span = () => endPage(footer) - place(footer).column + 1;
+    if (span() > 1) {
+      // It starts a page and ends on an even one, with no space above it.
+      breakBefore(footer);
+      if ((place(footer).column + span()) % 2 === 1) blankPageBefore();
+      distribution = { page: place(footer).column + 1, spaceMm: 0, pages: span() };
+    } else {
+      const natural = place(footer).column + 1;
+      if (natural % 2 === 1) {
+        // Where the flow before the block ends: on the same page, or on the page before when the
+        // block did not fit there.
+        const end = document.createElement('div');
+        footer.before(end);
+        const flowEnd = place(end).column + 1;
+        end.remove();
+        if (flowEnd === natural) breakBefore(footer);
+        else blankPageBefore();
       }
-    }
-    const before = place(footer);
-    let space = Math.max(0, columnHeight - before.bottom - slack);
-    footer.style.paddingTop = `${space}px`;
-    // Should rounding push the block over, give back a pixel at a time.
-    for (let tries = 0; tries < 4 && place(footer).column !== before.column && space > 0; tries++) {
-      space = Math.max(0, space - 1);
+      const before = place(footer);
+      let space = Math.max(0, columnHeight - before.bottom - slack);
       footer.style.paddingTop = `${space}px`;
+      // Should rounding push the block over, give back a pixel at a time.
+      for (let tries = 0; tries < 4 && place(footer).column !== before.column && space > 0; tries++) {
+        space = Math.max(0, space - 1);
+        footer.style.paddingTop = `${space}px`;
+      }
+      distribution = { page: place(footer).column + 1, spaceMm: Math.round((space / pxPerMm) * 100) / 100, pages: 1 };
     }
-    distribution = { page: place(footer).column + 1, spaceMm: Math.round((space / pxPerMm) * 100) / 100 };
   }
 
   // Each box counted to the end of the page it starts on at most: one that runs past the 版心's

@@ -13,7 +13,7 @@ import { issueView, type IssueView } from '../site/page-data.ts';
 import { issueAttachments } from '../output/attachments.ts';
 import { fullWidthBrackets } from '../markdown/full-width-brackets.ts';
 import { fontFileFaces } from './fonts.ts';
-import { fontWarnings, printWarnings } from './print-warnings.ts';
+import { distributionWarnings, fontWarnings, printWarnings } from './print-warnings.ts';
 
 export interface PdfEditionOptions {
   readonly engine: TemplateEngine;
@@ -183,7 +183,14 @@ export function pdfEdition(options: PdfEditionOptions): DownloadEdition<RenderPd
         { blocked: result.blocked, brokenImages: result.layout.brokenImages },
         { pageDir: dirname(fileURLToPath(url)), templatesDir: options.templatesDir },
       );
-      return { ...result, warnings: [...warnings, ...fontWarnings(result.failedFontFiles, result.missingFamilies, options.series.source)] };
+      return {
+        ...result,
+        warnings: [
+          ...warnings,
+          ...distributionWarnings(rendered, result.layout.distribution),
+          ...fontWarnings(result.failedFontFiles, result.missingFamilies, options.series.source),
+        ],
+      };
     },
     // The printer is shared with the other editions Chromium makes; its owner closes it.
     async close() {},

@@ -49,6 +49,22 @@ export function printWarnings(
 }
 
 /**
+ * A warning (`distribution-overflow`) when the 版记 runs over more than one page (see
+ * `PrintLayoutReport.distribution`), at the issue's `distribution` when it gives one.
+ */
+export function distributionWarnings(rendered: RenderedIssue, distribution: { readonly pages: number } | null): VFileMessage[] {
+  if (!distribution || distribution.pages <= 1) return [];
+  const { issue } = rendered;
+  const file = new VFile({ path: issue.source });
+  reportProblem(
+    file,
+    `The 版记 runs over ${distribution.pages} pages: GB/T 9704 sets it at the foot of the issue’s last page; shorten its lists, naming a group of recipients once (各县（市、区）住房和城乡建设局)`,
+    { place: issue.places?.['distribution'] ?? { line: 1, column: 1 }, ruleId: 'distribution-overflow' },
+  );
+  return file.messages;
+}
+
+/**
  * A warning (`font-unavailable`) for each font file from bulletin.yaml that Chromium could not load
  * (not a font, damaged), at its entry there, and for each role whose family names none is
  * installed, at the role's key: those roles printed in another face than the one asked for.

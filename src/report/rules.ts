@@ -325,6 +325,13 @@ export const RULES = {
     summary: 'a file the print page asked for that it could not show (refused, missing or undecodable), left out of the PDF',
     example: 'The PDF leaves out logo.png: the print page may load only the issue’s own files, the templates and the bundled fonts; save it beside the issue',
   },
+  'distribution-overflow': {
+    where: 'print',
+    severity: 'warning',
+    summary: 'a 版记 longer than a page holds: printed from the top of a page, ending on an even page, not at the foot of the last',
+    example:
+      'The 版记 runs over 2 pages: GB/T 9704 sets it at the foot of the issue’s last page; shorten its lists, naming a group of recipients once (各县（市、区）住房和城乡建设局)',
+  },
   'cjk-punctuation': {
     where: 'Markdown',
     severity: 'warning',
