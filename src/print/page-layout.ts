@@ -32,6 +32,12 @@ export interface PrintLayoutOptions {
    * (the whole chart scales with its type). The last is the smallest a chart prints at.
    */
   readonly chartSizesPt: readonly number[];
+  /**
+   * A short series title (`工作简报`) is set larger than the stylesheet's 一号, up to `largestPt`
+   * (初号, 42 pt), and then spread, as printed 简报 set a short masthead (`工 作 简 报`), until it
+   * spans `span` of the 版心's width; a title that spans as much at 一号 keeps it.
+   */
+  readonly masthead: { readonly largestPt: number; readonly span: number };
 }
 
 export interface ChartFit {
@@ -145,6 +151,30 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       }
       masthead.style.lineHeight = `${lineHeight / 2}px`;
       stepDown(2, 16);
+    }
+    // A short title steps up while it stays within the span, then its characters spread over
+    // it, at most a character apart: `letter-spacing` follows each character, the last too, so
+    // the same indent before the first keeps the characters centred.
+    const textWidth = () => {
+      const range = document.createRange();
+      range.selectNodeContents(masthead);
+      return range.getBoundingClientRect().width;
+    };
+    const span = masthead.clientWidth * options.masthead.span;
+    if (textWidth() < span) {
+      masthead.style.letterSpacing = '0';
+      while (mastheadPt < options.masthead.largestPt) {
+        masthead.style.fontSize = `${mastheadPt + 1}pt`;
+        if (textWidth() > span) {
+          masthead.style.fontSize = `${mastheadPt}pt`;
+          break;
+        }
+        mastheadPt++;
+      }
+      const characters = [...(masthead.textContent ?? '').replace(/\s/g, '')].length;
+      const gap = characters > 1 ? Math.min((span - textWidth()) / (characters - 1), mastheadPt / 0.75) : 0;
+      masthead.style.letterSpacing = `${gap}px`;
+      masthead.style.textIndent = `${gap}px`;
     }
   }
 

@@ -89,7 +89,8 @@ const wideAreaHeight = px(210) - px(28) - px(26);
  * The 版心, portrait and landscape; the table sizes tried (小四, 五号, 小五), the smallest of them
  * 9 pt, below which a table goes to a landscape page, as does one of 10 columns or more; and the
  * body rows a split table keeps on each side of a page break; the chart sizes tried at a page's
- * foot, 五号 (the stylesheet's) down to 9 pt, the smallest a chart's labels print at (#14).
+ * foot, 五号 (the stylesheet's) down to 9 pt, the smallest a chart's labels print at (#14); a
+ * short series title set at up to 初号 (42 pt) and spread over 60 % of the 版心's width.
  */
 const layoutOptions: PrintLayoutOptions = {
   measure: '156mm',
@@ -100,6 +101,7 @@ const layoutOptions: PrintLayoutOptions = {
   wideColumns: 10,
   minRows: 3,
   chartSizesPt: [10, 9.5, 9],
+  masthead: { largestPt: 42, span: 0.6 },
 };
 
 /**

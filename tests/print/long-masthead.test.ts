@@ -2,12 +2,13 @@
  * A series title too long for one line at 22 pt, and a joint issuer (tests/fixtures/print-pages/
  * masthead): the title takes two lines in its two grid lines, broken between words, and the
  * issuer and date keep one line, stepped down; nothing runs past the 版心, so Chromium does not
- * shrink the page to fit. A longer issuer still (2025/2) wraps above the red rule. Two PDFs.
+ * shrink the page to fit. A longer issuer still (2025/2) wraps above the red rule. A short title
+ * (tests/fixtures/print-pages/short-masthead, `工作简报`) is set larger and spread. Three PDFs.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import type { RenderPdfResult } from '../../src/print/index.ts';
-import { horizontalRules, pageSizes, words, type Word } from './poppler.ts';
+import { horizontalRules, mmPerPt, pageSizes, words, type Word } from './poppler.ts';
 import { printIssue } from './print-pages.ts';
 
 const content = fileURLToPath(new URL('../fixtures/print-pages/masthead/', import.meta.url));
@@ -52,4 +53,23 @@ it('wraps an issuer too long even at 五号 over the lines it needs above the re
   for (const word of [...issuer, ...date]) expect(word.yMax, word.text).toBeLessThan(rule!.top);
   expect(date).toHaveLength(1);
   expect(joint.pages).toBe(joint.layout.pages);
+});
+
+it('sets a short title at 初号, its characters spread over 60 % of the 版心 and centred on it', async () => {
+  const short = await printIssue(fileURLToPath(new URL('../fixtures/print-pages/short-masthead/', import.meta.url)), '2025/1/', outDir, 'short-masthead');
+  expect(short.layout.mastheadPt).toBe(42);
+  const title = words(short.output).filter((word) => word.page === 1 && /^[工作简报]$/.test(word.text));
+  expect(title.map((word) => word.text).join('')).toBe('工作简报');
+  // Each character 42 pt (14.8 mm) wide, on one line.
+  for (const word of title) expect(word.xMax - word.xMin).toBeCloseTo(42 * mmPerPt, 1);
+  expect(new Set(title.map((word) => Math.round(word.yMin))).size).toBe(1);
+  // The 版心 is 156 mm wide from the 28 mm 订口 on page 1.
+  const left = 28;
+  const measure = 156;
+  expect(title.at(-1)!.xMax - title[0]!.xMin).toBeCloseTo(0.6 * measure, 0);
+  expect((title[0]!.xMin + title.at(-1)!.xMax) / 2).toBeCloseTo(left + measure / 2, 0);
+  // Evenly spread.
+  const gaps = title.slice(1).map((word, index) => word.xMin - title[index]!.xMax);
+  for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0]!, 1);
+  expect(short.pages).toBe(short.layout.pages);
 });
