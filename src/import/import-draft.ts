@@ -57,7 +57,7 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   const markdown = await htmlToMarkdown(converted.html, file);
   const { masthead } = parts;
   const created = await createIssue(options.contentDir ?? 'content', options.date ?? masthead?.date?.value ?? today(), {
-    numbers: { number: masthead?.number?.value, total: masthead?.total?.value },
+    numbers: { year: masthead?.year?.value, number: masthead?.number?.value, total: masthead?.total?.value },
     supplement: masthead?.supplement,
     contents: (site, next) => ({
       body: markdown.body,

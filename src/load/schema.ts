@@ -89,12 +89,17 @@ const special = z
  * `year` left in its frontmatter.
  */
 const dateInYear: [(fm: { date: string; year: number }) => boolean, { message: string; path: string[] }] = [
-  (fm) => fm.date.startsWith(`${fm.year}-`) || (fm.date.startsWith(`${fm.year + 1}-`) && fm.date.slice(5, 7) <= LATEST_MONTH),
+  (fm) => dateFitsYear(fm.date, fm.year),
   { message: 'Expected the date to fall in the issue’s year, or by the end of February of the next for a year’s last issue sent out late', path: ['date'] },
 ];
 
 /** The last month of the next year a year's last issue may be dated in (see `dateInYear`). */
 const LATEST_MONTH = '02';
+
+/** Whether an issue of `year` may be dated `date` (YYYY-MM-DD): in its year, or in the first two months of the next. */
+export function dateFitsYear(date: string, year: number): boolean {
+  return date.startsWith(`${year}-`) || (date.startsWith(`${year + 1}-`) && date.slice(5, 7) <= LATEST_MONTH);
+}
 
 /** The keys after the numbering, in the order messages about them are given. */
 const rest = {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { issueLabel } from '../format/chinese.ts';
 import { issueSlug } from '../load/issue-slug.ts';
 import { loadSite, type Site } from '../load/load-site.ts';
+import { dateFitsYear } from '../load/schema.ts';
 import type { Issue } from '../model.ts';
 import { ContentError, fatalMessages } from '../report/messages.ts';
 import { carryForward } from './carry-forward.ts';
@@ -32,9 +33,10 @@ export interface CreateIssueOptions {
    * Numbers the issue is known to have (an imported bulletin's 第N期 and 总第N期, or 增刊第N期),
    * each taken instead of the archive's next. With both (a supplement outside the total: its
    * number), the archive is not asked at all: an old issue being moved into the archive may come
-   * before its newest.
+   * before its newest. The year is the date's, or `year` when the date may belong to it: a year's
+   * last issue sent out in the first months of the next (`2023年第12期` dated 2024-01-05).
    */
-  readonly numbers?: { readonly number?: number | undefined; readonly total?: number | undefined };
+  readonly numbers?: { readonly year?: number | undefined; readonly number?: number | undefined; readonly total?: number | undefined };
 }
 
 /**
@@ -49,10 +51,12 @@ export async function createIssue(contentDir: string, date: string, options: Cre
   if (errors.length > 0) throw new ContentError(errors);
 
   const { number, total } = options.numbers ?? {};
+  const given = options.numbers?.year;
+  const year = given !== undefined && dateFitsYear(date, given) ? given : Number(date.slice(0, 4));
   const numbered = number !== undefined && (total !== undefined || (options.supplement && !site.series?.supplementsCountInTotal));
-  if (number !== undefined && !numbered) refuseOlderWithoutTotal(site, date, number, options.supplement ?? false);
+  if (number !== undefined && !numbered) refuseOlderWithoutTotal(site, { year, number, date }, options.supplement ?? false);
   const next: NextIssue = numbered
-    ? { year: Number(date.slice(0, 4)), number, ...(total !== undefined && { total }), ...(options.supplement && { supplement: true }), date }
+    ? { year, number, ...(total !== undefined && { total }), ...(options.supplement && { supplement: true }), date }
     : {
         ...nextIssue(site.issues, date, { supplement: options.supplement, supplementsInTotal: site.series?.supplementsCountInTotal }),
         ...(number !== undefined && { number }),
@@ -88,12 +92,12 @@ export async function createIssue(contentDir: string, date: string, options: Cre
  * before the newest (an old issue moved into the archive) is refused with what to do, as the
  * archive cannot tell its total.
  */
-function refuseOlderWithoutTotal(site: Site, date: string, number: number, supplement: boolean): void {
+function refuseOlderWithoutTotal(site: Site, { year, number, date }: { year: number; number: number; date: string }, supplement: boolean): void {
   const newest = site.issues
     .filter((issue) => issue.total !== undefined)
     .reduce<Issue | undefined>((found, issue) => (!found || issue.date > found.date ? issue : found), undefined);
   if (!newest || date >= newest.date) return;
-  const label = `${date.slice(0, 4)}年${supplement ? '增刊' : ''}第${number}期`;
+  const label = `${year}年${supplement ? '增刊' : ''}第${number}期`;
   throw new Error(
     `Expected the 总第N期 of ${label}, dated ${date}, before the newest issue ${issueLabel(newest)} (${newest.source}): the archive's next total is the newest issue's and one, not an older issue's; write its 总第N期 into the bulletin's issue line (${label} 总第N期) and import it again`,
   );

@@ -121,6 +121,16 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     ]);
   });
 
+  it('files a year’s last issue sent out in the next January under its own year, as its masthead says', async () => {
+    const { imported, content, markdown, messages } = await importBulletin({ issueLine: '2021年第13期 总第20期', date: '2022年1月5日' });
+    expect(relative(content, imported.created.path)).toBe('2021/13/index.md');
+    expect(head(markdown).split('\n').slice(1, 6)).toEqual(['# 2021年第13期 总第20期', 'year: 2021', 'number: 13', 'total: 20', 'date: 2022-01-05']);
+    expect(messages[0]).not.toContain('is not the year of the issue’s date');
+    const { errors, warnings } = await validateContent(content, { workers: 0 });
+    expect(errors.map((message) => formatMessage(message))).toEqual([]);
+    expect(warnings.map((message) => message.ruleId)).toContain('numbering-date-next-year');
+  });
+
   it('refuses an older bulletin without 总第N期, saying to write it in, and writes nothing', async () => {
     const made = await archive(await wholeBulletinDraft({ issueLine: '2020年第5期', date: '2020年5月10日' }));
     await expect(importDraft(made.draft, { contentDir: made.content })).rejects.toThrow(
