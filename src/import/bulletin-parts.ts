@@ -83,6 +83,8 @@ const SENTENCE = /[。，；：！？,;:!?]/;
 const SERIES_TITLE = /简报$/;
 const TITLE_MAX_LENGTH = 40;
 const ISSUER_MAX_LENGTH = 30;
+/** What a masthead's mark of circulation says (`内部资料`, `注意保存`, `秘密★1年`): not part of the title. */
+const CIRCULATION_MARK = /内部|资料|参阅|保存|秘密|机密|绝密|★/;
 /** A line above the issue line other than the title (`内部资料`, `防汛专刊`). */
 const MARK_MAX_LENGTH = 20;
 /** A special issue's name (`防汛专刊`, `抗疫特刊`), which the frontmatter's `special` holds. */
@@ -372,8 +374,13 @@ function findMasthead(lines: readonly Line[]): Masthead | undefined {
   let end = -1;
   for (const [index, line] of lines.slice(0, MASTHEAD_MAX_LINES).entries()) {
     const numbers = numbersLine(line.text);
-    if (!title && isSeriesTitle(line.text)) title = { value: line.text.replace(/[\s《》]/g, ''), line };
-    else if (numbers) {
+    if (!title && isSeriesTitle(line.text)) {
+      // A title typed on two lines (`梅州市城镇老旧小区改造` above `工作简报`): the line above it
+      // is its first, unless it is a mark (`内部资料`).
+      const previous = others.at(-1);
+      const above = previous !== undefined && previous === lines[index - 1] && !CIRCULATION_MARK.test(previous.text) ? others.pop() : undefined;
+      title = { value: `${above?.text ?? ''}${line.text}`.replace(/[\s《》]/g, ''), line: above ?? line };
+    } else if (numbers) {
       issueLine ||= numbers.number !== undefined || numbers.total !== undefined;
       record('year', numbers.year, line);
       record('total', numbers.total, line);

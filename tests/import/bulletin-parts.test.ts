@@ -131,6 +131,13 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     expect(warnings.map((message) => message.ruleId)).toContain('numbering-date-next-year');
   });
 
+  it('reads a series title typed on two lines as one, the mark above it left out', async () => {
+    const { messages } = await importBulletin({ title: ['梅州市城镇老旧小区改造', '工作简报'] });
+    expect(messages[0]).toContain('its title “梅州市城镇老旧小区改造工作简报” (paragraph 2) is not bulletin.yaml’s “测试工作简报”');
+    expect(messages[0]).toContain('also left out: “内部资料” (paragraph 1)');
+    expect(messages[0]).toMatch(/^draft\.docx: warning: Paragraphs 1–5 /);
+  });
+
   it('refuses an older bulletin without 总第N期, saying to write it in, and writes nothing', async () => {
     const made = await archive(await wholeBulletinDraft({ issueLine: '2020年第5期', date: '2020年5月10日' }));
     await expect(importDraft(made.draft, { contentDir: made.content })).rejects.toThrow(

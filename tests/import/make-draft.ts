@@ -281,6 +281,8 @@ export interface BulletinOptions {
   readonly reportedTo?: readonly string[];
   /** A special issue's name on a line of its own under the series title (`防汛专刊`). @default none */
   readonly special?: string;
+  /** The series title's lines, each a paragraph. @default ['梅州市城镇老旧小区改造工作简报'] */
+  readonly title?: readonly string[];
 }
 
 /**
@@ -304,7 +306,7 @@ export async function wholeBulletinDraft(options: BulletinOptions = {}): Promise
   const printed = `梅州市住房和城乡建设局办公室    ${date}印发`;
   const children = [
     paragraph('内部资料'),
-    centred('梅州市城镇老旧小区改造工作简报', { bold: true, size: 60, color: 'FF0000' }),
+    ...(options.title ?? ['梅州市城镇老旧小区改造工作简报']).map((line) => centred(line, { bold: true, size: 60, color: 'FF0000' })),
     ...(options.special ? [centred(options.special, { bold: true })] : []),
     centred(options.issueLine ?? '2021年第10期 总第17期'),
     new Paragraph({ children: options.tab ? [new TextRun({ children: [issuer, new Tab(), date] })] : [text(`${issuer}　　　　${date}`)] }),
