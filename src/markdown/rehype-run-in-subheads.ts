@@ -8,8 +8,8 @@ import { subheadDepth } from './subheads.ts';
 /** The longest lead sentence taken for a run-in subhead, numbering and full stop included. */
 const RUN_IN_MAX_LENGTH = 30;
 
-/** The class of a run-in subhead's span; its level's class (`level-2`) goes with it. */
-export const RUN_IN_CLASS = 'run-in';
+/** The class of a run-in subhead's span (print.css, site.css); its level's class (`level-2`) goes with it. */
+const RUN_IN_CLASS = 'run-in';
 
 /**
  * A paragraph that starts with a heading level's numbering and a short sentence
@@ -20,8 +20,8 @@ export const RUN_IN_CLASS = 'run-in';
  * sentence longer than `RUN_IN_MAX_LENGTH` is text that starts with a number, as is `1.5万户…`
  * (see `subheadDepth`). Only an article's own paragraphs: not a list's (its numbers are the
  * list's, footnotes and attachments are lists too), the 编者按's or a table's. Runs after
- * rehype-preface, and after rehype-keep-last-characters: a paragraph that
- * is all subhead (`一、加强领导。`) keeps its last characters bound, inside the span.
+ * rehype-preface, and after rehype-keep-last-characters: a paragraph that is all subhead
+ * (`一、加强领导。`) keeps its last characters bound, inside the span.
  */
 export default function rehypeRunInSubheads() {
   return (tree: Root) => {
