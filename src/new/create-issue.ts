@@ -4,10 +4,9 @@ import { issueLabel } from '../format/chinese.ts';
 import { issueSlug } from '../load/issue-slug.ts';
 import { loadSite, type Site } from '../load/load-site.ts';
 import { dateFitsYear } from '../load/schema.ts';
-import type { Issue } from '../model.ts';
 import { ContentError, fatalMessages } from '../report/messages.ts';
 import { carryForward } from './carry-forward.ts';
-import { nextIssue, type NextIssue } from './next-issue.ts';
+import { newestIssue, nextIssue, type NextIssue } from './next-issue.ts';
 import { type IssueContents, issueMarkdown, starterContents } from './skeleton.ts';
 
 export interface CreatedIssue extends NextIssue {
@@ -93,9 +92,7 @@ export async function createIssue(contentDir: string, date: string, options: Cre
  * archive cannot tell its total.
  */
 function refuseOlderWithoutTotal(site: Site, { year, number, date }: { year: number; number: number; date: string }, supplement: boolean): void {
-  const newest = site.issues
-    .filter((issue) => issue.total !== undefined)
-    .reduce<Issue | undefined>((found, issue) => (!found || issue.date > found.date ? issue : found), undefined);
+  const newest = newestIssue(site.issues, site.series?.supplementsCountInTotal ?? false);
   if (!newest || date >= newest.date) return;
   const label = `${year}年${supplement ? '增刊' : ''}第${number}期`;
   throw new Error(

@@ -35,12 +35,17 @@ export interface NextIssueOptions {
 export function nextIssue(issues: readonly Issue[], date: string, options: NextIssueOptions = {}): NextIssue {
   const supplement = options.supplement ?? false;
   const year = Number(date.slice(0, 4));
-  const counted = issues.filter((issue): issue is Issue & { total: number } => issue.total !== undefined && (options.supplementsInTotal || !issue.supplement));
-  const newest = counted.reduce<(typeof counted)[number] | undefined>((found, issue) => (!found || issue.total > found.total ? issue : found), undefined);
+  const newest = newestIssue(issues, options.supplementsInTotal ?? false);
   if (newest && date < newest.date) {
     throw new Error(`Expected a date on or after ${newest.date}, the date of the newest issue ${issueLabel(newest)} (${newest.source}), got ${date}`);
   }
   const numbers = issues.filter((issue) => issue.year === year && Boolean(issue.supplement) === supplement).map((issue) => issue.number);
   const total = !supplement || options.supplementsInTotal ? (newest?.total ?? 0) + 1 : undefined;
   return { year, number: Math.max(0, ...numbers) + 1, ...(supplement && { supplement }), total, date };
+}
+
+/** The archive's issue with the highest total, of those in the total (supplements only when they count in it). */
+export function newestIssue(issues: readonly Issue[], supplementsInTotal: boolean): (Issue & { total: number }) | undefined {
+  const counted = issues.filter((issue): issue is Issue & { total: number } => issue.total !== undefined && (supplementsInTotal || !issue.supplement));
+  return counted.reduce<(typeof counted)[number] | undefined>((found, issue) => (!found || issue.total > found.total ? issue : found), undefined);
 }
