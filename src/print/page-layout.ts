@@ -171,7 +171,8 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         }
         mastheadPt++;
       }
-      const characters = [...(masthead.textContent ?? '').replace(/\s/g, '')].length;
+      // Spaces typed into the title (`工 作 简 报`) are characters too, each followed by the spacing.
+      const characters = [...(masthead.textContent ?? '').trim()].length;
       const gap = characters > 1 ? Math.min((span - textWidth()) / (characters - 1), mastheadPt / 0.75) : 0;
       masthead.style.letterSpacing = `${gap}px`;
       masthead.style.textIndent = `${gap}px`;
