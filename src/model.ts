@@ -24,6 +24,12 @@ export interface Series {
    * @default false
    */
   readonly supplementsCountInTotal?: boolean;
+  /**
+   * Whether an issue may be dated in January or February of the year after its own, as a year's
+   * last issue sent out late is (`year-end-in-next-year`).
+   * @default false
+   */
+  readonly yearEndInNextYear?: boolean;
   /** The file the series was read from. */
   readonly source: string;
 }

@@ -24,7 +24,8 @@ export function loadIssue(file: VFile, series: Series): Issue | undefined {
   const parsed = parseYaml(split.yaml, file, 1);
   if (!parsed) return undefined;
   const supplement = typeof parsed.data === 'object' && parsed.data !== null && 'supplement' in parsed.data;
-  const schema = supplement ? supplementSchema(series.supplementsCountInTotal ?? false) : frontmatterSchema;
+  const yearEnd = series.yearEndInNextYear ?? false;
+  const schema = supplement ? supplementSchema(series.supplementsCountInTotal ?? false, yearEnd) : frontmatterSchema(yearEnd);
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
     reportSchemaIssues(result.error.issues, parsed, file, 1);

@@ -32,7 +32,15 @@ export async function loadSeries(path: string): Promise<{ file: VFile; series?: 
     reportSchemaIssues(result.error.issues, parsed, file);
     return { file };
   }
-  const { title, issuer, url, distribution, fonts, 'supplements-count-in-total': supplementsCountInTotal } = result.data;
+  const {
+    title,
+    issuer,
+    url,
+    distribution,
+    fonts,
+    'supplements-count-in-total': supplementsCountInTotal,
+    'year-end-in-next-year': yearEndInNextYear,
+  } = result.data;
   return {
     file,
     series: {
@@ -42,6 +50,7 @@ export async function loadSeries(path: string): Promise<{ file: VFile; series?: 
       distribution: toEntries(distribution),
       fonts: resolveFontFiles(fonts, parsed, file),
       supplementsCountInTotal,
+      yearEndInNextYear,
       source: path,
     },
   };

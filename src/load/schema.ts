@@ -46,6 +46,8 @@ export const seriesSchema = z.strictObject({
   fonts: z.strictObject({ body: families, title: families, heading: families, kai: families }).default({}),
   // Many offices number 增刊 outside the 总第N期 count, so by default a supplement's total stands apart.
   'supplements-count-in-total': z.boolean().default(false),
+  // Off by default: a date in the next year is then the typo it usually is (see `dateInYear`).
+  'year-end-in-next-year': z.boolean().default(false),
 });
 
 export const isoDate = z
@@ -82,23 +84,29 @@ const special = z
   .optional();
 
 /**
- * The date in the issue's year, or in the first two months of the next: a year's last issue (the
- * December figures of a monthly bulletin, `2023年第12期`) is often sent out in January, and a
- * Spring Festival can push it into February. Such a date is a warning (`numbering-date-next-year`,
- * see check-numbering.ts), as it is also how a new year's first issue looks with last year's
- * `year` left in its frontmatter.
+ * The date in the issue's year. A series whose last issue of a year is often sent out in the
+ * next (the December figures of a monthly bulletin, `2023年第12期` dated 2024-01-05, or in
+ * February after a Spring Festival) sets `year-end-in-next-year`, and its issues may be dated up
+ * to the end of February of the next year, with a warning (`numbering-date-next-year`, see
+ * check-numbering.ts): such a date is also how a new year's first issue looks with last year's
+ * `year` left in it.
  */
-const dateInYear: [(fm: { date: string; year: number }) => boolean, { message: string; path: string[] }] = [
-  (fm) => dateFitsYear(fm.date, fm.year),
-  { message: 'Expected the date to fall in the issue’s year, or by the end of February of the next for a year’s last issue sent out late', path: ['date'] },
-];
+function dateInYear(yearEnd: boolean): [(fm: { date: string; year: number }) => boolean, { message: string; path: string[] }] {
+  const message = yearEnd
+    ? 'Expected the date to fall in the issue’s year, or by the end of February of the next (`year-end-in-next-year`)'
+    : 'Expected the date to fall in the issue’s year';
+  return [(fm) => dateFitsYear(fm.date, fm.year, yearEnd), { message, path: ['date'] }];
+}
 
 /** The last month of the next year a year's last issue may be dated in (see `dateInYear`). */
 const LATEST_MONTH = '02';
 
-/** Whether an issue of `year` may be dated `date` (YYYY-MM-DD): in its year, or in the first two months of the next. */
-export function dateFitsYear(date: string, year: number): boolean {
-  return date.startsWith(`${year}-`) || (date.startsWith(`${year + 1}-`) && date.slice(5, 7) <= LATEST_MONTH);
+/**
+ * Whether an issue of `year` may be dated `date` (YYYY-MM-DD): in its year, or with `yearEnd`
+ * (`year-end-in-next-year`) in the first two months of the next too.
+ */
+export function dateFitsYear(date: string, year: number, yearEnd: boolean): boolean {
+  return date.startsWith(`${year}-`) || (yearEnd && date.startsWith(`${year + 1}-`) && date.slice(5, 7) <= LATEST_MONTH);
 }
 
 /** The keys after the numbering, in the order messages about them are given. */
@@ -110,14 +118,24 @@ const rest = {
   special,
 };
 
-/** A regular issue: `number` in the year's 第N期 sequence and `total` in the 总第N期 one. */
-export const frontmatterSchema = z.strictObject({ year, number: positive, total: positive, ...rest }).refine(...dateInYear);
+/**
+ * A regular issue: `number` in the year's 第N期 sequence and `total` in the 总第N期 one; dated as
+ * `year-end-in-next-year` (`yearEnd`) allows.
+ */
+export function frontmatterSchema(yearEnd: boolean) {
+  return yearEnd ? REGULAR_YEAR_END : REGULAR;
+}
+
+const regularSchema = (yearEnd: boolean) => z.strictObject({ year, number: positive, total: positive, ...rest }).refine(...dateInYear(yearEnd));
+// Made once each, not an issue at a time.
+const REGULAR = regularSchema(false);
+const REGULAR_YEAR_END = regularSchema(true);
 
 /**
  * A 增刊 (`supplement: N` in place of `number`): numbered 1, 2, … per year on its own. Its
- * `total` is required only when the series counts supplements in the total.
+ * `total` is required only when the series counts supplements in the total; dated as a regular issue.
  */
-export function supplementSchema(countInTotal: boolean) {
+export function supplementSchema(countInTotal: boolean, yearEnd: boolean) {
   return z
     .strictObject({
       year,
@@ -134,5 +152,5 @@ export function supplementSchema(countInTotal: boolean) {
         .optional(),
       ...rest,
     })
-    .refine(...dateInYear);
+    .refine(...dateInYear(yearEnd));
 }

@@ -33,7 +33,8 @@ export interface CreateIssueOptions {
    * each taken instead of the archive's next. With both (a supplement outside the total: its
    * number), the archive is not asked at all: an old issue being moved into the archive may come
    * before its newest. The year is the date's, or `year` when the date may belong to it: a year's
-   * last issue sent out in the first months of the next (`2023年第12期` dated 2024-01-05).
+   * last issue sent out in the first months of the next (`2023年第12期` dated 2024-01-05), in a
+   * series that sets `year-end-in-next-year`.
    */
   readonly numbers?: { readonly year?: number | undefined; readonly number?: number | undefined; readonly total?: number | undefined };
 }
@@ -51,7 +52,7 @@ export async function createIssue(contentDir: string, date: string, options: Cre
 
   const { number, total } = options.numbers ?? {};
   const given = options.numbers?.year;
-  const year = given !== undefined && dateFitsYear(date, given) ? given : Number(date.slice(0, 4));
+  const year = given !== undefined && dateFitsYear(date, given, site.series?.yearEndInNextYear ?? false) ? given : Number(date.slice(0, 4));
   const numbered = number !== undefined && (total !== undefined || (options.supplement && !site.series?.supplementsCountInTotal));
   if (number !== undefined && !numbered) refuseOlderWithoutTotal(site, { year, number, date }, options.supplement ?? false);
   const next: NextIssue = numbered

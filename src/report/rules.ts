@@ -41,12 +41,12 @@ export const RULES = {
     where: '`bulletin.yaml`, frontmatter',
     severity: 'error',
     summary:
-      'a missing, mistyped or unknown key; a number not in decimal digits (`0x1`, `1e3`, `.inf`), a year not of 4 digits; an impossible date, or one outside `year` and the first two months of the next; a series `url` that is not an `http:`/`https:` address (it becomes the feed, sitemap and canonical links)',
+      'a missing, mistyped or unknown key; a number not in decimal digits (`0x1`, `1e3`, `.inf`), a year not of 4 digits; an impossible date or one outside `year` (and, with `year-end-in-next-year`, the first two months of the next); a series `url` that is not an `http:`/`https:` address (it becomes the feed, sitemap and canonical links)',
     example: [
       '`total`: Missing required key (expected number)',
       '`number`: Expected a whole number, got 0x1',
       'Unknown key `author`',
-      '`date`: Expected the date to fall in the issue’s year, or by the end of February of the next for a year’s last issue sent out late',
+      '`date`: Expected the date to fall in the issue’s year',
       '`url`: Expected an http: or https: address such as https://example.org/jianbao/, got javascript://x/%0Aalert(1)//',
     ],
   },
@@ -138,7 +138,7 @@ export const RULES = {
     where: 'numbering',
     severity: 'warning',
     summary:
-      'a date in the year after the issue’s own (January or February; later is a `frontmatter-schema` error): right for a year’s last issue sent out late, wrong for a new year’s first issue that kept last year’s `year`',
+      'a date in January or February of the year after the issue’s own, which a series that sets `year-end-in-next-year` allows: right for a year’s last issue sent out late, wrong for a new year’s first issue that kept last year’s `year`',
     example:
       '`date`: 2024-01-05 is in 2024, the year after 2023年第12期 总第60期: right for a year’s last issue sent out late; if this is 2024’s first issue, set `year: 2024` and its number (`jianbao new` numbers an issue by its date)',
   },

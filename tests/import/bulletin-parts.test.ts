@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
@@ -121,8 +121,13 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     ]);
   });
 
-  it('files a year’s last issue sent out in the next January under its own year, as its masthead says', async () => {
-    const { imported, content, markdown, messages } = await importBulletin({ issueLine: '2021年第13期 总第20期', date: '2022年1月5日' });
+  it('files a year’s last issue sent out in the next January under its own year, as its masthead says, where the series allows it', async () => {
+    const made = await archive(await wholeBulletinDraft({ issueLine: '2021年第13期 总第20期', date: '2022年1月5日' }));
+    await appendFile(join(made.content, 'bulletin.yaml'), 'year-end-in-next-year: true\n');
+    const imported = await importDraft(made.draft, { contentDir: made.content });
+    const { content } = made;
+    const markdown = await readFile(imported.created.path, 'utf8');
+    const messages = imported.file.messages.map((message) => formatMessage(message, join(content, '..')));
     expect(relative(content, imported.created.path)).toBe('2021/13/index.md');
     expect(head(markdown).split('\n').slice(1, 6)).toEqual(['# 2021年第13期 总第20期', 'year: 2021', 'number: 13', 'total: 20', 'date: 2022-01-05']);
     expect(messages[0]).not.toContain('is not the year of the issue’s date');
@@ -136,6 +141,14 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     expect(messages[0]).toContain('its title “梅州市城镇老旧小区改造工作简报” (paragraph 2) is not bulletin.yaml’s “测试工作简报”');
     expect(messages[0]).toContain('also left out: “内部资料” (paragraph 1)');
     expect(messages[0]).toMatch(/^draft\.docx: warning: Paragraphs 1–5 /);
+  });
+
+  it('files a bulletin dated in the year after its issue line’s under the date’s year, and says so, where the series does not allow it', async () => {
+    const { imported, content, messages } = await importBulletin({ issueLine: '2021年第13期 总第20期', date: '2022年1月5日' });
+    expect(relative(content, imported.created.path)).toBe('2022/13/index.md');
+    expect(messages[0]).toContain(
+      'its year 2021 (paragraph 3) is not the year of the issue’s date, 2022, under which it is filed: correct the date or the year',
+    );
   });
 
   it('refuses an older bulletin without 总第N期, saying to write it in, and writes nothing', async () => {

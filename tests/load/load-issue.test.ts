@@ -37,28 +37,33 @@ describe('loadIssue', () => {
     ]);
   });
 
-  it('rejects a date outside the issue’s year and the first two months of the next', async () => {
+  it('rejects a date outside the issue’s year', async () => {
     expect(await messagesFor('wrong-year')).toEqual([
-      'tests/fixtures/frontmatter/wrong-year/index.md:5:7: `date`: Expected the date to fall in the issue’s year, or by the end of February of the next for a year’s last issue sent out late [frontmatter-schema]',
+      'tests/fixtures/frontmatter/wrong-year/index.md:5:7: `date`: Expected the date to fall in the issue’s year [frontmatter-schema]',
     ]);
   });
 
-  it('takes a date in January or February of the next year, as a year’s last issue sent out late has, and none before its year', async () => {
+  it('takes a date in January or February of the next year, as a year’s last issue sent out late has, where the series allows it', async () => {
     const { series } = await loadSeries(join(fixtures, 'bulletin.yaml'));
-    const load = (date: string) => {
+    const load = (date: string, yearEndInNextYear: boolean) => {
       const file = new VFile({ path: '2023/12/index.md', value: `---\nyear: 2023\nnumber: 12\ntotal: 60\ndate: ${date}\n---\n\n## 标题\n` });
-      return { date: loadIssue(file, series!)?.date, messages: file.messages.map((message) => formatMessage(message)) };
+      return { date: loadIssue(file, { ...series!, yearEndInNextYear })?.date, messages: file.messages.map((message) => formatMessage(message)) };
     };
-    expect(load('2024-01-05')).toEqual({ date: '2024-01-05', messages: [] });
-    expect(load('2024-02-29')).toEqual({ date: '2024-02-29', messages: [] });
+    expect(load('2024-01-05', true)).toEqual({ date: '2024-01-05', messages: [] });
+    expect(load('2024-02-29', true)).toEqual({ date: '2024-02-29', messages: [] });
     for (const date of ['2024-03-01', '2022-12-30', '2025-01-05']) {
-      expect(load(date)).toEqual({
+      expect(load(date, true)).toEqual({
         date: undefined,
         messages: [
-          '2023/12/index.md:5:7: `date`: Expected the date to fall in the issue’s year, or by the end of February of the next for a year’s last issue sent out late [frontmatter-schema]',
+          '2023/12/index.md:5:7: `date`: Expected the date to fall in the issue’s year, or by the end of February of the next (`year-end-in-next-year`) [frontmatter-schema]',
         ],
       });
     }
+    // Without the setting, a date in the next year is the typo it usually is.
+    expect(load('2024-01-05', false)).toEqual({
+      date: undefined,
+      messages: ['2023/12/index.md:5:7: `date`: Expected the date to fall in the issue’s year [frontmatter-schema]'],
+    });
   });
 
   it('reports mistyped and unknown keys together', async () => {
