@@ -74,9 +74,9 @@ export function checkNumbering(issues: readonly Issue[], options: NumberingOptio
 }
 
 /**
- * An issue dated in the year after its own (as the schema allows, up to February): right for a
- * year's last issue sent out late, and what a new year's first issue looks like with last year's
- * `year` left in it, so a warning that says which.
+ * An issue dated in the year after its own (as the schema allows up to February in a series that
+ * sets `year-end-in-next-year`): right for a year's last issue sent out late, and what a new
+ * year's first issue looks like with last year's `year` left in it, so a warning that says which.
  */
 function checkLateDates(issues: readonly Issue[]): NumberingProblem[] {
   return issues
