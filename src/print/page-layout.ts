@@ -698,6 +698,42 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     }
   }
 
+  // Text after a table, chart or photo, whose heights are their own, goes back onto the line grid
+  // the rest of the text keeps (so that it backs the lines on the other side of the sheet): a
+  // spacer after the block makes up the difference. Not where the text starts another page.
+  const pitch = boxOf('0', 'var(--line)').height;
+  const offGrid = (top: number) => {
+    const off = (((top - origin.top) % pitch) + pitch) % pitch;
+    return off < 0.5 || pitch - off < 0.5 ? 0 : off;
+  };
+  for (const block of body.querySelectorAll<HTMLElement>('.table-block, .chart, .figure')) {
+    if (block.getClientRects().length === 0) continue;
+    let after: Element | null = block;
+    while (after && after !== body && !after.nextElementSibling) after = after.parentElement;
+    const next = after && after !== body ? after.nextElementSibling : null;
+    if (!next || next.matches('.table-block, .chart, .figure, .distribution')) continue;
+    // The first line's box: a paragraph's own, or the first text block of an article after it.
+    const line = next.matches('p, h1, h2, h3, h4, h5, h6, li') ? next : next.querySelector('p, h1, h2, h3, h4, h5, h6, li');
+    const top = () => line?.getClientRects()[0]?.top;
+    const first = top();
+    if (!line || first === undefined || flow.column(line) !== endPage(block) || offGrid(first) === 0) continue;
+    const spacer = document.createElement('div');
+    spacer.className = 'grid-spacer';
+    block.after(spacer);
+    // Margins no longer meet across the spacer, which moves the line by more than its height:
+    // measured again, a few times at most, until the line is on the grid.
+    let height = 0;
+    for (let tries = 0; tries < 3; tries++) {
+      const now = top()!;
+      const off = offGrid(now);
+      if (off === 0) break;
+      height = height + pitch - off >= pitch ? height - off : height + pitch - off;
+      spacer.style.height = `${height}px`;
+    }
+    // Pushed onto the next page, the line needs no spacer.
+    if (flow.column(line) !== endPage(block)) spacer.remove();
+  }
+
   let distribution: PrintLayoutReport['distribution'] = null;
   const footer = body.querySelector<HTMLElement>('.distribution');
   if (footer) {
