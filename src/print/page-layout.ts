@@ -718,7 +718,6 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const first = top();
     if (!line || first === undefined || flow.column(line) !== endPage(block) || offGrid(first) === 0) continue;
     const spacer = document.createElement('div');
-    spacer.className = 'grid-spacer';
     block.after(spacer);
     // Margins no longer meet across the spacer, which moves the line by more than its height:
     // measured again, a few times at most, until the line is on the grid.
