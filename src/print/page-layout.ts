@@ -639,33 +639,36 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return column * columnHeight + bottom;
   };
 
-  // A chart that does not fit at a page's foot even at the smallest size floats, as a typesetter
-  // would place it: it moves down past the text blocks after it in its article, whole blocks, to
-  // just after the one that runs onto the next page, so that its title keeps with the first lines
-  // of that text at the foot and the chart starts the next page. It never passes a heading, a
-  // table or another figure; and it stays where it was when that does not make the gap at the
-  // foot smaller or would end the flow later. The web edition keeps the source order.
-  const floatChart = (chart: HTMLElement): { fontSizePt: number; floatedPast: number } | undefined => {
-    // A charted table's chart is followed by its table: the two move together.
-    const unit = chart.parentElement?.matches('.table-chart') ? chart.parentElement : chart;
-    const lead = leadOf(chart);
+  // A chart that does not fit at a page's foot even at the smallest size, or a photo that does not
+  // fit there, floats, as a typesetter would place it: it moves down past the text blocks after
+  // it in its article, whole blocks, to just after the one that runs onto the next page, so that
+  // its title keeps with the first lines of that text at the foot and the figure starts the next
+  // page. It never passes a heading, a table, another figure or the note that closes the article;
+  // and it stays where it was when that does not make the gap at the foot smaller or would end
+  // the flow later. `unit` is what moves (a chart with the table it charts); `refit` is tried
+  // where it lands (a chart's smaller type) and `undo` undoes it. The web edition keeps the
+  // source order. Gives how many blocks it moved past: 0 where it stayed.
+  const floatFigure = (figure: HTMLElement, unit: HTMLElement = figure, { refit, undo }: { refit?: () => void; undo?: () => void } = {}): number => {
+    const lead = leadOf(figure);
     const page = pageBefore(lead);
-    if (page === null || lead.style.breakBefore === 'column' || whollyOn(chart, page) || unit.querySelector('.print-wide')) return undefined;
+    if (page === null || lead.style.breakBefore === 'column' || whollyOn(figure, page) || unit.querySelector('.print-wide')) return 0;
     const text: HTMLElement[] = [];
     let next = unit.nextElementSibling;
-    for (; next?.matches('p, ol, ul, blockquote') && !next.querySelector('img, svg, table, figure'); next = next.nextElementSibling)
+    // A note (`（综合整理）`, rehype-notes) closes the article.
+    for (; next?.matches('p:not(.note), ol, ul, blockquote') && !next.querySelector('img, svg, table, figure'); next = next.nextElementSibling)
       text.push(next as HTMLElement);
-    // Text just before a table or another figure introduces it (“…如下。”): it stays with it.
-    if (next && !/^H[1-6]$/.test(next.tagName)) text.pop();
+    // Text just before a table or a chart introduces it (“…如下。”): it stays with it. A photo
+    // is not introduced so, and a photo before it may float past the text between them.
+    if (next && !/^H[1-6]$/.test(next.tagName) && !next.matches('.figure')) text.pop();
     const anchor = text[0];
-    if (!anchor) return undefined;
+    if (!anchor) return 0;
     const before = { gap: footGap(page), end: flowEnd() };
     let floatedPast = 0;
     for (const block of text) {
       block.after(unit);
       floatedPast++;
       if (endPage(block) <= page) continue;
-      // A block that went whole to the next page fills nothing: the chart starts that page, before it.
+      // A block that went whole to the next page fills nothing: the figure starts that page, before it.
       if (flow.column(block) > page) {
         block.before(unit);
         floatedPast--;
@@ -674,23 +677,38 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     }
     if (floatedPast === 0) {
       anchor.before(unit);
-      return undefined;
+      return 0;
     }
-    // Where it lands, after the end of that text, it may fit smaller.
-    const fontSizePt = fitChart(chart);
-    if (footGap(page) < before.gap && flowEnd() <= before.end + slack) return { fontSizePt, floatedPast };
+    refit?.();
+    if (footGap(page) < before.gap && flowEnd() <= before.end + slack) return floatedPast;
     anchor.before(unit);
-    chart.style.removeProperty('--chart-size');
-    return undefined;
+    undo?.();
+    return 0;
+  };
+
+  /** A chart floated (see `floatFigure`), with its table when it charts one, and its type where it landed. */
+  const floatChart = (chart: HTMLElement): { fontSizePt: number; floatedPast: number } | undefined => {
+    // A charted table's chart is followed by its table: the two move together.
+    const unit = chart.parentElement?.matches('.table-chart') ? chart.parentElement : chart;
+    let fontSizePt = 0;
+    const floatedPast = floatFigure(chart, unit, {
+      refit: () => {
+        fontSizePt = fitChart(chart);
+      },
+      undo: () => chart.style.removeProperty('--chart-size'),
+    });
+    return floatedPast === 0 ? undefined : { fontSizePt, floatedPast };
   };
 
   // In document order, as moving or shrinking one table or chart moves everything after it.
   const tableEntries = new Map(entries.map((entry) => [entry.table as Element, entry]));
   const charts: Array<{ chart: HTMLElement; fontSizePt: number; floatedPast: number }> = [];
-  for (const element of body.querySelectorAll<HTMLElement>('table, .chart')) {
+  for (const element of body.querySelectorAll<HTMLElement>('table, .chart, .figure')) {
     const entry = tableEntries.get(element);
     if (entry) {
       if (!entry.fit.wide) keepRows(entry, flow);
+    } else if (element.matches('.figure') && element.getClientRects().length > 0) {
+      floatFigure(element);
     } else if (element.matches('.chart') && element.getClientRects().length > 0) {
       // The smaller size keeps the source order, so it is tried first; the chart floats only where even that does not fit.
       const fontSizePt = fitChart(element);

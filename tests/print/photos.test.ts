@@ -154,4 +154,17 @@ describe('photos in an issue', () => {
       expect(captionWords[0]!.yMin - box.bottom).toBeLessThan(10);
     }
   });
+
+  it('floats a photo that does not fit at a page’s foot past the text after it, never past the article’s closing note', () => {
+    const texts = pageTexts(pdf).map((text) => text.replace(/\s+/g, ''));
+    const pageOf = (text: string) => texts.findIndex((page) => page.includes(text)) + 1;
+    // The first photo does not fit under the first paragraph: the paragraph after it fills page 1.
+    expect(pageOf('蕉岭县在老旧小区改造中')).toBe(1);
+    expect(pageOf('蕉岭县改造后的小区')).toBe(2);
+    // The note that closes the article stays after its last photo.
+    const last = texts[pageOf('图：梅江区的小区改造现场') - 1]!;
+    expect(pageOf('（综合整理）')).toBe(pageOf('图：梅江区的小区改造现场'));
+    expect(last.indexOf('（综合整理）')).toBeGreaterThan(last.indexOf('图：梅江区的小区改造现场'));
+    expect(result.counts.pdfs).toBe(1);
+  });
 });
