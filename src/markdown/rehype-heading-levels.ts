@@ -22,9 +22,13 @@ export default function rehypeHeadingLevels() {
       // Tables and charts are most of an issue's elements, and never hold a heading.
       if (node.tagName === 'table' || node.tagName === 'svg') return SKIP;
       if (!/^h[3-6]$/.test(node.tagName)) return;
-      const text = toString(node).trim();
-      const level = LEVELS.find(([pattern]) => pattern.test(text))?.[1];
+      const level = levelClass(toString(node).trim());
       node.properties = { ...node.properties, className: level ? ['subhead', level] : ['subhead'] };
     });
   };
+}
+
+/** The class of the heading level `text` is numbered as (`level-2` for `（一）…`), if any. */
+export function levelClass(text: string): string | undefined {
+  return LEVELS.find(([pattern]) => pattern.test(text))?.[1];
 }

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { hasClass } from './has-class.ts';
-import { LEVELS } from './rehype-heading-levels.ts';
+import { levelClass } from './rehype-heading-levels.ts';
 import { subheadDepth } from './subheads.ts';
 
 /** The longest lead sentence taken for a run-in subhead, numbering and full stop included. */
@@ -50,7 +50,7 @@ function markRunIn(paragraph: Element): void {
   } else if (split) lead.push(split);
   const text = toString({ type: 'element', tagName: 'span', properties: {}, children: lead }).trimStart();
   if (subheadDepth(text) === undefined) return;
-  const level = LEVELS.find(([pattern]) => pattern.test(text))![1];
+  const level = levelClass(text)!;
   const span: Element = { type: 'element', tagName: 'span', properties: { className: [RUN_IN_CLASS, level] }, children: lead };
   paragraph.children = [span, ...rest];
 }
