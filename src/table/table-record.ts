@@ -1,5 +1,6 @@
 import type { HeaderCell } from './header-cells.ts';
 import type { StackedColumns } from './stacked-columns.ts';
+import type { SharedValues } from '../util/shared-values.ts';
 
 /** What a rendered `::table` leaves on `file.data.tables`, for charts and cache keys. */
 export interface TableRecord {
@@ -43,8 +44,14 @@ export interface TableRecord {
  */
 export type IssueTable = Pick<TableRecord, 'columns' | 'paths' | 'chart' | 'total' | 'period'>;
 
-export function issueTable({ columns, paths, chart, total, period }: TableRecord): IssueTable {
+export function issueTable({ columns, paths, chart, total, period }: IssueTable): IssueTable {
   return { columns, paths, chart, total, ...(period !== undefined && { period }) };
+}
+
+/** The table with its columns, header paths and chart those of an equal table `shared` holds, if any. */
+export function sharedTable(table: IssueTable, shared: SharedValues): IssueTable {
+  const { columns, paths, chart } = shared.share({ columns: table.columns, paths: table.paths, chart: table.chart });
+  return issueTable({ columns, paths, chart, total: table.total, period: table.period });
 }
 
 declare module 'vfile' {
