@@ -37,7 +37,6 @@ import {
 import { jianbaoVersion } from './version.ts';
 import { type FolderWalk, walkFolders } from '../util/walk-folder.ts';
 import { isInside } from '../util/inside.ts';
-import { SharedValues } from '../util/shared-values.ts';
 import { sharedTable } from '../table/table-record.ts';
 import { OUTPUT_MARKER } from '../output/output-folder.ts';
 import { contentDigests, outputDigest, readStamp, removeStamp, type Stamp, writeStamp } from './up-to-date-stamp.ts';
@@ -236,8 +235,6 @@ export class BuildCache {
   #placed: Map<string, RenderPlace> | undefined;
   /** The chunks of `renders` read, by blob; undefined when damaged. */
   readonly #chunks = new Map<string, CachedRender[] | undefined>();
-  /** What the issues' renders have in common, held once (see `#sharedRender`). */
-  readonly #shared = new SharedValues();
 
   /** The content and output folders being walked, when they are (see `BuildCacheOptions.walkFrom`). */
   readonly #walks: Walks | undefined;
@@ -525,12 +522,12 @@ export class BuildCache {
   async #readEntry(entry: IssueEntry, blobs: BlobStore, name: string): Promise<{ render: CachedRender; warnings: () => readonly MessageData[] } | undefined> {
     if (blobs === this.#blobs) {
       const own = this.#blobs;
-      const render = this.#chunkedRender(name) ?? this.#sharedRender(parseRender(readPart(own, entry, 'render')));
+      const render = this.#chunkedRender(name) ?? sharedRender(parseRender(readPart(own, entry, 'render')));
       if (!render || !own.has(entry.blob, blobSize(entry))) return undefined;
       return { render, warnings: () => readWarnings(own, entry, name) };
     }
     const bytes = await blobs.read(entry.blob);
-    const render = this.#sharedRender(parseRender(bytes && partIn(bytes, entry, 'render')));
+    const render = sharedRender(parseRender(bytes && partIn(bytes, entry, 'render')));
     const found = bytes && partIn(bytes, entry, 'warnings');
     // An empty part: no warnings.
     const warnings = found?.length === 0 ? [] : parseWarnings(found);
@@ -554,8 +551,10 @@ export class BuildCache {
     if (!this.#chunks.has(place.blob)) {
       const found = parseRenders(this.#blobs!.readSync(place.blob), place.size);
       if (!found) this.problems.push('the stored renders were missing or corrupt');
-      const shared = found?.map((render) => this.#sharedRender(render));
-      this.#chunks.set(place.blob, shared);
+      this.#chunks.set(
+        place.blob,
+        found?.map((render) => sharedRender(render)),
+      );
     }
     return this.#chunks.get(place.blob)?.[place.index];
   }
@@ -583,17 +582,6 @@ export class BuildCache {
       this.#changed = true;
     }
     return chunks;
-  }
-
-  /**
-   * The render with its tables' columns, header paths and chart, which a series' issues mostly
-   * repeat, shared with the issues' before it (see `SharedValues`). Each issue held its own copy:
-   * with the render a worker sent kept whole by `storedWarnings`, 2.9 kB an issue of the 12.4 kB
-   * the main thread's heap held (heap snapshots at the write phase, 1,000 and 3,000 synthetic
-   * issues).
-   */
-  #sharedRender<T extends CachedRender | undefined>(render: T): T {
-    return render && { ...render, tables: render.tables.map((table) => sharedTable(table, this.#shared)) };
   }
 
   /** Whether every file still has the hash it had. */
@@ -893,7 +881,7 @@ export class BuildCache {
    */
   keepIssue(issue: Issue, stored: StoredRender): RenderedIssue {
     const found = stored.entry;
-    const fields = this.#sharedRender(stored.fields);
+    const fields = sharedRender(stored.fields);
     const kept = keptRender({ ...fields, issue }, this.#kept!, stored.stored, found && renderedHash(issue, found.markdown, stored.stored.blob));
     if (!this.#blobs) return kept;
     if (!found) {
@@ -1405,6 +1393,11 @@ function parseBlob(bytes: Buffer | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The render with its tables shared with the issues' before it (see `sharedTable`). */
+function sharedRender<T extends CachedRender | undefined>(render: T): T {
+  return render && { ...render, tables: render.tables.map(sharedTable) };
 }
 
 function parseRender(bytes: Buffer | undefined): CachedRender | undefined {
