@@ -21,6 +21,8 @@ export interface Site {
   readonly placeholders: readonly Issue[];
   /** The series file, then one file per issue file read; their messages are the problems found. */
   readonly files: readonly VFile[];
+  /** How many issue files were read: the others were known unchanged by their stat (`LoadMemo.unread`). */
+  readonly filesRead: number;
   /** Symbolic links passed over, each with a warning. */
   readonly links: readonly VFile[];
 }
@@ -46,6 +48,11 @@ export interface LoadMemo {
   recall(source: string, markdown: string, series: Series): LoadedFields | undefined;
   /** Remember an issue just loaded without problems. */
   remember(issue: Issue, series: Series): void;
+  /**
+   * Let go of the text of an issue just loaded: it is read again when asked for, so that the
+   * issues waiting to be rendered do not all hold theirs (see `BuildCache.release`).
+   */
+  release(issue: Issue): void;
   /** The content folder as a walk on another thread found it, when it was walked; else it is read. */
   contentWalk?(): Promise<FolderWalk | undefined>;
 }
@@ -57,35 +64,34 @@ export async function loadSite(contentDir: string, memo?: LoadMemo): Promise<Sit
   ]);
   const issues: Issue[] = [];
   const placeholders: Issue[] = [];
-  const unreadFiles = new Set<VFile>();
+  let filesRead = 0;
+  // Each file read and loaded before the next is read, so that no more than one text is held here.
   const issueFiles = found.paths.map((path) => {
     const unread = memo?.unread(path, series ?? NO_SERIES);
-    if (!unread) return readIssueFile(path);
-    issues.push(unread);
-    // Its messages are those of the archive-wide checks; no one reads its text from here.
-    const file = new VFile({ path });
-    unreadFiles.add(file);
-    return file;
-  });
-  for (const file of issueFiles) {
-    if (unreadFiles.has(file)) continue;
-    // A file that could not be read as text has nothing to check.
-    if (file.messages.length > 0) continue;
-    const known = recalled(file, series ?? NO_SERIES, memo);
-    if (known) {
-      issues.push(known);
-      continue;
+    if (unread) {
+      issues.push(unread);
+      // Its messages are those of the archive-wide checks; no one reads its text from here.
+      return new VFile({ path });
     }
-    const issue = loadIssue(file, series ?? NO_SERIES);
-    if (issue) issues.push(issue);
-    else placeholders.push(placeholderIssue(file));
-    // A valid issue's loading reports nothing: what is remembered needs no messages replayed.
-    if (issue && file.messages.length === 0) memo?.remember(issue, series ?? NO_SERIES);
+    const file = readIssueFile(path);
+    filesRead++;
+    // A file that could not be read as text has nothing to check.
+    if (file.messages.length > 0) return file;
+    const known = recalled(file, series ?? NO_SERIES, memo);
+    const issue = known ?? loadIssue(file, series ?? NO_SERIES);
+    if (issue) {
+      issues.push(issue);
+      // A valid issue's loading reports nothing: what is remembered needs no messages replayed.
+      if (!known && file.messages.length === 0) memo?.remember(issue, series ?? NO_SERIES);
+      memo?.release(issue);
+    } else placeholders.push(placeholderIssue(file));
     // The file carries the issue's messages from here on; its text is the issue's to hold or let go.
     file.value = '';
-  }
+    return file;
+  });
   issues.sort(newestFirst);
-  return { contentDir, series, issues: withPrevious(issues), placeholders, files: [seriesFile, ...issueFiles], links: found.links.map(linkWarning) };
+  const files = [seriesFile, ...issueFiles];
+  return { contentDir, series, issues: withPrevious(issues), placeholders, files, filesRead, links: found.links.map(linkWarning) };
 }
 
 function recalled(file: VFile, series: Series, memo: LoadMemo | undefined): Issue | undefined {
