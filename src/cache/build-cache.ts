@@ -345,7 +345,7 @@ export class BuildCache {
   /** `#markdownHash` of the issue's text, without reading it when it is the unread text `unread` gave. */
   #issueHash(issue: Issue): string {
     const known = this.#hashes.get(issue.source);
-    if (known?.read !== undefined && Object.getOwnPropertyDescriptor(issue, 'markdown')?.get === known.read) return known.hash;
+    if (known?.read !== undefined && readers.get(issue) === known.read) return known.hash;
     return this.#markdownHash(issue.source, issue.markdown);
   }
 
@@ -408,20 +408,28 @@ export class BuildCache {
   }
 
   /**
-   * Let go of the text of an issue: from here on it is read again when asked for (to render it;
-   * a PDF's print warnings are placed in it) and must then be the text loaded, as an unread
-   * issue's is (see `unread`); once read, it is let go of again here. Loading lets go of each text
-   * as soon as the issue is loaded, and rendering of what it read. A build held every issue's text
-   * to its end (8.5 KB an issue: 17 MB of the 83 MB heap left at the end of a 2,000-issue build),
+   * The issue just loaded as the build holds it: a copy whose text is not held but read again
+   * when asked for (to render it; a PDF's print warnings are placed in it), which must then be
+   * the text loaded, as an unread issue's is (see `unread`). A build held every issue's text to
+   * its end (8.5 KB an issue: 17 MB of the 83 MB heap left at the end of a 2,000-issue build),
    * then from loading until the issue rendered: a cold build of 10,000 synthetic issues peaked at
-   * 449 MiB, now 352 MiB (3,000: 332–342 MiB, now 292–302 MiB), in the same time.
+   * 449 MiB, now 352 MiB (3,000: 332–342 MiB, now 292–302 MiB), in the same time. A copy, not the
+   * issue with its `markdown` made a getter: V8 turns an object whose data property becomes an
+   * accessor into a dictionary (see `heldBackText`).
+   */
+  withoutText(issue: Issue): Issue {
+    const { markdown: _, ...fields } = issue;
+    return this.#readWhenAsked(fields, this.#issueHash(issue)) as Issue;
+  }
+
+  /**
+   * Let go of the text of an issue once rendered or found unchanged: the text its getter read
+   * (see `withoutText`, `unread`), or one it holds itself, which is then read again when asked for.
    */
   release(issue: Issue): void {
-    if (Object.getOwnPropertyDescriptor(issue, 'markdown')?.get) {
-      this.#hashes.get(issue.source)?.read?.forget();
-      return;
-    }
-    this.#readWhenAsked(issue, this.#issueHash(issue));
+    const read = readers.get(issue);
+    if (read) read.forget();
+    else this.#readWhenAsked(issue, this.#issueHash(issue));
   }
 
   /**
@@ -451,7 +459,8 @@ export class BuildCache {
   #readWhenAsked<T extends { readonly source: string }>(issue: T, hash: string): T {
     const read = unreadText(issue.source, hash);
     this.#hashes.set(issue.source, { read, hash });
-    return Object.defineProperty(issue, 'markdown', { get: read, enumerable: true });
+    readers.set(issue, read);
+    return Object.defineProperty(issue, 'markdown', { get: heldBackText, enumerable: true });
   }
 
   /**
@@ -1215,6 +1224,18 @@ function settled(stat: readonly number[], start: number): boolean {
 /** The getter of an issue's text not held, which holds it once read until told to `forget` it. */
 type UnreadText = (() => string) & { readonly forget: () => void };
 
+/** Each issue's `UnreadText`, by the issue whose text it reads (see `BuildCache.#readWhenAsked`). */
+const readers = new WeakMap<object, UnreadText>();
+
+/**
+ * The `markdown` getter of every issue whose text is not held: one function for them all, as V8
+ * keeps an accessor in the shape objects share, and an issue with a getter of its own (its
+ * `UnreadText`) was made a dictionary, 830 bytes more an issue.
+ */
+function heldBackText(this: object): string {
+  return readers.get(this)!();
+}
+
 /**
  * The getter of an issue's text not held (see `BuildCache.unread`, `BuildCache.release`): read at
  * the first call, and checked to be the text loaded (hash `hash`); one changed since is an error.
@@ -1370,30 +1391,43 @@ function renderedHash(issue: Issue, markdown: string, blob: string): string {
   return combineHashes([issue.source, markdown, issue.previous ?? '', blob]);
 }
 
+/** Where each kept render's HTML is (see `keptRender`), by the rendered issue. */
+const keptHtml = new WeakMap<object, { readonly store: BlobStore; readonly stored: IssueBlob; readonly source: string }>();
+
+/** The part of a kept render's blob, read and checked; one changed since it was stored is an error. */
+function readKept(rendered: object, part: 'html' | 'printHtml'): string {
+  const { store, stored, source } = keptHtml.get(rendered)!;
+  const bytes = readPart(store, stored, part);
+  if (bytes === undefined) throw new ChangedDuringBuildError(`the HTML of ${source} kept in ${store.dir}`, 'renders it anew');
+  return bytes.toString('utf8');
+}
+
+/** The getters of every kept render: one pair for them all, for the reason `heldBackText` gives. */
+const KEPT_HTML: PropertyDescriptorMap = {
+  html: {
+    get(this: object) {
+      return readKept(this, 'html');
+    },
+    enumerable: true,
+  },
+  printHtml: {
+    get(this: object) {
+      return readKept(this, 'printHtml');
+    },
+    enumerable: true,
+  },
+};
+
 /**
  * The rendered issue whose HTML is kept in `store` (see `BuildCache.keepIssue`): each read of
  * `html` or `printHtml` reads its blob and checks it. A blob changed since it was stored is an
  * error (the read deleted it, so the next build renders the issue again).
  */
 function keptRender(fields: Omit<RenderedIssue, 'html' | 'printHtml'>, store: BlobStore, stored: IssueBlob, hash: string | undefined): RenderedIssue {
-  const read = (part: 'html' | 'printHtml') => {
-    const bytes = readPart(store, stored, part);
-    if (bytes === undefined) {
-      throw new ChangedDuringBuildError(`the HTML of ${fields.issue.source} kept in ${store.dir}`, 'renders it anew');
-    }
-    return bytes.toString('utf8');
-  };
+  const rendered = { ...fields, hash };
+  keptHtml.set(rendered, { store, stored, source: fields.issue.source });
   // Getters, not fields: a copy made by spreading reads the HTML rather than losing it.
-  return {
-    ...fields,
-    hash,
-    get html() {
-      return read('html');
-    },
-    get printHtml() {
-      return read('printHtml');
-    },
-  };
+  return Object.defineProperties(rendered, KEPT_HTML) as RenderedIssue;
 }
 
 /** The part `part` of an issue blob's bytes, read whole (and checked). */

@@ -49,10 +49,10 @@ export interface LoadMemo {
   /** Remember an issue just loaded without problems. */
   remember(issue: Issue, series: Series): void;
   /**
-   * Let go of the text of an issue just loaded: it is read again when asked for, so that the
-   * issues waiting to be rendered do not all hold theirs (see `BuildCache.release`).
+   * The issue just loaded as the build holds it, its text read again when asked for, so that the
+   * issues waiting to be rendered do not all hold theirs (see `BuildCache.withoutText`).
    */
-  release(issue: Issue): void;
+  withoutText(issue: Issue): Issue;
   /** The content folder as a walk on another thread found it, when it was walked; else it is read. */
   contentWalk?(): Promise<FolderWalk | undefined>;
 }
@@ -80,10 +80,9 @@ export async function loadSite(contentDir: string, memo?: LoadMemo): Promise<Sit
     const known = recalled(file, series ?? NO_SERIES, memo);
     const issue = known ?? loadIssue(file, series ?? NO_SERIES);
     if (issue) {
-      issues.push(issue);
       // A valid issue's loading reports nothing: what is remembered needs no messages replayed.
       if (!known && file.messages.length === 0) memo?.remember(issue, series ?? NO_SERIES);
-      memo?.release(issue);
+      issues.push(memo ? memo.withoutText(issue) : issue);
     } else placeholders.push(placeholderIssue(file));
     // The file carries the issue's messages from here on; its text is the issue's to hold or let go.
     file.value = '';
