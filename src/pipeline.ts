@@ -283,7 +283,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     const { site } = loaded;
     const key = outputKey(site.series, settings);
     const clean = loaded.errors.length === 0 && loaded.warnings.length === 0;
-    const written = clean ? await phase('up to date', () => cache.upToDate(site.issues, key, outDir)) : undefined;
+    const written = clean ? await phase('up-to-date check', () => cache.upToDate(site.issues, key, outDir)) : undefined;
     if (written) return upToDate(written);
 
     const engine = createNunjucksEngine(templatesDir);

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await rm(stampPath());
   checked = await run();
   expect(checked.counts.upToDate).toBe(true);
-  expect(phases(checked)).toContain('up to date');
+  expect(phases(checked)).toContain('up-to-date check');
 });
 afterAll(async () => {
   vi.restoreAllMocks();
@@ -52,7 +52,7 @@ describe('an output found up to date', () => {
     expect(existsSync(stampPath())).toBe(true);
     const next = await run();
     expect(stamped(next)).toBe(true);
-    expect(phases(next)).not.toContain('up to date');
+    expect(phases(next)).not.toContain('up-to-date check');
     expect(next.counts).toEqual(checked.counts);
     // The synthetic issues have the reference's half-width commas: 33 warnings each.
     expect(next.warnings.length).toBe(checked.warnings.length);
