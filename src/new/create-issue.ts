@@ -1,6 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { issueLabel } from '../format/chinese.ts';
+import { issueLabel, issueNumber } from '../format/chinese.ts';
 import { issueSlug } from '../load/issue-slug.ts';
 import { loadSite, type Site } from '../load/load-site.ts';
 import { dateFitsYear } from '../load/schema.ts';
@@ -95,7 +95,7 @@ export async function createIssue(contentDir: string, date: string, options: Cre
 function refuseOlderWithoutTotal(site: Site, { year, number, date }: { year: number; number: number; date: string }, supplement: boolean): void {
   const newest = newestIssue(site.issues, site.series?.supplementsCountInTotal ?? false);
   if (!newest || date >= newest.date) return;
-  const label = `${year}年${supplement ? '增刊' : ''}第${number}期`;
+  const label = issueNumber({ year, number, supplement });
   throw new Error(
     `Expected the 总第N期 of ${label}, dated ${date}, before the newest issue ${issueLabel(newest)} (${newest.source}): the archive's next total is the newest issue's and one, not an older issue's; write its 总第N期 into the bulletin's issue line (${label} 总第N期) and import it again`,
   );

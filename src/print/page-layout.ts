@@ -99,6 +99,12 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     probe.remove();
     return { width: w, height: h };
   };
+  /** The width of the element's text as laid out, without its padding or the rest of its box. */
+  const textWidth = (element: HTMLElement): number => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return range.getBoundingClientRect().width;
+  };
   const { width: columnWidth, height: columnHeight } = boxOf(options.measure, options.areaHeight);
   const wideBox = boxOf(options.wideMeasure, options.wideAreaHeight);
 
@@ -155,17 +161,12 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     // A short title steps up while it stays within the span, then its characters spread over
     // it, at most a character apart: `letter-spacing` follows each character, the last too, so
     // the same indent before the first keeps the characters centred.
-    const textWidth = () => {
-      const range = document.createRange();
-      range.selectNodeContents(masthead);
-      return range.getBoundingClientRect().width;
-    };
     const span = masthead.clientWidth * options.masthead.span;
-    if (textWidth() < span) {
+    if (textWidth(masthead) < span) {
       masthead.style.letterSpacing = '0';
       while (mastheadPt < options.masthead.largestPt) {
         masthead.style.fontSize = `${mastheadPt + 1}pt`;
-        if (textWidth() > span) {
+        if (textWidth(masthead) > span) {
           masthead.style.fontSize = `${mastheadPt}pt`;
           break;
         }
@@ -173,7 +174,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       }
       // Spaces typed into the title (`工 作 简 报`) are characters too, each followed by the spacing.
       const characters = [...(masthead.textContent ?? '').trim()].length;
-      const gap = characters > 1 ? Math.min((span - textWidth()) / (characters - 1), mastheadPt / 0.75) : 0;
+      const gap = characters > 1 ? Math.min((span - textWidth(masthead)) / (characters - 1), mastheadPt / 0.75) : 0;
       masthead.style.letterSpacing = `${gap}px`;
       masthead.style.textIndent = `${gap}px`;
     }
@@ -238,13 +239,11 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const style = getComputedStyle(cell);
     const saved = style.whiteSpace === 'nowrap' ? undefined : cell.style.whiteSpace;
     if (saved !== undefined) cell.style.whiteSpace = 'nowrap';
-    const range = document.createRange();
-    range.selectNodeContents(cell);
     const extra = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'].reduce(
       (sum, key) => sum + Number.parseFloat(style[key as 'paddingLeft']),
       0,
     );
-    const width = range.getBoundingClientRect().width + extra;
+    const width = textWidth(cell) + extra;
     if (saved !== undefined) cell.style.whiteSpace = saved;
     return width;
   };
