@@ -22,6 +22,7 @@ import { checkOutputFolder } from './output/output-folder.ts';
 import { startWork } from './output/work-folder.ts';
 // Light, and the seed starts before the phases are loaded: not among them.
 import { openOutput, seedOutput, type OutputSeed } from './output/write-output.ts';
+import { dropSpare } from './output/spare-output.ts';
 import type * as Phases from './phases.ts';
 
 export interface BuildOptions {
@@ -273,8 +274,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     };
     // The stamp of an output found up to date held (see up-to-date-stamp.ts): nothing was loaded.
     if (cache.stamped) return upToDate(cache.stamped);
-    const outputFiles = cache.outputFiles(outDir);
-    seed = outputFiles && seedOutput(outDir, work.dir, outputFiles);
+    const outputWalk = cache.outputWalk(outDir);
+    seed = outputWalk && seedOutput(outDir, work.dir, outputWalk);
+    // The spare output a build does not start from is left from an earlier one: stale.
+    if (!seed) dropSpare(work.dir);
     // Loaded only now, once there is something to build: see phases.ts.
     const phases = await import('./phases.ts');
     const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition } = phases;

@@ -980,14 +980,14 @@ export class BuildCache {
   }
 
   /**
-   * The files and symbolic links of `outDir` as its walk found them, when it is walked and is the
-   * output the last build wrote (see `seedOutput`); undefined at once when not, or once the walk
-   * failed.
+   * The walk of `outDir` (its files with their stats, and its symbolic links), when it is walked
+   * and is the output the last build wrote (see `seedOutput`); undefined at once when not, or once
+   * the walk failed.
    */
-  outputFiles(outDir: string): Promise<string[] | undefined> | undefined {
+  outputWalk(outDir: string): Promise<FolderWalk | undefined> | undefined {
     const output = this.#walks?.output;
     if (output?.dir !== resolve(outDir) || this.#previous.written?.dir !== output.dir) return undefined;
-    return output.done.then(() => output.walk && [...output.walk.files.keys(), ...output.walk.links]);
+    return output.done.then(() => output.walk);
   }
 
   /** Resolves once the output folder's walk is done, or at once when it is not walked (see `BuildCacheOptions.walkFrom`). */

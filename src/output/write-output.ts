@@ -7,6 +7,8 @@ import type { OutputFile } from '../model.ts';
 import { onInterrupt } from '../util/interrupt.ts';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.ts';
 import { OLD_PREFIX, removeDetached } from './work-folder.ts';
+import { keepSpare, takeSpare } from './spare-output.ts';
+import type { FolderWalk } from '../util/walk-folder.ts';
 
 /** The build was interrupted before the new output was swapped in. */
 export class WriteInterruptedError extends Error {
@@ -86,11 +88,12 @@ export interface OpenOutputOptions {
 }
 
 /**
- * The output being replaced, hard-linked file by file into the new output's folder by `cp -al`
- * in another process, started once the build knows it has something to write and before it has
+ * The output being replaced, hard-linked file by file into the new output's folder in another
+ * process or thread, started once the build knows it has something to write and before it has
  * anything: on another core while the build loads and checks the content, rather than one link
- * a kept file on the build's own (at 10,000 issues, 20,000 links and 10,000 folders, about 1 s
- * of its main thread, against `cp -al`'s 0.9 s beside it).
+ * a kept file on the build's own. From the spare the last build left (see spare-output.ts), that
+ * is a few links; without one, `cp -al` links every file and makes every folder (at 10,000
+ * issues 20,000 links and 10,000 folders, 0.9–3.5 s here).
  */
 export interface OutputSeed {
   /** True once every file is linked in; false when that failed, and nothing of it is left. */
@@ -103,29 +106,37 @@ export interface OutputSeed {
 
 /**
  * Start `seed` for the output `outDir` in the build's folder `work` (see `OutputSeed`), or none
- * where there is no `cp -al` (GNU cp: Linux) or nothing to seed from. `files` lists what
- * `outDir` holds; without it the seed is discarded, as stale files could not be told.
+ * where there is no `cp -al` (GNU cp: Linux) or nothing to seed from. `walk` is what `outDir`
+ * holds; without it the seed is discarded, as stale files could not be told.
  */
-export function seedOutput(outDir: string, work: string, files: Promise<Iterable<string> | undefined>): OutputSeed | undefined {
+export function seedOutput(outDir: string, work: string, walk: Promise<FolderWalk | undefined>): OutputSeed | undefined {
   // A folder of its own: `cp -a` would copy a symbolic link to one as the link.
   if (process.platform !== 'linux' || !lstatSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
   const staging = join(work, 'site');
-  const child = spawn('cp', ['-alT', '--', outDir, staging], { stdio: 'ignore' });
-  const copied = new Promise<boolean>((resolve) => {
-    child.on('error', () => resolve(false));
-    child.on('close', (code) => resolve(code === 0));
-  });
+  const files = walk.then((found) => found && [...found.files.keys(), ...found.links]);
+  const spare = takeSpare(outDir, work, staging, walk);
+  const child = spare ? undefined : spawn('cp', ['-alT', '--', outDir, staging], { stdio: 'ignore' });
+  const copied =
+    spare?.done ??
+    new Promise<boolean>((resolve) => {
+      child!.on('error', () => resolve(false));
+      child!.on('close', (code) => resolve(code === 0));
+    });
+  let discarded = false;
   const discard = async () => {
+    discarded = true;
     forget();
-    child.kill('SIGKILL');
-    await copied;
-    await removeTree(staging);
+    child?.kill('SIGKILL');
+    await spare?.stop();
+    await done;
+    // What it linked, all or part, is a spare as good as any for the next build (see spare-output.ts).
+    if (existsSync(staging) && !(await keepSpare(staging, work))) await removeTree(staging);
   };
   // An interrupt stops it before the build's folder is removed (see `runInterruptCleanups`).
   const forget = onInterrupt(discard);
   const done = Promise.all([copied, files]).then(async ([copied, listed]) => {
     if (copied && listed !== undefined) return true;
-    await removeTree(staging);
+    if (!discarded) await removeTree(staging);
     return false;
   });
   done.then(forget, forget);
@@ -245,7 +256,10 @@ export async function openOutput(outDir: string, work: string, options: OpenOutp
       swap = Promise.all(preparing).then(async () => {
         if (seeded) removeUnwritten(staging, seeded, placed);
         const replaced = await swapIn(outDir, staging, previous);
-        if (replaced) removal = options.removeInBackground && process.platform !== 'win32' ? removeInBackground(previous) : removeTree(previous);
+        // A seeded output's predecessor is kept for the next build to start from (see spare-output.ts).
+        if (replaced && !(seeded && (await keepSpare(previous, work)))) {
+          removal = options.removeInBackground && process.platform !== 'win32' ? removeInBackground(previous) : removeTree(previous);
+        }
       });
       return swap;
     },
@@ -254,7 +268,9 @@ export async function openOutput(outDir: string, work: string, options: OpenOutp
         await Promise.all(preparing);
         await swap?.catch(() => undefined);
         await removal;
-        // An `rm -rf` for a seeded output, which holds a link for every file of the output.
+        // A seeded output not swapped in (a build that failed) is a spare as good as any: the next
+        // build links in what it lacks. Else an `rm -rf`, which removes a seeded one faster.
+        if (seeded && existsSync(staging) && (await keepSpare(staging, work))) return;
         await (seeded ? removeTree(staging) : rm(staging, { recursive: true, force: true }));
       } finally {
         unregister();

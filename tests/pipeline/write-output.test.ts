@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { link, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openOutput, seedOutput, writeOutput as writeInto, type CopiedFile } from '../../src/output/write-output.ts';
+import { walkFolders } from '../../src/util/walk-folder.ts';
 import type { OutputFile } from '../../src/model.ts';
 import { hashTree } from '../support/hash-tree.ts';
 import { until } from '../support/until.ts';
@@ -147,8 +148,15 @@ function tree(root: string): string[] {
     .sort();
 }
 
-/** The files under `root` by path, as `seedOutput` is given them by the walk of the output. */
-const listed = async (root: string) => tree(root).filter((path) => !path.endsWith('/'));
+/** The spare output `spare` as a tree and its hash, once its `.gitignore`, ignoring all of it, is checked and removed. */
+async function spareOutput(spare: string): Promise<[string[], string]> {
+  expect(await readFile(join(spare, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+  await rm(join(spare, '.gitignore'));
+  return [tree(spare), await hashTree(spare)];
+}
+
+/** The walk of the output `root`, as `seedOutput` is given it. */
+const listed = (root: string) => walkFolders([root])[0]!;
 
 // Linux only: where there is no GNU `cp -al`, there is no seed and the output starts empty.
 describe.runIf(process.platform === 'linux')('an output seeded with the output it replaces', () => {
@@ -221,6 +229,83 @@ describe.runIf(process.platform === 'linux')('an output seeded with the output i
     await seedOutput(out, work, listed(out))!.discard();
     expect(existsSync(join(work, 'site'))).toBe(false);
     expect(await hashTree(out)).toBe(before);
+  });
+
+  it('keeps the output it replaced as the next build’s spare, which that build starts from', async () => {
+    const spare = join(dir, 'spare');
+    await writeOutput(out, turned.first);
+    const first = [tree(out), await hashTree(out)];
+    await seededWrite(turned.second);
+    // The first output, swapped out, as it was.
+    expect(await spareOutput(spare)).toEqual(first);
+    expect(await readFile(join(spare, 'notes'), 'utf8')).toBe('a file');
+    const kept = await inode('index.html');
+    await seededWrite([...turned.first.slice(1), { path: 'index.html', contents: '<h1>梅州</h1>' }]);
+    const unseeded = join(dir, 'unseeded');
+    await writeOutput(unseeded, [...turned.first.slice(1), { path: 'index.html', contents: '<h1>梅州</h1>' }]);
+    expect([tree(out), await hashTree(out)]).toEqual([tree(unseeded), await hashTree(unseeded)]);
+    // Taken from the spare rather than written: the same file as before.
+    expect(await inode('index.html')).toEqual(kept);
+    expect(await readFile(join(spare, 'notes/1.html'), 'utf8')).toBe('now a folder');
+    expect(readdirSync(join(dir, 'work'))).toEqual([]);
+  });
+
+  it('brings a spare of any state up to date: stale, extra and missing files and links, a folder for a file and a file for a folder', async () => {
+    await writeOutput(out, [...turned.second, { path: '2021/12/index.html', contents: '第12期' }]);
+    const spare = join(dir, 'spare');
+    for (const [path, contents] of [
+      ['index.html', 'stale'],
+      ['notes', 'a file where the output has a folder'],
+      ['old/a/b.html', 'a folder where the output has a file'],
+      ['extra/deep/page.html', 'not in the output'],
+      ['feed.xml', 'written over by the build'],
+    ] as const) {
+      await mkdir(dirname(join(spare, path)), { recursive: true });
+      await writeFile(join(spare, path), contents);
+    }
+    await symlink('feed.xml', join(spare, 'latest.html'));
+    await link(join(out, '2021/12/index.html'), join(spare, '2021-12.html'));
+    const before = await hashTree(out);
+    const kept = await inode('2021/12/index.html');
+
+    // The same output written again, from a spare that differs from it everywhere.
+    await seededWrite([...turned.second, { path: '2021/12/index.html', contents: '第12期' }]);
+    expect(await hashTree(out)).toBe(before);
+    expect(tree(out)).toEqual([
+      '.jianbao-output',
+      '2021/',
+      '2021/11/',
+      '2021/11/index.html',
+      '2021/12/',
+      '2021/12/index.html',
+      'feed.xml',
+      'index.html',
+      'notes/',
+      'notes/1.html',
+      'old',
+    ]);
+    expect(await inode('2021/12/index.html')).toEqual(kept);
+    // Taken, and in its place the output it replaced.
+    expect(existsSync(join(spare, 'extra'))).toBe(false);
+    expect((await spareOutput(spare))[1]).toBe(before);
+  });
+
+  it('keeps a seed it did not use, and the new output of a build that failed, as the spare', async () => {
+    await writeOutput(out, pages('第11期'));
+    const before = await hashTree(out);
+    const work = join(dir, 'work');
+    const seed = seedOutput(out, work, listed(out))!;
+    await seed.done;
+    await seed.discard();
+    expect((await spareOutput(join(dir, 'spare')))[1]).toBe(before);
+    const failing = [...pages('第11期，改'), { path: 'b', contents: 'file' }, { path: 'b/c.html', contents: 'under a file' }];
+    await expect(seededWrite(failing)).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    expect(await hashTree(out)).toBe(before);
+    expect(existsSync(join(dir, 'spare', 'b'))).toBe(true);
+    // Started from that spare: the same output as from an empty one.
+    await seededWrite(pages('第12期'));
+    expect(tree(out)).toEqual(['.jianbao-output', '2021/', '2021/11/', '2021/11/index.html', 'feed.xml', 'index.html']);
+    expect(await readFile(join(out, '2021/11/index.html'), 'utf8')).toBe('第12期');
   });
 
   it('starts empty when the output could not be listed, writing it whole', async () => {
