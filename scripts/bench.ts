@@ -87,7 +87,7 @@ async function build({ content, out, cache }: Site, ...extra: string[]): Promise
   const seconds = (performance.now() - started) / 1000;
   const lines = stdout.trim().split('\n');
   const timings = lines.find((line) => / ms( ·|$)/.test(line)) ?? '';
-  const phases = new Map([...timings.matchAll(/([a-z][a-z ]*?) (\d+) ms/g)].map((match) => [match[1]!.replace(/^jianbao: /, ''), Number(match[2]) / 1000]));
+  const phases = new Map([...timings.matchAll(/([a-z][a-z -]*?) (\d+) ms/g)].map((match) => [match[1]!.replace(/^jianbao: /, ''), Number(match[2]) / 1000]));
   return {
     seconds,
     rssMiB: Number(await readFile(rssFile, 'utf8')) / 1024,

@@ -87,7 +87,9 @@ export interface BuildOptions {
    * Return without waiting for the output this build replaced to be removed: an `rm -rf` that
    * outlives the build removes it from `.<out>.jianbao-work/old-…/`, as the CLI's build does
    * (about 2 s of wall time at 10,000 issues, most of it the disk's). A build that starts
-   * meanwhile leaves it to that `rm -rf`. Not on Windows.
+   * meanwhile leaves it to that `rm -rf`. Not on Windows. With it, a large output (one the next
+   * build walks) that was not seeded gets its spare made by a `cp -al` that outlives the build
+   * too (see `OpenOutputOptions.spareInBackground`).
    * @default false
    */
   readonly removeInBackground?: boolean;
@@ -340,7 +342,11 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     const pdfs = downloads.filter((file) => file.edition === 'pdf');
     // Each page is written as it is made, so no more than one page is held at a time.
     seedTaken = true;
-    const output = await openOutput(outDir, work.dir, { removeInBackground: options.removeInBackground, seed });
+    const output = await openOutput(outDir, work.dir, {
+      removeInBackground: options.removeInBackground,
+      seed,
+      spareInBackground: options.removeInBackground === true && cache.walksOutput,
+    });
     let made: number;
     let pagesChanged: number;
     let pagesMade = 0;

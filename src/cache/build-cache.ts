@@ -990,6 +990,15 @@ export class BuildCache {
     return output.done.then(() => output.walk);
   }
 
+  /**
+   * Whether this build walks the output folder (see `BuildCacheOptions.walkFrom`): a large
+   * archive's, whose next build will walk it too, and so can start from a spare of it (see
+   * spare-output.ts).
+   */
+  get walksOutput(): boolean {
+    return this.#walks?.output !== undefined;
+  }
+
   /** Resolves once the output folder's walk is done, or at once when it is not walked (see `BuildCacheOptions.walkFrom`). */
   async outputWalked(): Promise<void> {
     await this.#walks?.output?.done;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -75,6 +76,22 @@ export async function keepSpare(folder: string, work: string): Promise<boolean> 
 }
 
 const IGNORE_ALL = '# The output the last jianbao build replaced, kept for the next to start from.\n*\n';
+
+/**
+ * Make the spare beside the build's folder `work` from the output `outDir` by a `cp -al` that
+ * outlives the build (see `OpenOutputOptions.spareInBackground`): 2.3–3.5 s of system time at
+ * 10,000 issues, on the other core as the build saves its cache and after it returned, rather
+ * than in the next build. Linux only (GNU `cp`). A build that takes it before it is complete
+ * takes what is there: a spare of any part of the output is brought up to date alike.
+ */
+export function makeSpare(outDir: string, work: string): void {
+  const spare = spareFolder(work);
+  if (process.platform !== 'linux' || existsSync(spare)) return;
+  const script = 'cp -alT -- "$1" "$2"; [ -d "$2" ] && printf "%s" "$3" > "$2/.gitignore"';
+  const child = spawn('sh', ['-c', script, 'sh', outDir, spare, IGNORE_ALL], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+}
 
 /** Remove the spare beside the build's folder `work` in the background: a build that does not start from it leaves it stale. */
 export function dropSpare(work: string): void {

@@ -7,7 +7,7 @@ import type { OutputFile } from '../model.ts';
 import { onInterrupt } from '../util/interrupt.ts';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.ts';
 import { OLD_PREFIX, removeDetached } from './work-folder.ts';
-import { keepSpare, takeSpare } from './spare-output.ts';
+import { keepSpare, makeSpare, takeSpare } from './spare-output.ts';
 import type { FolderWalk } from '../util/walk-folder.ts';
 
 /** The build was interrupted before the new output was swapped in. */
@@ -85,6 +85,14 @@ export interface OpenOutputOptions {
    * @default none: the new output starts empty
    */
   readonly seed?: OutputSeed | undefined;
+  /**
+   * When the new output is not seeded, make the next build's spare of it once it is swapped in
+   * (see spare-output.ts), by a `cp -al` that runs on after the build: for an output the next
+   * build will walk, from the CLI, as `removeInBackground`. A seeded output's spare is the output
+   * it replaced.
+   * @default false
+   */
+  readonly spareInBackground?: boolean;
 }
 
 /**
@@ -260,6 +268,7 @@ export async function openOutput(outDir: string, work: string, options: OpenOutp
         if (replaced && !(seeded && (await keepSpare(previous, work)))) {
           removal = options.removeInBackground && process.platform !== 'win32' ? removeInBackground(previous) : removeTree(previous);
         }
+        if (!seeded && options.spareInBackground) makeSpare(outDir, work);
       });
       return swap;
     },

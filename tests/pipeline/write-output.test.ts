@@ -308,6 +308,22 @@ describe.runIf(process.platform === 'linux')('an output seeded with the output i
     expect(await readFile(join(out, '2021/11/index.html'), 'utf8')).toBe('第12期');
   });
 
+  it('told to, makes the spare of an output it did not seed after the swap, in the background', async () => {
+    await writeOutput(out, turned.first);
+    const work = join(dir, 'work');
+    const output = await openOutput(out, work, { spareInBackground: true });
+    try {
+      for (const file of turned.second) output.write(file);
+      await output.commit();
+    } finally {
+      await output.close();
+    }
+    const spare = join(dir, 'spare');
+    await until('the spare made', () => existsSync(join(spare, '.gitignore')));
+    expect(await spareOutput(spare)).toEqual([tree(out), await hashTree(out)]);
+    expect(await inode('old')).toEqual(await stat(join(spare, 'old')).then((found) => [found.ino, found.mtimeMs]));
+  });
+
   it('starts empty when the output could not be listed, writing it whole', async () => {
     await writeOutput(out, [...pages('第11期'), { path: 'stale.html', contents: 'not written again' }]);
     const work = join(dir, 'work');
