@@ -36,24 +36,27 @@ export function takeSpare(outDir: string, work: string, staging: string, walk: P
   } catch {
     return undefined;
   }
-  let worker: Worker | undefined;
-  let stopped = false;
-  const done = walk.then((found) => {
-    if (!found || stopped) return false;
+  // Started at once: it walks the spare while the output is walked.
+  const worker = new Worker(UPDATE, { eval: true, workerData: { staging, output: outDir } });
+  const updated = new Promise<boolean>((resolve) => {
+    worker.once('message', (posted: { error?: string }) => resolve(posted.error === undefined));
+    worker.once('error', () => resolve(false));
+    worker.once('exit', () => resolve(false));
+  });
+  const done = walk.then(async (found) => {
+    if (!found) {
+      await worker.terminate();
+      return false;
+    }
     const files = [...found.files.keys()];
     const inodes = Float64Array.from(files, (path) => found.files.get(path)![3]);
-    worker = new Worker(UPDATE, { eval: true, workerData: { staging, output: outDir, files, inodes, links: found.links } });
-    return new Promise<boolean>((resolve) => {
-      worker!.once('message', (posted: { error?: string }) => resolve(posted.error === undefined));
-      worker!.once('error', () => resolve(false));
-      worker!.once('exit', () => resolve(false));
-    });
+    worker.postMessage({ files, inodes, links: found.links }, [inodes.buffer]);
+    return updated;
   });
   return {
     done,
     async stop() {
-      stopped = true;
-      await worker?.terminate();
+      await worker.terminate();
       await done;
     },
   };
@@ -99,7 +102,8 @@ export function dropSpare(work: string): void {
 }
 
 // CommonJS for an eval'd worker, as walk-folder.ts's: synchronous calls, one after another, on
-// another core while the build loads and checks the content. The spare's walk tells each file's
+// another core while the build loads and checks the content, the spare walked while the output
+// is, and brought up to date once the output's listing comes. The spare's walk tells each file's
 // inode: a file of the output's that the spare holds under the same inode is that very file,
 // linked there by the build that wrote it (or by `cp -al`). What the spare holds besides is
 // removed first (so that a folder can take a file's place, and a file a folder's), then each
@@ -107,10 +111,10 @@ export function dropSpare(work: string): void {
 const UPDATE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readdirSync, lstatSync, linkSync, mkdirSync, rmSync } = require('node:fs');
-const { staging, output, files, inodes, links } = workerData;
-function update() {
-  const held = new Map();
-  const folders = [];
+const { staging, output } = workerData;
+const held = new Map();
+const folders = [];
+function walk() {
   const stack = [''];
   while (stack.length > 0) {
     const folder = stack.pop();
@@ -122,6 +126,8 @@ function update() {
       } else held.set(path, entry.isFile() ? lstatSync(staging + '/' + path).ino : -1);
     }
   }
+}
+function update({ files, inodes, links }) {
   const missing = [...links];
   for (let index = 0; index < files.length; index++) {
     if (held.get(files[index]) === inodes[index]) held.delete(files[index]);
@@ -147,10 +153,18 @@ function update() {
     linkSync(output + '/' + path, staging + '/' + path);
   }
 }
+let failure;
 try {
-  update();
-  parentPort.postMessage({});
+  walk();
 } catch (error) {
-  parentPort.postMessage({ error: String(error) });
+  failure = String(error);
 }
+parentPort.once('message', (listing) => {
+  try {
+    if (failure === undefined) update(listing);
+  } catch (error) {
+    failure = String(error);
+  }
+  parentPort.postMessage({ error: failure });
+});
 `;
