@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, renameSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -31,9 +31,17 @@ export interface SpareUpdate {
  * told by their inode (see UPDATE). Undefined when there is no spare.
  */
 export function takeSpare(outDir: string, work: string, staging: string, walk: Promise<FolderWalk | undefined>): SpareUpdate | undefined {
+  // Only a folder of its own: the update removes what the folder holds beyond the output, so a
+  // symbolic link there, to wherever, is never followed.
+  const spare = spareFolder(work);
+  if (!lstatSync(spare, { throwIfNoEntry: false })?.isDirectory()) return undefined;
   try {
-    renameSync(spareFolder(work), staging);
+    renameSync(spare, staging);
   } catch {
+    return undefined;
+  }
+  if (!lstatSync(staging).isDirectory()) {
+    rmSync(staging, { force: true });
     return undefined;
   }
   // Started at once: it walks the spare while the output is walked.

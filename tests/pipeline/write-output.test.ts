@@ -290,6 +290,18 @@ describe.runIf(process.platform === 'linux')('an output seeded with the output i
     expect((await spareOutput(spare))[1]).toBe(before);
   });
 
+  it('never takes a symbolic link for the spare, nor touches where it leads', async () => {
+    await writeOutput(out, pages('第11期'));
+    const elsewhere = join(dir, 'elsewhere');
+    await mkdir(join(elsewhere, 'notes'), { recursive: true });
+    await writeFile(join(elsewhere, 'notes', 'keep.txt'), 'not the output’s');
+    await symlink(elsewhere, join(dir, 'spare'));
+    await seededWrite(pages('第12期'));
+    expect(await readFile(join(elsewhere, 'notes', 'keep.txt'), 'utf8')).toBe('not the output’s');
+    expect(tree(elsewhere)).toEqual(['notes/', 'notes/keep.txt']);
+    expect(await readFile(join(out, '2021/11/index.html'), 'utf8')).toBe('第12期');
+  });
+
   it('keeps a seed it did not use, and the new output of a build that failed, as the spare', async () => {
     await writeOutput(out, pages('第11期'));
     const before = await hashTree(out);
