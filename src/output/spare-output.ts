@@ -158,7 +158,14 @@ function update({ files, inodes, links }) {
       mkdirSync(staging + '/' + folder, { recursive: true });
       present.add(folder);
     }
-    linkSync(output + '/' + path, staging + '/' + path);
+    try {
+      linkSync(output + '/' + path, staging + '/' + path);
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // Put there meanwhile, as by the cp -al of a spare still being made: replaced by the output's.
+      rmSync(staging + '/' + path, { recursive: true, force: true });
+      linkSync(output + '/' + path, staging + '/' + path);
+    }
   }
 }
 let failure;
