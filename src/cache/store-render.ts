@@ -100,22 +100,25 @@ export interface RenderWarnings {
 
 /**
  * Put a freshly rendered issue in `store`, as one blob (see `ISSUE_PARTS`): its web and print
- * HTML, and in the cache's store its render and warnings, with the hashes of its inputs. Runs
- * where the issue rendered — on a render worker, so that the main thread creates none of these
- * files and formats none of these warnings.
+ * HTML, and in the cache's store its render and warnings, with the hashes of its inputs: of a
+ * dependency, the hash of the bytes it was rendered from when `read` has it (a table source),
+ * else of the file now (a photo, which rendering only measures). Runs where the issue rendered —
+ * on a render worker, so that the main thread creates none of these files and formats none of
+ * these warnings.
  */
 export async function storeRender(
   store: RenderStore,
   rendered: Omit<RenderedIssue, 'issue'>,
   markdown: string,
   warnings: RenderWarnings,
+  read: Readonly<Record<string, string>> = {},
 ): Promise<StoredRender> {
   const { html, printHtml, ...fields } = rendered;
   const { articles, tables, images, attachments } = fields;
   const render: CachedRender = { articles, tables, images, attachments };
   const dependencies: string[] = [];
   for (const path of store.entries ? fields.dependencies : []) {
-    const hash = fileHash(path);
+    const hash = read[path] ?? fileHash(path);
     // Gone since it was rendered: nothing to key the entry by.
     if (hash === undefined) break;
     dependencies.push(hash);

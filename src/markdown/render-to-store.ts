@@ -26,5 +26,5 @@ export async function renderToStore(processor: Processor, issue: Issue, file: VF
   // Printed only for the cache's store, which keeps them (see `ISSUE_PARTS`).
   const printed = store.entries ? printedText(problemsIn([file]).warnings) : '';
   const warnings = { data: file.messages.map(toMessageData), printed };
-  return { stored: await storeRender(store, render, issue.markdown, warnings) };
+  return { stored: await storeRender(store, render, issue.markdown, warnings, file.data.dependencyHashes) };
 }

@@ -88,6 +88,7 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
   // Name the source the way the Markdown file is named, so that messages read alike.
   const sourceName = file.path !== undefined && isAbsolute(file.path) ? path : relative(file.cwd, path);
   const read = await source.read(path, { name: sourceName, attributes: attributes.source });
+  if (read.bytesHash !== undefined) (file.data.dependencyHashes ??= {})[path] = read.bytesHash;
   problems.push(...read.problems);
   const { notes } = read;
   // A 栏次 row under the header the source gives is the header's, not a row of figures to sum.

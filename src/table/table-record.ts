@@ -70,6 +70,12 @@ declare module 'vfile' {
     tables: TableRecord[];
     /** Absolute paths of the files this document was built from besides itself. */
     dependencies: string[];
+    /**
+     * The hash of the bytes a table source was built from, by absolute path: what the issue's
+     * cache entry keys that file by, rather than the hash of a second read, which would miss an
+     * edit between the two.
+     */
+    dependencyHashes: Record<string, string>;
     /** The Markdown file of the previous issue, whose table files a carried table is compared with. */
     previousIssue: string | undefined;
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkTable from '../../src/table/index.ts';
+import { contentHash } from '../../src/cache/hash.ts';
 import { periodOf } from '../../src/table/remark-table.ts';
 import { fixtureFolder, processFixture, renderIn, repoRoot } from './process-fixture.ts';
 
@@ -114,6 +115,13 @@ describe('remarkTable', () => {
       );
     expect(twice.data.dependencies).toEqual([referenceCsv]);
     expect(twice.data.tables).toHaveLength(2);
+  });
+
+  it('notes the hash of the bytes each table was built from, on file.data.dependencyHashes', async () => {
+    const file = await processFixture('reference');
+    expect(file.data.dependencyHashes).toEqual({ [referenceCsv]: contentHash(await readFile(referenceCsv)) });
+    // Nothing was read from a file that is not there.
+    expect((await processFixture('missing-file')).data.dependencyHashes).toBeUndefined();
   });
 
   it('lists a CSV that failed to read, so a watcher rebuilds when it appears', async () => {

@@ -4,6 +4,7 @@ import { csvSyntaxProblem } from './csv-syntax-problem.ts';
 import { type DecodedCsv, decodeCsv, emptyCsv } from './decode-csv.ts';
 import { leadingIndent } from './leading-indent.ts';
 import { readSourceFile } from './read-source-file.ts';
+import { contentHash } from '../../cache/hash.ts';
 import type { SourceCell, SourceResult, SourceRow, TableSource } from './source.ts';
 
 /** CSV files as Excel and WPS save them: UTF-8 (BOM or not), UTF-16, GB18030; any line endings. */
@@ -26,7 +27,7 @@ const failed = (...problems: Problem[]): SourceResult => ({ rows: [], problems }
  */
 function readCsv(path: string, name: string): SourceResult {
   const file = readSourceFile(path, name, { missing: 'table-csv-missing', read: 'table-csv-read' });
-  return 'problem' in file ? failed(file.problem) : parseCsv(file.bytes, name);
+  return 'problem' in file ? failed(file.problem) : { ...parseCsv(file.bytes, name), bytesHash: contentHash(file.bytes) };
 }
 
 /** Decode and parse CSV bytes; see `readCsv`. */

@@ -44,6 +44,8 @@ export interface SourceResult {
   readonly headerRows?: number | undefined;
   /** What the table leaves out of the source and the editor should know: warnings, never stopping the build. */
   readonly notes?: readonly Problem[] | undefined;
+  /** The hash of the file's bytes the rows were read from (see `contentHash`), when it could be read. */
+  readonly bytesHash?: string | undefined;
 }
 
 export interface SourceContext {

@@ -3,6 +3,7 @@ import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import type { PlaceLabel, Problem, SourcePlace } from '../problem.ts';
 import { type CellRange, columnLetters, parseRange } from './a1-range.ts';
 import { readSourceFile } from './read-source-file.ts';
+import { contentHash } from '../../cache/hash.ts';
 import type { SourceCell, SourceContext, SourceResult, SourceRow, TableSource } from './source.ts';
 import { formatUnit } from './number-format.ts';
 import { cellText } from './workbook-cell.ts';
@@ -29,11 +30,14 @@ export function workbookLabel(name: string, sheet: string): PlaceLabel {
 
 const failed = (...problems: Problem[]): SourceResult => ({ rows: [], problems });
 
-async function readXlsx(path: string, { name, attributes = {} }: SourceContext): Promise<SourceResult> {
-  const file = readSourceFile(path, name, { missing: 'table-xlsx-missing', read: 'table-xlsx-read' });
+async function readXlsx(path: string, context: SourceContext): Promise<SourceResult> {
+  const file = readSourceFile(path, context.name, { missing: 'table-xlsx-missing', read: 'table-xlsx-read' });
   if ('problem' in file) return failed(file.problem);
-  const { bytes } = file;
+  return { ...(await workbookRows(file.bytes, context)), bytesHash: contentHash(file.bytes) };
+}
 
+/** The rows of a workbook's bytes (see `readXlsx`). */
+async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceContext): Promise<SourceResult> {
   const container = workbookContainer(bytes);
   if (container !== 'zip') return failed(notAWorkbook(container, name));
   const loaded = await loadWorkbook(bytes).then(
