@@ -7,12 +7,13 @@ import type { FolderWalk } from '../util/walk-folder.ts';
 import { removeDetached } from './work-folder.ts';
 
 /**
- * The output the last build replaced, kept in the work folder (`.<out>.jianbao-work/spare/`,
- * beside `work`, the build's own folder, see `startWork`) for the next build to start its new output from, rather than removed: made up to date with the
- * output by linking in the files that build wrote, it is the new output's seed (see
- * `seedOutput`) for a few links instead of a link for every file and a folder for every issue.
- * At 10,000 issues `cp -al` took 2.3–3.5 s of system time to link 20,950 entries here, 2.8 s of
- * it making the 10,471 folders (strace), and the `rm -rf` of the replaced output as long again.
+ * Where the output the last build replaced is kept for the next build to start its new output
+ * from, rather than removed: `.<out>.jianbao-work/spare/`, beside `work`, the build's own folder
+ * (see `startWork`). Made up to date with the output by linking in the files that build wrote, it
+ * is the new output's seed (see `seedOutput`) for a few links instead of a link for every file
+ * and a folder for every issue: at 10,000 issues `cp -al` took 2.3–3.5 s of system time to link
+ * 20,950 entries here, 2.8 s of it making the 10,471 folders (strace), and the `rm -rf` of the
+ * replaced output as long again.
  */
 export function spareFolder(work: string): string {
   return join(dirname(work), 'spare');
