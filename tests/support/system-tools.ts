@@ -39,14 +39,15 @@ function output(command: string, args: readonly string[]): string | undefined {
 
 /**
  * The test files under `root`'s `tests/` that need a tool this machine lacks, by path from
- * `root`, and a notice saying which and how to run them. In CI (`CI` set) none is left out: a
- * missing tool fails its tests there, as it should. `ci` and `present` stand in for the
- * environment and the machine in this helper's own test.
+ * `root`, and a notice saying which and how to run them. In CI (`CI=true`, as the build's
+ * progress display tells it) none is left out: a missing tool fails its tests there, as it
+ * should. `ci` and `present` stand in for the environment and the machine in this helper's own
+ * test.
  */
 export function testsLeftOut(
   root: string,
   {
-    ci = Boolean(process.env.CI),
+    ci = process.env.CI === 'true' || process.env.CI === '1',
     present = (tool: SystemTool) => tool.present(),
   }: { readonly ci?: boolean; readonly present?: (tool: SystemTool) => boolean } = {},
 ): { readonly files: readonly string[]; readonly notice: string | undefined } {
@@ -59,7 +60,7 @@ export function testsLeftOut(
   const lines: string[] = [];
   const files: string[] = [];
   for (const tool of missing) {
-    const needing = tests.filter((file) => tool.marker.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file));
+    const needing = tests.filter((file) => tool.marker.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file).replaceAll('\\', '/'));
     files.push(...needing);
     lines.push(`  ${needing.length} test files need ${tool.name}`);
   }
