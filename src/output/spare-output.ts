@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, renameSync, rmSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FolderWalk } from '../util/walk-folder.ts';
@@ -82,12 +82,21 @@ export async function keepSpare(folder: string, work: string): Promise<boolean> 
     () => true,
     () => false,
   );
-  // Kept out of git's way, as the output itself is: a file the next build's update removes.
-  if (kept) await writeFile(join(spare, '.gitignore'), IGNORE_ALL).catch(() => undefined);
+  if (kept) ignored(spare);
   return kept;
 }
 
-const IGNORE_ALL = '# The output the last jianbao build replaced, kept for the next to start from.\n*\n';
+/**
+ * Keep the spare out of git's way, as the output itself is: a `.gitignore` ignoring all of it, a
+ * file the next build's update removes with the rest the output lacks.
+ */
+function ignored(spare: string): void {
+  try {
+    writeFileSync(join(spare, '.gitignore'), '# The output the last jianbao build replaced, kept for the next to start from.\n*\n');
+  } catch {
+    // Only git's view of the folder is at stake.
+  }
+}
 
 /**
  * Make the spare beside the build's folder `work` from the output `outDir` by a `cp -al` that
@@ -99,8 +108,14 @@ const IGNORE_ALL = '# The output the last jianbao build replaced, kept for the n
 export function makeSpare(outDir: string, work: string): void {
   const spare = spareFolder(work);
   if (process.platform !== 'linux' || existsSync(spare)) return;
-  const script = 'cp -alT -- "$1" "$2"; [ -d "$2" ] && printf "%s" "$3" > "$2/.gitignore"';
-  const child = spawn('sh', ['-c', script, 'sh', outDir, spare, IGNORE_ALL], { detached: true, stdio: 'ignore' });
+  // Made and ignored first: `cp -alT` links the output into it.
+  try {
+    mkdirSync(spare);
+  } catch {
+    return;
+  }
+  ignored(spare);
+  const child = spawn('cp', ['-alT', '--', outDir, spare], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
 }
