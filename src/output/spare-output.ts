@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FolderWalk } from '../util/walk-folder.ts';
-import { removeDetached } from './work-folder.ts';
+import { removeDetached, runDetached } from './work-folder.ts';
 
 /**
  * Where the output the last build replaced is kept for the next build to start its new output
@@ -115,9 +114,7 @@ export function makeSpare(outDir: string, work: string): void {
     return;
   }
   ignored(spare);
-  const child = spawn('cp', ['-alT', '--', outDir, spare], { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
-  child.unref();
+  runDetached('cp', ['-alT', '--', outDir, spare]);
 }
 
 /** Remove the spare beside the build's folder `work` in the background: a build that does not start from it leaves it stale. */

@@ -112,7 +112,12 @@ async function removeLeftovers(outDir: string, work: string): Promise<void> {
  * skips what the other removed.
  */
 export function removeDetached(old: string): void {
-  const child = spawn('sh', ['-c', 'rm -rf -- "$1"; rmdir -- "$2" 2>/dev/null', 'sh', old, dirname(old)], { detached: true, stdio: 'ignore' });
+  runDetached('sh', ['-c', 'rm -rf -- "$1"; rmdir -- "$2" 2>/dev/null', 'sh', old, dirname(old)]);
+}
+
+/** Start `command` in a process of its own that outlives the build, and forget it (a failure to start included). */
+export function runDetached(command: string, args: readonly string[]): void {
+  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
 }
