@@ -1,7 +1,8 @@
 import { type Edition, type Series, SHARE_IMAGE } from '../model.ts';
 import type { TemplateEngine } from './engine.ts';
 import { rootFrom } from './page-data.ts';
-import { dataHash, type SitePage, type StandIn } from './site-page.ts';
+import { combineHashes } from '../cache/hash.ts';
+import type { SitePage, StandIn } from './site-page.ts';
 import { absoluteUrl, pageMeta, type ShareImage, type SiteIssue } from './site-view.ts';
 
 /** The issues of one year, newest first. */
@@ -51,8 +52,22 @@ export const pageEdition: Edition & { render(engine: TemplateEngine, archive: Ar
     const data = { series, years, page, root: rootFrom(issue.path), issue, newer: neighbours[index - 1], older: neighbours[index + 1] };
     return {
       path: `${issue.path}${this.fileName(issue)}`,
-      // The issue's stand-in holds its HTML: a page whose inputs are unchanged reads none.
-      inputs: () => dataHash('issue.njk', data, archive.standIn),
+      // The stand-ins of what the data is made from: the page's meta data and root follow from
+      // its issue, the series and the share picture. The issue's stand-in holds its HTML, so a
+      // page whose inputs are unchanged reads none. Not `dataHash`: the data as JSON cost 0.2 s
+      // of a one-change rebuild of 10,000 issues, most of it for the meta data.
+      inputs: () => {
+        const standIn = (value: object | undefined) => (value === undefined ? '' : archive.standIn(value)!);
+        return combineHashes([
+          'issue.njk',
+          standIn(series),
+          standIn(years),
+          JSON.stringify(archive.shareImage ?? null),
+          standIn(issue),
+          standIn(data.newer),
+          standIn(data.older),
+        ]);
+      },
       render: () => engine.render('issue.njk', { ...data, issue: { ...issue, html: typeof issue.html === 'function' ? issue.html() : issue.html } }),
     };
   },
