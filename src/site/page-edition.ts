@@ -57,7 +57,7 @@ export const pageEdition: Edition & { render(engine: TemplateEngine, archive: Ar
       // page whose inputs are unchanged reads none. Not `dataHash`: the data as JSON cost 0.2 s
       // of a one-change rebuild of 10,000 issues, most of it for the meta data.
       inputs: () => {
-        const standIn = (value: object | undefined) => (value === undefined ? '' : archive.standIn(value)!);
+        const standIn = (value: object | undefined) => (value === undefined ? '' : (archive.standIn(value) ?? JSON.stringify(value)));
         return combineHashes([
           'issue.njk',
           standIn(series),
