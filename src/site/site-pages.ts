@@ -48,8 +48,8 @@ const defaults = { homeIssues: 24, pageSize: 100, navYears: 50 } satisfies SiteO
  * costs the same whatever the size of the archive, save the lists, which are split over pages of
  * `pageSize` entries.
  *
- * Each page is given only what it shows, so that its inputs change only when it does: the years
- * as `{ year, count }` (an issue page only their names), an issue page its own issue and the
+ * Each page is given only what it shows, so that its inputs change only when it does: the years'
+ * names (the home and search pages `{ year, count }`), an issue page its own issue and the
  * labels and titles of the issues around it.
  */
 export function* sitePages(engine: TemplateEngine, series: Series, views: readonly SiteIssueInput[], options: SiteOptions = {}): Generator<SitePage> {
@@ -58,8 +58,10 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
   const allYears = groupByYear(issues);
   const counts = allYears.map((group) => ({ year: group.year, count: group.issues.length }));
   const years = counts.slice(0, settings.navYears);
-  const common = { series, years };
+  // Only the home and search pages show how many issues a year has: the other pages get the
+  // years' names, so that a new issue makes again none of the other years' pages.
   const archiveYears = years.map(({ year }) => ({ year }));
+  const common = { series, years: archiveYears };
   // Previous and next in the order issues came out, a supplement between the issues around its date.
   const chronological = byDate(issues);
   const neighbours = chronological.map(neighbour);
@@ -98,6 +100,7 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
   const searchPath = 'search/';
   yield page(engine, standIn, 'search.njk', {
     ...common,
+    years,
     page: pageMeta(searchPath, `全文检索 · ${series.title}`, `在${series.title}各期中检索`),
     root: rootFrom(searchPath),
   });
@@ -118,9 +121,6 @@ export function renderSite(engine: TemplateEngine, series: Series, views: readon
   return [...sitePages(engine, series, views, options)].map(pageFile);
 }
 
-/** A year as the pages' year links show it. */
-type YearCount = { readonly year: number; readonly count: number };
-
 /**
  * The series page: every chart month by month. Past `pageSize` months the newest are on
  * `series/`, older ones on `series/page/2/`…, each chart with the months of its page.
@@ -128,7 +128,7 @@ type YearCount = { readonly year: number; readonly count: number };
 function* seriesPages(
   engine: TemplateEngine,
   series: Series,
-  common: { readonly series: Series; readonly years: readonly YearCount[] },
+  common: { readonly series: Series; readonly years: readonly { readonly year: number }[] },
   charts: readonly SeriesChart[],
   { pageSize, pageMeta, standIn }: { readonly pageSize: number; readonly pageMeta: MetaOf; readonly standIn: StandIn },
 ): Generator<SitePage> {

@@ -12,7 +12,7 @@ import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { issueView } from '../../src/site/page-data.ts';
 import { paginate } from '../../src/site/paginate.ts';
 import { readAssets } from '../../src/site/read-assets.ts';
-import { renderSite } from '../../src/site/site-pages.ts';
+import { renderSite, sitePages } from '../../src/site/site-pages.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { progressCsv, writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
 import { hashTree } from '../support/hash-tree.ts';
@@ -128,6 +128,27 @@ describe('lists split over pages', () => {
     expect(footer(files.get('2015/1/index.html')!)).toEqual(['2015', '2014', '2013']);
     expect(footer(files.get('2001/index.html')!)).toEqual(['2015', '2014', '2013']);
     expect([...files.get('index.html')!.matchAll(/<a href="(\d{4})\/">\d{4}年<span class="year-count">/g)]).toHaveLength(15);
+  });
+});
+
+describe('a new issue', () => {
+  it('in the newest year makes again only the pages that show it, none of the other years’ pages', () => {
+    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
+    const inputs = (views: ReturnType<typeof archive>) => new Map([...sitePages(engine, series, views)].map((page) => [page.path, page.inputs()]));
+    // 2001 and 2002 with 12 issues each, 2003 with 6, then with a 7th.
+    const before = inputs(archive(30, 12));
+    const after = inputs(archive(31, 12));
+    const changed = [...after].filter(([path, hash]) => before.get(path) !== hash).map(([path]) => path);
+    expect(changed.sort()).toEqual([
+      '2003/6/index.html', // its newer link
+      '2003/7/index.html',
+      '2003/index.html',
+      'feed.xml',
+      'index.html',
+      'search/index.html', // the years' counts, for readers without JavaScript
+      'series/index.html', // its table's month
+      'sitemap.xml',
+    ]);
   });
 });
 
