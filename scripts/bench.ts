@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs, promisify } from 'node:util';
 import { writeEleventySite } from './bench/eleventy-site.ts';
-import { progressCsv, type SyntheticArchiveOptions, type SyntheticIssue, writeSyntheticArchive } from './synthetic-archive.ts';
+import { addSyntheticIssue, progressCsv, type SyntheticArchiveOptions, type SyntheticIssue, writeSyntheticArchive } from './synthetic-archive.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -199,7 +199,15 @@ if (values.scale) {
   console.log(`jianbao scale benchmark: ${sizes.join(', ')} issues, cold, no PDFs; ${os.availableParallelism()} cores, Node ${process.version}`);
   console.log(`load average before: ${loadAverage()} (other work on the machine skews every time; peak RSS does not depend on it)`);
   const PHASES = ['load', 'validate', 'pages', 'write'] as const;
-  const rows: { issues: number; run: BuildRun; same: BuildRun; again: BuildRun; ones: BuildRun[]; search?: { run: BuildRun; alone: number } }[] = [];
+  const rows: {
+    issues: number;
+    run: BuildRun;
+    same: BuildRun;
+    again: BuildRun;
+    ones: BuildRun[];
+    next: BuildRun;
+    search?: { run: BuildRun; alone: number };
+  }[] = [];
   for (const size of sizes) {
     const archive = site(`scale-${size}`);
     const written = await settledArchive(archive.content, { issues: size });
@@ -212,12 +220,15 @@ if (values.scale) {
       await changeOne(written, bump);
       ones.push(await build(archive, '--no-pdf', '--no-search'));
     }
+    // An editor's usual change: the next issue, whose table reports a month none did before.
+    await addSyntheticIssue(archive.content, { issues: size });
+    const next = await build(archive, '--no-pdf', '--no-search');
     let search: { run: BuildRun; alone: number } | undefined;
     if (values.search) {
       const withSearch = await build(site(`scale-${size}-search`, archive.content), '--no-pdf');
       search = { run: withSearch, alone: await pagefindAlone(archive.out) };
     }
-    rows.push({ issues: size, run: cold, same, again, ones, search });
+    rows.push({ issues: size, run: cold, same, again, ones, next, search });
     await rm(join(tmp, `scale-${size}`), { recursive: true, force: true });
     await rm(join(tmp, `scale-${size}-search`), { recursive: true, force: true });
   }
@@ -246,13 +257,16 @@ if (values.scale) {
   }
   for (const row of rows) line(`time per issue at ${row.issues}`, `${f((row.run.seconds * 1000) / row.issues)} ms wall`);
   console.log('');
-  console.log('| issues | rebuild, nothing changed | peak RSS | again | peak RSS | rebuild, one CSV changed (median of 3) | peak RSS | its phases |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const { issues: size, same, again, ones } of rows) {
+  console.log(
+    '| issues | rebuild, nothing changed | peak RSS | again | peak RSS | rebuild, one CSV changed (median of 3) | peak RSS | its phases | the next issue added | its phases |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const { issues: size, same, again, ones, next } of rows) {
     const mark = (run: BuildRun) => `${seconds(run.seconds)}${stamped(run) ? '' : ' (not stamped)'}`;
     const cells = [size.toLocaleString('en'), mark(same), `${f(same.rssMiB, 0)} MiB`, mark(again), `${f(again.rssMiB, 0)} MiB`];
     const one = medianRun(ones);
     cells.push(`${seconds(one.seconds)} (${ones.map((run) => f(run.seconds)).join(', ')})`, `${f(one.rssMiB, 0)} MiB`, phaseList(one));
+    cells.push(seconds(next.seconds), phaseList(next));
     console.log(`| ${cells.join(' | ')} |`);
   }
   console.log(`load average after: ${loadAverage()}`);

@@ -56,24 +56,44 @@ export interface SyntheticIssue {
  * same bytes.
  */
 export async function writeSyntheticArchive(contentDir: string, options: SyntheticArchiveOptions): Promise<SyntheticIssue[]> {
-  const { perYear, firstYear, tables } = { perYear: 24, firstYear: 2000, tables: 'csv' as const, ...options };
+  const { perYear, firstYear, tables } = settings(options);
   const [reference, series] = await Promise.all([readFile(REFERENCE, 'utf8'), readFile(SERIES, 'utf8')]);
-  const body = reference.replace(/^---\n[\s\S]*?\n---\n/, '');
   await mkdir(contentDir, { recursive: true });
   await writeFile(join(contentDir, 'bulletin.yaml'), series);
 
-  const issues: SyntheticIssue[] = [];
-  for (let index = 0; index < options.issues; index++) {
-    const year = firstYear + Math.floor(index / perYear);
-    const number = (index % perYear) + 1;
-    issues.push({ year, number, total: index + 1, dir: join(contentDir, String(year), String(number)) });
-  }
+  const body = withoutFrontmatter(reference);
+  const issues = Array.from({ length: options.issues }, (_, index) => syntheticIssue(contentDir, index, perYear, firstYear));
   // A few hundred files at a time keeps the open-file count low.
   for (let start = 0; start < issues.length; start += 200) {
     await Promise.all(issues.slice(start, start + 200).map((issue) => writeIssue(issue, body, perYear, tables)));
   }
   return issues;
 }
+
+/**
+ * Add to the archive `writeSyntheticArchive` wrote with `options` the issue after its last, as
+ * an editor adds the next bulletin: numbered on, dated on (often a month its table is the first
+ * to report).
+ */
+export async function addSyntheticIssue(contentDir: string, options: SyntheticArchiveOptions): Promise<SyntheticIssue> {
+  const { perYear, firstYear, tables } = settings(options);
+  const issue = syntheticIssue(contentDir, options.issues, perYear, firstYear);
+  await writeIssue(issue, withoutFrontmatter(await readFile(REFERENCE, 'utf8')), perYear, tables);
+  return issue;
+}
+
+/** The issue at `index` (from 0) of the archive, in its folder. */
+function syntheticIssue(contentDir: string, index: number, perYear: number, firstYear: number): SyntheticIssue {
+  const year = firstYear + Math.floor(index / perYear);
+  const number = (index % perYear) + 1;
+  return { year, number, total: index + 1, dir: join(contentDir, String(year), String(number)) };
+}
+
+/** The reference issue's Markdown without its frontmatter. */
+const withoutFrontmatter = (reference: string) => reference.replace(/^---\n[\s\S]*?\n---\n/, '');
+
+/** `options` with their defaults. */
+const settings = (options: SyntheticArchiveOptions) => ({ perYear: 24, firstYear: 2000, tables: 'csv' as const, ...options });
 
 async function writeIssue(issue: SyntheticIssue, body: string, perYear: number, tables: 'csv' | 'xlsx'): Promise<void> {
   const month = Math.min(12, Math.ceil((issue.number * 12) / perYear));
