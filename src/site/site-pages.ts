@@ -19,7 +19,7 @@ export interface SiteOptions {
   readonly homeIssues?: number;
   /**
    * The most issues a year page lists, and months the series page shows; a longer list goes on
-   * over further pages, `2021/page/2/`, `series/page/2/`…
+   * over further pages, `2021/page/2/`, `series/page/2/`… (see `paginate`)
    * @default 100
    */
   readonly pageSize?: number;

@@ -54,14 +54,31 @@ const cards = (html: string) => [...html.matchAll(/<h2 class="issue-card-label">
 
 describe('lists split over pages', () => {
   it('splits a list into pages of the given size, the first at the list’s own path', () => {
-    const pages = paginate('2021/', ['a', 'b', 'c', 'd', 'e'], 2);
+    const pages = paginate('2021/', ['e', 'd', 'c', 'b', 'a'], 2);
     expect(pages.map((page) => [page.path, page.items])).toEqual([
-      ['2021/', ['a', 'b']],
-      ['2021/page/2/', ['c', 'd']],
-      ['2021/page/3/', ['e']],
+      ['2021/', ['e', 'd']],
+      ['2021/page/2/', ['c']],
+      ['2021/page/3/', ['b', 'a']],
     ]);
     expect(pages[1]!.pagination).toMatchObject({ number: 2, previous: '2021/', next: '2021/page/3/' });
-    expect(paginate('2021/', ['a', 'b'], 2)).toEqual([{ path: '2021/', items: ['a', 'b'], pagination: undefined }]);
+    expect(paginate('2021/', ['b', 'a'], 2)).toEqual([{ path: '2021/', items: ['b', 'a'], pagination: undefined }]);
+  });
+
+  it('keeps the older pages as they were when a newer entry comes, until their newest block is full', () => {
+    const items = (count: number) => Array.from({ length: count }, (_, index) => count - index);
+    const pages = (count: number) => paginate('series/', items(count), 10).map((page) => [page.path, page.items]);
+    expect(pages(31)).toEqual([
+      ['series/', items(31).slice(0, 10)],
+      ['series/page/2/', [21]],
+      ['series/page/3/', [20, 19, 18, 17, 16, 15, 14, 13, 12, 11]],
+      ['series/page/4/', [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]],
+    ]);
+    // Only the first page and the block the entry it pushed off joined differ.
+    expect(pages(32).slice(2)).toEqual(pages(31).slice(2));
+    expect(pages(32)[1]).toEqual(['series/page/2/', [22, 21]]);
+    const sizes = (count: number) => paginate('series/', items(count), 10).map((page) => page.items.length);
+    expect(sizes(40)).toEqual([10, 10, 10, 10]);
+    expect(sizes(41)).toEqual([10, 1, 10, 10, 10]);
   });
 
   it('puts a year of more issues than the page size on several pages, linked both ways', () => {
@@ -72,8 +89,8 @@ describe('lists split over pages', () => {
     const second = files.get('2001/page/2/index.html')!;
     const last = files.get('2001/page/3/index.html')!;
     expect(cards(first)).toEqual(Array.from({ length: 10 }, (_, index) => `2001年第${25 - index}期 总第${25 - index}期`));
-    expect(cards(second)[0]).toBe('2001年第15期 总第15期');
-    expect(cards(last)).toEqual(['2001年第5期 总第5期', '2001年第4期 总第4期', '2001年第3期 总第3期', '2001年第2期 总第2期', '2001年第1期 总第1期']);
+    expect(cards(second)).toEqual(Array.from({ length: 5 }, (_, index) => `2001年第${15 - index}期 总第${15 - index}期`));
+    expect(cards(last)).toEqual(Array.from({ length: 10 }, (_, index) => `2001年第${10 - index}期 总第${10 - index}期`));
     // Every page says how many issues the year has, and where it stands.
     for (const html of [first, second, last]) expect(html).toContain('<p>共25期</p>');
     expect(second).toContain('<title>梅州市城镇老旧小区改造工作简报 2001年（第2页）</title>');
@@ -116,7 +133,8 @@ describe('lists split over pages', () => {
       '2002年12月',
       '2003年1月',
     ]);
-    expect(months(files.get('series/page/3/index.html')!)).toEqual(['2001年1月', '2001年2月', '2001年3月', '2001年4月', '2001年5月']);
+    expect(months(files.get('series/page/2/index.html')!)).toEqual(['2001年11月', '2001年12月', '2002年1月', '2002年2月', '2002年3月']);
+    expect(months(files.get('series/page/3/index.html')!)).toEqual(Array.from({ length: 10 }, (_, index) => `2001年${index + 1}月`));
     expect(files.get('series/page/3/index.html')).toContain('<li><a rel="prev" href="../../../series/page/2/">上一页</a></li>');
     expect(files.has('series/page/4/index.html')).toBe(false);
   });
