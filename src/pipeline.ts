@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { BuildCache, type UpToDate, type WarningChunk } from './cache/build-cache.ts';
@@ -163,6 +165,29 @@ export interface BuildResult {
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<Validation> {
   const { loadContent, renderContent } = await import('./phases.ts');
   return renderContent(await loadContent(contentDir), options);
+}
+
+/**
+ * `validateContent` for a command that makes no site (`check`, `pdf`), handed to `use`: the
+ * rendered HTML waits in a scratch folder, as a build's does, rather than in memory (10,000
+ * synthetic issues held 1.1 GB of it), and the folder is removed once `use` is done, or on Ctrl-C.
+ */
+export async function withValidation<T>(
+  contentDir: string,
+  use: (validation: Validation) => Promise<T>,
+  /** Where the scratch folder is made. @default os.tmpdir() */
+  parentDir = tmpdir(),
+): Promise<T> {
+  const scratchDir = await mkdtemp(join(parentDir, 'jianbao-check-'));
+  const remove = () => rm(scratchDir, { recursive: true, force: true });
+  const forget = onInterrupt(remove);
+  try {
+    const cache = await BuildCache.open({ dir: undefined, contentDir, scratchDir });
+    return await use(await validateContent(contentDir, { cache }));
+  } finally {
+    forget();
+    await remove();
+  }
 }
 
 /**

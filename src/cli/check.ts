@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../site/templates-folder.ts';
 import { applyFixes } from '../markdown/apply-fixes.ts';
 import { checkTemplates } from '../site/check-templates.ts';
-import { validateContent } from '../pipeline.ts';
+import { withValidation } from '../pipeline.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
 import { formatMessage, formatProblems, problemsIn, summarize } from '../report/messages.ts';
 import type { Command } from './command.ts';
@@ -31,23 +31,25 @@ Prints every problem as path:line:column: message, errors first, then warnings
       strict: true,
     });
     const templatesDir = resolveTemplates(values.templates);
-    const [content, templates] = await Promise.all([validateContent(values.content), checkTemplates(templatesDir, createNunjucksEngine(templatesDir))]);
-    const inTemplates = problemsIn(templates);
-    const fixed = values.fix ? await applyFixes(content.warnings) : [];
-    // The warning's text gives way to what was fixed; its rule id stays at the end.
-    for (const fix of fixed)
-      io.stdout(`${formatMessage(fix.message).replace(/warning: .*?(?=( \[[a-z-]+\])?$)/, `fixed: “${fix.actual}” → “${fix.expected}”`)}\n`);
-    const left = content.warnings.filter((warning) => !fixed.some((fix) => fix.message === warning));
-    const result = { errors: [...content.errors, ...inTemplates.errors], warnings: [...left, ...inTemplates.warnings] };
-    const folder = values.content.replace(/\/+$/, '') || '.';
-    const count = content.site.files.length - 1;
-    const checked = `checked ${count} issue file${count === 1 ? '' : 's'} in ${folder}/`;
-    if (result.errors.length === 0 && result.warnings.length === 0) {
-      io.stdout(`jianbao: ${checked}: no problems\n`);
-      return 0;
-    }
-    for (const line of formatProblems(result)) io.stderr(`${line}\n`);
-    io.stderr(`jianbao: ${checked}: ${summarize(result)}\n`);
-    return result.errors.length > 0 || (values.strict && result.warnings.length > 0) ? 1 : 0;
+    return withValidation(values.content, async (content) => {
+      const inTemplates = problemsIn(await checkTemplates(templatesDir, createNunjucksEngine(templatesDir)));
+      const fixed = values.fix ? await applyFixes(content.warnings) : [];
+      // The warning's text gives way to what was fixed; its rule id stays at the end.
+      for (const fix of fixed)
+        io.stdout(`${formatMessage(fix.message).replace(/warning: .*?(?=( \[[a-z-]+\])?$)/, `fixed: “${fix.actual}” → “${fix.expected}”`)}\n`);
+      const fixedMessages = new Set(fixed.map((fix) => fix.message));
+      const left = content.warnings.filter((warning) => !fixedMessages.has(warning));
+      const result = { errors: [...content.errors, ...inTemplates.errors], warnings: [...left, ...inTemplates.warnings] };
+      const folder = values.content.replace(/\/+$/, '') || '.';
+      const count = content.site.files.length - 1;
+      const checked = `checked ${count} issue file${count === 1 ? '' : 's'} in ${folder}/`;
+      if (result.errors.length === 0 && result.warnings.length === 0) {
+        io.stdout(`jianbao: ${checked}: no problems\n`);
+        return 0;
+      }
+      for (const line of formatProblems(result)) io.stderr(`${line}\n`);
+      io.stderr(`jianbao: ${checked}: ${summarize(result)}\n`);
+      return result.errors.length > 0 || (values.strict && result.warnings.length > 0) ? 1 : 0;
+    });
   },
 };

@@ -9,7 +9,7 @@ import { checkPdfFile } from '../output/output-folder.ts';
 import { pdfEdition, pdfFileName } from '../print/pdf-edition.ts';
 import { createPrinter } from '../print/printer.ts';
 import { findBrowser } from '../print/find-browser.ts';
-import { validateContent } from '../pipeline.ts';
+import { withValidation } from '../pipeline.ts';
 import { ContentError, formatProblems } from '../report/messages.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
 import { issueView } from '../site/page-data.ts';
@@ -51,36 +51,37 @@ The content is checked as a build would check it; an error anywhere stops the PD
       throw new Error(`Cannot find the issue file ${positionals[0]}; give the path of an issue's Markdown file, such as content/2021/11/index.md`);
     }
     if (!isInside(resolve(values.content), wanted)) throw notAnIssue();
-    const { site, issues, errors, warnings } = await validateContent(values.content);
-    if (errors.length > 0) throw new ContentError(errors, warnings);
-    for (const line of formatProblems({ errors: [], warnings })) io.stderr(`${line}\n`);
-    const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
-    if (!rendered) throw notAnIssue();
+    return withValidation(values.content, async ({ site, issues, errors, warnings }) => {
+      if (errors.length > 0) throw new ContentError(errors, warnings);
+      for (const line of formatProblems({ errors: [], warnings })) io.stderr(`${line}\n`);
+      const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
+      if (!rendered) throw notAnIssue();
 
-    const view = issueView(rendered);
-    const out = values.out ?? pdfFileName(view);
-    if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
-    const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
-    try {
-      const printer = createPrinter({ browser: await findBrowser({ browser: values.browser }), profileDir: join(workDir, 'chromium') });
-      const edition = pdfEdition({
-        engine: createNunjucksEngine(templatesDir),
-        series: site.series!,
-        templatesDir,
-        workDir: join(workDir, 'pages'),
-        printer,
-        images: await imageFiles([rendered]),
-      });
+      const view = issueView(rendered);
+      const out = values.out ?? pdfFileName(view);
+      if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
+      const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
       try {
-        const pdf = await edition.render(rendered, resolve(out));
-        for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
-        io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
+        const printer = createPrinter({ browser: await findBrowser({ browser: values.browser }), profileDir: join(workDir, 'chromium') });
+        const edition = pdfEdition({
+          engine: createNunjucksEngine(templatesDir),
+          series: site.series!,
+          templatesDir,
+          workDir: join(workDir, 'pages'),
+          printer,
+          images: await imageFiles([rendered]),
+        });
+        try {
+          const pdf = await edition.render(rendered, resolve(out));
+          for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
+          io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
+        } finally {
+          await printer.close();
+        }
       } finally {
-        await printer.close();
+        await rm(workDir, { recursive: true, force: true });
       }
-    } finally {
-      await rm(workDir, { recursive: true, force: true });
-    }
-    return 0;
+      return 0;
+    });
   },
 };
