@@ -164,26 +164,40 @@ export interface BuildResult {
  */
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<Validation> {
   const { loadContent, renderContent } = await import('./phases.ts');
-  return renderContent(await loadContent(contentDir), options);
+  // The cache also remembers how each unchanged issue file loaded.
+  return renderContent(await loadContent(contentDir, options.cache), options);
+}
+
+/** Options of `withValidation`. */
+export interface WithValidationOptions {
+  /**
+   * The build cache to take unchanged issues from, read-only, or false to render every issue.
+   * @default defaultCacheDir(contentDir), the one a build with the default `cacheDir` keeps
+   */
+  readonly cacheDir?: string | false;
+  /** @default os.tmpdir() */
+  readonly scratchParent?: string;
 }
 
 /**
- * `validateContent` for a command that makes no site (`check`, `pdf`), handed to `use`: the
- * rendered HTML waits in a scratch folder, as a build's does, rather than in memory (10,000
- * synthetic issues held 1.1 GB of it), and the folder is removed once `use` is done, or on Ctrl-C.
+ * `validateContent` for a command that makes no site (`check`, `pdf`), handed to `use`. Unchanged
+ * issues come from the build's cache, as a build takes them, without writing to it; what renders
+ * waits in a scratch folder, as a build's HTML does, rather than in memory (10,000 synthetic
+ * issues held 1.1 GB of it), removed once `use` is done, or on Ctrl-C.
  */
-export async function withValidation<T>(
-  contentDir: string,
-  use: (validation: Validation) => Promise<T>,
-  /** Where the scratch folder is made. @default os.tmpdir() */
-  parentDir = tmpdir(),
-): Promise<T> {
-  const scratchDir = await mkdtemp(join(parentDir, 'jianbao-check-'));
+export async function withValidation<T>(contentDir: string, use: (validation: Validation) => Promise<T>, options: WithValidationOptions = {}): Promise<T> {
+  const scratchDir = await mkdtemp(join(options.scratchParent ?? tmpdir(), 'jianbao-check-'));
   const remove = () => rm(scratchDir, { recursive: true, force: true });
   const forget = onInterrupt(remove);
+  const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(contentDir));
+  const validate = async () => validateContent(contentDir, { cache: await BuildCache.open({ dir, contentDir, scratchDir, readOnly: true }) });
   try {
-    const cache = await BuildCache.open({ dir: undefined, contentDir, scratchDir });
-    return await use(await validateContent(contentDir, { cache }));
+    // An issue saved, or a cache file changed by a build, while it was read: once more, as a build does.
+    const validation = await validate().catch((error: unknown) => {
+      if (error instanceof ChangedDuringBuildError) return validate();
+      throw error;
+    });
+    return await use(validation);
   } finally {
     forget();
     await remove();

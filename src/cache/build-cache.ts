@@ -149,6 +149,12 @@ export interface BuildCacheOptions {
    * @default none: no stamp is read or written
    */
   readonly stampKey?: string;
+  /**
+   * Take unchanged issues from the cache and write nothing into it: what `check` and `pdf` do,
+   * which keep what they render in `scratchDir`. `from` is not read then.
+   * @default false
+   */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -206,8 +212,10 @@ export class BuildCache {
   #marked = false;
   /** Blobs a render worker stored in the cache without an entry (see `keepIssue`): no manifest names them. */
   readonly #unnamed = new Set<string>();
-  /** Where rendered HTML is kept during the build: the blobs, or without them the scratch folder. */
+  /** Where rendered HTML is kept during the build: the blobs, or without them (or read-only) the scratch folder. */
   readonly #kept: BlobStore | undefined;
+  /** See `BuildCacheOptions.readOnly`. */
+  readonly #readOnly: boolean;
   /** This cache as the last build left it, then the caches given in `from`. */
   readonly #sources: readonly Source[];
   #previous: Manifest;
@@ -267,12 +275,15 @@ export class BuildCache {
     this.#contentDir = resolve(options.contentDir);
     this.#contentPrefix = join(options.contentDir, sep);
     this.#blobs = options.dir === undefined ? undefined : new BlobStore(join(options.dir, 'blobs'), { beforeFirstWrite: () => this.#markUnsaved() });
-    this.#kept = this.#blobs ?? (options.scratchDir === undefined ? undefined : new BlobStore(options.scratchDir));
+    this.#readOnly = options.readOnly ?? false;
+    const scratch = options.scratchDir === undefined ? undefined : new BlobStore(options.scratchDir);
+    this.#kept = this.#readOnly ? scratch : (this.#blobs ?? scratch);
     const empty = (): Manifest => ({ format: FORMAT, key, issues: {}, editions: {}, pages: {}, outputs: {} });
     this.#previous = previous?.key === key ? previous : empty();
     this.#started = previous?.key === key ? previous : undefined;
     this.#next = empty();
-    this.#sources = this.#blobs ? [{ manifest: this.#previous, blobs: this.#blobs }, ...extras.filter((extra) => extra.manifest.key === key)] : [];
+    const others = this.#readOnly ? [] : extras.filter((extra) => extra.manifest.key === key);
+    this.#sources = this.#blobs ? [{ manifest: this.#previous, blobs: this.#blobs }, ...others] : [];
   }
 
   static async open(options: BuildCacheOptions): Promise<BuildCache> {
@@ -869,9 +880,10 @@ export class BuildCache {
    * to `keepIssue` then. Undefined keeps them in memory (no cache and no scratch folder).
    */
   get renderStore(): RenderStore | undefined {
+    const intoCache = this.#blobs !== undefined && !this.#readOnly;
     // The render workers write into the cache's store with stores of their own.
-    if (this.#blobs) this.#markUnsaved();
-    return this.#kept && { blobs: this.#kept, entries: this.#blobs !== undefined };
+    if (intoCache) this.#markUnsaved();
+    return this.#kept && { blobs: this.#kept, entries: intoCache };
   }
 
   /**
@@ -898,7 +910,7 @@ export class BuildCache {
     const found = stored.entry;
     const fields = sharedRender(stored.fields);
     const kept = keptRender({ ...fields, issue }, this.#kept!, stored.stored, found && renderedHash(issue, found.markdown, stored.stored.blob));
-    if (!this.#blobs) return kept;
+    if (!this.#blobs || this.#readOnly) return kept;
     if (!found) {
       this.#unnamed.add(stored.stored.blob);
       return kept;
@@ -1079,7 +1091,7 @@ export class BuildCache {
    * one the previous entries are kept too, so fixing one issue does not cost the others.
    */
   async save({ complete }: { readonly complete: boolean }): Promise<void> {
-    if (this.dir === undefined || !this.#blobs || this.stamped) return;
+    if (this.dir === undefined || !this.#blobs || this.stamped || this.#readOnly) return;
     if (complete) {
       const renders = await this.#storeRenders(this.#next.issues);
       if (renders) this.#next.renders = renders;

@@ -8,7 +8,7 @@ import { parseShard } from '../output/shard.ts';
 import { formatTimings } from '../report/timings.ts';
 import { WriteInterruptedError } from '../output/write-output.ts';
 import { withPath } from '../report/system-error.ts';
-import type { Command } from './command.ts';
+import { CACHE_OPTIONS, type Command, cacheDirOf } from './command.ts';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -40,8 +40,7 @@ export const buildCommand: Command = {
         content: { type: 'string', default: 'content' },
         out: { type: 'string', default: 'dist' },
         templates: { type: 'string' },
-        cache: { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
+        ...CACHE_OPTIONS,
         'cache-from': { type: 'string', multiple: true, default: [] },
         shard: { type: 'string' },
         'no-search': { type: 'boolean', default: false },
@@ -54,7 +53,7 @@ export const buildCommand: Command = {
       },
       strict: true,
     });
-    if (values.cache !== undefined && values['no-cache']) throw new Error('Expected either --cache DIR or --no-cache, got both');
+    const cacheDir = cacheDirOf(values);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     const started = performance.now();
     const progress = createProgress({
@@ -72,7 +71,7 @@ export const buildCommand: Command = {
         contentDir: values.content,
         outDir: values.out,
         templatesDir: values.templates,
-        cacheDir: values['no-cache'] ? false : values.cache,
+        cacheDir,
         cacheFrom: values['cache-from'],
         shard,
         search: !values['no-search'],

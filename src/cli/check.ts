@@ -5,15 +5,19 @@ import { checkTemplates } from '../site/check-templates.ts';
 import { withValidation } from '../pipeline.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
 import { formatMessage, formatProblems, problemsIn, summarize } from '../report/messages.ts';
-import type { Command } from './command.ts';
+import { CACHE_OPTIONS, type Command, type CommandIO, cacheDirOf } from './command.ts';
+import { handleInterrupts } from '../util/interrupt.ts';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Check the content as a build would, writing nothing',
-  usage: `jianbao check [--content DIR] [--templates DIR] [--fix] [--strict]
+  usage: `jianbao check [--content DIR] [--templates DIR] [--cache DIR | --no-cache] [--fix] [--strict]
 
   --content DIR    content folder (default: content)
   --templates DIR  templates folder whose templates must compile (default: ./templates, else the bundled ones)
+  --cache DIR      build cache to take the issues unchanged since a build from, read-only (default:
+                   the one \`jianbao build\` keeps, .cache/jianbao/<content folder>-<hash>)
+  --no-cache       check every issue from scratch
   --fix            make the typography warnings' safe fixes in the Markdown files, and say which
   --strict         fail on warnings too
 
@@ -25,13 +29,33 @@ Prints every problem as path:line:column: message, errors first, then warnings
       options: {
         content: { type: 'string', default: 'content' },
         templates: { type: 'string' },
+        ...CACHE_OPTIONS,
         fix: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
       },
       strict: true,
     });
     const templatesDir = resolveTemplates(values.templates);
-    return withValidation(values.content, async (content) => {
+    const cacheDir = cacheDirOf(values);
+    // Ctrl-C removes the scratch folder.
+    const stopHandling = handleInterrupts(() => io.stderr('jianbao: interrupted\n'));
+    try {
+      return await check(values, templatesDir, cacheDir, io);
+    } finally {
+      stopHandling();
+    }
+  },
+};
+
+async function check(
+  values: { readonly content: string; readonly fix: boolean; readonly strict: boolean },
+  templatesDir: string,
+  cacheDir: string | false | undefined,
+  io: CommandIO,
+): Promise<number> {
+  return withValidation(
+    values.content,
+    async (content) => {
       const inTemplates = problemsIn(await checkTemplates(templatesDir, createNunjucksEngine(templatesDir)));
       const fixed = values.fix ? await applyFixes(content.warnings) : [];
       // The warning's text gives way to what was fixed; its rule id stays at the end.
@@ -50,6 +74,7 @@ Prints every problem as path:line:column: message, errors first, then warnings
       for (const line of formatProblems(result)) io.stderr(`${line}\n`);
       io.stderr(`jianbao: ${checked}: ${summarize(result)}\n`);
       return result.errors.length > 0 || (values.strict && result.warnings.length > 0) ? 1 : 0;
-    });
-  },
-};
+    },
+    { cacheDir },
+  );
+}

@@ -14,18 +14,22 @@ import { ContentError, formatProblems } from '../report/messages.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
 import { issueView } from '../site/page-data.ts';
 import { isInside } from '../util/inside.ts';
-import type { Command } from './command.ts';
+import { CACHE_OPTIONS, type Command, cacheDirOf } from './command.ts';
+import { handleInterrupts, onInterrupt } from '../util/interrupt.ts';
 
 export const pdfCommand: Command = {
   name: 'pdf',
   summary: 'Print one issue to PDF',
-  usage: `jianbao pdf <issue.md> [--content DIR] [--out FILE] [--templates DIR] [--browser PATH|system]
+  usage: `jianbao pdf <issue.md> [--content DIR] [--out FILE] [--templates DIR] [--browser PATH|system] [--cache DIR | --no-cache]
 
   --content DIR    content folder the issue belongs to (default: content)
   --out FILE       where to write the PDF (default: <year>-<number>.pdf in this folder)
   --templates DIR  templates folder (default: ./templates, else the bundled ones)
   --browser B      print with the browser program at path B, or an installed one (\`system\`),
                    rather than the packaged Chromium (see \`jianbao build --help\`)
+  --cache DIR      build cache to take the issues unchanged since a build from, read-only (default:
+                   the one \`jianbao build\` keeps)
+  --no-cache       check every issue from scratch
 
 The content is checked as a build would check it; an error anywhere stops the PDF.`,
   async run(argv, io) {
@@ -36,6 +40,7 @@ The content is checked as a build would check it; an error anywhere stops the PD
         out: { type: 'string' },
         templates: { type: 'string' },
         browser: { type: 'string' },
+        ...CACHE_OPTIONS,
       },
       allowPositionals: true,
       strict: true,
@@ -51,37 +56,51 @@ The content is checked as a build would check it; an error anywhere stops the PD
       throw new Error(`Cannot find the issue file ${positionals[0]}; give the path of an issue's Markdown file, such as content/2021/11/index.md`);
     }
     if (!isInside(resolve(values.content), wanted)) throw notAnIssue();
-    return withValidation(values.content, async ({ site, issues, errors, warnings }) => {
-      if (errors.length > 0) throw new ContentError(errors, warnings);
-      for (const line of formatProblems({ errors: [], warnings })) io.stderr(`${line}\n`);
-      const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
-      if (!rendered) throw notAnIssue();
+    const cacheDir = cacheDirOf(values);
+    // Ctrl-C removes the scratch folders.
+    const stopHandling = handleInterrupts(() => io.stderr('jianbao: interrupted\n'));
+    try {
+      return await withValidation(
+        values.content,
+        async ({ site, issues, errors, warnings }) => {
+          if (errors.length > 0) throw new ContentError(errors, warnings);
+          for (const line of formatProblems({ errors: [], warnings })) io.stderr(`${line}\n`);
+          const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
+          if (!rendered) throw notAnIssue();
 
-      const view = issueView(rendered);
-      const out = values.out ?? pdfFileName(view);
-      if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
-      const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
-      try {
-        const printer = createPrinter({ browser: await findBrowser({ browser: values.browser }), profileDir: join(workDir, 'chromium') });
-        const edition = pdfEdition({
-          engine: createNunjucksEngine(templatesDir),
-          series: site.series!,
-          templatesDir,
-          workDir: join(workDir, 'pages'),
-          printer,
-          images: await imageFiles([rendered]),
-        });
-        try {
-          const pdf = await edition.render(rendered, resolve(out));
-          for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
-          io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
-        } finally {
-          await printer.close();
-        }
-      } finally {
-        await rm(workDir, { recursive: true, force: true });
-      }
-      return 0;
-    });
+          const view = issueView(rendered);
+          const out = values.out ?? pdfFileName(view);
+          if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
+          const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
+          const removeWork = () => rm(workDir, { recursive: true, force: true });
+          const forgetWork = onInterrupt(removeWork);
+          try {
+            const printer = createPrinter({ browser: await findBrowser({ browser: values.browser }), profileDir: join(workDir, 'chromium') });
+            const edition = pdfEdition({
+              engine: createNunjucksEngine(templatesDir),
+              series: site.series!,
+              templatesDir,
+              workDir: join(workDir, 'pages'),
+              printer,
+              images: await imageFiles([rendered]),
+            });
+            try {
+              const pdf = await edition.render(rendered, resolve(out));
+              for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
+              io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
+            } finally {
+              await printer.close();
+            }
+          } finally {
+            forgetWork();
+            await removeWork();
+          }
+          return 0;
+        },
+        { cacheDir },
+      );
+    } finally {
+      stopHandling();
+    }
   },
 };

@@ -61,6 +61,23 @@ describe('jianbao check', () => {
     expect(await hashTree(join(content, '..'))).toBe(before);
   });
 
+  it('takes the issues unchanged since a build from its cache, and writes nothing into it', async () => {
+    const dir = await tempDir();
+    const content = join(dir, 'content');
+    const cache = join(dir, 'cache');
+    await cp('content', content, { recursive: true });
+    expect((await runCli('build', '--no-pdf', '--no-search', '--content', content, '--cache', cache, '--out', join(dir, 'dist'))).code).toBe(0);
+    const before = await hashTree(cache);
+    const fresh = await runCli('check', '--content', content, '--no-cache');
+    expect(await runCli('check', '--content', content, '--cache', cache)).toEqual(fresh);
+    expect(fresh.lines.at(-1)).toMatch(/: 0 errors and 36 warnings$/);
+    expect(await hashTree(cache)).toBe(before);
+    expect(await runCli('check', '--cache', cache, '--no-cache')).toMatchObject({
+      code: 1,
+      stderr: 'jianbao: Expected either --cache DIR or --no-cache, got both\n',
+    });
+  });
+
   it('fails on warnings only with --strict', async () => {
     expect((await runCli('check', '--content', `${fixtures}/no-articles`)).code).toBe(0);
     expect((await runCli('check', '--content', `${fixtures}/no-articles`, '--strict')).code).toBe(1);

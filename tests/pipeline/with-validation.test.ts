@@ -1,12 +1,18 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validateContent, withValidation } from '../../src/pipeline.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { build, validateContent, withValidation } from '../../src/pipeline.ts';
+import type { Validation } from '../../src/markdown/render-content.ts';
+import { formatProblems } from '../../src/report/messages.ts';
+import { progressCsv, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
+import { hashTree } from '../support/hash-tree.ts';
+import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
 
 /*
- * `check` and `pdf` validate the whole archive and make no site: the rendered HTML waits in a
- * scratch folder of their own rather than in memory, and the folder goes once they are done.
+ * `check` and `pdf` validate the whole archive and make no site: unchanged issues come from the
+ * build's cache, which they never write to, the rendered HTML waits in a scratch folder of their
+ * own rather than in memory, and the folder goes once they are done.
  */
 
 let parent: string;
@@ -26,7 +32,7 @@ describe('a validation for a command that makes no site', () => {
         expect((await readdir(join(parent, scratch!), { recursive: true })).filter((name) => /[0-9a-f]{64}$/.test(name))).toHaveLength(issues.length);
         return issues.map((rendered) => rendered.html);
       },
-      parent,
+      { cacheDir: false, scratchParent: parent },
     );
     expect(html).toEqual((await validateContent('content', { workers: 0 })).issues.map((rendered) => rendered.html));
     expect(html).toHaveLength(3);
@@ -39,9 +45,50 @@ describe('a validation for a command that makes no site', () => {
       async () => {
         throw new Error('the printer failed');
       },
-      parent,
+      { cacheDir: false, scratchParent: parent },
     );
     await expect(failing).rejects.toThrow('the printer failed');
     expect(await readdir(parent)).toEqual([]);
+  });
+});
+
+describe('a validation with a build’s cache', () => {
+  let root: string;
+  let issues: SyntheticIssue[];
+  let options: SyntheticBuildOptions;
+  beforeAll(async () => {
+    ({ root, issues, options } = await syntheticBuild('jianbao-validation-cache-', 3));
+    await build(options);
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  const validate = <T>(cacheDir: string | false, use: (validation: Validation) => T) =>
+    withValidation(options.contentDir, async (validation) => use(validation), { cacheDir, scratchParent: parent });
+  const seen = (validation: Validation) => ({
+    rendered: validation.rendered,
+    problems: formatProblems(validation),
+    html: validation.issues.map((rendered) => rendered.html),
+  });
+
+  it('renders none of the issues the build stored, finds the same problems and writes nothing into it', async () => {
+    const before = await hashTree(options.cacheDir);
+    const cached = await validate(options.cacheDir, seen);
+    const fresh = await validate(false, seen);
+    expect(cached.rendered).toBe(0);
+    expect(fresh.rendered).toBe(3);
+    // The synthetic issues' typography warnings, 33 an issue.
+    expect(cached.problems).toHaveLength(99);
+    expect(cached).toEqual({ ...fresh, rendered: 0 });
+    expect(await hashTree(options.cacheDir)).toBe(before);
+  });
+
+  it('renders an issue changed since into its scratch folder, not into the cache', async () => {
+    const changed = issues[1]!;
+    await writeFile(join(changed.dir, 'progress.csv'), progressCsv(changed.total, 1));
+    const before = await hashTree(options.cacheDir);
+    const cached = await validate(options.cacheDir, seen);
+    expect(cached.rendered).toBe(1);
+    expect(cached).toEqual({ ...(await validate(false, seen)), rendered: 1 });
+    expect(await hashTree(options.cacheDir)).toBe(before);
   });
 });
