@@ -187,7 +187,7 @@ export interface WithValidationOptions {
  */
 export async function withValidation<T>(contentDir: string, use: (validation: Validation) => Promise<T>, options: WithValidationOptions = {}): Promise<T> {
   const scratchDir = await mkdtemp(join(options.scratchParent ?? tmpdir(), 'jianbao-check-'));
-  const remove = () => rm(scratchDir, { recursive: true, force: true });
+  const remove = () => rm(scratchDir, { recursive: true, force: true, maxRetries: 10 });
   const forget = onInterrupt(remove);
   const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(contentDir));
   const validate = async () => validateContent(contentDir, { cache: await BuildCache.open({ dir, contentDir, scratchDir, readOnly: true }) });
@@ -197,6 +197,7 @@ export async function withValidation<T>(contentDir: string, use: (validation: Va
       if (error instanceof ChangedDuringBuildError) return validate();
       throw error;
     });
+    await testPause('check', scratchDir);
     return await use(validation);
   } finally {
     forget();

@@ -4,6 +4,7 @@ import { restoreMessage, type MessageData } from '../report/message-data.ts';
 import type { RenderStore } from '../cache/store-render.ts';
 import type { Issue } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
+import { onInterrupt } from '../util/interrupt.ts';
 import { startWorker } from '../util/start-worker.ts';
 import type { RenderResult } from './render-to-store.ts';
 
@@ -159,6 +160,12 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     });
   };
   for (let index = 0; index < options.size; index++) add();
+  const terminate = () => Promise.all([...held.keys()].map((worker) => worker.terminate()));
+  // Ctrl-C stops the workers before the folder they store into is removed (the cleanups run newest first).
+  const forget = onInterrupt(async () => {
+    closed = true;
+    await terminate();
+  });
 
   return {
     render(issue, file) {
@@ -170,7 +177,8 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     },
     async close() {
       closed = true;
-      await Promise.all([...held.keys()].map((worker) => worker.terminate()));
+      forget();
+      await terminate();
     },
   };
 }

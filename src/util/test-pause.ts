@@ -6,8 +6,9 @@ export const PAUSED_FILE = 'paused';
 
 /**
  * A seam for the tests of interrupted builds, not a setting for users: with the environment
- * variable JIANBAO_PAUSE_AT set to a phase of `build` (`validate`, `pages`, `write`, …), the
- * build stops before that phase, writes PAUSED_FILE into its folder `workDir` and waits there
+ * variable JIANBAO_PAUSE_AT set to a phase of `build` (`validate`, `pages`, `write`, …), or to
+ * `check` (`withValidation`, once the content is checked), the build stops before that phase,
+ * writes PAUSED_FILE into its folder `workDir` and waits there
  * until a signal ends it. A test then interrupts the build at exactly that point, instead of
  * racing a large archive to catch it midway.
  */

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { build, validateContent, withValidation } from '../../src/pipeline.ts';
 import type { Validation } from '../../src/markdown/render-content.ts';
 import { formatProblems } from '../../src/report/messages.ts';
+import { PAUSED_FILE } from '../../src/util/test-pause.ts';
 import { progressCsv, type SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 import { hashTree } from '../support/hash-tree.ts';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
@@ -48,6 +51,24 @@ describe('a validation for a command that makes no site', () => {
       { cacheDir: false, scratchParent: parent },
     );
     await expect(failing).rejects.toThrow('the printer failed');
+    expect(await readdir(parent)).toEqual([]);
+  });
+});
+
+describe('an interrupted check', () => {
+  it('removes its scratch folder', async () => {
+    // Paused once the content is checked (src/util/test-pause.ts), its scratch folder in `parent`.
+    const child = spawn(process.execPath, ['bin/jianbao.js', 'check', '--no-cache'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, TMPDIR: parent, JIANBAO_PAUSE_AT: 'check' },
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const paused = async () => (await readdir(parent)).some((name) => existsSync(join(parent, name, PAUSED_FILE)));
+    while (!(await paused())) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGINT');
+    expect({ code: await exit, stderr }).toEqual({ code: 130, stderr: 'jianbao: interrupted\n' });
     expect(await readdir(parent)).toEqual([]);
   });
 });
