@@ -2,7 +2,9 @@ import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { imageFiles } from '../output/image-files.ts';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import type { Site } from '../load/load-site.ts';
 import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../site/templates-folder.ts';
 import { checkPdfFile } from '../output/output-folder.ts';
@@ -64,7 +66,9 @@ The content is checked as a build would check it; an error anywhere stops the PD
         values.content,
         async ({ site, issues, errors, warnings }) => {
           if (errors.length > 0) throw new ContentError(errors, warnings);
-          for (const line of formatProblems({ errors: [], warnings })) io.stderr(`${line}\n`);
+          const { listed, others } = ownWarnings(warnings, site, wanted);
+          for (const line of formatProblems({ errors: [], warnings: listed })) io.stderr(`${line}\n`);
+          if (others > 0) io.stderr(`jianbao: ${others} warning${others === 1 ? '' : 's'} of other issues not listed; \`jianbao check\` lists them\n`);
           const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
           if (!rendered) throw notAnIssue();
 
@@ -104,3 +108,21 @@ The content is checked as a build would check it; an error anywhere stops the PD
     }
   },
 };
+
+/**
+ * The warnings `jianbao pdf` lists: those of the issue it prints (the files in its folder) and of
+ * files in no issue's folder (the series file); the other issues' are only counted, as an
+ * archive's run to hundreds of thousands of lines.
+ */
+function ownWarnings(warnings: readonly VFileMessage[], site: Site, wanted: string): { listed: VFileMessage[]; others: number } {
+  const otherIssues = new Set([...site.issues, ...site.placeholders].map((issue) => dirname(resolve(issue.source))));
+  otherIssues.delete(dirname(wanted));
+  const ofOtherIssue = (file: string) => {
+    for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+      if (otherIssues.has(dir)) return true;
+      if (dirname(dir) === dir) return false;
+    }
+  };
+  const listed = warnings.filter((warning) => warning.file === undefined || !ofOtherIssue(warning.file));
+  return { listed, others: warnings.length - listed.length };
+}

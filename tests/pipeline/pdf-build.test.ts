@@ -61,9 +61,12 @@ describe('jianbao build with PDFs', () => {
 
   it('prints one issue with `jianbao pdf`', async () => {
     const out = join(root, 'single.pdf');
-    const { code, stdout } = await runCli('pdf', 'content/2021/11/index.md', '--out', out);
+    const { code, stdout, lines } = await runCli('pdf', 'content/2021/11/index.md', '--out', out);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^jianbao: 2021年第11期 总第18期 → .*single\.pdf \(\d+ pages, \d+ bytes, \d+ ms\)\n$/);
+    // Its own warnings, and how many the other issues have (2021年第12期 two, 2022年第1期 one).
+    expect(lines.slice(0, -1).filter((line) => line.startsWith('content/2021/11/index.md:'))).toHaveLength(33);
+    expect(lines.slice(33)).toEqual(['jianbao: 3 warnings of other issues not listed; `jianbao check` lists them']);
     expect(await sha(out)).toBe(await sha(join(root, 'one', PDFS[0]!)));
     await rm(out);
   });
