@@ -27,6 +27,11 @@ export interface Validation extends Problems {
   readonly onlyStored: (file: VFile) => boolean;
   /** How many of the warnings are not on `issueFiles` (the loaded files', other checked files', links'). */
   readonly otherWarnings: number;
+  /**
+   * `warnings`, a file's at a time, in the same order, without putting those kept in the cache on
+   * their files: an archive's run to hundreds of thousands, which `check` prints as they come.
+   */
+  readonly warningsByFile: () => Generator<readonly VFileMessage[]>;
 }
 
 export interface ValidateOptions {
@@ -69,6 +74,9 @@ export async function renderContent({ site }: LoadedContent, options: ValidateOp
     warningsOf: render.warningsOf,
     onlyStored: render.onlyStored,
     otherWarnings: problemsIn(all.filter((file) => !issueFiles.has(file))).warnings.length,
+    *warningsByFile() {
+      for (const file of all) yield render.warningsOf(file);
+    },
     errors,
     // Made when asked for: a partial rebuild prints most from the text stored with them.
     get warnings() {

@@ -139,8 +139,12 @@ export function formatProblems(problems: Problems, cwd = process.cwd()): string[
 
 /** `2 errors and 1 warning`. */
 export function summarize(problems: Problems): string {
-  const errors = count(problems.errors.length, 'error');
-  return problems.warnings.length === 0 ? errors : `${errors} and ${count(problems.warnings.length, 'warning')}`;
+  return summarizeCounts(problems.errors.length, problems.warnings.length);
+}
+
+/** `summarize` from the numbers of errors and warnings. */
+export function summarizeCounts(errors: number, warnings: number): string {
+  return warnings === 0 ? count(errors, 'error') : `${count(errors, 'error')} and ${count(warnings, 'warning')}`;
 }
 
 function byPlace(a: VFileMessage, b: VFileMessage): number {

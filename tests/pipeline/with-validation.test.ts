@@ -85,11 +85,11 @@ describe('a validation with a build’s cache', () => {
 
   const validate = <T>(cacheDir: string | false, use: (validation: Validation) => T) =>
     withValidation(options.contentDir, async (validation) => use(validation), { cacheDir, scratchParent: parent });
-  const seen = (validation: Validation) => ({
-    rendered: validation.rendered,
-    problems: formatProblems(validation),
-    html: validation.issues.map((rendered) => rendered.html),
-  });
+  const seen = (validation: Validation) => {
+    // Before `warnings` puts the cached ones on their files.
+    const byFile = formatProblems({ errors: [], warnings: [...validation.warningsByFile()].flat() });
+    return { rendered: validation.rendered, problems: formatProblems(validation), byFile, html: validation.issues.map((rendered) => rendered.html) };
+  };
 
   it('renders none of the issues the build stored, finds the same problems and writes nothing into it', async () => {
     const before = await hashTree(options.cacheDir);
@@ -100,6 +100,8 @@ describe('a validation with a build’s cache', () => {
     // The synthetic issues' typography warnings, 33 an issue.
     expect(cached.problems).toHaveLength(99);
     expect(cached).toEqual({ ...fresh, rendered: 0 });
+    // No errors: the warnings are all the problems, listed a file's at a time in the same order.
+    expect(cached.byFile).toEqual(cached.problems);
     expect(await hashTree(options.cacheDir)).toBe(before);
   });
 
