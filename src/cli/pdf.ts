@@ -64,10 +64,17 @@ The content is checked as a build would check it; an error anywhere stops the PD
     try {
       return await withValidation(
         values.content,
-        async ({ site, issues, errors, warnings }) => {
-          if (errors.length > 0) throw new ContentError(errors, warnings);
-          const { listed, others } = ownWarnings(warnings, site, wanted);
-          for (const line of formatProblems({ errors: [], warnings: listed })) io.stderr(`${line}\n`);
+        async (validation) => {
+          const { site, issues, errors } = validation;
+          if (errors.length > 0) throw new ContentError(errors, validation.warnings);
+          // A file's warnings at a time: an archive's are never all held.
+          const isOwn = ownWarning(site, wanted);
+          let others = 0;
+          for (const ofFile of validation.warningsByFile()) {
+            const own = ofFile.filter(isOwn);
+            others += ofFile.length - own.length;
+            for (const line of formatProblems({ errors: [], warnings: own })) io.stderr(`${line}\n`);
+          }
           if (others > 0) io.stderr(`jianbao: ${others} warning${others === 1 ? '' : 's'} of other issues not listed; \`jianbao check\` lists them\n`);
           const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
           if (!rendered) throw notAnIssue();
@@ -110,11 +117,11 @@ The content is checked as a build would check it; an error anywhere stops the PD
 };
 
 /**
- * The warnings `jianbao pdf` lists: those of the issue it prints (the files in its folder) and of
- * files in no issue's folder (the series file); the other issues' are only counted, as an
+ * Whether `jianbao pdf` lists a warning: one of the issue it prints (the files in its folder) or
+ * of a file in no issue's folder (the series file); the other issues' are only counted, as an
  * archive's run to hundreds of thousands of lines.
  */
-function ownWarnings(warnings: readonly VFileMessage[], site: Site, wanted: string): { listed: VFileMessage[]; others: number } {
+function ownWarning(site: Site, wanted: string): (warning: VFileMessage) => boolean {
   const otherIssues = new Set([...site.issues, ...site.placeholders].map((issue) => dirname(resolve(issue.source))));
   otherIssues.delete(dirname(wanted));
   const ofOtherIssue = (file: string) => {
@@ -123,6 +130,5 @@ function ownWarnings(warnings: readonly VFileMessage[], site: Site, wanted: stri
       if (dirname(dir) === dir) return false;
     }
   };
-  const listed = warnings.filter((warning) => warning.file === undefined || !ofOtherIssue(warning.file));
-  return { listed, others: warnings.length - listed.length };
+  return (warning) => warning.file === undefined || !ofOtherIssue(warning.file);
 }
