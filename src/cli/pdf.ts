@@ -16,7 +16,8 @@ import { ContentError, formatProblems } from '../report/messages.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
 import { issueView } from '../site/page-data.ts';
 import { isInside } from '../util/inside.ts';
-import { CACHE_OPTIONS, type Command, cacheDirOf } from './command.ts';
+import { CACHE_OPTIONS, type Command, type CommandIO, cacheDirOf } from './command.ts';
+import type { RenderedIssue, Series } from '../model.ts';
 import { handleInterrupts, onInterrupt } from '../util/interrupt.ts';
 
 export const pdfCommand: Command = {
@@ -78,34 +79,7 @@ The content is checked as a build would check it; an error anywhere stops the PD
           if (others > 0) io.stderr(`jianbao: ${others} warning${others === 1 ? '' : 's'} of other issues not listed; \`jianbao check\` lists them\n`);
           const rendered = issues.find((candidate) => resolve(candidate.issue.source) === wanted);
           if (!rendered) throw notAnIssue();
-
-          const view = issueView(rendered);
-          const out = values.out ?? pdfFileName(view);
-          if (values.out === undefined) checkPdfFile(out, { contentDir: values.content, templatesDir });
-          const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
-          const removeWork = () => rm(workDir, { recursive: true, force: true });
-          const forgetWork = onInterrupt(removeWork);
-          try {
-            const printer = createPrinter({ browser: await findBrowser({ browser: values.browser }), profileDir: join(workDir, 'chromium') });
-            const edition = pdfEdition({
-              engine: createNunjucksEngine(templatesDir),
-              series: site.series!,
-              templatesDir,
-              workDir: join(workDir, 'pages'),
-              printer,
-              images: await imageFiles([rendered]),
-            });
-            try {
-              const pdf = await edition.render(rendered, resolve(out));
-              for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
-              io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
-            } finally {
-              await printer.close();
-            }
-          } finally {
-            forgetWork();
-            await removeWork();
-          }
+          await printIssue(rendered, site.series!, { out: values.out, content: values.content, browser: values.browser, templatesDir }, io);
           return 0;
         },
         { cacheDir },
@@ -131,4 +105,41 @@ function ownWarning(site: Site, wanted: string): (warning: VFileMessage) => bool
     }
   };
   return (warning) => warning.file === undefined || !ofOtherIssue(warning.file);
+}
+
+/** Print `rendered` to `options.out`, or to its own name in this folder, and say where. */
+async function printIssue(
+  rendered: RenderedIssue,
+  series: Series,
+  options: { readonly out: string | undefined; readonly content: string; readonly browser: string | undefined; readonly templatesDir: string },
+  io: CommandIO,
+): Promise<void> {
+  const { templatesDir } = options;
+  const view = issueView(rendered);
+  const out = options.out ?? pdfFileName(view);
+  if (options.out === undefined) checkPdfFile(out, { contentDir: options.content, templatesDir });
+  const workDir = await mkdtemp(join(tmpdir(), 'jianbao-pdf-'));
+  const removeWork = () => rm(workDir, { recursive: true, force: true });
+  const forgetWork = onInterrupt(removeWork);
+  try {
+    const printer = createPrinter({ browser: await findBrowser({ browser: options.browser }), profileDir: join(workDir, 'chromium') });
+    const edition = pdfEdition({
+      engine: createNunjucksEngine(templatesDir),
+      series,
+      templatesDir,
+      workDir: join(workDir, 'pages'),
+      printer,
+      images: await imageFiles([rendered]),
+    });
+    try {
+      const pdf = await edition.render(rendered, resolve(out));
+      for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
+      io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
+    } finally {
+      await printer.close();
+    }
+  } finally {
+    forgetWork();
+    await removeWork();
+  }
 }

@@ -160,12 +160,13 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     });
   };
   for (let index = 0; index < options.size; index++) add();
-  const terminate = () => Promise.all([...held.keys()].map((worker) => worker.terminate()));
-  // Ctrl-C stops the workers before the folder they store into is removed (the cleanups run newest first).
-  const forget = onInterrupt(async () => {
+  const close = async () => {
     closed = true;
-    await terminate();
-  });
+    forget();
+    await Promise.all([...held.keys()].map((worker) => worker.terminate()));
+  };
+  // Ctrl-C stops the workers before the folder they store into is removed (the cleanups run newest first).
+  const forget = onInterrupt(close);
 
   return {
     render(issue, file) {
@@ -175,10 +176,6 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         dispatch();
       });
     },
-    async close() {
-      closed = true;
-      forget();
-      await terminate();
-    },
+    close,
   };
 }
