@@ -1,13 +1,29 @@
+/** A page of a list, by number and path from the site root. */
+export interface PageLink {
+  readonly number: number;
+  readonly path: string;
+}
+
 /** Where a page stands among the pages of one list, for `partials/pagination.njk`. */
 export interface Pagination {
   /** This page's number, from 1. */
   readonly number: number;
-  /** Every page of the list, by number and path from the site root. */
-  readonly pages: readonly { readonly number: number; readonly path: string }[];
+  /** Every page of the list. */
+  readonly pages: readonly PageLink[];
+  /**
+   * The pages to link: every one when there are at most 7, else the first, the last and the two
+   * either side of this one, with a `{ gap: true }` where pages are left out, so that the links
+   * of a list of 50 pages still fit a phone's screen.
+   */
+  readonly shown: readonly (PageLink | { readonly gap: true })[];
   /** The page before (newer entries) and after (older ones), when there is one. */
   readonly previous: string | undefined;
   readonly next: string | undefined;
 }
+
+/** Pages of a list linked in full; past that, only those near the reader's (see `Pagination.shown`). */
+const ALL_SHOWN = 7;
+const NEAR = 2;
 
 /** One page of a list: its path, its entries and, when the list takes several pages, where it stands. */
 export interface ListPage<T> {
@@ -34,6 +50,17 @@ export function paginate<T>(path: string, items: readonly T[], size: number): Li
   return pages.map((current, index) => ({
     path: current.path,
     items: items.slice(starts[index], starts[index + 1]),
-    pagination: { number: current.number, pages, previous: pages[index - 1]?.path, next: pages[index + 1]?.path },
+    pagination: { number: current.number, pages, shown: shownPages(pages, index), previous: pages[index - 1]?.path, next: pages[index + 1]?.path },
   }));
+}
+
+/** The pages `Pagination.shown` lists on the page at `index`. */
+function shownPages(pages: readonly PageLink[], index: number): (PageLink | { readonly gap: true })[] {
+  if (pages.length <= ALL_SHOWN) return [...pages];
+  const shown: (PageLink | { readonly gap: true })[] = [];
+  for (const [at, page] of pages.entries()) {
+    if (at === 0 || at === pages.length - 1 || Math.abs(at - index) <= NEAR) shown.push(page);
+    else if (!('gap' in shown.at(-1)!)) shown.push({ gap: true });
+  }
+  return shown;
 }

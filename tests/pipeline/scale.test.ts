@@ -64,6 +64,25 @@ describe('lists split over pages', () => {
     expect(paginate('2021/', ['b', 'a'], 2)).toEqual([{ path: '2021/', items: ['b', 'a'], pagination: undefined }]);
   });
 
+  it('links every page of a list of up to 7, else the first, the last and the two either side, with a gap between', () => {
+    const shown = (count: number, at: number) =>
+      paginate(
+        '2021/',
+        Array.from({ length: count }, (_, index) => index),
+        1,
+      )[at]!.pagination!.shown.map((page) => ('gap' in page ? '…' : page.number));
+    expect(shown(7, 0)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(shown(10, 0)).toEqual([1, 2, 3, '…', 10]);
+    expect(shown(10, 4)).toEqual([1, '…', 3, 4, 5, 6, 7, '…', 10]);
+    expect(shown(10, 3)).toEqual([1, 2, 3, 4, 5, 6, '…', 10]);
+    expect(shown(10, 9)).toEqual([1, '…', 8, 9, 10]);
+    const engine = createNunjucksEngine(BUNDLED_TEMPLATES);
+    const files = new Map(renderSite(engine, series, archive(60), { pageSize: 5 }).map((file) => [file.path, String(file.contents)]));
+    const links = (html: string) =>
+      [...html.matchAll(/<li( class="pagination-gap" aria-hidden="true">…|><a href="[^"]*"[^>]*>第(\d+)页)/g)].map((match) => match[2] ?? '…');
+    expect(links(files.get('2001/page/6/index.html')!)).toEqual(['1', '…', '4', '5', '6', '7', '8', '…', '12', '1', '…', '4', '5', '6', '7', '8', '…', '12']);
+  });
+
   it('keeps the older pages as they were when a newer entry comes, until their newest block is full', () => {
     const items = (count: number) => Array.from({ length: count }, (_, index) => count - index);
     const pages = (count: number) => paginate('series/', items(count), 10).map((page) => [page.path, page.items]);
