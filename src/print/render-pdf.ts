@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
-import { type FontPackageAnswer, fontPackageAnswer, fontPackageStylesheet, printAssetRoots } from './assets.ts';
+import { type FontPackageAnswer, fontPackageAnswer, fontPackageStylesheet, printAssetRoots, relocatedFontFile } from './assets.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import { PdfError } from './errors.ts';
 import { bundledFonts, fontFileFaces, fontStacksCss, type FontFileFace, type FontRole, type FontStacks } from './fonts.ts';
@@ -320,13 +320,19 @@ async function isolate(page: Page, roots: readonly string[], pool: BrowserPool):
   const blocked: string[] = [];
   const session = await pausing(page);
   const check = ({ requestId, request: { url } }: Protocol.Fetch.RequestPausedEvent) => {
-    const answer = url.startsWith('file:') ? fontPackageAnswer(fileURLToPath(url)) : undefined;
+    const file = url.startsWith('file:') ? fileURLToPath(url) : undefined;
+    const answer = file === undefined ? undefined : fontPackageAnswer(file);
+    // A font file fonts.css names itself (the Kai Quotes face), where jianbao is installed into
+    // another project: read from where npm put its package.
+    const moved = file === undefined || answer !== undefined ? undefined : relocatedFontFile(file);
     let reply: Promise<unknown>;
     if (answer !== undefined) {
       reply = answerFile(pool, answer).then(
-        (file) => session.send('Fetch.continueRequest', { requestId, url: file }),
+        (stylesheet) => session.send('Fetch.continueRequest', { requestId, url: stylesheet }),
         () => session.send('Fetch.failRequest', { requestId, errorReason: 'Failed' }),
       );
+    } else if (moved !== undefined) {
+      reply = session.send('Fetch.continueRequest', { requestId, url: pathToFileURL(moved).href });
     } else if (isAllowedUrl(url, roots)) {
       reply = session.send('Fetch.continueRequest', { requestId });
     } else {
