@@ -50,6 +50,20 @@ export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml
     }
     return undefined;
   }
+  // A tag yaml does not know (`!!js/function`, `!!python/object`, `!include`) is only a warning
+  // to yaml, which then reads the value as text: the value would print as the tag's source.
+  // Frontmatter and the series file hold plain values, never code or objects of a program.
+  if (document.warnings.length > 0) {
+    for (const warning of document.warnings) {
+      const { line, col } = lines.linePos(warning.pos[0]);
+      const tag = warning.code === 'TAG_RESOLVE_FAILED' ? text.slice(warning.pos[0], warning.pos[1]) : undefined;
+      const reason = tag
+        ? `Unexpected tag \`${tag}\`: YAML here holds plain text, numbers, dates and lists, never code or a program’s objects; delete the tag`
+        : firstLine(warning.message);
+      fail(file, `YAML syntax: ${reason}`, line + lineOffset - 1, col, 'yaml-syntax');
+    }
+    return undefined;
+  }
   try {
     return { data: document.toJS() ?? {}, document, lines };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { PhrasingContent, Root } from 'mdast';
+import type { Heading, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
@@ -16,18 +16,27 @@ export interface Options {
 const SLASH = /／|(?<=[\p{Script=Han}”」）])\s?\/(?!\s)|(?<!\s)\/\s?(?=[\p{Script=Han}“「（])/u;
 
 /**
- * Turn the line separator inside headings into line breaks. A slash typed in a title without it
- * (`措施／全力`, `措施/全力`) prints as a slash: a warning at the slash (`heading-slash`), as it
- * is most often a line break typed the wrong way.
+ * Turn the line separator inside headings into line breaks; the separator's spaces and slash may
+ * be typed full width, as a Chinese input method types them (`甲　/　乙`, `甲 ／ 乙`). Warnings,
+ * each at its place, for a heading typed in a way that does not print as the editor meant:
+ * - a slash typed in a title without the spaces (`措施／全力`, `措施/全力`) prints as a slash
+ *   (`heading-slash`), as it is most often a line break typed the wrong way;
+ * - a backslash at a title's end prints as a backslash, and the line after it starts the text
+ *   (`heading-backslash`): a heading is one line, and `\` breaks a line only in a paragraph;
+ * - a line of `---` or `===` under a line of text makes that line a heading, an article's title
+ *   (`heading-underlined`), where an editor most often meant a separator.
  */
 export default function remarkHeadingLines(options: Options = {}) {
-  const separator = options.separator ?? ' / ';
+  const separator = separatorPattern(options.separator ?? ' / ');
   return (tree: Root, file: VFile) => {
     eachNode(tree, (heading) => {
       if (heading.type !== 'heading') return;
+      underlineProblem(heading, file);
+      const last = heading.children.at(-1);
+      if (last?.type === 'text' && last.value.endsWith('\\')) backslashProblem(last, file);
       heading.children = heading.children.flatMap((child): PhrasingContent[] => {
         if (child.type === 'text') slashProblem(child, separator, file);
-        if (child.type !== 'text' || !child.value.includes(separator)) return [child];
+        if (child.type !== 'text' || !matches(separator, child.value)) return [child];
         return child.value
           .split(separator)
           .flatMap((value, index): PhrasingContent[] => (index === 0 ? [{ type: 'text', value }] : [{ type: 'break' }, { type: 'text', value }]));
@@ -36,21 +45,54 @@ export default function remarkHeadingLines(options: Options = {}) {
   };
 }
 
-function slashProblem(text: Extract<PhrasingContent, { type: 'text' }>, separator: string, file: VFile): void {
+/** `separator` as a pattern in which each space may also be a full-width one, and a slash a full-width slash. */
+function separatorPattern(separator: string): RegExp {
+  const pattern = [...separator].map((char) => (char === ' ' ? '[ \\u3000]' : char === '/' ? '[/／]' : char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(pattern, 'g');
+}
+
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+function underlineProblem(heading: Heading, file: VFile): void {
+  const position = heading.position;
+  // An ATX heading (`## …`) is one line; a heading over two or more lines is underlined.
+  if (!position || position.end.line === position.start.line) return;
+  reportProblem(
+    file,
+    `Unexpected ${heading.depth === 1 ? '`===`' : '`---`'} under a line of text, which makes that line a title as \`${'#'.repeat(heading.depth)} …\` would; for a title write \`${'#'.repeat(heading.depth)} title\`, for a separator leave an empty line above the \`---\``,
+    { place: { line: position.end.line, column: 1 }, ruleId: 'heading-underlined' },
+  );
+}
+
+function backslashProblem(text: Text, file: VFile): void {
+  const end = text.position?.end;
+  reportProblem(
+    file,
+    'Unexpected `\\` at the end of a title: a title is one line, so the backslash prints and the next line starts the text; to print the title on two lines, write “ / ” (space, slash, space) between them',
+    { place: end && { line: end.line, column: end.column - 1 }, ruleId: 'heading-backslash' },
+  );
+}
+
+function slashProblem(text: Text, separator: RegExp, file: VFile): void {
   // Each line as written, the separator's own slash aside.
+  separator.lastIndex = 0;
+  const breaks = [...text.value.matchAll(separator)];
   let offset = 0;
-  for (const line of text.value.split(separator)) {
+  for (const [index, line] of text.value.split(separator).entries()) {
     const match = SLASH.exec(line);
     if (match) {
       const start = text.position?.start;
       const at = offset + match.index + match[0].search(/[/／]/);
       reportProblem(
         file,
-        `Unexpected “${match[0].trim()}” in a title, which prints as a slash; to print the title on two lines, write “${separator}” (space, slash, space) there`,
+        `Unexpected “${match[0].trim()}” in a title, which prints as a slash; to print the title on two lines, write “ / ” (space, slash, space) there`,
         { place: start && !text.value.includes('\n') ? { line: start.line, column: start.column + at } : start, ruleId: 'heading-slash' },
       );
       return;
     }
-    offset += line.length + separator.length;
+    offset += line.length + (breaks[index]?.[0].length ?? 0);
   }
 }

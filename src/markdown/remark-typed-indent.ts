@@ -1,13 +1,23 @@
 import type { Root } from 'mdast';
+import type { Processor } from 'unified';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { LEADING_SPACES } from './cjk.ts';
 
 /**
- * A paragraph's indent typed with full-width spaces (`　　今年以来…`, as in Word drafts and as
- * editors type it) is left out: the style sheets indent every paragraph by two characters, and
- * the typed one would double it.
+ * CommonMark's indented code, turned off as MDX turns it off: a paragraph indented with four
+ * half-width spaces or a tab, as editors indent one by hand, would be a code block, printed
+ * flush left in another face, its lines never wrapped and the paragraphs after it in the same
+ * indent run into it. Without it such a paragraph is a paragraph. Fenced code (```) still works.
  */
-export default function remarkTypedIndent() {
+const NO_INDENTED_CODE = { disable: { null: ['codeIndented'] } };
+
+/**
+ * A paragraph's indent as editors type it is left out: full-width spaces (`　　今年以来…`, as
+ * Word drafts hold it), half-width spaces or a tab. The style sheets indent every paragraph by
+ * two characters, and the typed one would double it.
+ */
+export default function remarkTypedIndent(this: Processor) {
+  (this.data().micromarkExtensions ??= []).push(NO_INDENTED_CODE);
   return (tree: Root) => {
     eachNode(tree, (node) => {
       if (node.type !== 'paragraph') return undefined;

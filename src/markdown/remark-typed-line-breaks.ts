@@ -5,6 +5,15 @@ import { eachNode } from '../util/each-node.ts';
 const TYPED_LINE = /[ \t]*\n(?=\u3000)/g;
 
 /**
+ * A line ending before a line that starts with full-width spaces, or with the numbering of a
+ * subhead or an item (`一、` `（一）` `1.` `1．` `（1）`, see `LEVELS`): in an article's text each
+ * such line is a paragraph of its own. Not `1.5万户` or `3、4月份`, a wrapped line that starts
+ * with a number.
+ */
+const TYPED_OR_NUMBERED_LINE =
+  /[ \t]*\n[ \t]*(?=\u3000|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)])/g;
+
+/**
  * The last line of a paragraph when it is a note in parentheses (`（县应急管理局供稿）`), typed
  * flush left after a sentence's end.
  */
@@ -24,7 +33,9 @@ const INDENT = 2;
  * the editor, as Word drafts hold it when copied as text. Hard-wrapped lines are joined
  * (remark-join-cjk-lines), which ran it on after the one before, with a gap. Instead:
  * - a line indented as a paragraph (`　　二是…`, two spaces: Word's paragraphs pasted without
- *   an empty line between them) of an article's text starts a paragraph; so does a note in
+ *   an empty line between them) of an article's text starts a paragraph; so does a line typed
+ *   flush left that starts with a subhead's or an item's numbering (`（二）加强宣传引导` then
+ *   `1.宣传到位。` and `2.群众参与。`, each typed under the one before), and a note in
  *   parentheses on the last line (`（县应急管理局供稿）`, rehype-notes), typed flush left;
  * - another is aligned under the line above, as GB/T 9704 §7.3.4 sets a list of attachments
  *   (`附件：1.关于…` then `　　　2.关于…`, which remark-attachment-lines then takes): a line break, its spaces counted from where its
@@ -40,7 +51,8 @@ export default function remarkTypedLineBreaks() {
       const article = node.type === 'paragraph' && parent?.type === 'root';
       const last = phrasing.children.at(-1);
       const note = article && last?.type === 'text' && NOTE_LINE.test(last.value);
-      if (!note && !phrasing.children.some((child) => child.type === 'text' && child.value.includes('\n\u3000'))) return undefined;
+      const lineStart = article ? TYPED_OR_NUMBERED_LINE : TYPED_LINE;
+      if (!note && !phrasing.children.some((child) => child.type === 'text' && matches(lineStart, child.value))) return undefined;
       const first = phrasing.children[0];
       const lineOf: Lines = {
         column: phrasing.position?.start.column ?? 1,
@@ -74,7 +86,7 @@ interface Lines {
  */
 function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
   const found = note ? NOTE_LINE.exec(node.value) : null;
-  const parts = (found ? node.value.slice(0, found.index) : node.value).split(TYPED_LINE);
+  const parts = (found ? node.value.slice(0, found.index) : node.value).split(lineOf.article ? TYPED_OR_NUMBERED_LINE : TYPED_LINE);
   if (found) parts.push(found[1]!);
   if (parts.length === 1) return [node];
   const start = node.position?.start;
@@ -85,7 +97,7 @@ function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
     if (index === 0) return [{ ...node, value }];
     const position = at && { position: { start: at, end: at } };
     const typed = TYPED_SPACES.exec(value)?.[0].length ?? 0;
-    if (lineOf.article && (typed === INDENT || (found && index === parts.length - 1))) {
+    if (lineOf.article && (typed === INDENT || typed === 0 || (found && index === parts.length - 1))) {
       lineOf.typed = typed;
       return [{ type: 'break', data: { startsParagraph: true } } as Break, { type: 'text', value, ...position }];
     }
@@ -93,6 +105,11 @@ function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
     const text: Text = { type: 'text', value: '\u3000'.repeat(Math.max(0, spaces)) + value.replace(TYPED_SPACES, ''), ...position };
     return [{ type: 'break' } satisfies Break, text];
   });
+}
+
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
 }
 
 function startsParagraph(node: PhrasingContent): boolean {

@@ -277,6 +277,20 @@ export const RULES = {
     summary: 'a slash typed in a title without the spaces of a line break (`措施／全力`), which prints as a slash',
     example: 'Unexpected “／” in a title, which prints as a slash; to print the title on two lines, write “ / ” (space, slash, space) there',
   },
+  'heading-backslash': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a title ending in `\\`, which prints, while the line after it starts the text: a title is one line',
+    example:
+      'Unexpected `\\` at the end of a title: a title is one line, so the backslash prints and the next line starts the text; to print the title on two lines, write “ / ” (space, slash, space) between them',
+  },
+  'heading-underlined': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a line of `---` or `===` right under a line of text, which makes that line a title (most often meant as a separator)',
+    example:
+      'Unexpected `---` under a line of text, which makes that line a title as `## …` would; for a title write `## title`, for a separator leave an empty line above the `---`',
+  },
   'heading-above-article': {
     where: 'Markdown',
     severity: 'warning',

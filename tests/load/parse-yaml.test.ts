@@ -30,4 +30,11 @@ describe('YAML syntax errors say what to type', () => {
     expect(parseYaml('title: 关于：老旧小区改造\n', file)?.data).toEqual({ title: '关于：老旧小区改造' });
     expect(file.messages).toEqual([]);
   });
+
+  it('refuses a tag yaml does not know, which it would read as text, rather than print a program as the title', () => {
+    expect(messages('year: 2025\ntitle: !!js/function "function () { require(\'fs\') }"\nissuer: !include 局.yaml\n')).toEqual([
+      '2:8 YAML syntax: Unexpected tag `!!js/function`: YAML here holds plain text, numbers, dates and lists, never code or a program’s objects; delete the tag [yaml-syntax]',
+      '3:9 YAML syntax: Unexpected tag `!include`: YAML here holds plain text, numbers, dates and lists, never code or a program’s objects; delete the tag [yaml-syntax]',
+    ]);
+  });
 });

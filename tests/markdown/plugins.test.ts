@@ -48,6 +48,26 @@ describe('remarkHeadingLines', () => {
   });
 });
 
+describe('remarkHeadingLines, a heading typed another way', () => {
+  const process = (markdown: string) => unified().use(remarkParse).use(remarkHeadingLines).use(remarkRehype).use(rehypeStringify).process(markdown);
+
+  it('breaks a heading at a separator typed with full-width spaces or a full-width slash', async () => {
+    expect(String(await process('## 甲　/　乙 ／ 丙'))).toBe('<h2>甲<br>\n乙<br>\n丙</h2>');
+  });
+
+  it('warns at a backslash at the end of a title and at a line of --- or === under text', async () => {
+    const file = await process('## 标题第一行\\\n第二行\n\n分隔线上面的文字\n---\n\n文字\n===\n\n上文\n\n---\n');
+    expect(file.messages.map((message) => [message.line, message.column, message.ruleId])).toEqual([
+      [1, 9, 'heading-backslash'],
+      [5, 1, 'heading-underlined'],
+      [8, 1, 'heading-underlined'],
+    ]);
+    expect(file.messages[1]!.reason).toBe(
+      'Unexpected `---` under a line of text, which makes that line a title as `## …` would; for a title write `## title`, for a separator leave an empty line above the `---`',
+    );
+  });
+});
+
 describe('remarkGfmNoTables', () => {
   const gfm = () => unified().use(remarkParse).use(remarkGfmNoTables).use(remarkRehype).use(rehypeStringify);
 

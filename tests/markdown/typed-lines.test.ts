@@ -44,3 +44,36 @@ describe('a line typed with full-width spaces at its start', () => {
     expect(await paragraphs('今年以来，我市扎实推进\n工作。\n')).toEqual(['今年以来，我市扎实推进工作。']);
   });
 });
+
+describe('a line typed flush left that starts with a numbering', () => {
+  it('starts a paragraph in an article, as each item typed under the one before is one', async () => {
+    expect(await paragraphs('（二）加强宣传引导。\n1.宣传到位。\n2．群众参与。\n（1）第一项要求。\n（2）第二项要求。\n')).toEqual([
+      '（二）加强宣传引导。',
+      '1.宣传到位。',
+      '2．群众参与。',
+      '（1）第一项要求。',
+      '（2）第二项要求。',
+    ]);
+    // A short line without a sentence is then a subhead (remark-typed-subheads).
+    expect(await render('## 通知\n\n正文第一段。\n二、第二部分\n')).toContain(
+      '<p>正文第<span class="keep-together">一段。</span></p>\n<h3 class="subhead level-1">',
+    );
+  });
+
+  it('leaves a hard-wrapped line that starts with a number, and a list item’s lines, joined', async () => {
+    expect(await paragraphs('全市共完成\n1.5万户，于\n3、4月份完成。\n')).toEqual(['全市共完成1.5万户，于3、4月份完成。']);
+    expect(await render('## 通知\n\n- 第一项\n2.说明\n')).toContain('<li>第一项2.<span class="keep-together">说明</span></li>');
+  });
+
+  it('keeps a list of attachments typed under 附件： together', async () => {
+    expect(await render('## 通知\n\n附件：1.关于甲的通知\n2.关于乙的通知\n')).toContain('<li><span class="attachment-number">1.</span>');
+    expect((await render('## 通知\n\n附件：1.关于甲的通知\n2.关于乙的通知\n')).match(/<li>/g)).toHaveLength(2);
+  });
+});
+
+describe('a paragraph indented with half-width spaces or a tab', () => {
+  it('is a paragraph, its indent left out, not a code block', async () => {
+    expect(await paragraphs('    四个半角空格缩进的段落。\n\n\t制表符缩进的段落。\n')).toEqual(['四个半角空格缩进的段落。', '制表符缩进的段落。']);
+    expect(await render('## 通知\n\n```\n代码\n```\n')).toContain('<pre><code>代码\n</code></pre>');
+  });
+});

@@ -1,11 +1,12 @@
 /**
- * A web address, and a word, longer than a line (tests/fixtures/print-pages/links) break inside
- * the 版心: unbroken, they ran past the right edge, the layout counted a page more than Chromium
- * printed, and the build stopped on the 版记's place. One PDF.
+ * A web address, a word and a line of code longer than a line (tests/fixtures/print-pages/links)
+ * break inside the 版心: unbroken, they ran past the right edge, the layout counted a page more
+ * than Chromium printed, and the build stopped on the 版记's place. Code prints in the bundled
+ * faces, not in the machine's monospace one. One PDF.
  */
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { words } from './poppler.ts';
+import { pdffonts, words } from './poppler.ts';
 import { printIssue } from './print-pages.ts';
 
 const content = fileURLToPath(new URL('../fixtures/print-pages/links/', import.meta.url));
@@ -19,4 +20,13 @@ it('breaks a web address and a word longer than a line inside the 版心, and pr
   expect(link.length).toBeGreaterThanOrEqual(4);
   // Page 1's 版心 runs from 28 mm to 184 mm across (GB/T 9704: 156 mm wide).
   for (const word of printed.filter((word) => word.page === 1)) expect(word.xMax, word.text).toBeLessThanOrEqual(184.5);
+  // The code block's line and the line of code in the text, broken inside the 版心 of their page.
+  const code = printed.filter((word) => /report\?county|已完成小区数/.test(word.text));
+  expect(code.length).toBeGreaterThanOrEqual(2);
+  for (const word of code) expect(word.xMax, word.text).toBeLessThanOrEqual(word.page % 2 === 1 ? 184.5 : 182.5);
+  // The paragraph indented with four half-width spaces is text, not code.
+  expect(printed.map((word) => word.text).join('')).toContain('缩进四个半角空格的段落');
+  expect(pdffonts(result.output).map((font) => font.name.replace(/^[A-Z]{6}\+/, '').replace(/-.*/, ''))).toSatisfy((names: string[]) =>
+    names.every((name) => ['NotoSerifSC', 'NotoSansSC', 'LXGWWenKai'].includes(name)),
+  );
 });
