@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY_CSV, countyWorkbook } from '../support/county-workbook.ts';
 import { renderIn, repoRoot } from './process-fixture.ts';
@@ -218,6 +219,16 @@ describe('Excel workbooks as table sources', () => {
     expect(html).toContain('合计</th><td class="num">9,700</td><td class="num">36.9</td><td></td><td class="num">5.5</td>');
   });
 
+  it('stop at a 合计 formula without a saved result, beside formulas that have theirs, rather than print it empty', async () => {
+    // A workbook whose other formulas were calculated: the 合计 row's own SUM was not.
+    const { messages } = await renderEdited((sheet) => {
+      sheet.getCell('E11').value = { formula: 'SUM(E6:E10)' };
+    });
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!E11: Expected the saved result of the formula SUM(E6:E10), found none (the workbook was written by a program that does not calculate); open it in Excel, WPS or LibreOffice and save it again [table-xlsx-cell]',
+    ]);
+  });
+
   it('read a saved formula result of 0, which exceljs’s cell value leaves out', async () => {
     const { messages, html } = await renderEdited((sheet) => {
       for (let row = 6; row <= 10; row++) sheet.getCell(row, 5).value = 0;
@@ -226,6 +237,24 @@ describe('Excel workbooks as table sources', () => {
     });
     expect(messages).toEqual([]);
     expect(html).toContain('<td class="num">9,700</td><td class="num">36.9</td><td class="num">0</td><td class="num">5.5</td>');
+  });
+
+  it('leave out a column of width 0, which Excel shows as hidden, with the warning a hidden one gets', async () => {
+    // exceljs writes no width of 0: one of its own is set to 0 in the saved sheet.
+    const zip = await JSZip.loadAsync(
+      await countyWorkbook((sheet) => {
+        sheet.getColumn('F').width = 7.77;
+      }),
+    );
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('width="7.77"');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('width="7.77"', 'width="0"'));
+    await writeFile(join(dir, 'edited.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const { messages, html } = await render('::table{src="edited.xlsx" range="A3:H11"}\n');
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!F3: warning: Column F is hidden in the workbook and left out, as Excel prints the sheet; unhide it in Excel or WPS to print it [table-xlsx-hidden]',
+    ]);
+    expect(html).toContain('<th scope="col" colspan="3">改造进展情况</th>');
   });
 
   it('leave out hidden rows and columns, as Excel shows the sheet, a merge spanning the shown ones', async () => {
@@ -322,5 +351,67 @@ describe('Excel workbooks as table sources', () => {
     const saved = await render('::table{src="燃气进展.xlsx" sheet="3月进展" range="A3:H11"}\n', folder);
     expect(saved.messages).toEqual([]);
     expect(saved.html).toBe((await render('::table{src="progress.csv" header-rows="3"}\n')).html);
+  });
+});
+
+/**
+ * A workbook whose cells C2:C3 to N2:N3 have the built-in number formats `ids` by number alone,
+ * with no format text, as Chinese Excel and WPS save them (exceljs writes a format's text, so its
+ * styles are rewritten): 14:30 on 31 May 2024 in C to H, numbers in I to N.
+ */
+async function builtInFormatsWorkbook(ids: readonly number[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('内置格式');
+  sheet.getRow(1).values = ['序号', '项目', ...ids.map((id) => `格式${id}`)];
+  const time = new Date(Date.UTC(2024, 4, 31, 14, 30));
+  sheet.getRow(2).values = [1, '甲', time, time, time, time, time, time, 1234567, 3200.256, 0, -1234.5, 3200.256, 0];
+  sheet.getRow(3).values = [2, '乙', time, time, time, time, time, time, 89, 0.5, 12, 7, 0, 1];
+  ids.forEach((_, index) => {
+    for (const row of [2, 3]) sheet.getCell(row, 3 + index).numFmt = `"FORMAT${index}"0`;
+  });
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  let styles = await zip.file('xl/styles.xml')!.async('string');
+  for (const found of styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="&quot;FORMAT(\d+)&quot;0"\/>/g)) {
+    styles = styles.replaceAll(`numFmtId="${found[1]}"`, `numFmtId="${ids[Number(found[2])]}"`);
+  }
+  zip.file('xl/styles.xml', styles.replace(/<numFmt numFmtId="\d+" formatCode="&quot;FORMAT\d+&quot;0"\/>/g, ''));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('built-in number formats a workbook names by number alone', () => {
+  it('print as Chinese Excel shows them: its dates and times, the accounting formats', async () => {
+    await writeFile(join(dir, '内置格式.xlsx'), await builtInFormatsWorkbook([31, 57, 58, 22, 32, 55, 3, 43, 43, 41, 44, 44]));
+    const { html, messages } = await render('::table{src="内置格式.xlsx"}\n');
+    const cells = (row: number) => [...html.split('<tr>')[row + 1]!.matchAll(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((found) => found[1]).slice(2);
+    expect(cells(1)).toEqual([
+      '2024年5月31日',
+      '2024年5月',
+      '5月31日',
+      '2024/5/31 14:30',
+      '14时30分',
+      '下午2时30分',
+      '1,234,567',
+      '3,200.26',
+      '-',
+      '-1,235',
+      '¥3,200.26',
+      '¥-',
+    ]);
+    expect(cells(2)).toEqual([
+      '2024年5月31日',
+      '2024年5月',
+      '5月31日',
+      '2024/5/31 14:30',
+      '14时30分',
+      '下午2时30分',
+      '89',
+      '0.50',
+      '12.00',
+      '7',
+      '¥-',
+      '¥1.00',
+    ]);
+    // The ¥ of format 44 makes its two columns text, which the table cannot check.
+    expect(messages.map((message) => message.replace(/^.*\[/, '['))).toEqual(['[table-xlsx-unit]', '[table-xlsx-unit]']);
   });
 });

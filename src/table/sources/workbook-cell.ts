@@ -30,11 +30,14 @@ export function cellText(value: CellValue, format: string | undefined, calculate
         .trimEnd(),
     );
   if ('hyperlink' in value) return cellText(value.text, format);
-  // An empty text saved as a result (`IF(C3=0,"",D3/C3)`, `<v></v>`) reaches us as none:
-  // where the sheet's other formulas have theirs, the program calculated, and that one is empty.
-  if (value.result === undefined && calculated()) return { text: '' };
+  const formula = 'sharedFormula' in value ? (value.formula ?? value.sharedFormula) : value.formula;
+  // An empty text saved as a result (`IF(C3=0,"",D3/C3)`, `<v></v>`) reaches us as none, as does
+  // a formula never calculated (`<f>SUM(C2:C4)</f>` alone): exceljs reads both alike. Where the
+  // sheet's other formulas have theirs, the program calculated, and a formula that can give an
+  // empty text (one holding `""`) gave one; any other without a result, a 合计's SUM, was not
+  // calculated, and would print an empty 合计 that no check sees.
+  if (value.result === undefined && calculated() && formula?.includes('""')) return { text: '' };
   if (value.result === undefined) {
-    const formula = 'sharedFormula' in value ? (value.formula ?? value.sharedFormula) : value.formula;
     return {
       reason:
         `Expected the saved result of the formula ${formula}, found none (the workbook was written by a program that does not calculate); ` +
@@ -48,9 +51,10 @@ export function cellText(value: CellValue, format: string | undefined, calculate
 const SHORT_DATE = 'mm-dd-yy';
 
 /**
- * A date as Excel shows it under a date format of year, month and day (`yyyy-mm-dd` →
- * `2024-05-31`, `m"月"d"日"` → `5月31日`, `yyyy"年"m"月"`); under any other (General, one with
- * a time) as Chinese Excel shows a date, `2024/3/1`. exceljs reads dates as UTC midnight.
+ * A date as Excel shows it under a date or time format (`yyyy-mm-dd` → `2024-05-31`,
+ * `m"月"d"日"` → `5月31日`, `yyyy"年"m"月"`, `yyyy/m/d h:mm` → `2024/5/31 14:30`,
+ * `上午/下午h"时"mm"分"` → `下午2时30分`); under any other (General, a number format) as Chinese
+ * Excel shows a date, `2024/3/1`. exceljs reads a date as UTC, its time of day included.
  */
 function formatDate(date: Date, format: string | undefined): string {
   const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
@@ -60,18 +64,36 @@ function formatDate(date: Date, format: string | undefined): string {
   if (section === SHORT_DATE) return `${year}/${month}/${day}`;
   // Colours and locales (`[$-804]`) left out; quoted and escaped text kept as written.
   const pattern = section.replace(/\[[^\]]*\]/g, '');
-  const tokens = pattern.match(/"[^"]*"|\\.|y+|m+|d+|[^"\\ymd]+/gi) ?? [];
-  const dated = tokens.some((token) => /^[ymd]/i.test(token));
-  if (!dated || /[hs]/i.test(tokens.filter((token) => !token.startsWith('"') && !token.startsWith('\\')).join(''))) return `${year}/${month}/${day}`;
+  const tokens = pattern.match(/"[^"]*"|\\.|上午\/下午|AM\/PM|y+|m+|d+|h+|s+|./gi) ?? [];
+  const units = tokens.map((token) => (/^(?:[ymdhs]|上午\/下午|AM\/PM)/i.test(token) ? token[0]!.toLowerCase() : ''));
+  if (!units.some((unit) => 'ymdhs'.includes(unit) && unit !== '')) return `${year}/${month}/${day}`;
+  // Seconds of the day, rounded: a time is a fraction of a day, stored with its rounding error.
+  const seconds = Math.round((date.getTime() - Date.UTC(year, month - 1, day)) / 1000);
+  const [hour, minute, second] = [Math.floor(seconds / 3600) % 24, Math.floor(seconds / 60) % 60, seconds % 60];
+  const twelve = units.some((unit) => unit === '上' || unit === 'a');
   const two = (value: number) => String(value).padStart(2, '0');
+  // `m` after an hour or before a second is the minute, as in Excel.
+  const clock = (index: number) => {
+    const before = units.slice(0, index).filter(Boolean).at(-1);
+    const after = units.slice(index + 1).find(Boolean);
+    return before === 'h' || after === 's';
+  };
   return tokens
-    .map((token) => {
-      const unit = token[0]?.toLowerCase();
+    .map((token, index) => {
+      const unit = units[index];
       if (token.startsWith('"')) return token.slice(1, -1);
       if (token.startsWith('\\')) return token.slice(1);
       if (unit === 'y') return token.length <= 2 ? two(year % 100) : String(year);
+      if (unit === 'm' && clock(index)) return token.length === 1 ? String(minute) : two(minute);
       if (unit === 'm') return token.length === 1 ? String(month) : two(month);
       if (unit === 'd') return token.length === 1 ? String(day) : two(day);
+      if (unit === 'h') {
+        const shown = twelve ? hour % 12 || 12 : hour;
+        return token.length === 1 ? String(shown) : two(shown);
+      }
+      if (unit === 's') return token.length === 1 ? String(second) : two(second);
+      if (unit === '上') return hour < 12 ? '上午' : '下午';
+      if (unit === 'a') return hour < 12 ? 'AM' : 'PM';
       return token;
     })
     .join('');

@@ -5,6 +5,7 @@ import { type CellRange, columnLetters, parseRange } from './a1-range.ts';
 import { readSourceFile } from './read-source-file.ts';
 import { contentHash } from '../../cache/hash.ts';
 import type { SourceCell, SourceContext, SourceResult, SourceRow, TableSource } from './source.ts';
+import { useChineseBuiltInFormats } from './built-in-formats.ts';
 import { formatUnit } from './number-format.ts';
 import { cellText } from './workbook-cell.ts';
 import { workbookContainer } from './workbook-container.ts';
@@ -141,7 +142,8 @@ function loadWorkbook(bytes: Buffer): Promise<Workbook> {
   const key = createHash('sha256').update(bytes).digest('hex');
   let workbook = recent.get(key);
   if (!workbook) {
-    workbook = import('exceljs').then(async ({ default: ExcelJS }) => {
+    workbook = Promise.all([import('exceljs'), import('exceljs/lib/xlsx/defaultnumformats.js')]).then(async ([{ default: ExcelJS }, builtIn]) => {
+      useChineseBuiltInFormats(builtIn.default);
       const parsed = new ExcelJS.Workbook();
       // exceljs types its Buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
       await parsed.xlsx.load(bytes as unknown as Parameters<typeof parsed.xlsx.load>[0], { ignoreNodes: IGNORED });
@@ -216,7 +218,8 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
   let saved: boolean | undefined;
   const calculated = () => (saved ??= savedResults(sheet));
   const lines = numbers(top, bottom).filter((line) => !sheet.findRow(line)?.hidden);
-  const columns = numbers(left, right).filter((column) => !sheet.getColumn(column).hidden);
+  // A column of width 0 is hidden too, as Excel shows it (programs that export workbooks hide one so).
+  const columns = numbers(left, right).filter((column) => !sheet.getColumn(column).hidden && sheet.getColumn(column).width !== 0);
   // Each merge's extent inside the range's shown cells, by its master cell, as indexes in `lines` and `columns`.
   const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
   for (const [y, line] of lines.entries()) {
