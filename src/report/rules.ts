@@ -516,6 +516,13 @@ export const RULES = {
       'Expected the saved result of the formula SUM(E4:E11), found none (the workbook was written by a program that does not calculate); open it in Excel, WPS or LibreOffice and save it again',
     ],
   },
+  'table-total-rounding': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: "a 合计 that is the sum of the workbook's numbers, while the rows as printed, rounded by their number format, add up to another figure",
+    example:
+      '合计 value 65.2 in column “年度计划 / 长度(公里)” is the sum of the workbook’s numbers, but the rows as printed add up to 65.3: their number format rounds them; show the decimals they have, or round the numbers themselves in the workbook (ROUND)',
+  },
   'table-xlsx-unit': {
     where: 'workbook',
     severity: 'warning',

@@ -3,7 +3,7 @@ import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
 import { type HeaderBlank, headerCells } from './header-cells.ts';
 import { type Problem, rowLabel } from './problem.ts';
-import { parseNumberCell } from './number-cell.ts';
+import { isBlankNumber, parseNumberCell } from './number-cell.ts';
 import type { TableModel } from './render-table.ts';
 import { cellTexts, type SourceRow } from './sources/source.ts';
 import type { TableAttributes } from './table-attributes.ts';
@@ -28,7 +28,9 @@ export function buildTable(
   rows: readonly SourceRow[],
   attributes: TableAttributes & { readonly headerRows: number },
   context: BuildContext,
-): { readonly model: TableModel; readonly record: TableRecord } | { readonly problems: readonly Problem[] } {
+):
+  | { readonly model: TableModel; readonly record: TableRecord; readonly notes: readonly Problem[] }
+  | { readonly problems: readonly Problem[]; readonly notes?: readonly Problem[] } {
   const { headerRows } = attributes;
   if (rows.length <= headerRows) {
     return {
@@ -70,7 +72,8 @@ export function buildTable(
         {
           reason:
             `Expected figures after the ${headerRows} header ${headerRows === 1 ? 'row' : 'rows'}, found headings on ${rowLabel(row.place)} ` +
-            `(${cellTexts(row).filter(Boolean).slice(0, 4).join(', ')}…); set \`header-rows="${unheaded}"\``,
+            `(${cellTexts(row).filter(Boolean).slice(0, 4).join(', ')}…); set \`header-rows="${unheaded}"\`` +
+            (titleOf(rows) === undefined ? '' : `, or, as the first row holds only “${titleOf(rows)}”, a title, leave the title and unit rows out of the file`),
           ruleId: 'table-header-rows',
           place: row.place,
         },
@@ -78,17 +81,19 @@ export function buildTable(
     };
   }
   const { cells: header, blanks } = headerCells(head.map((row) => row.cells));
-  if (blanks.length > 0) return { problems: blanks.map((blank) => blankProblem(blank, head)) };
+  if (blanks.length > 0) return { problems: blanks.map((blank) => blankProblem(blank, rows, headerRows)) };
   const paths = columnPaths(header, rows[0]?.cells.length ?? 0);
   const checked = totals(rows.slice(headerRows), paths, attributes);
-  if (checked.problems.length > 0) return { problems: checked.problems };
+  const { notes } = checked;
+  if (checked.problems.length > 0) return { problems: checked.problems, notes };
 
   const chart = attributes.chart && chartRecord(attributes.chart, paths, checked);
-  if (chart && 'problems' in chart) return { problems: chart.problems };
+  if (chart && 'problems' in chart) return { problems: chart.problems, notes };
 
   const body = checked.rows.map(cellTexts);
   const total = checked.total && [...checked.total.cells];
   return {
+    notes,
     model: {
       header,
       numberColumns: checked.numberColumns,
@@ -108,16 +113,23 @@ export function buildTable(
   };
 }
 
-/** An empty `<th>` the header would have, as a problem at its cell. */
-function blankProblem(blank: HeaderBlank, rows: readonly SourceRow[]): Problem {
+/**
+ * An empty `<th>` the header would have, as a problem at its cell. Of a last column without a
+ * heading, what most often left it so: a title line above the table (a CSV saved with the
+ * sheet's title), or a header taller than `header-rows`, its heading in a row below them.
+ */
+function blankProblem(blank: HeaderBlank, rows: readonly SourceRow[], headerRows: number): Problem {
   const row = rows[blank.row];
   const place = row?.cells[blank.column]?.place ?? row?.place;
   if (blank.kind === 'untitled') {
-    return {
-      reason: 'Expected a heading for the last column, found only empty header cells; write its heading, or delete the column if it is not part of the table',
-      ruleId: 'table-header-untitled',
-      place,
-    };
+    const title = titleOf(rows);
+    const below = rows.findIndex((candidate, index) => index >= headerRows && isHeading(candidate.cells[blank.column]?.text ?? ''));
+    const hint = title
+      ? `the first row holds only “${title}”, a title: leave the title and unit rows out of the file, so that it starts with the header`
+      : below !== -1 && !rows.slice(headerRows, below).some(holdsFigures)
+        ? `its heading “${rows[below]!.cells[blank.column]!.text}” is in a row below the header’s ${headerRows}: set \`header-rows="${below + 1}"\``
+        : 'write its heading, or delete the column if it is not part of the table';
+    return { reason: `Expected a heading for the last column, found only empty header cells; ${hint}`, ruleId: 'table-header-untitled', place };
   }
   const why =
     blank.above === undefined
@@ -178,6 +190,17 @@ function headsFigures(row: SourceRow, figures: SourceRow): boolean {
  * they are neither years (`2023`, `2024` over their columns) nor the columns' numbers (a 栏次
  * row: `1`, `2`, `3`…).
  */
+
+/** The text of the first row when it is all in its first cell, across a table of three columns or more: a sheet's title saved with it. */
+function titleOf(rows: readonly SourceRow[]): string | undefined {
+  const texts = rows[0] ? cellTexts(rows[0]) : [];
+  return texts.length > 2 && texts[0] !== '' && texts.slice(1).every((text) => text === '') ? texts[0] : undefined;
+}
+
+/** A cell's text that reads as a heading: words, not a figure or a blank. */
+function isHeading(text: string): boolean {
+  return text !== '' && parseNumberCell(text) === undefined && !isBlankNumber(text);
+}
 
 function holdsFigures(row: SourceRow): boolean {
   const filled = cellTexts(row).filter((text) => text !== '');

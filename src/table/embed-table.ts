@@ -22,7 +22,8 @@ type Point = NonNullable<LeafDirective['position']>['start'];
 /**
  * Check and render one `::table` directive. Every problem becomes a fatal message (the build
  * stops on them) and the table is left out; otherwise the table is recorded on `file.data`. What
- * the source left out (its `notes`) is a warning either way.
+ * the source left out and what the 合计 check tells without stopping (their `notes`) are warnings
+ * either way.
  * `root` is absolute or undefined; `period` is the month the table reports (see `TableRecord.period`).
  */
 export async function embedTable(node: LeafDirective, file: VFile, root: string | undefined, period?: string): Promise<TableEmbed | undefined> {
@@ -90,13 +91,14 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
   const read = await source.read(path, { name: sourceName, attributes: attributes.source });
   if (read.bytesHash !== undefined) (file.data.dependencyHashes ??= {})[path] = read.bytesHash;
   problems.push(...read.problems);
-  const { notes } = read;
+  const notes = [...(read.notes ?? [])];
   // A 栏次 row under the header the source gives is the header's, not a row of figures to sum.
   const headerRows = attributes.headerRows === 'source' ? withColumnNumbers(read.rows, read.headerRows ?? 1) : attributes.headerRows;
   if (read.problems.length > 0 || headerRows === undefined) return { problems, notes, sourceName };
 
   const line = node.position?.start.line ?? 1;
   const built = buildTable(withoutEmptyColumns(read.rows), { ...attributes, headerRows }, { path, name: sourceName, line });
+  notes.push(...(built.notes ?? []));
   if ('problems' in built) return { problems: [...problems, ...built.problems], notes, sourceName };
   const carried = unchangedSource(path, src, file.data.previousIssue);
   // Rendered again when the previous issue's file changes, so the warning goes once either is updated.

@@ -29,6 +29,8 @@ export interface Totals {
   readonly rows: readonly SourceRow[];
   readonly total: TotalRow | undefined;
   readonly problems: readonly Problem[];
+  /** What the editor should know and the table still prints with: a 合计 the workbook's number format rounds its rows for. */
+  readonly notes: readonly Problem[];
 }
 
 /** Words naming a rate or share in a column's header (完成率, 占比, 同比增长(%), 提高（个百分点）): its 合计 is not a sum. */
@@ -51,6 +53,7 @@ const PART = /^其中/;
  */
 export function totals(body: readonly SourceRow[], paths: readonly (readonly string[])[], options: TotalsOptions): Totals {
   const problems: Problem[] = [];
+  const notes: Problem[] = [];
   const labelOf = (row: SourceRow) => text(row, labelIndex(texts(row)));
   const bare = (row: SourceRow) => bareLabel(labelOf(row));
   // The default 合计 also reads 总计, 全县合计…; a label set with `total` is the only one.
@@ -157,6 +160,18 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     return { units, scale, grouped };
   };
 
+  // Whether the total's own number is the sum of its rows' numbers where a workbook shows them
+  // rounded (15.75 and 5.45 under `0.0`, whose 合计 Excel shows as 21.2, not 15.8 + 5.5): every
+  // cell holds its number apart from its text, an empty one counting 0.
+  const addsUpUnrounded = (total: SourceRow, column: number, indexes: readonly number[]): boolean => {
+    const stated = total.cells[column]?.value;
+    const cells = indexes.map((index) => rows[index]!.cells[column]);
+    if (stated === undefined || cells.some((cell) => cell?.value === undefined && cell?.text !== '')) return false;
+    const exact = cells.reduce((all, cell) => all + (cell?.value ?? 0), 0);
+    // Excel's own sum of the same numbers, to its 15 significant digits.
+    return Math.abs(exact - stated) <= Math.abs(stated) * 1e-12 + 1e-9;
+  };
+
   // A 小计 adds up its group: the rows since the 小计 above it, or, where the first 小计 comes
   // before any row it could add up (小计 on top of their groups), the rows down to the next.
   const subtotals = rows.flatMap((_, index) => (subtotal[index] ? [index] : []));
@@ -170,6 +185,10 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
       if (!yes || rate[column] || broken.has(column) || !stated) return;
       const expected = differing(stated, sum(column, group));
       if (expected === undefined) return;
+      if (addsUpUnrounded(rows[at]!, column, group)) {
+        notes.push(roundedRows(`${bare(rows[at]!)} value ${text(rows[at]!, column)}`, name(column), expected, placeOf(rows[at]!, column)));
+        return;
+      }
       const [top, bottom] = [rows[group[0]!]!, rows[group.at(-1)!]!];
       problems.push({
         reason:
@@ -197,16 +216,20 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
       if (!stated || broken.has(column)) return;
       const expected = differing(stated, sum(column, counted(0, count)));
       if (expected === undefined) return;
+      if (addsUpUnrounded(first, column, counted(0, count))) {
+        notes.push(roundedRows(`${called} value ${text(first, column)}`, name(column), expected, placeOf(first, column)));
+        return;
+      }
       problems.push({
         reason: `${called} value ${text(first, column)} in column “${name(column)}” does not match the sum of the rows ${where}, ${expected}${leftOut(0, count)}`,
         ruleId: 'table-total',
         place: placeOf(first, column),
       });
     });
-    return { numberColumns: numeric, rows, total: { cells: texts(first), line: first.place.line, at: totalAt }, problems };
+    return { numberColumns: numeric, rows, total: { cells: texts(first), line: first.place.line, at: totalAt }, problems, notes };
   }
 
-  if (!options.append) return { numberColumns: numeric, rows, total: undefined, problems };
+  if (!options.append) return { numberColumns: numeric, rows, total: undefined, problems, notes };
 
   // The label goes in the first text column, where a written 合计 row would have it.
   const labelAt = Math.max(0, numeric.indexOf(false));
@@ -216,7 +239,22 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     const { units, scale, grouped } = sum(column, counted(0, rows.length));
     return formatDecimal(units, scale, grouped);
   });
-  return { numberColumns: numeric, rows, total: { cells, line: undefined, at: rows.length }, problems };
+  return { numberColumns: numeric, rows, total: { cells, line: undefined, at: rows.length }, problems, notes };
+}
+
+/**
+ * A total that is the sum of its rows' numbers, which the workbook shows rounded so that the rows
+ * as printed add up to another figure: a warning, as the workbook is right and a reader adding up
+ * the printed rows is not.
+ */
+function roundedRows(what: string, column: string, shownSum: string, place: SourcePlace): Problem {
+  return {
+    reason:
+      `${what} in column “${column}” is the sum of the workbook’s numbers, but the rows as printed add up to ${shownSum}: ` +
+      'their number format rounds them; show the decimals they have, or round the numbers themselves in the workbook (ROUND)',
+    ruleId: 'table-total-rounding',
+    place,
+  };
 }
 
 /** Rows by their labels in a message: two named, then how many more (`甲, 乙 and 2 more rows`). */

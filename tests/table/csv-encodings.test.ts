@@ -64,4 +64,27 @@ describe('CSV as Excel and WPS save it', () => {
       'last.csv:1:3: Expected a heading for the last column, found only empty header cells; write its heading, or delete the column if it is not part of the table [table-header-untitled]',
     ]);
   });
+
+  it('tells, of a last column without a heading, a header taller than header-rows and a title row saved above it', async () => {
+    const folder = await mkdtemp(join(dir, 'untitled-'));
+    // The README's header as Excel saves it, without `header-rows`, its first row of figures with
+    // a `/` where none applies; and the sheet saved whole, title and unit rows included.
+    const figures = '1,梅江区,3200,10.1,/,/,3200,10.1\n2,梅县区,1850,8.2,850,3.2,1000,5.0\n';
+    await writeFile(join(folder, 'excel.csv'), `${EXCEL_HEADER}${figures}`);
+    const title = '2024年3月燃气管网改造进展表,,,,,,,\n单位：公里、户,,,,,,,\n';
+    await writeFile(join(folder, 'sheet.csv'), `${title}${EXCEL_HEADER}${figures}`);
+    await writeFile(join(folder, 'whole.csv'), `${title}${EXCEL_HEADER}${figures.replaceAll('/', '0')}`);
+    const { messages } = await renderIn(folder, '::table{src="excel.csv"}\n\n::table{src="sheet.csv"}\n\n::table{src="whole.csv" header-rows="3"}\n');
+    expect(messages).toEqual([
+      'excel.csv:1:8: Expected a heading for the last column, found only empty header cells; its heading “管网长度(公里)” is in a row below the header’s 1: set `header-rows="3"` [table-header-untitled]',
+      'sheet.csv:1:8: Expected a heading for the last column, found only empty header cells; the first row holds only “2024年3月燃气管网改造进展表”, a title: leave the title and unit rows out of the file, so that it starts with the header [table-header-untitled]',
+      'whole.csv:4:1: Expected figures after the 3 header rows, found headings on line 4 (涉及户数(户), 管网长度(公里), 1. 正在开展前期工作, 2. 已进场施工…); set `header-rows="5"`, or, as the first row holds only “2024年3月燃气管网改造进展表”, a title, leave the title and unit rows out of the file [table-header-rows]',
+    ]);
+  });
 });
+
+/** The county table's header as Excel saves a merged header: each merge's text once, the cells it covers empty. */
+const EXCEL_HEADER = `序号,区县名称,改造计划,,改造进展情况,,,
+,,涉及户数(户),管网长度(公里),1. 正在开展前期工作,,2. 已进场施工,
+,,,,户数(户),管网长度(公里),户数(户),管网长度(公里)
+`;

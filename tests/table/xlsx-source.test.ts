@@ -229,6 +229,27 @@ describe('Excel workbooks as table sources', () => {
     ]);
   });
 
+  it('warn, not stop, where the 合计 is the sum of the numbers the format rounds, and the rows as shown add up to another', async () => {
+    // 10.14 and 8.24 shown as 10.1 and 8.2: Excel's SUM, 36.98, is shown as 37.0; the rows as shown make 36.9.
+    const rounded = await renderEdited((sheet) => {
+      sheet.getCell('D6').value = 10.14;
+      sheet.getCell('D7').value = 8.24;
+      sheet.getCell('D11').value = { formula: 'SUM(D6:D10)', result: 10.14 + 8.24 + 4 + 6.3 + 8.3 };
+    });
+    expect(rounded.messages).toEqual([
+      'edited.xlsx 3月进展!D11: warning: 合计 value 37.0 in column “改造计划 / 管网长度(公里)” is the sum of the workbook’s numbers, but the rows as printed add up to 36.9: their number format rounds them; show the decimals they have, or round the numbers themselves in the workbook (ROUND) [table-total-rounding]',
+    ]);
+    // A 合计 typed over, which is the sum of neither, is still an error.
+    const wrong = await renderEdited((sheet) => {
+      sheet.getCell('D6').value = 10.14;
+      sheet.getCell('D11').value = 37;
+      sheet.getCell('D11').numFmt = '0.0';
+    });
+    expect(wrong.messages).toEqual([
+      'edited.xlsx 3月进展!D11: 合计 value 37.0 in column “改造计划 / 管网长度(公里)” does not match the sum of the rows above, 36.9 [table-total]',
+    ]);
+  });
+
   it('read a saved formula result of 0, which exceljs’s cell value leaves out', async () => {
     const { messages, html } = await renderEdited((sheet) => {
       for (let row = 6; row <= 10; row++) sheet.getCell(row, 5).value = 0;

@@ -16,6 +16,11 @@ export interface SourceCell {
    * typed before it, or a workbook cell's indent. `text` is without them. Undefined for none.
    */
   readonly indent?: number | undefined;
+  /**
+   * The number the cell holds, where the source keeps it apart from the text it shows: a workbook
+   * cell's, which its number format may round (15.75 shown as `15.8`). Undefined for CSV.
+   */
+  readonly value?: number | undefined;
 }
 
 /** A cell's text, spans and indent without its place: what header merging and rendering read. */

@@ -263,7 +263,8 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
       if (unit !== '' && !units.has(column)) units.set(column, { place, unit, text });
       const spans = extent ? { colSpan: extent.right - extent.left + 1, rowSpan: extent.bottom - extent.top + 1 } : {};
       if (extent && y === 0 && x === 0) headerRows = spans.rowSpan;
-      cells.push({ text, place, ...spans, ...(indent > 0 && { indent }) });
+      const number = numberOf(value);
+      cells.push({ text, place, ...spans, ...(indent > 0 && { indent }), ...(number !== undefined && { value: number }) });
     }
     if (merged || cells.some((cell) => cell.text !== '')) rows.push({ cells, place: { line, column: columns[0] ?? left, label } });
   }
@@ -290,7 +291,13 @@ function unitNotes(units: ReadonlyMap<number, { place: SourcePlace; unit: string
 }
 
 function isNumber(value: CellValue): boolean {
-  return typeof value === 'number' || (value !== null && typeof value === 'object' && 'result' in value && typeof value.result === 'number');
+  return numberOf(value) !== undefined;
+}
+
+/** The number a cell holds, itself or as its formula's saved result. */
+function numberOf(value: CellValue): number | undefined {
+  if (typeof value === 'number') return value;
+  return value !== null && typeof value === 'object' && 'result' in value && typeof value.result === 'number' ? value.result : undefined;
 }
 
 /** A warning naming the rows and columns of the cells read that are hidden, and so left out; none when none is. */
