@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { VFile } from 'vfile';
 import type { FontEntry, Series } from '../model.ts';
@@ -36,9 +36,35 @@ export function resolveFontFiles(fonts: Readonly<Record<string, readonly string[
           `\`fonts.${role}\`: Cannot find the font file ${entry}; paths are relative to bulletin.yaml (an entry ending in .${orList(FONT_FILE_EXTENSIONS)} names a file, any other a family installed on the machine)`,
           { place, ruleId: 'font-file' },
         );
+      } else if (hasPostScriptOutlines(found.path)) {
+        reportProblem(
+          file,
+          `\`fonts.${role}\`: The font file ${entry} has PostScript (CFF) outlines, which Chromium embeds in the PDF as Type 3 fonts without a name, which a printer's preflight may refuse; use the face's TrueType version (a .ttf, or a .ttc or .woff2 with TrueType outlines)`,
+          { place, ruleId: 'font-outlines' },
+        );
       }
       return 'path' in found ? { file: found.path } : entry;
     });
   }
   return resolved;
+}
+
+/**
+ * Whether the font file's (first) face has PostScript outlines: its sfnt version is `OTTO`, read
+ * where each container keeps it (an OpenType file at its start, a collection at its first face's
+ * offset, a WOFF2 as its flavor). Chromium's PDF writer embeds such a face as Type 3 glyphs.
+ */
+export function hasPostScriptOutlines(path: string): boolean {
+  const head = Buffer.alloc(16);
+  const handle = openSync(path, 'r');
+  try {
+    const read = readSync(handle, head, 0, 16, 0);
+    const tag = head.toString('latin1', 0, 4);
+    if (tag === 'wOF2' && read >= 8) return head.toString('latin1', 4, 8) === 'OTTO';
+    if (tag !== 'ttcf' || read < 16) return tag === 'OTTO';
+    const first = Buffer.alloc(4);
+    return readSync(handle, first, 0, 4, head.readUInt32BE(12)) === 4 && first.toString('latin1') === 'OTTO';
+  } finally {
+    closeSync(handle);
+  }
 }

@@ -31,6 +31,13 @@ export const RULES = {
     summary: 'a `fonts:` entry naming a font file (`.ttf`, `.otf`, `.ttc`, `.woff2`) that is missing or outside the content folder',
     example: '`fonts.body`: Cannot find the font file fonts/仿宋_GB2312.ttf; paths are relative to bulletin.yaml …',
   },
+  'font-outlines': {
+    where: '`bulletin.yaml`',
+    severity: 'warning',
+    summary: 'a font file with PostScript (CFF) outlines, which Chromium embeds in the PDF as unnamed Type 3 fonts',
+    example:
+      "`fonts.body`: The font file fonts/仿宋.otf has PostScript (CFF) outlines, which Chromium embeds in the PDF as Type 3 fonts without a name, which a printer's preflight may refuse; use the face's TrueType version (a .ttf, or a .ttc or .woff2 with TrueType outlines)",
+  },
   'yaml-syntax': {
     where: '`bulletin.yaml`, frontmatter',
     severity: 'error',
