@@ -27,6 +27,9 @@ const refuse = (): never => {
 };
 const yamlOnly = { language: 'yaml', engines: { yaml: () => ({}), javascript: refuse, json: refuse } };
 
+/** A line closing the frontmatter after the opening one, as gray-matter finds it: a line starting `---`. */
+const CLOSING = /\n---/;
+
 /** The opening fence and the language named after it (`---js` → `js`); `----` opens nothing. */
 const OPENING = /^---(?!-)([^\r\n]*)/;
 
@@ -42,6 +45,21 @@ export function splitFrontmatter(markdown: string): SplitIssue {
       problem: {
         reason: 'Missing frontmatter: an issue starts with a `---` block giving year, number, total and date',
         ruleId: 'frontmatter-missing',
+        place: { line: 1, column: 1 },
+      },
+    };
+  }
+  // Without a closing `---` gray-matter would read the whole file as YAML, and
+  // yaml's message about its first Markdown line would not say what is missing.
+  if (!CLOSING.test(markdown.slice(opening[0].length))) {
+    // The Markdown is still checked from the first empty line on, where the YAML typed most likely ends.
+    const end = markdown.search(/\r?\n[ \t]*\r?\n/);
+    const yaml = end === -1 ? markdown : markdown.slice(0, end);
+    return {
+      body: yaml.replace(/[^\n]/g, '') + markdown.slice(yaml.length),
+      problem: {
+        reason: 'Expected a `---` line closing the frontmatter opened here, found none; end the YAML block (year, number, total, date) with a line `---`',
+        ruleId: 'frontmatter-unclosed',
         place: { line: 1, column: 1 },
       },
     };

@@ -2,8 +2,8 @@ import type { Nodes, Root, Text } from 'mdast';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { isCjk } from './cjk.ts';
 
-/** A line ending inside a paragraph, with the spaces around it. */
-const LINE_ENDING = /[ \t]*\n[ \t]*/g;
+/** A line ending inside a paragraph, with the spaces around it: at the line's end full-width ones too (`有关　⏎情况`). */
+const LINE_ENDING = /[ \t\u3000]*\n[ \t]*/g;
 
 /** A piece of a paragraph's text in reading order: a text node to edit, or read-only text beside it. */
 type Leaf = { readonly node: Text } | { readonly value: string | undefined };

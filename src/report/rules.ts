@@ -99,6 +99,12 @@ export const RULES = {
     summary: 'an issue file that does not start with a `---` block',
     example: 'Missing frontmatter: an issue starts with a `---` block giving year, number, total and date',
   },
+  'frontmatter-unclosed': {
+    where: 'frontmatter',
+    severity: 'error',
+    summary: 'a frontmatter block opened with `---` and never closed',
+    example: 'Expected a `---` line closing the frontmatter opened here, found none; end the YAML block (year, number, total, date) with a line `---`',
+  },
   'frontmatter-language': {
     where: 'frontmatter',
     severity: 'error',

@@ -74,6 +74,18 @@ describe('frontmatter in another language than YAML', () => {
     });
     expect(splitFrontmatter('---\nyear: 2021\n---\n\n## 工作动态\n')).toEqual({ yaml: '\nyear: 2021', body: '\n\n\n\n## 工作动态\n' });
   });
+
+  it('says a block opened and never closed is not closed, rather than read the Markdown as YAML', () => {
+    expect(splitFrontmatter('---\nyear: 2021\nnumber: 1\n\n## 工作动态\n\n正文。\n')).toEqual({
+      // Its Markdown, from the first empty line on, is still checked.
+      body: '\n\n\n\n## 工作动态\n\n正文。\n',
+      problem: {
+        reason: 'Expected a `---` line closing the frontmatter opened here, found none; end the YAML block (year, number, total, date) with a line `---`',
+        ruleId: 'frontmatter-unclosed',
+        place: { line: 1, column: 1 },
+      },
+    });
+  });
 });
 
 describe('check reports every problem of every file in one run', () => {

@@ -42,6 +42,8 @@ describe('a line typed with full-width spaces at its start', () => {
   it('is kept a line in a list, and lines without such spaces are still joined', async () => {
     expect(await render('## 通知\n\n- 第一项\n　　说明\n')).toContain('<li>第一项<br>\n　　<span class="keep-together">说明</span></li>');
     expect(await paragraphs('今年以来，我市扎实推进\n工作。\n')).toEqual(['今年以来，我市扎实推进工作。']);
+    // A full-width space typed at a line's end goes with the line ending.
+    expect(await paragraphs('现将有关　\n情况通报如下。\n')).toEqual(['现将有关情况通报如下。']);
   });
 });
 
