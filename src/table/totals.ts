@@ -2,8 +2,8 @@ import { columnName } from './column-paths.ts';
 import { bareLabel, labelIndex, sameLabel } from './label-cell.ts';
 import { numberColumns } from './number-columns.ts';
 import { atScale, formatDecimal, isBlankNumber, parseNumberCell, type Decimal } from './number-cell.ts';
-import { rowLabel, type Problem, type SourcePlace } from './problem.ts';
-import { cellTexts as texts, type SourceRow } from './sources/source.ts';
+import { cellLabel, rowLabel, type Problem, type SourcePlace } from './problem.ts';
+import { cellTexts as texts, type SourceCell, type SourceRow } from './sources/source.ts';
 
 /** The totals row's label by default (`::table` without `total="…"`). */
 export const DEFAULT_TOTAL = '合计';
@@ -172,6 +172,19 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     return Math.abs(exact - stated) <= Math.abs(stated) * 1e-12 + 1e-9;
   };
 
+  // What a wrong total's message adds of a workbook's figures stored as text (`'1,234`, a cell
+  // formatted as text before it was typed), which the table counts and Excel's SUM leaves out:
+  // the cells named, by their place in the workbook.
+  const storedAsText = (column: number, indexes: readonly number[]): string => {
+    const cells = indexes.map((index) => rows[index]!.cells[column]);
+    if (!cells.some((cell) => cell?.value !== undefined)) return '';
+    const texts = cells.filter((cell): cell is SourceCell => cell !== undefined && cell.value === undefined && parseNumberCell(cell.text) !== undefined);
+    if (texts.length === 0) return '';
+    const named = texts.slice(0, 2).map(({ place, text }) => `${place.label.where?.(place.line, place.column) ?? cellLabel(place)} “${text}”`);
+    const more = texts.length > 2 ? ` and ${texts.length - 2} more` : '';
+    return `; ${named.join(', ')}${more} ${texts.length === 1 ? 'is a figure' : 'are figures'} stored as text, which Excel’s SUM leaves out: convert ${texts.length === 1 ? 'it' : 'them'} to a number in the workbook`;
+  };
+
   // A 小计 adds up its group: the rows since the 小计 above it, or, where the first 小计 comes
   // before any row it could add up (小计 on top of their groups), the rows down to the next.
   const subtotals = rows.flatMap((_, index) => (subtotal[index] ? [index] : []));
@@ -193,7 +206,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
       problems.push({
         reason:
           `${bare(rows[at]!)} value ${text(rows[at]!, column)} in column “${name(column)}” does not match the sum of its rows, ` +
-          `${labelOf(top)} to ${labelOf(bottom)}, ${expected}${leftOut(from, to)}`,
+          `${labelOf(top)} to ${labelOf(bottom)}, ${expected}${leftOut(from, to)}${storedAsText(column, group)}`,
         ruleId: 'table-total',
         place: placeOf(rows[at]!, column),
       });
@@ -221,7 +234,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
         return;
       }
       problems.push({
-        reason: `${called} value ${text(first, column)} in column “${name(column)}” does not match the sum of the rows ${where}, ${expected}${leftOut(0, count)}`,
+        reason: `${called} value ${text(first, column)} in column “${name(column)}” does not match the sum of the rows ${where}, ${expected}${leftOut(0, count)}${storedAsText(column, counted(0, count))}`,
         ruleId: 'table-total',
         place: placeOf(first, column),
       });

@@ -250,6 +250,16 @@ describe('Excel workbooks as table sources', () => {
     ]);
   });
 
+  it('name a figure stored as text, which Excel’s SUM leaves out, when the 合计 does not match', async () => {
+    const { messages } = await renderEdited((sheet) => {
+      sheet.getCell('C7').value = '1,850';
+      sheet.getCell('C11').value = { formula: 'SUM(C6:C10)', result: 9700 - 1850 };
+    });
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!C11: 合计 value 7,850 in column “改造计划 / 涉及户数(户)” does not match the sum of the rows above, 9,700; 3月进展!C7 “1,850” is a figure stored as text, which Excel’s SUM leaves out: convert it to a number in the workbook [table-total]',
+    ]);
+  });
+
   it('read a saved formula result of 0, which exceljs’s cell value leaves out', async () => {
     const { messages, html } = await renderEdited((sheet) => {
       for (let row = 6; row <= 10; row++) sheet.getCell(row, 5).value = 0;
