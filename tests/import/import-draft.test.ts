@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
@@ -132,6 +133,36 @@ describe('jianbao import', () => {
     expect(imported.file.messages.map((message) => `${message.message} [${message.ruleId}]`)).toEqual([
       "Table 1 (table-1.csv) has pictures in its cells (image-1.png、image-2.png); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text [import-unmapped]",
     ]);
+  });
+
+  it('puts the indent of a line bolded whole, spaces too, outside the bold, so its numbering starts a run-in subhead', async () => {
+    const line = (bold: string, rest = '') => new Paragraph({ children: [new TextRun({ text: bold, bold: true }), ...(rest ? [new TextRun(rest)] : [])] });
+    const draft = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '平远县推进老旧小区改造', bold: true, size: 44 })] }),
+            line('　　1.高度重视，迅速部署。', '县住建局第一时间召开专题会议。'),
+            line('　　一是', '建立周调度机制。'),
+            line('　　二、坚持群众主体'),
+          ],
+        },
+      ],
+    });
+    const { imported, content, markdown } = await importInto(await Packer.toBuffer(draft));
+    expect(markdown.slice(markdown.indexOf('## '))).toBe(
+      [
+        '## 平远县推进老旧小区改造',
+        '　　**1.高度重视，迅速部署。**县住建局第一时间召开专题会议。',
+        '　　**一是**建立周调度机制。',
+        '### 二、坚持群众主体\n',
+      ].join('\n\n'),
+    );
+    const validation = await validateContent(content, { workers: 0 });
+    expect(formatProblems(validation, content)).toEqual([]);
+    const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
+    expect(issue.html).toContain('<p><span class="run-in level-3"><strong>1.高度重视，迅速部署。</strong></span>县住建局');
+    expect(issue.html).toContain('<p><strong>一是</strong>建立周调度');
   });
 
   it('writes a list Word numbered as a Markdown list', async () => {
