@@ -258,13 +258,17 @@ function footnotesOf(heading: Heading): FootnoteReference[] {
   return found;
 }
 
-/** A heading's lines: a manual line break in Word starts a new one. */
+/** A heading's lines: a manual line break in Word starts a new one, in bold text too (`**第一行<br>第二行**`). */
 function headingLines(heading: Heading): string[] {
   const lines = [''];
-  for (const child of heading.children) {
-    if (child.type === 'break') lines.push('');
-    else lines[lines.length - 1] += textOf(child);
-  }
+  const add = (children: readonly PhrasingContent[]) => {
+    for (const child of children) {
+      if (child.type === 'break') lines.push('');
+      else if ('children' in child) add(child.children);
+      else lines[lines.length - 1] += textOf(child);
+    }
+  };
+  add(heading.children);
   return lines.map((line) => line.trim()).filter(Boolean);
 }
 

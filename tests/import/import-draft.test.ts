@@ -165,6 +165,19 @@ describe('jianbao import', () => {
     expect(issue.html).toContain('<p><strong>一是</strong>建立周调度');
   });
 
+  it('keeps the two lines of a bold title typed by hand with a manual line break (Shift+Enter)', async () => {
+    const title = new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: '兴宁市多措并举', bold: true }), new TextRun({ text: '加快推进既有住宅加装电梯', bold: true, break: 1 })],
+    });
+    const body = new Paragraph({ children: [new TextRun('　　兴宁市把既有住宅加装电梯作为民生实事。')] });
+    const { imported, content, markdown } = await importInto(await Packer.toBuffer(new Document({ sections: [{ children: [title, body] }] })));
+    expect(markdown.slice(markdown.indexOf('## '))).toBe('## 兴宁市多措并举 / 加快推进既有住宅加装电梯\n\n　　兴宁市把既有住宅加装电梯作为民生实事。\n');
+    const validation = await validateContent(content, { workers: 0 });
+    const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
+    expect(issue.articles.map((article) => article.lines)).toEqual([['兴宁市多措并举', '加快推进既有住宅加装电梯']]);
+  });
+
   it('writes a list Word numbered as a Markdown list', async () => {
     const { imported, markdown } = await importInto(await numberedListDraft());
     expect(markdown).toContain('## 石正镇扎实推进农村改厕\n\n存在的问题主要有：\n\n1. 资金缺口较大；\n2. 施工进度受天气影响。\n');
