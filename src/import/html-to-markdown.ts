@@ -18,6 +18,7 @@ import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 import { eachNode } from '../util/each-node.ts';
 import { UNSHOWN_IMAGE } from './docx-to-html.ts';
+import remarkLineParagraphs from './remark-line-paragraphs.ts';
 import remarkSpacesOutsideEmphasis from './remark-spaces-outside-emphasis.ts';
 import { FOOTNOTE_LINK, tableGrid, toCsv } from './table-grid.ts';
 
@@ -95,6 +96,7 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
     .use(rehypeUnshownImages, { file })
     .use(rehypeRemark, { handlers: { table, sup: footnoteReference, ol: footnoteDefinitions } })
     .use(remarkSpacesOutsideEmphasis)
+    .use(remarkLineParagraphs)
     .use(remarkDraftStructure)
     .use(remarkInlinePictures, { file })
     .use(remarkStringify)

@@ -178,6 +178,41 @@ describe('jianbao import', () => {
     expect(issue.articles.map((article) => article.lines)).toEqual([['兴宁市多措并举', '加快推进既有住宅加装电梯']]);
   });
 
+  it('makes a manual line break before a line indented as a paragraph, or opening with a subhead’s numbering, a paragraph break', async () => {
+    // Text pasted into Word from a web page: its paragraphs are lines of one paragraph.
+    const lines = [
+      '　　今年以来，平远县扎实推进老旧小区改造工作，取得明显成效。 ',
+      '　　一、主要做法',
+      '（一）坚持党建引领。县里成立临时党支部12个。',
+      '　　附件：1.平远县老旧小区改造项目清单',
+      '　　　　　2.平远县老旧小区改造资金安排表',
+      '平远县住房和城乡建设局',
+      '2022年2月25日',
+    ];
+    const pasted = new Paragraph({ children: lines.map((text, index) => new TextRun({ text, ...(index > 0 && { break: 1 }) })) });
+    // A line bolded whole, its indent too.
+    const bold = new Paragraph({
+      children: [new TextRun('　　今年以来，各镇积极作为。'), new TextRun({ text: '　　二、取得成效', bold: true, break: 1 })],
+    });
+    const title = new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '平远县探索老旧小区改造新路径', bold: true })] });
+    const { imported, content, markdown } = await importInto(await Packer.toBuffer(new Document({ sections: [{ children: [title, pasted, bold] }] })));
+    expect(markdown.slice(markdown.indexOf('## '))).toBe(
+      [
+        '## 平远县探索老旧小区改造新路径',
+        '　　今年以来，平远县扎实推进老旧小区改造工作，取得明显成效。',
+        '### 一、主要做法',
+        '（一）坚持党建引领。县里成立临时党支部12个。',
+        // Aligned under the line above, and a date: line breaks still.
+        '　　附件：1.平远县老旧小区改造项目清单\\\n　　　　　2.平远县老旧小区改造资金安排表\\\n平远县住房和城乡建设局\\\n2022年2月25日',
+        '　　今年以来，各镇积极作为。',
+        '### 二、取得成效\n',
+      ].join('\n\n'),
+    );
+    const validation = await validateContent(content, { workers: 0 });
+    const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
+    expect(issue.html).toContain('<p><span class="run-in level-2">（一）坚持党建引领。</span>县里');
+  });
+
   it('writes a list Word numbered as a Markdown list', async () => {
     const { imported, markdown } = await importInto(await numberedListDraft());
     expect(markdown).toContain('## 石正镇扎实推进农村改厕\n\n存在的问题主要有：\n\n1. 资金缺口较大；\n2. 施工进度受天气影响。\n');
