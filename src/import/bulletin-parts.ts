@@ -4,6 +4,7 @@ import { isoDate } from '../load/schema.ts';
 import type { DistributionEntry, Series } from '../model.ts';
 import type { NextIssue } from '../new/next-issue.ts';
 import type { Distribution } from '../new/skeleton.ts';
+import { PREFACE_LABEL } from '../markdown/rehype-preface.ts';
 import { reportProblem } from '../report/messages.ts';
 import { excerpt } from './html-to-markdown.ts';
 import { children, elements, openDocx, paragraphNumbers, W } from './word-xml.ts';
@@ -53,6 +54,11 @@ interface Masthead extends Part {
   readonly unread: readonly string[];
 }
 
+interface Contents extends Part {
+  /** Entries naming no title of the draft, under a 目录 heading: the editor checks no article is missing. */
+  readonly unnamed: readonly Line[];
+}
+
 interface Banji extends Part {
   /** Each role with its recipients as typed; a role typed twice has both lines' names. */
   readonly roles: readonly Read<{ readonly role: string; readonly recipients: string }>[];
@@ -63,7 +69,7 @@ interface Banji extends Part {
 /** The parts of a whole bulletin found around its articles; none in a draft of articles. */
 export interface BulletinParts {
   readonly masthead?: Located<Masthead>;
-  readonly contents?: Located<Part>;
+  readonly contents?: Located<Contents>;
   readonly banji?: Located<Banji>;
 }
 
@@ -169,7 +175,14 @@ export function reportBulletinParts(parts: BulletinParts, context: PartsContext,
     reportProblem(file, reason, { ruleId: 'import-bulletin-parts' });
   };
   if (parts.masthead) warn(parts.masthead, 'masthead', mastheadClauses(parts.masthead, context));
-  if (parts.contents) warn(parts.contents, 'contents', ['the bulletin lists its articles from their titles'], false);
+  if (parts.contents) {
+    const { unnamed } = parts.contents;
+    const stale =
+      unnamed.length === 0
+        ? []
+        : [`${unnamed.map(named).join(', ')} name${unnamed.length === 1 ? 's' : ''} no title of the draft: check that no article is missing`];
+    warn(parts.contents, 'contents', ['the bulletin lists its articles from their titles', ...stale], false);
+  }
   if (!parts.banji) return undefined;
   const defaults = context.series?.distribution ?? [];
   const differing: Record<string, DistributionEntry['recipients']> = {};
@@ -505,7 +518,7 @@ function arabic(number: string): string {
  * where the first title starts. Without the heading, only right after a masthead and with two
  * entries or more.
  */
-function findContents(lines: readonly Line[], start: number, afterMasthead: boolean): Part | undefined {
+function findContents(lines: readonly Line[], start: number, afterMasthead: boolean): Contents | undefined {
   const heading = lines[start] && CONTENTS_HEADING.test(lines[start].text.replace(/\s/g, '')) ? lines[start] : undefined;
   if (!heading && !afterMasthead) return undefined;
   const from = heading ? start + 1 : start;
@@ -516,19 +529,25 @@ function findContents(lines: readonly Line[], start: number, afterMasthead: bool
     const title = line.text.replace(/\s/g, '');
     return title.length >= ENTRY_MIN_LENGTH && entryText(entry.text).startsWith(title);
   };
-  const end = lines.findIndex((line, index) => index > from && starts(first, line));
-  if (end === -1) return undefined;
+  const title = lines.findIndex((line, index) => index > from && starts(first, line));
+  if (title === -1) return undefined;
+  // A 编者按 between the entries and the first title is the issue's preface, kept as text.
+  const preface = lines.findIndex((line, index) => index > from && index < title && PREFACE_LABEL.test(line.text));
+  const end = preface === -1 ? title : preface;
   const entries = lines.slice(from, end);
   if (entries.length < (heading ? 1 : 2) || entries.some((entry) => /[。；]$/.test(entry.text))) return undefined;
   // Each entry names a title further on, in order: a contents, not text that happens to repeat.
-  let next = end;
+  // Under a 目录 heading, an entry the title was reworded since (or a wrong one) is the contents' still.
+  let next = title;
+  const unnamed: Line[] = [];
   for (const entry of entries) {
     const found = lines.findIndex((line, index) => index >= next && starts(entry, line));
-    if (found === -1) return undefined;
-    next = found + 1;
+    if (found === -1 && !heading) return undefined;
+    if (found === -1) unnamed.push(entry);
+    else next = found + 1;
   }
   if (lines[end]!.block === lines[end - 1]!.block) return undefined;
-  return { from: (heading ?? first).block, to: lines[end - 1]!.block, first: heading ?? first };
+  return { from: (heading ?? first).block, to: lines[end - 1]!.block, first: heading ?? first, unnamed };
 }
 
 /** An entry's text without its list mark, page number and spaces. */

@@ -18,6 +18,8 @@ import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 import { eachNode } from '../util/each-node.ts';
 import { UNSHOWN_IMAGE } from './docx-to-html.ts';
+import remarkLineParagraphs from './remark-line-paragraphs.ts';
+import remarkSpacesOutsideEmphasis from './remark-spaces-outside-emphasis.ts';
 import { FOOTNOTE_LINK, tableGrid, toCsv } from './table-grid.ts';
 
 type Handle = NonNullable<RehypeRemarkOptions['handlers']>[string];
@@ -93,6 +95,8 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
     .use(rehypeParse, { fragment: true })
     .use(rehypeUnshownImages, { file })
     .use(rehypeRemark, { handlers: { table, sup: footnoteReference, ol: footnoteDefinitions } })
+    .use(remarkSpacesOutsideEmphasis)
+    .use(remarkLineParagraphs)
     .use(remarkDraftStructure)
     .use(remarkInlinePictures, { file })
     .use(remarkStringify)
@@ -256,13 +260,17 @@ function footnotesOf(heading: Heading): FootnoteReference[] {
   return found;
 }
 
-/** A heading's lines: a manual line break in Word starts a new one. */
+/** A heading's lines: a manual line break in Word starts a new one, in bold text too (`**第一行<br>第二行**`). */
 function headingLines(heading: Heading): string[] {
   const lines = [''];
-  for (const child of heading.children) {
-    if (child.type === 'break') lines.push('');
-    else lines[lines.length - 1] += textOf(child);
-  }
+  const add = (children: readonly PhrasingContent[]) => {
+    for (const child of children) {
+      if (child.type === 'break') lines.push('');
+      else if ('children' in child) add(child.children);
+      else lines[lines.length - 1] += textOf(child);
+    }
+  };
+  add(heading.children);
   return lines.map((line) => line.trim()).filter(Boolean);
 }
 

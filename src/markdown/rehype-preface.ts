@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 
 /** The label a 编者按 (editor's note) or 按语 starts with. */
-const LABEL = /^\s*((?:编者)?按[：:])/;
+export const PREFACE_LABEL = /^\s*((?:编者)?按[：:])/;
 
 /**
  * A 编者按 or 按语 before the first article — a paragraph starting `编者按：` or `按：`, bold or
@@ -14,7 +14,9 @@ export default function rehypePreface() {
   return (tree: Root) => {
     const firstArticle = tree.children.findIndex(isArticle);
     const end = firstArticle === -1 ? tree.children.length : firstArticle;
-    const start = tree.children.findIndex((node, index) => index < end && node.type === 'element' && node.tagName === 'p' && LABEL.test(toString(node)));
+    const start = tree.children.findIndex(
+      (node, index) => index < end && node.type === 'element' && node.tagName === 'p' && PREFACE_LABEL.test(toString(node)),
+    );
     if (start === -1) return;
     const paragraph = tree.children[start] as Element;
     markLabel(paragraph);
@@ -35,11 +37,11 @@ function isArticle(node: RootContent): boolean {
 /** Class the bold label, or make the label bold when it was typed plain. */
 function markLabel(paragraph: Element): void {
   const first = paragraph.children[0];
-  if (first?.type === 'element' && first.tagName === 'strong' && LABEL.test(toString(first))) {
+  if (first?.type === 'element' && first.tagName === 'strong' && PREFACE_LABEL.test(toString(first))) {
     first.properties = { ...first.properties, className: ['preface-label'] };
     return;
   }
-  const label = first?.type === 'text' ? LABEL.exec(first.value)?.[0] : undefined;
+  const label = first?.type === 'text' ? PREFACE_LABEL.exec(first.value)?.[0] : undefined;
   if (first?.type !== 'text' || label === undefined) return;
   paragraph.children.splice(
     0,

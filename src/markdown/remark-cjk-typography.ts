@@ -14,6 +14,12 @@ const PARENTHESES = /\(([^()\n]*)\)/g;
 const STRAY_SPACE = /(?<=\p{Script=Han})[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t]+(?=\p{Script=Han})/gu;
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;
+/**
+ * A character reference up to its `;` (`&#x3000;`, `&#12288;`, `&amp;`): the `;` is Markdown's,
+ * and made full width it would break the reference (import writes `&#x3000;` for a space that
+ * opens bold text).
+ */
+const REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31})$/;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
 const MARKUP = /[*_~]/;
 
@@ -57,7 +63,8 @@ export default function remarkCjkTypography() {
       for (const match of span.text.matchAll(PUNCTUATION)) {
         const at = match.index;
         const mark = match[1]!;
-        if (escaped(span.text, at + match[0].indexOf(mark))) continue;
+        const markAt = at + match[0].indexOf(mark);
+        if (escaped(span.text, markAt) || (mark === ';' && reference(span.text.slice(0, markAt)))) continue;
         const before = charAround(source, span.start.offset + at, -1);
         const after = charAround(source, span.start.offset + at + match[0].length, 1);
         // Chinese on either side: `完成,GDP` and `时间:10:30` too, but not `1,000` or `http:`.
@@ -120,6 +127,12 @@ function charAround(source: string, offset: number, step: 1 | -1): string | unde
   return step === 1
     ? String.fromCodePoint(source.codePointAt(at)!)
     : String.fromCodePoint(source.codePointAt(source.charCodeAt(at) >= 0xdc00 && source.charCodeAt(at) <= 0xdfff ? at - 1 : at)!);
+}
+
+/** Whether `before` ends in a character reference, its `&` not escaped, so that a `;` after it closes it. */
+function reference(before: string): boolean {
+  const match = REFERENCE.exec(before);
+  return match !== null && !escaped(before, match.index);
 }
 
 /** Whether the character at `index` is backslash-escaped, so Markdown reads it literally. */

@@ -5,13 +5,14 @@ import { eachNode } from '../util/each-node.ts';
 const TYPED_LINE = /[ \t]*\n(?=\u3000)/g;
 
 /**
- * A line ending before a line that starts with full-width spaces, or with the numbering of a
- * subhead or an item (`一、` `（一）` `1.` `1．` `（1）`, see `LEVELS`): in an article's text each
- * such line is a paragraph of its own. Not `1.5万户` or `3、4月份`, a wrapped line that starts
- * with a number.
+ * The start of a line that may be a paragraph of its own in an article's text: full-width
+ * spaces, or the numbering of a subhead or an item (`一、` `（一）` `1.` `1．` `（1）`, see
+ * `LEVELS`). Not `1.5万户` or `3、4月份`, a wrapped line that starts with a number.
  */
-const TYPED_OR_NUMBERED_LINE =
-  /[ \t]*\n[ \t]*(?=\u3000|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)])/g;
+const OWN_LINE = /\u3000|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]/;
+const OWN_LINE_START = new RegExp(`^(?:${OWN_LINE.source})`);
+/** A line ending before such a line. */
+const TYPED_OR_NUMBERED_LINE = new RegExp(`[ \\t]*\\n[ \\t]*(?=${OWN_LINE.source})`, 'g');
 
 /**
  * The last line of a paragraph when it is a note in parentheses (`（县应急管理局供稿）`), typed
@@ -97,7 +98,7 @@ function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
     if (index === 0) return [{ ...node, value }];
     const position = at && { position: { start: at, end: at } };
     const typed = TYPED_SPACES.exec(value)?.[0].length ?? 0;
-    if (lineOf.article && (typed === INDENT || typed === 0 || (found && index === parts.length - 1))) {
+    if (lineOf.article && (opensParagraph(value) || (found && index === parts.length - 1))) {
       lineOf.typed = typed;
       return [{ type: 'break', data: { startsParagraph: true } } as Break, { type: 'text', value, ...position }];
     }
@@ -105,6 +106,17 @@ function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
     const text: Text = { type: 'text', value: '\u3000'.repeat(Math.max(0, spaces)) + value.replace(TYPED_SPACES, ''), ...position };
     return [{ type: 'break' } satisfies Break, text];
   });
+}
+
+/**
+ * Whether a line of an article's text after a line break opens a paragraph: indented as one (two
+ * full-width spaces), or typed flush left with a subhead's or an item's numbering. A line
+ * indented further is aligned under the one above (an attachment's) or set right (a 落款).
+ */
+export function opensParagraph(line: string): boolean {
+  const text = line.replace(/^[ \t]+/, '');
+  const typed = TYPED_SPACES.exec(text)?.[0].length ?? 0;
+  return OWN_LINE_START.test(text) && (typed === INDENT || typed === 0);
 }
 
 function matches(pattern: RegExp, text: string): boolean {

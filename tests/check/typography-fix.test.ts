@@ -59,6 +59,23 @@ describe('the typography check', () => {
     expect(await readFile(issue, 'utf8')).toBe(before.replace('改造中,坚持“共同缔造”理念(试点)', '改造中，坚持“共同缔造”理念（试点）'));
   });
 
+  it('--fix leaves the `;` of a character reference alone, as an imported draft writes `&#x3000;`', async () => {
+    const content = join(dir, 'references');
+    await cp(fixture, content, { recursive: true });
+    const issue = join(content, '2024/1/index.md');
+    const before = `${await readFile(issue, 'utf8')}\n**&#x3000;　一是**县&amp;镇&#12288;联动;做实。\n`;
+    await writeFile(issue, before);
+    const fixed = await runCli('check', '--content', content, '--fix');
+    expect(fixed.stdout.split('\n').filter((line) => line.includes('fixed:'))).toEqual([
+      `${relative(process.cwd(), issue)}:20:12: fixed: “,” → “，” [cjk-punctuation]`,
+      `${relative(process.cwd(), issue)}:20:23: fixed: “(试点)” → “（试点）” [cjk-punctuation]`,
+      `${relative(process.cwd(), issue)}:24:33: fixed: “;” → “；” [cjk-punctuation]`,
+    ]);
+    expect(await readFile(issue, 'utf8')).toBe(
+      before.replace('改造中,坚持“共同缔造”理念(试点)', '改造中，坚持“共同缔造”理念（试点）').replace('联动;做实', '联动；做实'),
+    );
+  });
+
   it('--fix keeps the BOM and CRLF line endings of a file saved by Windows Notepad', async () => {
     const content = join(dir, 'notepad');
     await cp(fixture, content, { recursive: true });

@@ -121,6 +121,27 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     ]);
   });
 
+  it('leaves out a contents followed by a 编者按, which stays before the first title as the issue’s preface', async () => {
+    const note = '编者按：近期，各地老旧小区改造工作取得新进展，现将有关做法刊发，供各地学习借鉴。';
+    const bold = await importBulletin({ editorNote: note });
+    expect(bold.markdown).toContain(`---\n\n${note}\n\n## 以更大力度压实工作责任 / 全力推进城镇老旧小区改造\n`);
+    expect(bold.messages[1]).toBe(
+      'draft.docx: warning: Paragraphs 6–8 (“本期目录”) are the contents and were left out of the text; the bulletin lists its articles from their titles [import-bulletin-parts]',
+    );
+    // A heading typed plain and spaced out, entries with dot leaders, one naming the title as it was before it was reworded.
+    const plain = await importBulletin({
+      contents: ['目　　录', '以更大力度压实工作责任全力推进城镇老旧小区改造……………1', '梅江区加快推进老旧小区改造……………………3'],
+      editorNote: note,
+    });
+    expect(plain.markdown).toContain(`---\n\n${note}\n\n## 以更大力度压实工作责任 / 全力推进城镇老旧小区改造\n`);
+    expect(plain.messages[1]).toBe(
+      'draft.docx: warning: Paragraphs 6–8 (“目 录”) are the contents and were left out of the text; the bulletin lists its articles from their titles; “梅江区加快推进老旧小区改造……………………3” (paragraph 8) names no title of the draft: check that no article is missing [import-bulletin-parts]',
+    );
+    const validation = await validateContent(plain.content, { workers: 0 });
+    const issue = validation.issues.find((rendered) => rendered.issue.source === plain.imported.created.path)!;
+    expect(issue.html).toContain('<div class="preface">');
+  });
+
   it('files a year’s last issue sent out in the next January under its own year, as its masthead says, where the series allows it', async () => {
     const made = await archive(await wholeBulletinDraft({ issueLine: '2021年第13期 总第20期', date: '2022年1月5日' }));
     await appendFile(join(made.content, 'bulletin.yaml'), 'year-end-in-next-year: true\n');

@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
@@ -132,6 +133,84 @@ describe('jianbao import', () => {
     expect(imported.file.messages.map((message) => `${message.message} [${message.ruleId}]`)).toEqual([
       "Table 1 (table-1.csv) has pictures in its cells (image-1.png、image-2.png); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text [import-unmapped]",
     ]);
+  });
+
+  it('puts the indent of a line bolded whole, spaces too, outside the bold, so its numbering starts a run-in subhead', async () => {
+    const line = (bold: string, rest = '') => new Paragraph({ children: [new TextRun({ text: bold, bold: true }), ...(rest ? [new TextRun(rest)] : [])] });
+    const draft = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '平远县推进老旧小区改造', bold: true, size: 44 })] }),
+            line('　　1.高度重视，迅速部署。', '县住建局第一时间召开专题会议。'),
+            line('　　一是', '建立周调度机制。'),
+            line('　　二、坚持群众主体'),
+          ],
+        },
+      ],
+    });
+    const { imported, content, markdown } = await importInto(await Packer.toBuffer(draft));
+    expect(markdown.slice(markdown.indexOf('## '))).toBe(
+      [
+        '## 平远县推进老旧小区改造',
+        '　　**1.高度重视，迅速部署。**县住建局第一时间召开专题会议。',
+        '　　**一是**建立周调度机制。',
+        '### 二、坚持群众主体\n',
+      ].join('\n\n'),
+    );
+    const validation = await validateContent(content, { workers: 0 });
+    expect(formatProblems(validation, content)).toEqual([]);
+    const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
+    expect(issue.html).toContain('<p><span class="run-in level-3"><strong>1.高度重视，迅速部署。</strong></span>县住建局');
+    expect(issue.html).toContain('<p><strong>一是</strong>建立周调度');
+  });
+
+  it('keeps the two lines of a bold title typed by hand with a manual line break (Shift+Enter)', async () => {
+    const title = new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: '兴宁市多措并举', bold: true }), new TextRun({ text: '加快推进既有住宅加装电梯', bold: true, break: 1 })],
+    });
+    const body = new Paragraph({ children: [new TextRun('　　兴宁市把既有住宅加装电梯作为民生实事。')] });
+    const { imported, content, markdown } = await importInto(await Packer.toBuffer(new Document({ sections: [{ children: [title, body] }] })));
+    expect(markdown.slice(markdown.indexOf('## '))).toBe('## 兴宁市多措并举 / 加快推进既有住宅加装电梯\n\n　　兴宁市把既有住宅加装电梯作为民生实事。\n');
+    const validation = await validateContent(content, { workers: 0 });
+    const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
+    expect(issue.articles.map((article) => article.lines)).toEqual([['兴宁市多措并举', '加快推进既有住宅加装电梯']]);
+  });
+
+  it('makes a manual line break before a line indented as a paragraph, or opening with a subhead’s numbering, a paragraph break', async () => {
+    // Text pasted into Word from a web page: its paragraphs are lines of one paragraph.
+    const lines = [
+      '　　今年以来，平远县扎实推进老旧小区改造工作，取得明显成效。 ',
+      '　　一、主要做法',
+      '（一）坚持党建引领。县里成立临时党支部12个。',
+      '　　附件：1.平远县老旧小区改造项目清单',
+      '　　　　　2.平远县老旧小区改造资金安排表',
+      '平远县住房和城乡建设局',
+      '2022年2月25日',
+    ];
+    const pasted = new Paragraph({ children: lines.map((text, index) => new TextRun({ text, ...(index > 0 && { break: 1 }) })) });
+    // A line bolded whole, its indent too.
+    const bold = new Paragraph({
+      children: [new TextRun('　　今年以来，各镇积极作为。'), new TextRun({ text: '　　二、取得成效', bold: true, break: 1 })],
+    });
+    const title = new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '平远县探索老旧小区改造新路径', bold: true })] });
+    const { imported, content, markdown } = await importInto(await Packer.toBuffer(new Document({ sections: [{ children: [title, pasted, bold] }] })));
+    expect(markdown.slice(markdown.indexOf('## '))).toBe(
+      [
+        '## 平远县探索老旧小区改造新路径',
+        '　　今年以来，平远县扎实推进老旧小区改造工作，取得明显成效。',
+        '### 一、主要做法',
+        '（一）坚持党建引领。县里成立临时党支部12个。',
+        // Aligned under the line above, and a date: line breaks still.
+        '　　附件：1.平远县老旧小区改造项目清单\\\n　　　　　2.平远县老旧小区改造资金安排表\\\n平远县住房和城乡建设局\\\n2022年2月25日',
+        '　　今年以来，各镇积极作为。',
+        '### 二、取得成效\n',
+      ].join('\n\n'),
+    );
+    const validation = await validateContent(content, { workers: 0 });
+    const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
+    expect(issue.html).toContain('<p><span class="run-in level-2">（一）坚持党建引领。</span>县里');
   });
 
   it('writes a list Word numbered as a Markdown list', async () => {

@@ -273,8 +273,10 @@ export interface BulletinOptions {
   readonly tab?: boolean;
   /** The issue's date as the masthead prints it. @default '2021年10月28日' */
   readonly date?: string;
-  /** A 本期目录 naming the two articles. @default true */
-  readonly contents?: boolean;
+  /** A 本期目录 naming the two articles, or the contents' lines as typed, each a plain paragraph. @default true */
+  readonly contents?: boolean | readonly string[];
+  /** A 编者按 paragraph after the contents. @default none */
+  readonly editorNote?: string;
   /** The 版记 typed as paragraphs or laid out in a borderless table. @default 'paragraphs' */
   readonly banji?: 'paragraphs' | 'table';
   /** The 报送 names, on a line or on several (each a paragraph after the first). @default ['局领导。'] */
@@ -313,11 +315,14 @@ export async function wholeBulletinDraft(options: BulletinOptions = {}): Promise
     new Paragraph({ children: [] }),
     ...(options.contents === false
       ? []
-      : [
-          centred('本期目录', { bold: true }),
-          paragraph('◆ 以更大力度压实工作责任 全力推进城镇老旧小区改造……1'),
-          paragraph('◆ 梅江区加快推进老旧小区改造项目全面开工……3'),
-        ]),
+      : Array.isArray(options.contents)
+        ? options.contents.map(paragraph)
+        : [
+            centred('本期目录', { bold: true }),
+            paragraph('◆ 以更大力度压实工作责任 全力推进城镇老旧小区改造……1'),
+            paragraph('◆ 梅江区加快推进老旧小区改造项目全面开工……3'),
+          ]),
+    ...(options.editorNote ? [paragraph(options.editorNote)] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text('以更大力度压实工作责任'), new TextRun({ text: '全力推进城镇老旧小区改造', break: 1 })] }),
     paragraph('2021年是实施“十四五”规划的开局之年。为深入贯彻落实党中央决策部署，现将有关情况通报如下。'),
     paragraph('一、总体要求'),
