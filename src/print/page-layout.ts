@@ -127,6 +127,27 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     image.style.display = 'none';
   }
 
+  // A heading on two lines or more (` / `, a <br> between them) is balanced line by line:
+  // Chromium balances only up to a forced break, so a long second line broke greedily
+  // (`扎实推进…取得阶段性` / `成效`). Each line becomes a block of its own, balanced alike.
+  for (const heading of body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')) {
+    const breaks = [...heading.children].filter((child) => child.tagName === 'BR');
+    if (breaks.length === 0 || getComputedStyle(heading).getPropertyValue('text-wrap-style') !== 'balance') continue;
+    const lines: Node[][] = [[]];
+    for (const node of [...heading.childNodes]) {
+      if (breaks.includes(node as Element)) lines.push([]);
+      else lines.at(-1)!.push(node);
+    }
+    heading.replaceChildren(
+      ...lines.map((nodes) => {
+        const line = document.createElement('span');
+        line.style.display = 'block';
+        line.append(...nodes);
+        return line;
+      }),
+    );
+  }
+
   const savedStyle = body.getAttribute('style');
   body.style.width = options.measure;
   body.style.margin = '0';
