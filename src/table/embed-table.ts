@@ -23,9 +23,15 @@ type Point = NonNullable<LeafDirective['position']>['start'];
  * Check and render one `::table` directive. Every problem becomes a fatal message (the build
  * stops on them) and the table is left out; otherwise the table is recorded on `file.data`. What
  * the source left out (its `notes`) is a warning either way.
- * `root` is absolute or undefined; `period` is the month the table reports (see `TableRecord.period`).
+ * `root` is absolute or undefined; `period` is the month the table reports (see `TableRecord.period`);
+ * `name` names the table for screen readers.
  */
-export async function embedTable(node: LeafDirective, file: VFile, root: string | undefined, period?: string): Promise<TableEmbed | undefined> {
+export async function embedTable(
+  node: LeafDirective,
+  file: VFile,
+  root: string | undefined,
+  { period, name = '数据表' }: { readonly period?: string | undefined; readonly name?: string } = {},
+): Promise<TableEmbed | undefined> {
   const { problems, notes = [], sourceName, built } = await check(node, file, root);
   // What the source left out, told whether or not the table could be built (a 合计 that no longer
   // checks may be why).
@@ -44,7 +50,7 @@ export async function embedTable(node: LeafDirective, file: VFile, root: string 
   }
   const record = period === undefined ? built.record : { ...built.record, period };
   (file.data.tables ??= []).push(record);
-  const table = renderTable(built.model);
+  const table = renderTable(built.model, name);
   // A charted table is the chart, then the table it was drawn from.
   const wrap = record.chart ? element('div', { className: ['table-chart'] }, [tableChart({ ...record, chart: record.chart }), table]) : table;
   return {
