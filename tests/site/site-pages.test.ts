@@ -231,7 +231,10 @@ describe('a long archive', () => {
     const home = files.get('index.html')!;
     expect(home.match(/<li class="issue-card">/g)).toHaveLength(24);
     expect(home).toContain('<a href="2000/">2000年<span class="year-count">24期</span></a>');
-    expect(home).toContain('更早的476期见各年份页面');
+    // 2020's 20 issues are all on the home page, and the newest 4 of 2019's 24: the older 476 are
+    // in 2019 and the years before it.
+    const years = Array.from({ length: 20 }, (_, index) => 2019 - index);
+    expect(home).toContain(`<p class="more">更早的476期见各年份页面：${years.map((year) => `<a href="${year}/">${year}年</a>`).join('、')}。</p>`);
     expect(files.get('2010/index.html')!.match(/<li class="issue-card">/g)).toHaveLength(24);
     expect([...files.keys()].filter((path) => /^\d+\/\d+\/index\.html$/.test(path))).toHaveLength(500);
   });
