@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { Element, ElementContent, ElementData, Root } from 'hast';
+import type { Element, ElementContent, ElementData, Properties, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import type { IssueImage } from '../model.ts';
@@ -57,24 +57,40 @@ export default function rehypeFigures() {
       return 'skip';
     });
 
-    for (const { parent, paragraph, image, caption, next } of figures) {
+    for (const [index, { parent, paragraph, image, caption, next }] of figures.entries()) {
       const alt = String(image.properties.alt ?? '').trim();
       const captionContent = caption ?? (alt ? [{ type: 'text' as const, value: alt }] : []);
       const copies = await measure(image, folder, file);
-      const figure = (img: Element): Element => ({
+      const figure = (img: Element, captionProperties: Properties = {}): Element => ({
         type: 'element',
         tagName: 'figure',
         properties: { className: ['figure'] },
-        children: [img, ...(captionContent.length > 0 ? [{ type: 'element' as const, tagName: 'figcaption', properties: {}, children: captionContent }] : [])],
+        children: [
+          img,
+          ...(captionContent.length > 0 ? [{ type: 'element' as const, tagName: 'figcaption', properties: captionProperties, children: captionContent }] : []),
+        ],
       });
-      const web = copies ? webImage(image, copies) : image;
-      const replacement = figure(web);
+      const names = webNames({ alt, captioned: caption !== undefined, linked: copies !== undefined, id: `photo-${index + 1}-caption` });
+      const replacement = figure(copies ? webImage(image, copies, names.link) : image, names.caption);
       // Cast as in rehype-articles: hast-util-from-parse5 (jianbao import) makes `position` required.
-      if (copies) replacement.data = { print: figure(printImage(image, copies)) } as Partial<ElementData> as ElementData;
+      // The names are the web page's: the print edition shows the photo as it did, without a link.
+      replacement.data = { print: figure(copies ? printImage(image, copies) : image) } as Partial<ElementData> as ElementData;
       parent.children.splice(parent.children.indexOf(paragraph), 1, replacement);
       if (next) parent.children.splice(parent.children.indexOf(next), 1);
     }
   };
+}
+
+/**
+ * How a screen reader names the web page's photo: the link to the original is named by the image's
+ * description when it has one, else by the `图：…` caption (`id`, the caption's), else as 查看原图 (a
+ * link without a name is announced as its address). A caption that only repeats the description is
+ * hidden from it, as the link reads the description already.
+ */
+function webNames({ alt, captioned, linked, id }: { alt: string; captioned: boolean; linked: boolean; id: string }): { link: Properties; caption: Properties } {
+  if (alt) return { link: {}, caption: captioned ? {} : { ariaHidden: 'true' } };
+  if (captioned) return linked ? { link: { ariaLabelledBy: [id] }, caption: { id } } : { link: {}, caption: {} };
+  return { link: { ariaLabel: '查看原图' }, caption: {} };
 }
 
 function holdsImage(element: Element): boolean {
@@ -125,7 +141,7 @@ async function measure(image: Element, folder: string, file: VFile): Promise<Iss
 }
 
 /** The web page's image: a copy from the `srcset`, linked to the original. */
-function webImage(image: Element, copies: IssueImage): Element {
+function webImage(image: Element, copies: IssueImage, name: Properties): Element {
   const fallback = copies.web.filter((copy) => copy.width <= 960).at(-1) ?? copies.web[0];
   const img: Element = {
     ...image,
@@ -141,7 +157,7 @@ function webImage(image: Element, copies: IssueImage): Element {
       decoding: 'async',
     },
   };
-  return { type: 'element', tagName: 'a', properties: { href: href(copies.source), className: ['figure-original'] }, children: [img] };
+  return { type: 'element', tagName: 'a', properties: { href: href(copies.source), className: ['figure-original'], ...name }, children: [img] };
 }
 
 /** The print edition's image: the print copy, sized by its aspect before it loads. */

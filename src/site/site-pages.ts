@@ -80,6 +80,8 @@ export function* sitePages(engine: TemplateEngine, series: Series, views: readon
     root: '',
     latest: groupByYear(latest),
     more: issues.length - latest.length,
+    // The years the issues left off the home page are in: not a year it shows whole.
+    moreYears: groupByYear(issues.slice(latest.length)).map(({ year }) => ({ year })),
     count: issues.length,
   });
   for (const group of allYears) {

@@ -24,9 +24,15 @@ type Point = NonNullable<LeafDirective['position']>['start'];
  * stops on them) and the table is left out; otherwise the table is recorded on `file.data`. What
  * the source left out and what the 合计 check tells without stopping (their `notes`) are warnings
  * either way.
- * `root` is absolute or undefined; `period` is the month the table reports (see `TableRecord.period`).
+ * `root` is absolute or undefined; `period` is the month the table reports (see `TableRecord.period`);
+ * `name` names the table for screen readers.
  */
-export async function embedTable(node: LeafDirective, file: VFile, root: string | undefined, period?: string): Promise<TableEmbed | undefined> {
+export async function embedTable(
+  node: LeafDirective,
+  file: VFile,
+  root: string | undefined,
+  { period, name = '数据表' }: { readonly period?: string | undefined; readonly name?: string } = {},
+): Promise<TableEmbed | undefined> {
   const { problems, notes = [], sourceName, built } = await check(node, file, root);
   // What the source left out, told whether or not the table could be built (a 合计 that no longer
   // checks may be why).
@@ -45,7 +51,7 @@ export async function embedTable(node: LeafDirective, file: VFile, root: string 
   }
   const record = period === undefined ? built.record : { ...built.record, period };
   (file.data.tables ??= []).push(record);
-  const table = renderTable(built.model);
+  const table = renderTable(built.model, name);
   // A charted table is the chart, then the table it was drawn from.
   const wrap = record.chart ? element('div', { className: ['table-chart'] }, [tableChart({ ...record, chart: record.chart }), table]) : table;
   return {

@@ -38,17 +38,29 @@ export default function remarkTable(options?: Options) {
 
   return async function transform(tree: Root, file: VFile): Promise<void> {
     const root = settings.root === undefined ? undefined : resolve(file.cwd, settings.root);
-    const found: { node: LeafDirective; parent: Parent; period: string | undefined }[] = [];
-    // The month the nearest heading above a table names is the month it reports.
+    const found: { node: LeafDirective; parent: Parent; period: string | undefined; name: string }[] = [];
+    // The month the nearest heading above a table names is the month it reports, and the heading
+    // names the table for screen readers; a second table under it is `…（表2）`, as regions are
+    // told apart by name.
     let period: string | undefined;
+    let heading = '数据表';
+    const named = new Map<string, number>();
     eachNode(tree, (node, _index, parent) => {
-      if (node.type === 'heading') period = periodOf(toString(node));
-      if (node.type === 'leafDirective' && node.name === TABLE_DIRECTIVE.name && parent) found.push({ node, parent, period });
+      if (node.type === 'heading') {
+        const text = toString(node).trim();
+        period = periodOf(text);
+        if (text) heading = text;
+      }
+      if (node.type === 'leafDirective' && node.name === TABLE_DIRECTIVE.name && parent) {
+        const count = (named.get(heading) ?? 0) + 1;
+        named.set(heading, count);
+        found.push({ node, parent, period, name: count === 1 ? heading : `${heading}（表${count}）` });
+      }
     });
 
     // Replaced after the walk, which must not see the tree change under it.
-    for (const { node, parent, period } of found) {
-      const embed = await embedTable(node, file, root, period);
+    for (const { node, parent, period, name } of found) {
+      const embed = await embedTable(node, file, root, { period, name });
       const children = parent.children as RootContent[];
       children.splice(children.indexOf(node), 1, ...(embed ? [embed] : []));
     }

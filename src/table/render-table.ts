@@ -27,13 +27,14 @@ const MAX_STICKY = 2;
 const MAX_SENTENCE_ROWS = 2000;
 
 /**
- * `<div class="table-wrap"><table class="data-table">…</table></div>`: the wrapper lets a wide
+ * `<section class="table-wrap"><table class="data-table">…</table></section>`: the wrapper lets a wide
  * table scroll on screen without widening the page; the leading label columns (序号, 区县名称)
  * carry the class `label` and stay in view (site.css). The search index reads the table from a
  * hidden line per row (see `rowTexts`) instead of its cells, which it would run together; a
- * table longer than MAX_SENTENCE_ROWS is indexed by its cells.
+ * table longer than MAX_SENTENCE_ROWS is indexed by its cells. `name` is what a screen reader
+ * calls the wrapper (see remark-table).
  */
-export function renderTable(model: TableModel): Element {
+export function renderTable(model: TableModel, name: string): Element {
   const { numberColumns, total } = model;
   const labels = labelColumns(numberColumns);
   const headRows = model.header.map((cells) =>
@@ -49,8 +50,9 @@ export function renderTable(model: TableModel): Element {
 
   const style = labels > 1 ? `--label-width:${labelWidth(model, indents)}em` : undefined;
   const sentences = model.rows.length <= MAX_SENTENCE_ROWS;
-  // Focusable, so a keyboard can scroll a table wider than the screen.
-  const wrap = element('div', { className: ['table-wrap'], tabIndex: 0, dataPagefindIgnore: sentences ? '' : undefined }, [
+  // Focusable, so a keyboard can scroll a table wider than the screen; a named section (a region),
+  // so that a screen reader says what that stop in the tab order is.
+  const wrap = element('section', { className: ['table-wrap'], tabIndex: 0, ariaLabel: name, dataPagefindIgnore: sentences ? '' : undefined }, [
     element('table', { className: ['data-table'], style }, ['\n', element('thead', {}, lines(headRows)), '\n', element('tbody', {}, lines(bodyRows)), '\n']),
   ]);
   if (!sentences) return element('div', { className: ['table-block'] }, [wrap]);

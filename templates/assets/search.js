@@ -11,7 +11,9 @@ const order = document.getElementById('search-order');
 const moreButton = document.getElementById('search-more');
 // The header's search box on this page shows the query too.
 const headerInput = document.getElementById('site-search-q');
-order.hidden = false;
+// Opened from disk the index cannot be fetched; the page says so instead (search-from-disk.js).
+const fromDisk = location.protocol === 'file:';
+order.hidden = fromDisk;
 
 let pagefind;
 async function load() {
@@ -107,7 +109,7 @@ async function run(query) {
   current = undefined;
   list.replaceChildren();
   moreButton.hidden = true;
-  if (!query) {
+  if (!query || fromDisk) {
     status.textContent = '';
     return;
   }

@@ -33,6 +33,7 @@ describe('script in content', () => {
     expect(attributes.filter(([name, value]) => (name === 'href' || name === 'src') && /^["']?\s*(javascript|data|vbscript|file):/i.test(value))).toEqual([]);
     // The only scripts are the templates' own, loaded from assets/.
     expect(tags.filter((tag) => tag[1]!.toLowerCase() === 'script').map((tag) => tag[0])).toEqual([
+      '<script src="../assets/search-from-disk.js">',
       '<script type="module" src="../assets/search.js" data-root="../">',
     ]);
     expect(tags.filter((tag) => /^(iframe|object|embed)$/i.test(tag[1]!))).toEqual([]);

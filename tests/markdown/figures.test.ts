@@ -54,13 +54,36 @@ describe('photos as figures', () => {
     const file = await render('## 文\n\n![第一张的说明](chart.png)\n\n![](chart.png)\n图1：第二张的图注\n\n（供稿）\n');
     const figures = [...String(file).matchAll(/<figure class="figure">[\s\S]*?<\/figure>/g)].map(([figure]) => [
       (figure.match(/<img /g) ?? []).length,
-      /<figcaption>(.*?)<\/figcaption>/.exec(figure)?.[1],
+      /<figcaption[^>]*>(.*?)<\/figcaption>/.exec(figure)?.[1],
     ]);
     expect(figures).toEqual([
       [1, '第一张的说明'],
       [1, '图1：第二张的图注'],
     ]);
     expect(String(file).indexOf('第二张的图注')).toBeLessThan(String(file).indexOf('（供稿）'));
+  });
+
+  it('names the link to the original by the description, else by the 图：… caption, and reads a description once', async () => {
+    const file = await render(
+      '## 文\n\n![](chart.png)\n图：梅江区的小区改造现场（市住房和城乡建设局供图）\n\n![统计图](chart.png)\n\n![统计图](chart.png)\n图1：2021年各县进展\n\n![](chart.png)\n',
+    );
+    const links = [...String(file).matchAll(/<a href="chart\.png"[^>]*>|<figcaption[^>]*>[^<]*<\/figcaption>/g)].map(([tag]) => tag);
+    expect(links).toEqual([
+      '<a href="chart.png" class="figure-original" aria-labelledby="photo-1-caption">',
+      '<figcaption id="photo-1-caption">图：梅江区的小区改造现场（市住房和城乡建设局供图）</figcaption>',
+      // The image's alt names the link; the caption showing the same text is not read again.
+      '<a href="chart.png" class="figure-original">',
+      '<figcaption aria-hidden="true">统计图</figcaption>',
+      '<a href="chart.png" class="figure-original">',
+      '<figcaption>图1：2021年各县进展</figcaption>',
+      '<a href="chart.png" class="figure-original" aria-label="查看原图">',
+    ]);
+    // The print edition has no links: its figures are as they were.
+    expect(file.data.printHtml).not.toMatch(/aria-|photo-1-caption/);
+    expect(file.data.printHtml).toContain('<figcaption>图：梅江区的小区改造现场（市住房和城乡建设局供图）</figcaption></figure>');
+    expect(file.data.printHtml).toContain(
+      '<img src="chart.print.png" alt="统计图" width="600" height="400" style="--aspect: 1.5; --width: 600px"><figcaption>统计图</figcaption></figure>',
+    );
   });
 
   it('warns at the image about a file that does not read as an image', async () => {
@@ -71,7 +94,9 @@ describe('photos as figures', () => {
       ),
     ]);
     // Still a figure with its caption, without copies.
-    expect(String(file)).toContain('<figure class="figure"><img src="not-a-photo.jpg" alt="现场照片"><figcaption>现场照片</figcaption></figure>');
+    expect(String(file)).toContain(
+      '<figure class="figure"><img src="not-a-photo.jpg" alt="现场照片"><figcaption aria-hidden="true">现场照片</figcaption></figure>',
+    );
   });
 
   it('leaves an image inside a sentence where it is', async () => {

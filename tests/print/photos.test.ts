@@ -93,7 +93,7 @@ describe('photos in an issue', () => {
     expect(html).toContain(
       '<figure class="figure"><a href="phone.jpg" class="figure-original"><img src="phone.960w.jpg" alt="梅江区的小区改造现场" srcset="phone.480w.jpg 480w, phone.960w.jpg 960w, phone.1440w.jpg 1440w" sizes="(min-width: 48rem) 46rem, 100vw" width="1800" height="2400" style="--aspect: 0.75; --width: 1800px" loading="lazy" decoding="async"></a><figcaption>图：梅江区的小区改造现场</figcaption></figure>',
     );
-    expect(html).toContain('<figcaption>蕉岭县改造后的小区</figcaption>');
+    expect(html).toContain('<figcaption aria-hidden="true">蕉岭县改造后的小区</figcaption>');
     expect(html).toContain('<figcaption>图：兴宁市改造后的小区（市住房和城乡建设局供图）</figcaption>');
     // The 图：… paragraph became the caption.
     expect(html).not.toContain('<p>图：');

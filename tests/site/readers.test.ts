@@ -241,6 +241,26 @@ describe('sharing', () => {
   });
 });
 
+describe('printing an issue’s page from the browser', () => {
+  it('keeps each article title and subhead with the text under it, and on one page', async () => {
+    const page = await open('2021/11/');
+    await page.emulateMediaType('print');
+    const headings = await page.$$eval('.articles :is(h2, h3, h4, h5, h6)', (elements) =>
+      elements.map((heading) => {
+        const style = getComputedStyle(heading);
+        return `${heading.className} ${style.breakAfter} ${style.breakInside}`;
+      }),
+    );
+    expect(headings).toEqual([
+      'article-title avoid avoid',
+      ...Array.from({ length: 4 }, () => 'subhead avoid avoid'),
+      'article-title avoid avoid',
+      'article-title avoid avoid',
+    ]);
+    await page.close();
+  });
+});
+
 describe('light and dark', () => {
   // Each page is loaded once and checked in each look by resizing it and switching its colour
   // scheme in place (an axe run costs about 0.5 s, loading the page and injecting axe as much

@@ -1,5 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer } from '../../src/dev/static-server.ts';
@@ -101,6 +103,26 @@ describe('search results', () => {
     expect(shown.visible).toBe(true);
     // The sort switch needs the script, so it stays hidden.
     expect(await page.$eval('#search-order', (order) => (order as HTMLElement).hidden)).toBe(true);
+    await page.close();
+  });
+
+  it('opened from disk, say that search needs the site served over HTTP and link to the year pages’ files', async () => {
+    const page = await sample.browser.newPage();
+    await page.goto(`${pathToFileURL(join(sample.site.out, 'search', 'index.html')).href}?q=梅县区`, { waitUntil: 'load' });
+    const shown = await page.$eval('#search-from-disk', (block) => ({
+      text: block.textContent?.replace(/\s+/g, ' ').trim(),
+      links: [...block.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      visible: block.getBoundingClientRect().height > 0,
+    }));
+    expect(shown.text).toContain('检索需要通过网址（http:// 或 https://）访问本站');
+    expect(shown.links).toEqual(['../index.html', '../2022/index.html', '../2021/index.html']);
+    expect(shown.visible).toBe(true);
+    // search.js ran (a module runs before `load`) and started no search: the sort switch stays hidden.
+    expect(await page.$eval('#search-order', (order) => (order as HTMLElement).hidden)).toBe(true);
+    expect(await page.$eval('#search-status', (status) => status.textContent)).toBe('');
+    // A year link opens the year's page, not a listing of its folder.
+    await Promise.all([page.waitForNavigation(), page.click('#search-from-disk a[href="../2021/index.html"]')]);
+    expect(await page.$eval('h1', (heading) => heading.textContent)).toContain('2021');
     await page.close();
   });
 });

@@ -155,6 +155,8 @@ describe('series page', () => {
     ]);
     expect([...html.matchAll(/<tspan class="chart-share"[^>]*>([^<]+)</g)].map((match) => match[1])).toEqual(['80.8%', '93.0%', '98.7%']);
     expect(html).toContain('<th scope="col">进度</th>');
+    // The table's scrolling frame, a stop in the tab order, is a region named after the chart.
+    expect(html).toContain('<section class="table-wrap" tabindex="0" aria-label="户数(户)进度（按月）：各月数据">');
     expect(html).toContain(
       '<tr><th scope="row" class="label">2021年11月</th><td><a href="../2021/11/">2021年第11期</a></td><td class="num">14736</td><td class="num">2825</td><td class="num">11911</td><td class="num">80.8%</td></tr>',
     );
@@ -193,8 +195,10 @@ describe('series page', () => {
     expect(html).not.toContain('chart=');
   });
 
-  it('draws each issue’s chart above its table', async () => {
-    expect(await page('2021/11/index.html')).toContain('<div class="table-chart"><figure class="chart"><figcaption>户数(户)进度（按区县名称）</figcaption>');
+  it('draws each issue’s chart above its table, whose scrolling frame is a region named by its article', async () => {
+    const html = await page('2021/11/index.html');
+    expect(html).toContain('<div class="table-chart"><figure class="chart"><figcaption>户数(户)进度（按区县名称）</figcaption>');
+    expect(html).toContain('<section class="table-wrap" tabindex="0" aria-label="2021年11月梅州市城镇老旧小区改造进展情况" data-pagefind-ignore="">');
   });
 });
 
@@ -227,7 +231,10 @@ describe('a long archive', () => {
     const home = files.get('index.html')!;
     expect(home.match(/<li class="issue-card">/g)).toHaveLength(24);
     expect(home).toContain('<a href="2000/">2000年<span class="year-count">24期</span></a>');
-    expect(home).toContain('更早的476期见各年份页面');
+    // 2020's 20 issues are all on the home page, and the newest 4 of 2019's 24: the older 476 are
+    // in 2019 and the years before it.
+    const years = Array.from({ length: 20 }, (_, index) => 2019 - index);
+    expect(home).toContain(`<p class="more">更早的476期见各年份页面：${years.map((year) => `<a href="${year}/">${year}年</a>`).join('、')}。</p>`);
     expect(files.get('2010/index.html')!.match(/<li class="issue-card">/g)).toHaveLength(24);
     expect([...files.keys()].filter((path) => /^\d+\/\d+\/index\.html$/.test(path))).toHaveLength(500);
   });

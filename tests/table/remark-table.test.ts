@@ -44,7 +44,7 @@ describe('remarkTable', () => {
       '<tbody><tr><td class="label">1</td><td class="label">丰顺县</td><td class="num">863</td><td class="num">10</td><td class="num na">/</td><td class="num na">/</td><td class="num">863</td><td class="num">10</td></tr>',
     );
     expect(html).toContain(
-      '<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">14736</td><td class="num">135</td><td class="num">2825</td><td class="num">14</td><td class="num">11911</td><td class="num">121</td></tr></tbody>\n</table></div>',
+      '<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">14736</td><td class="num">135</td><td class="num">2825</td><td class="num">14</td><td class="num">11911</td><td class="num">121</td></tr></tbody>\n</table></section>',
     );
   });
 
@@ -63,6 +63,19 @@ describe('remarkTable', () => {
     const csv = 'tests/fixtures/table/bom-crlf/progress.csv';
     const file = await withoutOptions(`## 2025年2月进展情况\n\n::table{src="${csv}"}\n\n## 下一步工作\n\n::table{src="${csv}"}\n`);
     expect(file.data.tables?.map((table) => table.period)).toEqual(['2025-02', undefined]);
+  });
+
+  it('names each table’s scrolling frame, a region in the tab order, by the heading above it, telling two under one heading apart', async () => {
+    const csv = 'tests/fixtures/table/bom-crlf/progress.csv';
+    const file = await withoutOptions(
+      `::table{src="${csv}"}\n\n## 2025年2月进展情况\n\n::table{src="${csv}"}\n\n### （一）城区\n\n::table{src="${csv}"}\n\n::table{src="${csv}"}\n`,
+    );
+    expect([...String(file).matchAll(/<section class="table-wrap"[^>]*>/g)].map(([tag]) => tag)).toEqual([
+      '<section class="table-wrap" tabindex="0" aria-label="数据表" data-pagefind-ignore="">',
+      '<section class="table-wrap" tabindex="0" aria-label="2025年2月进展情况" data-pagefind-ignore="">',
+      '<section class="table-wrap" tabindex="0" aria-label="（一）城区" data-pagefind-ignore="">',
+      '<section class="table-wrap" tabindex="0" aria-label="（一）城区（表2）" data-pagefind-ignore="">',
+    ]);
   });
 
   it('records the table on file.data.tables', async () => {

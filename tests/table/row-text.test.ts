@@ -25,11 +25,11 @@ describe('rowTexts', () => {
   });
 
   it('go into the page hidden, in place of the cells, up to 2,000 rows; a longer table is indexed by its cells', () => {
-    const short = toHtml(renderTable(model(2000)));
-    expect(short).toContain('<div class="table-wrap" tabindex="0" data-pagefind-ignore="">');
+    const short = toHtml(renderTable(model(2000), '进展情况'));
+    expect(short).toContain('<section class="table-wrap" tabindex="0" aria-label="进展情况" data-pagefind-ignore="">');
     expect(short).toContain('<div class="table-text" hidden>\n区1 · 计划：户数 10，小区数 2。\n');
-    const long = toHtml(renderTable(model(2001)));
-    expect(long).toContain('<div class="table-wrap" tabindex="0"><table');
+    const long = toHtml(renderTable(model(2001), '进展情况'));
+    expect(long).toContain('<section class="table-wrap" tabindex="0" aria-label="进展情况"><table');
     expect(long).not.toContain('table-text');
   });
 });

@@ -48,7 +48,7 @@ function render(written: readonly (readonly Written[])[]) {
   const rows = rowsOf(written);
   const built = buildTable(rows, attributes, context);
   if ('problems' in built) return { problems: built.problems.map((problem) => `${problem.place && cellLabel(problem.place)}: ${problem.reason}`) };
-  return { html: toHtml(renderTable(built.model)), record: built.record };
+  return { html: toHtml(renderTable(built.model, '进展情况')), record: built.record };
 }
 
 describe('table sources by extension', () => {
