@@ -74,11 +74,17 @@ describe('CSV as Excel and WPS save it', () => {
     const title = '2024年3月燃气管网改造进展表,,,,,,,\n单位：公里、户,,,,,,,\n';
     await writeFile(join(folder, 'sheet.csv'), `${title}${EXCEL_HEADER}${figures}`);
     await writeFile(join(folder, 'whole.csv'), `${title}${EXCEL_HEADER}${figures.replaceAll('/', '0')}`);
-    const { messages } = await renderIn(folder, '::table{src="excel.csv"}\n\n::table{src="sheet.csv"}\n\n::table{src="whole.csv" header-rows="3"}\n');
+    // A note typed in a column of its own, far right under the table.
+    await writeFile(join(folder, 'note.csv'), `区县,户数,小区数,\n梅江区,3200,10,\n梅县区,1850,8,\n,,,制表：县住建局\n`);
+    const { messages } = await renderIn(
+      folder,
+      '::table{src="excel.csv"}\n\n::table{src="sheet.csv"}\n\n::table{src="whole.csv" header-rows="3"}\n\n::table{src="note.csv"}\n',
+    );
     expect(messages).toEqual([
       'excel.csv:1:8: Expected a heading for the last column, found only empty header cells; its heading “管网长度(公里)” is in a row below the header’s 1: set `header-rows="3"` [table-header-untitled]',
       'sheet.csv:1:8: Expected a heading for the last column, found only empty header cells; the first row holds only “2024年3月燃气管网改造进展表”, a title: leave the title and unit rows out of the file, so that it starts with the header [table-header-untitled]',
       'whole.csv:4:1: Expected figures after the 3 header rows, found headings on line 4 (涉及户数(户), 管网长度(公里), 1. 正在开展前期工作, 2. 已进场施工…); set `header-rows="5"`, or, as the first row holds only “2024年3月燃气管网改造进展表”, a title, leave the title and unit rows out of the file [table-header-rows]',
+      'note.csv:1:4: Expected a heading for the last column, found only empty header cells; only line 4, column 4 “制表：县住建局” is filled in it, so it is most likely no column of the table: leave that cell out (a workbook’s `range` picks the table’s cells) or delete it [table-header-untitled]',
     ]);
   });
 });

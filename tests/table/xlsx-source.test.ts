@@ -365,8 +365,14 @@ describe('Excel workbooks as table sources', () => {
     const compound = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
     await writeFile(join(dir, 'old.xlsx'), compound);
     await writeFile(join(dir, 'locked.xlsx'), Buffer.concat([compound, Buffer.from('EncryptionInfo', 'utf16le')]));
+    // An OpenDocument spreadsheet's ZIP: its first entry `mimetype`, stored, names what it is.
+    const mimetype = 'application/vnd.oasis.opendocument.spreadsheet';
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(8, 26);
+    await writeFile(join(dir, 'renamed.xlsx'), Buffer.concat([header, Buffer.from(`mimetype${mimetype}`, 'latin1')]));
     const { messages } = await render(
-      '::table{src="old.xlsx"}\n\n::table{src="locked.xlsx"}\n\n::table{src="old.xls"}\n\n::table{src="old.et"}\n\n::table{src="calc.ods"}\n',
+      '::table{src="old.xlsx"}\n\n::table{src="locked.xlsx"}\n\n::table{src="old.xls"}\n\n::table{src="old.et"}\n\n::table{src="calc.ods"}\n\n::table{src="renamed.xlsx"}\n',
     );
     expect(messages).toEqual([
       'index.md:1:1: Cannot read old.xlsx: it is an old Excel 97–2003 (.xls) or WPS (.et) workbook named .xlsx; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]',
@@ -374,6 +380,7 @@ describe('Excel workbooks as table sources', () => {
       'index.md:5:1: Cannot read old.xls: it is an Excel 97–2003 workbook; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]',
       'index.md:7:1: Cannot read old.et: it is a WPS 表格 workbook; open it in WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]',
       'index.md:9:1: Cannot read calc.ods: it is an OpenDocument (LibreOffice Calc) workbook; open it in LibreOffice, WPS or Excel and save it as “Excel 2007-365 (*.xlsx)” [table-xlsx-format]',
+      'index.md:11:1: Cannot read renamed.xlsx: it is an OpenDocument (LibreOffice Calc) workbook named .xlsx; open it in LibreOffice, WPS or Excel and save it as “Excel 2007-365 (*.xlsx)” [table-xlsx-format]',
     ]);
   });
 

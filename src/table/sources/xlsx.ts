@@ -158,8 +158,11 @@ function loadWorkbook(bytes: Buffer): Promise<Workbook> {
 }
 
 /** Why a file named `.xlsx` is not one, and what to save instead. */
-function notAWorkbook(container: 'encrypted' | 'compound' | 'other', name: string): Problem {
+function notAWorkbook(container: 'opendocument' | 'encrypted' | 'compound' | 'other', name: string): Problem {
   const reasons = {
+    opendocument:
+      `Cannot read ${name}: it is an OpenDocument (LibreOffice Calc) workbook named .xlsx; ` +
+      'open it in LibreOffice, WPS or Excel and save it as “Excel 2007-365 (*.xlsx)”',
     encrypted:
       `Cannot read ${name}: it is password-protected (encrypted); save a copy without a password ` +
       '(File → Info → Protect Workbook in Excel, 文件 → 文档加密 in WPS) as .xlsx',
