@@ -9,7 +9,7 @@ import { combineHashes, contentHash, folderHash } from './cache/hash.ts';
 import { resolveTemplates } from './site/templates-folder.ts';
 import type { ValidateOptions, Validation } from './markdown/render-content.ts';
 import type { DownloadEdition, EditionFile, OutputFile, Series } from './model.ts';
-import { ContentError, printedWarnings, problemsIn } from './report/messages.ts';
+import { ContentError, distinctMessages, printedWarnings, problemsIn } from './report/messages.ts';
 import { ChangedDuringBuildError } from './cache/changed-during-build.ts';
 import type { ProgressEvent } from './report/progress.ts';
 import type { Shard } from './output/shard.ts';
@@ -374,7 +374,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       await printer?.close();
     }
     // What making the downloads reported (a file the print page could not show), with the content's.
-    const downloadWarnings = downloads.flatMap((file) => file.warnings);
+    const downloadWarnings = distinctMessages(downloads.flatMap((file) => file.warnings));
     // Made when asked for (see `Validation.warnings`).
     let all: readonly VFileMessage[] | undefined;
     const allWarnings = () => (all ??= [...validation.warnings, ...downloadWarnings]);

@@ -55,6 +55,20 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * The messages without repeats: the same reason at the same place once, the first kept. Each PDF
+ * reports the series file's font problems, which are one problem however many issues print.
+ */
+export function distinctMessages(messages: readonly VFileMessage[]): VFileMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => {
+    const key = [message.file, message.line, message.column, message.ruleId, message.reason].join('\0');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Fatal messages across files, in file order. */
 export function fatalMessages(files: readonly VFile[]): VFileMessage[] {
   return files.flatMap((file) => file.messages.filter((message) => message.fatal));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { END, rulesTable, START, withRulesTable } from '../../scripts/rules-table.ts';
-import { formatMessage, reportProblem } from '../../src/report/messages.ts';
+import { distinctMessages, formatMessage, reportProblem } from '../../src/report/messages.ts';
 import { RULES } from '../../src/report/rules.ts';
 
 const ids = Object.keys(RULES);
@@ -58,5 +58,19 @@ describe('the rule registry', () => {
     expect(warning.fatal).toBe(false);
     expect(formatMessage(error)).toBe('content/2021/11/progress.csv:4:3: 合计 value 31 does not match [table-total]');
     expect(formatMessage(warning)).toBe('content/2021/11/progress.csv:9:1: warning: Image photo.jpg has no description [image-alt]');
+  });
+});
+
+describe('distinctMessages', () => {
+  it('tells a problem once however many PDFs report it, and keeps problems that differ in place or reason', () => {
+    const series = () => {
+      const file = new VFile({ path: 'content/bulletin.yaml' });
+      reportProblem(file, '`fonts.kai`: The font file fonts/kai.ttf does not load as a font', { place: { line: 9, column: 9 }, ruleId: 'font-unavailable' });
+      return file.messages[0]!;
+    };
+    const other = new VFile({ path: 'content/2021/11/index.md' });
+    reportProblem(other, '`fonts.kai`: The font file fonts/kai.ttf does not load as a font', { place: { line: 9, column: 9 }, ruleId: 'font-unavailable' });
+    const [first, second] = [series(), series()];
+    expect(distinctMessages([first, second, other.messages[0]!])).toEqual([first, other.messages[0]]);
   });
 });
