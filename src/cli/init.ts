@@ -47,12 +47,7 @@ never overwrites a file (a package.json or .gitignore gets what it lacks).`,
     const missing = (Object.keys(QUESTIONS) as Array<keyof typeof QUESTIONS>).filter((key) => answers[key] === undefined);
     if (missing.length > 0) {
       if (!process.stdin.isTTY || !io.isTTY) throw new Error(`Expected ${missing.map((key) => `--${key}`).join(', ')} when not run on a terminal`);
-      const terminal = createInterface({ input: process.stdin, output: process.stdout });
-      try {
-        for (const key of missing) answers[key] = (await terminal.question(QUESTIONS[key])).trim();
-      } finally {
-        terminal.close();
-      }
+      Object.assign(answers, await ask(missing, process.stdin, process.stdout));
     }
     const written = await initBulletin(dir, { title: answers.title!, issuer: answers.issuer!, url: answers.url!, date }, version());
     for (const path of written) io.stdout(`${join(dir, path)}\n`);
@@ -61,3 +56,30 @@ never overwrites a file (a package.json or .gitignore gets what it lacks).`,
     return 0;
   },
 };
+
+/**
+ * Ask each of `keys`' questions on the terminal, in turn. The answers are read as the terminal's
+ * lines, queued: three answers pasted at once each go to their question, where `question` took
+ * the first and lost the others as it waited for the second. Ends early when the input does
+ * (Ctrl+D).
+ */
+export async function ask<Key extends keyof typeof QUESTIONS>(
+  keys: readonly Key[],
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<Partial<Record<Key, string>>> {
+  const terminal = createInterface({ input, output });
+  const lines = terminal[Symbol.asyncIterator]();
+  const answers: Partial<Record<Key, string>> = {};
+  try {
+    for (const key of keys) {
+      output.write(QUESTIONS[key]);
+      const line = await lines.next();
+      if (line.done) throw new Error('Expected an answer, found the end of the input (Ctrl+D); nothing was written');
+      answers[key] = line.value.trim();
+    }
+  } finally {
+    terminal.close();
+  }
+  return answers;
+}

@@ -2,8 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/cli/init.ts';
 import { main } from '../../src/cli/main.ts';
 import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
@@ -103,6 +105,15 @@ describe('jianbao init', () => {
       stderr: `jianbao: ${join(dir, 'content/bulletin.yaml')} already exists; \`jianbao init\` never overwrites a file: start the bulletin in an empty folder, or move the file away\n`,
     });
     expect(await readdir(dir)).not.toContain('package.json');
+  });
+
+  it('asks its questions in turn on a terminal, each answer pasted at once going to its own', async () => {
+    const output = new PassThrough();
+    const answers = await ask(['title', 'issuer', 'url'], Readable.from(['平远县农业工作简报\n平远县农业农村局\nhttps://example.org/\n']), output);
+    expect(answers).toEqual({ title: '平远县农业工作简报', issuer: '平远县农业农村局', url: 'https://example.org/' });
+    expect(String(output.read())).toContain('Site URL');
+    const ended = await ask(['title', 'issuer'], Readable.from(['平远县农业工作简报\n']), new PassThrough()).catch((error: Error) => error.message);
+    expect(ended).toBe('Expected an answer, found the end of the input (Ctrl+D); nothing was written');
   });
 
   it('asks for the settings it cannot prompt for, and checks them', async () => {
