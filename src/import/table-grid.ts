@@ -36,24 +36,16 @@ export function tableGrid(table: Element): TableGrid {
   const trs = rowsOf(table);
   const footnotes: { text: string; href: string }[] = [];
   const placed: Placed[][] = trs.map(() => []);
-  trs.forEach((tr, rowIndex) => {
-    let column = 0;
-    for (const cell of tr.children) {
-      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
-      while (placed[rowIndex]![column]) column++;
-      const colSpan = span(cell.properties.colSpan);
-      const rowSpan = Math.min(span(cell.properties.rowSpan), trs.length - rowIndex);
-      const marks: string[] = [];
-      const text = cellText(withoutFootnotes(cell, (href) => marks.push(href)));
-      footnotes.push(...marks.map((href) => ({ text, href })));
-      for (let down = 0; down < rowSpan; down++) {
-        for (let across = 0; across < colSpan; across++) {
-          placed[rowIndex + down]![column + across] = { text, continued: down > 0 || across > 0, colSpan: across === 0 && down === 0 ? colSpan : 1 };
-        }
+  for (const { cell, row, column, colSpan, rowSpan } of placeCells(trs)) {
+    const marks: string[] = [];
+    const text = cellText(withoutFootnotes(cell, (href) => marks.push(href)));
+    footnotes.push(...marks.map((href) => ({ text, href })));
+    for (let down = 0; down < rowSpan; down++) {
+      for (let across = 0; across < colSpan; across++) {
+        placed[row + down]![column + across] = { text, continued: down > 0 || across > 0, colSpan: across === 0 && down === 0 ? colSpan : 1 };
       }
-      column += colSpan;
     }
-  });
+  }
   const width = Math.max(0, ...placed.map((row) => row.length));
   const all = placed.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? { text: '', continued: false, colSpan: 1 }));
   // Note rows at the foot, merged across the width: text after the table, not a row of it.
@@ -71,6 +63,38 @@ export function tableGrid(table: Element): TableGrid {
     notes,
     footnotes,
   };
+}
+
+/** A `td`/`th` at its place in the table's grid, spans counted. */
+export interface PlacedCell {
+  readonly cell: Element;
+  readonly row: number;
+  readonly column: number;
+  readonly colSpan: number;
+  readonly rowSpan: number;
+}
+
+/** The cells of a table in reading order (row by row, left to right), each at its grid place. */
+export function tableCells(table: Element): PlacedCell[] {
+  return placeCells(rowsOf(table));
+}
+
+function placeCells(trs: readonly Element[]): PlacedCell[] {
+  const taken: boolean[][] = trs.map(() => []);
+  const cells: PlacedCell[] = [];
+  trs.forEach((tr, row) => {
+    let column = 0;
+    for (const cell of tr.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+      while (taken[row]![column]) column++;
+      const colSpan = span(cell.properties.colSpan);
+      const rowSpan = Math.min(span(cell.properties.rowSpan), trs.length - row);
+      for (let down = 0; down < rowSpan; down++) for (let across = 0; across < colSpan; across++) taken[row + down]![column + across] = true;
+      cells.push({ cell, row, column, colSpan, rowSpan });
+      column += colSpan;
+    }
+  });
+  return cells;
 }
 
 /** The table's rows in order, `thead` ones marked, whatever sections hold them. */
@@ -134,7 +158,7 @@ function withoutFootnotes(cell: Element, found: (href: string) => void): Element
 }
 
 /** A cell's paragraphs on one line: joined without a space where Chinese meets, as the bulletin sets them. */
-function cellText(cell: Element): string {
+export function cellText(cell: Element): string {
   const lines = cell.children.flatMap((child: ElementContent) => {
     const text = toString(child).replace(/\s+/g, ' ').trim();
     return text ? [text] : [];
