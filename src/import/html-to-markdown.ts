@@ -89,8 +89,9 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
         { ruleId: 'import-unmapped' },
       );
     }
-    // A note merged across the table's foot follows it as a paragraph.
-    const notes = grid.notes.map((value): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] }));
+    // The title and unit lines over the table go before it, a note merged across its foot follows it, each a paragraph.
+    const lines = grid.lines.map((value): Paragraph => ({ type: 'paragraph', children: [text(value)] }));
+    const notes = grid.notes.map((value): Paragraph => ({ type: 'paragraph', children: [text(value)] }));
     // A table's CSV holds its cells' text: its pictures follow it, each a paragraph, not lost.
     const pictures: Paragraph[] = [];
     eachNode(node as Element, (child) => {
@@ -102,14 +103,14 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
         });
       }
     });
-    if (pictures.length === 0) return [directive, ...notes];
+    if (pictures.length === 0) return [...lines, directive, ...notes];
     const names = pictures.map((picture) => (picture.children[0] as Image).url).join('、');
     reportProblem(
       file,
       `Table ${tables.length} (${name}) has pictures in its cells (${names}); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text`,
       { ruleId: 'import-unmapped' },
     );
-    return [directive, ...notes, ...pictures];
+    return [...lines, directive, ...notes, ...pictures];
   };
   const processor = unified()
     .use(rehypeParse, { fragment: true })

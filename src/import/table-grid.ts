@@ -6,6 +6,8 @@ import { isCjk } from '../markdown/cjk.ts';
 export interface TableGrid {
   readonly rows: readonly (readonly string[])[];
   readonly headerRows: number;
+  /** Rows at the table's top merged across its width (its title) or giving its units (`单位：个、户`), which go before it as text. */
+  readonly lines: readonly string[];
   /** Rows at the table's foot merged across its width as a note (`注：…`), which follow it as text. */
   readonly notes: readonly string[];
   /** Footnote marks in its cells (mammoth's `#footnote-3` links), left out of the cells' text. */
@@ -17,6 +19,9 @@ export const FOOTNOTE_LINK = /^#(footnote|endnote)-(\d+)$/;
 
 /** A note's start, in a row merged across a table's foot: `注：`, `说明：`, `数据来源：`. */
 const NOTE = /^(注|备注|说明|数据来源|资料来源)\s*\d*\s*[：:]/;
+
+/** A line over a table's header, in a cell of its own: `单位：个、户`, `金额单位：万元`, `填报单位：…`. */
+const UNIT_LINE = /^(填报单位|报送单位|(金额|计量|数量)?单位)\s*[：:]/;
 
 interface Placed {
   readonly text: string;
@@ -51,18 +56,30 @@ export function tableGrid(table: Element): TableGrid {
   // Note rows at the foot, merged across the width: text after the table, not a row of it.
   let end = all.length;
   while (end > 1 && all[end - 1]![0]!.colSpan === width && width > 1 && NOTE.test(all[end - 1]![0]!.text)) end--;
-  const grid = all.slice(0, end);
+  // Its title merged across the top and its unit line, as Excel sheets are laid out: text before it.
+  let start = 0;
+  while (start < end - 2 && width > 1 && leadLine(all[start]!, width) !== undefined) start++;
+  const grid = all.slice(start, end);
+  const lines = all.slice(0, start).map((row) => leadLine(row, width)!);
   const notes = all.slice(end).map((row) => row[0]!.text);
-  const headed = trs.filter((tr) => tr.properties.dataHeader === true).length;
+  const headed = Math.max(0, trs.filter((tr) => tr.properties.dataHeader === true).length - start);
   // Repeat-header rows, and as many more as the header's merges run down (a draft often marks
   // only the first row to repeat).
   const headerRows = Math.max(headed, headerFromMerges(grid));
   return {
     rows: grid.map((row, rowIndex) => row.map((cell) => (rowIndex < headerRows || !cell.continued ? cell.text : ''))),
     headerRows,
+    lines,
     notes,
     footnotes,
   };
+}
+
+/** The text of a row that is a line over the table: one cell merged across it, or a unit line in a cell of its own. */
+function leadLine(row: readonly Placed[], width: number): string | undefined {
+  if (row[0]!.colSpan === width && row[0]!.text !== '') return row[0]!.text;
+  const texts = row.filter((cell) => !cell.continued && cell.text !== '');
+  return texts.length === 1 && UNIT_LINE.test(texts[0]!.text) ? texts[0]!.text : undefined;
 }
 
 /** A `td`/`th` at its place in the table's grid, spans counted. */

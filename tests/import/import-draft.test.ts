@@ -7,7 +7,7 @@ import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
-import { framedDraft, marksDraft, numberedListDraft, officialNumberingDraft, PNG, photoTableDraft, twoArticleDraft } from './make-draft.ts';
+import { framedDraft, marksDraft, numberedListDraft, officialNumberingDraft, PNG, photoTableDraft, titledTableDraft, twoArticleDraft } from './make-draft.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const temp: string[] = [];
@@ -132,6 +132,15 @@ describe('jianbao import', () => {
     expect(imported.file.messages.map((message) => `${message.message} [${message.ruleId}]`)).toEqual([
       "Table 1 (table-1.csv) has pictures in its cells (image-1.png); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text [import-unmapped]",
     ]);
+  });
+
+  it('writes a table’s title merged across its top and its unit line before it as text, not as header rows', async () => {
+    const { imported, content, markdown } = await importInto(await titledTableDraft());
+    expect(markdown).toContain(['平远县老旧小区改造进展情况统计表', '单位：个、户', '::table{src="table-1.csv" header-rows="1"}'].join('\n\n'));
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe(
+      '镇（街道）,小区数（个）,户数（户）\n大柘镇,12,1024\n仁居镇,3,210\n合计,15,1234\n',
+    );
+    expect(imported.file.messages).toEqual([]);
   });
 
   it('writes the photos a table lays out as photos with their 图： captions, in reading order, and no table', async () => {

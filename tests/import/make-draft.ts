@@ -375,3 +375,32 @@ export async function photoTableDraft(): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
+
+/**
+ * A table typed as Excel sheets are laid out: its title merged across its top, a unit line typed
+ * in its last cell, then the header, the three rows marked to repeat as header rows.
+ */
+export async function titledTableDraft(): Promise<Buffer> {
+  const row = (values: readonly string[], header = false) =>
+    new TableRow({ ...(header && { tableHeader: true }), children: values.map((value) => cell(value)) });
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('平远县老旧小区改造进展情况')] }),
+          new Table({
+            rows: [
+              new TableRow({ tableHeader: true, children: [cell('平远县老旧小区改造进展情况统计表', { columnSpan: 3 })] }),
+              row(['', '', '单位：个、户'], true),
+              row(['镇（街道）', '小区数（个）', '户数（户）'], true),
+              row(['大柘镇', '12', '1024']),
+              row(['仁居镇', '3', '210']),
+              row(['合计', '15', '1234']),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
