@@ -23,6 +23,7 @@ import remarkLineParagraphs from './remark-line-paragraphs.ts';
 import remarkSpacesOutsideEmphasis from './remark-spaces-outside-emphasis.ts';
 import { photoLayout } from './photo-table.ts';
 import { FOOTNOTE_LINK, tableGrid, toCsv } from './table-grid.ts';
+import { unitColumns } from './table-units.ts';
 
 type Handle = NonNullable<RehypeRemarkOptions['handlers']>[string];
 
@@ -81,6 +82,13 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
       attributes: { src: name, 'header-rows': String(grid.headerRows) },
       children: [],
     };
+    for (const { heading, example, unit } of unitColumns(grid)) {
+      reportProblem(
+        file,
+        `Table ${tables.length} (${name}) has figures typed with their unit in its column “${heading}” (${example}), which the table reads as text, so their 合计 goes unchecked: write the unit in the column's heading (${heading}（${unit}）) and the figures alone in its cells`,
+        { ruleId: 'import-table-unit' },
+      );
+    }
     for (const { text, href } of grid.footnotes) {
       const id = footnoteId(href);
       reportProblem(

@@ -7,7 +7,17 @@ import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
-import { framedDraft, marksDraft, numberedListDraft, officialNumberingDraft, PNG, photoTableDraft, titledTableDraft, twoArticleDraft } from './make-draft.ts';
+import {
+  framedDraft,
+  marksDraft,
+  numberedListDraft,
+  officialNumberingDraft,
+  PNG,
+  photoTableDraft,
+  titledTableDraft,
+  twoArticleDraft,
+  unitTableDraft,
+} from './make-draft.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const temp: string[] = [];
@@ -141,6 +151,19 @@ describe('jianbao import', () => {
       '镇（街道）,小区数（个）,户数（户）\n大柘镇,12,1024\n仁居镇,3,210\n合计,15,1234\n',
     );
     expect(imported.file.messages).toEqual([]);
+  });
+
+  it('warns of a Word table’s figures typed with their unit, naming the table and column, as the 合计 goes unchecked', async () => {
+    const { imported } = await importInto(await unitTableDraft());
+    expect(imported.file.messages.map((message) => `${message.message} [${message.ruleId}]`)).toEqual(
+      [
+        ['计划投资', '1,200万元', '万元'],
+        ['完成投资', '600万元', '万元'],
+      ].map(
+        ([heading, example, unit]) =>
+          `Table 1 (table-1.csv) has figures typed with their unit in its column “${heading}” (${example}), which the table reads as text, so their 合计 goes unchecked: write the unit in the column's heading (${heading}（${unit}）) and the figures alone in its cells [import-table-unit]`,
+      ),
+    );
   });
 
   it('writes the photos a table lays out as photos with their 图： captions, in reading order, and no table', async () => {

@@ -404,3 +404,26 @@ export async function titledTableDraft(): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
+
+/** A table of investment whose figures are typed with their unit, `1,200万元`, beside a rate column. */
+export async function unitTableDraft(): Promise<Buffer> {
+  const row = (values: readonly string[]) => new TableRow({ children: values.map((value) => cell(value)) });
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('平远县燃气管道改造投资情况')] }),
+          new Table({
+            rows: [
+              row(['项目', '计划投资', '完成投资', '完成率']),
+              row(['燃气管道', '1,200万元', '600万元', '50%']),
+              row(['供水管网', '800万元', '', '—']),
+              row(['合计', '2,000万元', '600万元', '30%']),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
