@@ -13,6 +13,7 @@ import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { ATTACHMENT_NUMBER, ATTACHMENTS } from '../markdown/attachments.ts';
+import { CAPTION } from '../markdown/rehype-figures.ts';
 import { isSubhead, subheadDepth, subheadText } from '../markdown/subheads.ts';
 import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
@@ -20,7 +21,9 @@ import { eachNode } from '../util/each-node.ts';
 import { UNSHOWN_IMAGE } from './docx-to-html.ts';
 import remarkLineParagraphs from './remark-line-paragraphs.ts';
 import remarkSpacesOutsideEmphasis from './remark-spaces-outside-emphasis.ts';
+import { photoLayout } from './photo-table.ts';
 import { FOOTNOTE_LINK, tableGrid, toCsv } from './table-grid.ts';
+import { unitColumns } from './table-units.ts';
 
 type Handle = NonNullable<RehypeRemarkOptions['handlers']>[string];
 
@@ -46,12 +49,30 @@ export interface DraftMarkdown {
  */
 export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMarkdown> {
   const tables: DraftFile[] = [];
+  // The draft's tables, counted as Word shows them, to name one that is not written as a table.
+  let drafted = 0;
   const table: Handle = (state, node) => {
+    drafted++;
     const grid = tableGrid(node);
     // A one-cell table is a box around text (a 编者按 framed in Word): its text, not a table.
     if (grid.rows.length === 1 && grid.rows[0]!.length === 1) {
       const cell = selectCell(node);
       if (cell) return state.toFlow(state.all(cell));
+    }
+    const photos = photoLayout(node);
+    if (photos) {
+      const named = photos.map((photo) => `${photo.src}${photo.caption ? `（${photo.caption}）` : ''}`).join('、');
+      reportProblem(
+        file,
+        `Table ${drafted} of the draft lays out photos, not figures: it was written as ${photos.length === 1 ? 'a photo' : `${photos.length} photos`}, each with the caption beside it as its 图： line, in reading order (${named}); check them against the draft`,
+        { ruleId: 'import-unmapped' },
+      );
+      return photos.map(
+        (photo): Paragraph => ({
+          type: 'paragraph',
+          children: [{ type: 'image', url: photo.src, alt: photo.alt }, ...(photo.caption ? [text(`\n${photo.caption}`)] : [])],
+        }),
+      );
     }
     const name = `table-${tables.length + 1}.csv`;
     tables.push({ name, contents: toCsv(grid.rows) });
@@ -61,6 +82,13 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
       attributes: { src: name, 'header-rows': String(grid.headerRows) },
       children: [],
     };
+    for (const { heading, example, unit } of unitColumns(grid)) {
+      reportProblem(
+        file,
+        `Table ${tables.length} (${name}) has figures typed with their unit in its column “${heading}” (${example}), which the table reads as text, so their 合计 goes unchecked: write the unit in the column's heading (${heading}（${unit}）) and the figures alone in its cells`,
+        { ruleId: 'import-table-unit' },
+      );
+    }
     for (const { text, href } of grid.footnotes) {
       const id = footnoteId(href);
       reportProblem(
@@ -69,8 +97,9 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
         { ruleId: 'import-unmapped' },
       );
     }
-    // A note merged across the table's foot follows it as a paragraph.
-    const notes = grid.notes.map((value): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] }));
+    // The title and unit lines over the table go before it, a note merged across its foot follows it, each a paragraph.
+    const lines = grid.lines.map((value): Paragraph => ({ type: 'paragraph', children: [text(value)] }));
+    const notes = grid.notes.map((value): Paragraph => ({ type: 'paragraph', children: [text(value)] }));
     // A table's CSV holds its cells' text: its pictures follow it, each a paragraph, not lost.
     const pictures: Paragraph[] = [];
     eachNode(node as Element, (child) => {
@@ -82,14 +111,14 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
         });
       }
     });
-    if (pictures.length === 0) return [directive, ...notes];
+    if (pictures.length === 0) return [...lines, directive, ...notes];
     const names = pictures.map((picture) => (picture.children[0] as Image).url).join('、');
     reportProblem(
       file,
       `Table ${tables.length} (${name}) has pictures in its cells (${names}); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text`,
       { ruleId: 'import-unmapped' },
     );
-    return [directive, ...notes, ...pictures];
+    return [...lines, directive, ...notes, ...pictures];
   };
   const processor = unified()
     .use(rehypeParse, { fragment: true })
@@ -203,6 +232,8 @@ function remarkInlinePictures({ file }: { readonly file: VFile }) {
       const images = node.children.filter((child): child is Image => child.type === 'image');
       const rest = node.children.filter((child) => child.type !== 'image');
       if (images.length === 0 || rest.every((child) => child.type === 'text' && child.value.trim() === '')) return [node];
+      // A photo with its `图：…` line under it is a photo already (a table's laid-out photo).
+      if (images.length === 1 && node.children[0] === images[0] && CAPTION.test(textOf(node).trim())) return [node];
       reportProblem(
         file,
         `The paragraph “${excerpt(textOf(node))}” has ${images.map((image) => image.url).join('、')} inside its text; it was put after the paragraph, as a photo of its own: move it where it belongs`,

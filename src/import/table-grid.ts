@@ -6,6 +6,8 @@ import { isCjk } from '../markdown/cjk.ts';
 export interface TableGrid {
   readonly rows: readonly (readonly string[])[];
   readonly headerRows: number;
+  /** Rows at the table's top merged across its width (its title) or giving its units (`单位：个、户`), which go before it as text. */
+  readonly lines: readonly string[];
   /** Rows at the table's foot merged across its width as a note (`注：…`), which follow it as text. */
   readonly notes: readonly string[];
   /** Footnote marks in its cells (mammoth's `#footnote-3` links), left out of the cells' text. */
@@ -17,6 +19,9 @@ export const FOOTNOTE_LINK = /^#(footnote|endnote)-(\d+)$/;
 
 /** A note's start, in a row merged across a table's foot: `注：`, `说明：`, `数据来源：`. */
 const NOTE = /^(注|备注|说明|数据来源|资料来源)\s*\d*\s*[：:]/;
+
+/** A line over a table's header, in a cell of its own: `单位：个、户`, `金额单位：万元`, `填报单位：…`. */
+const UNIT_LINE = /^(填报单位|报送单位|(金额|计量|数量)?单位)\s*[：:]/;
 
 interface Placed {
   readonly text: string;
@@ -36,41 +41,77 @@ export function tableGrid(table: Element): TableGrid {
   const trs = rowsOf(table);
   const footnotes: { text: string; href: string }[] = [];
   const placed: Placed[][] = trs.map(() => []);
-  trs.forEach((tr, rowIndex) => {
-    let column = 0;
-    for (const cell of tr.children) {
-      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
-      while (placed[rowIndex]![column]) column++;
-      const colSpan = span(cell.properties.colSpan);
-      const rowSpan = Math.min(span(cell.properties.rowSpan), trs.length - rowIndex);
-      const marks: string[] = [];
-      const text = cellText(withoutFootnotes(cell, (href) => marks.push(href)));
-      footnotes.push(...marks.map((href) => ({ text, href })));
-      for (let down = 0; down < rowSpan; down++) {
-        for (let across = 0; across < colSpan; across++) {
-          placed[rowIndex + down]![column + across] = { text, continued: down > 0 || across > 0, colSpan: across === 0 && down === 0 ? colSpan : 1 };
-        }
+  for (const { cell, row, column, colSpan, rowSpan } of placeCells(trs)) {
+    const marks: string[] = [];
+    const text = cellText(withoutFootnotes(cell, (href) => marks.push(href)));
+    footnotes.push(...marks.map((href) => ({ text, href })));
+    for (let down = 0; down < rowSpan; down++) {
+      for (let across = 0; across < colSpan; across++) {
+        placed[row + down]![column + across] = { text, continued: down > 0 || across > 0, colSpan: across === 0 && down === 0 ? colSpan : 1 };
       }
-      column += colSpan;
     }
-  });
+  }
   const width = Math.max(0, ...placed.map((row) => row.length));
   const all = placed.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? { text: '', continued: false, colSpan: 1 }));
   // Note rows at the foot, merged across the width: text after the table, not a row of it.
   let end = all.length;
   while (end > 1 && all[end - 1]![0]!.colSpan === width && width > 1 && NOTE.test(all[end - 1]![0]!.text)) end--;
-  const grid = all.slice(0, end);
+  // Its title merged across the top and its unit line, as Excel sheets are laid out: text before it.
+  let start = 0;
+  while (start < end - 2 && width > 1 && leadLine(all[start]!, width) !== undefined) start++;
+  const grid = all.slice(start, end);
+  const lines = all.slice(0, start).map((row) => leadLine(row, width)!);
   const notes = all.slice(end).map((row) => row[0]!.text);
-  const headed = trs.filter((tr) => tr.properties.dataHeader === true).length;
+  const headed = Math.max(0, trs.filter((tr) => tr.properties.dataHeader === true).length - start);
   // Repeat-header rows, and as many more as the header's merges run down (a draft often marks
   // only the first row to repeat).
   const headerRows = Math.max(headed, headerFromMerges(grid));
   return {
     rows: grid.map((row, rowIndex) => row.map((cell) => (rowIndex < headerRows || !cell.continued ? cell.text : ''))),
     headerRows,
+    lines,
     notes,
     footnotes,
   };
+}
+
+/** The text of a row that is a line over the table: one cell merged across it, or a unit line in a cell of its own. */
+function leadLine(row: readonly Placed[], width: number): string | undefined {
+  if (row[0]!.colSpan === width && row[0]!.text !== '') return row[0]!.text;
+  const texts = row.filter((cell) => !cell.continued && cell.text !== '');
+  return texts.length === 1 && UNIT_LINE.test(texts[0]!.text) ? texts[0]!.text : undefined;
+}
+
+/** A `td`/`th` at its place in the table's grid, spans counted. */
+export interface PlacedCell {
+  readonly cell: Element;
+  readonly row: number;
+  readonly column: number;
+  readonly colSpan: number;
+  readonly rowSpan: number;
+}
+
+/** The cells of a table in reading order (row by row, left to right), each at its grid place. */
+export function tableCells(table: Element): PlacedCell[] {
+  return placeCells(rowsOf(table));
+}
+
+function placeCells(trs: readonly Element[]): PlacedCell[] {
+  const taken: boolean[][] = trs.map(() => []);
+  const cells: PlacedCell[] = [];
+  trs.forEach((tr, row) => {
+    let column = 0;
+    for (const cell of tr.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+      while (taken[row]![column]) column++;
+      const colSpan = span(cell.properties.colSpan);
+      const rowSpan = Math.min(span(cell.properties.rowSpan), trs.length - row);
+      for (let down = 0; down < rowSpan; down++) for (let across = 0; across < colSpan; across++) taken[row + down]![column + across] = true;
+      cells.push({ cell, row, column, colSpan, rowSpan });
+      column += colSpan;
+    }
+  });
+  return cells;
 }
 
 /** The table's rows in order, `thead` ones marked, whatever sections hold them. */
@@ -134,7 +175,7 @@ function withoutFootnotes(cell: Element, found: (href: string) => void): Element
 }
 
 /** A cell's paragraphs on one line: joined without a space where Chinese meets, as the bulletin sets them. */
-function cellText(cell: Element): string {
+export function cellText(cell: Element): string {
   const lines = cell.children.flatMap((child: ElementContent) => {
     const text = toString(child).replace(/\s+/g, ' ').trim();
     return text ? [text] : [];

@@ -187,6 +187,8 @@ function styleNumbering(styles: ReadonlyMap<string, StyleNumbering>, styleId: st
 }
 
 const CHINESE_DIGITS = '零一二三四五六七八九';
+/** Digits as ideographs, zero as 〇. */
+const IDEOGRAPH_DIGITS = '〇一二三四五六七八九';
 const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 const BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
@@ -202,8 +204,11 @@ export function formatNumber(n: number, format: string): string {
     case 'chineseCountingThousand':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-    case 'ideographDigital':
       return chineseCounting(n, CHINESE_DIGITS, '十百千', true);
+    // Digit by digit, as Word shows them: 一〇 for 10, 一一 for 11 (not 十, 十一).
+    case 'ideographDigital':
+    case 'taiwaneseDigital':
+      return [...String(n)].map((digit) => IDEOGRAPH_DIGITS[Number(digit)]).join('');
     case 'chineseLegalSimplified':
       return chineseCounting(n, LEGAL_DIGITS, '拾佰仟', false);
     case 'ideographTraditional':

@@ -620,6 +620,13 @@ export const RULES = {
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box; its text “文本框里的说明” was put after the paragraph: move it where it belongs, or delete it',
   },
+  'import-table-unit': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary: 'a Word table’s column of figures typed with their unit (`1,200万元`), which the table reads as text and whose 合计 it cannot check',
+    example:
+      "Table 3 (table-3.csv) has figures typed with their unit in its column “计划投资” (1,200万元), which the table reads as text, so their 合计 goes unchecked: write the unit in the column's heading (计划投资（万元）) and the figures alone in its cells",
+  },
   'import-bulletin-parts': {
     where: 'Word draft (`jianbao import`)',
     severity: 'warning',

@@ -7,7 +7,17 @@ import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
-import { framedDraft, marksDraft, numberedListDraft, officialNumberingDraft, PNG, twoArticleDraft } from './make-draft.ts';
+import {
+  framedDraft,
+  marksDraft,
+  numberedListDraft,
+  officialNumberingDraft,
+  PNG,
+  photoTableDraft,
+  titledTableDraft,
+  twoArticleDraft,
+  unitTableDraft,
+} from './make-draft.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const temp: string[] = [];
@@ -116,7 +126,7 @@ describe('jianbao import, a two-article draft made with the docx package', () =>
 });
 
 describe('jianbao import', () => {
-  it('keeps a title’s footnote, a superscript number, and the pictures of a table’s cells, after it with a warning', async () => {
+  it('keeps a title’s footnote, a superscript number, and the picture of a table of figures, after it with a warning', async () => {
     const made = await archive(await marksDraft());
     const imported = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' });
     const markdown = await readFile(imported.created.path, 'utf8');
@@ -125,13 +135,66 @@ describe('jianbao import', () => {
         '## 城关镇老旧小区改造见成效[^1]',
         '改造面积8.6万m²。',
         '::table{src="table-1.csv" header-rows="1"}',
-        '![改造前](image-1.png)',
-        '![改造后](image-2.png)',
+        '![东山小区](image-1.png)',
         '[^1]: 老旧小区指2000年底前建成的住宅小区。',
       ].join('\n\n'),
     );
     expect(imported.file.messages.map((message) => `${message.message} [${message.ruleId}]`)).toEqual([
-      "Table 1 (table-1.csv) has pictures in its cells (image-1.png、image-2.png); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text [import-unmapped]",
+      "Table 1 (table-1.csv) has pictures in its cells (image-1.png); a table holds text, so they were put after it: move them where they belong, and give the table's cells their text [import-unmapped]",
+    ]);
+  });
+
+  it('writes a table’s title merged across its top and its unit line before it as text, not as header rows', async () => {
+    const { imported, content, markdown } = await importInto(await titledTableDraft());
+    expect(markdown).toContain(['平远县老旧小区改造进展情况统计表', '单位：个、户', '::table{src="table-1.csv" header-rows="1"}'].join('\n\n'));
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe(
+      '镇（街道）,小区数（个）,户数（户）\n大柘镇,12,1024\n仁居镇,3,210\n合计,15,1234\n',
+    );
+    expect(imported.file.messages).toEqual([]);
+  });
+
+  it('warns of a Word table’s figures typed with their unit, naming the table and column, as the 合计 goes unchecked', async () => {
+    const { imported } = await importInto(await unitTableDraft());
+    expect(imported.file.messages.map((message) => `${message.message} [${message.ruleId}]`)).toEqual(
+      [
+        ['计划投资', '1,200万元', '万元'],
+        ['完成投资', '600万元', '万元'],
+      ].map(
+        ([heading, example, unit]) =>
+          `Table 1 (table-1.csv) has figures typed with their unit in its column “${heading}” (${example}), which the table reads as text, so their 合计 goes unchecked: write the unit in the column's heading (${heading}（${unit}）) and the figures alone in its cells [import-table-unit]`,
+      ),
+    );
+  });
+
+  it('writes the photos a table lays out as photos with their 图： captions, in reading order, and no table', async () => {
+    const { imported, content, markdown } = await importInto(await photoTableDraft());
+    expect(imported.tables).toBe(0);
+    expect(markdown).toContain(
+      [
+        '改造前后对比如下。',
+        '![](image-1.png)\n图：改造前的小区',
+        '![](image-2.png)\n图：改造后的小区',
+        '![停车位](image-3.png)\n图1：新建停车位',
+        '![电梯](image-4.png)\n图2：加装电梯',
+        '![](image-5.png)\n图：居民议事会',
+        '（平远县住房和城乡建设局供稿）',
+      ].join('\n\n'),
+    );
+    expect(imported.file.messages.map((message) => `${message.message} [${message.ruleId}]`)).toEqual([
+      'Table 1 of the draft lays out photos, not figures: it was written as 2 photos, each with the caption beside it as its 图： line, in reading order (image-1.png（图：改造前的小区）、image-2.png（图：改造后的小区）); check them against the draft [import-unmapped]',
+      'Table 2 of the draft lays out photos, not figures: it was written as 2 photos, each with the caption beside it as its 图： line, in reading order (image-3.png（图1：新建停车位）、image-4.png（图2：加装电梯）); check them against the draft [import-unmapped]',
+      'Table 3 of the draft lays out photos, not figures: it was written as a photo, each with the caption beside it as its 图： line, in reading order (image-5.png（图：居民议事会）); check them against the draft [import-unmapped]',
+    ]);
+    // Each caption is its photo's figcaption, and describes it: no image-alt warning.
+    const validation = await validateContent(content, { workers: 0 });
+    expect(formatProblems(validation, content)).toEqual([]);
+    const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
+    expect([...issue.html.matchAll(/<figcaption[^>]*>(.*?)<\/figcaption>/g)].map(([, caption]) => caption)).toEqual([
+      '图：改造前的小区',
+      '图：改造后的小区',
+      '图1：新建停车位',
+      '图2：加装电梯',
+      '图：居民议事会',
     ]);
   });
 

@@ -237,15 +237,17 @@ export async function framedDraft(): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
+/** A paragraph holding a photo described as `name` (or without a description). */
+function picture(name = '') {
+  const altText = name ? { altText: { name, description: name, title: name } } : {};
+  return new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 }, ...altText })] });
+}
+
 /**
  * A draft with what a table's CSV or a title's text cannot hold: a footnote on the title, a
- * superscript (m²), and pictures in a table's cells (before and after).
+ * superscript (m²), and a picture in a table of figures.
  */
 export async function marksDraft(): Promise<Buffer> {
-  const picture = (name: string) =>
-    new Paragraph({
-      children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 }, altText: { name, description: name, title: name } })],
-    });
   const document = new Document({
     footnotes: { 1: { children: [paragraph('老旧小区指2000年底前建成的住宅小区。')] } },
     sections: [
@@ -255,8 +257,8 @@ export async function marksDraft(): Promise<Buffer> {
           new Paragraph({ children: [text('改造面积8.6万m'), new TextRun({ text: '2', superScript: true }), text('。')] }),
           new Table({
             rows: [
-              new TableRow({ children: [cell('改造前'), cell('改造后')] }),
-              new TableRow({ children: [new TableCell({ children: [picture('改造前')] }), new TableCell({ children: [picture('改造后')] })] }),
+              new TableRow({ children: [cell('小区'), cell('户数（户）'), cell('现场')] }),
+              new TableRow({ children: [cell('东山小区'), cell('120'), new TableCell({ children: [picture('东山小区')] })] }),
             ],
           }),
         ],
@@ -344,4 +346,84 @@ export async function wholeBulletinDraft(options: BulletinOptions = {}): Promise
       : [...banji.map(([role, names]) => paragraph(`${role}${names}`)), paragraph(printed)]),
   ];
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/**
+ * Photos laid out in borderless tables, as offices set photos side by side: two photos without
+ * descriptions over their captions, then captions typed as 图1：/图2： over two described photos,
+ * then a photo with its caption in its own cell.
+ */
+export async function photoTableDraft(): Promise<Buffer> {
+  const photos = (...names: string[]) => new TableRow({ children: names.map((name) => new TableCell({ children: [picture(name)] })) });
+  const captions = (...texts: string[]) => new TableRow({ children: texts.map((value) => cell(value)) });
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('平远县老旧小区改造见成效')] }),
+          paragraph('改造前后对比如下。'),
+          new Table({ borders: TableBorders.NONE, rows: [photos('', ''), captions('改造前的小区', '改造后的小区')] }),
+          new Table({ borders: TableBorders.NONE, rows: [captions('图1：新建停车位', '图2：加装电梯'), photos('停车位', '电梯')] }),
+          new Table({
+            borders: TableBorders.NONE,
+            rows: [new TableRow({ children: [new TableCell({ children: [picture(), paragraph('居民议事会')] }), cell('')] })],
+          }),
+          paragraph('（平远县住房和城乡建设局供稿）'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/**
+ * A table typed as Excel sheets are laid out: its title merged across its top, a unit line typed
+ * in its last cell, then the header, the three rows marked to repeat as header rows.
+ */
+export async function titledTableDraft(): Promise<Buffer> {
+  const row = (values: readonly string[], header = false) =>
+    new TableRow({ ...(header && { tableHeader: true }), children: values.map((value) => cell(value)) });
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('平远县老旧小区改造进展情况')] }),
+          new Table({
+            rows: [
+              new TableRow({ tableHeader: true, children: [cell('平远县老旧小区改造进展情况统计表', { columnSpan: 3 })] }),
+              row(['', '', '单位：个、户'], true),
+              row(['镇（街道）', '小区数（个）', '户数（户）'], true),
+              row(['大柘镇', '12', '1024']),
+              row(['仁居镇', '3', '210']),
+              row(['合计', '15', '1234']),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** A table of investment whose figures are typed with their unit, `1,200万元`, beside a rate column. */
+export async function unitTableDraft(): Promise<Buffer> {
+  const row = (values: readonly string[]) => new TableRow({ children: values.map((value) => cell(value)) });
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('平远县燃气管道改造投资情况')] }),
+          new Table({
+            rows: [
+              row(['项目', '计划投资', '完成投资', '完成率']),
+              row(['燃气管道', '1,200万元', '600万元', '50%']),
+              row(['供水管网', '800万元', '', '—']),
+              row(['合计', '2,000万元', '600万元', '30%']),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
 }
