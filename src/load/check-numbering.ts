@@ -20,6 +20,12 @@ export interface NumberingOptions {
    */
   readonly gaps?: boolean;
   /**
+   * Issues whose frontmatter has other errors, by the year, number and total it still gives (see
+   * `placeholderIssue`): a gap their numbers fill is none. Nothing is reported at them; their own
+   * errors, and a number they repeat (`repeatedNumbers`), are reported elsewhere.
+   */
+  readonly fillers?: readonly Issue[];
+  /**
    * Supplements (增刊) take their place in the 总第N期 sequence, as `supplements-count-in-total`
    * in bulletin.yaml says; otherwise their totals, when given, only must not repeat another's.
    * @default false
@@ -59,15 +65,19 @@ const hasTotal = (issue: Issue): issue is Totalled => issue.total !== undefined;
  */
 export function checkNumbering(issues: readonly Issue[], options: NumberingOptions = {}): NumberingProblem[] {
   const gaps = options.gaps ?? true;
-  const regular = issues.filter((issue) => !issue.supplement);
-  const supplements = issues.filter((issue) => issue.supplement);
+  const fillers = new Set(options.fillers ?? []);
+  const all = [...issues, ...fillers];
+  const regular = all.filter((issue) => !issue.supplement);
+  const supplements = all.filter((issue) => issue.supplement);
   // A reduce, not Math.min(...): an archive may hold more issues than a call can take arguments.
-  const firstYear = issues.reduce((first, issue) => Math.min(first, issue.year), Number.POSITIVE_INFINITY);
-  const counted = options.supplementsInTotal ? issues : regular;
+  const firstYear = all.reduce((first, issue) => Math.min(first, issue.year), Number.POSITIVE_INFINITY);
+  const counted = (options.supplementsInTotal ? all : regular).filter(hasTotal);
+  // A filler without its total leaves the gap in the totals it might fill unknown.
+  const totalGaps = gaps && [...fillers].every((filler) => counted.includes(filler as Totalled));
   return [
-    ...checkYears(regular, REGULAR, firstYear, gaps),
-    ...checkYears(supplements, SUPPLEMENT, firstYear, gaps),
-    ...checkTotals(counted.filter(hasTotal), gaps),
+    ...checkYears(regular, REGULAR, firstYear, gaps, fillers),
+    ...checkYears(supplements, SUPPLEMENT, firstYear, gaps, fillers),
+    ...checkTotals(counted, totalGaps, fillers),
     ...(options.supplementsInTotal ? [] : checkTotalsApart(issues.filter(hasTotal))),
     ...checkLateDates(issues),
   ];
@@ -115,7 +125,7 @@ function name(issue: Issue): string {
 const byNumber = (a: Issue, b: Issue) => a.number - b.number || a.date.localeCompare(b.date) || a.source.localeCompare(b.source);
 const byTotal = (a: Totalled, b: Totalled) => a.total - b.total || a.date.localeCompare(b.date) || a.source.localeCompare(b.source);
 
-function checkYears(issues: readonly Issue[], sequence: Sequence, firstYear: number, gaps: boolean): NumberingProblem[] {
+function checkYears(issues: readonly Issue[], sequence: Sequence, firstYear: number, gaps: boolean, fillers: ReadonlySet<Issue>): NumberingProblem[] {
   const { key, mark, what } = sequence;
   const problems: NumberingProblem[] = [];
   const years = new Map<number, Issue[]>();
@@ -130,6 +140,10 @@ function checkYears(issues: readonly Issue[], sequence: Sequence, firstYear: num
     let previous: Issue | undefined;
     const first = year === firstYear;
     for (const issue of [...group].sort(byNumber)) {
+      if (fillers.has(issue) || (previous && fillers.has(previous) && previous.number === issue.number)) {
+        previous = issue;
+        continue;
+      }
       if (previous?.number === issue.number) {
         problems.push(
           problem(issue, key, `${year}年${mark}第${issue.number}期 is also ${previous.source}; each ${what} of a year has its own number`, sequence.duplicate),
@@ -149,11 +163,11 @@ function checkYears(issues: readonly Issue[], sequence: Sequence, firstYear: num
   return problems;
 }
 
-function checkTotals(issues: readonly Totalled[], gaps: boolean): NumberingProblem[] {
+function checkTotals(issues: readonly Totalled[], gaps: boolean, fillers: ReadonlySet<Issue>): NumberingProblem[] {
   const problems: NumberingProblem[] = [];
   let previous: Totalled | undefined;
   for (const issue of [...issues].sort(byTotal)) {
-    if (!previous) {
+    if (!previous || fillers.has(issue) || (fillers.has(previous) && previous.total === issue.total)) {
       previous = issue;
       continue;
     }

@@ -23,10 +23,14 @@ export async function loadContent(contentDir: string, memo?: LoadMemo): Promise<
   }
   const site = await loadSite(contentDir, memo);
   const loaded = new Map(site.files.map((file) => [file.path, file]));
-  // An issue file that failed to load may hold the number a gap is missing.
-  const complete = site.issues.length === site.files.length - 1;
+  // An issue file whose frontmatter has other errors still counts by the numbers it gives right;
+  // one that gives none may hold the number a gap is missing, and gaps are then not told.
+  const fillers = site.placeholders
+    .filter((issue) => issue.year > 0 && issue.number > 0)
+    .map((issue) => ({ ...issue, total: issue.total === 0 ? undefined : issue.total }));
+  const complete = site.issues.length + fillers.length === site.files.length - 1;
   const numbering = [
-    ...checkNumbering(site.issues, { gaps: complete, supplementsInTotal: site.series?.supplementsCountInTotal ?? false }),
+    ...checkNumbering(site.issues, { gaps: complete, fillers, supplementsInTotal: site.series?.supplementsCountInTotal ?? false }),
     ...repeatedNumbers(site.issues, site.placeholders),
   ];
   for (const problem of numbering) {

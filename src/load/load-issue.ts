@@ -72,14 +72,21 @@ export function placeholderIssue(file: VFile): Issue {
 }
 
 /**
- * The year and number a broken frontmatter still gives right, with their places: a number it
- * repeats is named in the same run (a copied folder whose date is missing, see `repeatedNumbers`).
+ * The year, number and total a broken frontmatter still gives right, with their places: a number
+ * it repeats is named in the same run (a copied folder whose date is missing, see
+ * `repeatedNumbers`), and a gap it fills is none (`checkNumbering`'s fillers).
  */
-function numbering(yaml: string): Partial<Pick<Issue, 'year' | 'number' | 'supplement' | 'places'>> {
+function numbering(yaml: string): Partial<Pick<Issue, 'year' | 'number' | 'supplement' | 'total' | 'places'>> {
   const parsed = parseYaml(yaml, new VFile(), 1);
   const data = (parsed?.data ?? {}) as Record<string, unknown>;
   const whole = (key: string) => (Number.isSafeInteger(data[key]) && (data[key] as number) > 0 ? (data[key] as number) : undefined);
-  const [year, number, supplement] = [whole('year'), whole('number'), whole('supplement')];
+  const [year, number, supplement, total] = [whole('year'), whole('number'), whole('supplement'), whole('total')];
   if (!parsed || year === undefined || (number === undefined) === (supplement === undefined)) return {};
-  return { year, number: (number ?? supplement)!, ...(supplement !== undefined && { supplement: true }), places: valuePlaces(parsed, 1) };
+  return {
+    year,
+    number: (number ?? supplement)!,
+    ...(supplement !== undefined && { supplement: true }),
+    ...(total !== undefined && { total }),
+    places: valuePlaces(parsed, 1),
+  };
 }

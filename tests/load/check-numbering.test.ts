@@ -57,6 +57,22 @@ describe('checkNumbering', () => {
     expect(lines(issues).filter((line) => line.includes('gap'))).toHaveLength(2);
   });
 
+  it('counts an issue whose frontmatter has other errors by the numbers it gives, reporting nothing at it', () => {
+    const check = (issues: Issue[], fillers: Issue[]) =>
+      checkNumbering(issues, { fillers }).map((problem) => `${problem.source}: ${problem.ruleId}: ${problem.reason}`);
+    const broken = issue(2021, 2, 2, '');
+    expect(check([issue(2021, 1, 1, '2021-01-10'), issue(2021, 3, 3, '2021-03-10')], [broken])).toEqual([]);
+    expect(check([issue(2021, 1, 1, '2021-01-10'), issue(2021, 4, 4, '2021-04-10')], [broken])).toEqual([
+      '2021/4/index.md: numbering-gap: `number`: Expected 2021年第3期 after 第2期 (2021/2/index.md), got 第4期; numbers within a year have no gaps',
+      '2021/4/index.md: numbering-total-gap: `total`: Expected 总第3期 after 2021年第2期 总第2期 (2021/2/index.md), got 总第4期; the total rises by 1 with every issue, across years',
+    ]);
+    // Without its total, the gap in the totals it may fill is not told.
+    const untotalled = { ...broken, total: undefined };
+    expect(check([issue(2021, 1, 1, '2021-01-10'), issue(2021, 4, 4, '2021-04-10')], [untotalled])).toEqual([
+      '2021/4/index.md: numbering-gap: `number`: Expected 2021年第3期 after 第2期 (2021/2/index.md), got 第4期; numbers within a year have no gaps',
+    ]);
+  });
+
   it('has nothing to say about no issues', () => {
     expect(checkNumbering([])).toEqual([]);
   });
