@@ -75,6 +75,8 @@ export async function docxToHtml(buffer: Buffer, file: VFile): Promise<DraftHtml
     if (/^Unrecognised (paragraph|run|table) style/.test(message.message)) continue;
     // A shape's drawing (VML fills, strokes, shadows) holds no text; a text box's text is reported by the draft's inventory.
     if (/^An unrecognised element was ignored: (v|o):/.test(message.message)) continue;
+    // A linked picture is reported by the draft's inventory, at its paragraph.
+    if (/^could not read external image/.test(message.message)) continue;
     reportProblem(file, `The Word reader reported: ${message.message}; look at the draft there and copy what is missing by hand`, { ruleId: 'import-mammoth' });
   }
   return { html: result.value, images };

@@ -9,7 +9,12 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'http://schemas.openxmlformats.org/drawingml/2006/chart': 'c',
   'http://schemas.openxmlformats.org/drawingml/2006/diagram': 'dgm',
   'urn:schemas-microsoft-com:office:office': 'o',
+  'http://schemas.openxmlformats.org/drawingml/2006/main': 'a',
+  'urn:schemas-microsoft-com:vml': 'v',
 };
+
+/** The namespace of a part's relationship ids (`r:embed`, `r:link`, `r:id`). */
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** What one paragraph holds that the bulletin cannot. */
 interface Found {
@@ -23,13 +28,16 @@ interface Found {
   readonly deleted: string[];
   readonly equations: string[];
   readonly objects: string[];
+  /** Pictures linked to a file outside the draft (Insert → Picture → 链接到文件), by that file. */
+  readonly linked: string[];
 }
 
 /**
  * List, as warnings on `file`, what mammoth reads past or leaves out without a word: text boxes
  * (their text lands after the paragraph, or is lost when Word wrote no fallback), comments,
  * tracked changes (taken as accepted: insertions kept, deletions gone), equations, charts,
- * SmartArt and embedded objects. Each names its paragraph, counted from the top of the
+ * SmartArt, embedded objects and pictures linked to files outside the draft (which mammoth
+ * reports without a place). Each names its paragraph, counted from the top of the
  * document as Word lays them out, table cells included, with its first words.
  *
  * mammoth's document model (`transformDocument`) does not carry these, so word/document.xml
@@ -48,6 +56,7 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
     }
   }
 
+  const external = await externalTargets(xml, parse);
   const body = parse(documentXml).getElementsByTagNameNS(W, 'body')[0];
   if (!body) return;
   const numbers = paragraphNumbers(body);
@@ -59,7 +68,18 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
     if (name === 'mc:Fallback') return; // the same content as mc:Choice, which is counted
     if (name === 'w:p') {
       const text = textOf(node, 't');
-      current = { number: numbers.get(node) ?? 0, text, before, textBoxes: [], comments: [], inserted: [], deleted: [], equations: [], objects: [] };
+      current = {
+        number: numbers.get(node) ?? 0,
+        text,
+        before,
+        textBoxes: [],
+        comments: [],
+        inserted: [],
+        deleted: [],
+        equations: [],
+        objects: [],
+        linked: [],
+      };
       found.push(current);
       if (text.trim()) before = text;
     } else if (current) {
@@ -76,6 +96,11 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
       else if (name === 'c:chart') current.objects.push('a chart');
       else if (name === 'dgm:relIds') current.objects.push('a SmartArt diagram');
       else if (name === 'o:OLEObject') current.objects.push('an embedded object');
+      else if (name === 'a:blip' || name === 'v:imagedata') {
+        const id = ['link', 'embed', 'id'].map((local) => node.getAttributeNS(RELATIONSHIPS, local)).find(Boolean);
+        const target = id ? external.get(id) : undefined;
+        if (target !== undefined) current.linked.push(target);
+      }
       if (name.startsWith('m:') || name === 'w:del' || name === 'w:moveFrom') return;
     }
     for (const child of elements(node.childNodes)) visit(child, inAlternate || name === 'mc:AlternateContent');
@@ -103,7 +128,24 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
     for (const equation of paragraph.equations)
       warn(`has an equation (“${excerpt(equation, 20)}”) that was left out; write it as text, or insert it as a picture`);
     for (const object of paragraph.objects) warn(`has ${object} that was left out; put its figures in a table, or insert it as a picture`);
+    for (const target of paragraph.linked) {
+      warn(
+        `has a picture linked to ${target}, a file outside the draft, which was left out; insert the picture itself in Word (without 链接到文件), or save it beside the issue and write ![description](its name)`,
+      );
+    }
   }
+}
+
+/** The targets of the document's relationships to files outside the draft (`TargetMode="External"`), by id. */
+async function externalTargets(xml: (name: string) => Promise<string | undefined>, parse: (text: string) => Document): Promise<Map<string, string>> {
+  const rels = await xml('word/_rels/document.xml.rels');
+  const targets = new Map<string, string>();
+  if (rels === undefined) return targets;
+  for (const relationship of elements(parse(rels).getElementsByTagName('Relationship'))) {
+    if (relationship.getAttribute('TargetMode') !== 'External' || !/\/image$/.test(relationship.getAttribute('Type') ?? '')) continue;
+    targets.set(relationship.getAttribute('Id') ?? '', relationship.getAttribute('Target') ?? '');
+  }
+  return targets;
 }
 
 function qualified(node: Element): string {

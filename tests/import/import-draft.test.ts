@@ -1,7 +1,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
@@ -422,5 +423,32 @@ describe('jianbao import', () => {
     expect(message?.reason).toMatch(new RegExp(`^${reason.replace(/[()]/g, '\\$&')}; open it in Word or WPS and save it as “Word 文档 \\(\\*\\.docx\\)”`));
     expect(message?.ruleId).toBe('import-format');
     await expect(readFile(join(content, '2022/1/index.md'))).rejects.toThrow();
+  });
+});
+
+describe('jianbao import, a picture linked to a file outside the draft', () => {
+  it('names the paragraph and the file in its warning, as for the other parts it leaves out', async () => {
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: 'Title', children: [new TextRun('全县推进老旧小区改造')] }),
+            new Paragraph({ children: [new TextRun('现场照片如下。')] }),
+            new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 } })] }),
+          ],
+        },
+      ],
+    });
+    // The docx package embeds the picture: Word's 链接到文件 keeps only a link to it.
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const linked = rels.replace(/(<Relationship [^>]*Type="[^"]*\/image"[^>]*?)Target="[^"]*"/, '$1Target="file:///D:/照片/现场.jpg" TargetMode="External"');
+    expect(linked).not.toBe(rels);
+    zip.file('word/_rels/document.xml.rels', linked);
+    zip.file('word/document.xml', (await zip.file('word/document.xml')!.async('string')).replace('r:embed=', 'r:link='));
+    const { imported } = await importInto(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(imported.file.messages.map((message) => formatMessage(message, dirname(imported.file.path!)))).toEqual([
+      'draft.docx: warning: Paragraph 3 (after “现场照片如下。”) has a picture linked to file:///D:/照片/现场.jpg, a file outside the draft, which was left out; insert the picture itself in Word (without 链接到文件), or save it beside the issue and write ![description](its name) [import-unmapped]',
+    ]);
   });
 });
