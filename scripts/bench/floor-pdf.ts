@@ -24,7 +24,7 @@ const printCss = pathToFileURL(resolve(templatesDir, 'print', 'print.css')).href
 const work = await mkdtemp(join(os.tmpdir(), 'jianbao-floor-pdf-'));
 const pages = await Promise.all(
   issues.map(async (rendered) => {
-    const issue = printView(rendered);
+    const issue = printView(rendered, site.series!.url);
     const page = join(work, issue.path, 'print.html');
     await mkdir(dirname(page), { recursive: true });
     for (const attachment of issueAttachments(rendered)) await copyFile(attachment.source, join(work, attachment.path));

@@ -10,6 +10,7 @@ import type { TemplateEngine } from '../site/engine.ts';
 import { issueNumber } from '../format/chinese.ts';
 import { issueSlug } from '../load/issue-slug.ts';
 import { issueView, type IssueView } from '../site/page-data.ts';
+import { siteLinks } from './site-links.ts';
 import { issueAttachments } from '../output/attachments.ts';
 import { fullWidthBrackets } from '../markdown/full-width-brackets.ts';
 import { fontFileFaces } from './fonts.ts';
@@ -66,14 +67,15 @@ export function pdfMetadata(issue: IssueView): PdfMetadata {
 
 /**
  * The issue as the print page shows it: its print HTML, whose article ids are short enough for PDF
- * (see `Article.printId`), and the 版记 with full-width brackets (the notes have them in the print
- * HTML already).
+ * (see `Article.printId`) and whose links to files beside the issue go to them on the site
+ * (`siteLinks`), and the 版记 with full-width brackets (the notes have them in the print HTML
+ * already).
  */
-export function printView(rendered: RenderedIssue): IssueView {
+export function printView(rendered: RenderedIssue, siteUrl: string): IssueView {
   const issue = issueView(rendered);
   return {
     ...issue,
-    html: rendered.printHtml,
+    html: siteLinks(rendered.printHtml, new URL(rendered.issue.path, siteUrl).href),
     // `titleHtml` is made when first read (see `issueSummary`), which a spread leaves out.
     articles: issue.articles.map((article) => ({ ...article, id: article.printId, titleHtml: article.titleHtml })),
     // Recipients copied from other documents often keep half-width brackets: `各县(市、区)`.
@@ -112,7 +114,7 @@ export function printPages(options: Omit<PdfEditionOptions, 'printer'>) {
     roots: [pagesDir, resolve(options.templatesDir)],
     /** The print page's HTML and the PDF's metadata. */
     html(rendered: RenderedIssue) {
-      const issue = printView(rendered);
+      const issue = printView(rendered, options.series.url);
       return { html: options.engine.render('print.njk', { series: options.series, issue, printCss }), meta: pdfMetadata(issue) };
     },
     /** Writes the page and copies the issue's files beside it; gives its file:// URL. */

@@ -2,8 +2,10 @@
  * A web address, a word and a line of code longer than a line (tests/fixtures/print-pages/links)
  * break inside the 版心: unbroken, they ran past the right edge, the layout counted a page more
  * than Chromium printed, and the build stopped on the 版记's place. Code prints in the bundled
- * faces, not in the machine's monospace one. One PDF.
+ * faces, not in the machine's monospace one; a link to a file beside the issue goes to the site.
+ * One PDF.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { pdffonts, words } from './poppler.ts';
@@ -24,6 +26,10 @@ it('breaks a web address and a word longer than a line inside the 版心, and pr
   const code = printed.filter((word) => /report\?county|已完成小区数/.test(word.text));
   expect(code.length).toBeGreaterThanOrEqual(2);
   for (const word of code) expect(word.xMax, word.text).toBeLessThanOrEqual(word.page % 2 === 1 ? 184.5 : 182.5);
+  // A link to a file beside the issue goes to it on the site, not to the build's work folder.
+  const pdf = readFileSync(result.output, 'latin1');
+  expect(pdf).toContain('/URI (https://example.org/jianbao/2021/1/figures.csv)');
+  expect(pdf).not.toContain('/URI (file:');
   // The paragraph indented with four half-width spaces is text, not code.
   expect(printed.map((word) => word.text).join('')).toContain('缩进四个半角空格的段落');
   expect(pdffonts(result.output).map((font) => font.name.replace(/^[A-Z]{6}\+/, '').replace(/-.*/, ''))).toSatisfy((names: string[]) =>
