@@ -1096,6 +1096,9 @@ export class BuildCache {
       const renders = await this.#storeRenders(this.#next.issues);
       if (renders) this.#next.renders = renders;
     }
+    // An edition this build did not make (`--no-pdf`, and `jianbao dev`, which prints none) keeps
+    // the files the last build made: the next build with PDFs prints only what changed since.
+    if (complete) this.#next.editions = { ...unmade(this.#previous.editions, this.#next.editions), ...this.#next.editions };
     const dropped =
       Object.keys(this.#previous.issues).length !== Object.keys(this.#next.issues).length ||
       editionFiles(this.#previous).length !== editionFiles(this.#next).length;
@@ -1301,6 +1304,11 @@ function manifestBlobs(manifest: Manifest): Set<string> {
 /** The blobs of every edition's files. */
 function editionFiles(manifest: Manifest): string[] {
   return Object.values(manifest.editions).flatMap((files) => Object.values(files));
+}
+
+/** The editions of `older` that `newer` has no entry of at all: those a build did not make. */
+function unmade(older: Manifest['editions'], newer: Manifest['editions']): Manifest['editions'] {
+  return Object.fromEntries(Object.entries(older).filter(([name]) => newer[name] === undefined));
 }
 
 /** The entries of both, edition by edition; `newer`'s win. */

@@ -66,6 +66,15 @@ describe('PDFs in sharded and incremental builds', () => {
     expect(await readFile(join(options.outDir, pdfPath(ISSUES[0]!)))).toEqual(before);
   }, 120_000);
 
+  it('keeps the PDFs through a build without them (`--no-pdf`, as `jianbao dev` builds), printing none after it', async () => {
+    const without = await build({ ...options, pdf: false });
+    expect(without.counts).toMatchObject({ pdfs: 0, pdfsRendered: 0 });
+    expect(Object.keys((await storedManifest(options.cacheDir)).editions.pdf ?? {})).toHaveLength(ISSUES.length);
+    const again = await build(options);
+    expect(again.counts).toMatchObject({ pdfs: ISSUES.length, pdfsRendered: 0 });
+    expect(await pdfsIn(options.outDir)).toEqual(ISSUES.map(pdfPath).sort());
+  }, 120_000);
+
   it('prints a PDF again when its stored copy was tampered with', async () => {
     const manifest = await storedManifest(options.cacheDir);
     const id = Object.values(manifest.editions.pdf!)[0]!;
