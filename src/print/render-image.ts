@@ -1,5 +1,5 @@
 import type { BrowserPool } from './browser-pool.ts';
-import { onPrintPage, type PrintPageOptions, writeAtomically } from './render-pdf.ts';
+import { layOutPage, onPrintPage, type PrintPageOptions, writeAtomically } from './render-pdf.ts';
 import { shareImageShot } from './share-image-shot.ts';
 
 /**
@@ -9,6 +9,7 @@ import { shareImageShot } from './share-image-shot.ts';
  */
 export async function renderShareImage(pool: BrowserPool, options: PrintPageOptions & { readonly output: string }): Promise<{ readonly size: number }> {
   const { png } = await onPrintPage(pool, options, async (page, { signal }) => {
+    await layOutPage(page);
     const shot = await shareImageShot(page);
     signal.throwIfAborted();
     return { png: shot };

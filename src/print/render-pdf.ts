@@ -280,9 +280,17 @@ async function printedFaces(page: Page, fontFiles: readonly FontFileFace[], fail
   });
 }
 
+/**
+ * Lay the open print page out as it prints (see `preparePrintLayout`): a share picture taken
+ * without it showed a short series title small and unspread, as the layout sets the masthead.
+ */
+export function layOutPage(page: Page): Promise<PrintLayoutReport> {
+  return page.evaluate(preparePrintLayout, layoutOptions);
+}
+
 /** Lay the open print page out and print it. */
 async function printPage(page: Page, signal: AbortSignal): Promise<{ raw: Uint8Array; layout: PrintLayoutReport }> {
-  const layout = await page.evaluate(preparePrintLayout, layoutOptions);
+  const layout = await layOutPage(page);
 
   const raw = await page.pdf({
     preferCSSPageSize: true,

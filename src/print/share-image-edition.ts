@@ -28,7 +28,8 @@ export function shareImageEdition(options: PdfEditionOptions): DownloadEdition<E
       printAssets ??= folderHash(resolve(options.templatesDir, 'print'));
       const { html } = pages.html(rendered);
       return combineHashes([
-        'share image',
+        // Pictures taken before a page loaded for its picture alone was laid out are made again.
+        'share image, laid out',
         JSON.stringify(SHARE_IMAGE),
         printer.browser.version,
         html,

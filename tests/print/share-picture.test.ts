@@ -1,6 +1,6 @@
 // The share picture comes from the page the PDF was printed from when both are made in a build,
 // the same bytes as from the page loaded for the picture alone (a build whose PDF was cached).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,23 @@ describe('the share picture', () => {
     expect(taken.size).toBe(takenPng.byteLength);
     expect(alone.size).toBe(alonePng.byteLength);
     expect(takenPng.equals(alonePng)).toBe(true);
+  }, 120_000);
+
+  it('is laid out as printed when its page is loaded for it alone: a short series title spread as on the PDF', async () => {
+    // The layout sets a short title large and spread across the masthead; a picture taken without it showed it small.
+    const content = join(root, 'short-title');
+    await cp('tests/fixtures/print-cache', content, { recursive: true });
+    const series = join(content, 'bulletin.yaml');
+    await writeFile(series, (await readFile(series, 'utf8')).replace(/^title: .*$/m, 'title: 工作简报'));
+    const { site, issues } = await validateContent(content, { workers: 0 });
+    const short = issues.find((candidate) => candidate.issue.path === '2024/1/')!;
+    const shortContext = { ...context, series: site.series!, workDir: join(root, 'short-work') };
+    await pdfEdition({ ...shortContext, sharePictures: true }).render(short, join(root, 'short.pdf'));
+    const image = shareImageEdition(shortContext);
+    await image.render(short, join(root, 'short-taken.png'));
+    await image.render(short, join(root, 'short-alone.png'));
+    const [taken, alone] = await Promise.all([readFile(join(root, 'short-taken.png')), readFile(join(root, 'short-alone.png'))]);
+    expect(taken.equals(alone)).toBe(true);
   }, 120_000);
 
   it('is not taken by a PDF edition not asked for it', async () => {
