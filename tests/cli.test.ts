@@ -66,6 +66,13 @@ describe('jianbao CLI', () => {
     expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: `jianbao ${version}\n`, stderr: '' });
   });
 
+  it('refuses a --cache-from folder that is not there, rather than print every PDF again', async () => {
+    const out = join(await temporary(), 'dist');
+    const result = await runCli('build', '--out', out, '--no-pdf', '--cache-from', 'no/such/shard-cache');
+    expect(result).toMatchObject({ code: 1, stderr: 'jianbao: Cannot find the cache folder no/such/shard-cache given to --cache-from; check its path\n' });
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('rejects an unknown command with usage', async () => {
     // In-process: the exit code of a failing command through bin/jianbao.js is asserted above.
     const result = await runCli('publish');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { build, type BuildResult } from '../pipeline.ts';
@@ -54,6 +55,10 @@ export const buildCommand: Command = {
       strict: true,
     });
     const cacheDir = cacheDirOf(values);
+    // A folder that is not there is most often a typo, or an artifact not downloaded: every PDF
+    // would be printed again, where the build was to print none.
+    const missing = values['cache-from'].filter((dir) => !existsSync(dir));
+    if (missing.length > 0) throw new Error(`Cannot find the cache folder ${missing.join(', ')} given to --cache-from; check its path`);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     const started = performance.now();
     const progress = createProgress({
