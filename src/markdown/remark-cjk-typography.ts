@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import type { RuleId } from '../report/rules.ts';
-import { eachNode } from '../util/each-node.ts';
+import { eachNode, SKIP } from '../util/each-node.ts';
 import { HAN, isCjk } from './cjk.ts';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
@@ -36,7 +36,7 @@ interface Span {
  * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
  * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
  * an issue that also uses curly ones (`mixed-quotes`). Read from the source of each text node, so
- * code, links' addresses and the frontmatter are left alone.
+ * code, links' addresses, bare web addresses and the frontmatter are left alone.
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
  * leaves `;`, `(…)` and stray spaces as they are once its add-a-space rules are off, knows
  * nothing of quote styles across a file, and its configuration is global to the process.
@@ -48,6 +48,9 @@ export default function remarkCjkTypography() {
     eachNode(tree, (node) => {
       const start = node.position?.start;
       const end = node.position?.end?.offset;
+      // A bare web address (`https://example.org/路径,参数`, `<https://…>`) is an address, not
+      // text: its commas are part of it. A link written `[text](address)` has text to check.
+      if (node.type === 'link' && start?.offset !== undefined && source[start.offset] !== '[') return SKIP;
       if (node.type === 'text' && start?.offset !== undefined && end !== undefined) {
         spans.push({ text: source.slice(start.offset, end), start: { ...start, offset: start.offset } });
       }
