@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import type { Series } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
@@ -11,9 +11,16 @@ import { resolveFontFiles } from './font-files.ts';
 export const SERIES_FILE = 'bulletin.yaml';
 
 /** Read and validate `bulletin.yaml`; problems land on the returned file as fatal messages. */
+/** The most a series file may hold: its settings fit in a few kilobytes. */
+const SERIES_MAX_BYTES = 1024 * 1024;
+
 export async function loadSeries(path: string): Promise<{ file: VFile; series?: Series }> {
   let text: string;
   try {
+    // A pipe or a device (`/dev/zero`) would block the read or never end it; a series file is small.
+    const found = await stat(path);
+    if (!found.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    if (found.size > SERIES_MAX_BYTES) throw Object.assign(new Error('too large'), { code: `${found.size} bytes, more than ${SERIES_MAX_BYTES}` });
     text = await readFile(path, 'utf8');
   } catch (cause) {
     const file = new VFile({ path });

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Issue } from '../model.ts';
+import { localPath } from '../util/local-path.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 import { monthsBetween } from '../format/months.ts';
 import { movePeriod } from './move-period.ts';
@@ -22,7 +23,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkDirec
  * beside the new issue under the same name. Prose is not carried: it is new every issue. The
  * placeholder article comes first. Undefined when `previous` has no tables.
  */
-export async function carryForward(previous: Issue, next: NextIssue): Promise<IssueContents | undefined> {
+export async function carryForward(previous: Issue, next: NextIssue, contentDir: string): Promise<IssueContents | undefined> {
   const { markdown } = previous;
   const tree = parser.parse(markdown) as Root;
   const source = (node: RootContent) => markdown.slice(node.position!.start.offset, node.position!.end.offset);
@@ -54,7 +55,14 @@ export async function carryForward(previous: Issue, next: NextIssue): Promise<Is
   for (const src of sources) {
     // A source outside the issue's folder is shared between issues: the line alone carries it.
     if (isAbsolute(src) || normalize(src).startsWith('..')) continue;
-    const contents = await readFile(join(folder, src)).catch(() => undefined);
+    // Copied only as `check` would read it: inside the content folder after links are followed,
+    // and a regular file (a symlink to a file outside would publish it; a pipe would hang).
+    const local = localPath(
+      src,
+      { from: folder, root: contentDir, cwd: process.cwd() },
+      { what: 'table source', written: src, ruleId: 'table-src-outside-root' },
+    );
+    const contents = 'path' in local ? await readFile(local.path).catch(() => undefined) : undefined;
     // A missing source is left for `check` to name, at the carried line.
     if (contents) files.push({ name: normalize(src), contents });
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { issueLabel, issueNumber } from '../format/chinese.ts';
@@ -8,6 +9,7 @@ import { ContentError, fatalMessages } from '../report/messages.ts';
 import { carryForward } from './carry-forward.ts';
 import { newestIssue, nextIssue, type NextIssue } from './next-issue.ts';
 import { type IssueContents, issueMarkdown, starterContents } from './skeleton.ts';
+import { isInside, realOrSelf } from '../util/inside.ts';
 
 export interface CreatedIssue extends NextIssue {
   /** `content/2022/1/index.md`. */
@@ -78,6 +80,12 @@ export async function createIssue(contentDir: string, date: string, options: Cre
       throw new Error(`${file.path} already exists; \`jianbao new\` never overwrites a file: move it away or write the issue by hand`);
     }
   }
+  // A year folder that is a symlink would put the issue outside the content folder.
+  const root = realOrSelf(contentDir);
+  const reached = realOrSelf(nearestExisting(folder));
+  if (!isInside(root, reached)) {
+    throw new Error(`${folder} leads outside the content folder ${contentDir}/ through a symlink (to ${reached}); \`jianbao new\` writes only inside it`);
+  }
   // `wx` fails rather than overwrite a file that appeared since the check.
   for (const file of files) {
     await mkdir(dirname(file.path), { recursive: true });
@@ -105,5 +113,12 @@ function refuseOlderWithoutTotal(site: Site, { year, number, date }: { year: num
 async function defaultContents(site: Site, next: NextIssue): Promise<IssueContents> {
   // Issues are newest first, regular issues before a year's supplements.
   const previous = next.supplement ? undefined : site.issues.find((issue) => !issue.supplement);
-  return (previous && (await carryForward(previous, next))) ?? starterContents(next);
+  return (previous && (await carryForward(previous, next, site.contentDir))) ?? starterContents(next);
+}
+
+/** `path`, or the nearest folder above it that exists: where writing it would start. */
+function nearestExisting(path: string): string {
+  let at = path;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  return at;
 }

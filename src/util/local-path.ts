@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { RuleId } from '../report/rules.ts';
 import { isInside, realOrSelf } from './inside.ts';
@@ -42,7 +43,15 @@ export function localPath(
     if (!isInside(root, resolved)) return outside();
     if (!isInside(realOrSelf(root), realOrSelf(resolved))) return outside(', which is a symlink leading outside it');
   }
+  // A FIFO, a device or a socket would block the build that reads it, or never end.
+  if (!regularOrAbsent(resolved)) return { reason: `Expected ${article(what)} file, got ${written}, which is no regular file (a pipe or a device)`, ruleId };
   return { path: resolved };
+}
+
+/** Whether `path` is a regular file or a folder, or is not there (which the caller reports as missing). */
+function regularOrAbsent(path: string): boolean {
+  const found = statSync(path, { throwIfNoEntry: false });
+  return found === undefined || found.isFile() || found.isDirectory();
 }
 
 /** The extension of a path, lower case and without the dot; '' when it has none. */

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,5 +99,30 @@ date: 2024-02-27
     expect(after.errors).toEqual([]);
     expect(after.warnings.filter((message) => message.ruleId === 'table-unchanged')).toEqual([]);
     expect(created.path).toBe(join(content, '2022/2/index.md'));
+  });
+});
+
+describe('jianbao new, with symlinks in the content folder', () => {
+  it('does not copy a table source that is a symlink to a file outside the content folder', async () => {
+    const content = await copy('tests/fixtures/new/carry-forward');
+    const outside = join(content, '..', 'secret.csv');
+    await writeFile(outside, '用户,密码\nroot,x\n');
+    await rm(join(content, '2024/1/progress.csv'));
+    await symlink(outside, join(content, '2024/1/progress.csv'));
+    const created = await createIssue(content, '2024-02-27');
+    // The line is carried; the file is not, and `check` names the symlink at the carried line.
+    expect(created.files.map((path) => relative(content, path))).toEqual(['2024/2/index.md', '2024/2/燃气进展.xlsx']);
+  });
+
+  it('refuses to write through a year folder that is a symlink leading outside the content folder', async () => {
+    const content = await copy('tests/fixtures/new/carry-forward');
+    const outside = join(content, '..', 'elsewhere');
+    await mkdir(outside);
+    await symlink(outside, join(content, '2025'));
+    const error = await createIssue(content, '2025-01-27').catch((caught: Error) => caught);
+    expect((error as Error).message).toBe(
+      `${join(content, '2025/1')} leads outside the content folder ${content}/ through a symlink (to ${outside}); \`jianbao new\` writes only inside it`,
+    );
+    expect(await readdir(outside)).toEqual([]);
   });
 });

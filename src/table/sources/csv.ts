@@ -5,7 +5,7 @@ import { type DecodedCsv, decodeCsv, emptyCsv } from './decode-csv.ts';
 import { leadingIndent } from './leading-indent.ts';
 import { readSourceFile } from './read-source-file.ts';
 import { contentHash } from '../../cache/hash.ts';
-import type { SourceCell, SourceResult, SourceRow, TableSource } from './source.ts';
+import { MAX_TABLE_CELLS, type SourceCell, type SourceResult, type SourceRow, type TableSource } from './source.ts';
 
 /** CSV files as Excel and WPS save them: UTF-8 (BOM or not), UTF-16, GB18030; any line endings. */
 export const csvSource: TableSource = {
@@ -38,10 +38,20 @@ export function parseCsv(bytes: Uint8Array, name: string): SourceResult {
 
   // Excel writes CRLF; csv-parse miscounts lines on it, and cells don't need the CR.
   const lines = decoded.text.replace(/\r\n?/g, '\n');
+  const delimiter = delimiterOf(decoded.encoding, lines);
+  // At most one cell a delimiter or line end: a file of more cells than a table holds is refused
+  // before csv-parse reads it (see MAX_TABLE_CELLS).
+  const cells = lines.split(delimiter).length + lines.split('\n').length;
+  if (cells > MAX_TABLE_CELLS) {
+    return failed({
+      reason: `Expected a table of at most ${MAX_TABLE_CELLS.toLocaleString('en')} cells, found up to ${cells.toLocaleString('en')} in ${name}`,
+      ruleId: 'table-csv-read',
+    });
+  }
   let lastLine = 0;
   const options: Options<SourceRow, string[]> = {
     record_delimiter: '\n',
-    delimiter: delimiterOf(decoded.encoding, lines),
+    delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
     // Excel pads exports with rows of bare commas.

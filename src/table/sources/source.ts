@@ -1,6 +1,13 @@
 import type { Problem, SourcePlace } from '../problem.ts';
 
 /**
+ * The most cells a table source may hold: a bulletin's tables hold hundreds. A cell typed far
+ * from a sheet's table (`XFD1048576`) made a sheet of 17 billion cells that the build went
+ * through, and a CSV row of a million cells took csv-parse minutes, past Ctrl-C.
+ */
+export const MAX_TABLE_CELLS = 1_000_000;
+
+/**
  * One cell as its source holds it. A cell with `colSpan` or `rowSpan` above 1 (a workbook's
  * merged cells) covers the cells to its right and below it, which stay in their rows with
  * empty text, as spreadsheets keep them; a source without spans (CSV) repeats header text

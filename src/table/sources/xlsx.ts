@@ -4,11 +4,12 @@ import type { PlaceLabel, Problem, SourcePlace } from '../problem.ts';
 import { type CellRange, columnLetters, parseRange } from './a1-range.ts';
 import { readSourceFile } from './read-source-file.ts';
 import { contentHash } from '../../cache/hash.ts';
-import type { SourceCell, SourceContext, SourceResult, SourceRow, TableSource } from './source.ts';
+import { MAX_TABLE_CELLS, type SourceCell, type SourceContext, type SourceResult, type SourceRow, type TableSource } from './source.ts';
 import { useChineseBuiltInFormats } from './built-in-formats.ts';
 import { formatUnit } from './number-format.ts';
 import { cellText } from './workbook-cell.ts';
 import { workbookContainer } from './workbook-container.ts';
+import { workbookLimits } from './workbook-limits.ts';
 
 /**
  * Excel workbooks (`.xlsx`, as Excel, WPS and LibreOffice save them), read with exceljs:
@@ -41,6 +42,11 @@ async function readXlsx(path: string, context: SourceContext): Promise<SourceRes
 async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceContext): Promise<SourceResult> {
   const container = workbookContainer(bytes);
   if (container !== 'zip') return failed(notAWorkbook(container, name));
+  const limit = await workbookLimits(bytes, name).catch((error: unknown) => ({
+    reason: `Cannot read ${name} as an Excel workbook (${error instanceof Error ? error.message : String(error)}); open it in Excel or WPS and save it again as .xlsx`,
+    ruleId: 'table-xlsx-read' as const,
+  }));
+  if (limit) return failed(limit);
   const loaded = await loadWorkbook(bytes).then(
     (workbook) => ({ workbook }),
     (error: unknown) => ({ error }),
@@ -217,6 +223,14 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
   // (the whole sheet) reads the cells there are, not 17 billion.
   const bottom = Math.min(range.bottom, sheet.rowCount);
   const right = Math.min(range.right, Math.max(sheet.columnCount, left));
+  const cells = (bottom - top + 1) * (right - left + 1);
+  if (cells > MAX_TABLE_CELLS) {
+    const span = `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+    return failed({
+      reason: `Expected a table of at most ${MAX_TABLE_CELLS.toLocaleString('en')} cells, found ${span} in use (${cells.toLocaleString('en')} cells), most likely for a cell typed far from the table; pick the table's cells with \`range\``,
+      ruleId: 'table-range',
+    });
+  }
   const problems: Problem[] = [];
   let saved: boolean | undefined;
   const calculated = () => (saved ??= savedResults(sheet));

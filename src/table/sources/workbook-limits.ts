@@ -1,0 +1,61 @@
+import type { Problem } from '../problem.ts';
+import { parseRange } from './a1-range.ts';
+import { MAX_TABLE_CELLS } from './source.ts';
+
+/**
+ * The most a workbook's parts may unpack to: a county's workbook unpacks to a few megabytes, and
+ * exceljs holds some twelve times the XML it reads (a 198 MB sheet peaked at 2.4 GB).
+ */
+const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+/** The most merged cells a sheet may have, and the most cells one may span: exceljs spends time in the square of the first and memory in the second. */
+const MAX_MERGES = 10_000;
+
+/** A ZIP entry as JSZip reads it from the archive's directory, its sizes known before it is unpacked. */
+interface ZipEntry {
+  readonly name: string;
+  readonly dir: boolean;
+  readonly _data?: { readonly uncompressedSize?: number };
+  async(type: 'string'): Promise<string>;
+}
+
+/**
+ * Why a workbook is refused before exceljs reads it, or undefined: parts that unpack to more
+ * than MAX_UNPACKED_BYTES (as the archive's directory gives their sizes), a sheet with more than
+ * MAX_MERGES merged cells, or a merged cell of more than MAX_TABLE_CELLS cells. exceljs unpacks
+ * every part and makes an object for each cell a merge covers, so such a file of a few kilobytes
+ * ran the build out of memory or for hours, past Ctrl-C.
+ */
+export async function workbookLimits(bytes: Buffer, name: string): Promise<Problem | undefined> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const entries = Object.values(zip.files) as unknown as ZipEntry[];
+  // Read as unsigned: JSZip reads a size past 2 GB as a negative number.
+  const unpacked = entries.reduce((sum, entry) => sum + ((entry._data?.uncompressedSize ?? 0) >>> 0), 0);
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    return {
+      reason: `Cannot read ${name}: its parts unpack to ${Math.round(unpacked / 2 ** 20)} MB, more than a workbook of tables holds (${MAX_UNPACKED_BYTES / 2 ** 20} MB); save the sheet with the table on its own as .xlsx`,
+      ruleId: 'table-xlsx-read',
+    };
+  }
+  for (const entry of entries.filter((candidate) => !candidate.dir && /^xl\/worksheets\/[^/]+\.xml$/.test(candidate.name))) {
+    const refs = [...(await entry.async('string')).matchAll(/<mergeCell\b[^>]*?\bref="([^"]+)"/g)].map((found) => found[1]!);
+    if (refs.length > MAX_MERGES) {
+      return {
+        reason: `Cannot read ${name}: a sheet has ${refs.length} merged cells, more than a table has (${MAX_MERGES}); unmerge them in Excel or WPS`,
+        ruleId: 'table-xlsx-read',
+      };
+    }
+    for (const ref of refs) {
+      const range = parseRange(ref);
+      const cells = range ? (range.bottom - range.top + 1) * (range.right - range.left + 1) : 0;
+      if (cells > MAX_TABLE_CELLS) {
+        return {
+          reason: `Cannot read ${name}: the merged cell ${ref} spans ${cells.toLocaleString('en')} cells, more than a table has (${MAX_TABLE_CELLS.toLocaleString('en')}); unmerge it in Excel or WPS`,
+          ruleId: 'table-xlsx-read',
+        };
+      }
+    }
+  }
+  return undefined;
+}
