@@ -452,3 +452,22 @@ describe('jianbao import, a picture linked to a file outside the draft', () => {
     ]);
   });
 });
+
+describe('jianbao import, a draft that unpacks to more than a draft holds', () => {
+  it('is refused before the Word reader unpacks it', async () => {
+    const document = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('正文。')] })] }] });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+    zip.file('word/media/junk.bin', Buffer.alloc(1024));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    // The archive's directory says the part unpacks to 600 MB, as a ZIP bomb's does.
+    const name = Buffer.from('word/media/junk.bin');
+    const entry = bytes.findIndex((_, at) => bytes.readUInt32LE(at) === 0x02014b50 && bytes.subarray(at + 46, at + 46 + name.length).equals(name));
+    expect(entry).toBeGreaterThan(0);
+    bytes.writeUInt32LE(600 * 2 ** 20, entry + 24);
+    const made = await archive(bytes);
+    const error = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' }).catch((caught: unknown) => caught);
+    expect((error as ContentError).messages.map((message) => message.reason)).toEqual([
+      'Cannot read this .docx: its parts unpack to 600 MB, more than a draft holds (512 MB); save it again in Word or WPS, its pictures compressed',
+    ]);
+  });
+});

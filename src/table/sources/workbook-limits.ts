@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.ts';
 import { parseRange } from './a1-range.ts';
 import { MAX_TABLE_CELLS } from './source.ts';
+import { zipUnpackedSize } from '../../util/zip-size.ts';
 
 /**
  * The most a workbook's parts may unpack to: a county's workbook unpacks to a few megabytes, and
@@ -11,14 +12,6 @@ const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 /** The most merged cells a sheet may have, and the most cells one may span: exceljs spends time in the square of the first and memory in the second. */
 const MAX_MERGES = 10_000;
 
-/** A ZIP entry as JSZip reads it from the archive's directory, its sizes known before it is unpacked. */
-interface ZipEntry {
-  readonly name: string;
-  readonly dir: boolean;
-  readonly _data?: { readonly uncompressedSize?: number };
-  async(type: 'string'): Promise<string>;
-}
-
 /**
  * Why a workbook is refused before exceljs reads it, or undefined: parts that unpack to more
  * than MAX_UNPACKED_BYTES (as the archive's directory gives their sizes), a sheet with more than
@@ -27,18 +20,16 @@ interface ZipEntry {
  * ran the build out of memory or for hours, past Ctrl-C.
  */
 export async function workbookLimits(bytes: Buffer, name: string): Promise<Problem | undefined> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
-  const entries = Object.values(zip.files) as unknown as ZipEntry[];
-  // Read as unsigned: JSZip reads a size past 2 GB as a negative number.
-  const unpacked = entries.reduce((sum, entry) => sum + ((entry._data?.uncompressedSize ?? 0) >>> 0), 0);
+  const unpacked = await zipUnpackedSize(bytes);
   if (unpacked > MAX_UNPACKED_BYTES) {
     return {
       reason: `Cannot read ${name}: its parts unpack to ${Math.round(unpacked / 2 ** 20)} MB, more than a workbook of tables holds (${MAX_UNPACKED_BYTES / 2 ** 20} MB); save the sheet with the table on its own as .xlsx`,
       ruleId: 'table-xlsx-read',
     };
   }
-  for (const entry of entries.filter((candidate) => !candidate.dir && /^xl\/worksheets\/[^/]+\.xml$/.test(candidate.name))) {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  for (const entry of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
     const refs = [...(await entry.async('string')).matchAll(/<mergeCell\b[^>]*?\bref="([^"]+)"/g)].map((found) => found[1]!);
     if (refs.length > MAX_MERGES) {
       return {
