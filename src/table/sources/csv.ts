@@ -41,7 +41,7 @@ export function parseCsv(bytes: Uint8Array, name: string): SourceResult {
   const delimiter = delimiterOf(decoded.encoding, lines);
   // At most one cell a delimiter or line end: a file of more cells than a table holds is refused
   // before csv-parse reads it (see MAX_TABLE_CELLS).
-  const cells = lines.split(delimiter).length + lines.split('\n').length;
+  const cells = occurrences(lines, delimiter) + occurrences(lines, '\n') + 2;
   if (cells > MAX_TABLE_CELLS) {
     return failed({
       reason: `Expected a table of at most ${MAX_TABLE_CELLS.toLocaleString('en')} cells, found up to ${cells.toLocaleString('en')} in ${name}`,
@@ -99,6 +99,13 @@ export function parseCsv(bytes: Uint8Array, name: string): SourceResult {
       }),
     );
   return problems.length > 0 ? failed(...problems) : { rows, problems: [] };
+}
+
+/** How often `character` occurs in `text`, counted without splitting it. */
+function occurrences(text: string, character: string): number {
+  let count = 0;
+  for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) count++;
+  return count;
 }
 
 /** “Unicode 文本” (UTF-16) separates cells with tabs; every other export with commas. */
