@@ -2,7 +2,7 @@ import type { ChartRequest } from './chart-attributes.ts';
 import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
 import { type HeaderBlank, headerCells } from './header-cells.ts';
-import { type Problem, rowLabel, type SourcePlace } from './problem.ts';
+import { cellInFile, type Problem, rowLabel } from './problem.ts';
 import { isBlankNumber, parseNumberCell } from './number-cell.ts';
 import type { TableModel } from './render-table.ts';
 import { cellTexts, type SourceRow } from './sources/source.ts';
@@ -133,7 +133,7 @@ function blankProblem(blank: HeaderBlank, rows: readonly SourceRow[], headerRows
       : below !== -1 && !rows.slice(headerRows, below).some(holdsFigures)
         ? `its heading “${rows[below]!.cells[blank.column]!.text}” is in a row below the header’s ${headerRows}: set \`header-rows="${below + 1}"\``
         : filled.length === 1 && isHeading(filled[0]!.text)
-          ? `only ${where(filled[0]!.place)} “${filled[0]!.text}” is filled in it, so it is most likely no column of the table: leave that cell out (a workbook’s \`range\` picks the table’s cells) or delete it`
+          ? `only ${cellInFile(filled[0]!.place)} “${filled[0]!.text}” is filled in it, so it is most likely no column of the table: leave that cell out (a workbook’s \`range\` picks the table’s cells) or delete it`
           : 'write its heading, or delete the column if it is not part of the table';
     return { reason: `Expected a heading for the last column, found only empty header cells; ${hint}`, ruleId: 'table-header-untitled', place };
   }
@@ -196,11 +196,6 @@ function headsFigures(row: SourceRow, figures: SourceRow): boolean {
  * they are neither years (`2023`, `2024` over their columns) nor the columns' numbers (a 栏次
  * row: `1`, `2`, `3`…).
  */
-
-/** A cell's place in a message that names its file already: `Sheet1!J20`, or `line 20, column 10`. */
-function where(place: SourcePlace): string {
-  return place.label.where?.(place.line, place.column) ?? `line ${place.line}, column ${place.column}`;
-}
 
 /** The text of the first row when it is all in its first cell, across a table of three columns or more: a sheet's title saved with it. */
 function titleOf(rows: readonly SourceRow[]): string | undefined {

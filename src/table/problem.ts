@@ -36,3 +36,5 @@ export interface PlaceLabel {
 
 export const cellLabel = (place: SourcePlace): string => place.label.cell(place.line, place.column);
 export const rowLabel = (place: SourcePlace): string => place.label.row(place.line);
+/** A cell inside a sentence whose message names its file already: `3月进展!E12`; a CSV's `line 5, column 3`. */
+export const cellInFile = (place: SourcePlace): string => place.label.where?.(place.line, place.column) ?? `line ${place.line}, column ${place.column}`;

@@ -2,7 +2,7 @@ import { columnName } from './column-paths.ts';
 import { bareLabel, labelIndex, sameLabel } from './label-cell.ts';
 import { numberColumns } from './number-columns.ts';
 import { atScale, formatDecimal, isBlankNumber, parseNumberCell, type Decimal } from './number-cell.ts';
-import { cellLabel, rowLabel, type Problem, type SourcePlace } from './problem.ts';
+import { cellInFile, rowLabel, type Problem, type SourcePlace } from './problem.ts';
 import { cellTexts as texts, type SourceCell, type SourceRow } from './sources/source.ts';
 
 /** The totals row's label by default (`::table` without `total="…"`). */
@@ -180,7 +180,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     if (!cells.some((cell) => cell?.value !== undefined)) return '';
     const texts = cells.filter((cell): cell is SourceCell => cell !== undefined && cell.value === undefined && parseNumberCell(cell.text) !== undefined);
     if (texts.length === 0) return '';
-    const named = texts.slice(0, 2).map(({ place, text }) => `${place.label.where?.(place.line, place.column) ?? cellLabel(place)} “${text}”`);
+    const named = texts.slice(0, 2).map(({ place, text }) => `${cellInFile(place)} “${text}”`);
     const more = texts.length > 2 ? ` and ${texts.length - 2} more` : '';
     return `; ${named.join(', ')}${more} ${texts.length === 1 ? 'is a figure' : 'are figures'} stored as text, which Excel’s SUM leaves out: convert ${texts.length === 1 ? 'it' : 'them'} to a number in the workbook`;
   };
