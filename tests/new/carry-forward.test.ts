@@ -36,6 +36,10 @@ describe('movePeriod', () => {
     expect(movePeriod('2023年1-11月累计', 1, '2023-12-05')).toBe('2023年1—12月累计');
     expect(movePeriod('2023年1—12月', 1, '2024-01-05')).toBe('2024年1月');
     expect(movePeriod('2023年1—12月', 2, '2024-01-05')).toBe('2024年1—2月');
+    // January alone, in a heading of totals so far, grows again; a January report moves on.
+    expect(movePeriod('2024年1月累计情况', 2, '2024-01-31')).toBe('2024年1—3月累计情况');
+    expect(movePeriod('今年以来（2024年1月）', 1, '2024-01-31')).toBe('今年以来（2024年1—2月）');
+    expect(movePeriod('2024年1月进展情况', 1, '2024-01-31')).toBe('2024年2月进展情况');
     expect(movePeriod('2023年3—5月', 3, '2023-06-05')).toBe('2023年6—8月');
     expect(movePeriod('2023年10—12月', 1, '2024-01-05')).toBe('2023年11月—2024年1月');
   });
