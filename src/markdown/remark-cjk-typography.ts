@@ -36,7 +36,8 @@ interface Span {
  * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
  * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
  * an issue that also uses curly ones (`mixed-quotes`). Read from the source of each text node, so
- * code, links' addresses, bare web addresses and the frontmatter are left alone.
+ * code, links' addresses and bare web addresses are left alone; of the frontmatter, only the
+ * values printed as text are read (`title`, `special`, `issuer`).
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
  * leaves `;`, `(…)` and stray spaces as they are once its add-a-space rules are off, knows
  * nothing of quote styles across a file, and its configuration is global to the process.
@@ -51,6 +52,7 @@ export default function remarkCjkTypography() {
       // A bare web address (`https://example.org/路径,参数`, `<https://…>`) is an address, not
       // text: its commas are part of it. A link written `[text](address)` has text to check.
       if (node.type === 'link' && start?.offset !== undefined && source[start.offset] !== '[') return SKIP;
+      if (node.type === 'yaml' && start?.offset !== undefined && end !== undefined) spans.push(...printedValues(source, start.offset, end, start.line));
       if (node.type === 'text' && start?.offset !== undefined && end !== undefined) {
         spans.push({ text: source.slice(start.offset, end), start: { ...start, offset: start.offset } });
       }
@@ -144,6 +146,26 @@ function escaped(text: string, index: number): boolean {
 }
 
 /** The source range `from`–`to` of a span's text, as lines and columns. */
+/** Frontmatter values printed as text (the masthead's title and special issue name, the issuer), written on the key's line. */
+const PRINTED_VALUE = /^(?:title|special|issuer):[ \t]*(.*?)[ \t]*$/gm;
+
+/** The spans of the printed values in the frontmatter between `from` and `to` (its first line `line`), each at its place. */
+function printedValues(source: string, from: number, to: number, line: number): Span[] {
+  const block = source.slice(from, to);
+  return [...block.matchAll(PRINTED_VALUE)].flatMap((found) => {
+    const written = found[1]!;
+    if (written === '' || /^[|>&*!#[{]/.test(written)) return [];
+    // A quoted value's quotes are YAML's, not the text's: only what is between them is read.
+    const quoted = /^(["']).*\1$/.test(written) && written.length >= 2;
+    // A plain value ends where a comment starts (` # …`).
+    const value = quoted ? written.slice(1, -1) : written.replace(/[ \t]+#.*$/, '');
+    const at = found.index + found[0].indexOf(written, found[0].indexOf(':') + 1) + (quoted ? 1 : 0);
+    const before = block.slice(0, at);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return [{ text: value, start: { line: line + (before.match(/\n/g)?.length ?? 0), column: at - lineStart + 1, offset: from + at } }];
+  });
+}
+
 function position(span: Span, from: number, to: number): Position {
   return { start: pointAt(span, from), end: pointAt(span, to) };
 }

@@ -222,3 +222,17 @@ describe('footnote marks', () => {
     expect(String(file)).toContain('含续建项目');
   });
 });
+
+describe('the typography check of the frontmatter', () => {
+  it('reads the values printed as text (title, special, issuer), without their quotes or comments, at their places', async () => {
+    const file = new VFile({
+      path: 'a.md',
+      value: '---\nyear: 2021\ntitle: 测试,标题\nspecial: "防汛;专刊"\nissuer: 县局 # 注释,不查\ndate: 2021-01-10\n---\n\n## 文\n\n正文。\n',
+    });
+    await createProcessor({ root: '.' }).process(file);
+    expect(file.messages.map((message) => [message.line, message.column, message.ruleId, message.actual, message.expected])).toEqual([
+      [3, 10, 'cjk-punctuation', ',', ['，']],
+      [4, 13, 'cjk-punctuation', ';', ['；']],
+    ]);
+  });
+});
