@@ -49,6 +49,13 @@ export async function linkTarget(url: string, options: LinkTargetOptions): Promi
   if ('reason' in local) return refuse(local.reason, local.ruleId);
 
   const type = extensionOf(written);
+  // A folder (`../3/`, another issue) is no file to publish: its page is at its web address.
+  if (options.what === 'link' && type === '' && /\/$|^\.\.?$/.test(written)) {
+    return refuse(
+      `Expected the link to name a file beside the issue or an http: or https: address, got ${url}, a folder; to link another issue, write its web address (the site’s url and its year and number: …/2021/3/)`,
+      rules.type,
+    );
+  }
   if (!options.types.includes(type)) {
     const instead = options.what === 'image' ? 'save it as PNG or JPEG' : 'save it as PDF or put it in a ZIP';
     return refuse(

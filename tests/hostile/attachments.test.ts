@@ -41,6 +41,20 @@ describe('attachments that could carry script', () => {
   });
 });
 
+describe('a link to another issue', () => {
+  it('is refused as a folder, saying to write its web address', async () => {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkLocalFiles, { root: '.' })
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(new VFile({ path: 'content/2021/4/index.md', cwd: process.cwd(), value: '见[上期简报](../3/)。' }));
+    expect(file.messages.map((message) => formatMessage(message))).toEqual([
+      'content/2021/4/index.md:1:2: Expected the link to name a file beside the issue or an http: or https: address, got ../3/, a folder; to link another issue, write its web address (the site’s url and its year and number: …/2021/3/) [link-type]',
+    ]);
+  });
+});
+
 describe('a remote image', () => {
   it('is a warning at its place, since the PDF leaves it out; a missing local one is an error', async () => {
     const file = await unified()
