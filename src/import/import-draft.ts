@@ -7,10 +7,11 @@ import { type BulletinParts, reportBulletinParts, withoutBulletinParts } from '.
 import { docxToHtml } from './docx-to-html.ts';
 import { draftFormatProblem } from './draft-format.ts';
 import { warnUnmapped } from './draft-inventory.ts';
-import { zipUnpackedSize } from '../util/zip-size.ts';
+import { unpackedSize } from '../util/zip-size.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { withoutInvisibleColumns } from './word-grid-columns.ts';
 import { typedNumbers } from './word-numbering.ts';
+import { openDocx } from './word-xml.ts';
 
 export interface ImportOptions {
   /** @default 'content' */
@@ -30,6 +31,9 @@ export interface ImportedDraft {
   readonly images: number;
 }
 
+/** The most a draft's parts may unpack to (see `unpackedSize`). */
+const MAX_DRAFT_UNPACKED_BYTES = 512 * 1024 * 1024;
+
 /**
  * Make the next issue (numbered as `jianbao new` numbers it) from a Word draft: its text as
  * Markdown, each table as a CSV file beside it with its `::table` line, each picture beside it.
@@ -38,16 +42,16 @@ export interface ImportedDraft {
  * Throws ContentError when the draft is not a .docx, and what `createIssue` throws; what could
  * not be carried over is listed as warnings on the returned file, nothing is left out silently.
  */
-/** The most a draft's parts may unpack to (see `zipUnpackedSize`). */
-const MAX_DRAFT_UNPACKED_BYTES = 512 * 1024 * 1024;
-
 export async function importDraft(draftPath: string, options: ImportOptions): Promise<ImportedDraft> {
   const buffer = await readFile(draftPath);
   const file = new VFile({ path: draftPath });
   const problem = draftFormatProblem(draftPath, buffer);
   if (problem !== undefined) throw new ContentError([reportProblem(file, problem, { ruleId: 'import-format' })]);
   // Photos make a draft large, not bombs: a draft whose parts unpack to more is refused before the Word reader holds them.
-  const unpacked = await zipUnpackedSize(buffer).catch(() => 0);
+  const unpacked = await openDocx(buffer).then(
+    ({ zip }) => unpackedSize(zip),
+    () => 0,
+  );
   if (unpacked > MAX_DRAFT_UNPACKED_BYTES) {
     const reason = `Cannot read this .docx: its parts unpack to ${Math.round(unpacked / 2 ** 20)} MB, more than a draft holds (${MAX_DRAFT_UNPACKED_BYTES / 2 ** 20} MB); save it again in Word or WPS, its pictures compressed`;
     throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);

@@ -36,7 +36,7 @@ export default function remarkHeadingLines(options: Options = {}) {
       if (last?.type === 'text' && last.value.endsWith('\\')) backslashProblem(last, file);
       heading.children = heading.children.flatMap((child): PhrasingContent[] => {
         if (child.type === 'text') slashProblem(child, separator, file);
-        if (child.type !== 'text' || !matches(separator, child.value)) return [child];
+        if (child.type !== 'text' || child.value.search(separator) === -1) return [child];
         return child.value
           .split(separator)
           .flatMap((value, index): PhrasingContent[] => (index === 0 ? [{ type: 'text', value }] : [{ type: 'break' }, { type: 'text', value }]));
@@ -49,11 +49,6 @@ export default function remarkHeadingLines(options: Options = {}) {
 function separatorPattern(separator: string): RegExp {
   const pattern = [...separator].map((char) => (char === ' ' ? '[ \\u3000]' : char === '/' ? '[/／]' : char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
   return new RegExp(pattern, 'g');
-}
-
-function matches(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
 }
 
 function underlineProblem(heading: Heading, file: VFile): void {

@@ -53,7 +53,7 @@ export default function remarkTypedLineBreaks() {
       const last = phrasing.children.at(-1);
       const note = article && last?.type === 'text' && NOTE_LINE.test(last.value);
       const lineStart = article ? TYPED_OR_NUMBERED_LINE : TYPED_LINE;
-      if (!note && !phrasing.children.some((child) => child.type === 'text' && matches(lineStart, child.value))) return undefined;
+      if (!note && !phrasing.children.some((child) => child.type === 'text' && child.value.search(lineStart) !== -1)) return undefined;
       const first = phrasing.children[0];
       const lineOf: Lines = {
         column: phrasing.position?.start.column ?? 1,
@@ -117,11 +117,6 @@ export function opensParagraph(line: string): boolean {
   const text = line.replace(/^[ \t]+/, '');
   const typed = TYPED_SPACES.exec(text)?.[0].length ?? 0;
   return OWN_LINE_START.test(text) && (typed === INDENT || typed === 0);
-}
-
-function matches(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
 }
 
 function startsParagraph(node: PhrasingContent): boolean {

@@ -1,7 +1,7 @@
 import type { Problem } from '../problem.ts';
 import { parseRange } from './a1-range.ts';
 import { MAX_TABLE_CELLS } from './source.ts';
-import { zipUnpackedSize } from '../../util/zip-size.ts';
+import { unpackedSize } from '../../util/zip-size.ts';
 
 /**
  * The most a workbook's parts may unpack to: a county's workbook unpacks to a few megabytes, and
@@ -20,15 +20,15 @@ const MAX_MERGES = 10_000;
  * ran the build out of memory or for hours, past Ctrl-C.
  */
 export async function workbookLimits(bytes: Buffer, name: string): Promise<Problem | undefined> {
-  const unpacked = await zipUnpackedSize(bytes);
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const unpacked = unpackedSize(zip);
   if (unpacked > MAX_UNPACKED_BYTES) {
     return {
       reason: `Cannot read ${name}: its parts unpack to ${Math.round(unpacked / 2 ** 20)} MB, more than a workbook of tables holds (${MAX_UNPACKED_BYTES / 2 ** 20} MB); save the sheet with the table on its own as .xlsx`,
       ruleId: 'table-xlsx-read',
     };
   }
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
   for (const entry of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
     const refs = [...(await entry.async('string')).matchAll(/<mergeCell\b[^>]*?\bref="([^"]+)"/g)].map((found) => found[1]!);
     if (refs.length > MAX_MERGES) {
