@@ -7,7 +7,7 @@ import { type BulletinParts, reportBulletinParts, withoutBulletinParts } from '.
 import { docxToHtml } from './docx-to-html.ts';
 import { draftFormatProblem } from './draft-format.ts';
 import { warnUnmapped } from './draft-inventory.ts';
-import { unpackedSize } from '../util/zip-size.ts';
+import { unpackedSizeProblem } from '../util/zip-size.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { withoutInvisibleColumns } from './word-grid-columns.ts';
 import { typedNumbers } from './word-numbering.ts';
@@ -31,7 +31,7 @@ export interface ImportedDraft {
   readonly images: number;
 }
 
-/** The most a draft's parts may unpack to (see `unpackedSize`). */
+/** The most a draft's parts may unpack to (see `unpackedSizeProblem`). */
 const MAX_DRAFT_UNPACKED_BYTES = 512 * 1024 * 1024;
 
 /**
@@ -49,11 +49,14 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   if (problem !== undefined) throw new ContentError([reportProblem(file, problem, { ruleId: 'import-format' })]);
   // Photos make a draft large, not bombs: a draft whose parts unpack to more is refused before the Word reader holds them.
   const unpacked = await openDocx(buffer).then(
-    ({ zip }) => unpackedSize(zip),
-    () => 0,
+    ({ zip }) => unpackedSizeProblem(zip, MAX_DRAFT_UNPACKED_BYTES),
+    () => undefined,
   );
-  if (unpacked > MAX_DRAFT_UNPACKED_BYTES) {
-    const reason = `Cannot read this .docx: its parts unpack to ${Math.round(unpacked / 2 ** 20)} MB, more than a draft holds (${MAX_DRAFT_UNPACKED_BYTES / 2 ** 20} MB); save it again in Word or WPS, its pictures compressed`;
+  if (unpacked !== undefined) {
+    const reason =
+      unpacked.kind === 'too-large'
+        ? `Cannot read this .docx: its parts unpack to ${Math.round(unpacked.bytes / 2 ** 20)} MB, more than a draft holds (${MAX_DRAFT_UNPACKED_BYTES / 2 ** 20} MB); save it again in Word or WPS, its pictures compressed`
+        : `Cannot read this .docx: its part ${unpacked.name} unpacks to more than the file's directory says, as a ZIP bomb's does; open it in Word or WPS, save it again as .docx and import that`;
     throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);
   }
 

@@ -20,12 +20,20 @@ const CURLY_QUOTE = /[“”]/;
  * opens bold text).
  */
 const REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31})$/;
+/**
+ * Underscores around text with Chinese in it that Markdown left as text (`这是__重点__的`):
+ * CommonMark reads `_` as emphasis only beside spaces or punctuation, to keep `snake_case`, and
+ * remark-cjk-friendly, like the CJK-friendly amendment it implements, widens only `*`.
+ */
+const UNDERSCORES = /(?<![_\\])(__?)(?![_\s])([^_\n]*?\p{Script=Han}[^_\n]*?)(?<![_\s\\])\1(?!_)/gu;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
 const MARKUP = /[*_~]/;
 
 /** A text node's source, where its warnings are placed. */
 interface Span {
   readonly text: string;
+  /** Whether the text is Markdown's, not a frontmatter value's, which prints as typed. */
+  readonly markdown: boolean;
   readonly start: Point & { readonly offset: number };
 }
 
@@ -35,7 +43,8 @@ interface Span {
  * half-width punctuation beside Chinese characters and half-width parentheses around Chinese text
  * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
  * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
- * an issue that also uses curly ones (`mixed-quotes`). Read from the source of each text node, so
+ * an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
+ * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`). Read from the source of each text node, so
  * code, links' addresses and bare web addresses are left alone; of the frontmatter, only the
  * values printed as text are read (`title`, `special`, `issuer`).
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
@@ -54,7 +63,7 @@ export default function remarkCjkTypography() {
       if (node.type === 'link' && start?.offset !== undefined && source[start.offset] !== '[') return SKIP;
       if (node.type === 'yaml' && start?.offset !== undefined && end !== undefined) spans.push(...printedValues(source, start.offset, end, start.line));
       if (node.type === 'text' && start?.offset !== undefined && end !== undefined) {
-        spans.push({ text: source.slice(start.offset, end), start: { ...start, offset: start.offset } });
+        spans.push({ text: source.slice(start.offset, end), markdown: true, start: { ...start, offset: start.offset } });
       }
     });
     const warn = (span: Span, from: number, to: number, reason: string, ruleId: RuleId, expected: string) => {
@@ -105,6 +114,18 @@ export default function remarkCjkTypography() {
           `Unexpected space between “${before}” and “${after}”; official usage sets Han characters beside digits and Latin letters without one, so remove it`,
           'cjk-space',
           '',
+        );
+      }
+      for (const match of span.markdown ? span.text.matchAll(UNDERSCORES) : []) {
+        const [written, marks, inside] = match as unknown as [string, string, string];
+        const stars = '*'.repeat(marks.length);
+        warn(
+          span,
+          match.index,
+          match.index + written.length,
+          `Unexpected underscores around “${inside}”, which print as typed: beside Chinese, Markdown reads only \`*\` as ${marks.length === 2 ? 'bold' : 'emphasis'}; write ${stars}${inside}${stars} (or \\_ for an underscore)`,
+          'emphasis-underscore',
+          `${stars}${inside}${stars}`,
         );
       }
       if (!curly) continue;
@@ -162,7 +183,7 @@ function printedValues(source: string, from: number, to: number, line: number): 
     const at = found.index + found[0].indexOf(written, found[0].indexOf(':') + 1) + (quoted ? 1 : 0);
     const before = block.slice(0, at);
     const lineStart = before.lastIndexOf('\n') + 1;
-    return [{ text: value, start: { line: line + (before.match(/\n/g)?.length ?? 0), column: at - lineStart + 1, offset: from + at } }];
+    return [{ text: value, markdown: false, start: { line: line + (before.match(/\n/g)?.length ?? 0), column: at - lineStart + 1, offset: from + at } }];
   });
 }
 

@@ -377,6 +377,13 @@ export const RULES = {
     summary: 'straight quotes in an issue that also uses curly ones; `check --fix` fixes them',
     example: 'Unexpected straight quotes "好" in an issue that also uses curly ones; use one style, “好” (GB/T 15834)',
   },
+  'emphasis-underscore': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'underscores meant as bold or emphasis (`这是__重点__的`) that print as typed beside Chinese; `check --fix` writes `**` or `*`',
+    example:
+      'Unexpected underscores around “重点”, which print as typed: beside Chinese, Markdown reads only `*` as bold; write **重点** (or \\_ for an underscore)',
+  },
   'table-src': {
     where: '`::table`',
     severity: 'error',

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderIn } from '../table/process-fixture.ts';
+import { withStatedSize } from '../support/zip-sizes.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -67,6 +68,17 @@ describe('a table source built to exhaust the build', () => {
     await writeFile(join(dir, 'bomb.xlsx'), bomb);
     expect(await reasons('bomb.xlsx')).toEqual([
       'Cannot read bomb.xlsx: its parts unpack to 65 MB, more than a workbook of tables holds (64 MB); save the sheet with the table on its own as .xlsx [table-xlsx-read]',
+    ]);
+  });
+
+  it('refuses a workbook whose part unpacks to more than its directory says, before a reader unpacks it', async () => {
+    const bomb = await workbook(
+      (sheet) => sheet,
+      (zip) => zip.file('xl/media/junk.bin', Buffer.alloc(16 * 2 ** 20)),
+    );
+    await writeFile(join(dir, 'understated.xlsx'), withStatedSize(bomb, 'xl/media/junk.bin', 1024));
+    expect(await reasons('understated.xlsx')).toEqual([
+      "Cannot read understated.xlsx: its part xl/media/junk.bin unpacks to more than the file's directory says, as a ZIP bomb's does; open the workbook in Excel or WPS and save it again [table-xlsx-read]",
     ]);
   });
 

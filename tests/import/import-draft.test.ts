@@ -8,6 +8,7 @@ import { importDraft } from '../../src/import/import-draft.ts';
 import { validateContent } from '../../src/pipeline.ts';
 import { ContentError, formatMessage, formatProblems } from '../../src/report/messages.ts';
 import { runCli } from '../support/run-cli.ts';
+import { withStatedSize } from '../support/zip-sizes.ts';
 import {
   framedDraft,
   marksDraft,
@@ -458,16 +459,24 @@ describe('jianbao import, a draft that unpacks to more than a draft holds', () =
     const document = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('正文。')] })] }] });
     const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
     zip.file('word/media/junk.bin', Buffer.alloc(1024));
-    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
     // The archive's directory says the part unpacks to 600 MB, as a ZIP bomb's does.
-    const name = Buffer.from('word/media/junk.bin');
-    const entry = bytes.findIndex((_, at) => bytes.readUInt32LE(at) === 0x02014b50 && bytes.subarray(at + 46, at + 46 + name.length).equals(name));
-    expect(entry).toBeGreaterThan(0);
-    bytes.writeUInt32LE(600 * 2 ** 20, entry + 24);
+    const bytes = withStatedSize(await zip.generateAsync({ type: 'nodebuffer' }), 'word/media/junk.bin', 600 * 2 ** 20);
     const made = await archive(bytes);
     const error = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' }).catch((caught: unknown) => caught);
     expect((error as ContentError).messages.map((message) => message.reason)).toEqual([
       'Cannot read this .docx: its parts unpack to 600 MB, more than a draft holds (512 MB); save it again in Word or WPS, its pictures compressed',
+    ]);
+  });
+
+  it('is refused when a part unpacks to more than its directory says, before the Word reader unpacks it', async () => {
+    const document = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('正文。')] })] }] });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+    zip.file('word/media/junk.bin', Buffer.alloc(16 * 2 ** 20));
+    const bytes = withStatedSize(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'word/media/junk.bin', 1024);
+    const made = await archive(bytes);
+    const error = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' }).catch((caught: unknown) => caught);
+    expect((error as ContentError).messages.map((message) => message.reason)).toEqual([
+      "Cannot read this .docx: its part word/media/junk.bin unpacks to more than the file's directory says, as a ZIP bomb's does; open it in Word or WPS, save it again as .docx and import that",
     ]);
   });
 });

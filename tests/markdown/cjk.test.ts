@@ -64,6 +64,23 @@ describe('the rules, as the fixtures show them', () => {
     expect(out).not.toMatch(/\*\*|~~/);
   });
 
+  it('warns of underscores meant as bold beside Chinese, whose fix prints them bold', async () => {
+    const render = (value: string) => createProcessor({ root: '.' }).process(new VFile({ path: 'a.md', value }));
+    const typed = '## 文\n\n这是__重点__的内容，_着重_的文字，梅州_2021_报表。\n';
+    const warned = (await render(typed)).messages.filter((message) => message.ruleId === 'emphasis-underscore');
+    expect(warned.map((message) => [message.actual, message.expected])).toEqual([
+      ['__重点__', ['**重点**']],
+      ['_着重_', ['*着重*']],
+    ]);
+    const fixed = warned.reduceRight((text, message) => {
+      const { start, end } = message.place as { start: { offset: number }; end: { offset: number } };
+      return text.slice(0, start.offset) + message.expected![0] + text.slice(end.offset);
+    }, typed);
+    const file = await render(fixed);
+    expect(String(file)).toContain('这是<strong>重点</strong>的内容，<em>着重</em>的文字，梅州_2021_');
+    expect(file.messages.filter((message) => message.ruleId === 'emphasis-underscore')).toEqual([]);
+  });
+
   it('joins hard-wrapped lines beside Chinese and keeps the space where Latin words meet', async () => {
     const out = await html('join-lines');
     expect(out).toContain('现将有关情况报告如下：全市完成“四项工程”改造<span class="keep-together">任务。</span>');

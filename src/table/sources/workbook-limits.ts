@@ -1,7 +1,7 @@
 import type { Problem } from '../problem.ts';
 import { parseRange } from './a1-range.ts';
 import { MAX_TABLE_CELLS } from './source.ts';
-import { unpackedSize } from '../../util/zip-size.ts';
+import { unpackedSizeProblem } from '../../util/zip-size.ts';
 
 /**
  * The most a workbook's parts may unpack to: a county's workbook unpacks to a few megabytes, and
@@ -14,7 +14,7 @@ const MAX_MERGES = 10_000;
 
 /**
  * Why a workbook is refused before exceljs reads it, or undefined: parts that unpack to more
- * than MAX_UNPACKED_BYTES (as the archive's directory gives their sizes), a sheet with more than
+ * than MAX_UNPACKED_BYTES or to more than the archive's directory says (see `unpackedSizeProblem`), a sheet with more than
  * MAX_MERGES merged cells, or a merged cell of more than MAX_TABLE_CELLS cells. exceljs unpacks
  * every part and makes an object for each cell a merge covers, so such a file of a few kilobytes
  * ran the build out of memory or for hours, past Ctrl-C.
@@ -22,12 +22,13 @@ const MAX_MERGES = 10_000;
 export async function workbookLimits(bytes: Buffer, name: string): Promise<Problem | undefined> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
-  const unpacked = unpackedSize(zip);
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    return {
-      reason: `Cannot read ${name}: its parts unpack to ${Math.round(unpacked / 2 ** 20)} MB, more than a workbook of tables holds (${MAX_UNPACKED_BYTES / 2 ** 20} MB); save the sheet with the table on its own as .xlsx`,
-      ruleId: 'table-xlsx-read',
-    };
+  const unpacked = await unpackedSizeProblem(zip, MAX_UNPACKED_BYTES);
+  if (unpacked !== undefined) {
+    const reason =
+      unpacked.kind === 'too-large'
+        ? `Cannot read ${name}: its parts unpack to ${Math.round(unpacked.bytes / 2 ** 20)} MB, more than a workbook of tables holds (${MAX_UNPACKED_BYTES / 2 ** 20} MB); save the sheet with the table on its own as .xlsx`
+        : `Cannot read ${name}: its part ${unpacked.name} unpacks to more than the file's directory says, as a ZIP bomb's does; open the workbook in Excel or WPS and save it again`;
+    return { reason, ruleId: 'table-xlsx-read' };
   }
   for (const entry of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
     const refs = [...(await entry.async('string')).matchAll(/<mergeCell\b[^>]*?\bref="([^"]+)"/g)].map((found) => found[1]!);
