@@ -60,12 +60,12 @@ describe('a table source built to exhaust the build', () => {
   });
 
   it('refuses a workbook whose parts unpack to more than a workbook of tables holds, before unpacking them', async () => {
+    // The archive's directory says the part unpacks to 65 MB, as a ZIP bomb's does.
     const bomb = await workbook(
       (sheet) => sheet,
-      (zip) => zip.file('xl/media/junk.bin', Buffer.alloc(65 * 2 ** 20)),
+      (zip) => zip.file('xl/media/junk.bin', Buffer.alloc(1024)),
     );
-    expect(bomb.byteLength).toBeLessThan(2 ** 20);
-    await writeFile(join(dir, 'bomb.xlsx'), bomb);
+    await writeFile(join(dir, 'bomb.xlsx'), withStatedSize(bomb, 'xl/media/junk.bin', 65 * 2 ** 20));
     expect(await reasons('bomb.xlsx')).toEqual([
       'Cannot read bomb.xlsx: its parts unpack to 65 MB, more than a workbook of tables holds (64 MB); save the sheet with the table on its own as .xlsx [table-xlsx-read]',
     ]);
@@ -74,7 +74,7 @@ describe('a table source built to exhaust the build', () => {
   it('refuses a workbook whose part unpacks to more than its directory says, before a reader unpacks it', async () => {
     const bomb = await workbook(
       (sheet) => sheet,
-      (zip) => zip.file('xl/media/junk.bin', Buffer.alloc(16 * 2 ** 20)),
+      (zip) => zip.file('xl/media/junk.bin', Buffer.alloc(2 ** 21)),
     );
     await writeFile(join(dir, 'understated.xlsx'), withStatedSize(bomb, 'xl/media/junk.bin', 1024));
     expect(await reasons('understated.xlsx')).toEqual([

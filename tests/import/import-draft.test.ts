@@ -471,7 +471,7 @@ describe('jianbao import, a draft that unpacks to more than a draft holds', () =
   it('is refused when a part unpacks to more than its directory says, before the Word reader unpacks it', async () => {
     const document = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('正文。')] })] }] });
     const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
-    zip.file('word/media/junk.bin', Buffer.alloc(16 * 2 ** 20));
+    zip.file('word/media/junk.bin', Buffer.alloc(2 ** 21));
     const bytes = withStatedSize(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'word/media/junk.bin', 1024);
     const made = await archive(bytes);
     const error = await importDraft(made.draft, { contentDir: made.content, date: '2022-01-10' }).catch((caught: unknown) => caught);
