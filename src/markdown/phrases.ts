@@ -26,6 +26,15 @@ const WHOLE =
 /** A unit or short note in brackets (`（万元）`, `（个百分点）`, `（市、区）`): one word, as both split it (`（万|元）`). */
 const UNIT = /[（(][^（）()\s]{1,6}[）)]/gu;
 
+/**
+ * A quoted name or slogan (`“千村示范”`, `“我为群众办实事”`, `《安全生产法》`), or each part of
+ * one listed with `、` or `，` (`“千村示范、万村整治”`), which a reader takes as one name: both
+ * segmenters cut it as prose (`“千村|示范”`), and in a title it stays whole up to
+ * `LONGEST_QUOTED` characters. A longer one is a sentence, and breaks as one.
+ */
+const QUOTED = /(?<=[“‘《「『](?:[^“”‘’《》「」『』]*[、，])?)[^“”‘’《》「」『』、，]+(?=[、，”’》」』])/gu;
+const LONGEST_QUOTED = 10;
+
 /** A word of two Han characters or more, as ICU cuts them. */
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
@@ -46,9 +55,9 @@ const TWO_HAN_OPEN = /^\p{Script=Han}{2}$/u;
  * needs both BudouX's Simplified Chinese model and ICU's word dictionary (Intl.Segmenter) to
  * see a boundary there, as each alone splits words the other keeps (BudouX `年|度`, ICU
  * `平|远|县`), and none falls inside a word of `WHOLE` (`同比`, `人均`) that both split, nor
- * inside a unit in brackets (`（万元）`). With `compounds`, two two-character words in a row stay
- * together too: both split the four-character compounds of official prose (`老旧|小区`,
- * `目标|任务`, `群众|工作`). Without (a table header, in a column a few characters wide), a
+ * inside a unit in brackets (`（万元）`). With `compounds`, a short quoted name stays whole
+ * (`“千村示范”`, `QUOTED`), and two two-character words in a row stay together too: both split
+ * the four-character compounds of official prose (`老旧|小区`, `目标|任务`, `群众|工作`). Without (a table header, in a column a few characters wide), a
  * phrase of BudouX's also breaks where ICU sees two words of two characters or more
  * (`重大|隐患`), so that a header wraps between words, not inside the phrase where the column
  * ends (`重大隐 / 患`). Joined, the pieces are `text` again.
@@ -78,7 +87,8 @@ function cut(text: string, compounds: boolean): readonly string[] {
     if (budoux.has(index) || (!compounds && HAN_WORD.test(before) && HAN_WORD.test(segment))) breaks.add(index);
     before = segment;
   }
-  for (const { index, 0: word } of [...text.matchAll(WHOLE), ...text.matchAll(UNIT)]) {
+  const quoted = compounds ? [...text.matchAll(QUOTED)].filter(([name]) => name.length <= LONGEST_QUOTED) : [];
+  for (const { index, 0: word } of [...text.matchAll(WHOLE), ...text.matchAll(UNIT), ...quoted]) {
     for (let inside = index + 1; inside < index + word.length; inside++) breaks.delete(inside);
   }
   const words: string[] = [];

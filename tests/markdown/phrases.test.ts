@@ -45,6 +45,16 @@ describe('phrases', () => {
     expect(cut('全市城镇老旧小区改造工作推进会召开')).toBe('全市城镇老旧小区改造工作|推进会|召开');
   });
 
+  it('keeps a short quoted name whole in a title, each part of a list of them too, where both segmenters cut it as prose', () => {
+    expect(cut('推进“千村示范”建设')).toContain('|“千村示范”|');
+    expect(cut('开展“我为群众办实事”实践活动')).toBe('开展|“我为群众办实事”|实践活动');
+    expect(cut('深入开展“千村示范、万村整治”工程')).toBe('深入开展|“千村示范、|万村整治”|工程');
+    expect(cut('“双减”、“五项管理”落地见效')).toBe('“双减”、|“五项管理”|落地见效');
+    // A longer quotation is a sentence, and breaks as one; a table header keeps its narrow breaks.
+    expect(cut('贯彻落实《中华人民共和国安全生产法》').split('|').length).toBeGreaterThan(3);
+    expect(cut('“四项工程”完成数', false)).toBe('“四项|工程”|完成数');
+  });
+
   it('breaks a table header between the words of a phrase BudouX keeps whole, never leaving one character alone', () => {
     // BudouX keeps 重大隐患 one phrase; wider than a narrow column, it broke as 重大隐 / 患.
     expect(cut('其中重大隐患（处）', false)).toBe('其中|重大|隐患|（处）');
