@@ -126,7 +126,7 @@ export const RULES = {
   'numbering-order': {
     where: 'numbering',
     severity: 'error',
-    summary: 'numbers within a year not rising with the total',
+    summary: 'numbers within a year not rising with the total; a total going back against the years and numbers, reported at that issue alone',
     example: '`number`: 第1期 comes after 2021年第2期 总第1期 (…) by its total, but has a lower number; numbers rise with the total',
   },
   'numbering-total-gap': {
