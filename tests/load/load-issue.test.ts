@@ -27,7 +27,7 @@ describe('loadIssue', () => {
 
   it('reports a missing key', async () => {
     expect(await messagesFor('missing-key')).toEqual([
-      'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected number) [frontmatter-schema]',
+      'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected a whole number) [frontmatter-schema]',
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('loadIssue', () => {
 
   it('reports mistyped and unknown keys together', async () => {
     expect(await messagesFor('unknown-key')).toEqual([
-      'tests/fixtures/frontmatter/unknown-key/index.md:4:8: `total`: Expected number, got string "18" [frontmatter-schema]',
+      'tests/fixtures/frontmatter/unknown-key/index.md:4:8: `total`: Expected a whole number, got "18"; write 18 without the quotes [frontmatter-schema]',
       'tests/fixtures/frontmatter/unknown-key/index.md:6:1: Unknown key `author` [frontmatter-schema]',
     ]);
   });
