@@ -97,6 +97,14 @@ describe('loadIssue', () => {
       'content/2022/1/index.md:7:7: `distribution.抄送`: Expected recipients: a name, a list of names, or nothing after the role (`抄送:`) for an issue without it [frontmatter-schema]',
     ]);
   });
+
+  it('puts a role the series lacks where the 版记 has it: an issue’s 发送 before the series’ 抄送', async () => {
+    const { series } = await loadSeries(join(fixtures, 'added-role', 'bulletin.yaml'));
+    const path = join(fixtures, 'added-role', 'index.md');
+    const issue = loadIssue(new VFile({ path, value: await readFile(path, 'utf8') }), series!);
+    // A role of another name (分管) keeps its place after the others.
+    expect(issue!.distribution.map((entry) => entry.role)).toEqual(['报送', '发送', '抄送', '分管']);
+  });
 });
 
 describe('loadSeries', () => {
