@@ -51,7 +51,7 @@ describe('jianbao CLI', () => {
     expect(result.stderr.split('\n')).toEqual(
       expect.arrayContaining([
         'tests/fixtures/frontmatter/impossible-date/index.md:5:7: `date`: Expected a date that exists on the calendar [frontmatter-schema]',
-        'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected number) [frontmatter-schema]',
+        'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected a whole number) [frontmatter-schema]',
       ]),
     );
     expect(result.stderr).toContain('jianbao: 6 errors in the content; nothing was written');

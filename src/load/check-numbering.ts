@@ -74,10 +74,17 @@ export function checkNumbering(issues: readonly Issue[], options: NumberingOptio
   const counted = (options.supplementsInTotal ? all : regular).filter(hasTotal);
   // A filler without its total leaves the gap in the totals it might fill unknown.
   const totalGaps = gaps && [...fillers].every((filler) => counted.includes(filler as Totalled));
+  const backwards = totalsGoingBack(issues.filter((issue) => !issue.supplement).filter(hasTotal), new Set(counted.map((issue) => issue.total)));
   return [
     ...checkYears(regular, REGULAR, firstYear, gaps, fillers),
     ...checkYears(supplements, SUPPLEMENT, firstYear, gaps, fillers),
-    ...checkTotals(counted, totalGaps, fillers),
+    ...backwards.problems,
+    // A total going back leaves a gap where it belongs: one to fill, not to report as well.
+    ...checkTotals(
+      counted.filter((issue) => !backwards.issues.has(issue)),
+      totalGaps && backwards.issues.size === 0,
+      fillers,
+    ),
     ...(options.supplementsInTotal ? [] : checkTotalsApart(issues.filter(hasTotal))),
     ...checkLateDates(issues),
   ];
@@ -161,6 +168,74 @@ function checkYears(issues: readonly Issue[], sequence: Sequence, firstYear: num
     }
   }
   return problems;
+}
+
+/**
+ * Regular issues whose total goes back against their years and numbers (`2023年第3期 总第9期`
+ * after `第2期 总第11期`), each reported at its total. Ordered by the totals, such an issue
+ * would put the blame on the issues around it, whose dates and numbers then seem out of order;
+ * so the issues kept are the longest run whose totals rise with the numbers (the earlier issue
+ * where two disagree), and every other is the one to renumber, left out of `checkTotals`.
+ */
+function totalsGoingBack(issues: readonly Totalled[], taken: ReadonlySet<number>): { problems: NumberingProblem[]; issues: ReadonlySet<Totalled> } {
+  // Two issues of one number (a duplicate, reported as such) are in no order by it: by their totals.
+  const ordered = [...issues].sort((a, b) => a.year - b.year || a.number - b.number || a.total - b.total || a.source.localeCompare(b.source));
+  const kept = new Set(longestRising(ordered.map((issue) => issue.total)).map((index) => ordered[index]!));
+  // The next issue kept after each, found in one pass from the end.
+  const afters: (Totalled | undefined)[] = [];
+  for (let index = ordered.length - 1, after: Totalled | undefined; index >= 0; index--) {
+    afters[index] = after;
+    if (kept.has(ordered[index]!)) after = ordered[index];
+  }
+  const problems: NumberingProblem[] = [];
+  const back = new Set<Totalled>();
+  let before: Totalled | undefined;
+  ordered.forEach((issue, index) => {
+    if (kept.has(issue)) {
+      before = issue;
+      return;
+    }
+    back.add(issue);
+    const after = afters[index];
+    const expected = expectedBetween(before, after, taken);
+    const reason =
+      before && issue.total < before.total
+        ? `总第${issue.total}期 is below the total of ${name(before)}, numbered before it; totals rise with the years and numbers: correct this issue’s total${expected}`
+        : `总第${issue.total}期 is above the total of ${name(after!)}, numbered after it; totals rise with the years and numbers: correct this issue’s total${expected}`;
+    problems.push(problem(issue, 'total', reason, 'numbering-order'));
+  });
+  return { problems, issues: back };
+}
+
+/** ` to 总第12期` where the issues kept around a misplaced total leave it one place, not `taken` (by a 增刊). */
+function expectedBetween(before: Totalled | undefined, after: Totalled | undefined, taken: ReadonlySet<number>): string {
+  if (before && after && after.total === before.total + 2 && !taken.has(before.total + 1)) return ` to 总第${before.total + 1}期`;
+  return '';
+}
+
+/**
+ * Indexes of the longest run of `values` that never falls, in order; where runs are as long, the
+ * one of earlier values (patience sorting from the end, in O(n log n) for a large archive).
+ */
+function longestRising(values: readonly number[]): number[] {
+  // From the end, a run that never rises: tails[k] is the index starting the best run of k + 1.
+  const tails: number[] = [];
+  const next = new Array<number | undefined>(values.length);
+  for (let index = values.length - 1; index >= 0; index--) {
+    const value = values[index]!;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (values[tails[middle]!]! >= value) low = middle + 1;
+      else high = middle;
+    }
+    next[index] = low > 0 ? tails[low - 1] : undefined;
+    tails[low] = index;
+  }
+  const run: number[] = [];
+  for (let index = tails.at(-1); index !== undefined; index = next[index]) run.push(index);
+  return run;
 }
 
 function checkTotals(issues: readonly Totalled[], gaps: boolean, fillers: ReadonlySet<Issue>): NumberingProblem[] {

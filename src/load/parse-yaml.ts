@@ -1,4 +1,4 @@
-import { isScalar, LineCounter, parseDocument, visit, type Document, type Tags } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Tags } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { reportProblem } from '../report/messages.ts';
@@ -132,16 +132,51 @@ export function valuePlaces(parsed: ParsedYaml, lineOffset = 1): Record<string, 
   return places;
 }
 
+/** What a value must be, in an editor's words rather than the schema's type names (`int`, `string`). */
+const EXPECTED: Readonly<Record<string, string>> = {
+  int: 'a whole number',
+  number: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'keys under it',
+  record: 'keys under it',
+};
+
+/** Keys whose value has a form of its own, named by the key. */
+const EXPECTED_AT_KEY: Readonly<Record<string, string>> = { date: 'a date as YYYY-MM-DD', year: 'a year such as 2021' };
+
 function describe(issue: z.core.$ZodIssue, node: unknown): string {
   if (issue.code === 'invalid_type') {
-    if (node === undefined) return `Missing required key (expected ${issue.expected})`;
-    const value = isScalar(node) ? node.value : node;
-    // Unquoted text where a number belongs (`0x1`, `.inf`, `二十`): say it as written.
-    if (issue.expected === 'number' && isScalar(node) && node.type === 'PLAIN' && typeof value === 'string') return `Expected a whole number, got ${value}`;
-    return `Expected ${issue.expected}, got ${typeof value} ${JSON.stringify(value)}`;
+    const key = issue.path.at(-1);
+    const form = typeof key === 'string' ? EXPECTED_AT_KEY[key] : undefined;
+    const expected = form ?? EXPECTED[issue.expected] ?? issue.expected;
+    if (node === undefined) return `Missing required key (expected ${expected})`;
+    // A date or a year has a form of its own, which the message names: quoting is no fix there.
+    return `Expected ${expected}, got ${written(node)}${form ? '' : whatToDo(issue.expected, node)}`;
   }
   if (issue.code === 'unrecognized_keys') return `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
   return issue.message;
+}
+
+/** A value as the editor wrote it: `6.5`, `"5"` (quoted), `yes`, a list, keys. */
+function written(node: unknown): string {
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'keys under it';
+  if (!isScalar(node)) return String(node);
+  if (node.value === null) return 'nothing';
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  return quoted ? JSON.stringify(node.value) : String(node.value);
+}
+
+/** The fix for the two slips a type error most often is: a number quoted, or text written as a number. */
+function whatToDo(expected: string, node: unknown): string {
+  if (!isScalar(node)) return '';
+  if ((expected === 'number' || expected === 'int') && typeof node.value === 'string' && node.type !== 'PLAIN' && /^\d+$/.test(node.value.trim())) {
+    return `; write ${node.value.trim()} without the quotes`;
+  }
+  if (expected === 'string' && typeof node.value === 'number') return `; put it in quotes to use it as text ("${node.source}")`;
+  return '';
 }
 
 /** Where the value at `path` is written (or the deepest part of the path that is), as a file position. */

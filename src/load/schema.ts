@@ -30,11 +30,11 @@ const issueDistribution = z.record(
 );
 
 /** Font families an office has installed, put before the bundled faces in print. */
-const families = z.array(z.string().trim().min(1)).optional();
+const families = z.array(z.string().trim().min(1, 'Expected a font family or font file, got an empty value')).optional();
 
 export const seriesSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  issuer: z.string().trim().min(1),
+  title: z.string().trim().min(1, 'Expected the series title, such as 梅州市城镇老旧小区改造工作简报, got an empty value'),
+  issuer: z.string().trim().min(1, 'Expected the issuing office, such as 梅州市住房和城乡建设局, got an empty value'),
   // The site's address becomes the feed, sitemap and canonical links, so only http(s) will do;
   // any host name, so an intranet's `http://10.1.2.3/` or `http://oa/` still works.
   url: z.url({
@@ -112,8 +112,16 @@ export function dateFitsYear(date: string, year: number, yearEnd: boolean): bool
 /** The keys after the numbering, in the order messages about them are given. */
 const rest = {
   date: isoDate,
-  title: z.string().trim().min(1).optional(),
-  issuer: z.string().trim().min(1).optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Expected this issue’s own series title, got an empty value; write it, or delete `title` to print bulletin.yaml’s')
+    .optional(),
+  issuer: z
+    .string()
+    .trim()
+    .min(1, 'Expected this issue’s own issuing office, got an empty value; write it, or delete `issuer` to print bulletin.yaml’s')
+    .optional(),
   distribution: issueDistribution.optional(),
   special,
 };

@@ -50,7 +50,7 @@ export const RULES = {
     summary:
       'a missing, mistyped or unknown key; a number not in decimal digits (`0x1`, `1e3`, `.inf`), a year not of 4 digits; an impossible date or one outside `year` (and, with `year-end-in-next-year`, the first two months of the next); a series `url` that is not an `http:`/`https:` address (it becomes the feed, sitemap and canonical links)',
     example: [
-      '`total`: Missing required key (expected number)',
+      '`total`: Missing required key (expected a whole number)',
       '`number`: Expected a whole number, got 0x1',
       'Unknown key `author`',
       '`date`: Expected the date to fall in the issue’s year',
@@ -126,7 +126,7 @@ export const RULES = {
   'numbering-order': {
     where: 'numbering',
     severity: 'error',
-    summary: 'numbers within a year not rising with the total',
+    summary: 'numbers within a year not rising with the total; a total going back against the years and numbers, reported at that issue alone',
     example: '`number`: 第1期 comes after 2021年第2期 总第1期 (…) by its total, but has a lower number; numbers rise with the total',
   },
   'numbering-total-gap': {

@@ -48,8 +48,14 @@ function sharedCells(paths: readonly (readonly string[])[]): string[] {
   return rest.length === 0 ? [] : first.filter((text) => rest.every((path) => path.includes(text)));
 }
 
-/** What the chart measures: the shortest header cell the selector matched (`户数(户)`). */
+/**
+ * What the chart measures: the shortest header cell the selector matched, where every cell it
+ * matched holds it (`户数(户)`, in `涉及户数(户)` too); else the cells it matched, one by one
+ * (`转移人数(人)、巡查人次` for `chart="人"`), as one of them alone would name part of the chart.
+ */
 export function measureName(paths: readonly (readonly string[])[], selector: string): string {
   const matched = selector === '' ? [] : paths.flatMap((path) => path.filter((text) => text.includes(selector)));
-  return matched.sort((a, b) => a.length - b.length)[0] ?? (selector || '数值');
+  const shortest = [...matched].sort((a, b) => a.length - b.length)[0];
+  if (shortest === undefined) return selector || '数值';
+  return matched.every((text) => text.includes(shortest)) ? shortest : [...new Set(matched)].join('、');
 }

@@ -60,10 +60,28 @@ function excerpt(html, query) {
   const marked = query && plain.includes(query)
     ? plain.split(query).flatMap((text, index) => (index === 0 ? [{ text, hit: false }] : [{ text: query, hit: true }, { text, hit: false }]))
     : pieces;
+  chineseStops(marked);
   // Pagefind may cut an excerpt just after a sentence's end: start it at the next word.
   if (marked[0] && !marked[0].hit) marked[0] = { text: marked[0].text.replace(LEADING_PUNCTUATION, ''), hit: false };
   for (const piece of marked) paragraph.append(piece.hit ? element('mark', '', piece.text) : document.createTextNode(piece.text));
   return paragraph;
+}
+
+/** The `. ` Pagefind puts after a title or paragraph that ends without a stop (and the word breaks around it). */
+const PAGEFIND_STOP = /\u200b*\. \u200b*/g;
+
+/**
+ * After Chinese (an article's title, `岁末. 今年以来…`) Pagefind's Latin stop reads as a slip:
+ * make it the full stop Chinese text has (`岁末。今年以来…`), in place; `1.5万` and Latin text keep theirs.
+ */
+function chineseStops(pieces) {
+  let before = '';
+  for (const piece of pieces) {
+    if (!piece.hit) {
+      piece.text = piece.text.replace(PAGEFIND_STOP, (stop, offset, text) => (/\p{Script=Han}/u.test(offset > 0 ? text[offset - 1] : before) ? '。' : stop));
+    }
+    before = piece.text.at(-1) ?? before;
+  }
 }
 
 function decode(html) {

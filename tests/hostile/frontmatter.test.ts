@@ -95,7 +95,7 @@ describe('check reports every problem of every file in one run', () => {
       `${content}/2021/${issue}/index.md:7:${column}: Unexpected raw HTML \`${tag}\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]`;
     const result = await runCli('check', '--content', content);
     expect(result.lines).toEqual([
-      `${content}/2021/1/index.md:2:1: \`date\`: Missing required key (expected string) [frontmatter-schema]`,
+      `${content}/2021/1/index.md:2:1: \`date\`: Missing required key (expected a date as YYYY-MM-DD) [frontmatter-schema]`,
       `${content}/2021/1/progress.csv:3:1: Expected 3 cells as in the first row (line 1), found 2 [table-row-length]`,
       `${content}/2021/2/index.md:3:8: YAML syntax: Excessive alias count indicates a resource exhaustion attack; write the values out instead of repeating them with aliases (*name) [yaml-syntax]`,
       `${content}/2021/2/index.md:15:1: Unknown directive \`::note\`: nothing would be printed for it; jianbao knows \`::table{src="progress.csv"}\` (write \`\\::note\` to print the text as is) [directive-unknown]`,
@@ -111,7 +111,7 @@ describe('check reports every problem of every file in one run', () => {
     const content = join(root, 'copied-issue');
     const result = await runCli('check', '--content', content);
     expect(result.lines.filter((line) => !line.includes('[cjk-'))).toEqual([
-      `${content}/2025/2/index.md:2:1: \`date\`: Missing required key (expected string) [frontmatter-schema]`,
+      `${content}/2025/2/index.md:2:1: \`date\`: Missing required key (expected a date as YYYY-MM-DD) [frontmatter-schema]`,
       `${content}/2025/2/index.md:3:9: \`number\`: 2025年第1期 is also ${content}/2025/1/index.md; each issue of a year has its own number [numbering-duplicate]`,
       `jianbao: checked 2 issue files in ${content}/: 2 errors`,
     ]);
@@ -121,8 +121,8 @@ describe('check reports every problem of every file in one run', () => {
     const content = join(root, 'broken-series');
     const result = await runCli('check', '--content', content);
     expect(result.lines).toEqual([
-      `${content}/bulletin.yaml:1:1: \`issuer\`: Missing required key (expected string) [frontmatter-schema]`,
-      `${content}/2021/1/index.md:2:1: \`total\`: Missing required key (expected number) [frontmatter-schema]`,
+      `${content}/bulletin.yaml:1:1: \`issuer\`: Missing required key (expected text) [frontmatter-schema]`,
+      `${content}/2021/1/index.md:2:1: \`total\`: Missing required key (expected a whole number) [frontmatter-schema]`,
       `${content}/2021/1/index.md:9:3: Unexpected raw HTML \`<b>\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]`,
       `${content}/2021/1/index.md:9:8: Unexpected raw HTML \`</b>\`; write Markdown instead (HTML is not published: it could run code in a reader’s browser) [html]`,
       `jianbao: checked 1 issue file in ${content}/: 4 errors`,

@@ -36,9 +36,20 @@ describe('checkNumbering', () => {
     ]);
   });
 
-  it('reports numbers that run against the total within a year', () => {
+  it('reports a total that runs against the numbers at the later issue', () => {
     expect(lines([issue(2021, 1, 2, '2021-01-10'), issue(2021, 2, 1, '2021-01-10')])).toEqual([
-      '2021/1/index.md:3: numbering-order: `number`: 第1期 comes after 2021年第2期 总第1期 (2021/2/index.md) by its total, but has a lower number; numbers rise with the total',
+      '2021/2/index.md:4: numbering-order: `total`: 总第1期 is below the total of 2021年第1期 总第2期 (2021/1/index.md), numbered before it; totals rise with the years and numbers: correct this issue’s total',
+    ]);
+  });
+
+  it('blames the one total that goes back, not the dates and numbers of the issues around it', () => {
+    const issues = [issue(2023, 1, 10, '2023-01-10'), issue(2023, 2, 11, '2023-02-10'), issue(2023, 3, 9, '2023-03-10'), issue(2023, 4, 13, '2023-04-10')];
+    expect(lines(issues)).toEqual([
+      '2023/3/index.md:4: numbering-order: `total`: 总第9期 is below the total of 2023年第2期 总第11期 (2023/2/index.md), numbered before it; totals rise with the years and numbers: correct this issue’s total to 总第12期',
+    ]);
+    // The first issue's total, too high, across a year.
+    expect(lines([issue(2022, 12, 30, '2022-12-20'), issue(2023, 1, 20, '2023-01-10'), issue(2023, 2, 21, '2023-02-10')])).toEqual([
+      '2022/12/index.md:4: numbering-order: `total`: 总第30期 is above the total of 2023年第1期 总第20期 (2023/1/index.md), numbered after it; totals rise with the years and numbers: correct this issue’s total',
     ]);
   });
 

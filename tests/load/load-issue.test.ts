@@ -27,7 +27,7 @@ describe('loadIssue', () => {
 
   it('reports a missing key', async () => {
     expect(await messagesFor('missing-key')).toEqual([
-      'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected number) [frontmatter-schema]',
+      'tests/fixtures/frontmatter/missing-key/index.md:2:1: `total`: Missing required key (expected a whole number) [frontmatter-schema]',
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('loadIssue', () => {
 
   it('reports mistyped and unknown keys together', async () => {
     expect(await messagesFor('unknown-key')).toEqual([
-      'tests/fixtures/frontmatter/unknown-key/index.md:4:8: `total`: Expected number, got string "18" [frontmatter-schema]',
+      'tests/fixtures/frontmatter/unknown-key/index.md:4:8: `total`: Expected a whole number, got "18"; write 18 without the quotes [frontmatter-schema]',
       'tests/fixtures/frontmatter/unknown-key/index.md:6:1: Unknown key `author` [frontmatter-schema]',
     ]);
   });
@@ -96,6 +96,14 @@ describe('loadIssue', () => {
     expect(file.messages.map((message) => formatMessage(message))).toEqual([
       'content/2022/1/index.md:7:7: `distribution.抄送`: Expected recipients: a name, a list of names, or nothing after the role (`抄送:`) for an issue without it [frontmatter-schema]',
     ]);
+  });
+
+  it('puts a role the series lacks where the 版记 has it: an issue’s 发送 before the series’ 抄送', async () => {
+    const { series } = await loadSeries(join(fixtures, 'added-role', 'bulletin.yaml'));
+    const path = join(fixtures, 'added-role', 'index.md');
+    const issue = loadIssue(new VFile({ path, value: await readFile(path, 'utf8') }), series!);
+    // A role of another name (分管) keeps its place after the others.
+    expect(issue!.distribution.map((entry) => entry.role)).toEqual(['报送', '发送', '抄送', '分管']);
   });
 });
 

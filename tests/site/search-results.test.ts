@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer } from '../../src/dev/static-server.ts';
 import { build } from '../../src/pipeline.ts';
+import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { syntheticBuild } from '../support/synthetic-build.ts';
 import { BASE, useServedSample } from './served-site.ts';
 
@@ -182,6 +184,37 @@ describe('search results beyond the first 30', () => {
     expect(all.focused).toBe(all.issues[30]);
     if (order === '最新在前')
       expect(all.issues.slice(28, 32)).toEqual(['2000年第12期 总第12期', '2000年第11期 总第11期', '2000年第10期 总第10期', '2000年第9期 总第9期']);
+    await page.close();
+  });
+});
+
+describe('search results of short articles', () => {
+  // One article of a paragraph, whose excerpt starts at its title, and a subhead in it.
+  let root: string;
+  let url: string;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'jianbao-search-short-'));
+    const out = join(root, 'dist');
+    await build({ contentDir: 'tests/fixtures/search/short-articles', outDir: out, pdf: false, cacheDir: false, templatesDir: BUNDLED_TEMPLATES });
+    const server = createStaticServer({ dir: out, base: BASE });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE}`;
+    close = () => new Promise((done) => server.close(() => done()));
+  }, 60_000);
+  afterAll(async () => {
+    await close?.();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('end a title in the excerpt with a Chinese full stop, not Pagefind’s “. ”', async () => {
+    const page = await sample.browser.newPage();
+    await page.goto(`${url}search/?q=今年以来`, { waitUntil: 'load' });
+    await page.waitForSelector('.search-result-excerpt');
+    const excerpts = await page.$$eval('.search-result-excerpt', (items) => items.map((item) => (item.textContent ?? '').replaceAll('\u200b', '')));
+    expect(excerpts.join('')).toContain('岁末。今年以来');
+    expect(excerpts.join('')).toContain('1.5万户');
+    expect(excerpts.filter((text) => /\p{Script=Han}\. /u.test(text))).toEqual([]);
     await page.close();
   });
 });

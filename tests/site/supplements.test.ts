@@ -175,7 +175,7 @@ describe('check on supplements', () => {
   it('with supplements-count-in-total, requires a supplement’s total and checks it in the sequence', async () => {
     const series = `${await readFile(join(FIXTURE, 'bulletin.yaml'), 'utf8')}supplements-count-in-total: true\n`;
     expect(await errors(await variant({ 'bulletin.yaml': series }))).toEqual([
-      '2021/s1/index.md:2:1: `total`: Missing required key (expected number) [frontmatter-schema]',
+      '2021/s1/index.md:2:1: `total`: Missing required key (expected a whole number) [frontmatter-schema]',
     ]);
     const counted = await variant({ 'bulletin.yaml': series, '2021/s1/index.md': frontmatter('year: 2021', 'supplement: 1', 'total: 3', 'date: 2021-06-20') });
     expect(await errors(counted)).toEqual([

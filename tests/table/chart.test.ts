@@ -46,6 +46,29 @@ describe('chart columns', () => {
     // A group every series shares is left out first: the matched cells name them then.
     expect(seriesNames(progress, '户数')).toEqual(['已完工户数', '在建户数']);
   });
+
+  it('names the measure by every cell matched where none holds the others: one alone would name part of the chart', () => {
+    expect(measureName([['转移人数(人)'], ['巡查人次']], '人')).toBe('转移人数(人)、巡查人次');
+    expect(
+      measureName(
+        [
+          ['改造进展', '已完工户数'],
+          ['改造进展', '在建户数'],
+        ],
+        '户数',
+      ),
+    ).toBe('已完工户数、在建户数');
+    // A cell matched in several columns' paths is named once.
+    expect(
+      measureName(
+        [
+          ['改造计划', '户数(户)'],
+          ['改造计划', '小区数(个)'],
+        ],
+        '改造',
+      ),
+    ).toBe('改造计划');
+  });
 });
 
 describe('bar chart', () => {
