@@ -496,8 +496,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       const first = placed[0]!;
       const last = placed[placed.length - 1]!;
       entry.rowPages = [first + 1, last + 1];
-      // Whole on a page after its lead (the line introducing it left at the page before's foot).
-      if (first === last && !entry.moved && columns.column(entry.lead) < first) {
+      // Its rows start a page after its lead (the line introducing it, or its title, left at the
+      // page before's foot): whole on that page, or a table longer than a page starting it.
+      if (!entry.moved && columns.column(entry.lead) < first) {
         breakBefore(entry.lead);
         entry.moved = true;
         continue;

@@ -1,7 +1,8 @@
 /**
  * Things that fall at a page break (tests/fixtures/print-pages/page-positions, paragraphs of one
  * to three lines whose count puts each at a page's foot): a subhead and the 3-line paragraph under
- * it (two lines at the foot of page 1, its last alone atop page 2). One PDF.
+ * it (two lines at the foot of page 1, its last alone atop page 2), the line introducing a table
+ * longer than a page (alone at the foot of page 2). One PDF.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
@@ -26,4 +27,10 @@ it('keeps a short paragraph whole rather than leave its last line alone atop the
   expect(pageOf('甲段末尾。')).toBe(2);
   // Its subhead goes with it.
   expect(pageOf('一、加强组织领导')).toBe(2);
+});
+
+it('takes the line introducing a table longer than a page to the page its rows start on', () => {
+  const intro = pageOf('全市改造进展情况如下表：');
+  expect(intro).toBe(result.layout.tables[0]?.pages[0]);
+  expect(result.layout.tables[0]).toMatchObject({ moved: true, wide: false });
 });
