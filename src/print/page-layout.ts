@@ -496,8 +496,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       const first = placed[0]!;
       const last = placed[placed.length - 1]!;
       entry.rowPages = [first + 1, last + 1];
-      // Whole on a page after its lead (the line introducing it left at the page before's foot).
-      if (first === last && !entry.moved && columns.column(entry.lead) < first) {
+      // Its rows start a page after its lead (the line introducing it, or its title, left at the
+      // page before's foot): whole on that page, or a table longer than a page starting it.
+      if (!entry.moved && columns.column(entry.lead) < first) {
         breakBefore(entry.lead);
         entry.moved = true;
         continue;
@@ -720,12 +721,52 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return floatedPast === 0 ? undefined : { fontSizePt, floatedPast };
   };
 
-  // In document order, as moving or shrinking one table or chart moves everything after it.
+  /** The lines of a text block on each page it falls on, in page order: [page, lines]. */
+  const linesByPage = (block: HTMLElement): Array<[number, number]> => {
+    const range = document.createRange();
+    range.selectNodeContents(block);
+    // A raised footnote mark's box is off its line by less than this.
+    const apart = Number.parseFloat(getComputedStyle(block).fontSize) / 2;
+    const tops = new Map<number, number[]>();
+    for (const box of range.getClientRects()) {
+      if (box.height === 0) continue;
+      const page = Math.floor((box.left - origin.left + 1) / columnWidth);
+      const onPage = tops.get(page) ?? [];
+      if (!onPage.some((top) => Math.abs(top - box.top) < apart)) onPage.push(box.top);
+      tops.set(page, onPage);
+    }
+    return [...tops].map(([page, onPage]): [number, number] => [page, onPage.length]).sort((a, b) => a[0] - b[0]);
+  };
+
+  // Chromium leaves a paragraph's last line alone atop a page (or its first alone at the foot),
+  // against print.css's widows and orphans, where a short paragraph cannot be split 2 + 2 and the
+  // break before it is one to avoid (after a heading, or before a chart it introduces). The
+  // paragraph then starts the next page, with the headings before it. Not where that would leave
+  // more than 3 of its lines' space empty at the foot.
+  const textBlocks = (): HTMLElement[] =>
+    [...body.querySelectorAll<HTMLElement>('p, li')].filter(
+      (block) => !block.closest('table, .figure, .chart, .contents, .masthead, .distribution, .attachments') && !block.querySelector('p, li'),
+    );
+  const keepLines = (block: HTMLElement): void => {
+    const pages = linesByPage(block);
+    if (pages.length !== 2) return;
+    const [[page, atFoot], [, atTop]] = pages as [[number, number], [number, number]];
+    if ((atFoot !== 1 && atTop !== 1) || atFoot > 3) return;
+    const lead = leadOf(block);
+    if (lead.style.breakBefore === 'column' || flow.column(lead) !== page || pageBefore(lead) !== page) return;
+    breakBefore(lead);
+  };
+
+  // In document order, as moving or shrinking one table or chart, or keeping a paragraph's lines
+  // together, moves everything after it.
   const tableEntries = new Map(entries.map((entry) => [entry.table as Element, entry]));
   const charts: Array<{ chart: HTMLElement; fontSizePt: number; floatedPast: number }> = [];
-  for (const element of body.querySelectorAll<HTMLElement>('table, .chart, .figure')) {
+  const blocks = new Set<Element>(textBlocks());
+  for (const element of body.querySelectorAll<HTMLElement>('table, .chart, .figure, p, li')) {
     const entry = tableEntries.get(element);
-    if (entry) {
+    if (blocks.has(element)) {
+      keepLines(element);
+    } else if (entry) {
       if (!entry.fit.wide) keepRows(entry, flow);
     } else if (element.matches('.figure') && element.getClientRects().length > 0) {
       floatFigure(element);
@@ -770,6 +811,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     // Pushed onto the next page, the line needs no spacer.
     if (flow.column(line) !== endPage(block)) spacer.remove();
   }
+
+  // The spacers moved the text after them by less than a line: a paragraph may have been split anew.
+  for (const block of textBlocks()) keepLines(block);
 
   let distribution: PrintLayoutReport['distribution'] = null;
   const footer = body.querySelector<HTMLElement>('.distribution');
