@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import type { SyntheticIssue } from '../../scripts/synthetic-archive.ts';
 import { progressCsv } from '../../scripts/synthetic-archive.ts';
 import { storedManifest } from '../support/stored-manifest.ts';
 import { type SyntheticBuildOptions, syntheticBuild } from '../support/synthetic-build.ts';
+import { until } from '../support/until.ts';
 
 let root: string;
 let issues: SyntheticIssue[];
@@ -14,6 +16,14 @@ let options: SyntheticBuildOptions;
 // Three years of three issues.
 beforeAll(async () => {
   ({ root, issues, options } = await syntheticBuild('jianbao-parts-', 9));
+  // A file changed less than 2 s before a build is read again by the next (`settled` in
+  // build-cache.ts), whose parts then change with its stat: the first build starts once every
+  // file has settled, so that what the second stores again does not hang on how fast they ran.
+  const changed = readdirSync(options.contentDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => statSync(join(entry.parentPath, entry.name)))
+    .reduce((newest, stat) => Math.max(newest, stat.mtimeMs, stat.ctimeMs), 0);
+  await until('the content to settle', () => Date.now() > changed + 2_100);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
