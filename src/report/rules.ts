@@ -93,6 +93,12 @@ export const RULES = {
     summary: 'an issue file (`*.md`) or a folder that is a symbolic link, not followed',
     example: 'Skipped this issue file: it is a symbolic link, and jianbao reads only real files inside the content folder; put the file itself here',
   },
+  'issue-extension': {
+    where: 'content folder',
+    severity: 'warning',
+    summary: 'a file named as an issue is by another program (`index.md.txt`, as Notepad saves it; `3.markdown`), not read',
+    example: 'Skipped this file: jianbao reads an issue only from a file whose name ends in .md; rename it to index.md to publish it (…)',
+  },
   'frontmatter-missing': {
     where: 'frontmatter',
     severity: 'error',
