@@ -52,6 +52,7 @@ export const RULES = {
     example: [
       '`total`: Missing required key (expected a whole number)',
       '`number`: Expected a whole number, got 0x1',
+      '`date`: Expected a date as YYYY-MM-DD: write 2023-06-10',
       'Unknown key `author`',
       '`date`: Expected the date to fall in the issue’s year',
       '`url`: Expected an http: or https: address such as https://example.org/jianbao/, got javascript://x/%0Aalert(1)//',
