@@ -359,6 +359,13 @@ export const RULES = {
     summary: 'a file the print page asked for that it could not show (refused, missing or undecodable), left out of the PDF',
     example: 'The PDF leaves out logo.png: the print page may load only the issue’s own files, the templates and the bundled fonts; save it beside the issue',
   },
+  'distribution-role': {
+    where: '`bulletin.yaml`, frontmatter',
+    severity: 'warning',
+    summary: 'a role in `distribution` other than 报送, 发送 and 抄送 (主送, 分送), which prints as written: a slip such as `超送` or `报送 `',
+    example:
+      'Unexpected role “超送” in the 版记, which prints as written (超送：…); its roles are 报送, 发送 and 抄送 (主送, 分送 too): correct the name if it is a slip',
+  },
   'distribution-overflow': {
     where: 'print',
     severity: 'warning',
