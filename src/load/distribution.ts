@@ -1,4 +1,6 @@
-import type { DistributionEntry } from '../model.ts';
+import type { VFile } from 'vfile';
+import type { DistributionEntry, Place } from '../model.ts';
+import { reportProblem } from '../report/messages.ts';
 
 type Recipients = DistributionEntry['recipients'];
 
@@ -8,6 +10,18 @@ export function toEntries(map: Readonly<Record<string, Recipients>>): Distributi
 
 /** Where a role stands in the 版记: to the levels above (报送), to those below (发送), to others (抄送). */
 const ROLE_ORDER: Readonly<Record<string, number>> = { 报送: 0, 主送: 0, 发送: 1, 分送: 1, 抄送: 2 };
+
+/**
+ * A role the 版记 does not name (`超送`, `报送 ` with a space), which prints as written: a warning
+ * at `place`, as a slip in a role's name shows only on paper.
+ */
+export function reportUnknownRoles(roles: Iterable<string>, file: VFile, place: (role: string) => Place | undefined): void {
+  for (const role of roles) {
+    if (Object.hasOwn(ROLE_ORDER, role)) continue;
+    const reason = `Unexpected role “${role}” in the 版记, which prints as written (${role}：…); its roles are 报送, 发送 and 抄送 (主送, 分送 too): correct the name if it is a slip`;
+    reportProblem(file, reason, { place: place(role), ruleId: 'distribution-role' });
+  }
+}
 
 /**
  * An issue's roles replace the series defaults role by role, keeping the defaults' order; a role

@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FolderWalk } from '../util/walk-folder.ts';
 
 /** A symbolic link where an issue file or a folder of issues could be. */
@@ -9,15 +9,30 @@ export interface SkippedLink {
   readonly kind: 'file' | 'folder';
 }
 
-/** The issue files in a content folder, and the symbolic links passed over. */
+/** The issue files in a content folder, and the symbolic links and misnamed issue files passed over. */
 export interface IssueFiles {
   /** Every Markdown file under the content folder, sorted so builds are deterministic. */
   readonly paths: readonly string[];
   /** Links named `*.md` or leading to a folder: not followed (they may lead outside), so the editor is told. */
   readonly links: readonly SkippedLink[];
+  /** Files named as an issue is by other programs (`index.md.txt`, `3.markdown`): not read, so the editor is told. */
+  readonly misnamed: readonly string[];
 }
 
-const isMarkdown = (path: string) => path.endsWith('.md');
+/** `.md` in any case: Windows and macOS take `第2期.MD` for the same kind of file. */
+const isMarkdown = (path: string) => /\.md$/i.test(path);
+
+/**
+ * An issue file under a name jianbao does not read: Notepad saves `index.md` as `index.md.txt`
+ * unless told otherwise, and other editors use Markdown's longer extensions. Unread, the issue
+ * would be missing from the archive without a word, so each is a warning.
+ */
+const MISNAMED = /\.(?:md\.txt|markdown|mdown|mkd)$/i;
+
+export const isMisnamedIssue = (path: string) => MISNAMED.test(path);
+
+/** The name a misnamed issue file should have: `index.md.txt` → `index.md`. */
+export const issueFileName = (path: string) => basename(path).replace(MISNAMED, '.md');
 
 /**
  * Every Markdown file under `contentDir` is an issue; symbolic links are not followed. From
@@ -25,7 +40,11 @@ const isMarkdown = (path: string) => path.endsWith('.md');
  */
 export async function findIssueFiles(contentDir: string, walk?: FolderWalk): Promise<IssueFiles> {
   const found = walk
-    ? { markdown: [...walk.files.keys()].filter(isMarkdown).map((path) => join(contentDir, path)), links: walk.links.map((path) => join(contentDir, path)) }
+    ? {
+        markdown: [...walk.files.keys()].filter(isMarkdown).map((path) => join(contentDir, path)),
+        misnamed: [...walk.files.keys()].filter(isMisnamedIssue).map((path) => join(contentDir, path)),
+        links: walk.links.map((path) => join(contentDir, path)),
+      }
     : listFolder(contentDir);
   const paths = found.markdown.sort();
   const links: SkippedLink[] = [];
@@ -36,7 +55,7 @@ export async function findIssueFiles(contentDir: string, walk?: FolderWalk): Pro
     );
     if (folder || isMarkdown(path)) links.push({ path, kind: folder ? 'folder' : 'file' });
   }
-  return { paths, links: links.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return { paths, links: links.sort((a, b) => (a.path < b.path ? -1 : 1)), misnamed: found.misnamed.sort() };
 }
 
 /**
@@ -62,11 +81,15 @@ export function holdsIssueFiles(contentDir: string, count: number): boolean {
   return true;
 }
 
-/** The plain Markdown files and the symbolic links under `contentDir`, by path. */
-function listFolder(contentDir: string): { markdown: string[]; links: string[] } {
+/** The plain Markdown files, the misnamed issue files and the symbolic links under `contentDir`, by path. */
+function listFolder(contentDir: string): { markdown: string[]; misnamed: string[]; links: string[] } {
   // Synchronous: the promise version sends each folder to the thread pool and back, which took
   // 345 ms for 10,000 issue folders here, against 80 ms.
   const entries = readdirSync(contentDir, { recursive: true, withFileTypes: true });
   const paths = (kind: (entry: Dirent) => boolean) => entries.filter(kind).map((entry) => join(entry.parentPath, entry.name));
-  return { markdown: paths((entry) => entry.isFile() && isMarkdown(entry.name)), links: paths((entry) => entry.isSymbolicLink()) };
+  return {
+    markdown: paths((entry) => entry.isFile() && isMarkdown(entry.name)),
+    misnamed: paths((entry) => entry.isFile() && isMisnamedIssue(entry.name)),
+    links: paths((entry) => entry.isSymbolicLink()),
+  };
 }

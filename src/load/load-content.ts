@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { problemsIn, reportProblem, type Problems } from '../report/messages.ts';
 import { checkNumbering, repeatedNumbers } from './check-numbering.ts';
+import { reportUnknownRoles } from './distribution.ts';
 import { type LoadMemo, loadSite, type Site } from './load-site.ts';
 
 /** The content folder read and its archive-wide checks run, before any Markdown renders. */
@@ -36,6 +37,13 @@ export async function loadContent(contentDir: string, memo?: LoadMemo): Promise<
   for (const problem of numbering) {
     const file = loaded.get(problem.source);
     if (file) reportProblem(file, problem.reason, { place: problem.place, ruleId: problem.ruleId });
+  }
+  // Here, not as an issue loads: an issue unchanged since the last build is not loaded again, and its warnings print on every build.
+  const seriesRoles = new Set(site.series?.distribution.map((entry) => entry.role));
+  for (const issue of site.issues) {
+    const file = loaded.get(issue.source);
+    const added = issue.distribution.map((entry) => entry.role).filter((role) => !seriesRoles.has(role));
+    if (file) reportUnknownRoles(added, file, (role) => issue.places?.[`distribution.${role}`] ?? issue.places?.['distribution']);
   }
   return { site, ...problemsIn([...site.files, ...site.links]) };
 }

@@ -2,9 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import type { Series } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
-import { parseYaml, reportSchemaIssues } from './parse-yaml.ts';
+import { parseYaml, placeAt, reportSchemaIssues } from './parse-yaml.ts';
 import { seriesSchema } from './schema.ts';
-import { toEntries } from './distribution.ts';
+import { reportUnknownRoles, toEntries } from './distribution.ts';
 import { resolveFontFiles } from './font-files.ts';
 
 /** The series file's name inside the content folder. */
@@ -48,6 +48,7 @@ export async function loadSeries(path: string): Promise<{ file: VFile; series?: 
     'supplements-count-in-total': supplementsCountInTotal,
     'year-end-in-next-year': yearEndInNextYear,
   } = result.data;
+  reportUnknownRoles(Object.keys(distribution), file, (role) => placeAt(parsed, ['distribution', role]));
   return {
     file,
     series: {

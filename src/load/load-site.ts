@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
-import { findIssueFiles, type SkippedLink } from './find-issues.ts';
+import { findIssueFiles, issueFileName, type SkippedLink } from './find-issues.ts';
 import type { FolderWalk } from '../util/walk-folder.ts';
 import { type LoadedFields, loadIssue, placeholderIssue } from './load-issue.ts';
 import { readIssueFile } from './read-issue-file.ts';
@@ -23,7 +23,7 @@ export interface Site {
   readonly files: readonly VFile[];
   /** How many issue files were read: the others were known unchanged by their stat (`LoadMemo.unread`). */
   readonly filesRead: number;
-  /** Symbolic links passed over, each with a warning. */
+  /** Symbolic links and misnamed issue files passed over, each with a warning. */
   readonly links: readonly VFile[];
 }
 
@@ -90,7 +90,15 @@ export async function loadSite(contentDir: string, memo?: LoadMemo): Promise<Sit
   });
   issues.sort(newestFirst);
   const files = [seriesFile, ...issueFiles];
-  return { contentDir, series, issues: withPrevious(issues), placeholders, files, filesRead, links: found.links.map(linkWarning) };
+  return {
+    contentDir,
+    series,
+    issues: withPrevious(issues),
+    placeholders,
+    files,
+    filesRead,
+    links: [...found.links.map(linkWarning), ...found.misnamed.map(misnamedWarning)],
+  };
 }
 
 function recalled(file: VFile, series: Series, memo: LoadMemo | undefined): Issue | undefined {
@@ -128,5 +136,12 @@ function linkWarning({ path, kind }: SkippedLink): VFile {
       ? 'Skipped this issue file: it is a symbolic link, and jianbao reads only real files inside the content folder; put the file itself here'
       : 'Skipped this folder: it is a symbolic link, and jianbao reads no issues through links; put the folder itself here';
   reportProblem(file, reason, { place: { line: 1, column: 1 }, ruleId: 'issue-symlink' });
+  return file;
+}
+
+function misnamedWarning(path: string): VFile {
+  const file = new VFile({ path });
+  const reason = `Skipped this file: jianbao reads an issue only from a file whose name ends in .md; rename it to ${issueFileName(path)} to publish it (Windows: turn on 文件扩展名 in Explorer's 查看 menu to see the whole name)`;
+  reportProblem(file, reason, { place: { line: 1, column: 1 }, ruleId: 'issue-extension' });
   return file;
 }

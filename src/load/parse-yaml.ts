@@ -119,15 +119,26 @@ export function reportSchemaIssues(issues: readonly z.core.$ZodIssue[], parsed: 
   }
 }
 
-/** Where each top-level key's value is written, as file positions (for messages about a valid value). */
+type YamlItems = { items?: { key?: { value?: unknown; range?: [number, number, number] }; value?: { range?: [number, number, number] } & YamlItems }[] } | null;
+
+/**
+ * Where each top-level key's value is written, as file positions (for messages about a valid
+ * value); and the keys of a map under one, as `distribution.抄送`, where each is written.
+ */
 export function valuePlaces(parsed: ParsedYaml, lineOffset = 1): Record<string, { line: number; column: number }> {
   const places: Record<string, { line: number; column: number }> = {};
-  const items = (parsed.document.contents as { items?: { key?: { value?: unknown }; value?: { range?: [number, number, number] } }[] } | null)?.items ?? [];
-  for (const item of items) {
+  const at = (offset: number) => {
+    const { line, col } = parsed.lines.linePos(offset);
+    return { line: line + lineOffset - 1, column: col };
+  };
+  for (const item of (parsed.document.contents as YamlItems)?.items ?? []) {
     const offset = item.value?.range?.[0];
     if (typeof item.key?.value !== 'string' || offset === undefined) continue;
-    const { line, col } = parsed.lines.linePos(offset);
-    places[item.key.value] = { line: line + lineOffset - 1, column: col };
+    places[item.key.value] = at(offset);
+    for (const inner of item.value?.items ?? []) {
+      const start = inner.key?.range?.[0];
+      if (typeof inner.key?.value === 'string' && start !== undefined) places[`${item.key.value}.${inner.key.value}`] = at(start);
+    }
   }
   return places;
 }

@@ -50,15 +50,27 @@ export const seriesSchema = z.strictObject({
   'year-end-in-next-year': z.boolean().default(false),
 });
 
+/**
+ * What to write for a date in another form that names its year, month and day (`2023-2-3`,
+ * `2023/06/10`, `2023年6月10日`, `2023.6.10`): the same date as YYYY-MM-DD.
+ */
+function dateHint(input: unknown): string {
+  const parts = typeof input === 'string' ? /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(input) : null;
+  if (!parts) return '';
+  const [y, m, d] = parts.slice(1).map(Number) as [number, number, number];
+  return onCalendar(y, m, d) ? `: write ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : ' that exists on the calendar';
+}
+
+function onCalendar(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expected a date as YYYY-MM-DD', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `Expected a date as YYYY-MM-DD${dateHint(issue.input)}`, abort: true })
   .refine((value) => !value.startsWith('0'), { message: 'Expected a year of 4 digits, such as 2021-11-29', abort: true })
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'Expected a date that exists on the calendar');
+  .refine((value) => onCalendar(...(value.split('-').map(Number) as [number, number, number])), 'Expected a date that exists on the calendar');
 
 const positive = z.number().int('Expected a whole number').positive('Expected a number from 1 up');
 

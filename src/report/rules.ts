@@ -52,6 +52,7 @@ export const RULES = {
     example: [
       '`total`: Missing required key (expected a whole number)',
       '`number`: Expected a whole number, got 0x1',
+      '`date`: Expected a date as YYYY-MM-DD: write 2023-06-10',
       'Unknown key `author`',
       '`date`: Expected the date to fall in the issue’s year',
       '`url`: Expected an http: or https: address such as https://example.org/jianbao/, got javascript://x/%0Aalert(1)//',
@@ -92,6 +93,12 @@ export const RULES = {
     severity: 'warning',
     summary: 'an issue file (`*.md`) or a folder that is a symbolic link, not followed',
     example: 'Skipped this issue file: it is a symbolic link, and jianbao reads only real files inside the content folder; put the file itself here',
+  },
+  'issue-extension': {
+    where: 'content folder',
+    severity: 'warning',
+    summary: 'a file named as an issue is by another program (`index.md.txt`, as Notepad saves it; `3.markdown`), not read',
+    example: 'Skipped this file: jianbao reads an issue only from a file whose name ends in .md; rename it to index.md to publish it (…)',
   },
   'frontmatter-missing': {
     where: 'frontmatter',
@@ -351,6 +358,13 @@ export const RULES = {
     severity: 'warning',
     summary: 'a file the print page asked for that it could not show (refused, missing or undecodable), left out of the PDF',
     example: 'The PDF leaves out logo.png: the print page may load only the issue’s own files, the templates and the bundled fonts; save it beside the issue',
+  },
+  'distribution-role': {
+    where: '`bulletin.yaml`, frontmatter',
+    severity: 'warning',
+    summary: 'a role in `distribution` other than 报送, 发送 and 抄送 (主送, 分送), which prints as written: a slip such as `超送` or `报送 `',
+    example:
+      'Unexpected role “超送” in the 版记, which prints as written (超送：…); its roles are 报送, 发送 and 抄送 (主送, 分送 too): correct the name if it is a slip',
   },
   'distribution-overflow': {
     where: 'print',

@@ -124,6 +124,21 @@ describe('an output found up to date', () => {
     }
   });
 
+  it('is not made while the content holds a misnamed issue file, whose warning every build prints', async () => {
+    await stampedAgain();
+    const misnamed = join(options.contentDir, 'index.md.txt');
+    await writeFile(misnamed, '---\nyear: 2030\n---\n');
+    try {
+      await run();
+      expect(existsSync(stampPath())).toBe(false);
+      const again = await run();
+      expect(stamped(again)).toBe(false);
+      expect(again.warnings.filter((warning) => warning.ruleId === 'issue-extension').map((warning) => warning.file)).toEqual([misnamed]);
+    } finally {
+      await rm(misnamed);
+    }
+  });
+
   it('is not stamped for other settings or another output folder', async () => {
     await stampedAgain();
     const other = await run({ outDir: join(root, 'other') });

@@ -82,6 +82,17 @@ describe('jianbao check', () => {
     });
   });
 
+  it('warns of a slip in a 版记 role of an issue taken from the cache, as of one checked anew', async () => {
+    const dir = await tempDir();
+    const content = join(dir, 'content');
+    const cache = join(dir, 'cache');
+    await cp(`${fixtures}/distribution-role`, content, { recursive: true });
+    expect((await runCli('build', '--no-pdf', '--no-search', '--content', content, '--cache', cache, '--out', join(dir, 'dist'))).code).toBe(0);
+    const cached = await runCli('check', '--content', content, '--cache', cache);
+    expect(cached).toEqual(await runCli('check', '--content', content, '--no-cache'));
+    expect(cached.lines.filter((line) => line.endsWith('[distribution-role]'))).toHaveLength(2);
+  });
+
   it('fails on warnings only with --strict', async () => {
     expect((await runCli('check', '--content', `${fixtures}/no-articles`)).code).toBe(0);
     expect((await runCli('check', '--content', `${fixtures}/no-articles`, '--strict')).code).toBe(1);

@@ -99,8 +99,10 @@ describe('loadIssue', () => {
   });
 
   it('puts a role the series lacks where the 版记 has it: an issue’s 发送 before the series’ 抄送', async () => {
-    const { series } = await loadSeries(join(fixtures, 'added-role', 'bulletin.yaml'));
-    const path = join(fixtures, 'added-role', 'index.md');
+    // Not under `fixtures`, whose folder is a content folder of its own to the CLI's tests.
+    const folder = 'tests/fixtures/distribution/added-role';
+    const { series } = await loadSeries(join(folder, 'bulletin.yaml'));
+    const path = join(folder, 'index.md');
     const issue = loadIssue(new VFile({ path, value: await readFile(path, 'utf8') }), series!);
     // A role of another name (分管) keeps its place after the others.
     expect(issue!.distribution.map((entry) => entry.role)).toEqual(['报送', '发送', '抄送', '分管']);

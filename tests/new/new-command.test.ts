@@ -85,6 +85,13 @@ describe('jianbao new', () => {
     expect((await runCli('new', '--content', content, '--date', '2022-02-30')).stderr).toBe(
       'jianbao: --date: Expected a date that exists on the calendar, got 2022-02-30\n',
     );
+    // A date in another form is told the form to write it in, if it is a date at all.
+    expect((await runCli('new', '--content', content, '--date', '2022-1-5')).stderr).toBe(
+      'jianbao: --date: Expected a date as YYYY-MM-DD: write 2022-01-05, got 2022-1-5\n',
+    );
+    expect((await runCli('new', '--content', content, '--date', '2022/2/30')).stderr).toBe(
+      'jianbao: --date: Expected a date as YYYY-MM-DD that exists on the calendar, got 2022/2/30\n',
+    );
     expect((await runCli('new', '--content', content, '--date', '2021-12-01')).stderr).toBe(
       `jianbao: Expected a date on or after 2021-12-30, the date of the newest issue 2021年第12期 总第19期 (${content}/2021/12/index.md), got 2021-12-01\n`,
     );

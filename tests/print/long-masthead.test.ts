@@ -2,8 +2,9 @@
  * A series title too long for one line at 22 pt, and a joint issuer (tests/fixtures/print-pages/
  * masthead): the title takes two lines in its two grid lines, broken between words, and the
  * issuer and date keep one line, stepped down; nothing runs past the 版心, so Chromium does not
- * shrink the page to fit. A longer issuer still (2025/2) wraps above the red rule. A short title
- * (tests/fixtures/print-pages/short-masthead, `工作简报`) is set larger and spread. Three PDFs.
+ * shrink the page to fit. A longer issuer still (2025/2) wraps above the red rule, and an issue
+ * line with a long 专刊 name (2025/3) breaks between its parts. A short title
+ * (tests/fixtures/print-pages/short-masthead, `工作简报`) is set larger and spread. Four PDFs.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
@@ -53,6 +54,19 @@ it('wraps an issuer too long even at 五号 over the lines it needs above the re
   for (const word of [...issuer, ...date]) expect(word.yMax, word.text).toBeLessThan(rule!.top);
   expect(date).toHaveLength(1);
   expect(joint.pages).toBe(joint.layout.pages);
+});
+
+it('breaks an issue line too long for one line (a long 专刊 name) only between its parts, never inside 2025年第3期', async () => {
+  const special = await printIssue(content, '2025/3/', outDir, 'long-special');
+  const page = words(special.output).filter((word) => word.page === 1);
+  const [rule] = horizontalRules(special.output, 1, 0.6, { top: 0, bottom: 150 });
+  // The masthead's lines above the red rule; the issue line's are those holding 期.
+  const lines = new Map<number, string>();
+  for (const word of page.filter((each) => each.yMax < rule!.top)) {
+    lines.set(Math.round(word.yMin), `${lines.get(Math.round(word.yMin)) ?? ''}${word.text}`);
+  }
+  expect([...lines.values()].filter((text) => /[（期]/.test(text))).toEqual(['（全县城镇老旧小区改造暨城市更新现场推进会议专刊', '2025年第3期总第3期）']);
+  expect(special.pages).toBe(special.layout.pages);
 });
 
 it('sets a short title at 初号, its characters spread over 60 % of the 版心 and centred on it', async () => {
