@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { FolderWalk } from '../util/walk-folder.ts';
 
 /** A symbolic link where an issue file or a folder of issues could be. */
@@ -31,21 +31,23 @@ const MISNAMED = /\.(?:md\.txt|markdown|mdown|mkd)$/i;
 
 export const isMisnamedIssue = (path: string) => MISNAMED.test(path);
 
+/**
+ * A path inside the content folder with a part named from a dot (`.drafts/3.md`, `._index.md`):
+ * hidden, as the file managers show it, and left out as Eleventy and Jekyll leave such files
+ * out. The copies macOS leaves on shared drives (`._index.md`, binary) would otherwise stop the
+ * build, and a hidden folder of drafts would number against the issues.
+ */
+const isHidden = (path: string) => path.split(/[\\/]/).some((part) => part.startsWith('.'));
+
 /** The name a misnamed issue file should have: `index.md.txt` → `index.md`. */
 export const issueFileName = (path: string) => basename(path).replace(MISNAMED, '.md');
 
 /**
- * Every Markdown file under `contentDir` is an issue; symbolic links are not followed. From
- * `walk` when the folder was walked (see `walkFolders`), else read here.
+ * Every Markdown file under `contentDir` is an issue, hidden ones aside (`isHidden`); symbolic
+ * links are not followed. From `walk` when the folder was walked (see `walkFolders`), else read here.
  */
 export async function findIssueFiles(contentDir: string, walk?: FolderWalk): Promise<IssueFiles> {
-  const found = walk
-    ? {
-        markdown: [...walk.files.keys()].filter(isMarkdown).map((path) => join(contentDir, path)),
-        misnamed: [...walk.files.keys()].filter(isMisnamedIssue).map((path) => join(contentDir, path)),
-        links: walk.links.map((path) => join(contentDir, path)),
-      }
-    : listFolder(contentDir);
+  const found = walk ? fromWalk(contentDir, walk) : listFolder(contentDir);
   const paths = found.markdown.sort();
   const links: SkippedLink[] = [];
   for (const path of found.links) {
@@ -71,6 +73,7 @@ export function holdsIssueFiles(contentDir: string, count: number): boolean {
     if (folder === undefined) return false;
     try {
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        if (isHidden(entry.name)) continue;
         if (entry.isDirectory()) folders.push(join(folder, entry.name));
         else if (entry.isFile() && isMarkdown(entry.name)) found++;
       }
@@ -81,12 +84,21 @@ export function holdsIssueFiles(contentDir: string, count: number): boolean {
   return true;
 }
 
-/** The plain Markdown files, the misnamed issue files and the symbolic links under `contentDir`, by path. */
+/** What `listFolder` lists, from a walk of the folder. */
+function fromWalk(contentDir: string, walk: FolderWalk): { markdown: string[]; misnamed: string[]; links: string[] } {
+  const visible = (paths: Iterable<string>) => [...paths].filter((path) => !isHidden(path));
+  const inside = (paths: string[]) => paths.map((path) => join(contentDir, path));
+  const files = visible(walk.files.keys());
+  return { markdown: inside(files.filter(isMarkdown)), misnamed: inside(files.filter(isMisnamedIssue)), links: inside(visible(walk.links)) };
+}
+
+/** The plain Markdown files, the misnamed issue files and the symbolic links under `contentDir`, hidden ones aside, by path. */
 function listFolder(contentDir: string): { markdown: string[]; misnamed: string[]; links: string[] } {
   // Synchronous: the promise version sends each folder to the thread pool and back, which took
   // 345 ms for 10,000 issue folders here, against 80 ms.
   const entries = readdirSync(contentDir, { recursive: true, withFileTypes: true });
-  const paths = (kind: (entry: Dirent) => boolean) => entries.filter(kind).map((entry) => join(entry.parentPath, entry.name));
+  const paths = (kind: (entry: Dirent) => boolean) =>
+    entries.map((entry) => join(entry.parentPath, entry.name)).filter((path, index) => kind(entries[index]!) && !isHidden(relative(contentDir, path)));
   return {
     markdown: paths((entry) => entry.isFile() && isMarkdown(entry.name)),
     misnamed: paths((entry) => entry.isFile() && isMisnamedIssue(entry.name)),
