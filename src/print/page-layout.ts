@@ -600,11 +600,16 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     // table's page has none.
     const intro = wide ? null : (lead.previousElementSibling as HTMLElement | null);
     const introduced = intro?.tagName === 'P' && /[：:]$/.test(intro.textContent?.trim() ?? '') && lineCount(intro) <= 2;
+    // With the headings right before that line: left at a page's foot, they would head nothing.
+    const introGroup: HTMLElement[] = [];
+    if (introduced)
+      for (let element: Element | null = leadOf(intro); element && element !== lead; element = element.nextElementSibling)
+        introGroup.push(element as HTMLElement);
     entries.push({
       table,
       fit: { nowrap: fit.nowrap, fontSizePt: fit.fontSizePt, zoom, wide, evenColumns: even, textColumns: fit.textColumns, splitRows: tall.length },
-      lead: introduced ? intro : lead,
-      group: introduced ? [intro, ...group] : group,
+      lead: introGroup[0] ?? lead,
+      group: [...introGroup, ...group],
       height: table.getBoundingClientRect().height,
       moved: false,
       pushedRows: 0,
