@@ -955,12 +955,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     } else {
       const natural = place(footer).column + 1;
       if (natural % 2 === 1) {
-        // Where the flow before the block ends: on the same page, or on the page before when the
-        // block did not fit there.
-        const end = document.createElement('div');
-        footer.before(end);
-        const flowEnd = place(end).column + 1;
-        end.remove();
+        // Where the text before the block ends: on the same page, or on the page before when the
+        // block did not fit there or that page is a landscape table's, which it cannot share.
+        const flowEnd = (pageBefore(footer) ?? 0) + 1;
         if (flowEnd === natural) breakBefore(footer);
         else blankPageBefore();
       }

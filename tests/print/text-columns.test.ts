@@ -230,3 +230,14 @@ describe('a 14-column table with four text columns', () => {
     expect(printed.flatMap((table) => table.cells.slice(1)).find((row) => row[1]!.join('') === '广东梅州经济开发区')?.[1]).toEqual(['广东梅州经', '济开发区']);
   });
 });
+
+describe('the 版记 after a landscape table that ends the text on an even page', () => {
+  it('comes on the even page after a blank one, both unnumbered', () => {
+    expect(result.layout.distribution?.page).toBe(14);
+    expect(result.pages).toBe(14);
+    expect(allWords.filter((word) => word.page === 13)).toEqual([]);
+    const last = allWords.filter((word) => word.page === 14);
+    expect(last.map((word) => word.text)).toContain('报送：市委办公室、市政府办公室。');
+    expect(last.filter((word) => /^[―\d]+$/.test(word.text))).toEqual([]);
+  });
+});
