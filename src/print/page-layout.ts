@@ -648,8 +648,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       const first = placed[0]!;
       const last = ends[ends.length - 1]!;
       entry.rowPages = [first + 1, last + 1];
-      // Whole on a page after its lead (the line introducing it left at the page before's foot).
-      if (first === last && !entry.moved && columns.column(entry.lead) < first) {
+      // Starting on a page after its lead: the headings or the line introducing it left at the
+      // foot of the page before, where its header and first row did not fit.
+      if (!entry.moved && columns.column(entry.lead) < first) {
         breakBefore(entry.lead);
         entry.moved = true;
         continue;

@@ -132,7 +132,7 @@ describe('a row taller than a page', () => {
 describe('a 20-row table with a text column across a page break', () => {
   it('keeps its heading and the line introducing it, its header on each page, three rows or more a page', () => {
     // The table does not fit at the foot of page 3, where its title and that line would.
-    expect(tables[1]).toMatchObject({ wide: false, textColumns: 1, pages: [4, 5] });
+    expect(tables[1]).toMatchObject({ wide: false, textColumns: 1, pages: [4, 5], moved: true });
     for (const text of ['各片区改造项目进展', '各片区改造项目进展如下：']) expect(allWords.find((word) => word.text === text)?.page, text).toBe(4);
     for (const page of [4, 5]) {
       expect(
