@@ -25,6 +25,12 @@ export interface PrintLayoutOptions {
   readonly tableSizesPt: readonly number[];
   /** A table with this many columns or more prints on a landscape page (GB/T 9704 §10.2). */
   readonly wideColumns: number;
+  /**
+   * The narrowest a column of running text (存在问题, 下步措施) is set, in characters of the
+   * table's type: a table whose text columns cannot have it at the smallest size prints on a
+   * landscape page, where it is given up only as the last resort.
+   */
+  readonly textColumnEms: number;
   /** Body rows a table split over pages keeps at a page's foot, and takes to the next page. */
   readonly minRows: number;
   /**
@@ -59,6 +65,13 @@ export interface TableFit {
   readonly wide: boolean;
   /** Its number columns got one width and its label columns their longest label's (`table-layout: fixed`). */
   readonly evenColumns: boolean;
+  /**
+   * Columns of running text, which shared the width left by the others, set as narrow as their
+   * content allows, in proportion to their text's length (`table-layout: fixed`); 0 for none.
+   */
+  readonly textColumns: number;
+  /** Body rows taller than half a page, which may split over pages (class `fit-split`). */
+  readonly splitRows: number;
   /** The pages its body rows print on, first and last. */
   readonly pages: readonly [number, number];
   /** Moved whole to the next page, with its title, rather than split or left with too few rows at the foot. */
@@ -269,22 +282,132 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return width;
   };
 
+  /** A cell's characters; one broken into lines (`<br>`) counts as long. */
+  const cellLength = (cell: HTMLElement): number => (cell.querySelector('br') ? Infinity : (cell.textContent ?? '').trim().length);
+  /** Body cells this long or shorter (names, numbers) are short: kept on one line where the table fits so. */
+  const shortCell = 12;
+
+  /** Which grid columns hold running text (存在问题, 下步措施): a body cell longer than a short one, not a figure. */
+  const textColumnsOf = (columns: HTMLTableCellElement[][]): boolean[] =>
+    Array.from(columns, (cells = []) => cells.some((cell) => cell.closest('tbody') && !cell.classList.contains('num') && cellLength(cell) > shortCell));
+
+  /**
+   * Widths for a table with columns of running text, as a typesetter sets one: every other column
+   * as narrow as its cells on one line (a figure never breaks) and its header's longest word
+   * allow; the text columns share the rest in proportion to their text's length, each at least
+   * `textColumnEms` characters wide (or its longest text, if shorter; with `least`, only its
+   * longest word: the last resort) and at most its longest text on one line. What they leave goes
+   * evenly to the other columns. The browser's own widths squeeze text to a few characters a line
+   * (rows taller than a page) to spread the room over the figures. With `twoLines`, names (a
+   * label of four characters or more, `广东梅州经济开发区`) take two lines to make that room.
+   * False, with the browser's widths back, where the text columns cannot have it.
+   */
+  const shareTextColumns = (table: HTMLTableElement, text: readonly boolean[], available: number, least: boolean, twoLines: boolean): boolean => {
+    table.querySelector(':scope > colgroup.fit-columns')?.remove();
+    table.style.tableLayout = '';
+    const columns = Array.from(gridColumns(table), (cells = []) => cells);
+    const bodyText = columns.flatMap((cells, index) => (text[index] ? cells.filter((cell) => cell.closest('tbody')) : []));
+    const names = twoLines
+      ? columns.flatMap((cells, index) =>
+          text[index] ? [] : cells.filter((cell) => cell.classList.contains('fit-nowrap') && !cell.classList.contains('num') && cellLength(cell) >= 4),
+        )
+      : [];
+    // All measured in two layouts, not one a cell: at the table's narrowest, where text (and a
+    // name to take two lines) breaks between any two characters; then with all on one line.
+    for (const cell of names) cell.classList.remove('fit-nowrap');
+    table.style.width = 'min-content';
+    const narrowest = columns.map((cells) => Math.max(0, ...cells.map((cell) => cell.getBoundingClientRect().width)));
+    for (const cell of [...bodyText, ...names]) cell.style.whiteSpace = 'nowrap';
+    const lineWidth = new Map([...bodyText, ...names].map((cell) => [cell, textWidth(cell)]));
+    for (const cell of [...bodyText, ...names]) cell.style.whiteSpace = '';
+    table.style.width = '';
+    const style = getComputedStyle(bodyText[0]!);
+    const extra = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'].reduce(
+      (sum, key) => sum + Number.parseFloat(style[key as 'paddingLeft']),
+      0,
+    );
+    const em = Number.parseFloat(getComputedStyle(table).fontSize);
+    const lines = columns.map((cells) => cells.flatMap((cell) => (bodyText.includes(cell) ? (lineWidth.get(cell) ?? []) : [])));
+    const longest = columns.map((_, index) => Math.max(narrowest[index]!, ...lines[index]!.map((width) => width + extra)));
+    const weight = lines.map((widths) => widths.reduce((sum, width) => sum + width, 0));
+    // Half a name, to the next whole character: its first line the longer.
+    const halfName = columns.map((cells) =>
+      Math.max(0, ...cells.flatMap((cell) => (names.includes(cell) ? [Math.ceil(lineWidth.get(cell)! / 2 / em) * em + extra] : []))),
+    );
+    // A pixel over: the collapsed borders and rounding would otherwise take a character off each line.
+    const floor = least ? 0 : options.textColumnEms * em + extra + 1;
+    const widths = columns.map((_, index) =>
+      text[index] ? Math.max(narrowest[index]!, Math.min(longest[index]!, floor)) : Math.ceil(Math.max(narrowest[index]!, halfName[index]!)) + 1,
+    );
+    const undo = () => {
+      for (const cell of names) cell.classList.add('fit-nowrap');
+      return false;
+    };
+    let rest = available - widths.reduce((sum, width) => sum + width, 0);
+    if (rest < 0) return undo();
+    let open = columns.flatMap((_, index) => (text[index] && widths[index]! < longest[index]! ? [index] : []));
+    while (rest > 0.5 && open.length > 0) {
+      const total = open.reduce((sum, index) => sum + weight[index]!, 0);
+      const full = open.filter((index) => widths[index]! + (rest * weight[index]!) / total >= longest[index]!);
+      if (full.length === 0) {
+        for (const index of open) widths[index]! += (rest * weight[index]!) / total;
+        rest = 0;
+      }
+      for (const index of full) {
+        rest -= longest[index]! - widths[index]!;
+        widths[index] = longest[index]!;
+      }
+      open = open.filter((index) => !full.includes(index));
+    }
+    const others = columns.flatMap((_, index) => (text[index] ? [] : [index]));
+    for (const index of others) widths[index]! += rest / others.length;
+    const colgroup = document.createElement('colgroup');
+    colgroup.className = 'fit-columns';
+    const cols = widths.map((width) => {
+      const col = document.createElement('col');
+      col.style.width = `${Math.floor(width * 100) / 100}px`;
+      return col;
+    });
+    colgroup.append(...cols);
+    table.prepend(colgroup);
+    table.style.tableLayout = 'fixed';
+    // The collapsed outer borders come on top of the columns: the widest text column gives them back.
+    const excess = table.getBoundingClientRect().width - available;
+    if (excess > 0) {
+      const widest = columns.reduce((best, _, index) => (text[index] && widths[index]! > widths[best]! ? index : best), text.indexOf(true));
+      cols[widest]!.style.width = `${Math.floor((widths[widest]! - excess) * 100) / 100}px`;
+    }
+    return true;
+  };
+
   // Tables: keep short body cells (names, numbers) on one line, let long ones
   // wrap; if the table is too wide, first let every cell wrap, then step the
   // type size down. A table with many columns, or one that would need a type
   // size under the smallest, prints on a landscape page (where the same steps
   // apply, and as a last resort the table is zoomed to the measure). Never cut off.
-  const fitTable = (table: HTMLTableElement): { nowrap: number; fontSizePt: number; fitted: boolean } => {
+  // A table with running text sets its columns' widths itself (`shareTextColumns`); on
+  // the landscape page (`last`) its text columns narrower than they should be are the last resort.
+  const fitTable = (table: HTMLTableElement, last: boolean): { nowrap: number; fontSizePt: number; fitted: boolean; textColumns: number } => {
     for (const cell of table.querySelectorAll('.fit-nowrap')) cell.classList.remove('fit-nowrap');
+    for (const cell of table.querySelectorAll('.fit-text')) cell.classList.remove('fit-text');
+    table.querySelector(':scope > colgroup.fit-columns')?.remove();
+    table.style.tableLayout = '';
     table.style.fontSize = '';
     const available = table.parentElement?.clientWidth ?? columnWidth;
     const fits = (): boolean => table.getBoundingClientRect().width <= available + 0.5;
+    const columns = gridColumns(table);
+    const text = textColumnsOf(columns);
+    const textColumns = text.filter(Boolean).length;
+    const inText = new Set(columns.flatMap((cells, index) => (text[index] ? cells : [])));
     // Short body cells (names, numbers) stay on one line when the table still
     // fits that way, and then as many short header labels as fit, shortest
     // first; otherwise everything may wrap. Each type size is tried in turn.
-    const length = (cell: HTMLElement): number => (cell.querySelector('br') ? Infinity : (cell.textContent ?? '').trim().length);
-    const bodyCells = [...table.querySelectorAll<HTMLElement>('tbody td, tbody th')].filter((cell) => length(cell) <= 12);
-    const headCells = [...table.querySelectorAll<HTMLElement>('thead th, thead td')].filter((cell) => length(cell) <= 8).sort((a, b) => length(a) - length(b));
+    const bodyCells = [...table.querySelectorAll<HTMLElement>('tbody td, tbody th')].filter(
+      (cell) => cellLength(cell) <= shortCell && !inText.has(cell as HTMLTableCellElement),
+    );
+    const headCells = [...table.querySelectorAll<HTMLElement>('thead th, thead td')]
+      .filter((cell) => cellLength(cell) <= 8)
+      .sort((a, b) => cellLength(a) - cellLength(b));
     let fontSizePt = Math.round(Number.parseFloat(getComputedStyle(table).fontSize) * 0.75 * 10) / 10;
     const sizes = [fontSizePt, ...options.tableSizesPt.filter((size) => size < fontSizePt)];
     // A short label on three lines or more (`广东梅` / `州经济` / `开发区`) reads worse than the
@@ -295,6 +418,17 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       if (size !== fontSizePt) table.style.fontSize = `${size}pt`;
       fontSizePt = size;
       for (const cell of bodyCells) cell.classList.add('fit-nowrap');
+      if (textColumns > 0) {
+        // Names on one line, else on two; at the smallest size on a landscape page, text columns narrower still.
+        const shared =
+          shareTextColumns(table, text, available, false, false) ||
+          shareTextColumns(table, text, available, false, true) ||
+          (last && size === sizes.at(-1) && shareTextColumns(table, text, available, true, true));
+        if (!shared) continue;
+        // Running text reads from a left edge; a short cell among it (`/`, `已纳入试点`) stays centred.
+        for (const cell of inText) if (cell.closest('tbody') && cellLength(cell) > shortCell) cell.classList.add('fit-text');
+        return { nowrap: table.querySelectorAll('.fit-nowrap').length, fontSizePt, fitted: true, textColumns };
+      }
       if (fits()) {
         let nowrap = bodyCells.length;
         for (const cell of headCells) {
@@ -302,18 +436,18 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
           if (fits()) nowrap++;
           else cell.classList.remove('fit-nowrap');
         }
-        return { nowrap, fontSizePt, fitted: true };
+        return { nowrap, fontSizePt, fitted: true, textColumns: 0 };
       }
       for (const cell of bodyCells) cell.classList.remove('fit-nowrap');
-      if (fits() && !squeezed()) return { nowrap: 0, fontSizePt, fitted: true };
+      if (fits() && !squeezed()) return { nowrap: 0, fontSizePt, fitted: true, textColumns: 0 };
       if (fits()) wrapped ??= size;
     }
     if (wrapped !== undefined) {
       table.style.fontSize = wrapped === sizes[0] ? '' : `${wrapped}pt`;
-      return { nowrap: 0, fontSizePt: wrapped, fitted: true };
+      return { nowrap: 0, fontSizePt: wrapped, fitted: true, textColumns: 0 };
     }
     for (const cell of bodyCells) cell.classList.add('fit-nowrap');
-    return { nowrap: bodyCells.length, fontSizePt, fitted: false };
+    return { nowrap: bodyCells.length, fontSizePt, fitted: false, textColumns: 0 };
   };
 
   /** The lines a cell's text takes: its line boxes, told apart by their tops. */
@@ -417,7 +551,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
 
   interface TableEntry {
     table: HTMLTableElement;
-    fit: { nowrap: number; fontSizePt: number; zoom: number; wide: boolean; evenColumns: boolean };
+    fit: { nowrap: number; fontSizePt: number; zoom: number; wide: boolean; evenColumns: boolean; textColumns: number; splitRows: number };
     lead: HTMLElement;
     /** The table and the headings that go with it, siblings from `lead` on. */
     group: HTMLElement[];
@@ -440,7 +574,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       group.push(element as HTMLElement);
       if (element.contains(wrap)) break;
     }
-    let fit = fitTable(table);
+    let fit = fitTable(table, false);
     const columns = Math.max(0, ...[...table.rows].map((row) => [...row.cells].reduce((sum, cell) => sum + cell.colSpan, 0)));
     const wide = columns >= options.wideColumns || !fit.fitted;
     if (wide) {
@@ -448,7 +582,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       // Starts a landscape page of its own, as laid out below, also right after another
       // landscape table (the same named page, which alone would not break).
       lead.classList.add('print-wide-start');
-      fit = fitTable(table);
+      fit = fitTable(table, true);
     }
     let zoom = 1;
     if (!fit.fitted) {
@@ -456,16 +590,26 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       zoom = Math.floor((available / table.getBoundingClientRect().width) * 1000) / 1000;
       table.style.zoom = String(zoom);
     }
-    const even = zoom === 1 && evenColumns(table);
+    const even = zoom === 1 && fit.textColumns === 0 && evenColumns(table);
+    // A row too tall to move whole to the next page without leaving half a page empty (a long
+    // 存在问题) may split over pages where it falls; one taller than a page ran off its foot.
+    const room = (wide ? wideBox.height : columnHeight) - (table.tHead?.getBoundingClientRect().height ?? 0);
+    const tall = [...table.tBodies].flatMap((section) => [...section.rows]).filter((row) => row.getBoundingClientRect().height > room / 2);
+    for (const row of tall) row.classList.add('fit-split');
     // The short line that introduces it (`…情况如下表：`) goes with it, on its page; a landscape
     // table's page has none.
     const intro = wide ? null : (lead.previousElementSibling as HTMLElement | null);
     const introduced = intro?.tagName === 'P' && /[：:]$/.test(intro.textContent?.trim() ?? '') && lineCount(intro) <= 2;
+    // With the headings right before that line: left at a page's foot, they would head nothing.
+    const introGroup: HTMLElement[] = [];
+    if (introduced)
+      for (let element: Element | null = leadOf(intro); element && element !== lead; element = element.nextElementSibling)
+        introGroup.push(element as HTMLElement);
     entries.push({
       table,
-      fit: { nowrap: fit.nowrap, fontSizePt: fit.fontSizePt, zoom, wide, evenColumns: even },
-      lead: introduced ? intro : lead,
-      group: introduced ? [intro, ...group] : group,
+      fit: { nowrap: fit.nowrap, fontSizePt: fit.fontSizePt, zoom, wide, evenColumns: even, textColumns: fit.textColumns, splitRows: tall.length },
+      lead: introGroup[0] ?? lead,
+      group: [...introGroup, ...group],
       height: table.getBoundingClientRect().height,
       moved: false,
       pushedRows: 0,
@@ -477,27 +621,35 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   interface Columns {
     readonly width: number;
     readonly height: number;
+    /** The column the element starts in. */
     column(element: Element): number;
+    /** The column a box split over columns ends in. */
+    lastColumn(element: Element): number;
   }
   const columnsOf = (container: HTMLElement, width: number, height: number): Columns => ({
     width,
     height,
     column: (element) => Math.floor((element.getBoundingClientRect().left - container.getBoundingClientRect().left + 1) / width),
+    lastColumn: (element) => Math.floor((element.getBoundingClientRect().right - container.getBoundingClientRect().left - 1) / width),
   });
 
   // A table that fits on a page is not split: it moves whole to the next page, with the
   // headings before it. A longer one keeps at least `minRows` body rows at a page's foot (or
-  // moves) and takes at least `minRows` to the next page (the 合计 among them).
+  // moves) and takes at least `minRows` to the next page (the 合计 among them). A row split over
+  // pages (`fit-split`) fills the foot it starts at and counts on the page it ends on; it is never
+  // pushed to the next page, which would leave up to its height empty.
   const keepRows = (entry: TableEntry, columns: Columns): void => {
     const rows = [...entry.table.tBodies].flatMap((section) => [...section.rows]);
     if (rows.length === 0) return;
+    const split = (row: HTMLTableRowElement) => row.classList.contains('fit-split');
     for (let tries = 0; tries < 4; tries++) {
       const placed = rows.map((row) => columns.column(row));
+      const ends = rows.map((row, index) => (split(row) ? columns.lastColumn(row) : placed[index]!));
       const first = placed[0]!;
-      const last = placed[placed.length - 1]!;
+      const last = ends[ends.length - 1]!;
       entry.rowPages = [first + 1, last + 1];
-      // Its rows start a page after its lead (the line introducing it, or its title, left at the
-      // page before's foot): whole on that page, or a table longer than a page starting it.
+      // Starting on a page after its lead: the headings or the line introducing it left at the
+      // foot of the page before, where the table moved whole or its header and first row did not fit.
       if (!entry.moved && columns.column(entry.lead) < first) {
         breakBefore(entry.lead);
         entry.moved = true;
@@ -505,14 +657,19 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       }
       if (first === last) return;
       const atFoot = placed.filter((column) => column === first).length;
-      if (!entry.moved && (entry.height <= columns.height || atFoot < options.minRows)) {
+      const footFilled = rows.some((row, index) => placed[index] === first && split(row));
+      if (!entry.moved && (entry.height <= columns.height || (atFoot < options.minRows && !footFilled))) {
         breakBefore(entry.lead);
         entry.moved = true;
         continue;
       }
-      const atTop = placed.filter((column) => column === last).length;
-      if (atTop < options.minRows && rows.length >= 2 * options.minRows) {
-        breakBefore(rows[rows.length - options.minRows]!);
+      // Rows as tall as a quarter of a page between them stay: moved, they would leave that much empty.
+      const atTop = ends.filter((column) => column === last).length;
+      const pushed = rows.slice(-options.minRows);
+      const leaving = pushed.filter((_, index) => ends[rows.length - options.minRows + index]! < last);
+      const emptied = leaving.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0);
+      if (atTop < options.minRows && rows.length >= 2 * options.minRows && !pushed.some(split) && emptied <= columns.height / 4) {
+        breakBefore(pushed[0]!);
         entry.pushedRows += options.minRows - atTop;
         continue;
       }
@@ -842,12 +999,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     } else {
       const natural = place(footer).column + 1;
       if (natural % 2 === 1) {
-        // Where the flow before the block ends: on the same page, or on the page before when the
-        // block did not fit there.
-        const end = document.createElement('div');
-        footer.before(end);
-        const flowEnd = place(end).column + 1;
-        end.remove();
+        // Where the text before the block ends: on the same page, or on the page before when the
+        // block did not fit there or that page is a landscape table's, which it cannot share.
+        const flowEnd = (pageBefore(footer) ?? 0) + 1;
         if (flowEnd === natural) breakBefore(footer);
         else blankPageBefore();
       }

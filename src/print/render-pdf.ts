@@ -99,6 +99,7 @@ const layoutOptions: PrintLayoutOptions = {
   wideAreaHeight: `${wideAreaHeight}px`,
   tableSizesPt: [12, 10.5, 9],
   wideColumns: 10,
+  textColumnEms: 6,
   minRows: 3,
   chartSizesPt: [10, 9.5, 9],
   masthead: { largestPt: 42, span: 0.6 },

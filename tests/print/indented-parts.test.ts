@@ -2,19 +2,22 @@
  * A table of towns with their communities and villages indented under them
  * (tests/fixtures/print-pages/indented-parts): the indented parts print under their town, not
  * centred past it; its headers (`其中重大隐患（处）`, `罚款金额（万元）`, `整改率（%）`) wrap between words,
- * in a column narrower than the whole header. One PDF.
+ * in a column narrower than the whole header; the table, moved to the next page, takes its title
+ * and the line introducing it along. One PDF.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
+import type { RenderPdfResult } from '../../src/print/index.ts';
 import { words, type Word } from './poppler.ts';
 import { printIssue } from './print-pages.ts';
 
 const content = fileURLToPath(new URL('../fixtures/print-pages/indented-parts/', import.meta.url));
 const outDir = fileURLToPath(new URL('../output/print-pages/', import.meta.url));
 
+let result: RenderPdfResult;
 let all: Word[];
 beforeAll(async () => {
-  const result = await printIssue(content, undefined, outDir, 'indented-parts');
+  result = await printIssue(content, undefined, outDir, 'indented-parts');
   all = words(result.output);
 });
 
@@ -46,4 +49,10 @@ it('wraps the headers between words: a unit in brackets, 隐患 and 整改 stay 
     expect(count(lines.join('/'), whole), `${whole} in ${lines.join(' / ')}`).toBe(count(lines.join(''), whole));
   }
   expect(count(lines.join(''), '隐患')).toBe(2);
+});
+
+it('moves the article’s title with the line introducing the table to the table’s page', () => {
+  expect(result.layout.tables[0]).toMatchObject({ moved: true, pages: [2, 2] });
+  // (Page 1's contents entry is `◆全县节前…`.)
+  for (const text of ['全县节前安全生产大检查情况', '各镇检查情况如下表：', '大柘镇']) expect(word(text).page, text).toBe(2);
 });

@@ -212,3 +212,45 @@ export function inkBox(file: string, page: number, region: Box): Box | undefined
   }
   return found && { left: toMm(x + found.left), top: toMm(y + found.top), right: toMm(x + found.right + 1), bottom: toMm(y + found.bottom + 1) };
 }
+
+/** Where dark runs are along one axis of a rendering: where more than `share` of the other axis is dark, in pixels. */
+function darkRuns(gray: Gray, across: boolean, share: number): Array<[number, number]> {
+  const [length, other] = across ? [gray.width, gray.height] : [gray.height, gray.width];
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  for (let at = 0; at <= length; at++) {
+    let dark = 0;
+    for (let step = 0; at < length && step < other; step++) {
+      const [x, y] = across ? [at, step] : [step, at];
+      if ((gray.pixels[gray.offset + y * gray.width + x] ?? 255) < 128) dark++;
+    }
+    const isDark = at < length && dark > other * share;
+    if (isDark && start < 0) start = at;
+    if (!isDark && start >= 0) {
+      runs.push([start, at]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/** A table's ruled grid on a page, in mm: the middles of its horizontal and vertical rules. */
+export interface Grid {
+  readonly rows: readonly number[];
+  readonly columns: readonly number[];
+}
+
+/**
+ * The grid of a table on `page` inside `area` (mm; its left edge the table's): its horizontal
+ * rules, found in a strip just inside that edge, where a cell's padding leaves no text; its
+ * vertical rules, in a strip just above the lowest of them (in the last row, which spans no
+ * columns). Two thin renderings, not the page's.
+ */
+export function tableGrid(file: string, page: number, area: Box): Grid {
+  const strip = renderGray(file, page, { x: toPx(area.left + 0.3), y: toPx(area.top), width: toPx(0.6), height: toPx(area.bottom - area.top) });
+  const rows = darkRuns(strip, false, 0.9).map(([start, end]) => area.top + toMm((start + end) / 2));
+  const bottom = rows.at(-1)!;
+  const band = renderGray(file, page, { x: toPx(area.left - 1), y: toPx(bottom - 1), width: toPx(area.right - area.left + 2), height: toPx(0.6) });
+  const columns = darkRuns(band, true, 0.9).map(([start, end]) => area.left - 1 + toMm((start + end) / 2));
+  return { rows, columns };
+}
