@@ -282,6 +282,21 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return width;
   };
 
+  /** Fix a table's columns at these widths in px (`table-layout: fixed`), in a colgroup `fitTable` removes again; its cols. */
+  const setColumns = (table: HTMLTableElement, widths: readonly number[]): HTMLTableColElement[] => {
+    const colgroup = document.createElement('colgroup');
+    colgroup.className = 'fit-columns';
+    const cols = widths.map((width) => {
+      const col = document.createElement('col');
+      col.style.width = `${width}px`;
+      return col;
+    });
+    colgroup.append(...cols);
+    table.prepend(colgroup);
+    table.style.tableLayout = 'fixed';
+    return cols;
+  };
+
   /** A cell's characters; one broken into lines (`<br>`) counts as long. */
   const cellLength = (cell: HTMLElement): number => (cell.querySelector('br') ? Infinity : (cell.textContent ?? '').trim().length);
   /** Body cells this long or shorter (names, numbers) are short: kept on one line where the table fits so. */
@@ -361,16 +376,10 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     }
     const others = columns.flatMap((_, index) => (text[index] ? [] : [index]));
     for (const index of others) widths[index]! += rest / others.length;
-    const colgroup = document.createElement('colgroup');
-    colgroup.className = 'fit-columns';
-    const cols = widths.map((width) => {
-      const col = document.createElement('col');
-      col.style.width = `${Math.floor(width * 100) / 100}px`;
-      return col;
-    });
-    colgroup.append(...cols);
-    table.prepend(colgroup);
-    table.style.tableLayout = 'fixed';
+    const cols = setColumns(
+      table,
+      widths.map((width) => Math.floor(width * 100) / 100),
+    );
     // The collapsed outer borders come on top of the columns: the widest text column gives them back.
     const excess = table.getBoundingClientRect().width - available;
     if (excess > 0) {
@@ -501,15 +510,10 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       isNumber[index] ? cells.filter((cell) => cell.closest('thead') && cell.classList.contains('fit-nowrap')) : [],
     );
     for (const cell of wrapped) cell.classList.remove('fit-nowrap');
-    const colgroup = document.createElement('colgroup');
-    const cols = widths.map((width, index) => {
-      const col = document.createElement('col');
-      col.style.width = `${isNumber[index] ? share : Math.ceil(width) + 1}px`;
-      return col;
-    });
-    colgroup.append(...cols);
-    table.prepend(colgroup);
-    table.style.tableLayout = 'fixed';
+    const cols = setColumns(
+      table,
+      widths.map((width, index) => (isNumber[index] ? share : Math.ceil(width) + 1)),
+    );
     // The collapsed outer borders come on top of the columns: the number columns give it back.
     const excess = table.getBoundingClientRect().width - available;
     if (excess > 0) {
@@ -526,7 +530,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const overflows = [...table.querySelectorAll<HTMLElement>('.fit-nowrap, th')].some((cell) => cell.scrollWidth > cell.clientWidth + 0.5);
     for (const cell of heads) cell.style.overflowWrap = '';
     if (!overflows && table.getBoundingClientRect().width <= available + 0.5) return true;
-    colgroup.remove();
+    cols[0]!.parentElement!.remove();
     table.style.tableLayout = '';
     for (const cell of wrapped) cell.classList.add('fit-nowrap');
     return false;

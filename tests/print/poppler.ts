@@ -142,37 +142,13 @@ function renderGray(file: string, page: number, crop?: { x?: number; y: number; 
  */
 export function horizontalRules(file: string, page: number, coverage = 0.6, band?: { top: number; bottom: number }): Rule[] {
   const crop = band && { y: toPx(band.top), height: toPx(band.bottom) - toPx(band.top) };
-  const { pixels, offset, width, height, y: top } = renderGray(file, page, crop);
-  const rules: Rule[] = [];
-  let start = -1;
-  let left = 0;
-  let right = 0;
-  for (let y = 0; y <= height; y++) {
-    let dark = 0;
-    let first = -1;
-    let last = -1;
-    if (y < height) {
-      const row = offset + y * width;
-      for (let x = 0; x < width; x++) {
-        if ((pixels[row + x] ?? 255) < 128) {
-          dark++;
-          if (first < 0) first = x;
-          last = x;
-        }
-      }
-    }
-    const isRule = dark > width * coverage;
-    if (isRule && start < 0) {
-      start = y;
-      left = first;
-      right = last;
-    }
-    if (!isRule && start >= 0) {
-      rules.push({ top: toMm(top + start), bottom: toMm(top + y), left: toMm(left), right: toMm(right + 1) });
-      start = -1;
-    }
-  }
-  return rules;
+  const gray = renderGray(file, page, crop);
+  return darkRuns(gray, false, coverage).map((run) => ({
+    top: toMm(gray.y + run.start),
+    bottom: toMm(gray.y + run.end),
+    left: toMm(run.first),
+    right: toMm(run.last + 1),
+  }));
 }
 
 function decodeEntities(text: string): string {
@@ -213,22 +189,37 @@ export function inkBox(file: string, page: number, region: Box): Box | undefined
   return found && { left: toMm(x + found.left), top: toMm(y + found.top), right: toMm(x + found.right + 1), bottom: toMm(y + found.bottom + 1) };
 }
 
-/** Where dark runs are along one axis of a rendering: where more than `share` of the other axis is dark, in pixels. */
-function darkRuns(gray: Gray, across: boolean, share: number): Array<[number, number]> {
+/** A run of lines of a rendering more than a share dark: from `start` to before `end`, and its first line's first and last dark pixel. */
+interface DarkRun {
+  readonly start: number;
+  readonly end: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Where dark runs are along one axis of a rendering (rows, or columns `across`): lines more than `share` dark, in pixels. */
+function darkRuns(gray: Gray, across: boolean, share: number): DarkRun[] {
   const [length, other] = across ? [gray.width, gray.height] : [gray.height, gray.width];
-  const runs: Array<[number, number]> = [];
-  let start = -1;
+  const runs: DarkRun[] = [];
+  let run: { start: number; first: number; last: number } | undefined;
   for (let at = 0; at <= length; at++) {
     let dark = 0;
+    let first = -1;
+    let last = -1;
+    // A row's pixels are one after another; a column's, a row's width apart.
+    const [from, stride] = across ? [gray.offset + at, gray.width] : [gray.offset + at * gray.width, 1];
     for (let step = 0; at < length && step < other; step++) {
-      const [x, y] = across ? [at, step] : [step, at];
-      if ((gray.pixels[gray.offset + y * gray.width + x] ?? 255) < 128) dark++;
+      if ((gray.pixels[from + step * stride] ?? 255) < 128) {
+        dark++;
+        if (first < 0) first = step;
+        last = step;
+      }
     }
     const isDark = at < length && dark > other * share;
-    if (isDark && start < 0) start = at;
-    if (!isDark && start >= 0) {
-      runs.push([start, at]);
-      start = -1;
+    if (isDark && !run) run = { start: at, first, last };
+    if (!isDark && run) {
+      runs.push({ ...run, end: at });
+      run = undefined;
     }
   }
   return runs;
@@ -248,9 +239,9 @@ export interface Grid {
  */
 export function tableGrid(file: string, page: number, area: Box): Grid {
   const strip = renderGray(file, page, { x: toPx(area.left + 0.3), y: toPx(area.top), width: toPx(0.6), height: toPx(area.bottom - area.top) });
-  const rows = darkRuns(strip, false, 0.9).map(([start, end]) => area.top + toMm((start + end) / 2));
+  const rows = darkRuns(strip, false, 0.9).map(({ start, end }) => area.top + toMm((start + end) / 2));
   const bottom = rows.at(-1)!;
   const band = renderGray(file, page, { x: toPx(area.left - 1), y: toPx(bottom - 1), width: toPx(area.right - area.left + 2), height: toPx(0.6) });
-  const columns = darkRuns(band, true, 0.9).map(([start, end]) => area.left - 1 + toMm((start + end) / 2));
+  const columns = darkRuns(band, true, 0.9).map(({ start, end }) => area.left - 1 + toMm((start + end) / 2));
   return { rows, columns };
 }

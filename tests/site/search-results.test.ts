@@ -1,15 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticServer } from '../../src/dev/static-server.ts';
 import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { syntheticBuild } from '../support/synthetic-build.ts';
-import { BASE, useServedSample } from './served-site.ts';
+import { serveFolder, useServedSample } from './served-site.ts';
 
 // Search that answers: each hit names its issue and date, a table row reads as its label with its
 // header and value pairs, newest first on request, and without JavaScript the page says what to do.
@@ -138,10 +136,7 @@ describe('search results beyond the first 30', () => {
     const synthetic = await syntheticBuild('jianbao-search-more-', 40, 24);
     root = synthetic.root;
     await build({ ...synthetic.options, search: true });
-    const server = createStaticServer({ dir: synthetic.options.outDir, base: BASE });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE}`;
-    close = () => new Promise((done) => server.close(() => done()));
+    ({ url, close } = await serveFolder(synthetic.options.outDir));
   }, 60_000);
   afterAll(async () => {
     await close?.();
@@ -197,10 +192,7 @@ describe('search results of short articles', () => {
     root = await mkdtemp(join(tmpdir(), 'jianbao-search-short-'));
     const out = join(root, 'dist');
     await build({ contentDir: 'tests/fixtures/search/short-articles', outDir: out, pdf: false, cacheDir: false, templatesDir: BUNDLED_TEMPLATES });
-    const server = createStaticServer({ dir: out, base: BASE });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE}`;
-    close = () => new Promise((done) => server.close(() => done()));
+    ({ url, close } = await serveFolder(out));
   }, 60_000);
   afterAll(async () => {
     await close?.();

@@ -64,7 +64,11 @@ export function builtSample(): Promise<string> {
 
 /** The sample content, built into a temporary folder, served from a sub-path on 127.0.0.1. */
 export async function serveSample(): Promise<ServedSite> {
-  const out = await builtSample();
+  return serveFolder(await builtSample());
+}
+
+/** A built site's folder, served from a sub-path (`BASE`) on 127.0.0.1. */
+export async function serveFolder(out: string): Promise<ServedSite> {
   const server = createStaticServer({ dir: out, base: BASE });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
