@@ -557,6 +557,13 @@ export const RULES = {
     example:
       'Rows 9, 12 and column D are hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide them in Excel or WPS to print them',
   },
+  'table-xlsx-print-area': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: 'cells with values outside the print area of a sheet read without `range`, left out as Excel prints the sheet',
+    example:
+      "Cells F3, F4, F5 and 6 more outside the sheet's print area A1:D12 are left out, as Excel prints the sheet; to print them, widen the print area in Excel or WPS, or pick the cells with `range`",
+  },
   'table-header-blank': {
     where: 'table source',
     severity: 'error',

@@ -90,6 +90,26 @@ describe('Excel workbooks as table sources', () => {
     expect(messages).toEqual([RANGE_SUGGESTED]);
   });
 
+  it('without a range, read the print area, leaving out the working columns beside it with a warning', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('汇总');
+    sheet.addRows([
+      ['乡镇', '奖补资金', '', '联系人', '联系电话'],
+      ['城关镇', 100, '', '张三', '13800000000'],
+      ['石正镇', 80],
+      ['合计', 180, '', '核对：180'],
+    ]);
+    sheet.pageSetup.printArea = 'A1:B4';
+    await writeFile(join(dir, 'print-area.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { html, messages } = await render('::table{src="print-area.xlsx"}\n');
+    expect(messages).toEqual([
+      "print-area.xlsx 汇总!D1: warning: Cells D1, E1, D2 and 2 more outside the sheet's print area A1:B4 are left out, as Excel prints the sheet; to print them, widen the print area in Excel or WPS, or pick the cells with `range` [table-xlsx-print-area]",
+    ]);
+    expect(html).toContain('<td class="label">石正镇</td>');
+    expect(html).not.toContain('13800000000');
+    expect(html).not.toContain('联系人');
+  });
+
   it('take the first sheet Excel shows by default, not a hidden one holding drop-down lists', async () => {
     const workbook = new ExcelJS.Workbook();
     const lists = workbook.addWorksheet('数据源', { state: 'hidden' });

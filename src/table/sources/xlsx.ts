@@ -76,7 +76,11 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   }
 
   const written = attributes['range'];
-  const range = written === undefined ? usedRange(sheet) : parseRange(written);
+  const used = usedRange(sheet);
+  // Without a `range`, the print area set in Excel or WPS (页面布局 → 打印区域): what the office prints,
+  // leaving out the working columns beside it (a contact's phone number, a check sum).
+  const printed = written === undefined && used ? printArea(sheet, used) : undefined;
+  const range = written === undefined ? (printed?.range ?? used) : parseRange(written);
   if (!range) {
     return failed(
       written === undefined
@@ -84,7 +88,9 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
         : { reason: `Expected \`range\` in A1 notation such as \`A3:H12\`, got “${written}”`, ruleId: 'table-range' },
     );
   }
-  const read = sheetRows(sheet, range, workbookLabel(name, sheet.name));
+  const label = workbookLabel(name, sheet.name);
+  const rows = sheetRows(sheet, range, label);
+  const read = printed ? { ...rows, notes: [...(rows.notes ?? []), ...outsideNote(printed, label)] } : rows;
   const table = written === undefined && read.problems.length === 0 ? withoutTitles(read.rows) : undefined;
   if (!table) return read;
   const [first, last] = [table.at(0)?.place, table.at(-1)?.place];
@@ -209,6 +215,48 @@ function usedRange(sheet: Worksheet): CellRange | undefined {
     });
   });
   return range;
+}
+
+/** The sheet's print area within its used cells, and the cells with values outside it; undefined without one. */
+function printArea(sheet: Worksheet, used: CellRange): { range: CellRange; text: string; outside: Cell[] } | undefined {
+  const text = sheet.pageSetup.printArea;
+  // exceljs joins a print area of several blocks with `&&`; which of them is the table is not known.
+  if (text === undefined || text.includes('&&')) return undefined;
+  const area = parseRange(text);
+  if (!area) return undefined;
+  const range = {
+    top: Math.max(area.top, used.top),
+    left: Math.max(area.left, used.left),
+    bottom: Math.min(area.bottom, used.bottom),
+    right: Math.min(area.right, used.right),
+  };
+  if (range.top > range.bottom || range.left > range.right) return undefined;
+  const outside: Cell[] = [];
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      const { row: line, col: column } = cell.fullAddress;
+      const within = line >= area.top && line <= area.bottom && column >= area.left && column <= area.right;
+      // A merged cell's other cells repeat its master's value.
+      const own = !cell.isMerged || cell.master === cell;
+      if (!within && own && cell.value !== null && cell.value !== undefined && cell.value !== '') outside.push(cell);
+    });
+  });
+  return { range, text, outside };
+}
+
+/** A warning at the first cell with a value outside the print area, naming the first few; none when none is. */
+function outsideNote({ text, outside }: { text: string; outside: readonly Cell[] }, label: PlaceLabel): Problem[] {
+  const [first] = outside;
+  if (!first) return [];
+  const shown = outside.slice(0, 3).map((cell) => cell.address);
+  const more = outside.length > shown.length ? ` and ${outside.length - shown.length} more` : '';
+  return [
+    {
+      reason: `${outside.length === 1 ? 'Cell' : 'Cells'} ${shown.join(', ')}${more} outside the sheet's print area ${text} ${outside.length === 1 ? 'is' : 'are'} left out, as Excel prints the sheet; to print ${outside.length === 1 ? 'it' : 'them'}, widen the print area in Excel or WPS, or pick the cells with \`range\``,
+      ruleId: 'table-xlsx-print-area',
+      place: { line: first.fullAddress.row, column: first.fullAddress.col, label },
+    },
+  ];
 }
 
 /**
