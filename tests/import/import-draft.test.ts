@@ -396,6 +396,15 @@ describe('jianbao import', () => {
     expect(imported.file.messages.some((message) => message.reason.includes('text box'))).toBe(true);
   });
 
+  it('says a text box LibreOffice saved inline, its fallback empty, was left out, not put after its paragraph', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-inline-textbox.docx'), { contentDir: content, date: '2022-01-10' });
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      'Paragraph 3 (after “今年以来，平远县改造老旧…”) has a text box (“典型经验：先改管网再改路面”) that was left out; copy its text where it belongs',
+    ]);
+    expect(await readFile(join(content, '2022/1/index.md'), 'utf8')).not.toContain('典型经验');
+  });
+
   it('runs as `jianbao import`, printing the path, the warnings and what it wrote (the bundled CLI reads the zip and XML too)', async () => {
     const { content, draft } = await archive(await twoArticleDraft());
     const result = await runCli('import', draft, '--content', content, '--date', '2022-01-10');
