@@ -557,6 +557,13 @@ export const RULES = {
     example:
       'Rows 9, 12 and column D are hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide them in Excel or WPS to print them',
   },
+  'table-xlsx-sheet': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: 'a workbook read without `sheet` whose first shown sheet holds no figures while another does (a 填表说明 sheet before the table)',
+    example:
+      'Read sheet “填表说明”, the first sheet Excel shows, which holds no figures, while “11月” does; name the table\'s sheet with `sheet`, e.g. `sheet="11月"`',
+  },
   'table-xlsx-print-area': {
     where: 'workbook',
     severity: 'warning',

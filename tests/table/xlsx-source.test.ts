@@ -110,6 +110,21 @@ describe('Excel workbooks as table sources', () => {
     expect(html).not.toContain('联系人');
   });
 
+  it('warn when the first sheet, read by default, holds no figures while another sheet does', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('填表说明').addRows([['填表说明：'], ['1. 请于每月25日前报送。']]);
+    workbook.addWorksheet('11月').addRows([
+      ['乡镇', '奖补资金'],
+      ['城关镇', 100],
+      ['合计', 100],
+    ]);
+    await writeFile(join(dir, 'notes-first.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect((await render('::table{src="notes-first.xlsx"}\n')).messages).toEqual([
+      'notes-first.xlsx 填表说明!A1: warning: Read sheet “填表说明”, the first sheet Excel shows, which holds no figures, while “11月” does; name the table\'s sheet with `sheet`, e.g. `sheet="11月"` [table-xlsx-sheet]',
+    ]);
+    expect((await render('::table{src="notes-first.xlsx" sheet="11月"}\n')).messages).toEqual([]);
+  });
+
   it('take the first sheet Excel shows by default, not a hidden one holding drop-down lists', async () => {
     const workbook = new ExcelJS.Workbook();
     const lists = workbook.addWorksheet('数据源', { state: 'hidden' });

@@ -90,7 +90,12 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   }
   const label = workbookLabel(name, sheet.name);
   const rows = sheetRows(sheet, range, label);
-  const read = printed ? { ...rows, notes: [...(rows.notes ?? []), ...outsideNote(printed, label)] } : rows;
+  const notes = [
+    ...(rows.notes ?? []),
+    ...(printed ? outsideNote(printed, label) : []),
+    ...(wanted === undefined || wanted === '' ? otherSheetNote(worksheets, sheet, { line: range.top, column: range.left, label }) : []),
+  ];
+  const read = { ...rows, notes };
   const table = written === undefined && read.problems.length === 0 ? withoutTitles(read.rows) : undefined;
   if (!table) return read;
   const [first, last] = [table.at(0)?.place, table.at(-1)?.place];
@@ -215,6 +220,35 @@ function usedRange(sheet: Worksheet): CellRange | undefined {
     });
   });
   return range;
+}
+
+/**
+ * A warning when the sheet read by default holds no figure while another sheet Excel shows does:
+ * a 填表说明 sheet before the table, which would print as a table of its text.
+ */
+function otherSheetNote(worksheets: readonly Worksheet[], sheet: Worksheet, place: SourcePlace): Problem[] {
+  if (hasFigures(sheet)) return [];
+  const others = worksheets.filter((candidate) => candidate !== sheet && candidate.state === 'visible' && hasFigures(candidate));
+  if (others.length === 0) return [];
+  const names = others.map((other) => `“${other.name}”`).join('、');
+  return [
+    {
+      reason: `Read sheet “${sheet.name}”, the first sheet Excel shows, which holds no figures, while ${names} ${others.length === 1 ? 'does' : 'do'}; name the table's sheet with \`sheet\`, e.g. \`sheet="${others[0]!.name}"\``,
+      ruleId: 'table-xlsx-sheet',
+      place,
+    },
+  ];
+}
+
+/** Whether a sheet has a number in a cell, typed or a formula's result. */
+function hasFigures(sheet: Worksheet): boolean {
+  let found = false;
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      found ||= isNumber(cellValue(cell));
+    });
+  });
+  return found;
 }
 
 /** The sheet's print area within its used cells, and the cells with values outside it; undefined without one. */
