@@ -17,6 +17,7 @@ import { CAPTION } from '../markdown/rehype-figures.ts';
 import { isSubhead, subheadDepth, subheadText } from '../markdown/subheads.ts';
 import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
+import { superscript } from '../format/superscript.ts';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { UNSHOWN_IMAGE } from './docx-to-html.ts';
 import remarkLineParagraphs from './remark-line-paragraphs.ts';
@@ -184,16 +185,14 @@ function rehypeUnshownImages({ file }: { readonly file: VFile }) {
   };
 }
 
-const SUPERSCRIPTS: Readonly<Record<string, string>> = Object.fromEntries([...'0123456789+-'].map((char, index) => [char, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻'[index]!]));
-
 /** mammoth's footnote mark, `<sup><a href="#footnote-1">[1]</a></sup>`, as `[^1]`. */
 const footnoteReference: Handle = (state, node) => {
   const link = node.children.length === 1 && node.children[0]?.type === 'element' ? node.children[0] : undefined;
   const id = footnoteId(link?.properties.href);
   if (id !== undefined) return { type: 'footnoteReference', identifier: id, label: id };
   // m², 10³: a superscript number in Unicode's superscript digits, which Markdown has no mark for.
-  const raised = toString(node);
-  if (/^[0-9+-]+$/.test(raised)) return { type: 'text', value: [...raised].map((char) => SUPERSCRIPTS[char]).join('') };
+  const raised = superscript(toString(node));
+  if (raised !== undefined) return { type: 'text', value: raised };
   return { type: 'strong', children: state.all(node) as PhrasingContent[] };
 };
 

@@ -125,6 +125,19 @@ describe('Excel workbooks as table sources', () => {
     expect((await render('::table{src="notes-first.xlsx" sheet="11月"}\n')).messages).toEqual([]);
   });
 
+  it('print a digit set as superscript in a cell’s rich text raised: m² in a heading', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('汇总').addRows([
+      ['乡镇', { richText: [{ text: '改造面积（m' }, { text: '2', font: { vertAlign: 'superscript' } }, { text: '）' }] }],
+      ['城关镇', 1200],
+      ['合计', 1200],
+    ]);
+    await writeFile(join(dir, 'superscript.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { file, messages } = await render('::table{src="superscript.xlsx"}\n');
+    expect(messages).toEqual([]);
+    expect(file.data.tables?.[0]?.columns[1]).toBe('改造面积（m²）');
+  });
+
   it('take the first sheet Excel shows by default, not a hidden one holding drop-down lists', async () => {
     const workbook = new ExcelJS.Workbook();
     const lists = workbook.addWorksheet('数据源', { state: 'hidden' });
