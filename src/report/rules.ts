@@ -557,6 +557,13 @@ export const RULES = {
     example:
       'Rows 9, 12 and column D are hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide them in Excel or WPS to print them',
   },
+  'table-xlsx-comment': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: 'a cell of the table with a comment (批注), which the table leaves out',
+    example:
+      'The cell has a comment (“含2个新增小区，待核实”), which the table leaves out; act on it in the workbook, or write it as a 注： line under the table',
+  },
   'table-xlsx-sheet': {
     where: 'workbook',
     severity: 'warning',

@@ -138,6 +138,16 @@ describe('Excel workbooks as table sources', () => {
     expect(file.data.tables?.[0]?.columns[1]).toBe('改造面积（m²）');
   });
 
+  it('warn of a comment (批注) on a cell of the table, which it leaves out', async () => {
+    const { html, messages } = await renderEdited((sheet) => {
+      sheet.getCell('C7').note = { texts: [{ text: '张三:', font: { bold: true } }, { text: '\n含2个新增小区，待核实' }] };
+    });
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!C7: warning: The cell has a comment (“张三: 含2个新增小区，待核实”), which the table leaves out; act on it in the workbook, or write it as a 注： line under the table [table-xlsx-comment]',
+    ]);
+    expect(html).not.toContain('待核实');
+  });
+
   it('take the first sheet Excel shows by default, not a hidden one holding drop-down lists', async () => {
     const workbook = new ExcelJS.Workbook();
     const lists = workbook.addWorksheet('数据源', { state: 'hidden' });

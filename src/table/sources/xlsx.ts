@@ -337,6 +337,7 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
   let headerRows: number | undefined;
   // The first number shown with a unit or currency by its format, in each column where one is.
   const units = new Map<number, { place: SourcePlace; unit: string; text: string }>();
+  const comments: Problem[] = [];
   for (const [y, line] of lines.entries()) {
     let merged = false;
     const cells: SourceCell[] = [];
@@ -351,6 +352,8 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
       }
       // A merge's text is its master's, even where the range cuts the master off or hides it.
       const source = extent ? cell?.master : cell;
+      const comment = noteText(source?.note);
+      if (comment) comments.push(commentNote(comment, place));
       const value = source ? cellValue(source) : null;
       const reading = cellText(value, source?.numFmt, calculated);
       if ('reason' in reading) problems.push({ reason: reading.reason, ruleId: 'table-xlsx-cell', place });
@@ -367,13 +370,29 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
     }
     if (merged || cells.some((cell) => cell.text !== '')) rows.push({ cells, place: { line, column: columns[0] ?? left, label } });
   }
-  const notes = [...hiddenNote({ top, left, bottom, right }, lines, columns, label), ...unitNotes(units)];
+  const notes = [...hiddenNote({ top, left, bottom, right }, lines, columns, label), ...unitNotes(units), ...comments];
   if (problems.length > 0) return { rows: [], problems, notes };
   if (rows.length === 0) {
     const cells = `${label.where?.(top, left)}:${columnLetters(range.right)}${range.bottom}`;
     return failed({ reason: `Expected a table in ${cells}, found only empty cells; check \`range\``, ruleId: 'table-range' });
   }
   return { rows, problems: [], headerRows, notes };
+}
+
+/** A comment's (批注's) text: exceljs gives a plain one as a string, one with formatting (Excel's `作者:` line in bold) as runs. */
+function noteText(note: Cell['note'] | undefined): string {
+  const text = typeof note === 'string' ? note : (note?.texts ?? []).map((run) => run.text).join('');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A warning at a cell with a comment: the table prints none, and one such as `待核实` asks something of the figure. */
+function commentNote(text: string, place: SourcePlace): Problem {
+  const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
+  return {
+    reason: `The cell has a comment (“${shown}”), which the table leaves out; act on it in the workbook, or write it as a 注： line under the table`,
+    ruleId: 'table-xlsx-comment',
+    place,
+  };
 }
 
 /**
