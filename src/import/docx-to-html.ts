@@ -53,7 +53,7 @@ export async function docxToHtml(buffer: Buffer, file: VFile): Promise<DraftHtml
     { buffer },
     {
       styleMap: STYLE_MAP,
-      transformDocument: markTitles,
+      transformDocument: (document: DocumentNode) => markTitles(withoutContents(document, file)),
       convertImage: mammoth.images.imgElement(async (image) => {
         const contents = await image.readAsBuffer();
         // mammoth leaves the type out for a file whose extension it does not know.
@@ -86,11 +86,38 @@ export async function docxToHtml(buffer: Buffer, file: VFile): Promise<DraftHtml
 interface DocumentNode {
   readonly type: string;
   readonly children?: readonly DocumentNode[];
+  readonly styleId?: string | null;
   readonly styleName?: string | null;
   readonly alignment?: string | null;
   readonly isBold?: boolean;
   readonly fontSize?: number | null;
   readonly value?: string;
+}
+
+/** A paragraph of Word's table of contents (引用 → 目录): styles `toc 1`…`toc 9` (WPS: `目录 1`) and `TOC Heading`, or ids `TOC1`…. */
+const CONTENTS_STYLE = /^(toc\s*\d|toc heading|目录\s*\d)$/i;
+
+/**
+ * The body without the entries of a table of contents Word made (自动目录): titles with page
+ * numbers, linked to the headings, which would import as a link and a subhead each; the bulletin
+ * makes its own contents. A warning names them.
+ */
+function withoutContents(document: DocumentNode, file: VFile): DocumentNode {
+  const entry = (node: DocumentNode) => node.type === 'paragraph' && [node.styleName, node.styleId].some((style) => style && CONTENTS_STYLE.test(style));
+  const entries = document.children?.filter(entry) ?? [];
+  if (entries.length === 0) return document;
+  const titles = entries.slice(0, 3).map(
+    (node) =>
+      `“${textOf(node)
+        .replace(/\s*\d+\s*$/, '')
+        .trim()}”`,
+  );
+  reportProblem(
+    file,
+    `The draft's table of contents (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}: ${titles.join('、')}${entries.length > 3 ? '…' : ''}) was left out: the bulletin makes its own from the titles`,
+    { ruleId: 'import-unmapped' },
+  );
+  return { ...document, children: document.children?.filter((node) => !entry(node)) };
 }
 
 /** Give the body's hand-typed titles a style of their own; paragraphs in tables are left alone. */

@@ -84,8 +84,9 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
       if (text.trim()) before = text;
     } else if (current) {
       if (name === 'w:txbxContent') {
-        // mammoth reads a VML text box (directly, or as the fallback Word writes beside a DrawingML one).
-        current.textBoxes.push({ text: textOf(node, 't'), kept: inAlternate || ancestor(node, 'w:pict') });
+        // mammoth reads a VML text box, directly or as the fallback Word writes beside a DrawingML
+        // one; LibreOffice writes an inline one's fallback empty (`<w:pict/>`), which reads as nothing.
+        current.textBoxes.push({ text: textOf(node, 't'), kept: ancestor(node, 'w:pict') || (inAlternate && fallbackHasTextBox(node)) });
         return;
       }
       if (name === 'w:commentReference') current.comments.push(comments.get(idOf(node)) ?? 'without text');
@@ -151,6 +152,14 @@ async function externalTargets(xml: (name: string) => Promise<string | undefined
 function qualified(node: Element): string {
   const prefix = node.namespaceURI ? NAMESPACES[node.namespaceURI] : undefined;
   return prefix ? `${prefix}:${node.localName}` : node.nodeName;
+}
+
+/** Whether the `mc:AlternateContent` around a DrawingML text box has one in its `mc:Fallback` too, for mammoth to read. */
+function fallbackHasTextBox(node: Element): boolean {
+  let parent = node.parentNode;
+  while (parent && parent.nodeType === 1 && qualified(parent as Element) !== 'mc:AlternateContent') parent = parent.parentNode;
+  const fallback = parent && parent.nodeType === 1 ? elements(parent.childNodes).find((child) => qualified(child) === 'mc:Fallback') : undefined;
+  return fallback !== undefined && fallback.getElementsByTagNameNS(W, 'txbxContent').length > 0;
 }
 
 function ancestor(node: Element, name: string): boolean {

@@ -17,12 +17,13 @@ import { CAPTION } from '../markdown/rehype-figures.ts';
 import { isSubhead, subheadDepth, subheadText } from '../markdown/subheads.ts';
 import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
-import { eachNode } from '../util/each-node.ts';
+import { superscript } from '../format/superscript.ts';
+import { eachNode, SKIP } from '../util/each-node.ts';
 import { UNSHOWN_IMAGE } from './docx-to-html.ts';
 import remarkLineParagraphs from './remark-line-paragraphs.ts';
 import remarkSpacesOutsideEmphasis from './remark-spaces-outside-emphasis.ts';
 import { photoLayout } from './photo-table.ts';
-import { FOOTNOTE_LINK, tableGrid, toCsv } from './table-grid.ts';
+import { cellText, FOOTNOTE_LINK, nestedCells, tableGrid, toCsv } from './table-grid.ts';
 import { unitColumns } from './table-units.ts';
 
 type Handle = NonNullable<RehypeRemarkOptions['handlers']>[string];
@@ -89,6 +90,17 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
         { ruleId: 'import-table-unit' },
       );
     }
+    eachNode(node as Element, (child) => {
+      const element = child as HastNodes;
+      if (element === node || element.type !== 'element' || element.tagName !== 'table') return;
+      const cells = nestedCells(element).map(cellText).join(' ');
+      reportProblem(
+        file,
+        `Table ${tables.length} (${name}) has a table inside a cell (“${excerpt(cells, 20)}”); a table's cell holds text, so its cells were written into that cell one after another: check the cell, or make them rows or columns of the table in Word`,
+        { ruleId: 'import-unmapped' },
+      );
+      return SKIP;
+    });
     for (const { text, href } of grid.footnotes) {
       const id = footnoteId(href);
       reportProblem(
@@ -173,16 +185,14 @@ function rehypeUnshownImages({ file }: { readonly file: VFile }) {
   };
 }
 
-const SUPERSCRIPTS: Readonly<Record<string, string>> = Object.fromEntries([...'0123456789+-'].map((char, index) => [char, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻'[index]!]));
-
 /** mammoth's footnote mark, `<sup><a href="#footnote-1">[1]</a></sup>`, as `[^1]`. */
 const footnoteReference: Handle = (state, node) => {
   const link = node.children.length === 1 && node.children[0]?.type === 'element' ? node.children[0] : undefined;
   const id = footnoteId(link?.properties.href);
   if (id !== undefined) return { type: 'footnoteReference', identifier: id, label: id };
   // m², 10³: a superscript number in Unicode's superscript digits, which Markdown has no mark for.
-  const raised = toString(node);
-  if (/^[0-9+-]+$/.test(raised)) return { type: 'text', value: [...raised].map((char) => SUPERSCRIPTS[char]).join('') };
+  const raised = superscript(toString(node));
+  if (raised !== undefined) return { type: 'text', value: raised };
   return { type: 'strong', children: state.all(node) as PhrasingContent[] };
 };
 

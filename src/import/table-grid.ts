@@ -177,10 +177,20 @@ function withoutFootnotes(cell: Element, found: (href: string) => void): Element
 /** A cell's paragraphs on one line: joined without a space where Chinese meets, as the bulletin sets them. */
 export function cellText(cell: Element): string {
   const lines = cell.children.flatMap((child: ElementContent) => {
-    const text = toString(child).replace(/\s+/g, ' ').trim();
+    // A table inside the cell: its cells one after another, not run into one word.
+    const text = (child.type === 'element' && child.tagName === 'table' ? nestedCells(child).map(cellText).join(' ') : toString(child))
+      .replace(/\s+/g, ' ')
+      .trim();
     return text ? [text] : [];
   });
   return lines.reduce((joined, line) => (joined === '' ? line : `${joined}${isCjk(joined.at(-1)) || isCjk(line[0]) ? '' : ' '}${line}`), '');
+}
+
+/** The cells of a table inside a table's cell, in reading order. */
+export function nestedCells(table: Element): Element[] {
+  return rowsOf(table).flatMap((row) =>
+    row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')),
+  );
 }
 
 /** RFC 4180 CSV, quoted where needed; written by hand as csv-parse, jianbao's CSV library, only reads. */

@@ -4,8 +4,11 @@ import { ATTACHMENTS_CLASS } from './rehype-attachments.ts';
 import { hasClass } from './has-class.ts';
 import { LEADING_SPACES } from './cjk.ts';
 
-/** A date as a 落款 writes it: `2025年1月17日`, or in Chinese numerals (`二〇二五年一月十七日`). */
-const DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
+/**
+ * A date as a 落款 writes it: `2025年1月17日`, or in Chinese numerals (`二〇二五年一月十七日`), its
+ * zero often typed as a look-alike, as Word drafts have it: a circle `○`, a letter `O`, a digit `0`.
+ */
+const DATE = /^(\d{4}|[〇零○◯OＯ0０一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
 /** The end of a closing sentence, which a 落款 follows. */
 const CLOSED = /[。！？…」”）)]$/;
 /** A 署名: the office, a short line that is no sentence (those end in punctuation). */

@@ -571,6 +571,27 @@ export const RULES = {
     example:
       'Rows 9, 12 and column D are hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide them in Excel or WPS to print them',
   },
+  'table-xlsx-comment': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: 'a cell of the table with a comment (批注), which the table leaves out',
+    example:
+      'The cell has a comment (“含2个新增小区，待核实”), which the table leaves out; act on it in the workbook, or write it as a 注： line under the table',
+  },
+  'table-xlsx-sheet': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: 'a workbook read without `sheet` whose first shown sheet holds no figures while another does (a 填表说明 sheet before the table)',
+    example:
+      'Read sheet “填表说明”, the first sheet Excel shows, which holds no figures, while “11月” does; name the table\'s sheet with `sheet`, e.g. `sheet="11月"`',
+  },
+  'table-xlsx-print-area': {
+    where: 'workbook',
+    severity: 'warning',
+    summary: 'cells with values outside the print area of a sheet read without `range`, left out as Excel prints the sheet',
+    example:
+      "Cells F3, F4, F5 and 6 more outside the sheet's print area A1:D12 are left out, as Excel prints the sheet; to print them, widen the print area in Excel or WPS, or pick the cells with `range`",
+  },
   'table-header-blank': {
     where: 'table source',
     severity: 'error',

@@ -62,3 +62,12 @@ export function formatDecimal(units: bigint, scale: number, grouped = false): st
   if (grouped) whole = whole.replace(/\B(?=(\d{3})+$)/g, ',');
   return (negative ? '-' : '') + whole + (scale > 0 ? `.${digits.slice(cut)}` : '');
 }
+
+/**
+ * A number typed with the input method in Chinese mode (`１２`, `－120`, `３．５`), which is no
+ * number to the check, as it is to be written (`12`); undefined for anything else.
+ */
+export function halfWidth(cell: string): string | undefined {
+  const half = cell.replace(/[０-９．，]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0)).replace(/^[－−]/, '-');
+  return half !== cell && parseNumberCell(half) ? half : undefined;
+}

@@ -1,7 +1,7 @@
 import { columnName } from './column-paths.ts';
 import { bareLabel, labelIndex, sameLabel } from './label-cell.ts';
 import { numberColumns } from './number-columns.ts';
-import { atScale, formatDecimal, isBlankNumber, parseNumberCell, type Decimal } from './number-cell.ts';
+import { atScale, formatDecimal, halfWidth, isBlankNumber, parseNumberCell, type Decimal } from './number-cell.ts';
 import { cellInFile, rowLabel, type Problem, type SourcePlace } from './problem.ts';
 import { cellTexts as texts, type SourceCell, type SourceRow } from './sources/source.ts';
 
@@ -316,15 +316,6 @@ function unsummable(total: SourceRow, column: number, rows: readonly SourceRow[]
       place: placeOf(total, column),
     },
   ];
-}
-
-/**
- * A number typed with the input method in Chinese mode (`１２`, `－120`, `３．５`), which is no
- * number to the check, as it is to be written (`12`); undefined for anything else.
- */
-function halfWidth(cell: string): string | undefined {
-  const half = cell.replace(/[０-９．，]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0)).replace(/^[－−]/, '-');
-  return half !== cell && parseNumberCell(half) ? half : undefined;
 }
 
 function text(row: SourceRow, column: number): string {

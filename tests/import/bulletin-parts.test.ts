@@ -68,6 +68,13 @@ describe('jianbao import, an older whole bulletin', () => {
     expect(head(markdown, 0)).toContain('year: 2021\nnumber: 10\ntotal: 105\ndate: 2021-10-28\n');
   });
 
+  it('reads Chinese numerals whose zero is typed as a circle or a letter O, as drafts often have it', async () => {
+    const { imported, content, markdown } = await importBulletin({ issueLine: '二○二一年第十期 总第一百零五期', date: '二O二一年十月二十八日' });
+    expect(relative(content, imported.created.path)).toBe('2021/10/index.md');
+    expect(head(markdown, 0)).toContain('year: 2021\nnumber: 10\ntotal: 105\ndate: 2021-10-28\n');
+    expect(markdown).not.toMatch(/二[○O]二一/);
+  });
+
   it('reads a 专刊’s name into `special`, and a 增刊’s number into `supplement`', async () => {
     const special = await importBulletin({ special: '防汛专刊' });
     expect(relative(special.content, special.imported.created.path)).toBe('2021/10/index.md');

@@ -56,6 +56,19 @@ describe('tableGrid', () => {
     expect(grid.rows[1]).toEqual(['序号', '1. 正在开展', '1. 正在开展', '2. 已完成', '2. 已完成']);
   });
 
+  it('writes a table inside a cell as its cells one after another, with a warning naming it', async () => {
+    const file = new VFile();
+    const draft = await htmlToMarkdown(
+      '<table><tr><td><p>镇街</p></td><td><p>户数</p></td><td><p>备注</p></td></tr>' +
+        '<tr><td><p>扶大镇</p></td><td><p>30</p></td><td><table><tr><td><p>已开工</p></td><td><p>待验收</p></td></tr></table></td></tr></table>',
+      file,
+    );
+    expect(draft.tables[0]?.contents).toBe('镇街,户数,备注\n扶大镇,30,已开工 待验收\n');
+    expect(file.messages.map((message) => message.reason)).toEqual([
+      "Table 1 (table-1.csv) has a table inside a cell (“已开工 待验收”); a table's cell holds text, so its cells were written into that cell one after another: check the cell, or make them rows or columns of the table in Word",
+    ]);
+  });
+
   it('keeps a one-row header when nothing is merged', () => {
     expect(tableGrid(table('<table><tr><td>区县</td><td>户数</td></tr><tr><td>甲县</td><td>1</td></tr></table>')).headerRows).toBe(1);
   });

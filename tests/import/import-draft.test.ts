@@ -396,6 +396,44 @@ describe('jianbao import', () => {
     expect(imported.file.messages.some((message) => message.reason.includes('text box'))).toBe(true);
   });
 
+  it('leaves out the table of contents Word made without a 目录 line over it (toc 1, toc 2 styles), with a warning naming its entries', async () => {
+    const entry = (style: string, text: string) => new Paragraph({ style, children: [new TextRun(text), new TextRun({ text: '\t1' })] });
+    const draft = await Packer.toBuffer(
+      new Document({
+        styles: {
+          paragraphStyles: [
+            { id: 'TOC1', name: 'toc 1' },
+            { id: 'TOC2', name: 'toc 2' },
+          ],
+        },
+        sections: [
+          {
+            children: [
+              entry('TOC1', '平远县推进老旧小区改造'),
+              entry('TOC2', '一、主要做法'),
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '平远县推进老旧小区改造', bold: true, size: 44 })] }),
+              new Paragraph('　　今年以来，平远县改造老旧小区3个。'),
+            ],
+          },
+        ],
+      }),
+    );
+    const { imported, markdown } = await importInto(draft);
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      "The draft's table of contents (2 entries: “平远县推进老旧小区改造”、“一、主要做法”) was left out: the bulletin makes its own from the titles",
+    ]);
+    expect(markdown.slice(markdown.indexOf('---\n\n') + 5)).toBe('## 平远县推进老旧小区改造\n\n　　今年以来，平远县改造老旧小区3个。\n');
+  });
+
+  it('says a text box LibreOffice saved inline, its fallback empty, was left out, not put after its paragraph', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-inline-textbox.docx'), { contentDir: content, date: '2022-01-10' });
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      'Paragraph 3 (after “今年以来，平远县改造老旧…”) has a text box (“典型经验：先改管网再改路面”) that was left out; copy its text where it belongs',
+    ]);
+    expect(await readFile(join(content, '2022/1/index.md'), 'utf8')).not.toContain('典型经验');
+  });
+
   it('runs as `jianbao import`, printing the path, the warnings and what it wrote (the bundled CLI reads the zip and XML too)', async () => {
     const { content, draft } = await archive(await twoArticleDraft());
     const result = await runCli('import', draft, '--content', content, '--date', '2022-01-10');

@@ -11,6 +11,9 @@ describe('a 落款 at an article’s end', () => {
     expect(signature(await render('## 通知\n\n请认真贯彻落实。\n\n平远县乡村振兴局\n\n2025年1月17日\n'))).toBe('<p>平远县乡村振兴局</p><p>2025年1月17日</p>');
     expect(signature(await render('## 通知\n\n请认真贯彻落实。\n\n平远县乡村振兴局\\\n2025年1月17日\n'))).toBe('<p>平远县乡村振兴局<br>\n2025年1月17日</p>');
     expect(signature(await render('## 通知\n\n请认真贯彻落实。\n\n二〇二五年一月十七日\n'))).toBe('<p>二〇二五年一月十七日</p>');
+    // Its zero typed as a circle or a letter O, as drafts often have it.
+    expect(signature(await render('## 通知\n\n请认真贯彻落实。\n\n二○二五年一月十七日\n'))).toBe('<p>二○二五年一月十七日</p>');
+    expect(signature(await render('## 通知\n\n请认真贯彻落实。\n\n二O二五年一月十七日\n'))).toBe('<p>二O二五年一月十七日</p>');
   });
 
   it('comes before the notes, and takes no sentence for the office', async () => {

@@ -126,7 +126,17 @@ describe('totals', () => {
       'Expected a number in column “任务数”, got “１２”, typed with full-width characters; write 12',
     ]);
     expect(reasons('甲;12;－120', '乙;3;-30', '合计;15;-150')).toEqual([
-      '合计 value -150 in column “增减” cannot be checked: “－120” (line 2) is not a number; write them as numbers (“－120” is typed with full-width characters: write -120), or `/` where a figure does not apply (counted as 0)',
+      'Expected a number in column “增减”, got “－120”, typed with full-width characters; write -120',
+    ]);
+    // Where text outnumbers the figures, the column is text and its 合计 cannot be checked.
+    expect(reasons('甲;12;－120', '乙;3;暂无', '丙;3;暂无', '合计;18;-120')).toEqual([
+      '合计 value -120 in column “增减” cannot be checked: “－120” (line 2), “暂无” (line 3), “暂无” (line 4) are not numbers; write them as numbers (“－120” is typed with full-width characters: write -120), or `/` where a figure does not apply (counted as 0)',
+    ]);
+    // A column typed full-width throughout is a column of figures too, its wrong 合计 not passed over as text.
+    expect(reasons('甲;１２０;1', '乙;８０;2', '合计;３００;3')).toEqual([
+      'Expected a number in column “任务数”, got “１２０”, typed with full-width characters; write 120',
+      'Expected a number in column “任务数”, got “８０”, typed with full-width characters; write 80',
+      'Expected a number in column “任务数”, got “３００”, typed with full-width characters; write 300',
     ]);
   });
 

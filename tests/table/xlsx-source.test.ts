@@ -90,6 +90,64 @@ describe('Excel workbooks as table sources', () => {
     expect(messages).toEqual([RANGE_SUGGESTED]);
   });
 
+  it('without a range, read the print area, leaving out the working columns beside it with a warning', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('汇总');
+    sheet.addRows([
+      ['乡镇', '奖补资金', '', '联系人', '联系电话'],
+      ['城关镇', 100, '', '张三', '13800000000'],
+      ['石正镇', 80],
+      ['合计', 180, '', '核对：180'],
+    ]);
+    sheet.pageSetup.printArea = 'A1:B4';
+    await writeFile(join(dir, 'print-area.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { html, messages } = await render('::table{src="print-area.xlsx"}\n');
+    expect(messages).toEqual([
+      "print-area.xlsx 汇总!D1: warning: Cells D1, E1, D2 and 2 more outside the sheet's print area A1:B4 are left out, as Excel prints the sheet; to print them, widen the print area in Excel or WPS, or pick the cells with `range` [table-xlsx-print-area]",
+    ]);
+    expect(html).toContain('<td class="label">石正镇</td>');
+    expect(html).not.toContain('13800000000');
+    expect(html).not.toContain('联系人');
+  });
+
+  it('warn when the first sheet, read by default, holds no figures while another sheet does', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('填表说明').addRows([['填表说明：'], ['1. 请于每月25日前报送。']]);
+    workbook.addWorksheet('11月').addRows([
+      ['乡镇', '奖补资金'],
+      ['城关镇', 100],
+      ['合计', 100],
+    ]);
+    await writeFile(join(dir, 'notes-first.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect((await render('::table{src="notes-first.xlsx"}\n')).messages).toEqual([
+      'notes-first.xlsx 填表说明!A1: warning: Read sheet “填表说明”, the first sheet Excel shows, which holds no figures, while “11月” does; name the table\'s sheet with `sheet`, e.g. `sheet="11月"` [table-xlsx-sheet]',
+    ]);
+    expect((await render('::table{src="notes-first.xlsx" sheet="11月"}\n')).messages).toEqual([]);
+  });
+
+  it('print a digit set as superscript in a cell’s rich text raised: m² in a heading', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('汇总').addRows([
+      ['乡镇', { richText: [{ text: '改造面积（m' }, { text: '2', font: { vertAlign: 'superscript' } }, { text: '）' }] }],
+      ['城关镇', 1200],
+      ['合计', 1200],
+    ]);
+    await writeFile(join(dir, 'superscript.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { file, messages } = await render('::table{src="superscript.xlsx"}\n');
+    expect(messages).toEqual([]);
+    expect(file.data.tables?.[0]?.columns[1]).toBe('改造面积（m²）');
+  });
+
+  it('warn of a comment (批注) on a cell of the table, which it leaves out', async () => {
+    const { html, messages } = await renderEdited((sheet) => {
+      sheet.getCell('C7').note = { texts: [{ text: '张三:', font: { bold: true } }, { text: '\n含2个新增小区，待核实' }] };
+    });
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!C7: warning: The cell has a comment (“张三: 含2个新增小区，待核实”), which the table leaves out; act on it in the workbook, or write it as a 注： line under the table [table-xlsx-comment]',
+    ]);
+    expect(html).not.toContain('待核实');
+  });
+
   it('take the first sheet Excel shows by default, not a hidden one holding drop-down lists', async () => {
     const workbook = new ExcelJS.Workbook();
     const lists = workbook.addWorksheet('数据源', { state: 'hidden' });

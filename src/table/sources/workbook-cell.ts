@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { superscript } from '../../format/superscript.ts';
 import { leadingIndent } from './leading-indent.ts';
 import { formatNumber } from './number-format.ts';
 
@@ -24,7 +25,8 @@ export function cellText(value: CellValue, format: string | undefined, calculate
   if ('richText' in value)
     return leadingIndent(
       value.richText
-        .map((run) => run.text)
+        // A unit's raised digit (m², typed as m2 with 上标 on the 2) prints raised.
+        .map((run) => (run.font?.vertAlign === 'superscript' ? (superscript(run.text) ?? run.text) : run.text))
         .join('')
         .replace(/\r\n?/g, '\n')
         .trimEnd(),

@@ -76,7 +76,11 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   }
 
   const written = attributes['range'];
-  const range = written === undefined ? usedRange(sheet) : parseRange(written);
+  const used = usedRange(sheet);
+  // Without a `range`, the print area set in Excel or WPS (页面布局 → 打印区域): what the office prints,
+  // leaving out the working columns beside it (a contact's phone number, a check sum).
+  const printed = written === undefined && used ? printArea(sheet, used) : undefined;
+  const range = written === undefined ? (printed?.range ?? used) : parseRange(written);
   if (!range) {
     return failed(
       written === undefined
@@ -84,7 +88,14 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
         : { reason: `Expected \`range\` in A1 notation such as \`A3:H12\`, got “${written}”`, ruleId: 'table-range' },
     );
   }
-  const read = sheetRows(sheet, range, workbookLabel(name, sheet.name));
+  const label = workbookLabel(name, sheet.name);
+  const rows = sheetRows(sheet, range, label);
+  const notes = [
+    ...(rows.notes ?? []),
+    ...(printed ? outsideNote(printed, label) : []),
+    ...(wanted === undefined || wanted === '' ? otherSheetNote(worksheets, sheet, { line: range.top, column: range.left, label }) : []),
+  ];
+  const read = { ...rows, notes };
   const table = written === undefined && read.problems.length === 0 ? withoutTitles(read.rows) : undefined;
   if (!table) return read;
   const [first, last] = [table.at(0)?.place, table.at(-1)?.place];
@@ -212,6 +223,77 @@ function usedRange(sheet: Worksheet): CellRange | undefined {
 }
 
 /**
+ * A warning when the sheet read by default holds no figure while another sheet Excel shows does:
+ * a 填表说明 sheet before the table, which would print as a table of its text.
+ */
+function otherSheetNote(worksheets: readonly Worksheet[], sheet: Worksheet, place: SourcePlace): Problem[] {
+  if (hasFigures(sheet)) return [];
+  const others = worksheets.filter((candidate) => candidate !== sheet && candidate.state === 'visible' && hasFigures(candidate));
+  if (others.length === 0) return [];
+  const names = others.map((other) => `“${other.name}”`).join('、');
+  return [
+    {
+      reason: `Read sheet “${sheet.name}”, the first sheet Excel shows, which holds no figures, while ${names} ${others.length === 1 ? 'does' : 'do'}; name the table's sheet with \`sheet\`, e.g. \`sheet="${others[0]!.name}"\``,
+      ruleId: 'table-xlsx-sheet',
+      place,
+    },
+  ];
+}
+
+/** Whether a sheet has a number in a cell, typed or a formula's result. */
+function hasFigures(sheet: Worksheet): boolean {
+  let found = false;
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      found ||= isNumber(cellValue(cell));
+    });
+  });
+  return found;
+}
+
+/** The sheet's print area within its used cells, and the cells with values outside it; undefined without one. */
+function printArea(sheet: Worksheet, used: CellRange): { range: CellRange; text: string; outside: Cell[] } | undefined {
+  const text = sheet.pageSetup.printArea;
+  // exceljs joins a print area of several blocks with `&&`; which of them is the table is not known.
+  if (text === undefined || text.includes('&&')) return undefined;
+  const area = parseRange(text);
+  if (!area) return undefined;
+  const range = {
+    top: Math.max(area.top, used.top),
+    left: Math.max(area.left, used.left),
+    bottom: Math.min(area.bottom, used.bottom),
+    right: Math.min(area.right, used.right),
+  };
+  if (range.top > range.bottom || range.left > range.right) return undefined;
+  const outside: Cell[] = [];
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      const { row: line, col: column } = cell.fullAddress;
+      const within = line >= area.top && line <= area.bottom && column >= area.left && column <= area.right;
+      // A merged cell's other cells repeat its master's value.
+      const own = !cell.isMerged || cell.master === cell;
+      if (!within && own && cell.value !== null && cell.value !== undefined && cell.value !== '') outside.push(cell);
+    });
+  });
+  return { range, text, outside };
+}
+
+/** A warning at the first cell with a value outside the print area, naming the first few; none when none is. */
+function outsideNote({ text, outside }: { text: string; outside: readonly Cell[] }, label: PlaceLabel): Problem[] {
+  const [first] = outside;
+  if (!first) return [];
+  const shown = outside.slice(0, 3).map((cell) => cell.address);
+  const more = outside.length > shown.length ? ` and ${outside.length - shown.length} more` : '';
+  return [
+    {
+      reason: `${outside.length === 1 ? 'Cell' : 'Cells'} ${shown.join(', ')}${more} outside the sheet's print area ${text} ${outside.length === 1 ? 'is' : 'are'} left out, as Excel prints the sheet; to print ${outside.length === 1 ? 'it' : 'them'}, widen the print area in Excel or WPS, or pick the cells with \`range\``,
+      ruleId: 'table-xlsx-print-area',
+      place: { line: first.fullAddress.row, column: first.fullAddress.col, label },
+    },
+  ];
+}
+
+/**
  * The range's rows. A merged cell gives its text and spans to the part of it inside the range,
  * whose other cells stay empty; a row empty and unmerged throughout is left out, as in CSV. Hidden
  * rows and columns are left out, as Excel shows and prints the sheet: a merge spans the shown
@@ -255,6 +337,7 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
   let headerRows: number | undefined;
   // The first number shown with a unit or currency by its format, in each column where one is.
   const units = new Map<number, { place: SourcePlace; unit: string; text: string }>();
+  const comments: Problem[] = [];
   for (const [y, line] of lines.entries()) {
     let merged = false;
     const cells: SourceCell[] = [];
@@ -269,6 +352,8 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
       }
       // A merge's text is its master's, even where the range cuts the master off or hides it.
       const source = extent ? cell?.master : cell;
+      const comment = noteText(source?.note);
+      if (comment) comments.push(commentNote(comment, place));
       const value = source ? cellValue(source) : null;
       const reading = cellText(value, source?.numFmt, calculated);
       if ('reason' in reading) problems.push({ reason: reading.reason, ruleId: 'table-xlsx-cell', place });
@@ -285,13 +370,29 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
     }
     if (merged || cells.some((cell) => cell.text !== '')) rows.push({ cells, place: { line, column: columns[0] ?? left, label } });
   }
-  const notes = [...hiddenNote({ top, left, bottom, right }, lines, columns, label), ...unitNotes(units)];
+  const notes = [...hiddenNote({ top, left, bottom, right }, lines, columns, label), ...unitNotes(units), ...comments];
   if (problems.length > 0) return { rows: [], problems, notes };
   if (rows.length === 0) {
     const cells = `${label.where?.(top, left)}:${columnLetters(range.right)}${range.bottom}`;
     return failed({ reason: `Expected a table in ${cells}, found only empty cells; check \`range\``, ruleId: 'table-range' });
   }
   return { rows, problems: [], headerRows, notes };
+}
+
+/** A comment's (批注's) text: exceljs gives a plain one as a string, one with formatting (Excel's `作者:` line in bold) as runs. */
+function noteText(note: Cell['note'] | undefined): string {
+  const text = typeof note === 'string' ? note : (note?.texts ?? []).map((run) => run.text).join('');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A warning at a cell with a comment: the table prints none, and one such as `待核实` asks something of the figure. */
+function commentNote(text: string, place: SourcePlace): Problem {
+  const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
+  return {
+    reason: `The cell has a comment (“${shown}”), which the table leaves out; act on it in the workbook, or write it as a 注： line under the table`,
+    ruleId: 'table-xlsx-comment',
+    place,
+  };
 }
 
 /**
