@@ -76,7 +76,11 @@ export async function serveFolder(out: string): Promise<ServedSite> {
     out,
     url: `http://127.0.0.1:${port}${BASE}`,
     async close() {
-      await new Promise((done) => server.close(done));
+      const closed = new Promise((done) => server.close(done));
+      // A connection the browser holds open (keep-alive, a request its closed page left) would
+      // keep the server open past the hook's time: the site is done with.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

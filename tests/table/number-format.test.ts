@@ -15,6 +15,12 @@ describe('formatNumber', () => {
     ['0.00;-0.00;"-"', 0, '-'],
     ['_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', 0, '-'],
     ['_-* #,##0.00_-;\\-* #,##0.00_-;_-* "-"??_-;_-@_-', 0, '-'],
+    // Zero hidden by an empty section, shown as nothing; the other numbers as their sections show them.
+    ['0;-0;;@', 0, ''],
+    ['0;-0;;@', -5, '-5'],
+    ['#,##0;;', 1200, '1,200'],
+    ['0;', -3, ''],
+    ['0.0"元;角"', 2, '2.0元;角'],
     // Accounting padding left out: a table aligns its own columns.
     ['_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', 1234, '1,234'],
     // Negatives Excel brackets or only colours print with a minus: a printed table has neither.

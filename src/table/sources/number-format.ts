@@ -7,7 +7,7 @@ const PRECISION = 15;
  * A number as Excel shows it under a cell's number format, for the formats statistics tables
  * use: General, `0`, `0.0`, `0.00`, `#,##0`, `#,##0.0`, `0%`, `0.0%`, with colours, padding
  * (`_)`), a section for negatives (printed with a minus, as a table's numbers are, where Excel
- * brackets or colours them) and for zero (`"-"`, which a table counts as 0) and literal text
+ * brackets or colours them) and for zero (`"-"`, which a table counts as 0, or nothing) and literal text
  * (`0.0"万元"`). Written by hand because
  * exceljs does not format numbers and the library that does (SheetJS's `ssf`) is not a
  * dependency; other formats (fractions, scientific, text) print as General.
@@ -25,6 +25,9 @@ export function formatNumber(value: number, format: string | undefined): string 
   } else if (value === 0 && sections.length > 2) {
     section = sections[2] ?? '';
   }
+  // An empty section hides its numbers (`0;-0;;@` shows zero as nothing), as a table's blank,
+  // which its sums pass over as they do Excel's.
+  if (section === '' && sections.length > 1) return '';
   const parsed = parseSection(section);
   if (!parsed) return general(value);
   // A section of text alone, as `"-"` shows zero in accounting formats.
@@ -162,5 +165,11 @@ function roundAt(value: number, decimals: number, shift: number): bigint {
 /** A format's sections, split at `;` outside quotes. */
 function splitSections(format: string): string[] {
   if (/^\s*general\s*$/i.test(format) || format === '') return [];
-  return format.match(/(?:"[^"]*"|\\.|[^;])+/g) ?? [];
+  // Empty sections kept (`0;-0;;@`, `0;`): one hides its numbers. A `;` in quotes or escaped is text.
+  const sections = [''];
+  for (const [token] of format.matchAll(/"[^"]*"|\\.|;|[^;"\\]+|./g)) {
+    if (token === ';') sections.push('');
+    else sections[sections.length - 1] += token;
+  }
+  return sections;
 }
