@@ -16,9 +16,10 @@ Writes the next issue, numbered as \`jianbao new\` numbers it, at <content>/<yea
 titles (Title or Heading 1 style, or short centred bold paragraphs) start articles, subheads
 numbered 一、 （一） 1. （1） take their levels, each table becomes table-N.csv with its ::table line,
 each picture image-N.png. A whole bulletin's masthead (第N期, 总第N期, date) and 版记 (报送, 发送,
-抄送) go into the frontmatter, not the text, and its 目录 is left out. Prints the Markdown file's path, then as warnings what the bulletin
-cannot hold (text boxes, comments, tracked changes, equations…), by paragraph. Never overwrites a
-file. Then run \`jianbao check\`. A .doc or .wps draft must be saved as .docx first.`,
+抄送) go into the frontmatter, not the text, and its 目录 is left out. Prints the Markdown file's
+path, then as warnings what the bulletin cannot hold (text boxes, comments, tracked changes,
+equations…), by paragraph. Never overwrites a file. Then run \`jianbao check\`. A .doc or .wps
+draft must be saved as .docx first.`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: [...argv],

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,7 +53,15 @@ never overwrites a file (a package.json or .gitignore gets what it lacks).`,
     const written = await initBulletin(dir, { title: answers.title!, issuer: answers.issuer!, url: answers.url!, date }, version());
     for (const path of written) io.stdout(`${join(dir, path)}\n`);
     const cd = dir === '.' ? '' : `cd ${dir} && `;
-    io.stdout(`\nNext: ${cd}npm install && npx jianbao build\n`);
+    // jianbao is not on the npm registry: the `^version` init wrote installs only once npm has
+    // been given the packed file, which then stands in its place (README, Start your own bulletin).
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const packed = `jianbao-${version()}.tgz`;
+    if (manifest.dependencies?.['jianbao'] === `^${version()}`) {
+      io.stdout(
+        `\nNext: copy ${packed} (npm pack in jianbao's folder writes it) into ${join(dir, 'vendor')}/, then\n  ${cd}npm install ./vendor/${packed} && npx jianbao build\n`,
+      );
+    } else io.stdout(`\nNext: ${cd}npm install && npx jianbao build\n`);
     return 0;
   },
 };

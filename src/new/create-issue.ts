@@ -77,14 +77,14 @@ export async function createIssue(contentDir: string, date: string, options: Cre
         () => false,
       )
     ) {
-      throw new Error(`${file.path} already exists; \`jianbao new\` never overwrites a file: move it away or write the issue by hand`);
+      throw new Error(`${file.path} already exists; jianbao never overwrites a file: move it away or write the issue by hand`);
     }
   }
   // A year folder that is a symlink would put the issue outside the content folder.
   const root = realOrSelf(contentDir);
   const reached = realOrSelf(nearestExisting(folder));
   if (!isInside(root, reached)) {
-    throw new Error(`${folder} leads outside the content folder ${contentDir}/ through a symlink (to ${reached}); \`jianbao new\` writes only inside it`);
+    throw new Error(`${folder} leads outside the content folder ${contentDir}/ through a symlink (to ${reached}); jianbao writes only inside it`);
   }
   // `wx` fails rather than overwrite a file that appeared since the check.
   for (const file of files) {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { RenderedIssue } from '../model.ts';
+import { parseYaml, placeAt } from '../load/parse-yaml.ts';
 import type { FontFileFace } from './fonts.ts';
 import type { MissingFamilies } from './render-pdf.ts';
 import { reportProblem } from '../report/messages.ts';
@@ -67,7 +68,7 @@ export function distributionWarnings(rendered: RenderedIssue, distribution: { re
 /**
  * A warning (`font-unavailable`) for each font file from bulletin.yaml that Chromium could not load
  * (not a font, damaged), at its entry there, and for each role whose family names none is
- * installed, at the role's key: those roles printed in another face than the one asked for.
+ * installed, at the role's list: those roles printed in another face than the one asked for.
  */
 export function fontWarnings(failed: readonly FontFileFace[], missing: readonly MissingFamilies[], seriesSource: string): VFileMessage[] {
   if (failed.length === 0 && missing.length === 0) return [];
@@ -81,11 +82,13 @@ export function fontWarnings(failed: readonly FontFileFace[], missing: readonly 
       { place: locate(text, written)?.place ?? { line: 1, column: 1 }, ruleId: 'font-unavailable' },
     );
   }
+  // By the YAML's own positions: `fonts.title` is not the series' `title:` above it.
+  const parsed = missing.length > 0 ? parseYaml(text, new VFile()) : undefined;
   for (const { role, families, used } of missing) {
     reportProblem(
       file,
       `\`fonts.${role}\`: ${families.length === 1 ? `${families[0]} is not` : `none of ${families.join(', ')} is`} installed on this machine, so the ${role} text prints in ${used}; install it, or save the face as a font file in the content folder and name that file here`,
-      { place: locate(text, `${role}:`)?.place ?? { line: 1, column: 1 }, ruleId: 'font-unavailable' },
+      { place: parsed ? placeAt(parsed, ['fonts', role]) : { line: 1, column: 1 }, ruleId: 'font-unavailable' },
     );
   }
   return file.messages;

@@ -468,7 +468,7 @@ export const RULES = {
     where: '`::table`',
     severity: 'error',
     summary: '`sheet` naming no sheet of the workbook',
-    example: 'Cannot find sheet “3月” in 燃气进展.xlsx; its sheets are “3月进展”, “2月进展”',
+    example: 'Cannot find sheet “3月” in content/2024/3/燃气进展.xlsx; its sheets are “3月进展”、“2月进展”',
   },
   'table-range': {
     where: '`::table`',
@@ -479,8 +479,8 @@ export const RULES = {
   'table-src-outside-root': {
     where: 'CSV',
     severity: 'error',
-    summary: 'a CSV path leaving the content folder',
-    example: 'Expected a CSV path inside content/, got ../../etc/passwd',
+    summary: 'a table source path (CSV or workbook) leaving the content folder',
+    example: 'Expected a table source path inside content/, got ../../etc/passwd',
   },
   'table-csv-missing': {
     where: 'CSV',
@@ -660,7 +660,7 @@ export const RULES = {
     summary:
       'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show, pictures in a table’s cells (put after the table)',
     example:
-      'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box; its text “文本框里的说明” was put after the paragraph: move it where it belongs, or delete it',
+      'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box (“文本框里的说明”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it',
   },
   'import-table-unit': {
     where: 'Word draft (`jianbao import`)',

@@ -187,6 +187,14 @@ describe('jianbao import, a whole bulletin typed in Word', () => {
     await expect(readFile(join(made.content, '2020', '5', 'index.md'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('refuses a bulletin already in the archive, naming the file and not another command', async () => {
+    const { content, draft } = await archive(await wholeBulletinDraft());
+    await importDraft(draft, { contentDir: content });
+    await expect(importDraft(draft, { contentDir: content })).rejects.toThrow(
+      `${join(content, '2021', '10', 'index.md')} already exists; jianbao never overwrites a file: move it away or write the issue by hand`,
+    );
+  });
+
   it('reads 第N期 without 总第N期, a date after a tab, and a 版记 laid out in a borderless table; the total is the archive’s next', async () => {
     const { imported, content, markdown, messages } = await importBulletin({
       issueLine: '第1期',

@@ -125,7 +125,7 @@ describe('jianbao new, with symlinks in the content folder', () => {
     await symlink(outside, join(content, '2025'));
     const error = await createIssue(content, '2025-01-27').catch((caught: Error) => caught);
     expect((error as Error).message).toBe(
-      `${join(content, '2025/1')} leads outside the content folder ${content}/ through a symlink (to ${outside}); \`jianbao new\` writes only inside it`,
+      `${join(content, '2025/1')} leads outside the content folder ${content}/ through a symlink (to ${outside}); jianbao writes only inside it`,
     );
     expect(await readdir(outside)).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/cli/init.ts';
 import { main } from '../../src/cli/main.ts';
+import { version } from '../../src/cli/version.ts';
 import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 
@@ -30,6 +31,23 @@ async function cli(...argv: string[]) {
 const settings = ['--title', '测试市工作简报', '--issuer', '测试市住房和城乡建设局', '--url', 'https://example.org/bulletin/', '--date', '2025-03-04'];
 
 describe('jianbao init', () => {
+  it('says to install jianbao from its packed file where it wrote the dependency, as npm has no jianbao to install', async () => {
+    const dir = await emptyFolder();
+    const result = await cli('init', dir, ...settings);
+    expect(result.stdout.split('\n').slice(-3)).toEqual([
+      `Next: copy jianbao-${version()}.tgz (npm pack in jianbao's folder writes it) into ${dir}/vendor/, then`,
+      `  cd ${dir} && npm install ./vendor/jianbao-${version()}.tgz && npx jianbao build`,
+      '',
+    ]);
+  });
+
+  it('says only npm install where package.json already names jianbao, as npm install of the packed file leaves it', async () => {
+    const dir = await emptyFolder();
+    await writeFile(join(dir, 'package.json'), '{ "dependencies": { "jianbao": "file:vendor/jianbao-0.1.0.tgz" } }\n');
+    const result = await cli('init', dir, ...settings);
+    expect(result.stdout.endsWith(`\nNext: cd ${dir} && npm install && npx jianbao build\n`)).toBe(true);
+  });
+
   it('writes a bulletin that builds right away', async () => {
     const dir = await emptyFolder();
     const result = await cli('init', dir, ...settings);

@@ -74,7 +74,7 @@ describe('jianbao new', () => {
     const result = await runCli('new', '--content', content, '--date', '2022-01-05');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `jianbao: ${content}/2022/1/progress.csv already exists; \`jianbao new\` never overwrites a file: move it away or write the issue by hand\n`,
+      `jianbao: ${content}/2022/1/progress.csv already exists; jianbao never overwrites a file: move it away or write the issue by hand\n`,
     );
     expect(await readFile(join(content, '2022/1/progress.csv'), 'utf8')).toBe('mine\n');
     await expect(readFile(join(content, '2022/1/index.md'))).rejects.toThrow();

@@ -54,7 +54,7 @@ describe('a font file in fonts:', () => {
     const warnings = result.warnings.filter((warning) => warning.ruleId === 'font-unavailable');
     expect(warnings.map((warning) => [warning.file?.endsWith('bulletin.yaml'), warning.line, warning.column])).toEqual([
       [true, 6, 11],
-      [true, 7, 3],
+      [true, 7, 12],
     ]);
     expect(warnings[0]!.reason).toContain('fonts/broken.ttf does not load as a font, so the title text prints in the next face');
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { testsLeftOut } from './system-tools.ts';
@@ -18,5 +19,11 @@ describe('testsLeftOut', () => {
   it('leaves out nothing in CI, or where both tools are', () => {
     expect(testsLeftOut(root, { ci: true, present: () => false })).toEqual({ files: [], notice: undefined });
     expect(testsLeftOut(root, { ci: false, present: () => true })).toEqual({ files: [], notice: undefined });
+  });
+
+  it('counts the files left out as the README says', () => {
+    const without = (prefix: string) => testsLeftOut(root, { ci: false, present: (tool) => !tool.name.startsWith(prefix) }).files.length;
+    const readme = readFileSync(`${root}/README.md`, 'utf8');
+    expect(readme).toContain(`says so at its start (${without('poppler')} and ${without('a Chinese')} files)`);
   });
 });
