@@ -56,6 +56,14 @@ describe('a line typed flush left that starts with a numbering', () => {
       '（1）第一项要求。',
       '（2）第二项要求。',
     ]);
+    // Items numbered with the characters an input method offers: ①, ⑴, ⒈.
+    expect(await paragraphs('主要做法：\n①宣传到位。\n②群众参与。\n⑴第一项。\n⒉第二项。\n')).toEqual([
+      '主要做法：',
+      '①宣传到位。',
+      '②群众参与。',
+      '⑴第一项。',
+      '⒉第二项。',
+    ]);
     // A short line without a sentence is then a subhead (remark-typed-subheads).
     expect(await render('## 通知\n\n正文第一段。\n二、第二部分\n')).toContain(
       '<p>正文第<span class="keep-together">一段。</span></p>\n<h3 class="subhead level-1">',
