@@ -237,6 +237,13 @@ export const RULES = {
     summary: 'a pipe table (`| a | b |` with a `| --- | --- |` row)',
     example: 'Unexpected pipe table; put the table in a CSV file beside the issue and embed it with `::table{src="progress.csv"}`, …',
   },
+  'tab-table': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'lines of cells separated by tabs, a table pasted from Excel, which would print its rows run together as one paragraph',
+    example:
+      'Unexpected table pasted as text, its cells separated by tabs (as Excel copies them); put the table in a CSV file or Excel workbook beside the issue and embed it with `::table{src="progress.csv"}`, …',
+  },
   'link-scheme': {
     where: 'Markdown',
     severity: 'error',
