@@ -26,6 +26,20 @@ const REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31})$/
  * remark-cjk-friendly, like the CJK-friendly amendment it implements, widens only `*`.
  */
 const UNDERSCORES = /(?<![_\\])(__?)(?![_\s])([^_\n]*?\p{Script=Han}[^_\n]*?)(?<![_\s\\])\1(?!_)/gu;
+/**
+ * Characters that text copied from a web page or WeChat brings along: a no-break space, which
+ * prints as a space where the editor sees none to remove, and the invisible soft hyphen,
+ * zero-width space, word joiner and byte order mark, which print nothing but stay in the page's
+ * text and its search index. Not U+200D, which joins an emoji's parts.
+ */
+const PASTED = /[\u00A0\u00AD\u200B\u2060\uFEFF]+/g;
+const PASTED_NAMES: Readonly<Record<string, string>> = {
+  '\u00A0': 'no-break space (U+00A0)',
+  '\u00AD': 'soft hyphen (U+00AD)',
+  '\u200B': 'zero-width space (U+200B)',
+  '\u2060': 'word joiner (U+2060)',
+  '\uFEFF': 'zero-width no-break space (U+FEFF)',
+};
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
 const MARKUP = /[*_~]/;
 
@@ -44,7 +58,8 @@ interface Span {
  * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
  * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
  * an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
- * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`). Read from the source of each text node, so
+ * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`), and the
+ * no-break and invisible spaces text copied from a web page brings (`pasted-character`). Read from the source of each text node, so
  * code, links' addresses and bare web addresses are left alone; of the frontmatter, only the
  * values printed as text are read (`title`, `special`, `issuer`).
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
@@ -114,6 +129,20 @@ export default function remarkCjkTypography() {
           `Unexpected space between “${before}” and “${after}”; official usage sets Han characters beside digits and Latin letters without one, so remove it`,
           'cjk-space',
           '',
+        );
+      }
+      for (const match of span.text.matchAll(PASTED)) {
+        const end = match.index + match[0].length;
+        // A no-break space between Latin words or numbers (`Windows 10`) becomes a space; beside Chinese, nothing.
+        const space = match[0].includes('\u00A0') && !isCjk(span.text[match.index - 1]) && !isCjk(span.text[end]) ? ' ' : '';
+        const names = [...new Set(match[0])].map((char) => PASTED_NAMES[char]).join(' and ');
+        warn(
+          span,
+          match.index,
+          end,
+          `Unexpected ${names}, as text copied from a web page or WeChat holds it; ${space === '' ? 'remove it' : 'type a plain space'}`,
+          'pasted-character',
+          space,
         );
       }
       for (const match of span.markdown ? span.text.matchAll(UNDERSCORES) : []) {

@@ -398,6 +398,13 @@ export const RULES = {
     summary: 'straight quotes in an issue that also uses curly ones; `check --fix` fixes them',
     example: 'Unexpected straight quotes "好" in an issue that also uses curly ones; use one style, “好” (GB/T 15834)',
   },
+  'pasted-character': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary:
+      'a no-break space, soft hyphen, zero-width space or other invisible character copied with text from a web page or WeChat; `check --fix` removes it (a no-break space between Latin words becomes a space)',
+    example: 'Unexpected zero-width space (U+200B), as text copied from a web page or WeChat holds it; remove it',
+  },
   'emphasis-underscore': {
     where: 'Markdown',
     severity: 'warning',

@@ -29,7 +29,7 @@ async function expected(path: string, actual: string, optional = false): Promise
 
 describe('Chinese text as editors type it, one fixture issue per rule', () => {
   it('finds the cases', () => {
-    expect(cases).toEqual(['emphasis', 'footnotes', 'join-lines', 'lists', 'preface', 'preface-plain', 'typography']);
+    expect(cases).toEqual(['emphasis', 'footnotes', 'join-lines', 'lists', 'pasted', 'preface', 'preface-plain', 'typography']);
   });
 
   it.each(cases)('%s', async (name) => {
@@ -79,6 +79,22 @@ describe('the rules, as the fixtures show them', () => {
     const file = await render(fixed);
     expect(String(file)).toContain('这是<strong>重点</strong>的内容，<em>着重</em>的文字，梅州_2021_');
     expect(file.messages.filter((message) => message.ruleId === 'emphasis-underscore')).toEqual([]);
+  });
+
+  it('warns of spaces and invisible characters pasted from the web, whose fix leaves plain text', async () => {
+    const typed = await readFile(join(root, 'pasted', 'input.md'), 'utf8');
+    const render = (value: string) => createProcessor({ root: '.' }).process(new VFile({ path: 'a.md', value }));
+    const warned = (await render(typed)).messages.filter((message) => message.ruleId === 'pasted-character');
+    const fixed = warned.reduceRight((text, message) => {
+      const { start, end } = message.place as { start: { offset: number }; end: { offset: number } };
+      return text.slice(0, start.offset) + message.expected![0] + text.slice(end.offset);
+    }, typed);
+    expect(fixed).toContain('从微信复制的文字，中间有不间断空格，还有零宽空格，软连字符。');
+    expect(fixed).toContain('Windows 10 系统，字节顺序标记。');
+    // Code, and the joiners inside an emoji, are left as they are.
+    expect(fixed).toContain('`代码中的\u00a0不查`');
+    expect(fixed).toContain('👨\u200d👩\u200d👧');
+    expect((await render(fixed)).messages.filter((message) => message.ruleId === 'pasted-character')).toEqual([]);
   });
 
   it('joins hard-wrapped lines beside Chinese and keeps the space where Latin words meet', async () => {
