@@ -5,6 +5,7 @@ import { reportProblem } from '../report/messages.ts';
 import type { RuleId } from '../report/rules.ts';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { HAN, isCjk } from './cjk.ts';
+import { CAPTION } from './rehype-figures.ts';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 /** Half-width punctuation with the spaces around it. */
@@ -119,7 +120,10 @@ export default function remarkCjkTypography() {
           `（${inside}）`,
         );
       }
+      // The space between a caption's number and its title (`图1 梅江区…`) is the caption's own.
+      const caption = span.markdown ? (CAPTION.exec(span.text)?.[0].length ?? 0) : 0;
       for (const match of span.text.matchAll(STRAY_SPACE)) {
+        if (match.index + match[0].length === caption) continue;
         const before = span.text[match.index - 1];
         const after = span.text[match.index + match[0].length];
         warn(
