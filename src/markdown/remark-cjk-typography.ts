@@ -41,6 +41,12 @@ const PASTED_NAMES: Readonly<Record<string, string>> = {
   '\u2060': 'word joiner (U+2060)',
   '\uFEFF': 'zero-width no-break space (U+FEFF)',
 };
+/**
+ * Emoji, as text pasted from WeChat holds them (`点赞👍`): characters shown as pictures by default,
+ * with their skin tones and joined parts, a run of them at a time. Not `❤️` and the like, a
+ * symbol made a picture by U+FE0F, which the fonts print as the symbol.
+ */
+const EMOJI = /(?:\p{Emoji_Presentation}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?)*)+/gu;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
 const MARKUP = /[*_~]/;
 
@@ -60,7 +66,8 @@ interface Span {
  * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
  * an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
  * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`), and the
- * no-break and invisible spaces text copied from a web page brings (`pasted-character`). Read from the source of each text node, so
+ * no-break and invisible spaces text copied from a web page brings (`pasted-character`); and,
+ * without a fix, emoji, which the PDF's fonts lack (`emoji`). Read from the source of each text node, so
  * code, links' addresses and bare web addresses are left alone; of the frontmatter, only the
  * values printed as text are read (`title`, `special`, `issuer`).
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
@@ -147,6 +154,14 @@ export default function remarkCjkTypography() {
           `Unexpected ${names}, as text copied from a web page or WeChat holds it; ${space === '' ? 'remove it' : 'type a plain space'}`,
           'pasted-character',
           space,
+        );
+      }
+      for (const match of span.text.matchAll(EMOJI)) {
+        // No fix: what the picture said may need words in its place.
+        reportProblem(
+          file,
+          `Unexpected emoji “${match[0]}”: the bulletin's fonts have none, so the PDF prints a blank or a box in its place; say it in words, or remove it`,
+          { place: position(span, match.index, match.index + match[0].length), ruleId: 'emoji' },
         );
       }
       for (const match of span.markdown ? span.text.matchAll(UNDERSCORES) : []) {

@@ -405,6 +405,12 @@ export const RULES = {
       'a no-break space, soft hyphen, zero-width space or other invisible character copied with text from a web page or WeChat; `check --fix` removes it (a no-break space between Latin words becomes a space)',
     example: 'Unexpected zero-width space (U+200B), as text copied from a web page or WeChat holds it; remove it',
   },
+  emoji: {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: "an emoji (`点赞👍`), which the bulletin's fonts lack, so the PDF prints a blank or a box in its place",
+    example: "Unexpected emoji “👍”: the bulletin's fonts have none, so the PDF prints a blank or a box in its place; say it in words, or remove it",
+  },
   'emphasis-underscore': {
     where: 'Markdown',
     severity: 'warning',

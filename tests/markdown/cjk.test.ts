@@ -29,7 +29,7 @@ async function expected(path: string, actual: string, optional = false): Promise
 
 describe('Chinese text as editors type it, one fixture issue per rule', () => {
   it('finds the cases', () => {
-    expect(cases).toEqual(['emphasis', 'footnotes', 'join-lines', 'lists', 'pasted', 'preface', 'preface-plain', 'typography']);
+    expect(cases).toEqual(['emoji', 'emphasis', 'footnotes', 'join-lines', 'lists', 'pasted', 'preface', 'preface-plain', 'typography']);
   });
 
   it.each(cases)('%s', async (name) => {
@@ -95,6 +95,11 @@ describe('the rules, as the fixtures show them', () => {
     expect(fixed).toContain('`代码中的\u00a0不查`');
     expect(fixed).toContain('👨\u200d👩\u200d👧');
     expect((await render(fixed)).messages.filter((message) => message.ruleId === 'pasted-character')).toEqual([]);
+  });
+
+  it('warns of emoji, which print blank in the PDF, and not of the symbols its fonts have', async () => {
+    const messages = await readFile(join(root, 'emoji', 'messages.txt'), 'utf8');
+    expect([...messages.matchAll(/emoji “(.*?)”/g)].map((found) => found[1])).toEqual(['🎉👍', '👏🏻', '👨‍👩‍👧']);
   });
 
   it('joins hard-wrapped lines beside Chinese and keeps the space where Latin words meet', async () => {
