@@ -56,6 +56,8 @@ interface Span {
   /** Whether the text is Markdown's, not a frontmatter value's, which prints as typed. */
   readonly markdown: boolean;
   readonly start: Point & { readonly offset: number };
+  /** The paragraph, heading or frontmatter value it is in, counted from 0: quotes pair up inside one. */
+  readonly block: number;
 }
 
 /**
@@ -67,7 +69,8 @@ interface Span {
  * an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
  * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`), and the
  * no-break and invisible spaces text copied from a web page brings (`pasted-character`); and,
- * without a fix, emoji, which the PDF's fonts lack (`emoji`). Read from the source of each text node, so
+ * without a fix, emoji, which the PDF's fonts lack (`emoji`); and curly quotes turned the wrong
+ * way (`quote-direction`). Read from the source of each text node, so
  * code, links' addresses and bare web addresses are left alone; of the frontmatter, only the
  * values printed as text are read (`title`, `special`, `issuer`).
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
@@ -78,15 +81,18 @@ export default function remarkCjkTypography() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const spans: Span[] = [];
+    let block = 0;
     eachNode(tree, (node) => {
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') block += 1;
       const start = node.position?.start;
       const end = node.position?.end?.offset;
       // A bare web address (`https://example.org/路径,参数`, `<https://…>`) is an address, not
       // text: its commas are part of it. A link written `[text](address)` has text to check.
       if (node.type === 'link' && start?.offset !== undefined && source[start.offset] !== '[') return SKIP;
-      if (node.type === 'yaml' && start?.offset !== undefined && end !== undefined) spans.push(...printedValues(source, start.offset, end, start.line));
+      if (node.type === 'yaml' && start?.offset !== undefined && end !== undefined)
+        spans.push(...printedValues(source, start.offset, end, start.line).map((value) => ({ ...value, block: ++block })));
       if (node.type === 'text' && start?.offset !== undefined && end !== undefined) {
-        spans.push({ text: source.slice(start.offset, end), markdown: true, start: { ...start, offset: start.offset } });
+        spans.push({ text: source.slice(start.offset, end), markdown: true, start: { ...start, offset: start.offset }, block });
       }
     });
     const warn = (span: Span, from: number, to: number, reason: string, ruleId: RuleId, expected: string) => {
@@ -95,6 +101,17 @@ export default function remarkCjkTypography() {
       message.expected = [expected];
     };
     const curly = spans.some((span) => CURLY_QUOTE.test(span.text));
+
+    for (const [span, at, expected] of turnedQuotes(spans)) {
+      warn(
+        span,
+        at,
+        at + 1,
+        `Unexpected ${span.text[at]} where a quotation ${expected === '“' || expected === '‘' ? 'opens' : 'closes'}; use ${expected}, as quotes open ${expected === '“' || expected === '”' ? '“ and close ”' : '‘ and close ’'} (GB/T 15834)`,
+        'quote-direction',
+        expected,
+      );
+    }
 
     for (const span of spans) {
       for (const match of span.text.matchAll(PUNCTUATION)) {
@@ -192,6 +209,40 @@ export default function remarkCjkTypography() {
   };
 }
 
+/** Curly quotes, double and single, each pair opening then closing. */
+const QUOTE_PAIRS = [
+  ['“', '”'],
+  ['‘', '’'],
+] as const;
+/** Each pair's quotes; not an apostrophe between Latin letters (`It’s`). */
+const QUOTES = { '“': /[“”]/g, '‘': /‘|(?<![A-Za-z])’|’(?![A-Za-z])/g } as const;
+
+/**
+ * Curly quotes typed the wrong way round (`他说”好的“`, `“好的“`), as an input method or Word's
+ * autocorrect leaves them beside Chinese: in a paragraph, heading or value whose quotes of a kind
+ * pair up (an even number), they open and close in turn, and each that does not is returned, at
+ * its place in its span, with the one it should be. A paragraph with an odd number is left alone:
+ * a quotation over several paragraphs opens each and closes only the last (GB/T 15834), and an
+ * apostrophe (`’`) is no quote.
+ */
+function turnedQuotes(spans: readonly Span[]): Array<[Span, number, string]> {
+  const turned: Array<[Span, number, string]> = [];
+  for (let first = 0; first < spans.length; ) {
+    let next = first;
+    while (next < spans.length && spans[next]!.block === spans[first]!.block) next += 1;
+    for (const [open, close] of QUOTE_PAIRS) {
+      const quotes = spans.slice(first, next).flatMap((span) => [...span.text.matchAll(QUOTES[open])].map((match) => [span, match.index] as const));
+      if (quotes.length % 2 !== 0) continue;
+      for (const [index, [span, at]] of quotes.entries()) {
+        const expected = index % 2 === 0 ? open : close;
+        if (span.text[at] !== expected) turned.push([span, at, expected]);
+      }
+    }
+    first = next;
+  }
+  return turned;
+}
+
 /** The character next to `offset` in the source, looking past emphasis marks; undefined at either end. */
 function charAround(source: string, offset: number, step: 1 | -1): string | undefined {
   let at = step === 1 ? offset : offset - 1;
@@ -219,7 +270,7 @@ function escaped(text: string, index: number): boolean {
 const PRINTED_VALUE = /^(?:title|special|issuer):[ \t]*(.*?)[ \t]*$/gm;
 
 /** The spans of the printed values in the frontmatter between `from` and `to` (its first line `line`), each at its place. */
-function printedValues(source: string, from: number, to: number, line: number): Span[] {
+function printedValues(source: string, from: number, to: number, line: number): Array<Omit<Span, 'block'>> {
   const block = source.slice(from, to);
   return [...block.matchAll(PRINTED_VALUE)].flatMap((found) => {
     const written = found[1]!;

@@ -411,6 +411,12 @@ export const RULES = {
     summary: "an emoji (`点赞👍`), which the bulletin's fonts lack, so the PDF prints a blank or a box in its place",
     example: "Unexpected emoji “👍”: the bulletin's fonts have none, so the PDF prints a blank or a box in its place; say it in words, or remove it",
   },
+  'quote-direction': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a curly quote turned the wrong way (`他说”好的“`, `“好的“`) in a paragraph whose quotes pair up; `check --fix` turns it',
+    example: 'Unexpected ” where a quotation opens; use “, as quotes open “ and close ” (GB/T 15834)',
+  },
   'emphasis-underscore': {
     where: 'Markdown',
     severity: 'warning',

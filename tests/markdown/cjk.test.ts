@@ -29,7 +29,7 @@ async function expected(path: string, actual: string, optional = false): Promise
 
 describe('Chinese text as editors type it, one fixture issue per rule', () => {
   it('finds the cases', () => {
-    expect(cases).toEqual(['emoji', 'emphasis', 'footnotes', 'join-lines', 'lists', 'pasted', 'preface', 'preface-plain', 'typography']);
+    expect(cases).toEqual(['emoji', 'emphasis', 'footnotes', 'join-lines', 'lists', 'pasted', 'preface', 'preface-plain', 'quotes', 'typography']);
   });
 
   it.each(cases)('%s', async (name) => {
@@ -100,6 +100,22 @@ describe('the rules, as the fixtures show them', () => {
   it('warns of emoji, which print blank in the PDF, and not of the symbols its fonts have', async () => {
     const messages = await readFile(join(root, 'emoji', 'messages.txt'), 'utf8');
     expect([...messages.matchAll(/emoji “(.*?)”/g)].map((found) => found[1])).toEqual(['🎉👍', '👏🏻', '👨‍👩‍👧']);
+  });
+
+  it("warns of curly quotes turned the wrong way where a paragraph's quotes pair up, whose fix turns them", async () => {
+    const typed = await readFile(join(root, 'quotes', 'input.md'), 'utf8');
+    const render = (value: string) => createProcessor({ root: '.' }).process(new VFile({ path: 'a.md', value }));
+    const warned = (await render(typed)).messages.filter((message) => message.ruleId === 'quote-direction');
+    const fixed = warned.reduceRight((text, message) => {
+      const { start, end } = message.place as { start: { offset: number }; end: { offset: number } };
+      return text.slice(0, start.offset) + message.expected![0] + text.slice(end.offset);
+    }, typed);
+    expect(fixed).toContain('他说“好的”。又说“对的”，再说“行”。');
+    expect(fixed).toContain('要按照“**四项工程**”的要求，‘单引号’对，‘反了’。');
+    // A quotation over two paragraphs opens each; an apostrophe is no quote.
+    expect(fixed).toContain('“第一段引文，\n\n“第二段引文。”');
+    expect(fixed).toContain('It’s and don’t，‘好’。');
+    expect((await render(fixed)).messages.filter((message) => message.ruleId === 'quote-direction')).toEqual([]);
   });
 
   it('joins hard-wrapped lines beside Chinese and keeps the space where Latin words meet', async () => {
