@@ -24,7 +24,10 @@ const SLASH = /／|(?<=[\p{Script=Han}”」）])\s?\/(?!\s)|(?<!\s)\/\s?(?=[\p{
  * - a backslash at a title's end prints as a backslash, and the line after it starts the text
  *   (`heading-backslash`): a heading is one line, and `\` breaks a line only in a paragraph;
  * - a line of `---` or `===` under a line of text makes that line a heading, an article's title
- *   (`heading-underlined`), where an editor most often meant a separator.
+ *   (`heading-underlined`), where an editor most often meant a separator;
+ * - a title or subhead that ends in a full stop, comma, colon or the like (`关于……情况：`,
+ *   `一、总体情况。`), which a heading on a line of its own goes without (`heading-punctuation`),
+ *   printed in the contents list and the PDF's bookmarks too; `？` and `！` belong to its words.
  */
 export default function remarkHeadingLines(options: Options = {}) {
   const separator = separatorPattern(options.separator ?? ' / ');
@@ -32,6 +35,7 @@ export default function remarkHeadingLines(options: Options = {}) {
     eachNode(tree, (heading) => {
       if (heading.type !== 'heading') return;
       underlineProblem(heading, file);
+      endProblem(heading, file);
       const last = heading.children.at(-1);
       if (last?.type === 'text' && last.value.endsWith('\\')) backslashProblem(last, file);
       heading.children = heading.children.flatMap((child): PhrasingContent[] => {
@@ -60,6 +64,28 @@ function underlineProblem(heading: Heading, file: VFile): void {
     `Unexpected ${heading.depth === 1 ? '`===`' : '`---`'} under a line of text, which makes that line a title as \`${'#'.repeat(heading.depth)} …\` would; for a title write \`${'#'.repeat(heading.depth)} title\`, for a separator leave an empty line above the \`---\``,
     { place: { line: position.end.line, column: 1 }, ruleId: 'heading-underlined' },
   );
+}
+
+/** Punctuation a heading ends in that a heading on a line of its own goes without, spaces after it. */
+const END_MARK = /[。，、；：.,;:]\s*$/;
+
+function endProblem(heading: Heading, file: VFile): void {
+  let last: PhrasingContent | undefined = heading.children.at(-1);
+  while (last && 'children' in last && last.type !== 'link') last = last.children.at(-1);
+  if (last?.type !== 'text') return;
+  const end = last.position?.end;
+  const match = END_MARK.exec(last.value);
+  // `第1.`: a number's point is no sentence's end.
+  if (!match || end?.offset === undefined || /\d\.\s*$/.test(last.value)) return;
+  const back = last.value.length - match.index;
+  const at = { line: end.line, column: end.column - back, offset: end.offset - back };
+  const message = reportProblem(
+    file,
+    `Unexpected “${match[0].trim()}” at the end of a heading, which prints there and in the contents list; a heading on a line of its own ends without punctuation, so remove it`,
+    { place: { start: at, end: { ...at, column: at.column + 1, offset: at.offset + 1 } }, ruleId: 'heading-punctuation' },
+  );
+  message.actual = match[0].trim();
+  message.expected = [''];
 }
 
 function backslashProblem(text: Text, file: VFile): void {

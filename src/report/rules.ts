@@ -304,6 +304,14 @@ export const RULES = {
     summary: 'a slash typed in a title without the spaces of a line break (`措施／全力`), which prints as a slash',
     example: 'Unexpected “／” in a title, which prints as a slash; to print the title on two lines, write “ / ” (space, slash, space) there',
   },
+  'heading-punctuation': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary:
+      'a title or subhead ending in `。` `，` `：` `；` `、` (`## 关于……情况：`), which a heading on a line of its own goes without; `check --fix` removes it',
+    example:
+      'Unexpected “：” at the end of a heading, which prints there and in the contents list; a heading on a line of its own ends without punctuation, so remove it',
+  },
   'heading-backslash': {
     where: 'Markdown',
     severity: 'warning',

@@ -29,7 +29,19 @@ async function expected(path: string, actual: string, optional = false): Promise
 
 describe('Chinese text as editors type it, one fixture issue per rule', () => {
   it('finds the cases', () => {
-    expect(cases).toEqual(['emoji', 'emphasis', 'footnotes', 'join-lines', 'lists', 'pasted', 'preface', 'preface-plain', 'quotes', 'typography']);
+    expect(cases).toEqual([
+      'emoji',
+      'emphasis',
+      'footnotes',
+      'heading-punctuation',
+      'join-lines',
+      'lists',
+      'pasted',
+      'preface',
+      'preface-plain',
+      'quotes',
+      'typography',
+    ]);
   });
 
   it.each(cases)('%s', async (name) => {
@@ -116,6 +128,18 @@ describe('the rules, as the fixtures show them', () => {
     expect(fixed).toContain('“第一段引文，\n\n“第二段引文。”');
     expect(fixed).toContain('It’s and don’t，‘好’。');
     expect((await render(fixed)).messages.filter((message) => message.ruleId === 'quote-direction')).toEqual([]);
+  });
+
+  it('warns of a heading ending in punctuation, whose fix takes the mark away', async () => {
+    const typed = await readFile(join(root, 'heading-punctuation', 'input.md'), 'utf8');
+    const render = (value: string) => createProcessor({ root: '.' }).process(new VFile({ path: 'a.md', value }));
+    const warned = (await render(typed)).messages.filter((message) => message.ruleId === 'heading-punctuation');
+    const fixed = warned.reduceRight((text, message) => {
+      const { start, end } = message.place as { start: { offset: number }; end: { offset: number } };
+      return text.slice(0, start.offset) + message.expected![0] + text.slice(end.offset);
+    }, typed);
+    expect(fixed).toBe(typed.replace('情况：\n', '情况\n').replace('总体情况。', '总体情况').replace('加强领导。', '加强领导').replace('/ 情况：', '/ 情况'));
+    expect((await render(fixed)).messages.filter((message) => message.ruleId === 'heading-punctuation')).toEqual([]);
   });
 
   it('joins hard-wrapped lines beside Chinese and keeps the space where Latin words meet', async () => {
