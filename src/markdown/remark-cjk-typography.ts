@@ -47,6 +47,8 @@ const PASTED_NAMES: Readonly<Record<string, string>> = {
  * symbol made a picture by U+FE0F, which the fonts print as the symbol.
  */
 const EMOJI = /(?:\p{Emoji_Presentation}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?)*)+/gu;
+/** Full-width digits, as some input methods type them (`１２３个`, `８５％`), with a decimal point and percent sign of theirs. */
+const FULL_WIDTH_NUMBER = /[０-９]+(?:[．.][０-９]+)?％?/g;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
 const MARKUP = /[*_~]/;
 
@@ -70,7 +72,7 @@ interface Span {
  * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`), and the
  * no-break and invisible spaces text copied from a web page brings (`pasted-character`); and,
  * without a fix, emoji, which the PDF's fonts lack (`emoji`); and curly quotes turned the wrong
- * way (`quote-direction`). Read from the source of each text node, so
+ * way (`quote-direction`), and full-width digits (`full-width-digits`, GB/T 15835). Read from the source of each text node, so
  * code, links' addresses and bare web addresses are left alone; of the frontmatter, only the
  * values printed as text are read (`title`, `special`, `issuer`).
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
@@ -171,6 +173,17 @@ export default function remarkCjkTypography() {
           `Unexpected ${names}, as text copied from a web page or WeChat holds it; ${space === '' ? 'remove it' : 'type a plain space'}`,
           'pasted-character',
           space,
+        );
+      }
+      for (const match of span.text.matchAll(FULL_WIDTH_NUMBER)) {
+        const half = match[0].replace(/[０-９．％]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+        warn(
+          span,
+          match.index,
+          match.index + match[0].length,
+          `Unexpected full-width digits “${match[0]}”; Arabic numerals are set half width, “${half}” (GB/T 15835)`,
+          'full-width-digits',
+          half,
         );
       }
       for (const match of span.text.matchAll(EMOJI)) {

@@ -419,6 +419,12 @@ export const RULES = {
     summary: "an emoji (`点赞👍`), which the bulletin's fonts lack, so the PDF prints a blank or a box in its place",
     example: "Unexpected emoji “👍”: the bulletin's fonts have none, so the PDF prints a blank or a box in its place; say it in words, or remove it",
   },
+  'full-width-digits': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'full-width digits (`１２３个`, `８５％`), which print a character wide each; `check --fix` writes them half width',
+    example: 'Unexpected full-width digits “１２３”; Arabic numerals are set half width, “123” (GB/T 15835)',
+  },
   'quote-direction': {
     where: 'Markdown',
     severity: 'warning',
