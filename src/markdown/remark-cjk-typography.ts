@@ -67,8 +67,8 @@ interface Span {
  * `expected`, for the place's source range; `jianbao check --fix` applies them):
  * half-width punctuation beside Chinese characters and half-width parentheses around Chinese text
  * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
- * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
- * an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
+ * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), straight quotes around
+ * Chinese text (`cjk-punctuation`) or in an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
  * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`), and the
  * no-break and invisible spaces text copied from a web page brings (`pasted-character`); and,
  * without a fix, emoji, which the PDF's fonts lack (`emoji`); and curly quotes turned the wrong
@@ -206,17 +206,17 @@ export default function remarkCjkTypography() {
           `${stars}${inside}${stars}`,
         );
       }
-      if (!curly) continue;
       for (const match of span.text.matchAll(STRAIGHT_QUOTES)) {
         if (escaped(span.text, match.index)) continue;
-        warn(
-          span,
-          match.index,
-          match.index + match[0].length,
-          `Unexpected straight quotes ${match[0]} in an issue that also uses curly ones; use one style, “${match[1]}” (GB/T 15834)`,
-          'mixed-quotes',
-          `“${match[1]}”`,
-        );
+        // Chinese in them, as half-width parentheses around it: GB/T 15834 quotes Chinese with “”.
+        const problem: readonly [string, RuleId] | undefined = curly
+          ? [`in an issue that also uses curly ones; use one style, “${match[1]}”`, 'mixed-quotes']
+          : HAN.test(match[1]!)
+            ? [`around Chinese text; use curly ones, “${match[1]}”`, 'cjk-punctuation']
+            : undefined;
+        if (!problem) continue;
+        const [reason, ruleId] = problem;
+        warn(span, match.index, match.index + match[0].length, `Unexpected straight quotes ${match[0]} ${reason} (GB/T 15834)`, ruleId, `“${match[1]}”`);
       }
     }
   };

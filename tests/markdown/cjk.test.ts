@@ -55,6 +55,7 @@ describe('Chinese text as editors type it, one fixture issue per rule', () => {
       'preface',
       'preface-plain',
       'quotes',
+      'straight-quotes',
       'typography',
     ]);
   });
@@ -130,6 +131,12 @@ describe('the rules, as the fixtures show them', () => {
     // A quotation over two paragraphs opens each; an apostrophe is no quote.
     expect(fixed).toContain('“第一段引文，\n\n“第二段引文。”');
     expect(fixed).toContain('It’s and don’t，‘好’。');
+  });
+
+  it('warns of straight quotes around Chinese text in an issue without curly ones, whose fix curls them', async () => {
+    const fixed = await fixedInput('straight-quotes', 'cjk-punctuation');
+    expect(fixed).toContain('他说“好的”，推进“四项工程”建设。');
+    expect(fixed).toContain('版本号"v2.0"不是中文');
   });
 
   it('warns of a heading ending in punctuation, whose fix takes the mark away', async () => {
