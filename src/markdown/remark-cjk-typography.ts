@@ -11,8 +11,11 @@ const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', '
 /** Half-width punctuation with the spaces around it. */
 const PUNCTUATION = /[ \t]*([,;:?!])[ \t]*/g;
 const PARENTHESES = /\(([^()\n]*)\)/g;
-/** A space between a Han character and a digit or Latin letter, either way round. */
-const STRAY_SPACE = /(?<=\p{Script=Han})[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t]+(?=\p{Script=Han})/gu;
+/**
+ * A space between a Han character and a digit or Latin letter, either way round. Not a tab: that
+ * separates the cells of a table pasted from Excel (`tab-table`), which taking it out would run together.
+ */
+const STRAY_SPACE = /(?<=\p{Script=Han}) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) +(?=\p{Script=Han})/gu;
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;
 /**
