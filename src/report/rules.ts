@@ -304,6 +304,13 @@ export const RULES = {
     summary: 'a slash typed in a title without the spaces of a line break (`措施／全力`), which prints as a slash',
     example: 'Unexpected “／” in a title, which prints as a slash; to print the title on two lines, write “ / ” (space, slash, space) there',
   },
+  'heading-depth': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a line starting with seven or more `#` (`####### 七级标题`), which prints as text with its marks; `check --fix` writes `######`',
+    example:
+      "Unexpected 7 “#”: Markdown has six levels of heading, so the line prints as text with its marks; write ###### (a subhead's level follows its numbering, whatever the number of #)",
+  },
   'heading-punctuation': {
     where: 'Markdown',
     severity: 'warning',

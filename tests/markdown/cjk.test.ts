@@ -48,6 +48,7 @@ describe('Chinese text as editors type it, one fixture issue per rule', () => {
       'emphasis',
       'footnotes',
       'full-width-digits',
+      'heading-depth',
       'heading-punctuation',
       'join-lines',
       'lists',
@@ -137,6 +138,13 @@ describe('the rules, as the fixtures show them', () => {
     const fixed = await fixedInput('straight-quotes', 'cjk-punctuation');
     expect(fixed).toContain('他说“好的”，推进“四项工程”建设。');
     expect(fixed).toContain('版本号"v2.0"不是中文');
+  });
+
+  it('warns of a heading typed with more than six #, whose fix makes it a subhead', async () => {
+    const fixed = await fixedInput('heading-depth', 'heading-depth');
+    expect(fixed).toContain('###### （1）七级标题\n\n正文第一行\n###### 八级');
+    expect(fixed).toContain('`#######` 代码里不算，#######不带空格也不算。');
+    expect(String(await render(fixed))).toContain('<h6 class="subhead level-4">（1）<wbr>七级标题</h6>');
   });
 
   it('warns of a heading ending in punctuation, whose fix takes the mark away', async () => {
