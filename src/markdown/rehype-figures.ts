@@ -21,8 +21,11 @@ declare module 'hast' {
   }
 }
 
-/** A caption line written under a photo: `图：…`, `图1：…`, `图一 …`. */
-export const CAPTION = /^图\s*[\d一二三四五六七八九十]*\s*[：:]/;
+/**
+ * A caption line written under a photo: `图：…`, `图1：…`, or a number and a space before the
+ * title, as editors and GB/T 7713 write it (`图1 梅江区…`, `图2-1　…`, `图一 …`).
+ */
+export const CAPTION = /^图\s*(?:[\d０-９一二三四五六七八九十]*\s*[：:]|[\d０-９一二三四五六七八九十]+(?:[-－.．][\d０-９]+)?\s+(?=\S))/;
 
 /**
  * The web page's `sizes`: the text column is at most 46rem wide (site.css `--measure`), the

@@ -5,13 +5,17 @@ import { reportProblem } from '../report/messages.ts';
 import type { RuleId } from '../report/rules.ts';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { HAN, isCjk } from './cjk.ts';
+import { CAPTION } from './rehype-figures.ts';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 /** Half-width punctuation with the spaces around it. */
 const PUNCTUATION = /[ \t]*([,;:?!])[ \t]*/g;
 const PARENTHESES = /\(([^()\n]*)\)/g;
-/** A space between a Han character and a digit or Latin letter, either way round. */
-const STRAY_SPACE = /(?<=\p{Script=Han})[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t]+(?=\p{Script=Han})/gu;
+/**
+ * A space between a Han character and a digit or Latin letter, either way round. Not a tab: that
+ * separates the cells of a table pasted from Excel (`tab-table`), which taking it out would run together.
+ */
+const STRAY_SPACE = /(?<=\p{Script=Han}) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) +(?=\p{Script=Han})/gu;
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;
 /**
@@ -26,6 +30,28 @@ const REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31})$/
  * remark-cjk-friendly, like the CJK-friendly amendment it implements, widens only `*`.
  */
 const UNDERSCORES = /(?<![_\\])(__?)(?![_\s])([^_\n]*?\p{Script=Han}[^_\n]*?)(?<![_\s\\])\1(?!_)/gu;
+/**
+ * Characters that text copied from a web page or WeChat brings along: a no-break space, which
+ * prints as a space where the editor sees none to remove, and the invisible soft hyphen,
+ * zero-width space, word joiner and byte order mark, which print nothing but stay in the page's
+ * text and its search index. Not U+200D, which joins an emoji's parts.
+ */
+const PASTED = /[\u00A0\u00AD\u200B\u2060\uFEFF]+/g;
+const PASTED_NAMES: Readonly<Record<string, string>> = {
+  '\u00A0': 'no-break space (U+00A0)',
+  '\u00AD': 'soft hyphen (U+00AD)',
+  '\u200B': 'zero-width space (U+200B)',
+  '\u2060': 'word joiner (U+2060)',
+  '\uFEFF': 'zero-width no-break space (U+FEFF)',
+};
+/**
+ * Emoji, as text pasted from WeChat holds them (`点赞👍`): characters shown as pictures by default,
+ * with their skin tones and joined parts, a run of them at a time. Not `❤️` and the like, a
+ * symbol made a picture by U+FE0F, which the fonts print as the symbol.
+ */
+const EMOJI = /(?:\p{Emoji_Presentation}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?)*)+/gu;
+/** Full-width digits, as some input methods type them (`１２３个`, `８５％`), with a decimal point and percent sign of theirs. */
+const FULL_WIDTH_NUMBER = /[０-９]+(?:[．.][０-９]+)?％?/g;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
 const MARKUP = /[*_~]/;
 
@@ -35,6 +61,8 @@ interface Span {
   /** Whether the text is Markdown's, not a frontmatter value's, which prints as typed. */
   readonly markdown: boolean;
   readonly start: Point & { readonly offset: number };
+  /** The paragraph, heading or frontmatter value it is in, counted from 0: quotes pair up inside one. */
+  readonly block: number;
 }
 
 /**
@@ -42,9 +70,12 @@ interface Span {
  * `expected`, for the place's source range; `jianbao check --fix` applies them):
  * half-width punctuation beside Chinese characters and half-width parentheses around Chinese text
  * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
- * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), and straight quotes in
- * an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
- * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`). Read from the source of each text node, so
+ * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), straight quotes around
+ * Chinese text (`cjk-punctuation`) or in an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
+ * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`), and the
+ * no-break and invisible spaces text copied from a web page brings (`pasted-character`); and,
+ * without a fix, emoji, which the PDF's fonts lack (`emoji`); and curly quotes turned the wrong
+ * way (`quote-direction`), and full-width digits (`full-width-digits`, GB/T 15835). Read from the source of each text node, so
  * code, links' addresses and bare web addresses are left alone; of the frontmatter, only the
  * values printed as text are read (`title`, `special`, `issuer`).
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
@@ -55,15 +86,18 @@ export default function remarkCjkTypography() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const spans: Span[] = [];
+    let block = 0;
     eachNode(tree, (node) => {
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') block += 1;
       const start = node.position?.start;
       const end = node.position?.end?.offset;
       // A bare web address (`https://example.org/路径,参数`, `<https://…>`) is an address, not
       // text: its commas are part of it. A link written `[text](address)` has text to check.
       if (node.type === 'link' && start?.offset !== undefined && source[start.offset] !== '[') return SKIP;
-      if (node.type === 'yaml' && start?.offset !== undefined && end !== undefined) spans.push(...printedValues(source, start.offset, end, start.line));
+      if (node.type === 'yaml' && start?.offset !== undefined && end !== undefined)
+        spans.push(...printedValues(source, start.offset, end, start.line).map((value) => ({ ...value, block: ++block })));
       if (node.type === 'text' && start?.offset !== undefined && end !== undefined) {
-        spans.push({ text: source.slice(start.offset, end), markdown: true, start: { ...start, offset: start.offset } });
+        spans.push({ text: source.slice(start.offset, end), markdown: true, start: { ...start, offset: start.offset }, block });
       }
     });
     const warn = (span: Span, from: number, to: number, reason: string, ruleId: RuleId, expected: string) => {
@@ -72,6 +106,17 @@ export default function remarkCjkTypography() {
       message.expected = [expected];
     };
     const curly = spans.some((span) => CURLY_QUOTE.test(span.text));
+
+    for (const [span, at, expected] of turnedQuotes(spans)) {
+      warn(
+        span,
+        at,
+        at + 1,
+        `Unexpected ${span.text[at]} where a quotation ${expected === '“' || expected === '‘' ? 'opens' : 'closes'}; use ${expected}, as quotes open ${expected === '“' || expected === '”' ? '“ and close ”' : '‘ and close ’'} (GB/T 15834)`,
+        'quote-direction',
+        expected,
+      );
+    }
 
     for (const span of spans) {
       for (const match of span.text.matchAll(PUNCTUATION)) {
@@ -104,7 +149,10 @@ export default function remarkCjkTypography() {
           `（${inside}）`,
         );
       }
+      // The space between a caption's number and its title (`图1 梅江区…`) is the caption's own.
+      const caption = span.markdown ? (CAPTION.exec(span.text)?.[0].length ?? 0) : 0;
       for (const match of span.text.matchAll(STRAY_SPACE)) {
+        if (match.index + match[0].length === caption) continue;
         const before = span.text[match.index - 1];
         const after = span.text[match.index + match[0].length];
         warn(
@@ -114,6 +162,39 @@ export default function remarkCjkTypography() {
           `Unexpected space between “${before}” and “${after}”; official usage sets Han characters beside digits and Latin letters without one, so remove it`,
           'cjk-space',
           '',
+        );
+      }
+      for (const match of span.text.matchAll(PASTED)) {
+        const end = match.index + match[0].length;
+        // A no-break space between Latin words or numbers (`Windows 10`) becomes a space; beside Chinese, nothing.
+        const space = match[0].includes('\u00A0') && !isCjk(span.text[match.index - 1]) && !isCjk(span.text[end]) ? ' ' : '';
+        const names = [...new Set(match[0])].map((char) => PASTED_NAMES[char]).join(' and ');
+        warn(
+          span,
+          match.index,
+          end,
+          `Unexpected ${names}, as text copied from a web page or WeChat holds it; ${space === '' ? 'remove it' : 'type a plain space'}`,
+          'pasted-character',
+          space,
+        );
+      }
+      for (const match of span.text.matchAll(FULL_WIDTH_NUMBER)) {
+        const half = match[0].replace(/[０-９．％]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+        warn(
+          span,
+          match.index,
+          match.index + match[0].length,
+          `Unexpected full-width digits “${match[0]}”; Arabic numerals are set half width, “${half}” (GB/T 15835)`,
+          'full-width-digits',
+          half,
+        );
+      }
+      for (const match of span.text.matchAll(EMOJI)) {
+        // No fix: what the picture said may need words in its place.
+        reportProblem(
+          file,
+          `Unexpected emoji “${match[0]}”: the bulletin's fonts have none, so the PDF prints a blank or a box in its place; say it in words, or remove it`,
+          { place: position(span, match.index, match.index + match[0].length), ruleId: 'emoji' },
         );
       }
       for (const match of span.markdown ? span.text.matchAll(UNDERSCORES) : []) {
@@ -128,20 +209,54 @@ export default function remarkCjkTypography() {
           `${stars}${inside}${stars}`,
         );
       }
-      if (!curly) continue;
       for (const match of span.text.matchAll(STRAIGHT_QUOTES)) {
         if (escaped(span.text, match.index)) continue;
-        warn(
-          span,
-          match.index,
-          match.index + match[0].length,
-          `Unexpected straight quotes ${match[0]} in an issue that also uses curly ones; use one style, “${match[1]}” (GB/T 15834)`,
-          'mixed-quotes',
-          `“${match[1]}”`,
-        );
+        // Chinese in them, as half-width parentheses around it: GB/T 15834 quotes Chinese with “”.
+        const problem: readonly [string, RuleId] | undefined = curly
+          ? [`in an issue that also uses curly ones; use one style, “${match[1]}”`, 'mixed-quotes']
+          : HAN.test(match[1]!)
+            ? [`around Chinese text; use curly ones, “${match[1]}”`, 'cjk-punctuation']
+            : undefined;
+        if (!problem) continue;
+        const [reason, ruleId] = problem;
+        warn(span, match.index, match.index + match[0].length, `Unexpected straight quotes ${match[0]} ${reason} (GB/T 15834)`, ruleId, `“${match[1]}”`);
       }
     }
   };
+}
+
+/** Curly quotes, double and single, each pair opening then closing. */
+const QUOTE_PAIRS = [
+  ['“', '”'],
+  ['‘', '’'],
+] as const;
+/** Each pair's quotes; not an apostrophe between Latin letters (`It’s`). */
+const QUOTES = { '“': /[“”]/g, '‘': /‘|(?<![A-Za-z])’|’(?![A-Za-z])/g } as const;
+
+/**
+ * Curly quotes typed the wrong way round (`他说”好的“`, `“好的“`), as an input method or Word's
+ * autocorrect leaves them beside Chinese: in a paragraph, heading or value whose quotes of a kind
+ * pair up (an even number), they open and close in turn, and each that does not is returned, at
+ * its place in its span, with the one it should be. A paragraph with an odd number is left alone:
+ * a quotation over several paragraphs opens each and closes only the last (GB/T 15834), and an
+ * apostrophe (`’`) is no quote.
+ */
+function turnedQuotes(spans: readonly Span[]): Array<[Span, number, string]> {
+  const turned: Array<[Span, number, string]> = [];
+  for (let first = 0; first < spans.length; ) {
+    let next = first;
+    while (next < spans.length && spans[next]!.block === spans[first]!.block) next += 1;
+    for (const [open, close] of QUOTE_PAIRS) {
+      const quotes = spans.slice(first, next).flatMap((span) => [...span.text.matchAll(QUOTES[open])].map((match) => [span, match.index] as const));
+      if (quotes.length % 2 !== 0) continue;
+      for (const [index, [span, at]] of quotes.entries()) {
+        const expected = index % 2 === 0 ? open : close;
+        if (span.text[at] !== expected) turned.push([span, at, expected]);
+      }
+    }
+    first = next;
+  }
+  return turned;
 }
 
 /** The character next to `offset` in the source, looking past emphasis marks; undefined at either end. */
@@ -171,7 +286,7 @@ function escaped(text: string, index: number): boolean {
 const PRINTED_VALUE = /^(?:title|special|issuer):[ \t]*(.*?)[ \t]*$/gm;
 
 /** The spans of the printed values in the frontmatter between `from` and `to` (its first line `line`), each at its place. */
-function printedValues(source: string, from: number, to: number, line: number): Span[] {
+function printedValues(source: string, from: number, to: number, line: number): Array<Omit<Span, 'block'>> {
   const block = source.slice(from, to);
   return [...block.matchAll(PRINTED_VALUE)].flatMap((found) => {
     const written = found[1]!;

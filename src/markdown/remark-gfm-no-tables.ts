@@ -38,14 +38,21 @@ export default function remarkGfmNoTables(this: Processor) {
       if (node.type !== 'paragraph') return undefined;
       const start = node.position?.start;
       const end = node.position?.end;
-      const row = start?.offset === undefined || end?.offset === undefined ? undefined : pipeTableRow(source.slice(start.offset, end.offset));
-      if (start && row !== undefined) {
-        reportProblem(
-          file,
-          `Unexpected pipe table; put the table in a CSV file beside the issue and embed it with \`${TABLE_DIRECTIVE.example}\`, so that its numbers are checked and it prints as a bulletin table`,
-          { place: row === 0 ? start : { line: start.line + row, column: 1 }, ruleId: 'pipe-table' },
-        );
-      }
+      const text = start?.offset === undefined || end?.offset === undefined ? undefined : source.slice(start.offset, end.offset);
+      if (!start || text === undefined) return SKIP;
+      const pipeRow = pipeTableRow(text);
+      const tabRow = pipeRow === undefined ? tabTableRow(text) : undefined;
+      const row = pipeRow ?? tabRow;
+      if (row === undefined) return SKIP;
+      const [found, where, ruleId] =
+        pipeRow === undefined
+          ? (['table pasted as text, its cells separated by tabs (as Excel copies them)', 'a CSV file or Excel workbook', 'tab-table'] as const)
+          : (['pipe table', 'a CSV file', 'pipe-table'] as const);
+      reportProblem(
+        file,
+        `Unexpected ${found}; put the table in ${where} beside the issue and embed it with \`${TABLE_DIRECTIVE.example}\`, so that its numbers are checked and it prints as a bulletin table`,
+        { place: row === 0 ? start : { line: start.line + row, column: 1 }, ruleId },
+      );
       return SKIP;
     });
   };
@@ -72,6 +79,16 @@ function holdsAddressHint(tree: Root): boolean {
     return undefined;
   });
   return found;
+}
+
+/** A tab between two cells' text: Excel copies a row's cells so, and a paragraph would run them together. */
+const TAB_CELLS = /\S\t+\S/;
+
+/** The index of the first of two or more lines in a row that hold cells separated by tabs. */
+function tabTableRow(paragraph: string): number | undefined {
+  const lines = paragraph.split('\n');
+  const row = lines.findIndex((line, index) => TAB_CELLS.test(line) && TAB_CELLS.test(lines[index + 1] ?? ''));
+  return row === -1 ? undefined : row;
 }
 
 /**

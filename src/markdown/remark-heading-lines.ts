@@ -1,4 +1,4 @@
-import type { Heading, PhrasingContent, Root, Text } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
@@ -24,14 +24,21 @@ const SLASH = /／|(?<=[\p{Script=Han}”」）])\s?\/(?!\s)|(?<!\s)\/\s?(?=[\p{
  * - a backslash at a title's end prints as a backslash, and the line after it starts the text
  *   (`heading-backslash`): a heading is one line, and `\` breaks a line only in a paragraph;
  * - a line of `---` or `===` under a line of text makes that line a heading, an article's title
- *   (`heading-underlined`), where an editor most often meant a separator.
+ *   (`heading-underlined`), where an editor most often meant a separator;
+ * - a title or subhead that ends in a full stop, comma, colon or the like (`关于……情况：`,
+ *   `一、总体情况。`), which a heading on a line of its own goes without (`heading-punctuation`),
+ *   printed in the contents list and the PDF's bookmarks too; `？` and `！` belong to its words;
+ * - a line of seven or more `#` (`####### 七级标题`), which Markdown, with six levels, reads as
+ *   text and prints with its marks (`heading-depth`); the level follows the numbering anyway.
  */
 export default function remarkHeadingLines(options: Options = {}) {
   const separator = separatorPattern(options.separator ?? ' / ');
   return (tree: Root, file: VFile) => {
     eachNode(tree, (heading) => {
+      if (heading.type === 'paragraph') deepProblem(heading, file);
       if (heading.type !== 'heading') return;
       underlineProblem(heading, file);
+      endProblem(heading, file);
       const last = heading.children.at(-1);
       if (last?.type === 'text' && last.value.endsWith('\\')) backslashProblem(last, file);
       heading.children = heading.children.flatMap((child): PhrasingContent[] => {
@@ -60,6 +67,53 @@ function underlineProblem(heading: Heading, file: VFile): void {
     `Unexpected ${heading.depth === 1 ? '`===`' : '`---`'} under a line of text, which makes that line a title as \`${'#'.repeat(heading.depth)} …\` would; for a title write \`${'#'.repeat(heading.depth)} title\`, for a separator leave an empty line above the \`---\``,
     { place: { line: position.end.line, column: 1 }, ruleId: 'heading-underlined' },
   );
+}
+
+/** A line that starts as a heading of more levels than Markdown's six. */
+const TOO_DEEP = /^([ \t]*)(#{7,})(?=[ \t])/gm;
+
+function deepProblem(paragraph: Paragraph, file: VFile): void {
+  const start = paragraph.position?.start;
+  const end = paragraph.position?.end.offset;
+  if (start?.offset === undefined || end === undefined) return;
+  const text = String(file.value).slice(start.offset, end);
+  for (const match of text.matchAll(TOO_DEEP)) {
+    const index = match.index + match[1]!.length;
+    const lineStart = text.lastIndexOf('\n', index) + 1;
+    const line = start.line + (text.slice(0, index).match(/\n/g)?.length ?? 0);
+    // A paragraph's first line starts at its column; the lines after it at the line's start.
+    const column = (lineStart === 0 ? start.column : 1) + index - lineStart;
+    const at = { line, column, offset: start.offset + index };
+    const message = reportProblem(
+      file,
+      `Unexpected ${match[2]!.length} “#”: Markdown has six levels of heading, so the line prints as text with its marks; write ###### (a subhead's level follows its numbering, whatever the number of #)`,
+      { place: { start: at, end: { ...at, column: column + match[2]!.length, offset: at.offset + match[2]!.length } }, ruleId: 'heading-depth' },
+    );
+    message.actual = match[2]!;
+    message.expected = ['######'];
+  }
+}
+
+/** Punctuation a heading ends in that a heading on a line of its own goes without, spaces after it. */
+const END_MARK = /[。，、；：.,;:]\s*$/;
+
+function endProblem(heading: Heading, file: VFile): void {
+  let last: PhrasingContent | undefined = heading.children.at(-1);
+  while (last && 'children' in last && last.type !== 'link') last = last.children.at(-1);
+  if (last?.type !== 'text') return;
+  const end = last.position?.end;
+  const match = END_MARK.exec(last.value);
+  // `第1.`: a number's point is no sentence's end.
+  if (!match || end?.offset === undefined || /\d\.\s*$/.test(last.value)) return;
+  const back = last.value.length - match.index;
+  const at = { line: end.line, column: end.column - back, offset: end.offset - back };
+  const message = reportProblem(
+    file,
+    `Unexpected “${match[0].trim()}” at the end of a heading, which prints there and in the contents list; a heading on a line of its own ends without punctuation, so remove it`,
+    { place: { start: at, end: { ...at, column: at.column + 1, offset: at.offset + 1 } }, ruleId: 'heading-punctuation' },
+  );
+  message.actual = match[0].trim();
+  message.expected = [''];
 }
 
 function backslashProblem(text: Text, file: VFile): void {

@@ -7,9 +7,11 @@ const TYPED_LINE = /[ \t]*\n(?=\u3000)/g;
 /**
  * The start of a line that may be a paragraph of its own in an article's text: full-width
  * spaces, or the numbering of a subhead or an item (`一、` `（一）` `1.` `1．` `（1）`, see
- * `LEVELS`). Not `1.5万户` or `3、4月份`, a wrapped line that starts with a number.
+ * `LEVELS`, and the single characters `①` to `⑳`, `⑴` to `⒇` and `⒈` to `⒛` Chinese input
+ * methods offer for items). Not `1.5万户` or `3、4月份`, a wrapped line that starts with a number.
  */
-const OWN_LINE = /\u3000|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]/;
+const OWN_LINE =
+  /\u3000|[\u2460-\u2473\u2474-\u249b]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]/;
 const OWN_LINE_START = new RegExp(`^(?:${OWN_LINE.source})`);
 /** A line ending before such a line. */
 const TYPED_OR_NUMBERED_LINE = new RegExp(`[ \\t]*\\n[ \\t]*(?=${OWN_LINE.source})`, 'g');

@@ -237,6 +237,13 @@ export const RULES = {
     summary: 'a pipe table (`| a | b |` with a `| --- | --- |` row)',
     example: 'Unexpected pipe table; put the table in a CSV file beside the issue and embed it with `::table{src="progress.csv"}`, …',
   },
+  'tab-table': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'lines of cells separated by tabs, a table pasted from Excel, which would print its rows run together as one paragraph',
+    example:
+      'Unexpected table pasted as text, its cells separated by tabs (as Excel copies them); put the table in a CSV file or Excel workbook beside the issue and embed it with `::table{src="progress.csv"}`, …',
+  },
   'link-scheme': {
     where: 'Markdown',
     severity: 'error',
@@ -296,6 +303,21 @@ export const RULES = {
     severity: 'warning',
     summary: 'a slash typed in a title without the spaces of a line break (`措施／全力`), which prints as a slash',
     example: 'Unexpected “／” in a title, which prints as a slash; to print the title on two lines, write “ / ” (space, slash, space) there',
+  },
+  'heading-depth': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a line starting with seven or more `#` (`####### 七级标题`), which prints as text with its marks; `check --fix` writes `######`',
+    example:
+      "Unexpected 7 “#”: Markdown has six levels of heading, so the line prints as text with its marks; write ###### (a subhead's level follows its numbering, whatever the number of #)",
+  },
+  'heading-punctuation': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary:
+      'a title or subhead ending in `。` `，` `：` `；` `、` (`## 关于……情况：`), which a heading on a line of its own goes without; `check --fix` removes it',
+    example:
+      'Unexpected “：” at the end of a heading, which prints there and in the contents list; a heading on a line of its own ends without punctuation, so remove it',
   },
   'heading-backslash': {
     where: 'Markdown',
@@ -390,6 +412,31 @@ export const RULES = {
     severity: 'warning',
     summary: 'straight quotes in an issue that also uses curly ones; `check --fix` fixes them',
     example: 'Unexpected straight quotes "好" in an issue that also uses curly ones; use one style, “好” (GB/T 15834)',
+  },
+  'pasted-character': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary:
+      'a no-break space, soft hyphen, zero-width space or other invisible character copied with text from a web page or WeChat; `check --fix` removes it (a no-break space between Latin words becomes a space)',
+    example: 'Unexpected zero-width space (U+200B), as text copied from a web page or WeChat holds it; remove it',
+  },
+  emoji: {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: "an emoji (`点赞👍`), which the bulletin's fonts lack, so the PDF prints a blank or a box in its place",
+    example: "Unexpected emoji “👍”: the bulletin's fonts have none, so the PDF prints a blank or a box in its place; say it in words, or remove it",
+  },
+  'full-width-digits': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'full-width digits (`１２３个`, `８５％`), which print a character wide each; `check --fix` writes them half width',
+    example: 'Unexpected full-width digits “１２３”; Arabic numerals are set half width, “123” (GB/T 15835)',
+  },
+  'quote-direction': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary: 'a curly quote turned the wrong way (`他说”好的“`, `“好的“`) in a paragraph whose quotes pair up; `check --fix` turns it',
+    example: 'Unexpected ” where a quotation opens; use “, as quotes open “ and close ” (GB/T 15834)',
   },
   'emphasis-underscore': {
     where: 'Markdown',

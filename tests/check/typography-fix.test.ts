@@ -69,7 +69,7 @@ describe('the typography check', () => {
     expect(fixed.stdout.split('\n').filter((line) => line.includes('fixed:'))).toEqual([
       `${relative(process.cwd(), issue)}:20:12: fixed: “,” → “，” [cjk-punctuation]`,
       `${relative(process.cwd(), issue)}:20:23: fixed: “(试点)” → “（试点）” [cjk-punctuation]`,
-      `${relative(process.cwd(), issue)}:24:33: fixed: “;” → “；” [cjk-punctuation]`,
+      `${relative(process.cwd(), issue)}:28:33: fixed: “;” → “；” [cjk-punctuation]`,
     ]);
     expect(await readFile(issue, 'utf8')).toBe(
       before.replace('改造中,坚持“共同缔造”理念(试点)', '改造中，坚持“共同缔造”理念（试点）').replace('联动;做实', '联动；做实'),

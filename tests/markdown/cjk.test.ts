@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { createProcessor } from '../../src/markdown/processor.ts';
 import rehypePreface from '../../src/markdown/rehype-preface.ts';
@@ -27,9 +28,37 @@ async function expected(path: string, actual: string, optional = false): Promise
   return optional && !existsSync(path) ? '' : readFile(path, 'utf8');
 }
 
+/** The issue's Markdown rendered on its own. */
+const render = (value: string) => createProcessor({ root: '.' }).process(new VFile({ path: 'a.md', value }));
+
+/** The Markdown with the fixes of the rule's warnings made, as `check --fix` makes them, and the warnings. */
+async function fixRule(typed: string, ruleId: string): Promise<{ fixed: string; warned: VFileMessage[] }> {
+  const warned = (await render(typed)).messages.filter((message) => message.ruleId === ruleId);
+  const fixed = warned.reduceRight((text, message) => {
+    const { start, end } = message.place as { start: { offset: number }; end: { offset: number } };
+    return text.slice(0, start.offset) + message.expected![0] + text.slice(end.offset);
+  }, typed);
+  return { fixed, warned };
+}
+
 describe('Chinese text as editors type it, one fixture issue per rule', () => {
   it('finds the cases', () => {
-    expect(cases).toEqual(['emphasis', 'footnotes', 'join-lines', 'lists', 'preface', 'preface-plain', 'typography']);
+    expect(cases).toEqual([
+      'emoji',
+      'emphasis',
+      'footnotes',
+      'full-width-digits',
+      'heading-depth',
+      'heading-punctuation',
+      'join-lines',
+      'lists',
+      'pasted',
+      'preface',
+      'preface-plain',
+      'quotes',
+      'straight-quotes',
+      'typography',
+    ]);
   });
 
   it.each(cases)('%s', async (name) => {
@@ -65,20 +94,72 @@ describe('the rules, as the fixtures show them', () => {
   });
 
   it('warns of underscores meant as bold beside Chinese, whose fix prints them bold', async () => {
-    const render = (value: string) => createProcessor({ root: '.' }).process(new VFile({ path: 'a.md', value }));
-    const typed = '## 文\n\n这是__重点__的内容，_着重_的文字，梅州_2021_报表。\n';
-    const warned = (await render(typed)).messages.filter((message) => message.ruleId === 'emphasis-underscore');
+    const { fixed, warned } = await fixRule('## 文\n\n这是__重点__的内容，_着重_的文字，梅州_2021_报表。\n', 'emphasis-underscore');
     expect(warned.map((message) => [message.actual, message.expected])).toEqual([
       ['__重点__', ['**重点**']],
       ['_着重_', ['*着重*']],
     ]);
-    const fixed = warned.reduceRight((text, message) => {
-      const { start, end } = message.place as { start: { offset: number }; end: { offset: number } };
-      return text.slice(0, start.offset) + message.expected![0] + text.slice(end.offset);
-    }, typed);
     const file = await render(fixed);
     expect(String(file)).toContain('这是<strong>重点</strong>的内容，<em>着重</em>的文字，梅州_2021_');
     expect(file.messages.filter((message) => message.ruleId === 'emphasis-underscore')).toEqual([]);
+  });
+
+  /** The fixture's input with the rule's fixes made, checked to leave no more of its warnings. */
+  const fixedInput = async (name: string, ruleId: string) => {
+    const { fixed } = await fixRule(await readFile(join(root, name, 'input.md'), 'utf8'), ruleId);
+    expect((await fixRule(fixed, ruleId)).warned).toEqual([]);
+    return fixed;
+  };
+
+  it('warns of spaces and invisible characters pasted from the web, whose fix leaves plain text', async () => {
+    const fixed = await fixedInput('pasted', 'pasted-character');
+    expect(fixed).toContain('从微信复制的文字，中间有不间断空格，还有零宽空格，软连字符。');
+    expect(fixed).toContain('Windows 10 系统，字节顺序标记。');
+    // Code, and the joiners inside an emoji, are left as they are.
+    expect(fixed).toContain('`代码中的\u00a0不查`');
+    expect(fixed).toContain('👨\u200d👩\u200d👧');
+  });
+
+  it('warns of emoji, which print blank in the PDF, and not of the symbols its fonts have', async () => {
+    const messages = await readFile(join(root, 'emoji', 'messages.txt'), 'utf8');
+    expect([...messages.matchAll(/emoji “(.*?)”/g)].map((found) => found[1])).toEqual(['🎉👍', '👏🏻', '👨‍👩‍👧']);
+  });
+
+  it("warns of curly quotes turned the wrong way where a paragraph's quotes pair up, whose fix turns them", async () => {
+    const fixed = await fixedInput('quotes', 'quote-direction');
+    expect(fixed).toContain('他说“好的”。又说“对的”，再说“行”。');
+    expect(fixed).toContain('要按照“**四项工程**”的要求，‘单引号’对，‘反了’。');
+    // A quotation over two paragraphs opens each; an apostrophe is no quote.
+    expect(fixed).toContain('“第一段引文，\n\n“第二段引文。”');
+    expect(fixed).toContain('It’s and don’t，‘好’。');
+  });
+
+  it('warns of straight quotes around Chinese text in an issue without curly ones, whose fix curls them', async () => {
+    const fixed = await fixedInput('straight-quotes', 'cjk-punctuation');
+    expect(fixed).toContain('他说“好的”，推进“四项工程”建设。');
+    expect(fixed).toContain('版本号"v2.0"不是中文');
+  });
+
+  it('warns of a heading typed with more than six #, whose fix makes it a subhead', async () => {
+    const fixed = await fixedInput('heading-depth', 'heading-depth');
+    expect(fixed).toContain('###### （1）七级标题\n\n正文第一行\n###### 八级');
+    expect(fixed).toContain('`#######` 代码里不算，#######不带空格也不算。');
+    expect(String(await render(fixed))).toContain('<h6 class="subhead level-4">（1）<wbr>七级标题</h6>');
+  });
+
+  it('warns of a heading ending in punctuation, whose fix takes the mark away', async () => {
+    const typed = await readFile(join(root, 'heading-punctuation', 'input.md'), 'utf8');
+    expect(await fixedInput('heading-punctuation', 'heading-punctuation')).toBe(
+      typed.replace('情况：\n', '情况\n').replace('总体情况。', '总体情况').replace('加强领导。', '加强领导').replace('/ 情况：', '/ 情况'),
+    );
+  });
+
+  it('warns of full-width digits, whose fix sets them half width', async () => {
+    const fixed = await fixedInput('full-width-digits', 'full-width-digits');
+    expect(fixed).toContain('全市共完成改造小区123个，完成率85%，投资12.5亿元，同比增长12.5％。');
+    expect(fixed).toContain('（1）全角编号的一项。');
+    expect(fixed).toContain('第Ⅱ阶段和2021年不算，全角字母ＧＤＰ也不算。');
+    expect(fixed).toContain('`代码中的１２３不查`');
   });
 
   it('joins hard-wrapped lines beside Chinese and keeps the space where Latin words meet', async () => {

@@ -63,6 +63,17 @@ describe('photos as figures', () => {
     expect(String(file).indexOf('第二张的图注')).toBeLessThan(String(file).indexOf('（供稿）'));
   });
 
+  it('takes a caption written with the number and a space before its title, as editors write it', async () => {
+    const file = await render(
+      '## 文\n\n![](chart.png)\n\n图1 梅江区改造现场\n\n![](chart.png)\n图2-1　蕉岭县改造后的小区\n\n![统计图](chart.png)\n\n图1是改造前的样子。\n',
+    );
+    const captions = [...String(file).matchAll(/<figcaption[^>]*>(.*?)<\/figcaption>/g)].map((found) => found[1]);
+    expect(captions).toEqual(['图1 梅江区改造现场', '图2-1　蕉岭县改造后的小区', '统计图']);
+    expect(String(file)).toContain('<p>图1是改造前的');
+    // The caption's own space is no stray space between a digit and Chinese, and a photo captioned so has a name.
+    expect(file.messages.map((message) => message.ruleId)).toEqual([]);
+  });
+
   it('names the link to the original by the description, else by the 图：… caption, and reads a description once', async () => {
     const file = await render(
       '## 文\n\n![](chart.png)\n图：梅江区的小区改造现场（市住房和城乡建设局供图）\n\n![统计图](chart.png)\n\n![统计图](chart.png)\n图1：2021年各县进展\n\n![](chart.png)\n',

@@ -47,6 +47,15 @@ describe('a line typed with full-width spaces at its start', () => {
   });
 });
 
+describe('a line of nothing but full-width spaces', () => {
+  it('is left out, so the 落款 or the note before it still closes the article', async () => {
+    const html = await render('## 通知\n\n请认真贯彻落实。\n\n平远县乡村振兴局\n\n2025年1月17日\n\n　\n\n## 会议\n\n正文。\n\n（县应急管理局供稿）\n\n　　\n');
+    expect(html).toContain('<div class="signature"><p>平远县乡村振');
+    expect(html).toContain('<p class="note note-source">（县应急管理局供稿）</p>');
+    expect(html).not.toContain('<p></p>');
+  });
+});
+
 describe('a line typed flush left that starts with a numbering', () => {
   it('starts a paragraph in an article, as each item typed under the one before is one', async () => {
     expect(await paragraphs('（二）加强宣传引导。\n1.宣传到位。\n2．群众参与。\n（1）第一项要求。\n（2）第二项要求。\n')).toEqual([
@@ -55,6 +64,14 @@ describe('a line typed flush left that starts with a numbering', () => {
       '2．群众参与。',
       '（1）第一项要求。',
       '（2）第二项要求。',
+    ]);
+    // Items numbered with the characters an input method offers: ①, ⑴, ⒈.
+    expect(await paragraphs('主要做法：\n①宣传到位。\n②群众参与。\n⑴第一项。\n⒉第二项。\n')).toEqual([
+      '主要做法：',
+      '①宣传到位。',
+      '②群众参与。',
+      '⑴第一项。',
+      '⒉第二项。',
     ]);
     // A short line without a sentence is then a subhead (remark-typed-subheads).
     expect(await render('## 通知\n\n正文第一段。\n二、第二部分\n')).toContain(

@@ -58,6 +58,12 @@ describe('Chinese text in print', () => {
     expect(Math.abs(continuation.xMin - (paragraph - 2 * pitch))).toBeLessThan(0.5);
   });
 
+  it('numbers a numbered list inside a numbered item as the next level, （1）', () => {
+    expect(text).toContain('1．压实责任。');
+    expect(text).toContain('（1）市级统筹资金。');
+    expect(text).toContain('（2）县级落实配套。');
+  });
+
   it('prints an unordered item as an indented paragraph without a bullet', () => {
     expect(Math.abs(leftOf('无序条目') - leftOf('一是'))).toBeLessThan(0.5);
     expect(text).not.toContain('•');

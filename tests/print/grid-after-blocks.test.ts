@@ -1,6 +1,6 @@
 /**
- * Text after a table and after a photo (tests/fixtures/print-pages/grid-after-blocks), whose
- * heights are their own, goes back onto the line grid of the page's other text, so that it backs
+ * Text after a table, a photo and a block quotation (tests/fixtures/print-pages/grid-after-blocks),
+ * whose heights are their own, goes back onto the line grid of the page's other text, so that it backs
  * the lines on the other side of the sheet. One build with its PDF.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -40,4 +40,22 @@ it('sets the text after a table and after a photo on the grid of the text before
   // A photo's box comes out about a pixel taller in print than where the page measured it (0.3 mm
   // seen); without the spacer, each line here was 1.2 mm off.
   expect(Math.abs(offset(afterPhoto) - offset(before)), 'after the photo').toBeLessThan(0.5);
+});
+
+it('sets a block quotation two whole characters in from each side, and the text after it on the grid', () => {
+  const offset = (word: Word) => (((word.yMin - top) % pitch) + pitch) % pitch;
+  const first = (text: string) => all.find((word) => word.text.startsWith(text))!;
+  const quote = first('引文：');
+  const second = all.find((word) => word.page === quote.page && word.yMin > quote.yMax && word.yMin < quote.yMax + pitch)!;
+  // A paragraph's first line on the same page: the 版心's left edge (which odd and even pages move) and two characters.
+  const after = first('引文之后的正文');
+  expect(after.page).toBe(quote.page);
+  /** One character, 156 mm / 28. */
+  const character = 156 / 28;
+  const left = after.xMin - 2 * character;
+  // The quotation's lines two characters in from each edge of the 版心, its first line indented as a paragraph's.
+  expect(quote.xMin - (left + 4 * character), 'first line').toBeCloseTo(0, 0);
+  expect(second.xMin - (left + 2 * character), 'left edge').toBeCloseTo(0, 0);
+  expect(second.xMax - (left + 26 * character), 'right edge').toBeCloseTo(0, 0);
+  expect(Math.abs(offset(after) - offset(first('截至'))), 'after the quotation').toBeLessThan(0.3);
 });
