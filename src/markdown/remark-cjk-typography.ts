@@ -71,11 +71,12 @@ interface Span {
  * half-width punctuation beside Chinese characters and half-width parentheses around Chinese text
  * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
  * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), straight quotes around
- * Chinese text (`cjk-punctuation`) or in an issue that also uses curly ones (`mixed-quotes`), and underscores meant as bold or emphasis
- * that print as typed beside Chinese (`emphasis-underscore`, fixed to `**` or `*`), and the
- * no-break and invisible spaces text copied from a web page brings (`pasted-character`); and,
- * without a fix, emoji, which the PDF's fonts lack (`emoji`); and curly quotes turned the wrong
- * way (`quote-direction`), and full-width digits (`full-width-digits`, GB/T 15835). Read from the source of each text node, so
+ * Chinese text (`cjk-punctuation`) or in an issue that also uses curly ones (`mixed-quotes`),
+ * curly quotes turned the wrong way (`quote-direction`), full-width digits (`full-width-digits`,
+ * GB/T 15835), underscores meant as bold or emphasis that print as typed beside Chinese
+ * (`emphasis-underscore`, fixed to `**` or `*`), and the no-break and invisible spaces text
+ * copied from a web page brings (`pasted-character`); and, without a fix, emoji, which the PDF's
+ * fonts lack (`emoji`). Read from the source of each text node, so
  * code, links' addresses and bare web addresses are left alone; of the frontmatter, only the
  * values printed as text are read (`title`, `special`, `issuer`).
  * Hand-written rather than autocorrect-node: that one places its changes by line, not by mark,
