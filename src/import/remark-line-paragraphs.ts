@@ -5,7 +5,8 @@ import { opensParagraph } from '../markdown/remark-typed-line-breaks.ts';
 /**
  * A manual line break (Shift+Enter) before a line that opens a paragraph of its own, indented as
  * one (`　　一、主要做法`) or typed flush left with a subhead's or an item's numbering
- * (`（一）坚持党建引领。…`), is a paragraph break: text pasted into Word from a web page keeps
+ * (`（一）坚持党建引领。…`), or an enumeration's `二是` after a sentence's end (`opensParagraph`),
+ * is a paragraph break: text pasted into Word from a web page keeps
  * its paragraphs as line breaks, and a subhead on such a line would print as text after a
  * `<br>`, neither a subhead nor run in. As in typed Markdown (remark-typed-line-breaks), a line
  * aligned under the one above (`附件：1.…` then `　　　　　2.…`) or set right (a 落款) keeps its
@@ -21,7 +22,7 @@ export default function remarkLineParagraphs() {
 function split(paragraph: Paragraph): Paragraph[] {
   const paragraphs: Paragraph[] = [{ ...paragraph, children: [] }];
   for (const [index, child] of paragraph.children.entries()) {
-    if (child.type === 'break' && opensParagraph(lineAfter(paragraph.children, index))) {
+    if (child.type === 'break' && opensParagraph(lineAfter(paragraph.children, index), toString(paragraphs.at(-1)!))) {
       trimEnd(paragraphs.at(-1)!);
       paragraphs.push({ type: 'paragraph', children: [] });
     } else paragraphs.at(-1)!.children.push(child);

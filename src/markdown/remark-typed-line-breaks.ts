@@ -13,8 +13,18 @@ const TYPED_LINE = /[ \t]*\n(?=\u3000)/g;
 const OWN_LINE =
   /\u3000|[\u2460-\u2473\u2474-\u249b]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]/;
 const OWN_LINE_START = new RegExp(`^(?:${OWN_LINE.source})`);
-/** A line ending before such a line. */
-const TYPED_OR_NUMBERED_LINE = new RegExp(`[ \\t]*\\n[ \\t]*(?=${OWN_LINE.source})`, 'g');
+/**
+ * The start of a line typed flush left that names an item of an enumeration in prose (`一是` to
+ * `十是`, `十一是`…): a paragraph of its own only after a line that ends a sentence or a clause
+ * (`SENTENCE_END`), as hard-wrapped text may break anywhere (`…统⏎一是…`, `…进一⏎步`).
+ */
+const ENUMERATION = /(?:十[一二三四五六七八九]?|[一二三四五六七八九])是/;
+const ENUMERATION_START = new RegExp(`^${ENUMERATION.source}`);
+/** The end of a sentence or a clause, with the closing quotes or brackets after it. */
+const SENTENCE_END = /[。；：！？][”’」』）)]*/;
+const ENDS_SENTENCE = new RegExp(`${SENTENCE_END.source}$`);
+/** A line ending before such a line, or after the end of a sentence before an enumeration's `一是`. */
+const TYPED_OR_NUMBERED_LINE = new RegExp(`[ \\t]*\\n[ \\t]*(?=${OWN_LINE.source})|(?<=${SENTENCE_END.source})[ \\t]*\\n(?=${ENUMERATION.source})`, 'g');
 
 /**
  * The last line of a paragraph when it is a note in parentheses (`（县应急管理局供稿）`), typed
@@ -100,7 +110,7 @@ function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
     if (index === 0) return [{ ...node, value }];
     const position = at && { position: { start: at, end: at } };
     const typed = TYPED_SPACES.exec(value)?.[0].length ?? 0;
-    if (lineOf.article && (opensParagraph(value) || (found && index === parts.length - 1))) {
+    if (lineOf.article && (opensParagraph(value, parts[index - 1]!) || (found && index === parts.length - 1))) {
       lineOf.typed = typed;
       return [{ type: 'break', data: { startsParagraph: true } } as Break, { type: 'text', value, ...position }];
     }
@@ -112,12 +122,15 @@ function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
 
 /**
  * Whether a line of an article's text after a line break opens a paragraph: indented as one (two
- * full-width spaces), or typed flush left with a subhead's or an item's numbering. A line
- * indented further is aligned under the one above (an attachment's) or set right (a 落款).
+ * full-width spaces), typed flush left with a subhead's or an item's numbering, or typed flush
+ * left with an enumeration's `一是` after a line (`before`, the text up to the break) that ends a
+ * sentence or a clause. A line indented further is aligned under the one above (an attachment's)
+ * or set right (a 落款).
  */
-export function opensParagraph(line: string): boolean {
+export function opensParagraph(line: string, before: string): boolean {
   const text = line.replace(/^[ \t]+/, '');
   const typed = TYPED_SPACES.exec(text)?.[0].length ?? 0;
+  if (ENUMERATION_START.test(text) && ENDS_SENTENCE.test(before.trimEnd())) return true;
   return OWN_LINE_START.test(text) && (typed === INDENT || typed === 0);
 }
 

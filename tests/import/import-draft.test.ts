@@ -243,12 +243,13 @@ describe('jianbao import', () => {
     expect(issue.articles.map((article) => article.lines)).toEqual([['兴宁市多措并举', '加快推进既有住宅加装电梯']]);
   });
 
-  it('makes a manual line break before a line indented as a paragraph, or opening with a subhead’s numbering, a paragraph break', async () => {
+  it('makes a manual line break before a line indented as a paragraph, or opening with a subhead’s numbering or an enumeration’s 二是, a paragraph break', async () => {
     // Text pasted into Word from a web page: its paragraphs are lines of one paragraph.
     const lines = [
       '　　今年以来，平远县扎实推进老旧小区改造工作，取得明显成效。 ',
       '　　一、主要做法',
       '（一）坚持党建引领。县里成立临时党支部12个。',
+      '二是强化资金保障。',
       '　　附件：1.平远县老旧小区改造项目清单',
       '　　　　　2.平远县老旧小区改造资金安排表',
       '平远县住房和城乡建设局',
@@ -267,6 +268,8 @@ describe('jianbao import', () => {
         '　　今年以来，平远县扎实推进老旧小区改造工作，取得明显成效。',
         '### 一、主要做法',
         '（一）坚持党建引领。县里成立临时党支部12个。',
+        // An enumeration's 一是 after the end of a sentence.
+        '二是强化资金保障。',
         // Aligned under the line above, and a date: line breaks still.
         '　　附件：1.平远县老旧小区改造项目清单\\\n　　　　　2.平远县老旧小区改造资金安排表\\\n平远县住房和城乡建设局\\\n2022年2月25日',
         '　　今年以来，各镇积极作为。',

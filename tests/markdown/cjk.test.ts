@@ -46,6 +46,7 @@ describe('Chinese text as editors type it, one fixture issue per rule', () => {
     expect(cases).toEqual([
       'emoji',
       'emphasis',
+      'enumeration',
       'footnotes',
       'full-width-digits',
       'heading-depth',

@@ -90,6 +90,34 @@ describe('a line typed flush left that starts with a numbering', () => {
   });
 });
 
+describe('a line typed flush left that starts with an enumeration’s 一是', () => {
+  it('starts a paragraph after a line that ends a sentence or a clause', async () => {
+    expect(
+      await paragraphs('主要做法如下：\n一是加强组织领导，明确责任。\n二是强化资金保障；\n三是**严格**督查考核。\n十一是“抓落实。”\n十是完善机制。\n'),
+    ).toEqual([
+      '主要做法如下：',
+      '一是加强组织领导，明确责任。',
+      '二是强化资金保障；',
+      '三是<strong>严格</strong>督查考核。',
+      '十一是“抓落实。”',
+      '十是完善机制。',
+    ]);
+    // Indented as a paragraph it already was one.
+    expect(await paragraphs('　　主要做法如下。\n　　一是加强组织领导。\n二是强化资金保障。\n')).toEqual([
+      '主要做法如下。',
+      '一是加强组织领导。',
+      '二是强化资金保障。',
+    ]);
+  });
+
+  it('is joined to the line before where that breaks off mid-sentence, as hard-wrapped text', async () => {
+    expect(await paragraphs('全市坚持统筹推进，做到统\n一是非标准、统一口径，逐步\n推进\n二是重点。\n')).toEqual([
+      '全市坚持统筹推进，做到统一是非标准、统一口径，逐步推进二是重点。',
+    ]);
+    expect(await paragraphs('今年以来，我市进一\n步加强监管，\n一是之前的做法。\n')).toEqual(['今年以来，我市进一步加强监管，一是之前的做法。']);
+  });
+});
+
 describe('a paragraph indented with half-width spaces or a tab', () => {
   it('is a paragraph, its indent left out, not a code block', async () => {
     expect(await paragraphs('    四个半角空格缩进的段落。\n\n\t制表符缩进的段落。\n')).toEqual(['四个半角空格缩进的段落。', '制表符缩进的段落。']);
