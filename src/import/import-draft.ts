@@ -9,6 +9,7 @@ import { draftFormatProblem } from './draft-format.ts';
 import { warnUnmapped } from './draft-inventory.ts';
 import { unpackedSizeProblem } from '../util/zip-size.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
+import { withFieldResults } from './word-fields.ts';
 import { withoutInvisibleColumns } from './word-grid-columns.ts';
 import { typedNumbers } from './word-numbering.ts';
 import { openDocx } from './word-xml.ts';
@@ -63,7 +64,7 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   let converted: Awaited<ReturnType<typeof docxToHtml>>;
   let parts: BulletinParts;
   try {
-    const articles = await withoutBulletinParts(buffer);
+    const articles = await withoutBulletinParts(await withFieldResults(buffer));
     parts = articles.parts;
     converted = await docxToHtml(await typedNumbers(await withoutInvisibleColumns(articles.buffer)), file);
   } catch (error) {

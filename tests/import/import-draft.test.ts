@@ -16,6 +16,7 @@ import {
   officialNumberingDraft,
   PNG,
   photoTableDraft,
+  simpleFieldDraft,
   titledTableDraft,
   twoArticleDraft,
   unitTableDraft,
@@ -279,6 +280,12 @@ describe('jianbao import', () => {
     const validation = await validateContent(content, { workers: 0 });
     const issue = validation.issues.find((rendered) => rendered.issue.source === imported.created.path)!;
     expect(issue.html).toContain('<p><span class="run-in level-2">（一）坚持党建引领。</span>县里');
+  });
+
+  it('keeps the text a simple field (w:fldSimple, a PAGE or a DATE field) last showed, in a footnote too', async () => {
+    const { imported, markdown } = await importInto(await simpleFieldDraft());
+    expect(markdown.slice(markdown.indexOf('## '))).toBe('## 平远县召开安全生产工作会议\n\n当前第1页，会议于2021年11月10日召开。[^1]\n\n[^1]: 见第3页。\n');
+    expect(imported.file.messages).toEqual([]);
   });
 
   it('writes a list Word numbered as a Markdown list', async () => {

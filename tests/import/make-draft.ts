@@ -12,6 +12,7 @@ import {
   InsertedTextRun,
   Packer,
   Paragraph,
+  SimpleField,
   Tab,
   Table,
   TableBorders,
@@ -145,6 +146,34 @@ export async function numberedListDraft(): Promise<Buffer> {
           paragraph('存在的问题主要有：'),
           item('资金缺口较大；'),
           item('施工进度受天气影响。'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/**
+ * A one-article draft with simple fields (`w:fldSimple`), as Word writes a PAGE or a DATE field:
+ * their results as last shown (`1`, `2021年11月10日`), in a footnote too.
+ */
+export async function simpleFieldDraft(): Promise<Buffer> {
+  const document = new Document({
+    footnotes: { 1: { children: [new Paragraph({ children: [text('见第'), new SimpleField('PAGE', '3'), text('页。')] })] } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [text('平远县召开安全生产工作会议')] }),
+          new Paragraph({
+            children: [
+              text('当前第'),
+              new SimpleField('PAGE', '1'),
+              text('页，会议于'),
+              new SimpleField('DATE \\@ "yyyy年M月d日"', '2021年11月10日'),
+              text('召开。'),
+              new FootnoteReferenceRun(1),
+            ],
+          }),
         ],
       },
     ],
