@@ -1,4 +1,5 @@
 import type { Break, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { eachNode } from '../util/each-node.ts';
 
 /** A line ending before a line that starts with full-width spaces (U+3000), spaces at its end. */
@@ -62,10 +63,12 @@ export default function remarkTypedLineBreaks() {
       if (!PHRASING_PARENTS.has(node.type)) return undefined;
       const phrasing = node as { children: PhrasingContent[]; position?: Root['position'] };
       const article = node.type === 'paragraph' && parent?.type === 'root';
+      if (article) phrasing.children = phrasing.children.flatMap((child, at) => linesBesideMarkup(phrasing.children, at));
       const last = phrasing.children.at(-1);
       const note = article && last?.type === 'text' && NOTE_LINE.test(last.value);
       const lineStart = article ? TYPED_OR_NUMBERED_LINE : TYPED_LINE;
-      if (!note && !phrasing.children.some((child) => child.type === 'text' && child.value.search(lineStart) !== -1)) return undefined;
+      if (!note && !phrasing.children.some((child) => startsParagraph(child) || (child.type === 'text' && child.value.search(lineStart) !== -1)))
+        return undefined;
       const first = phrasing.children[0];
       const lineOf: Lines = {
         column: phrasing.position?.start.column ?? 1,
@@ -112,7 +115,7 @@ function lines(node: Text, lineOf: Lines, note: boolean): (Text | Break)[] {
     const typed = TYPED_SPACES.exec(value)?.[0].length ?? 0;
     if (lineOf.article && (opensParagraph(value, parts[index - 1]!) || (found && index === parts.length - 1))) {
       lineOf.typed = typed;
-      return [{ type: 'break', data: { startsParagraph: true } } as Break, { type: 'text', value, ...position }];
+      return [paragraphBreak(), { type: 'text', value, ...position }];
     }
     const spaces = lineOf.article ? typed + INDENT - lineOf.typed : typed;
     const text: Text = { type: 'text', value: '\u3000'.repeat(Math.max(0, spaces)) + value.replace(TYPED_SPACES, ''), ...position };
@@ -132,6 +135,34 @@ export function opensParagraph(line: string, before: string): boolean {
   const typed = TYPED_SPACES.exec(text)?.[0].length ?? 0;
   if (ENUMERATION_START.test(text) && ENDS_SENTENCE.test(before.trimEnd())) return true;
   return OWN_LINE_START.test(text) && (typed === INDENT || typed === 0);
+}
+
+/**
+ * An article's text node, split where a line that opens a paragraph (`opensParagraph`) starts
+ * or ends in bold or a link beside it, which the text alone cannot show: the line break at its
+ * end before `**一是加强组织领导。**` or `**1.宣传到位。**`, or at its start after
+ * `**主要做法如下：**`, becomes a break that starts a paragraph.
+ */
+function linesBesideMarkup(children: readonly PhrasingContent[], at: number): PhrasingContent[] {
+  const child = children[at]!;
+  if (child.type !== 'text') return [child];
+  const [previous, next] = [children[at - 1], children[at + 1]];
+  const end = /[ \t]*\n[ \t]*$/.exec(child.value);
+  // The line before the break: this text's, or, where it is only the break, the markup's before it.
+  const before = end && (child.value.slice(0, end.index).trim() === '' && previous ? toString(previous) : child.value.slice(0, end.index));
+  if (end && next && next.type !== 'text' && opensParagraph(toString(next), before!)) {
+    return [{ ...child, value: child.value.slice(0, end.index) }, paragraphBreak()];
+  }
+  const start = /^[ \t]*\n[ \t]*/.exec(child.value);
+  if (start && previous && previous.type !== 'text' && opensParagraph(child.value.slice(start[0].length), toString(previous))) {
+    return [paragraphBreak(), { ...child, value: child.value.slice(start[0].length) }];
+  }
+  return [child];
+}
+
+/** A line break that starts a paragraph (see `split`). */
+function paragraphBreak(): Break {
+  return { type: 'break', data: { startsParagraph: true } } as Break;
 }
 
 function startsParagraph(node: PhrasingContent): boolean {
