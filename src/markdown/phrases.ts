@@ -24,7 +24,7 @@ const WHOLE =
   /同比|环比|人均|户均|亩均|日均|月均|年均|可支配|增加值|增速|增幅|降幅|占比|百分点|整改|高质量|高水平|高标准|十[三四五]五|\d+(?:[.．]\d+)?[—–～~-]+\d+/gu;
 
 /** A unit or short note in brackets (`（万元）`, `（个百分点）`, `（市、区）`): one word, as both split it (`（万|元）`). */
-const UNIT = /[（(][^（）()\s]{1,6}[）)]/gu;
+export const UNIT = /[（(][^（）()\s]{1,6}[）)]/gu;
 
 /**
  * A quoted name or slogan (`“千村示范”`, `“我为群众办实事”`, `《安全生产法》`), or each part of

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { eachNode, SKIP } from '../util/each-node.ts';
-import { phrases } from './phrases.ts';
+import { phrases, UNIT } from './phrases.ts';
 
 export interface PhraseBreaksOptions {
   /**
@@ -43,7 +43,24 @@ function breakBetweenWords(element: Element, compounds: boolean): void {
     if (child.type !== 'text') return [child];
     return phrases(child.value, { compounds }).flatMap((value, index): ElementContent[] => [
       ...(index > 0 ? [{ type: 'element', tagName: 'wbr', properties: {}, children: [] } as Element] : []),
-      { type: 'text', value },
+      ...(compounds ? [{ type: 'text', value } as const] : keepUnits(value)),
     ]);
   });
+}
+
+/**
+ * A header's words with each unit or note in brackets bound (`<span class="keep-together">`):
+ * with no word break inside it to use, a narrow column would break it at its punctuation
+ * (`县（市、` / `区）`), where a line may break even under keep-all.
+ */
+function keepUnits(value: string): ElementContent[] {
+  const parts: ElementContent[] = [];
+  let start = 0;
+  for (const { index, 0: unit } of value.matchAll(UNIT)) {
+    if (index > start) parts.push({ type: 'text', value: value.slice(start, index) });
+    parts.push({ type: 'element', tagName: 'span', properties: { className: ['keep-together'] }, children: [{ type: 'text', value: unit }] });
+    start = index + unit.length;
+  }
+  if (start < value.length) parts.push({ type: 'text', value: value.slice(start) });
+  return parts;
 }

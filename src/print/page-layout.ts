@@ -301,6 +301,8 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   const cellLength = (cell: HTMLElement): number => (cell.querySelector('br') ? Infinity : (cell.textContent ?? '').trim().length);
   /** Body cells this long or shorter (names, numbers) are short: kept on one line where the table fits so. */
   const shortCell = 12;
+  /** A date in a body cell (`2023年3月15日`, `2023-03-15`): kept on one line like a name. */
+  const DATE = /^\d{4}(?:年\d{1,2}月(?:\d{1,2}日)?|[-/.]\d{1,2}[-/.]\d{1,2})$/;
 
   /** Which grid columns hold running text (存在问题, 下步措施): a body cell longer than a short one, not a figure. */
   const textColumnsOf = (columns: HTMLTableCellElement[][]): boolean[] =>
@@ -419,9 +421,18 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       .sort((a, b) => cellLength(a) - cellLength(b));
     let fontSizePt = Math.round(Number.parseFloat(getComputedStyle(table).fontSize) * 0.75 * 10) / 10;
     const sizes = [fontSizePt, ...options.tableSizesPt.filter((size) => size < fontSizePt)];
-    // A short label on three lines or more (`广东梅` / `州经济` / `开发区`) reads worse than the
-    // table a size smaller: the first size at which the table fits wrapped so is the last resort.
-    const squeezed = () => bodyCells.some((cell) => !cell.classList.contains('num') && lineCount(cell) > 2);
+    // A short label on three lines or more (`广东梅` / `州经济` / `开发区`), a name of two or three
+    // characters or a date on two (`王` / `强`, `2023年3` / `月15日`) reads worse than the table a
+    // size smaller: the first size at which the table fits wrapped so is the last resort.
+    const unbroken = (cell: HTMLElement) => cellLength(cell) < 4 || DATE.test((cell.textContent ?? '').trim());
+    const squeezed = () =>
+      bodyCells.some((cell) => {
+        if (cell.classList.contains('num')) return false;
+        const lines = lineCount(cell);
+        return lines > 2 || (lines > 1 && unbroken(cell));
+      });
+    // Before every cell may wrap, only the longer labels do: figures, short names and dates stay whole.
+    const firm = bodyCells.filter((cell) => cell.classList.contains('num') || unbroken(cell));
     let wrapped: number | undefined;
     for (const size of sizes) {
       if (size !== fontSizePt) table.style.fontSize = `${size}pt`;
@@ -447,7 +458,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         }
         return { nowrap, fontSizePt, fitted: true, textColumns: 0 };
       }
-      for (const cell of bodyCells) cell.classList.remove('fit-nowrap');
+      for (const cell of bodyCells) if (!firm.includes(cell)) cell.classList.remove('fit-nowrap');
+      if (fits() && !squeezed()) return { nowrap: firm.length, fontSizePt, fitted: true, textColumns: 0 };
+      for (const cell of firm) cell.classList.remove('fit-nowrap');
       if (fits() && !squeezed()) return { nowrap: 0, fontSizePt, fitted: true, textColumns: 0 };
       if (fits()) wrapped ??= size;
     }

@@ -63,7 +63,7 @@ function phrasedTitle(lines: readonly string[]): string {
 
 /**
  * `text` as HTML with a `<wbr>` between its words (see `phrases`), for an element the style sheets
- * set `word-break: keep-all`: templates' `phrased` filter, for the series title.
+ * set `word-break: keep-all`: templates' `phrased` filter, for the series title and the issuer.
  */
 export function phrasedHtml(text: string): string {
   return phrases(text).map(escapeXml).join('<wbr>');

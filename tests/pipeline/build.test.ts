@@ -30,7 +30,7 @@ describe('build of the sample content', () => {
     const legend = /<ul class="chart-legend">.*?<\/ul>/s.exec(html)?.[0] ?? '';
     expect(legend).toContain('<li><span class="chart-swatch"');
     expect(legend).not.toContain('keep-together');
-    expect(html).toContain('<span class="masthead-issuer" data-pagefind-ignore>梅州市住房和城乡建设局</span>');
+    expect(html).toContain('<span class="masthead-issuer" data-pagefind-ignore>梅州市<wbr>住房和<wbr>城乡<wbr>建设局</span>');
     expect(html).toContain('<time class="masthead-date" datetime="2021-11-29">2021年11月29日</time>');
     expect(html.match(/<li><a href="#[^"]+">/g)).toHaveLength(3);
     expect(html).toContain('<span class="distribution-role">报送：</span><span class="distribution-names">正勇、王晖、永祥，陈亮、钟优同志。</span>');

@@ -3,11 +3,13 @@
  * masthead): the title takes two lines in its two grid lines, broken between words, and the
  * issuer and date keep one line, stepped down; nothing runs past the 版心, so Chromium does not
  * shrink the page to fit. A longer issuer still (2025/2) wraps above the red rule, and an issue
- * line with a long 专刊 name (2025/3) breaks between its parts. A short title
- * (tests/fixtures/print-pages/short-masthead, `工作简报`) is set larger and spread. Four PDFs.
+ * line with a long 专刊 name (2025/3) breaks between its parts, and a long issuer with no spaces
+ * (2025/4) wraps between words. A short title (tests/fixtures/print-pages/short-masthead,
+ * `工作简报`) is set larger and spread. Five PDFs.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
+import { phrases } from '../../src/markdown/phrases.ts';
 import type { RenderPdfResult } from '../../src/print/index.ts';
 import { horizontalRules, mmPerPt, pageSizes, words, type Word } from './poppler.ts';
 import { printIssue } from './print-pages.ts';
@@ -54,6 +56,29 @@ it('wraps an issuer too long even at 五号 over the lines it needs above the re
   for (const word of [...issuer, ...date]) expect(word.yMax, word.text).toBeLessThan(rule!.top);
   expect(date).toHaveLength(1);
   expect(joint.pages).toBe(joint.layout.pages);
+});
+
+it('wraps an issuer with no spaces between words, never inside one', async () => {
+  const issuer = '梅州市城镇老旧小区改造和城市更新工作领导小组办公室（梅州市住房和城乡建设局）';
+  const long = await printIssue(content, '2025/4/', outDir, 'long-issuer-words');
+  const page = words(long.output).filter((word) => word.page === 1);
+  const [rule] = horizontalRules(long.output, 1, 0.6, { top: 0, bottom: 99 });
+  // The masthead's lines above the red rule after the issue line (期), the date at the end of the last.
+  const lines = new Map<number, string>();
+  for (const word of page.filter((each) => each.yMax < rule!.top)) {
+    lines.set(Math.round(word.yMin), `${lines.get(Math.round(word.yMin)) ?? ''}${word.text}`);
+  }
+  const texts = [...lines.values()];
+  const printed = texts.slice(texts.findIndex((text) => text.includes('期')) + 1);
+  expect(printed.length).toBeGreaterThan(1);
+  expect(printed.at(-1)).toMatch(/2025年9月30日$/);
+  printed[printed.length - 1] = printed.at(-1)!.replace(/2025年9月30日$/, '');
+  expect(printed.join('')).toBe(issuer);
+  // Each line ends where phrases() puts a word break (not `…改造和城 / 市更新…`).
+  const breaks = new Set(phrases(issuer).map((_, index, all) => all.slice(0, index + 1).join('').length));
+  const ends = printed.slice(0, -1).map((_, index) => printed.slice(0, index + 1).join('').length);
+  expect(ends.filter((end) => !breaks.has(end)).map((end) => issuer.slice(end - 2, end + 2))).toEqual([]);
+  expect(long.pages).toBe(long.layout.pages);
 });
 
 it('breaks an issue line too long for one line (a long 专刊 name) only between its parts, never inside 2025年第3期', async () => {

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RenderPdfResult, TableFit } from '../../src/print/index.ts';
-import { type Box, mmPerPt, pageSizes, tableGrid, type Word, words } from './poppler.ts';
+import { type Box, mmPerPt, pageSizes, pageTexts, tableGrid, type Word, words } from './poppler.ts';
 import { printIssue } from './print-pages.ts';
 
 const content = fileURLToPath(new URL('../fixtures/print-pages/text-columns/', import.meta.url));
@@ -239,5 +239,14 @@ describe('the 版记 after a landscape table that ends the text on an even page'
     const last = allWords.filter((word) => word.page === 14);
     expect(last.map((word) => word.text)).toContain('报送：市委办公室、市政府办公室。');
     expect(last.filter((word) => /^[―\d]+$/.test(word.text))).toEqual([]);
+  });
+});
+
+describe('a header with a note in brackets, 县（市、区）, in a column two characters wide', () => {
+  it('keeps the brackets whole on a line of their own, never breaking at their 、', () => {
+    const lines = pageTexts(result.output).flatMap((text) => text.split('\n'));
+    // Six tables' headers (pdftotext -raw: a cell's lines in turn): `县`, then `（市、区）`, not `县（市、` / `区）`.
+    expect(lines.filter((line) => line === '（市、区）')).toHaveLength(6);
+    expect(lines.filter((line) => /（市、$|^区）/.test(line))).toEqual([]);
   });
 });
