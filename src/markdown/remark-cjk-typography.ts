@@ -27,9 +27,11 @@ const REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31})$/
 /**
  * Underscores around text with Chinese in it that Markdown left as text (`这是__重点__的`):
  * CommonMark reads `_` as emphasis only beside spaces or punctuation, to keep `snake_case`, and
- * remark-cjk-friendly, like the CJK-friendly amendment it implements, widens only `*`.
+ * remark-cjk-friendly, like the CJK-friendly amendment it implements, widens only `*`. Marks
+ * with a Latin letter or digit outside them join a code or a name (`HB_2026_01、表名t_project`),
+ * so are left alone.
  */
-const UNDERSCORES = /(?<![_\\])(__?)(?![_\s])([^_\n]*?\p{Script=Han}[^_\n]*?)(?<![_\s\\])\1(?!_)/gu;
+const UNDERSCORES = /(?<![_\\A-Za-z\d])(__?)(?![_\s])([^_\n]*?\p{Script=Han}[^_\n]*?)(?<![_\s\\])\1(?![_A-Za-z\d])/gu;
 /**
  * Characters that text copied from a web page or WeChat brings along: a no-break space, which
  * prints as a space where the editor sees none to remove, and the invisible soft hyphen,
