@@ -8,8 +8,11 @@ export function toEntries(map: Readonly<Record<string, Recipients>>): Distributi
   return Object.entries(map).map(([role, recipients]) => ({ role, recipients }));
 }
 
-/** Where a role stands in the 版记: to the levels above (报送), to those below (发送), to others (抄送). */
-const ROLE_ORDER: Readonly<Record<string, number>> = { 报送: 0, 主送: 0, 发送: 1, 分送: 1, 抄送: 2 };
+/**
+ * Where a role stands in the 版记: to the levels above (报送), to those below (发送), to others
+ * (抄送). Many 简报 write the short 报, 送 (to offices alongside) and 发, in that order.
+ */
+const ROLE_ORDER: Readonly<Record<string, number>> = { 报送: 0, 主送: 0, 报: 0, 送: 1, 发送: 2, 分送: 2, 发: 2, 抄送: 3 };
 
 /**
  * A role the 版记 does not name (`超送`, `报送 ` with a space), which prints as written: a warning
@@ -18,7 +21,7 @@ const ROLE_ORDER: Readonly<Record<string, number>> = { 报送: 0, 主送: 0, 发
 export function reportUnknownRoles(roles: Iterable<string>, file: VFile, place: (role: string) => Place | undefined): void {
   for (const role of roles) {
     if (Object.hasOwn(ROLE_ORDER, role)) continue;
-    const reason = `Unexpected role “${role}” in the 版记, which prints as written (${role}：…); its roles are 报送, 发送 and 抄送 (主送, 分送 too): correct the name if it is a slip`;
+    const reason = `Unexpected role “${role}” in the 版记, which prints as written (${role}：…); its roles are 报送, 发送 and 抄送 (主送, 分送, or 报, 送 and 发, too): correct the name if it is a slip`;
     reportProblem(file, reason, { place: place(role), ruleId: 'distribution-role' });
   }
 }

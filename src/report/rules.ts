@@ -384,9 +384,9 @@ export const RULES = {
   'distribution-role': {
     where: '`bulletin.yaml`, frontmatter',
     severity: 'warning',
-    summary: 'a role in `distribution` other than 报送, 发送 and 抄送 (主送, 分送), which prints as written: a slip such as `超送` or `报送 `',
+    summary: 'a role in `distribution` other than 报送, 发送 and 抄送 (主送, 分送; 报, 送, 发), which prints as written: a slip such as `超送` or `报送 `',
     example:
-      'Unexpected role “超送” in the 版记, which prints as written (超送：…); its roles are 报送, 发送 and 抄送 (主送, 分送 too): correct the name if it is a slip',
+      'Unexpected role “超送” in the 版记, which prints as written (超送：…); its roles are 报送, 发送 and 抄送 (主送, 分送, or 报, 送 and 发, too): correct the name if it is a slip',
   },
   'distribution-overflow': {
     where: 'print',
