@@ -84,10 +84,24 @@ function holdsAddressHint(tree: Root): boolean {
 /** A tab between two cells' text: Excel copies a row's cells so, and a paragraph would run them together. */
 const TAB_CELLS = /\S\t+\S/;
 
+/**
+ * A line of cells separated by tabs, but not one whose every part is a label and its value
+ * (联系人：张明⇥电话：…, 审核：李四⇥签发：王五), which a Word draft lines up with tabs.
+ */
+function tabCells(line: string): boolean {
+  return (
+    TAB_CELLS.test(line) &&
+    !line
+      .trim()
+      .split(/\t+/)
+      .every((part) => part.includes('：'))
+  );
+}
+
 /** The index of the first of two or more lines in a row that hold cells separated by tabs. */
 function tabTableRow(paragraph: string): number | undefined {
   const lines = paragraph.split('\n');
-  const row = lines.findIndex((line, index) => TAB_CELLS.test(line) && TAB_CELLS.test(lines[index + 1] ?? ''));
+  const row = lines.findIndex((line, index) => tabCells(line) && tabCells(lines[index + 1] ?? ''));
   return row === -1 ? undefined : row;
 }
 
