@@ -71,3 +71,20 @@ export function halfWidth(cell: string): string | undefined {
   const half = cell.replace(/[０-９．，]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0)).replace(/^[－−]/, '-');
   return half !== cell && parseNumberCell(half) ? half : undefined;
 }
+
+/** A negative number in brackets (`(35)`, `（1,050.5）`), as accounting formats show it and Excel writes it to a CSV file. */
+const BRACKETED = /^[(（]\s*(\d[\d,]*(?:\.\d+)?)\s*[)）]$/;
+
+/**
+ * What a cell that is no number to the check was meant to be, and why it is not one: a number
+ * typed full-width (`１２０`), or a negative in brackets as an accounting format shows it (`(35)`);
+ * undefined for anything else.
+ */
+export function meantNumber(cell: string): { readonly number: string; readonly why: string } | undefined {
+  const half = halfWidth(cell);
+  if (half !== undefined) return { number: half, why: 'typed with full-width characters' };
+  const bracketed = BRACKETED.exec(cell)?.[1];
+  if (bracketed !== undefined && parseNumberCell(bracketed))
+    return { number: `-${bracketed}`, why: 'a negative in brackets, as an accounting format shows it' };
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import { columnName } from './column-paths.ts';
 import { bareLabel, labelIndex, sameLabel } from './label-cell.ts';
 import { numberColumns } from './number-columns.ts';
-import { atScale, formatDecimal, halfWidth, isBlankNumber, parseNumberCell, type Decimal } from './number-cell.ts';
+import { atScale, formatDecimal, isBlankNumber, meantNumber, parseNumberCell, type Decimal } from './number-cell.ts';
 import { cellInFile, rowLabel, type Problem, type SourcePlace } from './problem.ts';
 import { cellTexts as texts, type SourceCell, type SourceRow } from './sources/source.ts';
 
@@ -85,8 +85,9 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
     const value = parseNumberCell(cell);
     if (!value) {
       broken.add(column);
+      const meant = meantNumber(cell);
       problems.push({
-        reason: `Expected a number in column “${name(column)}”, got “${cell}”${halfWidth(cell) ? `, typed with full-width characters; write ${halfWidth(cell)}` : ''}`,
+        reason: `Expected a number in column “${name(column)}”, got “${cell}”${meant ? `, ${meant.why}; write ${meant.number}` : ''}`,
         ruleId: 'table-number',
         place: placeOf(row, column),
       });
@@ -304,13 +305,14 @@ function unsummable(total: SourceRow, column: number, rows: readonly SourceRow[]
   });
   if (words.length === 0) return [];
   const named = words.slice(0, NAMED_CELLS).map((row) => `“${text(row, column)}” (${rowLabel(row.place)})`);
-  const typed = words.map((row) => text(row, column)).find((cell) => halfWidth(cell) !== undefined);
+  const typed = words.map((row) => text(row, column)).find((cell) => meantNumber(cell) !== undefined);
+  const meant = typed === undefined ? undefined : meantNumber(typed)!;
   const more = words.length > NAMED_CELLS ? ` and ${words.length - NAMED_CELLS} more` : '';
   return [
     {
       reason:
         `${what} ${stated} in column “${name}” cannot be checked: ${named.join(', ')}${more} ` +
-        `${words.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers${typed ? ` (“${typed}” is typed with full-width characters: write ${halfWidth(typed)})` : ''}, ` +
+        `${words.length === 1 ? 'is not a number' : 'are not numbers'}; write them as numbers${meant ? ` (“${typed}” is ${meant.why}: write ${meant.number})` : ''}, ` +
         `or \`/\` where a figure does not apply (counted as 0)`,
       ruleId: 'table-total-non-number',
       place: placeOf(total, column),

@@ -120,6 +120,17 @@ describe('totals', () => {
     expect(totals(body('甲;10', '总计;11', '共计;21'), paths('区县', '任务数'), { label: '共计', append: false }).problems).toEqual([]);
   });
 
+  it('says what to write for a negative number in brackets, as an accounting format saves it to a CSV file', () => {
+    const reasons = (...lines: string[]) => totals(body(...lines), paths('区县', '任务数', '增减'), checkOnly).problems.map((problem) => problem.reason);
+    expect(reasons('甲;12;(35)', '乙;3;-30', '丙;5;-20', '合计;20;-85')).toEqual([
+      'Expected a number in column “增减”, got “(35)”, a negative in brackets, as an accounting format shows it; write -35',
+    ]);
+    // Where they outnumber the figures, the column is text, and its 合计 message says the same.
+    expect(reasons('甲;12;(35)', '乙;3;-30', '丙;5;（1,050.5）', '合计;20;-1115.5')).toEqual([
+      '合计 value -1115.5 in column “增减” cannot be checked: “(35)” (line 2), “（1,050.5）” (line 4) are not numbers; write them as numbers (“(35)” is a negative in brackets, as an accounting format shows it: write -35), or `/` where a figure does not apply (counted as 0)',
+    ]);
+  });
+
   it('says what to write for a number typed with full-width characters', () => {
     const reasons = (...lines: string[]) => totals(body(...lines), paths('区县', '任务数', '增减'), checkOnly).problems.map((problem) => problem.reason);
     expect(reasons('甲;１２;1', '乙;3;2', '丙;5;3', '合计;20;6')).toEqual([
