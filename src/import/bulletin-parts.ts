@@ -1,3 +1,4 @@
+import { asHalfWidth } from '../format/half-width.ts';
 import type { VFile } from 'vfile';
 import { formatRecipients } from '../format/chinese.ts';
 import { isoDate } from '../load/schema.ts';
@@ -358,8 +359,7 @@ function paragraphText(paragraph: Element): string {
 
 function normalise(text: string): string {
   return (
-    text
-      .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    asHalfWidth(text, /[０-９]/g)
       // A zero in Chinese numerals typed as a look-alike, as drafts often have it: 二○二三年, 二O二三年.
       .replace(/(?<=[〇零一二三四五六七八九十])[○◯OＯ]|[○◯OＯ](?=[〇零一二三四五六七八九十])/g, '〇')
       .replace(/\s+/g, ' ')

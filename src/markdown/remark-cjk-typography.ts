@@ -1,6 +1,7 @@
 import type { Point, Position } from 'unist';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { asHalfWidth } from '../format/half-width.ts';
 import { reportProblem } from '../report/messages.ts';
 import type { RuleId } from '../report/rules.ts';
 import { eachNode, SKIP } from '../util/each-node.ts';
@@ -182,7 +183,7 @@ export default function remarkCjkTypography() {
         );
       }
       for (const match of span.text.matchAll(FULL_WIDTH_NUMBER)) {
-        const half = match[0].replace(/[０-９．％]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+        const half = asHalfWidth(match[0], /[０-９．％]/g);
         warn(
           span,
           match.index,

@@ -1,3 +1,4 @@
+import { asHalfWidth } from '../format/half-width.ts';
 import { memoize } from '../util/memoize.ts';
 
 /** `/` in a number column: "does not apply", counted as 0. */
@@ -68,7 +69,7 @@ export function formatDecimal(units: bigint, scale: number, grouped = false): st
  * number to the check, as it is to be written (`12`); undefined for anything else.
  */
 export function halfWidth(cell: string): string | undefined {
-  const half = cell.replace(/[０-９．，]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0)).replace(/^[－−]/, '-');
+  const half = asHalfWidth(cell, /[０-９．，]/g).replace(/^[－−]/, '-');
   return half !== cell && parseNumberCell(half) ? half : undefined;
 }
 
