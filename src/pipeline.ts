@@ -553,9 +553,9 @@ const DOWNLOAD_EDITIONS: readonly ((context: EditionContext, phases: typeof Phas
   ({ printer, shareImage, ...context }, { shareImageEdition }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
 ];
 
-/** The chunks' stored text, a chunk a part, as UTF-8 bytes (see `BuildResult.printedWarnings`). */
-function printedChunks(chunks: readonly WarningChunk[]): Uint8Array[] {
-  return chunks.map((chunk) => chunk.printed).filter((text) => text.byteLength > 0);
+/** The chunks' stored text, a chunk a part, as UTF-8 bytes read as each is printed (see `BuildResult.printedWarnings`). */
+function* printedChunks(chunks: readonly WarningChunk[]): Generator<Uint8Array> {
+  for (const chunk of chunks) if (chunk.count > 0) yield chunk.printed();
 }
 
 /**

@@ -79,10 +79,11 @@ export interface WarningChunk {
   readonly count: number;
   /**
    * As the CLI prints them (see `printedWarnings`), relative to the working folder, as UTF-8;
-   * empty without any. Bytes, not a string: kept off the heap, and printed without being
-   * encoded again.
+   * empty without any. Bytes, not a string: printed without being encoded again. Read from the
+   * cache when asked for, one chunk at a time: the text of 10,000 synthetic issues' warnings is
+   * 48 MB, which a build held to its end, and the memory it takes grows with the archive.
    */
-  readonly printed: Buffer;
+  printed(): Buffer;
   /** As messages, made when asked for (by `--strict`, or by a caller of `build`). */
   messages(): readonly VFileMessage[];
 }
@@ -707,10 +708,11 @@ export class BuildCache {
     let made = false;
     for (const { part, sources, of, key } of warningParts(entries, issues)) {
       const chunk = stored.get(of);
+      // Read, and checked, at once: a build with nothing to write holds nothing else, and stores damaged text again.
       const printed = chunk?.printed?.key === key ? blobs.readSync(chunk.printed.blob) : undefined;
       if (chunk?.printed && printed) {
         const blob = chunk.blob;
-        warnings.push({ count: chunk.printed.count, printed, messages: () => chunkMessages(blobs, blob, part, sources) });
+        warnings.push({ count: chunk.printed.count, printed: () => printed, messages: () => chunkMessages(blobs, blob, part, sources) });
         chunks.push({ stored: chunk, sources });
         continue;
       }
@@ -728,9 +730,10 @@ export class BuildCache {
         blob = await blobs.write(Buffer.from(JSON.stringify(read)));
       }
       const messages = restoredWarnings(sources.map((source, index) => ({ source, warnings: data[index]! })));
-      const { text, printed: printedEntry } = await storePrinted(blobs, messages, key);
+      const printedEntry = await storePrinted(blobs, messages, key);
       const dataBlob = blob;
-      warnings.push({ count: messages.length, printed: text, messages: () => chunkMessages(blobs, dataBlob, part, sources) });
+      const restored = () => chunkMessages(blobs, dataBlob, part, sources);
+      warnings.push({ count: messages.length, printed: storedText(blobs, printedEntry.blob, restored), messages: restored });
       chunks.push({ stored: { of, blob, printed: printedEntry }, sources });
       made = true;
     }
@@ -834,21 +837,21 @@ export class BuildCache {
     for (const { part, sources, of, key } of warningParts(entries, issues)) {
       // The same issues with the same warnings' blobs (`of`): the same warnings, made into messages when asked for.
       const chunk = previous.get(of);
-      const kept = chunk?.printed?.key === key ? blobs.readSync(chunk.printed.blob) : undefined;
-      if (chunk?.printed && kept) {
+      if (chunk?.printed?.key === key && blobs.exists(chunk.printed.blob)) {
         const messages = () => sources.flatMap((source) => all.of(source));
-        chunks.push({ stored: chunk, warnings: { count: chunk.printed.count, printed: kept, messages }, sources });
+        chunks.push({ stored: chunk, warnings: { count: chunk.printed.count, printed: storedText(blobs, chunk.printed.blob, messages), messages }, sources });
         continue;
       }
       const each = part.map(([name, entry], index) => this.#issueWarnings(name, entry, sources[index]!, all));
       const blob = await blobs.write(
         Buffer.concat([Buffer.from('['), ...each.flatMap(({ data }, index) => (index === 0 ? [data] : [COMMA, data])), Buffer.from(']')]),
       );
-      const text = Buffer.concat(each.map(({ printed }) => printed));
       const count = each.reduce((sum, found) => sum + found.count, 0);
+      const text = await blobs.write(Buffer.concat(each.map(({ printed }) => printed)));
+      const messages = () => chunkMessages(blobs, blob, part, sources);
       chunks.push({
-        stored: { of, blob, printed: { key, blob: await blobs.write(text), count } },
-        warnings: { count, printed: text, messages: () => chunkMessages(blobs, blob, part, sources) },
+        stored: { of, blob, printed: { key, blob: text, count } },
+        warnings: { count, printed: storedText(blobs, text, messages), messages },
         sources,
       });
     }
@@ -1385,7 +1388,7 @@ async function stampedOutput(stamp: Stamp, contentMatches: Promise<boolean>, wal
   for (const chunk of stamp.warnings) {
     const printed = blobs.readSync(chunk.printed);
     if (!printed) return undefined;
-    warnings.push({ count: chunk.count, printed, messages: () => stampedMessages(blobs, chunk) });
+    warnings.push({ count: chunk.count, printed: () => printed, messages: () => stampedMessages(blobs, chunk) });
   }
   await walks.output?.done;
   if (!walks.output?.walk || outputDigest(walks.output.walk) !== stamp.output) return undefined;
@@ -1511,17 +1514,20 @@ function chunkMessages(blobs: BlobStore, blob: string, part: readonly (readonly 
 }
 
 /**
- * A chunk's warnings as the CLI prints them for `key` (see `WarningChunk.printed`), stored: the
- * text, and its entry in the manifest. The chunk's messages are not kept with it but made again
- * from its data when asked for (`chunkMessages`): a build holds one chunk's at a time.
+ * A chunk's warnings as the CLI prints them for `key` (see `WarningChunk.printed`), stored: its
+ * entry in the manifest. The chunk's messages are not kept with it but made again from its data
+ * when asked for (`chunkMessages`): a build holds one chunk's at a time.
  */
-async function storePrinted(
-  blobs: BlobStore,
-  messages: readonly VFileMessage[],
-  key: string,
-): Promise<{ text: Buffer; printed: NonNullable<StoredChunk['printed']> }> {
-  const text = Buffer.from(printedText(messages));
-  return { text, printed: { key, blob: await blobs.write(text), count: messages.length } };
+async function storePrinted(blobs: BlobStore, messages: readonly VFileMessage[], key: string): Promise<NonNullable<StoredChunk['printed']>> {
+  return { key, blob: await blobs.write(Buffer.from(printedText(messages))), count: messages.length };
+}
+
+/**
+ * `WarningChunk.printed` from the blob holding it; formatted from the chunk's messages when the
+ * blob is found damaged or gone by then (it is read, and its hash checked, only when printed).
+ */
+function storedText(blobs: BlobStore, blob: string, messages: () => readonly VFileMessage[]): () => Buffer {
+  return () => blobs.readSync(blob) ?? Buffer.from(printedText(messages()));
 }
 
 const COMMA = Buffer.from(',');

@@ -51,7 +51,9 @@ export function splitFrontmatter(markdown: string): SplitIssue {
   }
   // Without a closing `---` gray-matter would read the whole file as YAML, and
   // yaml's message about its first Markdown line would not say what is missing.
-  if (!CLOSING.test(markdown.slice(opening[0].length))) {
+  const block = markdown.slice(opening[0].length);
+  const closing = block.search(CLOSING);
+  if (closing === -1) {
     // The Markdown is still checked from the first empty line on, where the YAML typed most likely ends.
     const end = markdown.search(/\r?\n[ \t]*\r?\n/);
     const yaml = end === -1 ? markdown : markdown.slice(0, end);
@@ -64,10 +66,16 @@ export function splitFrontmatter(markdown: string): SplitIssue {
       },
     };
   }
-  // The block is found behind a bare `---`, so the language never reaches gray-matter.
-  const split = matter(`---${markdown.slice(opening[0].length)}`, yamlOnly);
-  const frontmatter = markdown.slice(0, markdown.length - split.content.length);
-  const body = frontmatter.replace(/[^\n]/g, '') + split.content;
+  // The block is found behind a bare `---`, so the language never reaches gray-matter. It is
+  // given the block up to the closing line's end only: it looks each text up in a cache of its
+  // own keyed by the whole text, which for 10,000 issues of 12 kB cost 0.26 s of the load; the
+  // Markdown after that line is what it would give (it trims the closing line's newline only).
+  const closingLine = block.indexOf('\n', closing + 1);
+  const cut = closingLine === -1 ? block.length : closingLine + 1;
+  const split = matter(`---${block.slice(0, cut)}`, yamlOnly);
+  const content = split.content + block.slice(cut);
+  const frontmatter = markdown.slice(0, markdown.length - content.length);
+  const body = frontmatter.replace(/[^\n]/g, '') + content;
   const language = opening[1]!.trim();
   if (language !== '') {
     return {

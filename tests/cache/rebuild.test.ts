@@ -72,6 +72,19 @@ describe('a rebuild with nothing changed', () => {
     expect((await readManifest()).written!.allWarnings![0]!.printed).toEqual(text);
   });
 
+  it('reads the printed text of a complete build from the cache as it prints it, and formats the messages when it is damaged by then', async () => {
+    const result = await build(options);
+    const expected = [...printedWarnings(result.warnings, process.cwd())].join('');
+    const text = (await readManifest()).written!.allWarnings![0]!.printed!.blob;
+    const blobPath = join(options.cacheDir, 'blobs', text.slice(0, 2), text);
+    // Read when printed, not held from the build on: a text damaged by then is formatted again from the messages.
+    const stored = await readFile(blobPath);
+    expect([...result.printedWarnings()].map((part) => Buffer.from(part).toString()).join('')).toBe(expected);
+    await writeFile(blobPath, 'damaged');
+    expect([...result.printedWarnings()].map((part) => Buffer.from(part).toString()).join('')).toBe(expected);
+    expect(stored.toString()).toBe(expected);
+  });
+
   it('reports the warnings of a changed issue as they now are, after the build that rendered it', async () => {
     const ofIssue = (lines: string[]) => lines.filter((line) => line.includes(`${issues[0]!.year}/${issues[0]!.number}/index.md:`));
     const before = ofIssue(printed(await build(options)));

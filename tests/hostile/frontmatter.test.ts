@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { splitFrontmatter } from '../../src/load/split-frontmatter.ts';
@@ -73,6 +74,17 @@ describe('frontmatter in another language than YAML', () => {
       problem: { reason: 'Frontmatter must be YAML; found "json"', ruleId: 'frontmatter-language', place: { line: 1, column: 4 } },
     });
     expect(splitFrontmatter('---\nyear: 2021\n---\n\n## 工作动态\n')).toEqual({ yaml: '\nyear: 2021', body: '\n\n\n\n## 工作动态\n' });
+  });
+
+  it('splits where gray-matter splits the whole text, however the closing line ends', () => {
+    // gray-matter is given the block only (see splitFrontmatter): the Markdown after it is what it gives for the whole file.
+    const closings = ['---\n', '---\r\n', '---', '---  \n', '----\n', '---\r', '---\rx\n', '--- # end\r\n', '---\n\n'];
+    for (const closing of closings) {
+      const markdown = `---\nyear: 2021\nnote: "---"\n${closing}\n## 工作动态\n\n---\n正文。\n`;
+      const whole = matter(markdown, { language: 'yaml', engines: { yaml: () => ({}) } });
+      const split = splitFrontmatter(markdown);
+      expect(split).toEqual({ yaml: whole.matter, body: markdown.slice(0, markdown.length - whole.content.length).replace(/[^\n]/g, '') + whole.content });
+    }
   });
 
   it('says a block opened and never closed is not closed, rather than read the Markdown as YAML', () => {

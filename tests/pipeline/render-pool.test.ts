@@ -143,7 +143,7 @@ describe('rendering on worker threads', () => {
     };
     const fromParts = await record({ of, onlyStored: () => true });
     expect(asked).toEqual([]);
-    expect(fromParts![0]!.printed.toString()).toBe(expected);
+    expect(fromParts![0]!.printed().toString()).toBe(expected);
     expect(fromParts![0]!.count).toBe(expected.split('\n').length - 1);
     expect(fromParts![0]!.messages().map((message) => formatMessage(message))).toEqual(expected.trimEnd().split('\n'));
     // Told an issue has warnings of its own, it prints the messages it is given.
@@ -154,7 +154,7 @@ describe('rendering on worker threads', () => {
       of: (source) => (source === own ? [extra, ...pooled.warningsOf(bySource.get(own)!)] : []),
       onlyStored: (source) => source !== own,
     });
-    expect(mixed![0]!.printed.toString()).toContain(`${formatMessage(extra)}\n`);
+    expect(mixed![0]!.printed().toString()).toContain(`${formatMessage(extra)}\n`);
     expect(mixed![0]!.count).toBe(fromParts![0]!.count + 1);
   });
 });
