@@ -5,6 +5,7 @@ import { asHalfWidth } from '../format/half-width.ts';
 import { reportProblem } from '../report/messages.ts';
 import type { RuleId } from '../report/rules.ts';
 import { eachNode, SKIP } from '../util/each-node.ts';
+import { headingEndMark } from './heading-end.ts';
 import { HAN, isCjk } from './cjk.ts';
 import { CAPTION } from './rehype-figures.ts';
 
@@ -90,9 +91,14 @@ export default function remarkCjkTypography() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const spans: Span[] = [];
+    // Where a heading ends in a mark `heading-punctuation` says to remove: not made full width too.
+    const headingEnds = new Set<number>();
     let block = 0;
     eachNode(tree, (node) => {
       if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') block += 1;
+      const ending = node.type === 'heading' ? headingEndMark(node) : undefined;
+      const textEnd = ending?.text.position?.end.offset;
+      if (ending && textEnd !== undefined) headingEnds.add(textEnd - ending.text.value.length + ending.match.index);
       const start = node.position?.start;
       const end = node.position?.end?.offset;
       // A bare web address (`https://example.org/路径,参数`, `<https://…>`) is an address, not
@@ -127,7 +133,7 @@ export default function remarkCjkTypography() {
         const at = match.index;
         const mark = match[1]!;
         const markAt = at + match[0].indexOf(mark);
-        if (escaped(span.text, markAt) || (mark === ';' && reference(span.text.slice(0, markAt)))) continue;
+        if (escaped(span.text, markAt) || (mark === ';' && reference(span.text.slice(0, markAt))) || headingEnds.has(span.start.offset + markAt)) continue;
         const before = charAround(source, span.start.offset + at, -1);
         const after = charAround(source, span.start.offset + at + match[0].length, 1);
         // Chinese on either side: `完成,GDP` and `时间:10:30` too, but not `1,000` or `http:`.

@@ -2,6 +2,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
+import { headingEndMark } from './heading-end.ts';
 
 export interface Options {
   /**
@@ -94,17 +95,11 @@ function deepProblem(paragraph: Paragraph, file: VFile): void {
   }
 }
 
-/** Punctuation a heading ends in that a heading on a line of its own goes without, spaces after it. */
-const END_MARK = /[。，、；：.,;:]\s*$/;
-
 function endProblem(heading: Heading, file: VFile): void {
-  let last: PhrasingContent | undefined = heading.children.at(-1);
-  while (last && 'children' in last && last.type !== 'link') last = last.children.at(-1);
-  if (last?.type !== 'text') return;
-  const end = last.position?.end;
-  const match = END_MARK.exec(last.value);
-  // `第1.`: a number's point is no sentence's end.
-  if (!match || end?.offset === undefined || /\d\.\s*$/.test(last.value)) return;
+  const found = headingEndMark(heading);
+  const end = found?.text.position?.end;
+  if (!found || end?.offset === undefined) return;
+  const { text: last, match } = found;
   const back = last.value.length - match.index;
   const at = { line: end.line, column: end.column - back, offset: end.offset - back };
   const message = reportProblem(

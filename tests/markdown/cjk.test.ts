@@ -151,8 +151,20 @@ describe('the rules, as the fixtures show them', () => {
   it('warns of a heading ending in punctuation, whose fix takes the mark away', async () => {
     const typed = await readFile(join(root, 'heading-punctuation', 'input.md'), 'utf8');
     expect(await fixedInput('heading-punctuation', 'heading-punctuation')).toBe(
-      typed.replace('情况：\n', '情况\n').replace('总体情况。', '总体情况').replace('加强领导。', '加强领导').replace('/ 情况：', '/ 情况'),
+      typed
+        .replace('情况：\n', '情况\n')
+        .replace('总体情况。', '总体情况')
+        .replace('加强领导。', '加强领导')
+        .replace('/ 情况：', '/ 情况')
+        .replace('问题:', '问题'),
     );
+  });
+
+  it('warns once of a half-width mark ending a heading, to remove it, not also to make it full width', async () => {
+    const messages = await readFile(join(root, 'heading-punctuation', 'messages.txt'), 'utf8');
+    expect(messages.match(/:19:\d+:.*/g)).toEqual([expect.stringContaining('[heading-punctuation]')]);
+    // A mark inside the heading is still half width beside Chinese.
+    expect(messages.match(/:23:\d+:.*/g)).toEqual([expect.stringContaining('[cjk-punctuation]')]);
   });
 
   it('warns of full-width digits, whose fix sets them half width', async () => {
