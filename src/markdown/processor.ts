@@ -17,10 +17,12 @@ import rehypeKeepLastCharacters from './rehype-keep-last-characters.ts';
 import rehypePhraseBreaks from './rehype-phrase-breaks.ts';
 import rehypePreface from './rehype-preface.ts';
 import rehypePrintBrackets from './rehype-print-brackets.ts';
+import rehypePrintLinkAddresses from './rehype-print-link-addresses.ts';
 import rehypeRunInSubheads from './rehype-run-in-subheads.ts';
 import remarkCjkTypography from './remark-cjk-typography.ts';
 import remarkDirectiveNames from './remark-directive-names.ts';
 import remarkGfmNoTables from './remark-gfm-no-tables.ts';
+import remarkAddressEnds from './remark-address-ends.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkNoHtml from './remark-no-html.ts';
 import remarkFootnoteMarks from './remark-footnote-marks.ts';
@@ -53,6 +55,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkFrontmatter)
     .use(remarkCjkFriendly)
     .use(remarkGfmNoTables)
+    .use(remarkAddressEnds)
     .use(remarkDirective)
     .use(remarkDirectiveNames)
     .use(remarkNoHtml)
@@ -81,6 +84,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeKeepLastCharacters)
     .use(rehypeRunInSubheads)
     .use(rehypePrintBrackets)
+    .use(rehypePrintLinkAddresses)
     .use(rehypeHtmlEditions)
     .freeze();
 }

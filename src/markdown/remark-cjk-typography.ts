@@ -101,7 +101,7 @@ export default function remarkCjkTypography() {
       if (ending && textEnd !== undefined) headingEnds.add(textEnd - ending.text.value.length + ending.match.index);
       const start = node.position?.start;
       const end = node.position?.end?.offset;
-      // A bare web address (`https://example.org/路径,参数`, `<https://…>`) is an address, not
+      // A bare web address (`https://example.org/a,b`, `<https://…/路径,参数>`) is an address, not
       // text: its commas are part of it. A link written `[text](address)` has text to check.
       if (node.type === 'link' && start?.offset !== undefined && source[start.offset] !== '[') return SKIP;
       if (node.type === 'yaml' && start?.offset !== undefined && end !== undefined)

@@ -1,0 +1,42 @@
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import rehypeHtmlEditions from '../../src/markdown/rehype-html-editions.ts';
+import rehypePrintLinkAddresses from '../../src/markdown/rehype-print-link-addresses.ts';
+import remarkAddressEnds from '../../src/markdown/remark-address-ends.ts';
+import remarkGfmNoTables from '../../src/markdown/remark-gfm-no-tables.ts';
+
+async function editions(markdown: string): Promise<{ web: string; print: string }> {
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfmNoTables)
+    .use(remarkAddressEnds)
+    .use(remarkRehype)
+    .use(rehypePrintLinkAddresses)
+    .use(rehypeHtmlEditions)
+    .process(markdown);
+  return { web: String(file), print: file.data.printHtml! };
+}
+
+describe('rehypePrintLinkAddresses', () => {
+  it('prints a web address, mail address or telephone number after the link’s text, in full-width brackets, on paper only', async () => {
+    const { web, print } = await editions(
+      '详见[市住房城乡建设局网站](https://zjj.meizhou.gov.cn/zwgk/)，或致电[值班室](tel:0753-2188888)、来信[办公室](mailto:zjj@meizhou.gov.cn)。',
+    );
+    expect(print).toBe(
+      '<p>详见<span><a href="https://zjj.meizhou.gov.cn/zwgk/">市住房城乡建设局网站</a><span class="link-address">（https://zjj.meizhou.gov.cn/zwgk/）</span></span>，或致电<span><a href="tel:0753-2188888">值班室</a><span class="link-address">（0753-2188888）</span></span>、来信<span><a href="mailto:zjj@meizhou.gov.cn">办公室</a><span class="link-address">（zjj@meizhou.gov.cn）</span></span>。</p>',
+    );
+    expect(web).toBe(
+      '<p>详见<a href="https://zjj.meizhou.gov.cn/zwgk/">市住房城乡建设局网站</a>，或致电<a href="tel:0753-2188888">值班室</a>、来信<a href="mailto:zjj@meizhou.gov.cn">办公室</a>。</p>',
+    );
+  });
+
+  it('leaves a link that shows its address, and links to files and places in the issue, as they are', async () => {
+    const markdown =
+      '网址：https://zjj.meizhou.gov.cn，<https://example.org/>，[zjj.meizhou.gov.cn](https://zjj.meizhou.gov.cn/)，[zjj@meizhou.gov.cn](mailto:zjj@meizhou.gov.cn)，[附件1](附件1.xlsx)，[目录](#contents)。';
+    const { web, print } = await editions(markdown);
+    expect(print).toBe(web);
+    expect(print).not.toContain('link-address');
+  });
+});
