@@ -18,6 +18,27 @@ const PARENTHESES = /\(([^()\n]*)\)/g;
  * separates the cells of a table pasted from Excel (`tab-table`), which taking it out would run together.
  */
 const STRAY_SPACE = /(?<=\p{Script=Han}) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) +(?=\p{Script=Han})/gu;
+/**
+ * A space typed beside full-width punctuation (`120个 ，`, `： 10时`), which carries its own
+ * space: printed, the gap is wider than any other. Not a tab, as in `STRAY_SPACE`.
+ */
+const SPACE_BY_MARK = /(?<=\S) +(?=[，。、；：？！）》」』”’])|(?<=[，。、；：？！（《「『“‘]) +(?=\S)/g;
+/**
+ * Marks typed on a Latin keyboard that GB/T 15834 sets otherwise in Chinese text, each with its
+ * form: an ellipsis typed as dots or stops (`...`, `。。。`) or as one `…` is `……`, a dash typed
+ * as hyphens (`--`) is `——`, a title in doubled angle brackets (`<<决议>>`) is `《决议》`. Dots
+ * and hyphens only beside Chinese, as `1...5` and `--help` are not Chinese text.
+ */
+const MARK_SLIPS: readonly {
+  readonly pattern: RegExp;
+  readonly name: string;
+  readonly beside: boolean;
+  readonly form: (typed: string, inside: string) => string;
+}[] = [
+  { pattern: /\.{3,}|。{3,}|(?<!…)…(?!…)/g, name: 'an ellipsis', beside: true, form: () => '……' },
+  { pattern: /(?<!-)-{2,3}(?!-)/g, name: 'a dash', beside: true, form: () => '——' },
+  { pattern: /<<([^<>\n]*\p{Script=Han}[^<>\n]*)>>/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
+];
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;
 /**
@@ -72,9 +93,10 @@ interface Span {
 /**
  * Typography a checker of Chinese text should flag, as warnings with a safe fix (the message's
  * `expected`, for the place's source range; `jianbao check --fix` applies them):
- * half-width punctuation beside Chinese characters and half-width parentheses around Chinese text
- * (`cjk-punctuation`, GB/T 15834), a space between Han characters and digits or Latin letters
- * (`cjk-space`: official usage sets `2021年11月`, `GDP增长` without one), straight quotes around
+ * half-width punctuation beside Chinese characters, half-width parentheses around Chinese text and
+ * an ellipsis, dash or title marks typed on a Latin keyboard (`MARK_SLIPS`) (`cjk-punctuation`,
+ * GB/T 15834), a space between Han characters and digits or Latin letters (`cjk-space`: official
+ * usage sets `2021年11月`, `GDP增长` without one) or beside full-width punctuation, straight quotes around
  * Chinese text (`cjk-punctuation`) or in an issue that also uses curly ones (`mixed-quotes`),
  * curly quotes turned the wrong way (`quote-direction`), full-width digits (`full-width-digits`,
  * GB/T 15835), underscores meant as bold or emphasis that print as typed beside Chinese
@@ -157,6 +179,28 @@ export default function remarkCjkTypography() {
           `Unexpected half-width parentheses around Chinese text “${match[0]}”; use full-width ones, “（${inside}）” (GB/T 15834)`,
           'cjk-punctuation',
           `（${inside}）`,
+        );
+      }
+      for (const { pattern, name, beside, form } of MARK_SLIPS) {
+        for (const match of span.text.matchAll(pattern)) {
+          const end = match.index + match[0].length;
+          if (escaped(span.text, match.index)) continue;
+          if (beside && !isCjk(charAround(source, span.start.offset + match.index, -1)) && !isCjk(charAround(source, span.start.offset + end, 1))) continue;
+          const expected = form(match[0], match[1] ?? '');
+          warn(span, match.index, end, `Unexpected “${match[0]}” for ${name} in Chinese text; use “${expected}” (GB/T 15834)`, 'cjk-punctuation', expected);
+        }
+      }
+      for (const match of span.text.matchAll(SPACE_BY_MARK)) {
+        const mark = span.text[match.index - 1]!;
+        const next = span.text[match.index + match[0].length]!;
+        const [where, of] = /[，。、；：？！）》」』”’]/.test(next) && !/[，。、；：？！（《「『“‘]/.test(mark) ? ['before', next] : ['after', mark];
+        warn(
+          span,
+          match.index,
+          match.index + match[0].length,
+          `Unexpected space ${where} “${of}”: full-width punctuation carries its own space, so the gap prints too wide; remove it`,
+          'cjk-space',
+          '',
         );
       }
       // The space between a caption's number and its title (`图1 梅江区…`) is the caption's own.

@@ -398,13 +398,13 @@ export const RULES = {
   'cjk-punctuation': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'half-width punctuation in Chinese text; `check --fix` fixes it',
+    summary: 'half-width punctuation in Chinese text, or an ellipsis, dash or title marks typed as `...`, `--`, `<<…>>`; `check --fix` fixes it',
     example: 'Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834)',
   },
   'cjk-space': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'a space between Han characters and digits or Latin letters; `check --fix` removes it',
+    summary: 'a space between Han characters and digits or Latin letters, or beside full-width punctuation; `check --fix` removes it',
     example: 'Unexpected space between “年” and “1”; official usage sets Han characters beside digits and Latin letters without one, so remove it',
   },
   'mixed-quotes': {

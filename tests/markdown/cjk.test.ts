@@ -58,6 +58,7 @@ describe('Chinese text as editors type it, one fixture issue per rule', () => {
       'preface-plain',
       'quotes',
       'straight-quotes',
+      'typed-marks',
       'typography',
     ]);
   });
@@ -158,6 +159,23 @@ describe('the rules, as the fixtures show them', () => {
         .replace('/ 情况：', '/ 情况')
         .replace('问题:', '问题'),
     );
+  });
+
+  it('warns of an ellipsis, dash or title marks typed on a Latin keyboard and of spaces beside full-width marks, whose fixes set them as GB/T 15834 does', async () => {
+    const typed = await readFile(join(root, 'typed-marks', 'input.md'), 'utf8');
+    const marks = await fixRule(typed, 'cjk-punctuation');
+    const { fixed } = await fixRule(marks.fixed, 'cjk-space');
+    expect(fixed.split('\n').slice(2, 9)).toEqual([
+      '各地要抓紧推进……确保按期完成……下一步……继续推进。',
+      '',
+      '要坚持“一区一策”——因地制宜推进改造。',
+      '',
+      '学习《中共中央关于党的百年奋斗重大成就和历史经验的决议》精神。',
+      '',
+      '全市共改造小区120个，惠及居民5000户。时间：10时。',
+    ]);
+    // Dots, hyphens and dashes that are not Chinese punctuation typed wrong are left alone.
+    expect(fixed.split('\n')[10]).toBe(typed.split('\n')[10]);
   });
 
   it('warns once of a half-width mark ending a heading, to remove it, not also to make it full width', async () => {
