@@ -17,11 +17,12 @@ const LONE = /^\p{Script=Han}$/u;
 
 /**
  * Words both segmenters split in the statistics bulletins report (BudouX `同|比`, `居民人|均`;
- * ICU `同|比`, `人|均可`) and in official prose (`更新高|质量`, `十四|五`), and a range of numbers (`1—6月`): no break falls inside them. A
+ * ICU `同|比`, `人|均可`) and in official prose (`更新高|质量`, `十四|五`, `领导|小组`, `乡村|振兴`,
+ * `工作|方案`), and a range of numbers (`1—6月`): no break falls inside them. A
  * supplement to the models, not a dictionary of its own: only words the two were seen to split.
  */
 const WHOLE =
-  /同比|环比|人均|户均|亩均|日均|月均|年均|可支配|增加值|增速|增幅|降幅|占比|百分点|整改|高质量|高水平|高标准|十[三四五]五|\d+(?:[.．]\d+)?[—–～~-]+\d+/gu;
+  /同比|环比|人均|户均|亩均|日均|月均|年均|可支配|增加值|增速|增幅|降幅|占比|百分点|整改|高质量|高水平|高标准|十[三四五]五|领导小组|乡村振兴|工作方案|实施方案|\d+(?:[.．]\d+)?[—–～~-]+\d+/gu;
 
 /** A unit or short note in brackets (`（万元）`, `（个百分点）`, `（市、区）`): one word, as both split it (`（万|元）`). */
 export const UNIT = /[（(][^（）()\s]{1,6}[）)]/gu;

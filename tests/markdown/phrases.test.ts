@@ -45,6 +45,12 @@ describe('phrases', () => {
     expect(cut('全市城镇老旧小区改造工作推进会召开')).toBe('全市城镇老旧小区改造工作|推进会|召开');
   });
 
+  it('keeps the names of bodies and documents that both segmenters split whole (领导|小组, 乡村|振兴, 工作|方案)', () => {
+    expect(cut('城市更新工作领导小组办公室关于印发工作方案的通知')).toBe('城市更新工作|领导小组办公室|关于印发|工作方案的|通知');
+    expect(cut('市乡村振兴工作专班')).toBe('市乡村振兴|工作专班');
+    expect(cut('关于印发实施方案的通知')).not.toMatch(/实施\|方案/);
+  });
+
   it('keeps a short quoted name whole in a title, each part of a list of them too, where both segmenters cut it as prose', () => {
     expect(cut('推进“千村示范”建设')).toContain('|“千村示范”|');
     expect(cut('开展“我为群众办实事”实践活动')).toBe('开展|“我为群众办实事”|实践活动');
