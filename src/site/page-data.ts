@@ -17,6 +17,8 @@ export function issueSummary(rendered: RenderedIssue) {
   return {
     ...withoutText(issue),
     label: issueLabel(issue),
+    /** `2021年第11期 总第18期`: the masthead's issue line, without a special issue's name, which the masthead prints above it. */
+    issueLine: issueLabel({ ...issue, special: undefined }),
     /** `2021年增刊第1期`, `防汛专刊 2021年第5期`: the label without the total, for links between issues. */
     name: issueName(issue),
     documentTitle: documentTitle(issue),
