@@ -19,6 +19,7 @@ import rehypePreface from './rehype-preface.ts';
 import rehypePrintBrackets from './rehype-print-brackets.ts';
 import rehypeRunInSubheads from './rehype-run-in-subheads.ts';
 import remarkCjkTypography from './remark-cjk-typography.ts';
+import remarkControlCharacters from './remark-control-characters.ts';
 import remarkDirectiveNames from './remark-directive-names.ts';
 import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkLocalFiles from './remark-local-files.ts';
@@ -56,6 +57,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkDirective)
     .use(remarkDirectiveNames)
     .use(remarkNoHtml)
+    .use(remarkControlCharacters)
     .use(remarkFootnoteMarks)
     .use(remarkLocalFiles, { root: options.root })
     .use(remarkRequireArticles)

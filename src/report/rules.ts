@@ -222,6 +222,16 @@ export const RULES = {
     summary: 'raw HTML, which is never published',
     example: 'Unexpected raw HTML `<script>alert(1)</script>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)',
   },
+  'control-character': {
+    where: '`bulletin.yaml`, frontmatter, Markdown',
+    severity: 'error',
+    summary:
+      'a control character (Word’s line break U+000B, which a feed cannot hold) or a bidirectional control (U+202A–U+202E, U+2066–U+2069), which shows text in another order than it reads',
+    example: [
+      'Unexpected control character U+000B, which prints nothing, or a box, and which a feed cannot hold; delete it',
+      'Unexpected bidirectional control U+202E, which can make text show in another order than it is stored, searched and copied; delete it',
+    ],
+  },
   'footnote-mark': {
     where: 'Markdown',
     severity: 'warning',
