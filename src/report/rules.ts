@@ -372,8 +372,10 @@ export const RULES = {
     where: 'Markdown',
     severity: 'warning',
     summary: 'an image file that does not read as an image (damaged, or another format under its extension): the page and the PDF would show it broken',
-    example:
+    example: [
       'Cannot read photo.jpg as an image (Input file contains unsupported image format); the page and the PDF would show it broken: save it again as JPEG or PNG',
+      'Cannot show photo.png as a photo: it holds SVG data, not the PNG, JPEG, WebP, AVIF or GIF its name says, so the page and the PDF would show it broken; save it again as JPEG or PNG',
+    ],
   },
   'font-unavailable': {
     where: 'print',

@@ -1,0 +1,44 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { VFile } from 'vfile';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProcessor } from '../../src/markdown/processor.ts';
+import { formatMessage } from '../../src/report/messages.ts';
+
+// A photo is published beside the page as it is, so its name's type is checked at the link
+// (image-type); what the file holds is read by sharp, which reads an SVG as readily as a JPEG.
+let dir: string;
+const picture = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#c8000f' } });
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jianbao-photos-'));
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(document.domain)</script><rect width="800" height="600"/></svg>';
+  await writeFile(join(dir, 'drawing.png'), svg);
+  await writeFile(join(dir, 'scan.jpg'), await picture().tiff().toBuffer());
+  await writeFile(join(dir, 'photo.avif'), await picture().avif().toBuffer());
+  await writeFile(join(dir, 'photo.jpg'), await picture().jpeg().toBuffer());
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const render = (markdown: string) => createProcessor({ root: dir }).process(new VFile({ path: join(dir, 'index.md'), value: markdown }));
+const lines = (file: VFile) => file.messages.map((message) => formatMessage(message, dir));
+const shown = (name: string, held: string) =>
+  `index.md:3:1: warning: Cannot show ${name} as a photo: it holds ${held} data, not the PNG, JPEG, WebP, AVIF or GIF its name says, so the page and the PDF would show it broken; save it again as JPEG or PNG [image-unreadable]`;
+
+describe('a photo holding another format than its name says', () => {
+  it('is a warning at the image, an SVG drawing with its script above all, and gets no copies', async () => {
+    const drawing = await render('## 文\n\n![现场](drawing.png)');
+    expect(lines(drawing)).toEqual([shown('drawing.png', 'SVG')]);
+    expect(drawing.data.images).toBeUndefined();
+    expect(lines(await render('## 文\n\n![现场](scan.jpg)'))).toEqual([shown('scan.jpg', 'TIFF')]);
+  });
+
+  it('is not a JPEG or an AVIF, which are read as themselves', async () => {
+    for (const name of ['photo.jpg', 'photo.avif']) {
+      const file = await render(`## 文\n\n![现场](${name})`);
+      expect(lines(file)).toEqual([]);
+      expect(file.data.images).toHaveLength(1);
+    }
+  });
+});
