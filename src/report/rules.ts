@@ -721,6 +721,13 @@ export const RULES = {
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box (“文本框里的说明”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it',
   },
+  'import-formula': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary: "a Word table’s cell that Excel and WPS would run as a formula on opening its CSV file (`=HYPERLINK(…)`, `=cmd|…`), written with a `'` before it",
+    example:
+      "Table 1 (table-1.csv) has a cell that Excel and WPS would run as a formula when table-1.csv is opened (“=cmd|' /C calc'!A0”, row 2, column 1), so it was written with a ' before it, which keeps it text there: check it against the draft, which may have been made to do harm, and retype or delete it",
+  },
   'import-table-unit': {
     where: 'Word draft (`jianbao import`)',
     severity: 'warning',
