@@ -145,6 +145,18 @@ async function measure(image: Element, folder: string, file: VFile): Promise<Iss
     // EXIF orientations 5 to 8 turn the picture a quarter: width and height swap.
     const upright = (orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
     const copies = imageCopies(source.split('\\').join('/'), { ...upright, format });
+    // Files the issue links are published beside the page after the copies: one named as a copy
+    // would take its place, and a phone would show another picture than a desktop or the PDF.
+    const linked = new Set(file.data.linked);
+    const taken = [...copies.web, copies.print].find((copy) => copy.file !== copies.source && linked.has(resolve(folder, copy.file)));
+    if (taken) {
+      reportProblem(
+        file,
+        `Cannot publish ${src} as a photo: the build names a copy of it ${taken.file}, the name of a file this issue links or shows, which would take that copy's place on the site; rename ${taken.file}`,
+        { place: image.position?.start, ruleId: 'image-copy-name' },
+      );
+      return undefined;
+    }
     (file.data.images ??= []).push(copies);
     return copies;
   } catch (error) {

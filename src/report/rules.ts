@@ -377,6 +377,14 @@ export const RULES = {
       'Cannot show photo.png as a photo: it holds SVG data, not the PNG, JPEG, WebP, AVIF or GIF its name says, so the page and the PDF would show it broken; save it again as JPEG or PNG',
     ],
   },
+  'image-copy-name': {
+    where: 'Markdown',
+    severity: 'error',
+    summary:
+      'a file the issue links or shows named as a copy the build makes of a photo (`photo.480w.jpg` beside `photo.jpg`), which would take that copy’s place on the site',
+    example:
+      "Cannot publish photo.jpg as a photo: the build names a copy of it photo.480w.jpg, the name of a file this issue links or shows, which would take that copy's place on the site; rename photo.480w.jpg",
+  },
   'font-unavailable': {
     where: 'print',
     severity: 'warning',

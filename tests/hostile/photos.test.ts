@@ -18,6 +18,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'scan.jpg'), await picture().tiff().toBuffer());
   await writeFile(join(dir, 'photo.avif'), await picture().avif().toBuffer());
   await writeFile(join(dir, 'photo.jpg'), await picture().jpeg().toBuffer());
+  // Another picture, named as the build names photo.jpg's print copy.
+  await writeFile(join(dir, 'photo.print.jpg'), await picture().negate().jpeg().toBuffer());
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -40,5 +42,18 @@ describe('a photo holding another format than its name says', () => {
       expect(lines(file)).toEqual([]);
       expect(file.data.images).toHaveLength(1);
     }
+  });
+});
+
+describe('a linked file named as a copy the build makes of a photo', () => {
+  it('is an error at the photo, as it would take the copy’s place on the site', async () => {
+    const file = await render('## 文\n\n![现场](photo.jpg)\n\n[附件](photo.print.jpg)');
+    expect(lines(file)).toEqual([
+      "index.md:3:1: Cannot publish photo.jpg as a photo: the build names a copy of it photo.print.jpg, the name of a file this issue links or shows, which would take that copy's place on the site; rename photo.print.jpg [image-copy-name]",
+    ]);
+  });
+
+  it('is no problem unlinked, as only linked files are published', async () => {
+    expect(lines(await render('## 文\n\n![现场](photo.jpg)'))).toEqual([]);
   });
 });
