@@ -7,6 +7,13 @@
  */
 export const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/gu;
 
+/**
+ * What a terminal must not be handed as it is: every control character (a line break in a file
+ * name would split a problem over two lines, an escape runs a terminal code), the line and
+ * paragraph separators, and the bidirectional controls, which would show a path reversed.
+ */
+export const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+
 /** What is wrong with `char`, one of `CONTROL_CHARACTERS`, for a message that ends by saying to delete it. */
 export function controlCharacterProblem(char: string): string {
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
