@@ -223,7 +223,7 @@ export const RULES = {
     example: 'Unexpected raw HTML `<script>alert(1)</script>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)',
   },
   'control-character': {
-    where: '`bulletin.yaml`, frontmatter, Markdown',
+    where: '`bulletin.yaml`, frontmatter, Markdown, tables',
     severity: 'error',
     summary:
       'a control character (Word’s line break U+000B, which a feed cannot hold) or a bidirectional control (U+202A–U+202E, U+2066–U+2069), which shows text in another order than it reads',

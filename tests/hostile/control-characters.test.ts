@@ -12,17 +12,19 @@ const bidi = (code: string) =>
   `Unexpected bidirectional control U+${code}, which can make text show in another order than it is stored, searched and copied; delete it [control-character]`;
 
 describe('control characters and bidirectional controls', () => {
-  it('are errors at their place in bulletin.yaml, frontmatter (escaped or typed) and Markdown', async () => {
+  it('are errors at their place in bulletin.yaml, frontmatter (escaped or typed), Markdown and a table’s cells', async () => {
     const result = await runCli('check', '--content', root);
     expect(result.lines).toEqual([
       `${root}/bulletin.yaml:2:9: ${bidi('202E')}`,
       `${file}:6:8: ${control('0001')}`,
       `${file}:8:7: ${bidi('2066')}`,
+      // Among the issue's messages by line and column: the table's are at the cell's.
+      `${root}/2021/1/cells.csv:2:1: ${bidi('202E')}`,
       `${file}:11:6: ${control('000B')}`,
       `${file}:13:5: ${bidi('202E')}`,
       `${file}:13:10: ${bidi('202C')}`,
       `${file}:15:26: ${control('0001')}`,
-      `jianbao: checked 1 issue file in ${root}/: 7 errors`,
+      `jianbao: checked 1 issue file in ${root}/: 8 errors`,
     ]);
     expect(result.code).toBe(1);
   });
