@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import type { IssueImage } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
-import { imageCopies } from './image-copies.ts';
+import { imageCopies, photoFormat } from './image-copies.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -144,7 +144,7 @@ async function measure(image: Element, folder: string, file: VFile): Promise<Iss
     }
     // EXIF orientations 5 to 8 turn the picture a quarter: width and height swap.
     const upright = (orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
-    const copies = imageCopies(source.split('\\').join('/'), { ...upright, format });
+    const copies = imageCopies(source.split('\\').join('/'), { ...upright, format: photoFormat(format) });
     // Files the issue links are published beside the page after the copies: one named as a copy
     // would take its place, and a phone would show another picture than a desktop or the PDF.
     const linked = new Set(file.data.linked);

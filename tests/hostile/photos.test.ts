@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProcessor } from '../../src/markdown/processor.ts';
+import { build } from '../../src/pipeline.ts';
 import { formatMessage } from '../../src/report/messages.ts';
 
 // A photo is published beside the page as it is, so its name's type is checked at the link
@@ -36,12 +37,28 @@ describe('a photo holding another format than its name says', () => {
     expect(lines(await render('## 文\n\n![现场](scan.jpg)'))).toEqual([shown('scan.jpg', 'TIFF')]);
   });
 
-  it('is not a JPEG or an AVIF, which are read as themselves', async () => {
+  it('is not a JPEG or an AVIF, which are read as themselves and get their copies in their own format', async () => {
     for (const name of ['photo.jpg', 'photo.avif']) {
       const file = await render(`## 文\n\n![现场](${name})`);
       expect(lines(file)).toEqual([]);
-      expect(file.data.images).toHaveLength(1);
+      // sharp names an AVIF's format by its container, HEIF, which once left it without copies.
+      const extension = name.slice(name.indexOf('.'));
+      expect(file.data.images?.map((image) => [...image.web, image.print].map((copy) => copy.file))).toEqual([
+        [`photo.40w${extension}`, `photo.print${extension}`],
+      ]);
     }
+  });
+
+  it('is not an AVIF, whose copies a build makes as AVIF', async () => {
+    const content = join(dir, 'content');
+    await mkdir(join(content, '2021', '1'), { recursive: true });
+    await writeFile(join(content, 'bulletin.yaml'), 'title: 测试工作简报\nissuer: 测试局\nurl: https://example.org/test/\n');
+    await writeFile(join(content, '2021', '1', 'index.md'), '---\nyear: 2021\nnumber: 1\ntotal: 1\ndate: 2021-01-10\n---\n\n## 标题\n\n![现场](photo.avif)\n');
+    await writeFile(join(content, '2021', '1', 'photo.avif'), await picture().avif().toBuffer());
+    const out = join(dir, 'dist');
+    await build({ contentDir: content, outDir: out, pdf: false, search: false, cacheDir: false });
+    const copy = await sharp(join(out, '2021', '1', 'photo.40w.avif')).metadata();
+    expect([copy.format, copy.compression, copy.width]).toEqual(['heif', 'av1', 40]);
   });
 });
 
