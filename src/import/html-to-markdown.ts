@@ -17,6 +17,7 @@ import { CAPTION } from '../markdown/rehype-figures.ts';
 import { isSubhead, subheadDepth, subheadText } from '../markdown/subheads.ts';
 import { reportProblem } from '../report/messages.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
+import { disarmFormulaCells } from './formula-cells.ts';
 import { superscript } from '../format/superscript.ts';
 import { eachNode, SKIP } from '../util/each-node.ts';
 import { UNSHOWN_IMAGE } from './docx-to-html.ts';
@@ -76,7 +77,15 @@ export async function htmlToMarkdown(html: string, file: VFile): Promise<DraftMa
       );
     }
     const name = `table-${tables.length + 1}.csv`;
-    tables.push({ name, contents: toCsv(grid.rows) });
+    const { rows, cells: formulas } = disarmFormulaCells(grid);
+    tables.push({ name, contents: toCsv(rows) });
+    for (const { text, row, column } of formulas) {
+      reportProblem(
+        file,
+        `Table ${tables.length} (${name}) has a cell that Excel and WPS would run as a formula when ${name} is opened (“${excerpt(text, 40)}”, row ${row}, column ${column}), so it was written with a ' before it, which keeps it text there: check it against the draft, which may have been made to do harm, and retype or delete it`,
+        { ruleId: 'import-formula' },
+      );
+    }
     const directive: LeafDirective = {
       type: 'leafDirective',
       name: TABLE_DIRECTIVE.name,

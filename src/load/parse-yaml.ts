@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Tags } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
+import { CONTROL_CHARACTERS, controlCharacterProblem } from '../format/control-characters.ts';
 import { reportProblem } from '../report/messages.ts';
 import { isRuleId, type RuleId } from '../report/rules.ts';
 
@@ -64,6 +65,18 @@ export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml
     }
     return undefined;
   }
+  let controls = false;
+  visit(document, {
+    Scalar(_key, node) {
+      // A key or a value, typed or written as an escape (`"\u202E"`): reported where the scalar starts.
+      const found = typeof node.value === 'string' ? node.value.match(CONTROL_CHARACTERS) : null;
+      if (!found) return;
+      const { line, col } = lines.linePos(node.range?.[0] ?? 0);
+      fail(file, controlCharacterProblem(found[0]!), line + lineOffset - 1, col, 'control-character');
+      controls = true;
+    },
+  });
+  if (controls) return undefined;
   try {
     return { data: document.toJS() ?? {}, document, lines };
   } catch (error) {

@@ -12,6 +12,11 @@ export const PRINT_BOX = { width: Math.round((156 / 25.4) * 300), height: Math.r
 /** Formats the copies are made in: the original's own. A GIF (often animated) is shown as it is. */
 const COPIED_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif']);
 
+/** sharp's name for a photo's format, as the copies are made in it: an AVIF is named by its container, HEIF. */
+export function photoFormat(format: string): string {
+  return format === 'heif' ? 'avif' : format;
+}
+
 /**
  * The copies a photo gets, named after it (`photo.jpg` → `photo.480w.jpg`, `photo.print.jpg`):
  * the web widths up to the original's, and one that fits `PRINT_BOX`, never enlarged. `width`

@@ -20,6 +20,7 @@ import rehypePrintBrackets from './rehype-print-brackets.ts';
 import rehypePrintLinkAddresses from './rehype-print-link-addresses.ts';
 import rehypeRunInSubheads from './rehype-run-in-subheads.ts';
 import remarkCjkTypography from './remark-cjk-typography.ts';
+import remarkControlCharacters from './remark-control-characters.ts';
 import remarkDirectiveNames from './remark-directive-names.ts';
 import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkAddressEnds from './remark-address-ends.ts';
@@ -59,6 +60,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkDirective)
     .use(remarkDirectiveNames)
     .use(remarkNoHtml)
+    .use(remarkControlCharacters)
     .use(remarkFootnoteMarks)
     .use(remarkLocalFiles, { root: options.root })
     .use(remarkRequireArticles)

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import type { IssueImage } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
 import { eachNode } from '../util/each-node.ts';
-import { imageCopies } from './image-copies.ts';
+import { imageCopies, photoFormat } from './image-copies.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -110,6 +110,9 @@ function captionOf(content: readonly ElementContent[]): ElementContent[] | undef
   return trimmed;
 }
 
+/** What sharp reads browsers show as `IMAGE_TYPES` name them; an AVIF is sharp's HEIF compressed with AV1. */
+const SHOWN_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif/av1']);
+
 /** The photo's copies, when the image is a file in the issue's folder that reads as an image. */
 async function measure(image: Element, folder: string, file: VFile): Promise<IssueImage | undefined> {
   const src = String(image.properties.src ?? '');
@@ -127,10 +130,33 @@ async function measure(image: Element, folder: string, file: VFile): Promise<Iss
   if (!file.data.dependencies?.includes(path) || source.startsWith('..') || isAbsolute(source)) return undefined;
   try {
     const { default: sharp } = await import('sharp');
-    const { width, height, orientation, format } = await sharp(path).metadata();
+    const { width, height, orientation, format, compression } = await sharp(path).metadata();
+    // sharp reads a file by what it holds, not its name: an SVG drawing (scripts and all), a TIFF or
+    // an iPhone's HEIC saved as `.png` or `.jpg` reads, yet no browser shows it under that name.
+    if (!SHOWN_FORMATS.has(format === 'heif' ? `heif/${compression}` : format)) {
+      const held = format === 'heif' ? (compression === 'hevc' ? 'HEIC' : 'HEIF') : format.toUpperCase();
+      reportProblem(
+        file,
+        `Cannot show ${src} as a photo: it holds ${held} data, not the PNG, JPEG, WebP, AVIF or GIF its name says, so the page and the PDF would show it broken; save it again as JPEG or PNG`,
+        { place: image.position?.start, ruleId: 'image-unreadable' },
+      );
+      return undefined;
+    }
     // EXIF orientations 5 to 8 turn the picture a quarter: width and height swap.
     const upright = (orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
-    const copies = imageCopies(source.split('\\').join('/'), { ...upright, format });
+    const copies = imageCopies(source.split('\\').join('/'), { ...upright, format: photoFormat(format) });
+    // Files the issue links are published beside the page after the copies: one named as a copy
+    // would take its place, and a phone would show another picture than a desktop or the PDF.
+    const linked = new Set(file.data.linked);
+    const taken = [...copies.web, copies.print].find((copy) => copy.file !== copies.source && linked.has(resolve(folder, copy.file)));
+    if (taken) {
+      reportProblem(
+        file,
+        `Cannot publish ${src} as a photo: the build names a copy of it ${taken.file}, the name of a file this issue links or shows, which would take that copy's place on the site; rename ${taken.file}`,
+        { place: image.position?.start, ruleId: 'image-copy-name' },
+      );
+      return undefined;
+    }
     (file.data.images ??= []).push(copies);
     return copies;
   } catch (error) {

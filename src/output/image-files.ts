@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { BuildCache } from '../cache/build-cache.ts';
 import { combineHashes, contentHash } from '../cache/hash.ts';
 import type { ImageCopy, IssueImage, OutputFile, RenderedIssue } from '../model.ts';
+import { photoFormat } from '../markdown/image-copies.ts';
 import { mapConcurrent } from '../util/map-concurrent.ts';
 
 export interface ImageFilesOptions {
@@ -42,7 +43,7 @@ export async function imageFiles(issues: readonly RenderedIssue[], options: Imag
 async function copiesOf(bytes: Buffer, image: IssueImage, issuePath: string): Promise<OutputFile[]> {
   const { default: sharp } = await import('sharp');
   const upright = sharp(bytes).rotate();
-  const { format } = await upright.metadata();
+  const format = photoFormat((await upright.metadata()).format);
   const copies: ImageCopy[] = [...image.web, image.print];
   return Promise.all(
     copies.map(async (copy) => {

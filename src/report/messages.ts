@@ -3,6 +3,7 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
 import { RULES, type RuleId } from './rules.ts';
+import { UNPRINTABLE } from '../format/control-characters.ts';
 
 export interface ProblemOptions {
   /** A point, or a range (a warning with a fix replaces the range's source). */
@@ -121,10 +122,11 @@ function printedPath(path: string, cwd: string, files: Map<string, string>): str
 
 /**
  * Text on one line: control characters (a newline in a file name or a CSV cell) written as
- * escapes, `\n`, `\t`, `\u001b`, so that one problem stays one line and no terminal codes run.
+ * escapes, `\n`, `\t`, `\u001b`, so that one problem stays one line and no terminal codes run;
+ * bidirectional controls too (`\u202e`), so that a name shows in the order it is stored.
  */
 export function printable(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (char) => ESCAPES[char] ?? `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return text.replace(UNPRINTABLE, (char) => ESCAPES[char] ?? `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -222,6 +222,16 @@ export const RULES = {
     summary: 'raw HTML, which is never published',
     example: 'Unexpected raw HTML `<script>alert(1)</script>`; write Markdown instead (HTML is not published: it could run code in a reader’s browser)',
   },
+  'control-character': {
+    where: '`bulletin.yaml`, frontmatter, Markdown, tables',
+    severity: 'error',
+    summary:
+      'a control character (Word’s line break U+000B, which a feed cannot hold) or a bidirectional control (U+202A–U+202E, U+2066–U+2069), which shows text in another order than it reads',
+    example: [
+      'Unexpected control character U+000B, which prints nothing, or a box, and which a feed cannot hold; delete it',
+      'Unexpected bidirectional control U+202E, which can make text show in another order than it is stored, searched and copied; delete it',
+    ],
+  },
   'footnote-mark': {
     where: 'Markdown',
     severity: 'warning',
@@ -362,8 +372,18 @@ export const RULES = {
     where: 'Markdown',
     severity: 'warning',
     summary: 'an image file that does not read as an image (damaged, or another format under its extension): the page and the PDF would show it broken',
-    example:
+    example: [
       'Cannot read photo.jpg as an image (Input file contains unsupported image format); the page and the PDF would show it broken: save it again as JPEG or PNG',
+      'Cannot show photo.png as a photo: it holds SVG data, not the PNG, JPEG, WebP, AVIF or GIF its name says, so the page and the PDF would show it broken; save it again as JPEG or PNG',
+    ],
+  },
+  'image-copy-name': {
+    where: 'Markdown',
+    severity: 'error',
+    summary:
+      'a file the issue links or shows named as a copy the build makes of a photo (`photo.480w.jpg` beside `photo.jpg`), which would take that copy’s place on the site',
+    example:
+      "Cannot publish photo.jpg as a photo: the build names a copy of it photo.480w.jpg, the name of a file this issue links or shows, which would take that copy's place on the site; rename photo.480w.jpg",
   },
   'font-unavailable': {
     where: 'print',
@@ -708,6 +728,13 @@ export const RULES = {
       'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show, pictures in a table’s cells (put after the table)',
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box (“文本框里的说明”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it',
+  },
+  'import-formula': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary: "a Word table’s cell that Excel and WPS would run as a formula on opening its CSV file (`=HYPERLINK(…)`, `=cmd|…`), written with a `'` before it",
+    example:
+      "Table 1 (table-1.csv) has a cell that Excel and WPS would run as a formula when table-1.csv is opened (“=cmd|' /C calc'!A0”, row 2, column 1), so it was written with a ' before it, which keeps it text there: check it against the draft, which may have been made to do harm, and retype or delete it",
   },
   'import-table-unit': {
     where: 'Word draft (`jianbao import`)',

@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTERS, controlCharacterProblem } from '../format/control-characters.ts';
 import type { ChartRequest } from './chart-attributes.ts';
 import { chartColumns } from './chart-columns.ts';
 import { columnName, columnPaths } from './column-paths.ts';
@@ -32,6 +33,14 @@ export function buildTable(
   | { readonly model: TableModel; readonly record: TableRecord; readonly notes: readonly Problem[] }
   | { readonly problems: readonly Problem[]; readonly notes?: readonly Problem[] } {
   const { headerRows } = attributes;
+  // A cell from a received workbook or CSV can hide one as a draft can (see CONTROL_CHARACTERS).
+  const controls = rows.flatMap((row) =>
+    row.cells.flatMap((cell): Problem[] => {
+      const found = cell.text.match(CONTROL_CHARACTERS);
+      return found ? [{ reason: controlCharacterProblem(found[0]!), ruleId: 'control-character', place: cell.place }] : [];
+    }),
+  );
+  if (controls.length > 0) return { problems: controls };
   if (rows.length <= headerRows) {
     return {
       problems: [

@@ -61,6 +61,20 @@ describe('script in content', () => {
   });
 });
 
+describe('the Content-Security-Policy', () => {
+  it('is set on every page before any resource: no script but the site’s own files, no plugin, no <base>', () => {
+    const html = [...pages].filter(([path]) => path.endsWith('.html'));
+    expect(html.length).toBeGreaterThan(5);
+    for (const [path, page] of html) {
+      const head = page.slice(0, page.search(/<(?:link|script|style|img)\b/));
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(head)?.[1];
+      expect(policy, path).toBe(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' http: https:; object-src 'none'; base-uri 'none'; form-action 'self'",
+      );
+    }
+  });
+});
+
 describe('links that could run code or leave the content folder', () => {
   it('are refused at their line', async () => {
     const fixture = 'tests/fixtures/hostile/injection-links';

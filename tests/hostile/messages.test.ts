@@ -32,13 +32,13 @@ describe('numbers in the frontmatter', () => {
 });
 
 describe('paths in messages', () => {
-  it('keep one problem on one line when a file name holds a newline or a terminal code', async () => {
+  it('keep one problem on one line when a file name holds a newline or a terminal code, and show a reversing one', async () => {
     const content = join(temp, 'control');
     await cp(join(root, 'number-notation'), content, { recursive: true });
     await rm(join(content, '99'), { recursive: true });
-    await rename(join(content, '2021', '1'), join(content, '2021', '1\n\x1b[31m'));
+    await rename(join(content, '2021', '1'), join(content, '2021', '1\n\x1b[31m\u202e'));
     const result = await runCli('check', '--content', content);
-    const folder = `${relative(process.cwd(), content)}/2021/1\\n\\u001b[31m`;
+    const folder = `${relative(process.cwd(), content)}/2021/1\\n\\u001b[31m\\u202e`;
     expect(result.lines.slice(0, 2)).toEqual([
       `${folder}/index.md:3:9: \`number\`: Expected a whole number, got 0x1 [frontmatter-schema]`,
       `${folder}/index.md:4:8: \`total\`: Expected a whole number, got .inf [frontmatter-schema]`,
