@@ -206,13 +206,13 @@ function issueResult(result, query) {
   heading.append(link);
   item.append(heading);
   if (result.meta.date) item.append(element('p', 'search-result-date', result.meta.date));
-  const articles = (result.sub_results ?? [])
+  const matching = (result.sub_results ?? [])
     .filter((sub) => sub.url.includes('#') && (sub.locations?.length ?? 0) > 0)
-    .sort((a, b) => (b.weighted_locations?.length ?? 0) - (a.weighted_locations?.length ?? 0))
-    .slice(0, 3);
-  // Chinese is matched word by word: prefer the articles that hold the query as typed.
-  const exact = articles.filter((sub) => decode(sub.excerpt).includes(query));
-  if (exact.length > 0) articles.splice(0, articles.length, ...exact);
+    .sort((a, b) => (b.weighted_locations?.length ?? 0) - (a.weighted_locations?.length ?? 0));
+  // Chinese is matched word by word: prefer the articles that hold the query as typed, wherever
+  // Pagefind ranks them (titles of 东石镇… each matching 镇 outranked the one naming 大柘镇).
+  const exact = matching.filter((sub) => decode(sub.excerpt).includes(query));
+  const articles = (exact.length > 0 ? exact : matching).slice(0, 3);
   if (articles.length === 0) item.append(excerpt(result.excerpt, query));
   const list = element('ul', 'search-result-articles');
   // A page's table rows are quoted once, under the first article whose excerpt is a table's.

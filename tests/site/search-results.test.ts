@@ -183,30 +183,53 @@ describe('search results beyond the first 30', () => {
   });
 });
 
-describe('search results of short articles', () => {
-  // One article of a paragraph, whose excerpt starts at its title, and a subhead in it.
-  let root: string;
-  let url: string;
-  let close: () => Promise<void>;
+/** A fixture's content built without PDFs into a temporary folder and served, for the tests of one `describe`. */
+function useServedFixture(contentDir: string): { url: string } {
+  const served = { url: '' };
+  let root: string | undefined;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'jianbao-search-short-'));
+    root = await mkdtemp(join(tmpdir(), 'jianbao-search-fixture-'));
     const out = join(root, 'dist');
-    await build({ contentDir: 'tests/fixtures/search/short-articles', outDir: out, pdf: false, cacheDir: false, templatesDir: BUNDLED_TEMPLATES });
-    ({ url, close } = await serveFolder(out));
+    await build({ contentDir, outDir: out, pdf: false, cacheDir: false, templatesDir: BUNDLED_TEMPLATES });
+    ({ url: served.url, close } = await serveFolder(out));
   }, 60_000);
   afterAll(async () => {
     await close?.();
     if (root) await rm(root, { recursive: true, force: true });
   });
+  return served;
+}
+
+/** The text of each excerpt a search lists, without the word breaks Pagefind puts in. */
+async function excerptsOf(url: string, query: string): Promise<string[]> {
+  const page = await sample.browser.newPage();
+  await page.goto(`${url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+  await page.waitForSelector('.search-result-excerpt');
+  const excerpts = await page.$$eval('.search-result-excerpt', (items) => items.map((item) => (item.textContent ?? '').replaceAll('\u200b', '')));
+  await page.close();
+  return excerpts;
+}
+
+describe('search results of short articles', () => {
+  // One article of a paragraph, whose excerpt starts at its title, and a subhead in it.
+  const site = useServedFixture('tests/fixtures/search/short-articles');
 
   it('end a title in the excerpt with a Chinese full stop, not Pagefind’s “. ”', async () => {
-    const page = await sample.browser.newPage();
-    await page.goto(`${url}search/?q=今年以来`, { waitUntil: 'load' });
-    await page.waitForSelector('.search-result-excerpt');
-    const excerpts = await page.$$eval('.search-result-excerpt', (items) => items.map((item) => (item.textContent ?? '').replaceAll('\u200b', '')));
+    const excerpts = await excerptsOf(site.url, '今年以来');
     expect(excerpts.join('')).toContain('岁末。今年以来');
     expect(excerpts.join('')).toContain('1.5万户');
     expect(excerpts.filter((text) => /\p{Script=Han}\. /u.test(text))).toEqual([]);
-    await page.close();
+  });
+});
+
+describe('search results of an issue whose articles are named after towns', () => {
+  // Four articles end on 大柘镇、仁居镇…; the last three are titled 东石镇…, 石正镇…, 八尺镇…, so
+  // Pagefind, matching 大柘镇 as 大, 柘 and 镇, ranks them above the first and cuts their excerpts
+  // around the 镇 of their titles.
+  const site = useServedFixture('tests/fixtures/search/town-articles');
+
+  it('quote the articles whose excerpt holds the query as typed, however Pagefind ranks them', async () => {
+    expect(await excerptsOf(site.url, '大柘镇')).toEqual([expect.stringContaining('大柘镇')]);
   });
 });
