@@ -67,8 +67,11 @@ function excerpt(html, query) {
   return paragraph;
 }
 
-/** The `. ` Pagefind puts after a title or paragraph that ends without a stop (and the word breaks around it). */
-const PAGEFIND_STOP = /\u200b*\. \u200b*/g;
+/**
+ * The `. ` Pagefind puts after a title or paragraph that ends without a stop (and the word breaks
+ * around it), its space left out where the excerpt ends there.
+ */
+const PAGEFIND_STOP = /\u200b*\.(?: \u200b*|$)/g;
 
 /**
  * After Chinese (an article's title, `岁末. 今年以来…`) Pagefind's Latin stop reads as a slip:

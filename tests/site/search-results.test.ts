@@ -232,4 +232,10 @@ describe('search results of an issue whose articles are named after towns', () =
   it('quote the articles whose excerpt holds the query as typed, however Pagefind ranks them', async () => {
     expect(await excerptsOf(site.url, '大柘镇')).toEqual([expect.stringContaining('大柘镇')]);
   });
+
+  it('end an excerpt that ends at a title with a Chinese full stop', async () => {
+    const excerpts = await excerptsOf(site.url, '镇');
+    expect(excerpts).toContainEqual(expect.stringMatching(/质量。$/));
+    expect(excerpts.filter((text) => /\p{Script=Han}\.(\s|$)/u.test(text))).toEqual([]);
+  });
 });
