@@ -8,7 +8,7 @@ import { pngSize } from '../../src/site/png-size.ts';
 import { readAssets } from '../../src/site/read-assets.ts';
 import { renderPages } from '../../src/site/render-pages.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
-import { seriousAxeViolations, useServedSample } from './served-site.ts';
+import { seriousAxeViolations, useServedFixture, useServedSample } from './served-site.ts';
 
 // What a reader on a phone or in WeChat meets: tables that keep their row names, a way around the
 // archive, pages that share with a picture, dark mode and a visible focus ring.
@@ -257,6 +257,36 @@ describe('printing an issue’s page from the browser', () => {
       'article-title avoid avoid',
       'article-title avoid avoid',
     ]);
+    await page.close();
+  });
+
+  // A 16-column table (tests/fixtures/print-pages/tables/2021/2) on A4 at 10 mm margins, 718 px
+  // wide: on screen its frame scrolls, on paper nothing does.
+  const tables = useServedFixture('tests/fixtures/print-pages/tables');
+
+  it('prints a wide table whole, not cut off at its frame, and not so wide the page shrinks by more than a tenth', async () => {
+    const page = await sample.browser.newPage();
+    await page.setViewport({ width: 718, height: 1000 });
+    await page.emulateMediaType('print');
+    await page.goto(`${tables.url}2021/2/`, { waitUntil: 'load' });
+    const widths = await page.$$eval('.data-table', (tables) =>
+      tables.map((table) => {
+        const box = table.getBoundingClientRect();
+        // The part of the table its frames let show: each box that clips what overflows it.
+        let [left, right] = [box.left, box.right];
+        for (let frame = table.parentElement; frame; frame = frame.parentElement) {
+          if (getComputedStyle(frame).overflowX === 'visible') continue;
+          const clip = frame.getBoundingClientRect();
+          [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
+        }
+        return { table: Math.round(box.width), shown: Math.round(right - left) };
+      }),
+    );
+    expect(widths).toHaveLength(2);
+    for (const { table, shown } of widths) {
+      expect(shown).toBe(table);
+      expect(table).toBeLessThanOrEqual(718 * 1.1);
+    }
     await page.close();
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { syntheticBuild } from '../support/synthetic-build.ts';
-import { serveFolder, useServedSample } from './served-site.ts';
+import { serveFolder, useServedFixture, useServedSample } from './served-site.ts';
 
 // Search that answers: each hit names its issue and date, a table row reads as its label with its
 // header and value pairs, newest first on request, and without JavaScript the page says what to do.
@@ -182,24 +182,6 @@ describe('search results beyond the first 30', () => {
     await page.close();
   });
 });
-
-/** A fixture's content built without PDFs into a temporary folder and served, for the tests of one `describe`. */
-function useServedFixture(contentDir: string): { url: string } {
-  const served = { url: '' };
-  let root: string | undefined;
-  let close: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'jianbao-search-fixture-'));
-    const out = join(root, 'dist');
-    await build({ contentDir, outDir: out, pdf: false, cacheDir: false, templatesDir: BUNDLED_TEMPLATES });
-    ({ url: served.url, close } = await serveFolder(out));
-  }, 60_000);
-  afterAll(async () => {
-    await close?.();
-    if (root) await rm(root, { recursive: true, force: true });
-  });
-  return served;
-}
 
 /** The text of each excerpt a search lists, without the word breaks Pagefind puts in. */
 async function excerptsOf(url: string, query: string): Promise<string[]> {
