@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/pipeline.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
+import { paginate } from '../../src/site/paginate.ts';
 import { pngSize } from '../../src/site/png-size.ts';
 import { readAssets } from '../../src/site/read-assets.ts';
 import { renderPages } from '../../src/site/render-pages.ts';
@@ -134,6 +135,29 @@ describe('finding your place', () => {
       back: ['#contents', '#contents', '#contents'],
       contents: 'NAV',
     });
+    await page.close();
+  });
+
+  it('marks the reader’s own page among the page links of a long list', async () => {
+    const [, second] = paginate(
+      '2020/',
+      Array.from({ length: 150 }, (_, index) => index),
+      100,
+    );
+    const links = createNunjucksEngine(BUNDLED_TEMPLATES).render('partials/pagination.njk', { pagination: second!.pagination, root: '../../../' });
+    const page = await sample.browser.newPage();
+    await page.setContent(`<!doctype html><html lang="zh-CN"><body>${links}</body></html>`);
+    await page.addStyleTag({ path: join(BUNDLED_TEMPLATES, 'assets', 'site.css') });
+    const looks = await page.$$eval('.pagination a', (links) =>
+      links.map((link) => {
+        const style = getComputedStyle(link);
+        return `${link.textContent} ${style.color} ${style.borderColor} ${style.fontWeight}`;
+      }),
+    );
+    const [previous, first, own] = looks.map((look) => look.replace(/^\S+ /, ''));
+    expect(looks).toHaveLength(3);
+    expect(previous).toBe(first);
+    expect(own).not.toBe(first);
     await page.close();
   });
 
