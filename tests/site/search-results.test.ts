@@ -91,6 +91,24 @@ describe('search results', () => {
     await words.close();
   });
 
+  it('link the issue a query names by its number above the hits, typed as a reader may type it', async () => {
+    const named = async (query: string) => {
+      const page = await search(`search/?q=${encodeURIComponent(query)}`);
+      const line = await page.$eval('#search-issue', (element) => ({
+        hidden: (element as HTMLElement).hidden,
+        text: element.textContent,
+        href: element.querySelector('a')?.href,
+      }));
+      await page.close();
+      return line;
+    };
+    const november = { hidden: false, text: '按期号：2021年第11期 总第18期', href: `${sample.site.url}2021/11/` };
+    expect(await named('2021年第11期')).toEqual(november);
+    expect(await named('２０２１年 第１１期')).toEqual(november);
+    // No such issue: the hits alone, which hold its words.
+    expect(await named('2021年第5期')).toEqual({ hidden: true, text: '', href: undefined });
+  });
+
   it('without JavaScript, say so and link to the year pages', async () => {
     const page = await search('search/?q=梅县区', { javascript: false });
     const shown = await page.$eval('.search-noscript', (block) => ({
