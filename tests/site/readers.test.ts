@@ -284,6 +284,13 @@ describe('printing an issue’s page from the browser', () => {
     await page.close();
   });
 
+  it('keeps the 版记 whole, on one page', async () => {
+    const page = await open('2021/11/');
+    await page.emulateMediaType('print');
+    expect(await page.$eval('footer.distribution', (block) => getComputedStyle(block).breakInside)).toBe('avoid');
+    await page.close();
+  });
+
   // A 16-column table (tests/fixtures/print-pages/tables/2021/2) on A4 at 10 mm margins, 718 px
   // wide: on screen its frame scrolls, on paper nothing does.
   const tables = useServedFixture('tests/fixtures/print-pages/tables');
