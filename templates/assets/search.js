@@ -9,6 +9,7 @@ const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const order = document.getElementById('search-order');
 const moreButton = document.getElementById('search-more');
+const issueLine = document.getElementById('search-issue');
 // The header's search box on this page shows the query too.
 const headerInput = document.getElementById('site-search-q');
 // Opened from disk the index cannot be fetched; the page says so instead (search-from-disk.js).
@@ -67,8 +68,11 @@ function excerpt(html, query) {
   return paragraph;
 }
 
-/** The `. ` Pagefind puts after a title or paragraph that ends without a stop (and the word breaks around it). */
-const PAGEFIND_STOP = /\u200b*\. \u200b*/g;
+/**
+ * The `. ` Pagefind puts after a title or paragraph that ends without a stop (and the word breaks
+ * around it), its space left out where the excerpt ends there.
+ */
+const PAGEFIND_STOP = /\u200b*\.(?: \u200b*|$)/g;
 
 /**
  * After Chinese (an article's title, `岁末. 今年以来…`) Pagefind's Latin stop reads as a slip:
@@ -122,20 +126,56 @@ let latest = 0;
 /** The search whose results are listed, for 显示更多; undefined while none is. */
 let current;
 
+/** `2021年第11期`, `2021年增刊第1期` (digits full width too, spaces left out): the issue's page, else undefined. */
+function issuePath(query) {
+  const typed = compact(query).replace(/[０-９]/g, (digit) => String(digit.charCodeAt(0) - 0xff10));
+  const [, year, supplement, number] = /^(\d{4})年(增刊)?第?(\d{1,4})期$/.exec(typed) ?? [];
+  return year ? `${year}/${supplement ? 's' : ''}${Number(number)}/` : undefined;
+}
+
+/**
+ * The issue a query names by its number, as its masthead labels it, and where it is: Pagefind
+ * matches 2021、年、第、11、期 word by word, so in a large archive the issue itself ranked past
+ * hundreds that hold the words. Undefined when no such issue's page is there.
+ */
+async function namedIssue(query) {
+  const path = issuePath(query);
+  if (!path) return undefined;
+  const url = new URL(path, siteRoot);
+  const response = await fetch(url).catch(() => undefined);
+  if (!response?.ok) return undefined;
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const label = page.querySelector('.masthead-label:not(.masthead-special)')?.textContent?.replace(/^（|）$/g, '');
+  return label ? { url, label } : undefined;
+}
+
+function showIssue(issue) {
+  issueLine.replaceChildren();
+  issueLine.hidden = !issue;
+  if (!issue) return;
+  const link = element('a', '', issue.label);
+  link.href = issue.url;
+  issueLine.append('按期号：', link);
+}
+
 async function run(query) {
   const ticket = ++latest;
   current = undefined;
   list.replaceChildren();
+  showIssue(undefined);
   moreButton.hidden = true;
   if (!query || fromDisk) {
     status.textContent = '';
     return;
   }
   status.textContent = '正在检索…';
-  const module = await load();
   const newest = form.elements.sort.value === 'newest';
-  const search = module ? await module.search(query, newest ? { sort: { date: 'desc' } } : {}) : { results: [] };
+  const [search, issue] = await Promise.all([
+    load().then((module) => (module ? module.search(query, newest ? { sort: { date: 'desc' } } : {}) : { results: [] })),
+    namedIssue(query),
+  ]);
   if (ticket !== latest) return;
+  showIssue(issue);
   await showMore({ ticket, query, newest, hits: search.results, next: 0, waiting: [], holds: [] });
 }
 
@@ -206,13 +246,13 @@ function issueResult(result, query) {
   heading.append(link);
   item.append(heading);
   if (result.meta.date) item.append(element('p', 'search-result-date', result.meta.date));
-  const articles = (result.sub_results ?? [])
+  const matching = (result.sub_results ?? [])
     .filter((sub) => sub.url.includes('#') && (sub.locations?.length ?? 0) > 0)
-    .sort((a, b) => (b.weighted_locations?.length ?? 0) - (a.weighted_locations?.length ?? 0))
-    .slice(0, 3);
-  // Chinese is matched word by word: prefer the articles that hold the query as typed.
-  const exact = articles.filter((sub) => decode(sub.excerpt).includes(query));
-  if (exact.length > 0) articles.splice(0, articles.length, ...exact);
+    .sort((a, b) => (b.weighted_locations?.length ?? 0) - (a.weighted_locations?.length ?? 0));
+  // Chinese is matched word by word: prefer the articles that hold the query as typed, wherever
+  // Pagefind ranks them (titles of 东石镇… each matching 镇 outranked the one naming 大柘镇).
+  const exact = matching.filter((sub) => decode(sub.excerpt).includes(query));
+  const articles = (exact.length > 0 ? exact : matching).slice(0, 3);
   if (articles.length === 0) item.append(excerpt(result.excerpt, query));
   const list = element('ul', 'search-result-articles');
   // A page's table rows are quoted once, under the first article whose excerpt is a table's.

@@ -4,11 +4,12 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/pipeline.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
+import { paginate } from '../../src/site/paginate.ts';
 import { pngSize } from '../../src/site/png-size.ts';
 import { readAssets } from '../../src/site/read-assets.ts';
 import { renderPages } from '../../src/site/render-pages.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
-import { seriousAxeViolations, useServedSample } from './served-site.ts';
+import { seriousAxeViolations, useServedFixture, useServedSample } from './served-site.ts';
 
 // What a reader on a phone or in WeChat meets: tables that keep their row names, a way around the
 // archive, pages that share with a picture, dark mode and a visible focus ring.
@@ -137,6 +138,29 @@ describe('finding your place', () => {
     await page.close();
   });
 
+  it('marks the reader’s own page among the page links of a long list', async () => {
+    const [, second] = paginate(
+      '2020/',
+      Array.from({ length: 150 }, (_, index) => index),
+      100,
+    );
+    const links = createNunjucksEngine(BUNDLED_TEMPLATES).render('partials/pagination.njk', { pagination: second!.pagination, root: '../../../' });
+    const page = await sample.browser.newPage();
+    await page.setContent(`<!doctype html><html lang="zh-CN"><body>${links}</body></html>`);
+    await page.addStyleTag({ path: join(BUNDLED_TEMPLATES, 'assets', 'site.css') });
+    const looks = await page.$$eval('.pagination a', (links) =>
+      links.map((link) => {
+        const style = getComputedStyle(link);
+        return `${link.textContent} ${style.color} ${style.borderColor} ${style.fontWeight}`;
+      }),
+    );
+    const [previous, first, own] = looks.map((look) => look.replace(/^\S+ /, ''));
+    expect(looks).toHaveLength(3);
+    expect(previous).toBe(first);
+    expect(own).not.toBe(first);
+    await page.close();
+  });
+
   // 2021年第12期's next lead, 以更大力度压实工作责任 全力推进2022年城镇老旧小区改造工作, takes two lines
   // and is cut to one at the top. Set right-aligned, its line ended at a <wbr> short of the edge and
   // Chromium drew the ellipsis past it, hidden: the line is set from its start instead.
@@ -257,6 +281,43 @@ describe('printing an issue’s page from the browser', () => {
       'article-title avoid avoid',
       'article-title avoid avoid',
     ]);
+    await page.close();
+  });
+
+  it('keeps the 版记 whole, on one page', async () => {
+    const page = await open('2021/11/');
+    await page.emulateMediaType('print');
+    expect(await page.$eval('footer.distribution', (block) => getComputedStyle(block).breakInside)).toBe('avoid');
+    await page.close();
+  });
+
+  // A 16-column table (tests/fixtures/print-pages/tables/2021/2) on A4 at 10 mm margins, 718 px
+  // wide: on screen its frame scrolls, on paper nothing does.
+  const tables = useServedFixture('tests/fixtures/print-pages/tables');
+
+  it('prints a wide table whole, not cut off at its frame, and not so wide the page shrinks by more than a tenth', async () => {
+    const page = await sample.browser.newPage();
+    await page.setViewport({ width: 718, height: 1000 });
+    await page.emulateMediaType('print');
+    await page.goto(`${tables.url}2021/2/`, { waitUntil: 'load' });
+    const widths = await page.$$eval('.data-table', (tables) =>
+      tables.map((table) => {
+        const box = table.getBoundingClientRect();
+        // The part of the table its frames let show: each box that clips what overflows it.
+        let [left, right] = [box.left, box.right];
+        for (let frame = table.parentElement; frame; frame = frame.parentElement) {
+          if (getComputedStyle(frame).overflowX === 'visible') continue;
+          const clip = frame.getBoundingClientRect();
+          [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
+        }
+        return { table: Math.round(box.width), shown: Math.round(right - left) };
+      }),
+    );
+    expect(widths).toHaveLength(2);
+    for (const { table, shown } of widths) {
+      expect(shown).toBe(table);
+      expect(table).toBeLessThanOrEqual(718 * 1.1);
+    }
     await page.close();
   });
 });

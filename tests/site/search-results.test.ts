@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { syntheticBuild } from '../support/synthetic-build.ts';
-import { serveFolder, useServedSample } from './served-site.ts';
+import { serveFolder, useServedFixture, useServedSample } from './served-site.ts';
 
 // Search that answers: each hit names its issue and date, a table row reads as its label with its
 // header and value pairs, newest first on request, and without JavaScript the page says what to do.
@@ -89,6 +89,24 @@ describe('search results', () => {
     const words = await search('search/?q=区块链');
     expect(await status(words)).toMatch(/^没有找到含有“区块链”的期号；以下 \d+ 期含有其中的字词，按相关度排列$/);
     await words.close();
+  });
+
+  it('link the issue a query names by its number above the hits, typed as a reader may type it', async () => {
+    const named = async (query: string) => {
+      const page = await search(`search/?q=${encodeURIComponent(query)}`);
+      const line = await page.$eval('#search-issue', (element) => ({
+        hidden: (element as HTMLElement).hidden,
+        text: element.textContent,
+        href: element.querySelector('a')?.href,
+      }));
+      await page.close();
+      return line;
+    };
+    const november = { hidden: false, text: '按期号：2021年第11期 总第18期', href: `${sample.site.url}2021/11/` };
+    expect(await named('2021年第11期')).toEqual(november);
+    expect(await named('２０２１年 第１１期')).toEqual(november);
+    // No such issue: the hits alone, which hold its words.
+    expect(await named('2021年第5期')).toEqual({ hidden: true, text: '', href: undefined });
   });
 
   it('without JavaScript, say so and link to the year pages', async () => {
@@ -183,30 +201,41 @@ describe('search results beyond the first 30', () => {
   });
 });
 
+/** The text of each excerpt a search lists, without the word breaks Pagefind puts in. */
+async function excerptsOf(url: string, query: string): Promise<string[]> {
+  const page = await sample.browser.newPage();
+  await page.goto(`${url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+  await page.waitForSelector('.search-result-excerpt');
+  const excerpts = await page.$$eval('.search-result-excerpt', (items) => items.map((item) => (item.textContent ?? '').replaceAll('\u200b', '')));
+  await page.close();
+  return excerpts;
+}
+
 describe('search results of short articles', () => {
   // One article of a paragraph, whose excerpt starts at its title, and a subhead in it.
-  let root: string;
-  let url: string;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'jianbao-search-short-'));
-    const out = join(root, 'dist');
-    await build({ contentDir: 'tests/fixtures/search/short-articles', outDir: out, pdf: false, cacheDir: false, templatesDir: BUNDLED_TEMPLATES });
-    ({ url, close } = await serveFolder(out));
-  }, 60_000);
-  afterAll(async () => {
-    await close?.();
-    if (root) await rm(root, { recursive: true, force: true });
-  });
+  const site = useServedFixture('tests/fixtures/search/short-articles');
 
   it('end a title in the excerpt with a Chinese full stop, not Pagefind’s “. ”', async () => {
-    const page = await sample.browser.newPage();
-    await page.goto(`${url}search/?q=今年以来`, { waitUntil: 'load' });
-    await page.waitForSelector('.search-result-excerpt');
-    const excerpts = await page.$$eval('.search-result-excerpt', (items) => items.map((item) => (item.textContent ?? '').replaceAll('\u200b', '')));
+    const excerpts = await excerptsOf(site.url, '今年以来');
     expect(excerpts.join('')).toContain('岁末。今年以来');
     expect(excerpts.join('')).toContain('1.5万户');
     expect(excerpts.filter((text) => /\p{Script=Han}\. /u.test(text))).toEqual([]);
-    await page.close();
+  });
+});
+
+describe('search results of an issue whose articles are named after towns', () => {
+  // Four articles end on 大柘镇、仁居镇…; the last three are titled 东石镇…, 石正镇…, 八尺镇…, so
+  // Pagefind, matching 大柘镇 as 大, 柘 and 镇, ranks them above the first and cuts their excerpts
+  // around the 镇 of their titles.
+  const site = useServedFixture('tests/fixtures/search/town-articles');
+
+  it('quote the articles whose excerpt holds the query as typed, however Pagefind ranks them', async () => {
+    expect(await excerptsOf(site.url, '大柘镇')).toEqual([expect.stringContaining('大柘镇')]);
+  });
+
+  it('end an excerpt that ends at a title with a Chinese full stop', async () => {
+    const excerpts = await excerptsOf(site.url, '镇');
+    expect(excerpts).toContainEqual(expect.stringMatching(/质量。$/));
+    expect(excerpts.filter((text) => /\p{Script=Han}\.(\s|$)/u.test(text))).toEqual([]);
   });
 });

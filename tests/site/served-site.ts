@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe, { type AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'puppeteer-core';
@@ -83,6 +84,27 @@ export async function serveFolder(out: string): Promise<ServedSite> {
       await closed;
     },
   };
+}
+
+/**
+ * A fixture's content built without PDFs into a temporary folder and served, for the tests of
+ * one `describe`: its `url` is set before they run.
+ */
+export function useServedFixture(contentDir: string): { url: string } {
+  const served = { url: '' };
+  let root: string | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'jianbao-served-fixture-'));
+    const out = join(root, 'dist');
+    await build({ contentDir, outDir: out, pdf: false, cacheDir: false, templatesDir: BUNDLED_TEMPLATES });
+    ({ url: served.url, close } = await serveFolder(out));
+  }, 60_000);
+  afterAll(async () => {
+    await close?.();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+  return served;
 }
 
 /**
