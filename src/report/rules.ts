@@ -695,6 +695,13 @@ export const RULES = {
     summary: 'a site or print template (`--templates DIR`) that does not compile, at its line',
     example: 'Template syntax: expected variable end',
   },
+  'template-missing': {
+    where: 'templates',
+    severity: 'error',
+    summary: 'a templates folder (`./templates`, `--templates DIR`) without a template a build renders with: a page template, `print.njk` or `print/print.css`',
+    example:
+      "Expected every template a build renders with, found no index.njk, issue.njk; a templates folder stands in for jianbao's as a whole: copy jianbao's templates (node_modules/jianbao/templates/) into it and edit the copies",
+  },
   'import-format': {
     where: 'Word draft (`jianbao import`)',
     severity: 'error',
