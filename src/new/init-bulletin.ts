@@ -78,8 +78,18 @@ function packageJson(existing: string | undefined, folder: string, version: stri
   const scripts = (manifest.scripts ?? {}) as Record<string, string>;
   const dependencies = (manifest.dependencies ?? {}) as Record<string, string>;
   const devDependencies = (manifest.devDependencies ?? {}) as Record<string, string>;
-  const withJianbao = 'jianbao' in dependencies || 'jianbao' in devDependencies ? dependencies : { ...dependencies, jianbao: `^${version}` };
+  const withJianbao = 'jianbao' in dependencies || 'jianbao' in devDependencies ? dependencies : { ...dependencies, jianbao: packedDependency(version) };
   return `${JSON.stringify({ ...manifest, scripts: { ...SCRIPTS, ...scripts }, dependencies: withJianbao }, null, 2)}\n`;
+}
+
+/**
+ * jianbao as a bulletin depends on it: the packed file kept in its repository (README, Start your
+ * own bulletin), as `npm install ./vendor/jianbao-0.1.0.tgz` records it. Never a registry range:
+ * jianbao is not on the npm registry, and a package published there under its name by anyone
+ * would be installed in its place.
+ */
+export function packedDependency(version: string): string {
+  return `file:vendor/jianbao-${version}.tgz`;
 }
 
 /** A folder name as an npm package name: `Meizhou Bulletin` → `meizhou-bulletin`. */
