@@ -19,7 +19,8 @@ export interface BulletinSettings {
 
 /** The scripts a bulletin's package.json runs jianbao with. */
 const SCRIPTS = { build: 'jianbao build', check: 'jianbao check', dev: 'jianbao dev' } as const;
-const IGNORED = ['dist/', '.cache/', 'node_modules/'] as const;
+/** What a build writes beside the content: `.dist.jianbao-work/` is left behind by a build killed outright (kill -9) until the next one. */
+const IGNORED = ['dist/', '.cache/', 'node_modules/', '.*.jianbao-work/'] as const;
 /** The publishing workflow, jianbao's own with `npx jianbao` for `node bin/jianbao.js`. */
 const WORKFLOW = new URL('../../starter/publish.yml', import.meta.url);
 

@@ -75,7 +75,8 @@ describe('jianbao init', () => {
       // The packed file kept in the repository, never a registry range for a name jianbao does not hold there.
       dependencies: { jianbao: `file:vendor/jianbao-${version()}.tgz` },
     });
-    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.cache/\nnode_modules/\n');
+    // The work folder beside dist/ too, which a build killed outright leaves until the next build.
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.cache/\nnode_modules/\n.*.jianbao-work/\n');
     expect(await readFile(join(dir, '.github/workflows/publish.yml'), 'utf8')).toContain('run: npx jianbao check --content content');
 
     const built = await build({
@@ -118,7 +119,7 @@ describe('jianbao init', () => {
       dependencies: { jianbao: 'file:jianbao-0.1.0.tgz' },
       scripts: { build: 'make', check: 'jianbao check', dev: 'jianbao dev' },
     });
-    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\ndist/\n.cache/\n');
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\ndist/\n.cache/\n.*.jianbao-work/\n');
   });
 
   it('refuses to overwrite a bulletin, and writes nothing then', async () => {
