@@ -23,6 +23,7 @@ import remarkDirectiveNames from './remark-directive-names.ts';
 import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkNoHtml from './remark-no-html.ts';
+import remarkSpacedDestinations from './remark-spaced-destinations.ts';
 import remarkFootnoteMarks from './remark-footnote-marks.ts';
 import rehypeSignature from './rehype-signature.ts';
 import remarkPlaceholders from './remark-placeholders.ts';
@@ -58,6 +59,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkNoHtml)
     .use(remarkFootnoteMarks)
     .use(remarkLocalFiles, { root: options.root })
+    .use(remarkSpacedDestinations)
     .use(remarkRequireArticles)
     .use(remarkPlaceholders)
     .use(remarkHeadingLines)

@@ -286,6 +286,13 @@ export const RULES = {
     summary: 'an image that is not PNG, JPEG, GIF, WebP or AVIF (SVG can run script)',
     example: 'Expected the image to name a png, jpg, jpeg, gif, webp or avif file, got logo.svg; …',
   },
+  'link-space': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'an image or link whose file name has a space (`![](现场 照片.jpg)`), which Markdown leaves as text: the picture would be missing',
+    example:
+      'Unexpected space in the file name of the image `![](现场 照片.jpg)`: Markdown ends an address at a space, so this prints as typed and the picture is not shown; write `![](<现场 照片.jpg>)`, or rename the file without spaces',
+  },
   'image-missing': {
     where: 'Markdown',
     severity: 'error',
