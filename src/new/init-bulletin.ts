@@ -73,14 +73,16 @@ function seriesFile(settings: BulletinSettings): string {
 `;
 }
 
-/** The given package.json with the scripts and the jianbao dependency it lacks, or a new one. */
+/** The given package.json with the scripts, the jianbao dependency and `private` it lacks, or a new one. */
 function packageJson(existing: string | undefined, folder: string, version: string): string {
   const manifest = existing === undefined ? { name: packageName(folder), private: true } : (JSON.parse(existing) as Record<string, unknown>);
   const scripts = (manifest.scripts ?? {}) as Record<string, string>;
   const dependencies = (manifest.dependencies ?? {}) as Record<string, string>;
   const devDependencies = (manifest.devDependencies ?? {}) as Record<string, string>;
   const withJianbao = 'jianbao' in dependencies || 'jianbao' in devDependencies ? dependencies : { ...dependencies, jianbao: packedDependency(version) };
-  return `${JSON.stringify({ ...manifest, scripts: { ...SCRIPTS, ...scripts }, dependencies: withJianbao }, null, 2)}\n`;
+  // Private unless it says otherwise: `npm publish` would put the bulletin, and the licensed font
+  // files its content folder may hold, on the public registry.
+  return `${JSON.stringify({ private: true, ...manifest, scripts: { ...SCRIPTS, ...scripts }, dependencies: withJianbao }, null, 2)}\n`;
 }
 
 /**

@@ -116,6 +116,8 @@ describe('jianbao init', () => {
     await writeFile(join(dir, '.gitignore'), 'node_modules');
     expect((await cli('init', dir, ...settings)).code).toBe(0);
     expect(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))).toEqual({
+      // Kept off the public registry, as the content may hold licensed font files.
+      private: true,
       dependencies: { jianbao: 'file:jianbao-0.1.0.tgz' },
       scripts: { build: 'make', check: 'jianbao check', dev: 'jianbao dev' },
     });
