@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { initBulletin } from '../new/init-bulletin.ts';
+import { initBulletin, packedDependency } from '../new/init-bulletin.ts';
 import type { Command } from './command.ts';
 import { today } from '../util/today.ts';
 import { dateOption } from './new.ts';
@@ -52,19 +53,24 @@ never overwrites a file (a package.json or .gitignore gets what it lacks).`,
     }
     const written = await initBulletin(dir, { title: answers.title!, issuer: answers.issuer!, url: answers.url!, date }, version());
     for (const path of written) io.stdout(`${join(dir, path)}\n`);
-    const cd = dir === '.' ? '' : `cd ${dir} && `;
-    // jianbao is not on the npm registry: the `^version` init wrote installs only once npm has
-    // been given the packed file, which then stands in its place (README, Start your own bulletin).
+    const cd = dir === '.' ? '' : `cd ${shellWord(dir)} && `;
+    // jianbao is not on the npm registry: the dependency init wrote names the packed file, which
+    // is to be copied there (README, Start your own bulletin).
     const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
     const packed = `jianbao-${version()}.tgz`;
-    if (manifest.dependencies?.['jianbao'] === `^${version()}`) {
+    if (manifest.dependencies?.['jianbao'] === packedDependency(version()) && !existsSync(join(dir, 'vendor', packed))) {
       io.stdout(
-        `\nNext: copy ${packed} (npm pack in jianbao's folder writes it) into ${join(dir, 'vendor')}/, then\n  ${cd}npm install ./vendor/${packed} && npx jianbao build\n`,
+        `\nNext: copy ${packed} (npm pack in jianbao's folder writes it) into ${join(dir, 'vendor')}/, then\n  ${cd}npm install && npx jianbao build\n`,
       );
     } else io.stdout(`\nNext: ${cd}npm install && npx jianbao build\n`);
     return 0;
   },
 };
+
+/** `path` as one word of a shell command, quoted where it holds a space or a character the shell reads. */
+function shellWord(path: string): string {
+  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+}
 
 /**
  * Ask each of `keys`' questions on the terminal, in turn. The answers are read as the terminal's

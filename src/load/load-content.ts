@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { problemsIn, reportProblem, type Problems } from '../report/messages.ts';
 import { checkNumbering, repeatedNumbers } from './check-numbering.ts';
 import { reportUnknownRoles } from './distribution.ts';
@@ -14,14 +13,6 @@ export interface LoadedContent extends Problems {
  * it), and check the numbering across the archive.
  */
 export async function loadContent(contentDir: string, memo?: LoadMemo): Promise<LoadedContent> {
-  if (
-    !(await stat(contentDir).then(
-      (found) => found.isDirectory(),
-      () => false,
-    ))
-  ) {
-    throw new Error(`Cannot find the content folder ${contentDir}/; pass --content DIR, or run jianbao where content/ is`);
-  }
   const site = await loadSite(contentDir, memo);
   const loaded = new Map(site.files.map((file) => [file.path, file]));
   // An issue file whose frontmatter has other errors still counts by the numbers it gives right;

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Issue, Series } from '../model.ts';
@@ -58,6 +59,16 @@ export interface LoadMemo {
 }
 
 export async function loadSite(contentDir: string, memo?: LoadMemo): Promise<Site> {
+  // Here, for every command that reads the archive: `new` and `import` run from a subfolder of
+  // the bulletin said only `Cannot find content (ENOENT)`.
+  if (
+    !(await stat(contentDir).then(
+      (found) => found.isDirectory(),
+      () => false,
+    ))
+  ) {
+    throw new Error(`Cannot find the content folder ${contentDir}/; pass --content DIR, or run jianbao where content/ is`);
+  }
   const [{ file: seriesFile, series }, found] = await Promise.all([
     loadSeries(join(contentDir, SERIES_FILE)),
     memo?.contentWalk?.().then((walk) => findIssueFiles(contentDir, walk)) ?? findIssueFiles(contentDir),

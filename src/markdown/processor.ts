@@ -26,6 +26,7 @@ import remarkGfmNoTables from './remark-gfm-no-tables.ts';
 import remarkAddressEnds from './remark-address-ends.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkNoHtml from './remark-no-html.ts';
+import remarkSpacedDestinations from './remark-spaced-destinations.ts';
 import remarkFootnoteMarks from './remark-footnote-marks.ts';
 import rehypeSignature from './rehype-signature.ts';
 import remarkPlaceholders from './remark-placeholders.ts';
@@ -63,6 +64,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkControlCharacters)
     .use(remarkFootnoteMarks)
     .use(remarkLocalFiles, { root: options.root })
+    .use(remarkSpacedDestinations)
     .use(remarkRequireArticles)
     .use(remarkPlaceholders)
     .use(remarkHeadingLines)

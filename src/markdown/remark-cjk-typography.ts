@@ -8,6 +8,7 @@ import { eachNode, SKIP } from '../util/each-node.ts';
 import { headingEndMark } from './heading-end.ts';
 import { HAN, isCjk } from './cjk.ts';
 import { CAPTION } from './rehype-figures.ts';
+import { SPACED_DESTINATION } from './remark-spaced-destinations.ts';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 /** Half-width punctuation with the spaces around it. */
@@ -129,7 +130,10 @@ export default function remarkCjkTypography() {
       if (node.type === 'yaml' && start?.offset !== undefined && end !== undefined)
         spans.push(...printedValues(source, start.offset, end, start.line).map((value) => ({ ...value, block: ++block })));
       if (node.type === 'text' && start?.offset !== undefined && end !== undefined) {
-        spans.push({ text: source.slice(start.offset, end), markdown: true, start: { ...start, offset: start.offset }, block });
+        // An image or link left as text by a space in its file name is `link-space`'s: its brackets
+        // made full width, or the space taken out, would break it further.
+        const text = source.slice(start.offset, end).replace(SPACED_DESTINATION, (typed) => '\uE000'.repeat(typed.length));
+        spans.push({ text, markdown: true, start: { ...start, offset: start.offset }, block });
       }
     });
     const warn = (span: Span, from: number, to: number, reason: string, ruleId: RuleId, expected: string) => {

@@ -19,7 +19,8 @@ export interface BulletinSettings {
 
 /** The scripts a bulletin's package.json runs jianbao with. */
 const SCRIPTS = { build: 'jianbao build', check: 'jianbao check', dev: 'jianbao dev' } as const;
-const IGNORED = ['dist/', '.cache/', 'node_modules/'] as const;
+/** What a build writes beside the content: `.dist.jianbao-work/` is left behind by a build killed outright (kill -9) until the next one. */
+const IGNORED = ['dist/', '.cache/', 'node_modules/', '.*.jianbao-work/'] as const;
 /** The publishing workflow, jianbao's own with `npx jianbao` for `node bin/jianbao.js`. */
 const WORKFLOW = new URL('../../starter/publish.yml', import.meta.url);
 
@@ -72,14 +73,26 @@ function seriesFile(settings: BulletinSettings): string {
 `;
 }
 
-/** The given package.json with the scripts and the jianbao dependency it lacks, or a new one. */
+/** The given package.json with the scripts, the jianbao dependency and `private` it lacks, or a new one. */
 function packageJson(existing: string | undefined, folder: string, version: string): string {
   const manifest = existing === undefined ? { name: packageName(folder), private: true } : (JSON.parse(existing) as Record<string, unknown>);
   const scripts = (manifest.scripts ?? {}) as Record<string, string>;
   const dependencies = (manifest.dependencies ?? {}) as Record<string, string>;
   const devDependencies = (manifest.devDependencies ?? {}) as Record<string, string>;
-  const withJianbao = 'jianbao' in dependencies || 'jianbao' in devDependencies ? dependencies : { ...dependencies, jianbao: `^${version}` };
-  return `${JSON.stringify({ ...manifest, scripts: { ...SCRIPTS, ...scripts }, dependencies: withJianbao }, null, 2)}\n`;
+  const withJianbao = 'jianbao' in dependencies || 'jianbao' in devDependencies ? dependencies : { ...dependencies, jianbao: packedDependency(version) };
+  // Private unless it says otherwise: `npm publish` would put the bulletin, and the licensed font
+  // files its content folder may hold, on the public registry.
+  return `${JSON.stringify({ private: true, ...manifest, scripts: { ...SCRIPTS, ...scripts }, dependencies: withJianbao }, null, 2)}\n`;
+}
+
+/**
+ * jianbao as a bulletin depends on it: the packed file kept in its repository (README, Start your
+ * own bulletin), as `npm install ./vendor/jianbao-0.1.0.tgz` records it. Never a registry range:
+ * jianbao is not on the npm registry, and a package published there under its name by anyone
+ * would be installed in its place.
+ */
+export function packedDependency(version: string): string {
+  return `file:vendor/jianbao-${version}.tgz`;
 }
 
 /** A folder name as an npm package name: `Meizhou Bulletin` → `meizhou-bulletin`. */

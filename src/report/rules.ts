@@ -296,6 +296,13 @@ export const RULES = {
     summary: 'an image that is not PNG, JPEG, GIF, WebP or AVIF (SVG can run script)',
     example: 'Expected the image to name a png, jpg, jpeg, gif, webp or avif file, got logo.svg; …',
   },
+  'link-space': {
+    where: 'Markdown',
+    severity: 'error',
+    summary: 'an image or link whose file name has a space (`![](现场 照片.jpg)`), which Markdown leaves as text: the picture would be missing',
+    example:
+      'Unexpected space in the file name of the image `![](现场 照片.jpg)`: Markdown ends an address at a space, so this prints as typed and the picture is not shown; write `![](<现场 照片.jpg>)`, or rename the file without spaces',
+  },
   'image-missing': {
     where: 'Markdown',
     severity: 'error',
@@ -714,6 +721,13 @@ export const RULES = {
     severity: 'error',
     summary: 'a site or print template (`--templates DIR`) that does not compile, at its line',
     example: 'Template syntax: expected variable end',
+  },
+  'template-missing': {
+    where: 'templates',
+    severity: 'error',
+    summary: 'a templates folder (`./templates`, `--templates DIR`) without a template a build renders with: a page template, `print.njk` or `print/print.css`',
+    example:
+      "Expected every template a build renders with, found no index.njk, issue.njk; a templates folder stands in for jianbao's as a whole: copy jianbao's templates (node_modules/jianbao/templates/) into it and edit the copies",
   },
   'import-format': {
     where: 'Word draft (`jianbao import`)',

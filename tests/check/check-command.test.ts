@@ -128,10 +128,10 @@ describe('jianbao check', () => {
     const result = await runCli('check', '--templates', 'tests/fixtures/templates/broken');
     expect(result.code).toBe(1);
     // The sample content's typography warnings aside.
-    expect(result.lines.filter((line) => !line.includes(': warning: '))).toEqual([
+    expect(result.lines.filter((line) => !line.includes(': warning: ') && !line.endsWith('[template-missing]'))).toEqual([
       'tests/fixtures/templates/broken/issue.njk:3:19: Template syntax: expected variable end [template-syntax]',
       'tests/fixtures/templates/broken/partials/issue-list.njk:3:1: Template syntax: unexpected end of file [template-syntax]',
-      'jianbao: checked 3 issue files in content/: 2 errors and 36 warnings',
+      'jianbao: checked 3 issue files in content/: 3 errors and 36 warnings',
     ]);
   });
 
@@ -140,6 +140,29 @@ describe('jianbao check', () => {
     const result = await runCli('build', '--no-pdf', '--no-cache', '--templates', 'tests/fixtures/templates/broken', '--out', out);
     expect(result.code).toBe(1);
     expect(result.lines).toContain('tests/fixtures/templates/broken/issue.njk:3:19: Template syntax: expected variable end [template-syntax]');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  // An office that put into templates/ only the template it edits: the build would stop on
+  // `template not found: issue.njk` after check had passed.
+  const partial = 'tests/fixtures/templates/partial';
+  const missing =
+    "tests/fixtures/templates/partial: Expected every template a build renders with, found no 404.njk, index.njk, issue.njk, print.njk, print/print.css, search.njk, series.njk, year.njk; a templates folder stands in for jianbao's as a whole: copy jianbao's templates (templates/) into it and edit the copies [template-missing]";
+
+  it('names the templates a templates folder lacks, and where to copy them from', async () => {
+    const result = await runCli('check', '--templates', partial);
+    expect(result.code).toBe(1);
+    expect(result.lines.filter((line) => !line.includes(': warning: '))).toEqual([
+      missing,
+      'jianbao: checked 3 issue files in content/: 1 error and 36 warnings',
+    ]);
+  });
+
+  it('stops a build on a templates folder that lacks a template, before anything is written', async () => {
+    const out = join(await tempDir(), 'dist');
+    const result = await runCli('build', '--no-pdf', '--no-cache', '--templates', partial, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.lines).toContain(missing);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -31,19 +31,27 @@ async function cli(...argv: string[]) {
 const settings = ['--title', '测试市工作简报', '--issuer', '测试市住房和城乡建设局', '--url', 'https://example.org/bulletin/', '--date', '2025-03-04'];
 
 describe('jianbao init', () => {
-  it('says to install jianbao from its packed file where it wrote the dependency, as npm has no jianbao to install', async () => {
+  it('says to copy jianbao’s packed file where the dependency it wrote names it, as npm has no jianbao to install', async () => {
     const dir = await emptyFolder();
     const result = await cli('init', dir, ...settings);
     expect(result.stdout.split('\n').slice(-3)).toEqual([
       `Next: copy jianbao-${version()}.tgz (npm pack in jianbao's folder writes it) into ${dir}/vendor/, then`,
-      `  cd ${dir} && npm install ./vendor/jianbao-${version()}.tgz && npx jianbao build`,
+      `  cd ${dir} && npm install && npx jianbao build`,
       '',
     ]);
   });
 
+  it('quotes a folder with spaces in the command it says to run, so that it can be pasted', async () => {
+    const dir = join(await emptyFolder(), "县 政府 简报's");
+    const result = await cli('init', dir, ...settings);
+    expect(result.stdout.split('\n').at(-2)).toBe(`  cd '${dir.replace("'", `'\\''`)}' && npm install && npx jianbao build`);
+  });
+
   it('says only npm install where package.json already names jianbao, as npm install of the packed file leaves it', async () => {
     const dir = await emptyFolder();
-    await writeFile(join(dir, 'package.json'), '{ "dependencies": { "jianbao": "file:vendor/jianbao-0.1.0.tgz" } }\n');
+    await writeFile(join(dir, 'package.json'), `{ "dependencies": { "jianbao": "file:vendor/jianbao-${version()}.tgz" } }\n`);
+    await mkdir(join(dir, 'vendor'));
+    await writeFile(join(dir, 'vendor', `jianbao-${version()}.tgz`), '');
     const result = await cli('init', dir, ...settings);
     expect(result.stdout.endsWith(`\nNext: cd ${dir} && npm install && npx jianbao build\n`)).toBe(true);
   });
@@ -64,9 +72,11 @@ describe('jianbao init', () => {
     expect(manifest).toMatchObject({
       private: true,
       scripts: { build: 'jianbao build', check: 'jianbao check', dev: 'jianbao dev' },
-      dependencies: { jianbao: '^0.1.0' },
+      // The packed file kept in the repository, never a registry range for a name jianbao does not hold there.
+      dependencies: { jianbao: `file:vendor/jianbao-${version()}.tgz` },
     });
-    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.cache/\nnode_modules/\n');
+    // The work folder beside dist/ too, which a build killed outright leaves until the next build.
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.cache/\nnode_modules/\n.*.jianbao-work/\n');
     expect(await readFile(join(dir, '.github/workflows/publish.yml'), 'utf8')).toContain('run: npx jianbao check --content content');
 
     const built = await build({
@@ -106,10 +116,12 @@ describe('jianbao init', () => {
     await writeFile(join(dir, '.gitignore'), 'node_modules');
     expect((await cli('init', dir, ...settings)).code).toBe(0);
     expect(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))).toEqual({
+      // Kept off the public registry, as the content may hold licensed font files.
+      private: true,
       dependencies: { jianbao: 'file:jianbao-0.1.0.tgz' },
       scripts: { build: 'make', check: 'jianbao check', dev: 'jianbao dev' },
     });
-    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\ndist/\n.cache/\n');
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\ndist/\n.cache/\n.*.jianbao-work/\n');
   });
 
   it('refuses to overwrite a bulletin, and writes nothing then', async () => {

@@ -100,6 +100,13 @@ describe('jianbao new', () => {
     expect(result.code).toBe(1);
     expect(result.lines.at(-1)).toBe('jianbao: 1 error in the content; nothing was written');
   });
+
+  // As run from a subfolder of the bulletin, where they said only `Cannot find content (ENOENT)`.
+  it('says, as check does, that the content folder is missing, and so does import', async () => {
+    const missing = 'jianbao: Cannot find the content folder no/such/folder/; pass --content DIR, or run jianbao where content/ is\n';
+    expect(await runCli('new', '--content', 'no/such/folder')).toMatchObject({ code: 1, stderr: missing });
+    expect(await runCli('import', 'tests/fixtures/import/whole-bulletin.docx', '--content', 'no/such/folder')).toMatchObject({ code: 1, stderr: missing });
+  });
 });
 
 describe('nextIssue', () => {
