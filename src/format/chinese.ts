@@ -25,7 +25,16 @@ export function documentTitle(issue: Numbered & Pick<Issue, 'title'>): string {
 
 /** `2021年第11期 总第18期`, `2021年增刊第1期` (a supplement may have no total). */
 export function issueLabel(issue: Numbered & Pick<Issue, 'total'>): string {
-  return issue.total === undefined ? issueName(issue) : `${issueName(issue)} 总第${issue.total}期`;
+  return withTotal(issueName(issue), issue);
+}
+
+/** `2021年第11期 总第18期` without a special issue's name: a masthead's issue line, which prints under the name. */
+export function issueLine(issue: Pick<Issue, 'year' | 'number' | 'supplement' | 'total'>): string {
+  return withTotal(issueNumber(issue), issue);
+}
+
+function withTotal(name: string, issue: Pick<Issue, 'total'>): string {
+  return issue.total === undefined ? name : `${name} 总第${issue.total}期`;
 }
 
 /** `正勇、王晖。` from a list; a string is kept as written and closed with `。` if it lacks one. */

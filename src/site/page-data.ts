@@ -1,5 +1,5 @@
 import type { Article, DistributionEntry, Issue, RenderedIssue } from '../model.ts';
-import { documentTitle, formatDate, formatRecipients, issueLabel, issueName } from '../format/chinese.ts';
+import { documentTitle, formatDate, formatRecipients, issueLabel, issueLine, issueName } from '../format/chinese.ts';
 import { phrases } from '../markdown/phrases.ts';
 import { escapeXml } from './xml.ts';
 
@@ -18,7 +18,7 @@ export function issueSummary(rendered: RenderedIssue) {
     ...withoutText(issue),
     label: issueLabel(issue),
     /** `2021年第11期 总第18期`: the masthead's issue line, without a special issue's name, which the masthead prints above it. */
-    issueLine: issueLabel({ ...issue, special: undefined }),
+    issueLine: issueLine(issue),
     /** `2021年增刊第1期`, `防汛专刊 2021年第5期`: the label without the total, for links between issues. */
     name: issueName(issue),
     documentTitle: documentTitle(issue),

@@ -9,6 +9,8 @@ import { validateContent } from '../../src/pipeline.ts';
 import type { RenderedIssue } from '../../src/model.ts';
 import { createNunjucksEngine } from '../../src/site/engine.ts';
 import { issueView } from '../../src/site/page-data.ts';
+import { renderPages } from '../../src/site/render-pages.ts';
+import { pageFile } from '../../src/site/site-page.ts';
 import { renderSite } from '../../src/site/site-pages.ts';
 import { formatBytes } from '../../src/site/site-view.ts';
 
@@ -34,6 +36,20 @@ beforeAll(async () => {
 afterAll(() => rm(join(out, '..'), { recursive: true, force: true }));
 
 describe('site pages', () => {
+  it('makes every page without reading an issue’s Markdown, which a build does not hold by then (see BuildCache.release)', () => {
+    const unread = issues.map((rendered) => ({
+      ...rendered,
+      issue: Object.defineProperty({ ...rendered.issue }, 'markdown', {
+        get: () => {
+          throw new Error(`Read the Markdown of ${rendered.issue.source}`);
+        },
+        enumerable: true,
+      }),
+    }));
+    const pages = [...renderPages(createNunjucksEngine(BUNDLED_TEMPLATES), sampleSeries, unread)].map(pageFile);
+    expect(pages.map((file) => file.path)).toContain('2021/11/index.html');
+  });
+
   it('gives every page lang, title, description, canonical and Open Graph', async () => {
     for (const path of ['index.html', '2021/index.html', '2021/11/index.html', 'search/index.html']) {
       const html = await page(path);
