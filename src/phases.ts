@@ -16,3 +16,4 @@ export { renderPages } from './site/render-pages.ts';
 export { pageFile } from './site/site-page.ts';
 export { SearchInput, searchIndex } from './search/search-index.ts';
 export { issueAttachments } from './output/attachments.ts';
+export { nameClashes } from './output/name-clashes.ts';

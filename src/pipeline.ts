@@ -322,7 +322,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     if (!seed) dropSpare(work.dir);
     // Loaded only now, once there is something to build: see phases.ts.
     const phases = await import('./phases.ts');
-    const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition } = phases;
+    const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition, nameClashes } = phases;
     const { readAssets, renderPages, pageFile, SearchInput, searchIndex, issueAttachments } = phases;
     const loaded = await phase('load', () => loadContent(contentDir, cache));
     const { site } = loaded;
@@ -336,7 +336,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     const { validation, errors } = await phase('validate', async () => {
       const templates = problemsIn(await checkTemplates(templatesDir, engine));
       const content = await renderContent(loaded, { cache, onIssue });
-      return { validation: content, errors: [...content.errors, ...templates.errors] };
+      return { validation: content, errors: [...content.errors, ...nameClashes(content.issues), ...templates.errors] };
     });
     const { issues } = validation;
     if (errors.length > 0 || (options.strict && validation.warnings.length > 0)) throw new ContentError(errors, validation.warnings);

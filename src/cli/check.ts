@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolveTemplates } from '../site/templates-folder.ts';
 import { applyFixes } from '../markdown/apply-fixes.ts';
 import { checkTemplates } from '../site/check-templates.ts';
+import { nameClashes } from '../output/name-clashes.ts';
 import { withValidation } from '../pipeline.ts';
 import { createNunjucksEngine } from '../site/engine.ts';
 import { formatMessage, formatProblems, problemsIn, summarizeCounts } from '../report/messages.ts';
@@ -62,7 +63,7 @@ async function check(
       for (const fix of fixed)
         io.stdout(`${formatMessage(fix.message).replace(/warning: .*?(?=( \[[a-z-]+\])?$)/, `fixed: “${fix.actual}” → “${fix.expected}”`)}\n`);
       const fixedMessages = new Set(fixed.map((fix) => fix.message));
-      const errors = [...content.errors, ...inTemplates.errors];
+      const errors = [...content.errors, ...nameClashes(content.issues), ...inTemplates.errors];
       const folder = values.content.replace(/\/+$/, '') || '.';
       const count = content.site.files.length - 1;
       const checked = `checked ${count} issue file${count === 1 ? '' : 's'} in ${folder}/`;

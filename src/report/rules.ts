@@ -384,6 +384,14 @@ export const RULES = {
       'Cannot show photo.png as a photo: it holds SVG data, not the PNG, JPEG, WebP, AVIF or GIF its name says, so the page and the PDF would show it broken; save it again as JPEG or PNG',
     ],
   },
+  'attachment-name': {
+    where: 'Markdown',
+    severity: 'error',
+    summary:
+      'a file the issue links or shows named as a file the build makes beside its page (`index.html`, `2021-11.pdf`, `share.png`), which would take its place',
+    example:
+      "Cannot publish 2021-11.pdf, which this issue links or shows: the build writes the issue's PDF under that name beside it, which would take its place; rename the file and its link",
+  },
   'image-copy-name': {
     where: 'Markdown',
     severity: 'error',
