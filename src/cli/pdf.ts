@@ -134,7 +134,7 @@ async function printIssue(
     try {
       const pdf = await edition.render(rendered, resolve(out));
       for (const line of formatProblems({ errors: [], warnings: pdf.warnings })) io.stderr(`${line}\n`);
-      io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} pages, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
+      io.stdout(`jianbao: ${view.label} → ${out} (${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${pdf.size} bytes, ${pdf.ms} ms)\n`);
     } finally {
       await printer.close();
     }

@@ -111,7 +111,9 @@ describe('lists split over pages', () => {
     expect(cards(second)).toEqual(Array.from({ length: 5 }, (_, index) => `2001年第${15 - index}期 总第${15 - index}期`));
     expect(cards(last)).toEqual(Array.from({ length: 10 }, (_, index) => `2001年第${10 - index}期 总第${10 - index}期`));
     // Every page says how many issues the year has, and where it stands.
-    for (const html of [first, second, last]) expect(html).toContain('<p>共25期</p>');
+    for (const html of [second, last]) expect(html).toContain('<p>共25期</p>');
+    // The first, whose page links are at its foot, says it lists the newest, and links the next.
+    expect(first).toContain('<p>共25期，本页列出最新的10期，更早的见<a href="../2001/page/2/">下一页</a></p>');
     expect(second).toContain('<title>梅州市城镇老旧小区改造工作简报 2001年（第2页）</title>');
     expect(second).toContain('<link rel="canonical" href="https://example.org/jianbao/2001/page/2/">');
     expect(second).toContain('<li><a rel="prev" href="../../../2001/">上一页</a></li>');
