@@ -36,6 +36,8 @@ function showsAddress(text: string, href: string, address: string): boolean {
  * (`市住房城乡建设局网站（https://zjj.meizhou.gov.cn）`), unless the text is the address
  * already. The web page keeps the link as written, and so does the PDF's own link, which a
  * reader on screen can click. Links to files and to places in the issue print as their text.
+ * An address, printed after the text or as the text, is marked `link-address` (breaks anywhere)
+ * or, a telephone number, `link-tel` (never breaks); a link's other text breaks as text does.
  */
 export default function rehypePrintLinkAddresses() {
   return (tree: Root) => {
@@ -44,14 +46,22 @@ export default function rehypePrintLinkAddresses() {
       const href = node.properties.href;
       if (typeof href !== 'string' || !PRINTED.test(href)) return SKIP;
       const address = printedAddress(href);
-      if (showsAddress(textOf(node).trim(), href, address)) return SKIP;
+      // A telephone number is kept on one line (print.css); a web or mail address breaks anywhere.
+      const className = /^tel:/i.test(href) ? ['link-tel'] : ['link-address'];
+      if (showsAddress(textOf(node).trim(), href, address)) {
+        node.data = {
+          ...node.data,
+          print: { ...node, properties: { ...node.properties, className }, data: undefined },
+        } as Partial<ElementData> as ElementData;
+        return SKIP;
+      }
       const printed: Element = {
         type: 'element',
         tagName: 'span',
         properties: {},
         children: [
           { ...node, data: undefined },
-          { type: 'element', tagName: 'span', properties: { className: ['link-address'] }, children: [{ type: 'text', value: `（${address}）` }] },
+          { type: 'element', tagName: 'span', properties: { className }, children: [{ type: 'text', value: `（${address}）` }] },
         ],
       };
       // Cast as in rehype-articles: hast-util-from-parse5 (jianbao import) makes `position` required.
