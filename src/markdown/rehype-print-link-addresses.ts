@@ -6,11 +6,38 @@ import { eachNode, SKIP } from '../util/each-node.ts';
 const PRINTED = /^(?:https?:\/\/|mailto:|tel:)/i;
 
 /**
+ * The address as a reader types or dials it: Markdown percent-encodes Chinese in an address
+ * (`<https://example.cn/通知>`), which would print as `%E9%80%9A…`, so a run of encoded bytes
+ * of characters beyond ASCII is decoded (`%20`, `%2F` stay as they mean something else written
+ * out); and a mail link's `?subject=…` is no part of the mail address.
+ */
+function printedAddress(href: string): string {
+  const address = href.replace(/(?:%[89a-f][0-9a-f])+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+  if (/^mailto:/i.test(address)) return address.slice('mailto:'.length).replace(/\?.*$/, '');
+  return address.replace(/^tel:/i, '');
+}
+
+/** Whether a link's text is its address already; a telephone number's however it is spaced or dashed. */
+function showsAddress(text: string, href: string, address: string): boolean {
+  if (text === address || text === address.replace(/^https?:\/\//i, '').replace(/\/$/, '')) return true;
+  const digits = (value: string) => value.replace(/\D/g, '');
+  return /^tel:/i.test(href) && /^\+?[\d\s()（）-]+$/.test(text) && digits(text) === digits(address);
+}
+
+/**
  * On paper a link cannot be followed: the print edition prints a web address, mail address or
  * telephone number after the link's text in full-width brackets, as a citation does
  * (`市住房城乡建设局网站（https://zjj.meizhou.gov.cn）`), unless the text is the address
  * already. The web page keeps the link as written, and so does the PDF's own link, which a
  * reader on screen can click. Links to files and to places in the issue print as their text.
+ * An address, printed after the text or as the text, is marked `link-address` (breaks anywhere)
+ * or, a telephone number, `link-tel` (never breaks); a link's other text breaks as text does.
  */
 export default function rehypePrintLinkAddresses() {
   return (tree: Root) => {
@@ -18,16 +45,23 @@ export default function rehypePrintLinkAddresses() {
       if (node.type !== 'element' || node.tagName !== 'a') return;
       const href = node.properties.href;
       if (typeof href !== 'string' || !PRINTED.test(href)) return SKIP;
-      const address = href.replace(/^(?:mailto|tel):/i, '');
-      const text = textOf(node).trim();
-      if (text === address || text === href || text === href.replace(/^https?:\/\//i, '').replace(/\/$/, '')) return SKIP;
+      const address = printedAddress(href);
+      // A telephone number is kept on one line (print.css); a web or mail address breaks anywhere.
+      const className = /^tel:/i.test(href) ? ['link-tel'] : ['link-address'];
+      if (showsAddress(textOf(node).trim(), href, address)) {
+        node.data = {
+          ...node.data,
+          print: { ...node, properties: { ...node.properties, className }, data: undefined },
+        } as Partial<ElementData> as ElementData;
+        return SKIP;
+      }
       const printed: Element = {
         type: 'element',
         tagName: 'span',
         properties: {},
         children: [
           { ...node, data: undefined },
-          { type: 'element', tagName: 'span', properties: { className: ['link-address'] }, children: [{ type: 'text', value: `（${address}）` }] },
+          { type: 'element', tagName: 'span', properties: { className }, children: [{ type: 'text', value: `（${address}）` }] },
         ],
       };
       // Cast as in rehype-articles: hast-util-from-parse5 (jianbao import) makes `position` required.

@@ -2,8 +2,8 @@
  * A web address, a word and a line of code longer than a line (tests/fixtures/print-pages/links)
  * break inside the 版心: unbroken, they ran past the right edge, the layout counted a page more
  * than Chromium printed, and the build stopped on the 版记's place. Code prints in the bundled
- * faces, not in the machine's monospace one; a link to a file beside the issue goes to the site.
- * One PDF.
+ * faces, not in the machine's monospace one; a link to a file beside the issue goes to the site;
+ * a link's text that is not an address (a telephone number) breaks as text does. One PDF.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ it('breaks a web address and a word longer than a line inside the 版心, and pr
   const pdf = readFileSync(result.output, 'latin1');
   expect(pdf).toContain('/URI (https://example.org/jianbao/2021/1/figures.csv)');
   expect(pdf).not.toContain('/URI (file:');
+  // A telephone number linked at a line's end goes to the next line whole, where it broke as 07 / 53-8821234.
+  expect(printed.some((word) => word.text.includes('0753-8821234'))).toBe(true);
   // The paragraph indented with four half-width spaces is text, not code.
   expect(printed.map((word) => word.text).join('')).toContain('缩进四个半角空格的段落');
   expect(pdffonts(result.output).map((font) => font.name.replace(/^[A-Z]{6}\+/, '').replace(/-.*/, ''))).toSatisfy((names: string[]) =>
