@@ -2,6 +2,8 @@ import type { Element, ElementData, Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
 import { eachNode, SKIP } from '../util/each-node.ts';
 
+const HEADING = /^h[1-6]$/;
+
 /** The schemes of addresses a reader of the paper can type or dial. */
 const PRINTED = /^(?:https?:\/\/|mailto:|tel:)/i;
 
@@ -35,13 +37,17 @@ function showsAddress(text: string, href: string, address: string): boolean {
  * telephone number after the link's text in full-width brackets, as a citation does
  * (`市住房城乡建设局网站（https://zjj.meizhou.gov.cn）`), unless the text is the address
  * already. The web page keeps the link as written, and so does the PDF's own link, which a
- * reader on screen can click. Links to files and to places in the issue print as their text.
+ * reader on screen can click. Links to files and to places in the issue, and links in headings,
+ * print as their text.
  * An address, printed after the text or as the text, is marked `link-address` (breaks anywhere)
  * or, a telephone number, `link-tel` (never breaks); a link's other text breaks as text does.
  */
 export default function rehypePrintLinkAddresses() {
   return (tree: Root) => {
     eachNode(tree, (node) => {
+      // A title's or subhead's link prints as its text, as in the contents list: an address
+      // would run on inside a 2号 title (`链接测试县政府网（https:// / www.…）`).
+      if (node.type === 'element' && HEADING.test(node.tagName)) return SKIP;
       if (node.type !== 'element' || node.tagName !== 'a') return;
       const href = node.properties.href;
       if (typeof href !== 'string' || !PRINTED.test(href)) return SKIP;

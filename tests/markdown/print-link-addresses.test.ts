@@ -54,4 +54,10 @@ describe('rehypePrintLinkAddresses', () => {
     expect(print).toBe(web.replace(/<a href="(?:https?|mailto):[^"]*"/g, '$& class="link-address"'));
     expect(print).not.toContain('（');
   });
+
+  it('prints a link in a title or subhead as its text, as the contents list does', async () => {
+    const { web, print } = await editions('## 链接测试[县政府网](https://www.pingyuan.gov.cn/)\n\n### 一、小标题[链接](tel:0753-8821234)\n');
+    expect(print).toBe(web);
+    expect(print).not.toContain('（');
+  });
 });
