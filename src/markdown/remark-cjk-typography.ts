@@ -27,8 +27,11 @@ const SPACE_BY_MARK = /(?<=\S) +(?=[，。、；：？！）》」』”’])|(?
 /**
  * Marks typed on a Latin keyboard that GB/T 15834 sets otherwise in Chinese text, each with its
  * form: an ellipsis typed as dots or stops (`...`, `。。。`) or as one `…` is `……`, a dash typed
- * as hyphens (`--`) is `——`, a title in doubled angle brackets (`<<决议>>`) is `《决议》`. Dots
- * and hyphens only beside Chinese, as `1...5` and `--help` are not Chinese text.
+ * as hyphens (`--`) is `——`, a title in doubled angle brackets (`<<决议>>`) is `《决议》`, a range
+ * of numbers typed with a tilde (`3~5天`) is `3～5天`, and a comma, 顿号, semicolon, colon or stop
+ * typed twice (`，，`, `。。`; three stops are an ellipsis) is one. Dots and hyphens only beside
+ * Chinese, as `1...5` and `--help` are not Chinese text; not `？？` or `！！`, which GB/T 15834
+ * allows for a strong question or exclamation.
  */
 const MARK_SLIPS: readonly {
   readonly pattern: RegExp;
@@ -39,6 +42,8 @@ const MARK_SLIPS: readonly {
   { pattern: /\.{3,}|。{3,}|(?<!…)…(?!…)/g, name: 'an ellipsis', beside: true, form: () => '……' },
   { pattern: /(?<!-)-{2,3}(?!-)/g, name: 'a dash', beside: true, form: () => '——' },
   { pattern: /<<([^<>\n]*\p{Script=Han}[^<>\n]*)>>/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
+  { pattern: /(?<=[0-9%℃])~(?=[0-9])/g, name: 'a range', beside: false, form: () => '～' },
+  { pattern: /([，、；：])\1+|(?<!。)。。(?!。)/g, name: 'a mark typed twice', beside: false, form: (typed) => typed[0]! },
 ];
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;

@@ -433,7 +433,8 @@ export const RULES = {
   'cjk-punctuation': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'half-width punctuation in Chinese text, or an ellipsis, dash or title marks typed as `...`, `--`, `<<…>>`; `check --fix` fixes it',
+    summary:
+      'half-width punctuation in Chinese text, an ellipsis, dash, title marks or range typed as `...`, `--`, `<<…>>`, `3~5`, or a mark typed twice (`，，`); `check --fix` fixes it',
     example: 'Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834)',
   },
   'cjk-space': {
