@@ -28,28 +28,56 @@ export default function remarkAddressEnds() {
       // `<…>` and `[…](…)` say where the address ends; a bare one made by GFM's pass has no place.
       const bare = start === undefined || (source[start] !== '<' && source[start] !== '[');
       if (!text || !bare || !/^(?:https?:\/\/|www\.)/i.test(text.value) || !node.url.endsWith(text.value)) return SKIP;
-      const cut = text.value.search(NON_ASCII);
-      if (cut === -1) return SKIP;
-      const kept = text.value.slice(0, cut).replace(TRAILING, '');
+      if (!NON_ASCII.test(text.value)) return SKIP;
+      const prefix = node.url.slice(0, node.url.length - text.value.length);
       const parts: (Link | Text)[] = [];
-      // `www.` or `https://` alone, Chinese after it, is no address.
-      if (/[^/.]\.[^/.]/.test(kept)) {
-        const url = node.url.slice(0, node.url.length - text.value.length) + kept;
-        parts.push({ ...node, url, children: [{ ...text, value: kept, position: shifted(text, 0, kept.length) }], position: shifted(node, 0, kept.length) });
+      let done = 0;
+      for (const [from, to] of addresses(text.value)) {
+        if (from > done) parts.push({ type: 'text', value: text.value.slice(done, from), position: shifted(node, done, from - done) });
+        const kept = text.value.slice(from, to);
+        const url = from === 0 ? prefix + kept : /^www\./i.test(kept) ? `http://${kept}` : kept;
+        parts.push({
+          ...node,
+          url,
+          children: [{ ...text, value: kept, position: shifted(text, from, kept.length) }],
+          position: shifted(node, from, kept.length),
+        });
+        done = to;
       }
       const next = parent.children[index + 1];
       const joined = next?.type === 'text' ? next : undefined;
-      const restStart = parts.length === 0 ? 0 : kept.length;
       const restEnd = joined?.position ?? node.position;
       parts.push({
         type: 'text',
-        value: text.value.slice(restStart) + (joined?.value ?? ''),
-        position: restEnd && node.position && { start: shifted(node, restStart, 0)!.start, end: restEnd.end },
+        value: text.value.slice(done) + (joined?.value ?? ''),
+        position: restEnd && node.position && { start: shifted(node, done, 0)!.start, end: restEnd.end },
       });
       parent.children.splice(index, joined ? 2 : 1, ...parts);
       return index + parts.length;
     });
   };
+}
+
+/** Where an address starts in the text after one: not after a Latin letter, as GFM starts one. */
+const ADDRESS_START = /(?<![A-Za-z])(?:https?:\/\/|www\.)/gi;
+
+/**
+ * The addresses in the text of a bare one, each from–to: the first at its start, the next where one
+ * starts in the Chinese text after it, which GFM took into the first up to the next space
+ * (`网站https://a.cn，或访问https://b.cn了解`), each up to its first character outside ASCII,
+ * without trailing punctuation, and only with a domain (`www.` or `https://` alone is none).
+ */
+function addresses(value: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (let from: number | undefined = 0; from !== undefined; ) {
+    const cut = value.slice(from).search(NON_ASCII);
+    const end = cut === -1 ? value.length : from + cut;
+    const kept = value.slice(from, end).replace(TRAILING, '');
+    if (/[^/.]\.[^/.]/.test(kept)) found.push([from, from + kept.length]);
+    ADDRESS_START.lastIndex = end;
+    from = ADDRESS_START.exec(value)?.index;
+  }
+  return found;
 }
 
 /** The place `from` characters into `node` for `length` characters, on its line: a bare address is one line. */

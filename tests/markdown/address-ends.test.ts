@@ -24,6 +24,13 @@ describe('remarkAddressEnds', () => {
     );
   });
 
+  it('links each bare address in Chinese text, not only the first, which GFM read to the next space', async () => {
+    expect(await html('网站（https://a.cn/x）查询，或访问https://www.meizhou.gov.cn/a.html了解，登录www.b.cn。')).toBe(
+      '<p>网站（<a href="https://a.cn/x">https://a.cn/x</a>）查询，或访问<a href="https://www.meizhou.gov.cn/a.html">https://www.meizhou.gov.cn/a.html</a>了解，登录<a href="http://www.b.cn">www.b.cn</a>。</p>',
+    );
+    expect(await html('见https://a.cn及https://中文和xhttps://c.cn。')).toBe('<p>见<a href="https://a.cn">https://a.cn</a>及https://中文和xhttps://c.cn。</p>');
+  });
+
   it('leaves text that only starts like an address as text, and addresses written <…> or […](…) as written', async () => {
     expect(await html('登录www.梅州。及https://中文')).toBe('<p>登录www.梅州。及https://中文</p>');
     expect(await html('见<https://example.org/路径>和[链接](https://a.cn/甲)。')).toBe(
