@@ -1,5 +1,7 @@
 import type { Link, Root, Text } from 'mdast';
+import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { reportProblem } from '../report/messages.ts';
 import { eachNode, SKIP } from '../util/each-node.ts';
 
 /** GFM's trailing punctuation, which it leaves out of a bare address (`https://a.cn.` links `https://a.cn`). */
@@ -18,7 +20,8 @@ const NON_ASCII = /\P{ASCII}/u;
  * Hand-written: remark-gfm ends bare addresses at ASCII whitespace only, and no kept plugin
  * ends them at Chinese text.
  */
-export default function remarkAddressEnds() {
+export default function remarkAddressEnds(this: Processor) {
+  const processor = this;
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     eachNode(tree, (node, index, parent) => {
@@ -28,7 +31,8 @@ export default function remarkAddressEnds() {
       // `<…>` and `[…](…)` say where the address ends; a bare one made by GFM's pass has no place.
       const bare = start === undefined || (source[start] !== '<' && source[start] !== '[');
       if (!text || !bare || !/^(?:https?:\/\/|www\.)/i.test(text.value) || !node.url.endsWith(text.value)) return SKIP;
-      if (!NON_ASCII.test(text.value)) return SKIP;
+      const cut = text.value.search(NON_ASCII);
+      if (cut === -1) return SKIP;
       const prefix = node.url.slice(0, node.url.length - text.value.length);
       const parts: (Link | Text)[] = [];
       let done = 0;
@@ -44,6 +48,19 @@ export default function remarkAddressEnds() {
         });
         done = to;
       }
+      const at = node.position?.start.offset;
+      // Not the address of a link GFM took apart (`[通知](https://…)` after one), which its fix mends.
+      if (at !== undefined && source.slice(at - 2, at) !== '](' && lostMarkup(processor, source.slice(at + cut).split(/\s/, 1)[0]!)) {
+        const [address] = addresses(text.value).map(([from, to]) => text.value.slice(from, to));
+        const written = address?.startsWith('www.') ? `[${address}](http://${address})` : `<${address}>`;
+        const message = reportProblem(
+          file,
+          `Unexpected Markdown right after the web address ${address}: GFM reads the text after a bare address into it up to the next space, so the marks there print as typed; write the address as ${written}`,
+          { place: shifted(node, 0, address?.length ?? 0), ruleId: 'address-markup' },
+        );
+        message.actual = address;
+        message.expected = [written];
+      }
       const next = parent.children[index + 1];
       const joined = next?.type === 'text' ? next : undefined;
       const restEnd = joined?.position ?? node.position;
@@ -56,6 +73,23 @@ export default function remarkAddressEnds() {
       return index + parts.length;
     });
   };
+}
+
+/** A footnote mark, which a paragraph read on its own, without the notes, leaves as text. */
+const FOOTNOTE_MARK = /\[\^[^\]\s]+\]/;
+
+/**
+ * Whether `markdown`, the text GFM read into a bare address after its end, holds marks Markdown
+ * would have read (a link, bold, code, a footnote mark): read on its own, it is more than text
+ * and bare addresses.
+ */
+function lostMarkup(processor: Processor, markdown: string): boolean {
+  const paragraph = (processor.parse(markdown) as Root).children[0];
+  if (FOOTNOTE_MARK.test(markdown)) return true;
+  return (
+    paragraph?.type === 'paragraph' &&
+    paragraph.children.some((child) => child.type !== 'text' && (child.type !== 'link' || '[<'.includes(markdown[child.position?.start.offset ?? 0]!)))
+  );
 }
 
 /** Where an address starts in the text after one: not after a Latin letter, as GFM starts one. */
