@@ -199,14 +199,20 @@ export default function remarkCjkTypography() {
           warn(span, match.index, end, `Unexpected “${match[0]}” for ${name} in Chinese text; use “${expected}” (GB/T 15834)`, 'cjk-punctuation', expected);
         }
       }
-      for (const match of span.text.matchAll(SPACE_BY_MARK)) {
-        const mark = span.text[match.index - 1]!;
-        const next = span.text[match.index + match[0].length]!;
+      // The characters past the span's ends, past emphasis marks: a space after bold `**注意：** 请`
+      // or before a mark after code `` `x` ，`` is beside the mark all the same.
+      const before = span.markdown ? (charAround(source, span.start.offset, -1) ?? '') : '';
+      const after = span.markdown ? (charAround(source, span.start.offset + span.text.length, 1) ?? '') : '';
+      for (const match of `${before}${span.text}${after}`.matchAll(SPACE_BY_MARK)) {
+        const index = match.index - before.length;
+        if (index < 0 || index + match[0].length > span.text.length) continue;
+        const mark = index === 0 ? before : span.text[index - 1]!;
+        const next = span.text[index + match[0].length] ?? after;
         const [where, of] = /[，。、；：？！）》」』”’]/.test(next) && !/[，。、；：？！（《「『“‘]/.test(mark) ? ['before', next] : ['after', mark];
         warn(
           span,
-          match.index,
-          match.index + match[0].length,
+          index,
+          index + match[0].length,
           `Unexpected space ${where} “${of}”: full-width punctuation carries its own space, so the gap prints too wide; remove it`,
           'cjk-space',
           '',

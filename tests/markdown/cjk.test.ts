@@ -177,6 +177,8 @@ describe('the rules, as the fixtures show them', () => {
     ]);
     // Dots, hyphens and dashes that are not Chinese punctuation typed wrong are left alone.
     expect(fixed.split('\n')[10]).toBe(typed.split('\n')[10]);
+    // A space beside a mark past bold or code is beside it all the same.
+    expect(fixed.split('\n')[12]).toBe('**注意：**请按时报送，命令`npm`，然后推进。');
   });
 
   it('warns of a range typed with a tilde and of a mark typed twice, whose fixes print them as GB/T 15834 sets them', async () => {
