@@ -27,8 +27,11 @@ const SPACE_BY_MARK = /(?<=\S) +(?=[，。、；：？！）》」』”’])|(?
 /**
  * Marks typed on a Latin keyboard that GB/T 15834 sets otherwise in Chinese text, each with its
  * form: an ellipsis typed as dots or stops (`...`, `。。。`) or as one `…` is `……`, a dash typed
- * as hyphens (`--`) is `——`, a title in doubled angle brackets (`<<决议>>`) is `《决议》`. Dots
- * and hyphens only beside Chinese, as `1...5` and `--help` are not Chinese text.
+ * as hyphens (`--`) is `——`, a title in doubled angle brackets (`<<决议>>`) is `《决议》`, a range
+ * of numbers typed with a tilde (`3~5天`) is `3～5天`, and a comma, 顿号, semicolon, colon or stop
+ * typed twice (`，，`, `。。`; three stops are an ellipsis) is one. Dots and hyphens only beside
+ * Chinese, as `1...5` and `--help` are not Chinese text; not `？？` or `！！`, which GB/T 15834
+ * allows for a strong question or exclamation.
  */
 const MARK_SLIPS: readonly {
   readonly pattern: RegExp;
@@ -39,6 +42,8 @@ const MARK_SLIPS: readonly {
   { pattern: /\.{3,}|。{3,}|(?<!…)…(?!…)/g, name: 'an ellipsis', beside: true, form: () => '……' },
   { pattern: /(?<!-)-{2,3}(?!-)/g, name: 'a dash', beside: true, form: () => '——' },
   { pattern: /<<([^<>\n]*\p{Script=Han}[^<>\n]*)>>/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
+  { pattern: /(?<=[0-9%℃])~(?=[0-9])/g, name: 'a range', beside: false, form: () => '～' },
+  { pattern: /([，、；：])\1+|(?<!。)。。(?!。)/g, name: 'a mark typed twice', beside: false, form: (typed) => typed[0]! },
 ];
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;
@@ -194,14 +199,20 @@ export default function remarkCjkTypography() {
           warn(span, match.index, end, `Unexpected “${match[0]}” for ${name} in Chinese text; use “${expected}” (GB/T 15834)`, 'cjk-punctuation', expected);
         }
       }
-      for (const match of span.text.matchAll(SPACE_BY_MARK)) {
-        const mark = span.text[match.index - 1]!;
-        const next = span.text[match.index + match[0].length]!;
+      // The characters past the span's ends, past emphasis marks: a space after bold `**注意：** 请`
+      // or before a mark after code `` `x` ，`` is beside the mark all the same.
+      const before = span.markdown ? (charAround(source, span.start.offset, -1) ?? '') : '';
+      const after = span.markdown ? (charAround(source, span.start.offset + span.text.length, 1) ?? '') : '';
+      for (const match of `${before}${span.text}${after}`.matchAll(SPACE_BY_MARK)) {
+        const index = match.index - before.length;
+        if (index < 0 || index + match[0].length > span.text.length) continue;
+        const mark = index === 0 ? before : span.text[index - 1]!;
+        const next = span.text[index + match[0].length] ?? after;
         const [where, of] = /[，。、；：？！）》」』”’]/.test(next) && !/[，。、；：？！（《「『“‘]/.test(mark) ? ['before', next] : ['after', mark];
         warn(
           span,
-          match.index,
-          match.index + match[0].length,
+          index,
+          index + match[0].length,
           `Unexpected space ${where} “${of}”: full-width punctuation carries its own space, so the gap prints too wide; remove it`,
           'cjk-space',
           '',

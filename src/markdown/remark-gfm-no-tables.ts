@@ -24,12 +24,14 @@ const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$
  * against the columns) and printed in the bulletin's table style, where a pipe table would be
  * neither. Strikethrough is the CJK-friendly fork of GFM's (what remark-cjk-friendly-gfm-strikethrough
  * registers), in place of GFM's own: both would read `~~`, and the first one registered wins, so
- * `~~删去。~~这句` would still print its tildes. Leaving the table syntax out also saves a third of the parsing: micromark tries it at
+ * `~~删去。~~这句` would still print its tildes. Only `~~` strikes through: a single `~` is how a
+ * range is typed on a Latin keyboard (`3~5天，25~32℃`), and read as strikethrough two of them would
+ * strike out the text between and print neither. Leaving the table syntax out also saves a third of the parsing: micromark tries it at
  * the start of every line, reading each long paragraph line twice.
  */
 export default function remarkGfmNoTables(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmAutolinkLiteral(), gfmFootnote(), gfmStrikethroughCjkFriendly(), gfmTaskListItem());
+  (data.micromarkExtensions ??= []).push(gfmAutolinkLiteral(), gfmFootnote(), gfmStrikethroughCjkFriendly({ singleTilde: false }), gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push(addressLinks(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown());
 
   return (tree: Root, file: VFile) => {

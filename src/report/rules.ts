@@ -296,6 +296,14 @@ export const RULES = {
     summary: 'an image that is not PNG, JPEG, GIF, WebP or AVIF (SVG can run script)',
     example: 'Expected the image to name a png, jpg, jpeg, gif, webp or avif file, got logo.svg; …',
   },
+  'address-markup': {
+    where: 'Markdown',
+    severity: 'warning',
+    summary:
+      'Markdown right after a bare web address with no space between (`见https://a.cn，详见[通知](…)`), which GFM reads into the address, so it prints as typed; `check --fix` writes the address `<https://a.cn>`',
+    example:
+      'Unexpected Markdown right after the web address https://a.cn: GFM reads the text after a bare address into it up to the next space, so the marks there print as typed; write the address as <https://a.cn>',
+  },
   'link-space': {
     where: 'Markdown',
     severity: 'error',
@@ -433,7 +441,8 @@ export const RULES = {
   'cjk-punctuation': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'half-width punctuation in Chinese text, or an ellipsis, dash or title marks typed as `...`, `--`, `<<…>>`; `check --fix` fixes it',
+    summary:
+      'half-width punctuation in Chinese text, an ellipsis, dash, title marks or range typed as `...`, `--`, `<<…>>`, `3~5`, or a mark typed twice (`，，`); `check --fix` fixes it',
     example: 'Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834)',
   },
   'cjk-space': {

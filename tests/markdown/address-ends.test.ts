@@ -24,6 +24,28 @@ describe('remarkAddressEnds', () => {
     );
   });
 
+  it('links each bare address in Chinese text, not only the first, which GFM read to the next space', async () => {
+    expect(await html('网站（https://a.cn/x）查询，或访问https://www.meizhou.gov.cn/a.html了解，登录www.b.cn。')).toBe(
+      '<p>网站（<a href="https://a.cn/x">https://a.cn/x</a>）查询，或访问<a href="https://www.meizhou.gov.cn/a.html">https://www.meizhou.gov.cn/a.html</a>了解，登录<a href="http://www.b.cn">www.b.cn</a>。</p>',
+    );
+    expect(await html('见https://a.cn及https://中文和xhttps://c.cn。')).toBe('<p>见<a href="https://a.cn">https://a.cn</a>及https://中文和xhttps://c.cn。</p>');
+  });
+
+  it('warns of Markdown right after a bare address, which GFM reads into it, and its fix writes the address <…> so the marks are read', async () => {
+    const render = async (value: string) => {
+      const file = new VFile({ path: 'issue.md', value });
+      await createProcessor({ root: process.cwd() }).process(file);
+      return file;
+    };
+    const typed = '## 标题\n\n见https://a.cn，详见[通知](https://b.cn/x)和**重点**。网址https://c.cn，或访问https://d.cn了解，[2021]12号，内容 **照常**。\n';
+    const warned = (await render(typed)).messages.filter((message) => message.ruleId === 'address-markup');
+    expect(warned.map((message) => `${message.line}:${message.column} ${message.expected}`)).toEqual(['3:2 <https://a.cn>']);
+    const { start, end } = warned[0]!.place as { start: { offset: number }; end: { offset: number } };
+    const fixed = await render(typed.slice(0, start.offset) + warned[0]!.expected![0] + typed.slice(end.offset));
+    expect(fixed.messages.filter((message) => message.ruleId === 'address-markup')).toEqual([]);
+    expect(String(fixed)).toContain('见<a href="https://a.cn">https://a.cn</a>，详见<a href="https://b.cn/x">通知</a>和<strong>重点</strong>。');
+  });
+
   it('leaves text that only starts like an address as text, and addresses written <…> or […](…) as written', async () => {
     expect(await html('登录www.梅州。及https://中文')).toBe('<p>登录www.梅州。及https://中文</p>');
     expect(await html('见<https://example.org/路径>和[链接](https://a.cn/甲)。')).toBe(

@@ -57,6 +57,7 @@ describe('Chinese text as editors type it, one fixture issue per rule', () => {
       'preface',
       'preface-plain',
       'quotes',
+      'ranges-doubled',
       'straight-quotes',
       'typed-marks',
       'typography',
@@ -176,6 +177,23 @@ describe('the rules, as the fixtures show them', () => {
     ]);
     // Dots, hyphens and dashes that are not Chinese punctuation typed wrong are left alone.
     expect(fixed.split('\n')[10]).toBe(typed.split('\n')[10]);
+    // A space beside a mark past bold or code is beside it all the same.
+    expect(fixed.split('\n')[12]).toBe('**注意：**请按时报送，命令`npm`，然后推进。');
+  });
+
+  it('warns of a range typed with a tilde and of a mark typed twice, whose fixes print them as GB/T 15834 sets them', async () => {
+    const typed = await readFile(join(root, 'ranges-doubled', 'input.md'), 'utf8');
+    const { fixed } = await fixRule(typed, 'cjk-punctuation');
+    expect(fixed.split('\n').slice(2, 7)).toEqual([
+      '气象部门预计，未来3～5天仍有中到大雨，气温25～32℃，降雨量50%～80%。',
+      '',
+      '2023～2025年分3个阶段推进。',
+      '',
+      '会议要求，各单位要高度重视。下一步继续推进、落实；时间：10时。',
+    ]);
+    expect(fixed.split('\n')[8]).toBe(typed.split('\n')[8]);
+    // Two single tildes in a paragraph are a range each, not strikethrough that would print neither.
+    expect(String(await render(typed))).toContain('<p>气象部门预计，未来3~5天仍有中到大雨，气温25~32℃，降雨量50%~80%。</p>');
   });
 
   it('warns once of a half-width mark ending a heading, to remove it, not also to make it full width', async () => {

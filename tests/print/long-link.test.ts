@@ -22,6 +22,12 @@ it('breaks a web address and a word longer than a line inside the 版心, and pr
   expect(link.length).toBeGreaterThanOrEqual(4);
   // Page 1's 版心 runs from 28 mm to 184 mm across (GB/T 9704: 156 mm wide).
   for (const word of printed.filter((word) => word.page === 1)) expect(word.xMax, word.text).toBeLessThanOrEqual(184.5);
+  // A line that ends in an address and two characters, the paragraph's last word carried over,
+  // is spread between its characters, not in two gaps wider than a character around 了.
+  const address = printed.find((word) => word.text.includes('post_2345678'))!;
+  const line = printed.filter((word) => word.page === address.page && Math.abs(word.yMin - address.yMin) < 1).sort((a, b) => a.xMin - b.xMin);
+  expect(line.map((word) => word.text).join('')).toContain('了');
+  for (const [index, word] of line.slice(1).entries()) expect(word.xMin - line[index]!.xMax, word.text).toBeLessThan(2);
   // The code block's line and the line of code in the text, broken inside the 版心 of their page.
   const code = printed.filter((word) => /report\?county|已完成小区数/.test(word.text));
   expect(code.length).toBeGreaterThanOrEqual(2);
