@@ -733,7 +733,7 @@ export class BuildCache {
       const printedEntry = await storePrinted(blobs, messages, key);
       const dataBlob = blob;
       const restored = () => chunkMessages(blobs, dataBlob, part, sources);
-      warnings.push({ count: messages.length, printed: storedText(blobs, printedEntry.blob, restored), messages: restored });
+      warnings.push({ count: messages.length, printed: storedText(blobs, printedEntry, restored), messages: restored });
       chunks.push({ stored: { of, blob, printed: printedEntry }, sources });
       made = true;
     }
@@ -839,7 +839,7 @@ export class BuildCache {
       const chunk = previous.get(of);
       if (chunk?.printed?.key === key && blobs.exists(chunk.printed.blob)) {
         const messages = () => sources.flatMap((source) => all.of(source));
-        chunks.push({ stored: chunk, warnings: { count: chunk.printed.count, printed: storedText(blobs, chunk.printed.blob, messages), messages }, sources });
+        chunks.push({ stored: chunk, warnings: { count: chunk.printed.count, printed: storedText(blobs, chunk.printed, messages), messages }, sources });
         continue;
       }
       const each = part.map(([name, entry], index) => this.#issueWarnings(name, entry, sources[index]!, all));
@@ -851,7 +851,7 @@ export class BuildCache {
       const messages = () => chunkMessages(blobs, blob, part, sources);
       chunks.push({
         stored: { of, blob, printed: { key, blob: text, count } },
-        warnings: { count, printed: storedText(blobs, text, messages), messages },
+        warnings: { count, printed: storedText(blobs, { blob: text, count }, messages), messages },
         sources,
       });
     }
@@ -1525,9 +1525,25 @@ async function storePrinted(blobs: BlobStore, messages: readonly VFileMessage[],
 /**
  * `WarningChunk.printed` from the blob holding it; formatted from the chunk's messages when the
  * blob is found damaged or gone by then (it is read, and its hash checked, only when printed).
+ * With the cache removed meanwhile (by hand, or by another build's clean-up), those cannot be
+ * read either: a line says so in their place, as the build itself is complete.
  */
-function storedText(blobs: BlobStore, blob: string, messages: () => readonly VFileMessage[]): () => Buffer {
-  return () => blobs.readSync(blob) ?? Buffer.from(printedText(messages()));
+function storedText(
+  blobs: BlobStore,
+  { blob, count }: { readonly blob: string; readonly count: number },
+  messages: () => readonly VFileMessage[],
+): () => Buffer {
+  return () => {
+    const stored = blobs.readSync(blob);
+    if (stored) return stored;
+    try {
+      return Buffer.from(printedText(messages()));
+    } catch {
+      return Buffer.from(
+        `jianbao: ${count} warning${count === 1 ? '' : 's'} could not be read back from the cache (${blobs.dir}), changed since the build; build again to see them\n`,
+      );
+    }
+  };
 }
 
 const COMMA = Buffer.from(',');

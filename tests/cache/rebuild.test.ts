@@ -85,6 +85,16 @@ describe('a rebuild with nothing changed', () => {
     expect(stored.toString()).toBe(expected);
   });
 
+  it('says the warnings are gone, rather than fail, when the cache is removed between the build and their printing', async () => {
+    const result = await build(options);
+    const count = result.warnings.length;
+    await rm(options.cacheDir, { recursive: true, force: true });
+    const text = [...result.printedWarnings()].map((part) => Buffer.from(part).toString()).join('');
+    expect(text).toBe(
+      `jianbao: ${count} warnings could not be read back from the cache (${join(options.cacheDir, 'blobs')}), changed since the build; build again to see them\n`,
+    );
+  });
+
   it('reports the warnings of a changed issue as they now are, after the build that rendered it', async () => {
     const ofIssue = (lines: string[]) => lines.filter((line) => line.includes(`${issues[0]!.year}/${issues[0]!.number}/index.md:`));
     const before = ofIssue(printed(await build(options)));
