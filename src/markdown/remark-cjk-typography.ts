@@ -1,3 +1,4 @@
+import { placeIn } from '../util/text-place.ts';
 import type { Point, Position } from 'unist';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -376,9 +377,5 @@ function position(span: Span, from: number, to: number): Position {
 }
 
 function pointAt(span: Span, index: number): Point & { offset: number } {
-  const before = span.text.slice(0, index);
-  const lines = before.split('\n');
-  const line = span.start.line + lines.length - 1;
-  const column = lines.length === 1 ? span.start.column + index : lines.at(-1)!.length + 1;
-  return { line, column, offset: span.start.offset + index };
+  return { ...placeIn(span.text, index, span.start), offset: span.start.offset + index };
 }

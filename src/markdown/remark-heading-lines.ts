@@ -1,3 +1,4 @@
+import { placeIn } from '../util/text-place.ts';
 import type { Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
@@ -80,10 +81,7 @@ function deepProblem(paragraph: Paragraph, file: VFile): void {
   const text = String(file.value).slice(start.offset, end);
   for (const match of text.matchAll(TOO_DEEP)) {
     const index = match.index + match[1]!.length;
-    const lineStart = text.lastIndexOf('\n', index) + 1;
-    const line = start.line + (text.slice(0, index).match(/\n/g)?.length ?? 0);
-    // A paragraph's first line starts at its column; the lines after it at the line's start.
-    const column = (lineStart === 0 ? start.column : 1) + index - lineStart;
+    const { line, column } = placeIn(text, index, start);
     const at = { line, column, offset: start.offset + index };
     const message = reportProblem(
       file,

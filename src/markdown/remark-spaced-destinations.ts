@@ -1,3 +1,4 @@
+import { placeIn } from '../util/text-place.ts';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
@@ -30,16 +31,9 @@ export default function remarkSpacedDestinations() {
         reportProblem(
           file,
           `Unexpected space in the file name of the ${kind} \`${typed}\`: Markdown ends an address at a space, so this prints as typed${bang ? ' and the picture is not shown' : ''}; write \`${bang}[${label}](<${destination}>)\`, or rename the file without spaces`,
-          { place: pointAt(text, match.index, start), ruleId: 'link-space' },
+          { place: placeIn(text, match.index, start), ruleId: 'link-space' },
         );
       }
     });
   };
-}
-
-/** The place of `index` in `text`, the source of a node starting at `start`. */
-function pointAt(text: string, index: number, start: { line: number; column: number }): { line: number; column: number } {
-  const before = text.slice(0, index);
-  const line = start.line + (before.match(/\n/g)?.length ?? 0);
-  return { line, column: before.includes('\n') ? before.length - before.lastIndexOf('\n') : start.column + index };
 }

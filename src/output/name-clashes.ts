@@ -1,3 +1,4 @@
+import { placeIn } from '../util/text-place.ts';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Edition, RenderedIssue } from '../model.ts';
@@ -43,8 +44,5 @@ function linkPlace(file: VFile, name: string): { line: number; column: number } 
   const text = String(file.value);
   const found = new RegExp(`\\]\\(\\s*<?(?:\\./)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(text);
   if (!found) return undefined;
-  const at = found.index + found[0].length - name.length;
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  return { line, column: at - before.lastIndexOf('\n') };
+  return placeIn(text, found.index + found[0].length - name.length);
 }

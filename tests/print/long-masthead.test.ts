@@ -17,6 +17,16 @@ import { printIssue } from './print-pages.ts';
 const content = fileURLToPath(new URL('../fixtures/print-pages/masthead/', import.meta.url));
 const outDir = fileURLToPath(new URL('../output/print-pages/', import.meta.url));
 
+/** The text of each line of page 1 above the red rule (looked for above `bottom` mm), top down. */
+function mastheadLines(pdf: string, bottom: number): string[] {
+  const [rule] = horizontalRules(pdf, 1, 0.6, { top: 0, bottom });
+  const lines = new Map<number, string>();
+  for (const word of words(pdf).filter((each) => each.page === 1 && each.yMax < rule!.top)) {
+    lines.set(Math.round(word.yMin), `${lines.get(Math.round(word.yMin)) ?? ''}${word.text}`);
+  }
+  return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text);
+}
+
 let result: RenderPdfResult;
 let page1: Word[];
 beforeAll(async () => {
@@ -61,14 +71,8 @@ it('wraps an issuer too long even at 五号 over the lines it needs above the re
 it('wraps an issuer with no spaces between words, never inside one', async () => {
   const issuer = '梅州市城镇老旧小区改造和城市更新工作领导小组办公室（梅州市住房和城乡建设局）';
   const long = await printIssue(content, '2025/4/', outDir, 'long-issuer-words');
-  const page = words(long.output).filter((word) => word.page === 1);
-  const [rule] = horizontalRules(long.output, 1, 0.6, { top: 0, bottom: 99 });
-  // The masthead's lines above the red rule after the issue line (期), the date at the end of the last.
-  const lines = new Map<number, string>();
-  for (const word of page.filter((each) => each.yMax < rule!.top)) {
-    lines.set(Math.round(word.yMin), `${lines.get(Math.round(word.yMin)) ?? ''}${word.text}`);
-  }
-  const texts = [...lines.values()];
+  // The masthead's lines after the issue line (期), the date at the end of the last.
+  const texts = mastheadLines(long.output, 99);
   const printed = texts.slice(texts.findIndex((text) => text.includes('期')) + 1);
   expect(printed.length).toBeGreaterThan(1);
   expect(printed.at(-1)).toMatch(/2025年9月30日$/);
@@ -83,14 +87,7 @@ it('wraps an issuer with no spaces between words, never inside one', async () =>
 
 it('prints a long 专刊 name once, under the title, above an issue line of the numbers alone', async () => {
   const special = await printIssue(content, '2025/3/', outDir, 'long-special');
-  const page = words(special.output).filter((word) => word.page === 1);
-  const [rule] = horizontalRules(special.output, 1, 0.6, { top: 0, bottom: 150 });
-  // The masthead's lines above the red rule, top down.
-  const lines = new Map<number, string>();
-  for (const word of page.filter((each) => each.yMax < rule!.top)) {
-    lines.set(Math.round(word.yMin), `${lines.get(Math.round(word.yMin)) ?? ''}${word.text}`);
-  }
-  const masthead = [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text);
+  const masthead = mastheadLines(special.output, 150);
   expect(masthead.filter((text) => text.includes('专刊'))).toEqual(['全县城镇老旧小区改造暨城市更新现场推进会议专刊']);
   expect(masthead.indexOf('（2025年第3期总第3期）')).toBe(masthead.indexOf('全县城镇老旧小区改造暨城市更新现场推进会议专刊') + 1);
   expect(special.pages).toBe(special.layout.pages);
