@@ -8,15 +8,14 @@ import { defaultCacheDir } from './cache/cache-folder.ts';
 import { combineHashes, contentHash, folderHash } from './cache/hash.ts';
 import { resolveTemplates } from './site/templates-folder.ts';
 import type { ValidateOptions, Validation } from './markdown/render-content.ts';
-import type { DownloadEdition, EditionFile, OutputFile, Series } from './model.ts';
+import type { EditionFile, OutputFile, Series } from './model.ts';
 import { ContentError, distinctMessages, printedWarnings, problemsIn } from './report/messages.ts';
 import { ChangedDuringBuildError } from './cache/changed-during-build.ts';
 import type { ProgressEvent } from './report/progress.ts';
 import type { Shard } from './output/shard.ts';
 import { onInterrupt } from './util/interrupt.ts';
 import { testPause } from './util/test-pause.ts';
-import type { PdfEditionOptions } from './print/pdf-edition.ts';
-import type { Printer, UsedFace } from './print/printer.ts';
+import type { UsedFace } from './print/printer.ts';
 import type { BrowserPool } from './print/browser-pool.ts';
 import { describeBrowser, findBrowser, type FoundBrowser } from './print/find-browser.ts';
 import { PhaseTimer, type PhaseTimings } from './report/timings.ts';
@@ -25,7 +24,7 @@ import { startWork } from './output/work-folder.ts';
 // Light, and the seed starts before the phases are loaded: not among them.
 import { openOutput, seedOutput, type OutputSeed } from './output/write-output.ts';
 import { dropSpare } from './output/spare-output.ts';
-import type * as Phases from './phases.ts';
+import type { EditionContext } from './output/editions.ts';
 
 export interface BuildOptions {
   /** @default 'content' */
@@ -322,7 +321,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     if (!seed) dropSpare(work.dir);
     // Loaded only now, once there is something to build: see phases.ts.
     const phases = await import('./phases.ts');
-    const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition, nameClashes } = phases;
+    const { loadContent, renderContent, checkTemplates, createNunjucksEngine, imageFiles, createPrinter, makeEdition, nameClashes, ISSUE_EDITIONS } = phases;
     const { readAssets, renderPages, pageFile, SearchInput, searchIndex, issueAttachments } = phases;
     const loaded = await phase('load', () => loadContent(contentDir, cache));
     const { site } = loaded;
@@ -356,7 +355,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     };
     const downloads: EditionFile[] = [];
     // Making an edition acquires nothing (a browser starts with the first PDF to print).
-    const editions = DOWNLOAD_EDITIONS.flatMap((make) => make(context, phases) ?? []);
+    const editions = ISSUE_EDITIONS.flatMap((edition) => edition.download?.(context) ?? []);
     try {
       for (const edition of editions) {
         downloads.push(
@@ -535,23 +534,6 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
 
 /** The series' share picture among the templates' assets, for pages without their own. */
 const SHARE_IMAGE_ASSET = 'assets/share.png';
-
-/**
- * What every download edition is made with: `workDir` is a folder of the build's own, each
- * edition's files under its name; `printer` is undefined in a build without PDFs.
- */
-type EditionContext = Omit<PdfEditionOptions, 'printer'> & { readonly printer: Printer | undefined; readonly shareImage: boolean };
-
-/**
- * The editions a reader downloads from each issue's page, made in this order before the pages
- * that link them: a further edition (an EPUB, a Word file) is one more entry here.
- */
-const DOWNLOAD_EDITIONS: readonly ((context: EditionContext, phases: typeof Phases) => DownloadEdition | undefined)[] = [
-  // Made by the browser, so left out of a build without one (`--no-pdf`); the pages then name
-  // the series' default share picture, as they do when told to leave the picture out.
-  ({ printer, shareImage, ...context }, { pdfEdition }) => printer && pdfEdition({ ...context, printer, sharePictures: shareImage }),
-  ({ printer, shareImage, ...context }, { shareImageEdition }) => (printer && shareImage ? shareImageEdition({ ...context, printer }) : undefined),
-];
 
 /** The chunks' stored text, a chunk a part, as UTF-8 bytes read as each is printed (see `BuildResult.printedWarnings`). */
 function* printedChunks(chunks: readonly WarningChunk[]): Generator<Uint8Array> {

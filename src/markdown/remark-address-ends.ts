@@ -21,7 +21,6 @@ const NON_ASCII = /\P{ASCII}/u;
  * ends them at Chinese text.
  */
 export default function remarkAddressEnds(this: Processor) {
-  const processor = this;
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     eachNode(tree, (node, index, parent) => {
@@ -50,7 +49,7 @@ export default function remarkAddressEnds(this: Processor) {
       }
       const at = node.position?.start.offset;
       // Not the address of a link GFM took apart (`[通知](https://…)` after one), which its fix mends.
-      if (at !== undefined && source.slice(at - 2, at) !== '](' && lostMarkup(processor, source.slice(at + cut).split(/\s/, 1)[0]!)) {
+      if (at !== undefined && source.slice(at - 2, at) !== '](' && lostMarkup(this, source.slice(at + cut).split(/\s/, 1)[0]!)) {
         const [address] = addresses(text.value).map(([from, to]) => text.value.slice(from, to));
         const written = address?.startsWith('www.') ? `[${address}](http://${address})` : `<${address}>`;
         const message = reportProblem(

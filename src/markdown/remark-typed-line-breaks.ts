@@ -63,7 +63,7 @@ export default function remarkTypedLineBreaks() {
       if (!PHRASING_PARENTS.has(node.type)) return undefined;
       const phrasing = node as { children: PhrasingContent[]; position?: Root['position'] };
       const article = node.type === 'paragraph' && parent?.type === 'root';
-      if (article) phrasing.children = phrasing.children.flatMap((child, at) => linesBesideMarkup(phrasing.children, at));
+      if (article) phrasing.children = phrasing.children.flatMap((_child, at) => linesBesideMarkup(phrasing.children, at));
       const last = phrasing.children.at(-1);
       const note = article && last?.type === 'text' && NOTE_LINE.test(last.value);
       const lineStart = article ? TYPED_OR_NUMBERED_LINE : TYPED_LINE;

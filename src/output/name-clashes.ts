@@ -1,18 +1,9 @@
 import { placeIn } from '../util/text-place.ts';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Edition, RenderedIssue } from '../model.ts';
-import { pdfFileName } from '../print/pdf-edition.ts';
-import { SHARE_IMAGE_FILE } from '../print/share-image-edition.ts';
+import type { RenderedIssue } from '../model.ts';
 import { reportProblem } from '../report/messages.ts';
-import { pageEdition } from '../site/page-edition.ts';
-
-/** The files the editions write beside each issue's page, whichever a build makes: `check` looks for them all. */
-export const EDITION_FILES: readonly (Pick<Edition, 'fileName'> & { readonly label: string })[] = [
-  { label: 'page', fileName: pageEdition.fileName },
-  { label: 'PDF', fileName: pdfFileName },
-  { label: 'share picture', fileName: () => SHARE_IMAGE_FILE },
-];
+import { ISSUE_EDITIONS, type IssueEdition } from './editions.ts';
 
 /**
  * A file an issue links or shows named as a file an edition makes in the issue's folder (its page
@@ -20,7 +11,7 @@ export const EDITION_FILES: readonly (Pick<Edition, 'fileName'> & { readonly lab
  * made file would take its place, and the link would lead to the print edition, say. An error at
  * the link, for each, before any edition is made. The issue's text is read only for a clash.
  */
-export function nameClashes(issues: readonly RenderedIssue[], editions = EDITION_FILES): VFileMessage[] {
+export function nameClashes(issues: readonly RenderedIssue[], editions: readonly IssueEdition[] = ISSUE_EDITIONS): VFileMessage[] {
   const messages: VFileMessage[] = [];
   for (const { issue, attachments } of issues) {
     for (const name of attachments) {

@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
-import { BUNDLED_TEMPLATES } from '../../src/site/templates-folder.ts';
 import { syntheticBuild } from '../support/synthetic-build.ts';
 import { serveFolder, useServedFixture, useServedSample } from './served-site.ts';
 
