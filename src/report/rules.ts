@@ -41,7 +41,8 @@ export const RULES = {
   'yaml-syntax': {
     where: '`bulletin.yaml`, frontmatter',
     severity: 'error',
-    summary: 'YAML that does not parse, at its line; aliases (`*name`) expanding beyond bounds',
+    summary:
+      'YAML that does not parse, at its line (an error yaml repeats at one place, once); aliases (`*name`) expanding beyond bounds; lists or maps nested more than 64 deep',
     example: 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
   },
   'frontmatter-schema': {
