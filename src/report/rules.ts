@@ -761,6 +761,14 @@ export const RULES = {
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box (“文本框里的说明”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it',
   },
+  'import-entity': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary:
+      'a draft whose XML declares entities in a DTD (`<!DOCTYPE … [<!ENTITY …>]>`), as Word never does, and uses them: imported as typed (`&org;`), never expanded',
+    example:
+      'Paragraph 2 (“今年以来，&org;蕉岭县坚持…”) uses &org;, which the draft declares in a DTD (<!DOCTYPE …>), as Word never does, and which no reader here expands: it was imported as typed; write what it stands for in the Markdown',
+  },
   'import-formula': {
     where: 'Word draft (`jianbao import`)',
     severity: 'warning',
