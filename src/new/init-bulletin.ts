@@ -3,7 +3,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { seriesSchema } from '../load/schema.ts';
 import { nextIssue } from './next-issue.ts';
-import { issueSkeleton, PROGRESS_CSV, progressSkeleton } from './skeleton.ts';
+import { STARTER_TABLE } from '../table/starter-table.ts';
+import { issueSkeleton, PROGRESS_CSV } from './skeleton.ts';
 
 /** What a new bulletin starts from: the series file's three required settings. */
 export interface BulletinSettings {
@@ -42,7 +43,7 @@ export async function initBulletin(dir: string, settings: BulletinSettings, jian
   const created: Array<[string, string]> = [
     [join('content', 'bulletin.yaml'), seriesFile(settings)],
     [join(issueDir, 'index.md'), issueSkeleton(first)],
-    [join(issueDir, PROGRESS_CSV), progressSkeleton()],
+    [join(issueDir, PROGRESS_CSV), STARTER_TABLE],
     [join('.github', 'workflows', 'publish.yml'), await readFile(WORKFLOW, 'utf8')],
   ];
   for (const [path] of created) {

@@ -369,7 +369,8 @@ export const RULES = {
   placeholder: {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'a placeholder of the starter article `jianbao init` and `jianbao new` write (`文章标题第一行`, `请在此填写正文`) left in the issue',
+    summary:
+      'a placeholder of the starter article `jianbao init` and `jianbao new` write (`文章标题第一行`, `请在此填写正文`) left in the issue, or their starter table (`甲县`, `乙县`, figures of 0) unchanged',
     example: "Unexpected placeholder “请在此填写正文” of the new issue's starter article; write the article in its place, or delete it",
   },
   'image-alt': {
