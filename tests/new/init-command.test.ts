@@ -122,6 +122,16 @@ describe('jianbao init', () => {
     );
   });
 
+  it('starts a series whose 总第N期 goes on from issues published before at the total given', async () => {
+    const dir = await emptyFolder();
+    expect((await cli('init', dir, ...settings, '--total', '37')).code).toBe(0);
+    expect(await readFile(join(dir, 'content/2025/1/index.md'), 'utf8')).toMatch(/^---\n# 2025年第1期 总第37期\nyear: 2025\nnumber: 1\ntotal: 37\n/);
+    expect((await cli('new', '--content', join(dir, 'content'), '--date', '2025-04-02')).code).toBe(0);
+    expect(await readFile(join(dir, 'content/2025/2/index.md'), 'utf8')).toMatch(/^---\n# 2025年第2期 总第38期\n/);
+    const refused = await cli('init', await emptyFolder(), ...settings, '--total', '0');
+    expect([refused.code, refused.stderr]).toEqual([1, "jianbao: --total: Expected the first issue's 总第N期 as a whole number from 1, such as 37, got 0\n"]);
+  });
+
   it('completes the package.json and .gitignore that installing jianbao left', async () => {
     const dir = await emptyFolder();
     await writeFile(join(dir, 'package.json'), JSON.stringify({ dependencies: { jianbao: 'file:jianbao-0.1.0.tgz' }, scripts: { build: 'make' } }));
