@@ -18,13 +18,15 @@ const QUESTIONS = {
 export const initCommand: Command = {
   name: 'init',
   summary: 'Start a bulletin in a folder of its own',
-  usage: `jianbao init [DIR] [--title TITLE] [--issuer ISSUER] [--url URL] [--date YYYY-MM-DD]
+  usage: `jianbao init [DIR] [--title TITLE] [--issuer ISSUER] [--url URL] [--date YYYY-MM-DD] [--total N]
 
   DIR                the bulletin's folder (default: this folder)
   --title TITLE      the series title, such as 梅州市城镇老旧小区改造工作简报
   --issuer ISSUER    the issuing office, such as 梅州市住房和城乡建设局
   --url URL          where the archive is published, such as https://example.org/jianbao/
   --date YYYY-MM-DD  the first issue's date (default: today)
+  --total N          the first issue's 总第N期, where the series' count goes on from issues
+                     published before (default: 1)
 
 Writes content/bulletin.yaml, the first issue (content/<year>/1/index.md and progress.csv),
 package.json with the build, check and dev scripts, .gitignore and the GitHub Pages workflow
@@ -38,6 +40,7 @@ never overwrites a file (a package.json or .gitignore gets what it lacks).`,
         issuer: { type: 'string' },
         url: { type: 'string' },
         date: { type: 'string', default: today() },
+        total: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -45,13 +48,14 @@ never overwrites a file (a package.json or .gitignore gets what it lacks).`,
     if (positionals.length > 1) throw new Error(`Expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}`);
     const dir = positionals[0] ?? '.';
     const date = dateOption(values.date);
+    const total = values.total === undefined ? undefined : totalOption(values.total);
     const answers = { title: values.title, issuer: values.issuer, url: values.url };
     const missing = (Object.keys(QUESTIONS) as Array<keyof typeof QUESTIONS>).filter((key) => answers[key] === undefined);
     if (missing.length > 0) {
       if (!process.stdin.isTTY || !io.isTTY) throw new Error(`Expected ${missing.map((key) => `--${key}`).join(', ')} when not run on a terminal`);
       Object.assign(answers, await ask(missing, process.stdin, process.stdout));
     }
-    const written = await initBulletin(dir, { title: answers.title!, issuer: answers.issuer!, url: answers.url!, date }, version());
+    const written = await initBulletin(dir, { title: answers.title!, issuer: answers.issuer!, url: answers.url!, date, total }, version());
     for (const path of written) io.stdout(`${join(dir, path)}\n`);
     const cd = dir === '.' ? '' : `cd ${shellWord(dir)} && `;
     // jianbao is not on the npm registry: the dependency init wrote names the packed file, which
@@ -66,6 +70,12 @@ never overwrites a file (a package.json or .gitignore gets what it lacks).`,
     return 0;
   },
 };
+
+/** `--total`: a whole number from 1, as the frontmatter's `total` is. */
+function totalOption(value: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(value)) throw new Error(`--total: Expected the first issue's 总第N期 as a whole number from 1, such as 37, got ${value}`);
+  return Number(value);
+}
 
 /** `path` as one word of a shell command, quoted where it holds a space or a character the shell reads. */
 function shellWord(path: string): string {

@@ -12,6 +12,7 @@ import { htmlToMarkdown } from './html-to-markdown.ts';
 import { withFieldResults } from './word-fields.ts';
 import { withoutInvisibleColumns } from './word-grid-columns.ts';
 import { typedNumbers } from './word-numbering.ts';
+import { withoutDtd } from './word-entities.ts';
 import { openDocx } from './word-xml.ts';
 
 export interface ImportOptions {
@@ -61,17 +62,19 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
     throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);
   }
 
+  // A package the zip reader cannot open is refused below, with the reason.
+  const draft = await withoutDtd(buffer, file).catch(() => buffer);
   let converted: Awaited<ReturnType<typeof docxToHtml>>;
   let parts: BulletinParts;
   try {
-    const articles = await withoutBulletinParts(await withFieldResults(buffer));
+    const articles = await withoutBulletinParts(await withFieldResults(draft));
     parts = articles.parts;
     converted = await docxToHtml(await typedNumbers(await withoutInvisibleColumns(articles.buffer)), file);
   } catch (error) {
     const reason = `Cannot read this .docx (${error instanceof Error ? error.message : String(error)}); open it in Word or WPS, save it again as .docx and import that`;
     throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);
   }
-  await warnUnmapped(buffer, file);
+  await warnUnmapped(draft, file);
   const markdown = await htmlToMarkdown(converted.html, file);
   const { masthead } = parts;
   const created = await createIssue(options.contentDir ?? 'content', options.date ?? masthead?.date?.value ?? today(), {

@@ -8,7 +8,12 @@ export interface WordPackage {
   readonly zip: JSZip;
   /** A part's text (`word/document.xml`), or undefined when the package has none. */
   xml(name: string): Promise<string | undefined>;
-  parse(text: string): Document;
+  /**
+   * A part's XML as a document. What the XML parser reports goes to `onProblem`, else nowhere:
+   * it would print it on the terminal itself, and mammoth's own reading refuses a draft whose
+   * XML it cannot read (see `withoutDtd` for the one case import mends).
+   */
+  parse(text: string, onProblem?: (message: string) => void): Document;
   serialize(document: Document): string;
 }
 
@@ -19,7 +24,8 @@ export async function openDocx(buffer: Buffer): Promise<WordPackage> {
   return {
     zip,
     xml: (name) => zip.file(name)?.async('string') ?? Promise.resolve(undefined),
-    parse: (text) => new xmldom.DOMParser().parseFromString(text, 'text/xml') as unknown as Document,
+    parse: (text, onProblem = () => undefined) =>
+      new xmldom.DOMParser({ errorHandler: (_level: string, message: string) => onProblem(message) }).parseFromString(text, 'text/xml') as unknown as Document,
     serialize: (document) => new xmldom.XMLSerializer().serializeToString(document as never),
   };
 }

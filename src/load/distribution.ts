@@ -12,7 +12,7 @@ export function toEntries(map: Readonly<Record<string, Recipients>>): Distributi
  * Where a role stands in the 版记: to the levels above (报送), to those below (发送), to others
  * (抄送). Many 简报 write the short 报, 送 (to offices alongside) and 发, in that order.
  */
-const ROLE_ORDER: Readonly<Record<string, number>> = { 报送: 0, 主送: 0, 报: 0, 送: 1, 发送: 2, 分送: 2, 发: 2, 抄送: 3 };
+const ROLE_ORDER: ReadonlyMap<string, number> = new Map(Object.entries({ 报送: 0, 主送: 0, 报: 0, 送: 1, 发送: 2, 分送: 2, 发: 2, 抄送: 3 }));
 
 /**
  * A role the 版记 does not name (`超送`, `报送 ` with a space), which prints as written: a warning
@@ -20,7 +20,7 @@ const ROLE_ORDER: Readonly<Record<string, number>> = { 报送: 0, 主送: 0, 报
  */
 export function reportUnknownRoles(roles: Iterable<string>, file: VFile, place: (role: string) => Place | undefined): void {
   for (const role of roles) {
-    if (Object.hasOwn(ROLE_ORDER, role)) continue;
+    if (ROLE_ORDER.has(role)) continue;
     const reason = `Unexpected role “${role}” in the 版记, which prints as written (${role}：…); its roles are 报送, 发送 and 抄送 (主送, 分送, or 报, 送 and 发, too): correct the name if it is a slip`;
     reportProblem(file, reason, { place: place(role), ruleId: 'distribution-role' });
   }
@@ -33,12 +33,15 @@ export function reportUnknownRoles(roles: Iterable<string>, file: VFile, place: 
  * another name follows them, in the issue's order.
  */
 export function mergeDistribution(defaults: readonly DistributionEntry[], overrides: Readonly<Record<string, Recipients | null>> = {}): DistributionEntry[] {
-  const merged = defaults.flatMap(({ role, recipients }) => (overrides[role] === null ? [] : [{ role, recipients: overrides[role] ?? recipients }]));
+  // A Map, not the object, so that a role named as an object's own property (`constructor`,
+  // `toString`) is only the issue's when the issue names it.
+  const issue = new Map(Object.entries(overrides));
+  const merged = defaults.flatMap(({ role, recipients }) => (issue.get(role) === null ? [] : [{ role, recipients: issue.get(role) ?? recipients }]));
   const known = new Set(defaults.map((entry) => entry.role));
-  for (const [role, recipients] of Object.entries(overrides)) {
+  for (const [role, recipients] of issue) {
     if (recipients === null || known.has(role)) continue;
-    const rank = ROLE_ORDER[role];
-    const before = rank === undefined ? -1 : merged.findIndex((entry) => (ROLE_ORDER[entry.role] ?? -1) > rank);
+    const rank = ROLE_ORDER.get(role);
+    const before = rank === undefined ? -1 : merged.findIndex((entry) => (ROLE_ORDER.get(entry.role) ?? -1) > rank);
     merged.splice(before === -1 ? merged.length : before, 0, { role, recipients });
   }
   return merged;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { CONTROL_CHARACTERS, controlCharacterProblem } from '../format/control-characters.ts';
 import { reportProblem } from '../report/messages.ts';
 import { isRuleId, type RuleId } from '../report/rules.ts';
+import { placeIn } from '../util/text-place.ts';
 
 export interface ParsedYaml {
   readonly data: unknown;
@@ -30,6 +31,20 @@ function decimalNumbersOnly(tags: Tags): Tags {
  */
 export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml | undefined {
   const lines = new LineCounter();
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    // yaml's composer recurses once a level and runs out of stack at some 800 levels, after an
+    // error per unclosed level: one message here, before it parses anything.
+    const { line, column } = placeIn(text, deep, { line: lineOffset, column: 1 });
+    fail(
+      file,
+      `YAML syntax: Expected at most ${MAX_DEPTH} lists or maps one inside another, found more from here; these values are text, numbers and lists of names: close each [ with ] and each { with }, and indent a key only under the key it belongs to`,
+      line,
+      column,
+      'yaml-syntax',
+    );
+    return undefined;
+  }
   const document = parseDocument(text, { schema: 'core', customTags: decimalNumbersOnly, lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     // A key typed with the full-width colon, the commonest slip with a Chinese input method, is
@@ -45,8 +60,13 @@ export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml
       );
     }
     if (slips.length > 0) return undefined;
+    // An unclosed `[` is an error at each level it leaves open, all at one place and alike.
+    const reported = new Set<string>();
     for (const error of document.errors) {
       const { line, col } = lines.linePos(error.pos[0]);
+      const key = `${error.pos[0]} ${error.code}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       fail(file, `YAML syntax: ${firstLine(error.message)}${hint(error.code, text.split(/\r?\n/)[line - 1] ?? '')}`, line + lineOffset - 1, col, 'yaml-syntax');
     }
     return undefined;
@@ -91,6 +111,57 @@ export function parseYaml(text: string, file: VFile, lineOffset = 1): ParsedYaml
     );
     return undefined;
   }
+}
+
+/** Lists and maps one inside another: bulletin.yaml and frontmatter nest three at most. */
+const MAX_DEPTH = 64;
+
+/** A line's indentation and the `- `, `? ` and `: ` markers that open a level each on it. */
+const LINE_START = /^( *)((?:[-?:][ \t]+)*)/;
+/** A line whose value is a block scalar (`|`, `>-`): its text lines follow, indented as they like. */
+const BLOCK_SCALAR = /(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$/;
+
+/**
+ * The offset where lists and maps nest deeper than MAX_DEPTH, counting brackets open at once
+ * (outside quotes and comments) and block levels (indentation deeper than the line above's, and
+ * markers opening a level on the line); `undefined` when within bounds. A cheap scan, far above
+ * what content writes and far below what the parser's stack holds.
+ */
+function tooDeep(text: string): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: string | undefined;
+  let scalarIndent: number | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const [, spaces = '', markers = ''] = LINE_START.exec(line)!;
+    const blank = line.trim() === '' || line.trimStart().startsWith('#');
+    if (scalarIndent !== undefined && (blank || spaces.length > scalarIndent)) {
+      offset += line.length + 1;
+      continue;
+    }
+    scalarIndent = undefined;
+    if (flow === 0 && quote === undefined && !blank) {
+      while (indents.length > 0 && indents.at(-1)! >= spaces.length) indents.pop();
+      indents.push(spaces.length);
+      if (indents.length + markers.replaceAll(/[ \t]/g, '').length > MAX_DEPTH) return offset;
+      if (BLOCK_SCALAR.test(line)) scalarIndent = spaces.length;
+    }
+    for (let index = 0; index < line.length; index++) {
+      const char = line[index]!;
+      const before = index === 0 ? ' ' : line[index - 1]!;
+      if (quote !== undefined) {
+        if (char === '\\' && quote === '"') index++;
+        else if (char === quote) quote = undefined;
+      } else if (char === '#' && /\s/.test(before)) break;
+      else if ((char === '"' || char === "'") && /[\s[{,:]/.test(before)) quote = char;
+      else if (char === '[' || char === '{') {
+        if (++flow > MAX_DEPTH) return offset + index;
+      } else if ((char === ']' || char === '}') && flow > 0) flow--;
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 function firstAlias(document: Document): number {

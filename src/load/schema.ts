@@ -5,15 +5,37 @@ const recipients = z.union([
   z.array(z.string().trim().min(1, 'Expected a recipient, got an empty string')).min(1, 'Expected at least one recipient'),
 ]);
 
+/**
+ * Role → recipients, in print order. A record built by zod has no own key `__proto__` (it leaves
+ * one out without a word), so a role of that name is reported at its key rather than lost.
+ */
+function roles<T extends z.ZodType>(value: T) {
+  return z.preprocess(
+    (input, context) => {
+      if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
+        context.issues.push({
+          code: 'custom',
+          input,
+          path: ['__proto__'],
+          message:
+            'Unexpected role “__proto__”, a name the program keeps for itself, which would drop the role from the 版记; name it as the 版记 prints it (报送, 发送, 抄送)',
+          params: { ruleId: 'frontmatter-schema' },
+        });
+      }
+      return input;
+    },
+    z.record(z.string().min(1), value),
+  );
+}
+
 /** Role → recipients, in print order (报送, 发送, 抄送, …). */
-const distribution = z.record(z.string().min(1), recipients);
+const distribution = roles(recipients);
 
 /**
  * An issue's roles over the series': a role left empty (`抄送:`, or `~`) is one this issue does
  * not have, so the series' recipients for it are not printed.
  */
-const issueDistribution = z.record(
-  z.string().min(1),
+const issueDistribution = roles(
   z.union(
     [
       z.null(),

@@ -3,7 +3,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { seriesSchema } from '../load/schema.ts';
 import { nextIssue } from './next-issue.ts';
-import { issueSkeleton, PROGRESS_CSV, progressSkeleton } from './skeleton.ts';
+import { STARTER_TABLE } from '../table/starter-table.ts';
+import { issueSkeleton, PROGRESS_CSV } from './skeleton.ts';
 
 /** What a new bulletin starts from: the series file's three required settings. */
 export interface BulletinSettings {
@@ -15,6 +16,8 @@ export interface BulletinSettings {
   readonly url: string;
   /** The first issue's date, `YYYY-MM-DD`. */
   readonly date: string;
+  /** The first issue's 总第N期, for a series whose count goes on from issues before it. @default 1 */
+  readonly total?: number;
 }
 
 /** The scripts a bulletin's package.json runs jianbao with. */
@@ -25,7 +28,8 @@ const IGNORED = ['dist/', '.cache/', 'node_modules/', '.*.jianbao-work/'] as con
 const WORKFLOW = new URL('../../starter/publish.yml', import.meta.url);
 
 /**
- * Start a bulletin in `dir`: `content/bulletin.yaml`, a first issue (第1期 总第1期) with its
+ * Start a bulletin in `dir`: `content/bulletin.yaml`, a first issue (第1期 总第1期, or the
+ * total given) with its
  * starter table, the scripts in `package.json`, `.gitignore` and the GitHub Pages workflow.
  * A package.json or .gitignore already there (as `npm install jianbao` leaves one) gets what it
  * lacks; any other file already there stops it before anything is written. Resolves to the
@@ -37,12 +41,12 @@ export async function initBulletin(dir: string, settings: BulletinSettings, jian
     const issue = series.error.issues[0]!;
     throw new Error(`--${issue.path.join('.')}: ${issue.message}`);
   }
-  const first = nextIssue([], settings.date);
+  const first = { ...nextIssue([], settings.date), total: settings.total ?? 1 };
   const issueDir = join('content', String(first.year), String(first.number));
   const created: Array<[string, string]> = [
     [join('content', 'bulletin.yaml'), seriesFile(settings)],
     [join(issueDir, 'index.md'), issueSkeleton(first)],
-    [join(issueDir, PROGRESS_CSV), progressSkeleton()],
+    [join(issueDir, PROGRESS_CSV), STARTER_TABLE],
     [join('.github', 'workflows', 'publish.yml'), await readFile(WORKFLOW, 'utf8')],
   ];
   for (const [path] of created) {

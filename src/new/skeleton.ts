@@ -1,6 +1,7 @@
 import { Document, visit } from 'yaml';
 import { issueLabel } from '../format/chinese.ts';
 import type { DistributionEntry } from '../model.ts';
+import { STARTER_TABLE } from '../table/starter-table.ts';
 import { TABLE_DIRECTIVE } from '../table/table-directive.ts';
 import type { NextIssue } from './next-issue.ts';
 
@@ -68,7 +69,7 @@ export function starterContents(next: NextIssue): IssueContents {
   const [year, month] = next.date.split('-').map(Number);
   return {
     body: `${STARTER_ARTICLE}\n## ${year}年${month}月工作进展情况\n\n::${TABLE_DIRECTIVE.name}{src="${PROGRESS_CSV}" header-rows="1"}\n`,
-    files: [{ name: PROGRESS_CSV, contents: progressSkeleton() }],
+    files: [{ name: PROGRESS_CSV, contents: STARTER_TABLE }],
   };
 }
 
@@ -80,13 +81,4 @@ export function issueMarkdown(next: NextIssue, body: string, own: Pick<IssueCont
 /** The starter issue's Markdown (see `starterContents`). */
 export function issueSkeleton(next: NextIssue): string {
   return issueMarkdown(next, starterContents(next).body);
-}
-
-/** A starter table whose 合计 row matches its column sums. */
-export function progressSkeleton(): string {
-  return `序号,区县名称,涉及户数（户）,小区数（个）
-1,甲县,0,0
-2,乙县,0,0
-合计,,0,0
-`;
 }

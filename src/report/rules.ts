@@ -41,7 +41,8 @@ export const RULES = {
   'yaml-syntax': {
     where: '`bulletin.yaml`, frontmatter',
     severity: 'error',
-    summary: 'YAML that does not parse, at its line; aliases (`*name`) expanding beyond bounds',
+    summary:
+      'YAML that does not parse, at its line (an error yaml repeats at one place, once); aliases (`*name`) expanding beyond bounds; lists or maps nested more than 64 deep',
     example: 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
   },
   'frontmatter-schema': {
@@ -368,7 +369,8 @@ export const RULES = {
   placeholder: {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'a placeholder of the starter article `jianbao init` and `jianbao new` write (`文章标题第一行`, `请在此填写正文`) left in the issue',
+    summary:
+      'a placeholder of the starter article `jianbao init` and `jianbao new` write (`文章标题第一行`, `请在此填写正文`) left in the issue, or their starter table (`甲县`, `乙县`, figures of 0) unchanged',
     example: "Unexpected placeholder “请在此填写正文” of the new issue's starter article; write the article in its place, or delete it",
   },
   'image-alt': {
@@ -759,6 +761,14 @@ export const RULES = {
       'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show, pictures in a table’s cells (put after the table)',
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box (“文本框里的说明”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it',
+  },
+  'import-entity': {
+    where: 'Word draft (`jianbao import`)',
+    severity: 'warning',
+    summary:
+      'a draft whose XML declares entities in a DTD (`<!DOCTYPE … [<!ENTITY …>]>`), as Word never does, and uses them: imported as typed (`&org;`), never expanded',
+    example:
+      'Paragraph 2 (“今年以来，&org;蕉岭县坚持…”) uses &org;, which the draft declares in a DTD (<!DOCTYPE …>), as Word never does, and which no reader here expands: it was imported as typed; write what it stands for in the Markdown',
   },
   'import-formula': {
     where: 'Word draft (`jianbao import`)',

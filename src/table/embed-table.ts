@@ -13,6 +13,7 @@ import { tableAttributes } from './table-attributes.ts';
 import type { SourceRow } from './sources/source.ts';
 import type { TableEmbed } from './table-embed.ts';
 import type {} from './table-record.ts';
+import { isStarterTable } from './starter-table.ts';
 import { unchangedSource } from './unchanged-source.ts';
 import { addMessage, reportProblem } from '../report/messages.ts';
 
@@ -42,7 +43,14 @@ export async function embedTable(
     return undefined;
   }
 
-  if (built.carried) {
+  // The starter table carried forward unchanged is said once, as the starter.
+  if (built.starter) {
+    reportProblem(
+      file,
+      `Unexpected starter table ${node.attributes?.src} of the new issue, its 甲县 and 乙县 with figures of 0; enter this issue's table in its place, or delete the table and its heading`,
+      { place: node.position?.start, ruleId: 'placeholder' },
+    );
+  } else if (built.carried) {
     reportProblem(
       file,
       `Expected this issue's figures in ${node.attributes?.src}, found the same bytes as the previous issue's ${built.carried}; update its numbers, or remove the table if it has no news`,
@@ -109,7 +117,8 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
   const carried = unchangedSource(path, src, file.data.previousIssue);
   // Rendered again when the previous issue's file changes, so the warning goes once either is updated.
   if (carried !== undefined) dependencies.push(carried);
-  return { problems, notes, sourceName, built: { ...built, carried: carried === undefined ? undefined : relative(file.cwd, carried) } };
+  const starter = isStarterTable(path);
+  return { problems, notes, sourceName, built: { ...built, carried: carried === undefined ? undefined : relative(file.cwd, carried), starter } };
 }
 
 /** A message, fatal unless told, at its place in the table source when it has one, else at the directive. */

@@ -107,6 +107,31 @@ describe('loadIssue', () => {
     // A role of another name (分管) keeps its place after the others.
     expect(issue!.distribution.map((entry) => entry.role)).toEqual(['报送', '发送', '抄送', '分管']);
   });
+
+  it('keeps roles named as an object’s own properties (constructor, toString) as any other', async () => {
+    const folder = 'tests/fixtures/distribution/object-roles';
+    const { series } = await loadSeries(join(folder, 'bulletin.yaml'));
+    const path = join(folder, 'index.md');
+    const issue = loadIssue(new VFile({ path, value: await readFile(path, 'utf8') }), series!);
+    expect(issue!.distribution).toEqual([
+      { role: '报送', recipients: '县委、县政府' },
+      { role: 'constructor', recipients: '甲单位' },
+      { role: 'toString', recipients: '丙单位' },
+    ]);
+  });
+
+  it('reports a role named __proto__ at its key, in bulletin.yaml and in an issue, rather than drop it', async () => {
+    const { series, file } = await loadSeries('tests/fixtures/distribution/proto-role/bulletin.yaml');
+    expect(series).toBeUndefined();
+    const reason =
+      '`distribution.__proto__`: Unexpected role “__proto__”, a name the program keeps for itself, which would drop the role from the 版记; name it as the 版记 prints it (报送, 发送, 抄送) [frontmatter-schema]';
+    expect(file.messages.map((message) => formatMessage(message))).toEqual([`tests/fixtures/distribution/proto-role/bulletin.yaml:6:3: ${reason}`]);
+    const sample = await loadSeries('content/bulletin.yaml');
+    const value = '---\nyear: 2022\nnumber: 1\ntotal: 20\ndate: 2022-01-28\ndistribution:\n  __proto__: 县直各单位\n---\n\n## 标题\n\n正文。\n';
+    const issueFile = new VFile({ path: 'content/2022/1/index.md', value });
+    expect(loadIssue(issueFile, sample.series!)).toBeUndefined();
+    expect(issueFile.messages.map((message) => formatMessage(message))).toEqual([`content/2022/1/index.md:7:3: ${reason}`]);
+  });
 });
 
 describe('loadSeries', () => {

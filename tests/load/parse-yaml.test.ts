@@ -37,4 +37,29 @@ describe('YAML syntax errors say what to type', () => {
       '3:9 YAML syntax: Unexpected tag `!include`: YAML here holds plain text, numbers, dates and lists, never code or a program’s objects; delete the tag [yaml-syntax]',
     ]);
   });
+
+  it('reports lists nested past bounds once, at the level that passes them, before yaml runs out of stack', () => {
+    const reason =
+      'YAML syntax: Expected at most 64 lists or maps one inside another, found more from here; these values are text, numbers and lists of names: close each [ with ] and each { with }, and indent a key only under the key it belongs to [yaml-syntax]';
+    // 20,000 levels unclosed (an error a level, and then no stack), closed, or of `{`.
+    expect(messages(`title: 甲\ndistribution: ${'['.repeat(20_000)}\n`)).toEqual([`2:79 ${reason}`]);
+    expect(messages(`distribution:\n  报送: ${'['.repeat(2000)}${']'.repeat(2000)}\n`)).toEqual([`2:71 ${reason}`]);
+    expect(messages(`distribution: ${'{a: '.repeat(100)}\n`)).toEqual([`1:271 ${reason}`]);
+    // Maps nested by indentation, one level a line.
+    const indented = Array.from({ length: 1000 }, (_, level) => `${' '.repeat(level)}k:\n`).join('');
+    expect(messages(indented)).toEqual([`65:1 ${reason}`]);
+  });
+
+  it('reports an unclosed list once, not once a level', () => {
+    expect(messages(`issuer: ${'['.repeat(10)}\ndate: 2025-01-01\n`)).toEqual([
+      '2:1 YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-syntax]',
+    ]);
+  });
+
+  it('counts no brackets inside quotes, comments and block text', () => {
+    const file = new VFile({ path: 'index.md' });
+    const quoted = `title: "${'['.repeat(100)}"\nissuer: '${'{'.repeat(100)}'\n# ${'['.repeat(100)}\nspecial: |\n  ${'['.repeat(100)}\n`;
+    expect(parseYaml(quoted, file)?.data).toEqual({ title: '['.repeat(100), issuer: '{'.repeat(100), special: `${'['.repeat(100)}\n` });
+    expect(file.messages).toEqual([]);
+  });
 });

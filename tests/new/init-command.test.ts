@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,13 +87,17 @@ describe('jianbao init', () => {
       pdf: false,
       search: false,
     });
-    // Only the starter article's placeholders, which are to be written over.
+    // Only the starter article's placeholders and its starter table (甲县, 乙县), which are to be written over.
     expect(built.warnings.map((warning) => `${warning.line}:${warning.column} ${warning.ruleId}`)).toEqual([
       '10:4 placeholder',
       '10:14 placeholder',
       '12:4 placeholder',
       '16:1 placeholder',
+      '20:1 placeholder',
     ]);
+    expect(built.warnings.at(-1)?.reason).toBe(
+      "Unexpected starter table progress.csv of the new issue, its 甲县 and 乙县 with figures of 0; enter this issue's table in its place, or delete the table and its heading",
+    );
     expect(built.counts).toMatchObject({ issues: 1, rendered: 1 });
     const page = await readFile(join(dir, 'dist/2025/1/index.html'), 'utf8');
     expect(page).toContain('测试市工作简报');
@@ -108,6 +112,24 @@ describe('jianbao init', () => {
     expect(markdown.match(/^## .*/gm)).toEqual(['## 文章标题第一行 / 文章标题第二行', '## 2025年4月工作进展情况']);
     expect(markdown).toContain('## 2025年4月工作进展情况\n\n::table{src="progress.csv" header-rows="1"}\n');
     expect(await readFile(join(dir, 'content/2025/1/index.md'), 'utf8')).toContain('## 2025年3月工作进展情况\n\n::table{src="progress.csv"');
+    // The starter table carried forward is the starter still, said once at each issue's table.
+    const checked = await cli('check', '--content', join(dir, 'content'), '--no-cache');
+    expect(checked.stderr.split('\n').filter((line) => /starter table|table-unchanged/.test(line))).toEqual(
+      ['1', '2'].map(
+        (number) =>
+          `${relative(process.cwd(), join(dir, 'content/2025', number, 'index.md'))}:20:1: warning: Unexpected starter table progress.csv of the new issue, its 甲县 and 乙县 with figures of 0; enter this issue's table in its place, or delete the table and its heading [placeholder]`,
+      ),
+    );
+  });
+
+  it('starts a series whose 总第N期 goes on from issues published before at the total given', async () => {
+    const dir = await emptyFolder();
+    expect((await cli('init', dir, ...settings, '--total', '37')).code).toBe(0);
+    expect(await readFile(join(dir, 'content/2025/1/index.md'), 'utf8')).toMatch(/^---\n# 2025年第1期 总第37期\nyear: 2025\nnumber: 1\ntotal: 37\n/);
+    expect((await cli('new', '--content', join(dir, 'content'), '--date', '2025-04-02')).code).toBe(0);
+    expect(await readFile(join(dir, 'content/2025/2/index.md'), 'utf8')).toMatch(/^---\n# 2025年第2期 总第38期\n/);
+    const refused = await cli('init', await emptyFolder(), ...settings, '--total', '0');
+    expect([refused.code, refused.stderr]).toEqual([1, "jianbao: --total: Expected the first issue's 总第N期 as a whole number from 1, such as 37, got 0\n"]);
   });
 
   it('completes the package.json and .gitignore that installing jianbao left', async () => {
