@@ -54,6 +54,9 @@ export async function typedNumbers(buffer: Buffer): Promise<Buffer> {
   for (const paragraph of elements(document.getElementsByTagNameNS(W, 'p'))) {
     const properties = children(paragraph, 'pPr')[0];
     const own = children(properties, 'numPr')[0];
+    // A paragraph deleted or moved away as a tracked change is gone once accepted, as mammoth
+    // takes it: Word numbers on without it, and a number typed in would print alone.
+    if (markRemoved(properties)) continue;
     const style = own ? undefined : styleNumbering(styles, wordAttribute(children(properties, 'pStyle')[0], 'val'));
     const numId = own ? wordAttribute(children(own, 'numId')[0], 'val') : style?.numId;
     if (numId === undefined || numId === '0') continue;
@@ -84,6 +87,12 @@ export async function typedNumbers(buffer: Buffer): Promise<Buffer> {
   if (typed === 0) return buffer;
   docx.zip.file('word/document.xml', docx.serialize(document));
   return docx.zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/** Whether a paragraph's mark is deleted (`w:del`) or moved away (`w:moveFrom`) as a tracked change. */
+function markRemoved(properties: Element | undefined): boolean {
+  const mark = children(properties, 'rPr')[0];
+  return children(mark, 'del').length + children(mark, 'moveFrom').length > 0;
 }
 
 /** Chinese numerals, circled and full-width digits (ECMA-376's ST_NumberFormat). */

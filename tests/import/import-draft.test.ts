@@ -399,6 +399,14 @@ describe('jianbao import', () => {
     expect(await readFile(join(other.content, '2022/1/table-1.csv'), 'utf8')).toBe('地区,户数（户）,小区数（个）\n梅江区,100,2\n梅县区,200,3\n合计,300,5\n');
   });
 
+  it('numbers subheads as Word shows the draft with its tracked changes accepted: a subhead deleted or moved away is not counted', async () => {
+    const { content } = await archive();
+    // Saved by LibreOffice with changes tracked: 加强组织领导 deleted, 抓好质量安全 moved up to first.
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-tracked-subheads.docx'), { contentDir: content, date: '2022-01-10' });
+    const subheads = (await readFile(imported.created.path, 'utf8')).split('\n').filter((line) => line.startsWith('###'));
+    expect(subheads).toEqual(['### 一、抓好质量安全', '### 二、强化项目储备', '### 三、做好宣传引导']);
+  });
+
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {
     const { content } = await archive();
     const imported = await importDraft(join(FIXTURES, 'libreoffice-textbox.docx'), { contentDir: content, date: '2022-01-10' });
