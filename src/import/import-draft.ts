@@ -10,6 +10,7 @@ import { warnUnmapped } from './draft-inventory.ts';
 import { unpackedSizeProblem } from '../util/zip-size.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { withFieldResults } from './word-fields.ts';
+import { withoutHiddenText } from './word-hidden-text.ts';
 import { withoutInvisibleColumns } from './word-grid-columns.ts';
 import { typedNumbers } from './word-numbering.ts';
 import { openDocx } from './word-xml.ts';
@@ -64,7 +65,7 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   let converted: Awaited<ReturnType<typeof docxToHtml>>;
   let parts: BulletinParts;
   try {
-    const articles = await withoutBulletinParts(await withFieldResults(buffer));
+    const articles = await withoutBulletinParts(await withFieldResults(await withoutHiddenText(buffer)));
     parts = articles.parts;
     converted = await docxToHtml(await typedNumbers(await withoutInvisibleColumns(articles.buffer)), file);
   } catch (error) {

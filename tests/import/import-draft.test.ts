@@ -407,6 +407,22 @@ describe('jianbao import', () => {
     expect(subheads).toEqual(['### 一、抓好质量安全', '### 二、强化项目储备', '### 三、做好宣传引导']);
   });
 
+  it('leaves out hidden text (字体 → 隐藏), which Word neither shows nor prints, in the text, a table and a footnote, naming each', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-hidden-text.docx'), { contentDir: content, date: '2022-01-10' });
+    const markdown = await readFile(imported.created.path, 'utf8');
+    expect(markdown).toContain('　　今年以来，平远县改造老旧小区3个。下一步将加快进度。\n');
+    expect(markdown).toContain('[^2]: 数据截至11月30日\n');
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe('区县,户数（户）\n丰顺县,863\n兴宁市,"1,200"\n合计,"2,063"\n');
+    const left = 'which Word neither shows nor prints; it was left out: copy it into the Markdown if it is meant to be published';
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      `Paragraph 2 (“今年以来，平远县改造老旧…”) has hidden text (“此句内部掌握，不对外。”), ${left}`,
+      `Paragraph 8 (“1,200”) has hidden text (“（含补报300户）”), ${left}`,
+      `Footnote [^2] (“数据截至11月30日”) has hidden text (“（未核实）”), ${left}`,
+    ]);
+    expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
+  });
+
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {
     const { content } = await archive();
     const imported = await importDraft(join(FIXTURES, 'libreoffice-textbox.docx'), { contentDir: content, date: '2022-01-10' });
