@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { CAPTION } from '../markdown/rehype-figures.ts';
 import { reportProblem } from '../report/messages.ts';
 
 /** An image of the draft, saved beside the issue under `name`. */
@@ -30,7 +31,9 @@ const STYLE_MAP = [
 
 /**
  * A title typed by hand: a short centred paragraph set bold (or as large as a title, 18 pt and
- * up) all through. A parenthesised one is a note, and a sentence (ending in 。) is text.
+ * up) all through. A parenthesised one is a note, a sentence (ending in 。) is text, and a photo's
+ * caption (`图1 …`, `图：…`, centred and bold under it as editors set them) or a paragraph holding
+ * a picture is no title.
  */
 const TITLE_MAX_LENGTH = 60;
 const TITLE_MIN_POINTS = 18;
@@ -133,8 +136,13 @@ function isHandTitle(paragraph: DocumentNode): boolean {
   if (paragraph.alignment !== 'center') return false;
   const runs = runsOf(paragraph).filter((run) => textOf(run).trim() !== '');
   const text = runs.map(textOf).join('').trim();
-  if (text === '' || text.length > TITLE_MAX_LENGTH || /^[（(].*[）)]$/.test(text) || /[。；]$/.test(text)) return false;
+  if (text === '' || text.length > TITLE_MAX_LENGTH || /^[（(].*[）)]$/.test(text) || /[。；]$/.test(text) || CAPTION.test(text)) return false;
+  if (hasPicture(paragraph)) return false;
   return runs.every((run) => run.isBold || (run.fontSize ?? 0) >= TITLE_MIN_POINTS);
+}
+
+function hasPicture(node: DocumentNode): boolean {
+  return node.type === 'image' || (node.children ?? []).some(hasPicture);
 }
 
 function runsOf(node: DocumentNode): DocumentNode[] {

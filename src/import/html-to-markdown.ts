@@ -258,7 +258,10 @@ function remarkInlinePictures({ file }: { readonly file: VFile }) {
         `The paragraph “${excerpt(textOf(node))}” has ${images.map((image) => image.url).join('、')} inside its text; it was put after the paragraph, as a photo of its own: move it where it belongs`,
         { ruleId: 'import-unmapped' },
       );
-      return [{ ...node, children: rest }, ...images.map((image): Paragraph => ({ type: 'paragraph', children: [image] }))];
+      // The line break that set the text under the picture (a caption typed below it) has nothing left to break.
+      const first = rest.findIndex((child) => child.type !== 'break');
+      const text = first === -1 ? rest : rest.slice(first);
+      return [{ ...node, children: text }, ...images.map((image): Paragraph => ({ type: 'paragraph', children: [image] }))];
     });
   };
 }

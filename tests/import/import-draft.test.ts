@@ -423,6 +423,48 @@ describe('jianbao import', () => {
     expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
   });
 
+  it('takes a photo’s caption set centred and bold for no title, in a paragraph of its own (图1 …) or under the picture in its paragraph', async () => {
+    const photo = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 30 } });
+    const centred = (children: (ImageRun | TextRun)[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
+    const draft = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              centred([new TextRun({ text: '梅江区扎实推进老旧小区改造', bold: true, size: 44 })]),
+              new Paragraph('　　今年以来，梅江区改造老旧小区30个。'),
+              centred([photo()]),
+              centred([new TextRun({ text: '图1  金山街道改造后的小区', bold: true })]),
+              new Paragraph('　　居民议事会定期召开。'),
+              centred([photo(), new TextRun({ text: '居民议事会现场', bold: true, break: 1 })]),
+              new Paragraph('　　下一步继续推进。'),
+            ],
+          },
+        ],
+      }),
+    );
+    const { imported, markdown, content } = await importInto(draft);
+    expect(markdown.slice(markdown.indexOf('---\n\n') + 5)).toBe(
+      [
+        '## 梅江区扎实推进老旧小区改造',
+        '　　今年以来，梅江区改造老旧小区30个。',
+        '![](image-1.png)',
+        '**图1 金山街道改造后的小区**',
+        '　　居民议事会定期召开。',
+        '**居民议事会现场**',
+        '![](image-2.png)',
+        '　　下一步继续推进。\n',
+      ].join('\n\n'),
+    );
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      'The paragraph “居民议事会现场” has image-2.png inside its text; it was put after the paragraph, as a photo of its own: move it where it belongs',
+    ]);
+    // One article, its first photo captioned by its 图1 line.
+    const validation = await validateContent(content, { workers: 0 });
+    expect(validation.issues[0]?.articles.map((article) => article.lines)).toEqual([['梅江区扎实推进老旧小区改造']]);
+    expect(formatProblems(validation, content).filter((line) => line.includes('image-1.png'))).toEqual([]);
+  });
+
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {
     const { content } = await archive();
     const imported = await importDraft(join(FIXTURES, 'libreoffice-textbox.docx'), { contentDir: content, date: '2022-01-10' });
