@@ -12,6 +12,7 @@ import { htmlToMarkdown } from './html-to-markdown.ts';
 import { withFieldResults } from './word-fields.ts';
 import { withoutHiddenText } from './word-hidden-text.ts';
 import { withoutInvisibleColumns } from './word-grid-columns.ts';
+import { withRowGapsFilled } from './word-row-gaps.ts';
 import { typedNumbers } from './word-numbering.ts';
 import { openDocx } from './word-xml.ts';
 
@@ -67,7 +68,7 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   try {
     const articles = await withoutBulletinParts(await withFieldResults(await withoutHiddenText(buffer)));
     parts = articles.parts;
-    converted = await docxToHtml(await typedNumbers(await withoutInvisibleColumns(articles.buffer)), file);
+    converted = await docxToHtml(await typedNumbers(await withRowGapsFilled(await withoutInvisibleColumns(articles.buffer))), file);
   } catch (error) {
     const reason = `Cannot read this .docx (${error instanceof Error ? error.message : String(error)}); open it in Word or WPS, save it again as .docx and import that`;
     throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);

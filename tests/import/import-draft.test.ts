@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/import/import-draft.ts';
@@ -463,6 +463,39 @@ describe('jianbao import', () => {
     const validation = await validateContent(content, { workers: 0 });
     expect(validation.issues[0]?.articles.map((article) => article.lines)).toEqual([['梅江区扎实推进老旧小区改造']]);
     expect(formatProblems(validation, content).filter((line) => line.includes('image-1.png'))).toEqual([]);
+  });
+
+  it('keeps the cells of a row Word starts right of the table’s edge (w:gridBefore) under their heads: a 合计 row starting under 区县', async () => {
+    const row = (cells: string[], gap = false) =>
+      new TableRow({ cantSplit: gap, children: cells.map((value) => new TableCell({ children: [new Paragraph(value)] })) });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('　　各县进展如下：'),
+            new Table({
+              rows: [
+                row(['序号', '区县', '户数（户）', '小区数（个）']),
+                row(['1', '丰顺县', '863', '10']),
+                row(['2', '兴宁市', '1200', '12']),
+                row(['合计', '2063', '22'], true),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // As Word writes a row whose left edge was dragged in past its first column.
+    const gap = xml.replace('<w:cantSplit/>', '<w:gridBefore w:val="1"/><w:wBefore w:w="1200" w:type="dxa"/>');
+    expect(gap).not.toBe(xml);
+    zip.file('word/document.xml', gap);
+    const { content } = await importInto(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe(
+      '序号,区县,户数（户）,小区数（个）\n1,丰顺县,863,10\n2,兴宁市,1200,12\n,合计,2063,22\n',
+    );
+    expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
   });
 
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {
