@@ -564,7 +564,8 @@ export const RULES = {
   'table-range': {
     where: '`::table`',
     severity: 'error',
-    summary: '`range` not in A1 notation (`A3:H12`)',
+    summary:
+      '`range` not in A1 notation (`A3:H12`); without `range`, a title row above a workbook’s table or a note line (`注：…`, `填表人：…`) under it, with the range to use',
     example: 'Expected `range` in A1 notation such as `A3:H12`, got “A3-H12”',
   },
   'table-src-outside-root': {
