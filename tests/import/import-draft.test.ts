@@ -498,6 +498,12 @@ describe('jianbao import', () => {
     expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
   });
 
+  it('writes a footnote mark whose run is also set superscript itself as [^n], not bold', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-superscript-footnote-mark.docx'), { contentDir: content, date: '2022-01-10' });
+    expect(await readFile(imported.created.path, 'utf8')).toContain('　　今年以来，平远县改造老旧小区3个[^2]，惠及群众1200户。\n\n[^2]: 数据截至11月30日。\n');
+  });
+
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {
     const { content } = await archive();
     const imported = await importDraft(join(FIXTURES, 'libreoffice-textbox.docx'), { contentDir: content, date: '2022-01-10' });
