@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { CAPTION } from '../markdown/rehype-figures.ts';
 import { reportProblem } from '../report/messages.ts';
+import { type StyleLook, styleLooks } from './word-style-looks.ts';
 
 /** An image of the draft, saved beside the issue under `name`. */
 export interface DraftImage {
@@ -51,12 +52,13 @@ export interface DraftHtml {
  */
 export async function docxToHtml(buffer: Buffer, file: VFile): Promise<DraftHtml> {
   const { default: mammoth } = await import('mammoth');
+  const looks = await styleLooks(buffer);
   const images: DraftImage[] = [];
   const result = await mammoth.convertToHtml(
     { buffer },
     {
       styleMap: STYLE_MAP,
-      transformDocument: (document: DocumentNode) => markTitles(withoutContents(document, file)),
+      transformDocument: (document: DocumentNode) => markTitles(withoutContents(document, file), looks),
       convertImage: mammoth.images.imgElement(async (image) => {
         const contents = await image.readAsBuffer();
         // mammoth leaves the type out for a file whose extension it does not know.
@@ -124,21 +126,29 @@ function withoutContents(document: DocumentNode, file: VFile): DocumentNode {
 }
 
 /** Give the body's hand-typed titles a style of their own; paragraphs in tables are left alone. */
-function markTitles(document: DocumentNode): DocumentNode {
+function markTitles(document: DocumentNode, looks: (styleId: string | null | undefined) => StyleLook): DocumentNode {
   return {
     ...document,
-    children: document.children?.map((node) => (node.type === 'paragraph' && isHandTitle(node) ? { ...node, styleName: HAND_TITLE } : node)),
+    children: document.children?.map((node) => (node.type === 'paragraph' && isHandTitle(node, looks) ? { ...node, styleName: HAND_TITLE } : node)),
   };
 }
 
-function isHandTitle(paragraph: DocumentNode): boolean {
-  if (paragraph.styleName && /heading|title|标题/i.test(paragraph.styleName)) return false;
-  if (paragraph.alignment !== 'center') return false;
+/** Styles whose paragraphs are no title typed by hand: those the style map makes titles and headings, a subtitle, a caption. */
+const NOT_HAND_TITLE_STYLE = /^(title|subtitle|caption|标题|副标题|题注|(heading|标题)\s*\d)$/i;
+
+function isHandTitle(paragraph: DocumentNode, looks: (styleId: string | null | undefined) => StyleLook): boolean {
+  if (paragraph.styleName && NOT_HAND_TITLE_STYLE.test(paragraph.styleName.trim())) return false;
+  // Formatting typed on the paragraph or its runs, else its style's (a template's 简报标题).
+  const style = looks(paragraph.styleId);
+  if ((paragraph.alignment ?? (style.centred ? 'center' : undefined)) !== 'center') return false;
   const runs = runsOf(paragraph).filter((run) => textOf(run).trim() !== '');
   const text = runs.map(textOf).join('').trim();
   if (text === '' || text.length > TITLE_MAX_LENGTH || /^[（(].*[）)]$/.test(text) || /[。；]$/.test(text) || CAPTION.test(text)) return false;
   if (hasPicture(paragraph)) return false;
-  return runs.every((run) => run.isBold || (run.fontSize ?? 0) >= TITLE_MIN_POINTS);
+  return runs.every((run) => {
+    const own = looks(run.styleId);
+    return run.isBold || own.bold || style.bold || (run.fontSize ?? own.points ?? style.points ?? 0) >= TITLE_MIN_POINTS;
+  });
 }
 
 function hasPicture(node: DocumentNode): boolean {

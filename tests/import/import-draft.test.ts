@@ -504,6 +504,39 @@ describe('jianbao import', () => {
     expect(await readFile(imported.created.path, 'utf8')).toContain('　　今年以来，平远县改造老旧小区3个[^2]，惠及群众1200户。\n\n[^2]: 数据截至11月30日。\n');
   });
 
+  it('takes a paragraph in an office template’s own title style (centred, bold, 22 pt in the style) for a title', async () => {
+    const draft = await Packer.toBuffer(
+      new Document({
+        styles: {
+          paragraphStyles: [
+            {
+              id: 'a5',
+              name: '简报标题',
+              basedOn: 'Normal',
+              paragraph: { alignment: AlignmentType.CENTER },
+              run: { bold: true, size: 44, font: '方正小标宋简体' },
+            },
+            { id: 'a6', name: '文章大标题', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER }, run: { size: 44 } },
+          ],
+        },
+        sections: [
+          {
+            children: [
+              new Paragraph({ style: 'a5', text: '梅江区扎实推进老旧小区改造' }),
+              new Paragraph('　　今年以来，梅江区改造老旧小区30个。'),
+              new Paragraph({ style: 'a6', text: '平远县多措并举推进改造' }),
+              new Paragraph('　　平远县改造3个小区。'),
+            ],
+          },
+        ],
+      }),
+    );
+    const { markdown } = await importInto(draft);
+    expect(markdown.slice(markdown.indexOf('---\n\n') + 5)).toBe(
+      '## 梅江区扎实推进老旧小区改造\n\n　　今年以来，梅江区改造老旧小区30个。\n\n## 平远县多措并举推进改造\n\n　　平远县改造3个小区。\n',
+    );
+  });
+
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {
     const { content } = await archive();
     const imported = await importDraft(join(FIXTURES, 'libreoffice-textbox.docx'), { contentDir: content, date: '2022-01-10' });
