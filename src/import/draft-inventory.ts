@@ -2,7 +2,8 @@ import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { excerpt } from './html-to-markdown.ts';
 import { isHidden } from './word-hidden-text.ts';
-import { elements, openDocx, paragraphNumbers, W } from './word-xml.ts';
+import { showingPlaceholder } from './word-placeholders.ts';
+import { children, elements, openDocx, paragraphNumbers, W } from './word-xml.ts';
 const NAMESPACES: Readonly<Record<string, string>> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
   'http://schemas.openxmlformats.org/officeDocument/2006/math': 'm',
@@ -28,6 +29,8 @@ interface Found {
   readonly inserted: string[];
   readonly deleted: string[];
   readonly hidden: string[];
+  /** The prompts of form fields left unfilled (`单击或点击此处输入日期。`). */
+  readonly prompts: string[];
   readonly equations: string[];
   readonly objects: string[];
   /** Pictures linked to a file outside the draft (Insert → Picture → 链接到文件), by that file. */
@@ -59,9 +62,11 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
   }
 
   const external = await externalTargets(xml, parse);
-  const body = parse(documentXml).getElementsByTagNameNS(W, 'body')[0];
+  const document = parse(documentXml);
+  const body = document.getElementsByTagNameNS(W, 'body')[0];
   if (!body) return;
   const numbers = paragraphNumbers(body);
+  const prompts = new Map(showingPlaceholder(document).map((content) => [content, textOf(content, 't')]));
   const found: Found[] = [];
   let before = '';
   let current: Found | undefined;
@@ -79,6 +84,7 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
         inserted: [],
         deleted: [],
         hidden: hiddenTexts(node),
+        prompts: node.parentNode && prompts.has(node.parentNode as Element) && text.trim() ? [text] : [],
         equations: [],
         objects: [],
         linked: [],
@@ -93,6 +99,9 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
         return;
       }
       if (name === 'w:r' && isHidden(node)) return;
+      // A control around paragraphs has its prompt named at them; one inside a paragraph, at its paragraph.
+      const prompt = prompts.get(node);
+      if (prompt !== undefined && children(node, 'p').length === 0) pushText(current.prompts, prompt);
       if (name === 'w:commentReference') current.comments.push(comments.get(idOf(node)) ?? 'without text');
       else if (name === 'w:ins' || name === 'w:moveTo') pushText(current.inserted, textOf(node, 't'));
       else if (name === 'w:del' || name === 'w:moveFrom') pushText(current.deleted, textOf(node, 'delText') || textOf(node, 't'));
@@ -131,6 +140,8 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
       warn(`has tracked changes (${changes.join(', ')}), taken as accepted; check the text, or accept or reject them in Word and import again`);
     }
     for (const text of paragraph.hidden) warn(hiddenReason(text));
+    for (const prompt of paragraph.prompts)
+      warn(`has a form field left unfilled, showing its prompt (“${excerpt(prompt, 30)}”), which was left out: write what belongs there in the Markdown`);
     for (const equation of paragraph.equations)
       warn(`has an equation (“${excerpt(equation, 20)}”) that was left out; write it as text, or insert it as a picture`);
     for (const object of paragraph.objects) warn(`has ${object} that was left out; put its figures in a table, or insert it as a picture`);

@@ -11,6 +11,7 @@ import { unpackedSizeProblem } from '../util/zip-size.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { withFieldResults } from './word-fields.ts';
 import { withoutHiddenText } from './word-hidden-text.ts';
+import { withoutPlaceholders } from './word-placeholders.ts';
 import { withoutInvisibleColumns } from './word-grid-columns.ts';
 import { withRowGapsFilled } from './word-row-gaps.ts';
 import { typedNumbers } from './word-numbering.ts';
@@ -66,7 +67,7 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   let converted: Awaited<ReturnType<typeof docxToHtml>>;
   let parts: BulletinParts;
   try {
-    const articles = await withoutBulletinParts(await withFieldResults(await withoutHiddenText(buffer)));
+    const articles = await withoutBulletinParts(await withFieldResults(await withoutPlaceholders(await withoutHiddenText(buffer))));
     parts = articles.parts;
     converted = await docxToHtml(await typedNumbers(await withRowGapsFilled(await withoutInvisibleColumns(articles.buffer))), file);
   } catch (error) {

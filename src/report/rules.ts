@@ -757,7 +757,7 @@ export const RULES = {
     where: 'Word draft (`jianbao import`)',
     severity: 'warning',
     summary:
-      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, hidden text (left out), equations, charts, embedded objects, images the web cannot show, pictures in a table’s cells (put after the table)',
+      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, hidden text and unfilled form fields’ prompts (left out), equations, charts, embedded objects, images the web cannot show, pictures in a table’s cells (put after the table)',
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box (“文本框里的说明”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it',
   },

@@ -537,6 +537,28 @@ describe('jianbao import', () => {
     );
   });
 
+  it('leaves out the prompt of a form field left unfilled (a template’s date picker), naming it', async () => {
+    const right = (text: string) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(text)] });
+    const document = new Document({
+      sections: [{ children: [new Paragraph('　　今年以来，梅江区改造老旧小区30个。'), right('梅江区住房和城乡建设局'), right('DATE-FIELD')] }],
+    });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // As Word saves a date picker (插入 → 日期选取器内容控件) nobody picked a date in.
+    const prompt = xml.replace(
+      /<w:r>((?:(?!<w:r>).)*?)DATE-FIELD(.*?)<\/w:r>/,
+      '<w:sdt><w:sdtPr><w:id w:val="1"/><w:showingPlcHdr/><w:date><w:dateFormat w:val="yyyy年M月d日"/></w:date></w:sdtPr><w:sdtContent><w:r>$1单击或点击此处输入日期。$2</w:r></w:sdtContent></w:sdt>',
+    );
+    expect(prompt).not.toBe(xml);
+    zip.file('word/document.xml', prompt);
+    const { imported, markdown } = await importInto(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(markdown).not.toContain('单击');
+    expect(markdown.endsWith('梅江区住房和城乡建设局\n')).toBe(true);
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      'Paragraph 3 (“单击或点击此处输入日期。”) has a form field left unfilled, showing its prompt (“单击或点击此处输入日期。”), which was left out: write what belongs there in the Markdown',
+    ]);
+  });
+
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {
     const { content } = await archive();
     const imported = await importDraft(join(FIXTURES, 'libreoffice-textbox.docx'), { contentDir: content, date: '2022-01-10' });
