@@ -35,6 +35,8 @@ interface Found {
   readonly objects: string[];
   /** Pictures linked to a file outside the draft (Insert → Picture → 链接到文件), by that file. */
   readonly linked: string[];
+  /** Whether its paragraph mark is deleted as a tracked change while text of its stays: it joins the next paragraph. */
+  readonly joined: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
         before,
         textBoxes: [],
         comments: [],
+        joined: markDeleted(node) && text.trim() !== '',
         inserted: [],
         deleted: [],
         hidden: hiddenTexts(node),
@@ -139,6 +142,11 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
       ];
       warn(`has tracked changes (${changes.join(', ')}), taken as accepted; check the text, or accept or reject them in Word and import again`);
     }
+    if (paragraph.joined) {
+      warn(
+        'has its paragraph mark deleted as a tracked change, taken as accepted: it was joined to the next paragraph; check the text, or accept or reject the change in Word and import again',
+      );
+    }
     for (const text of paragraph.hidden) warn(hiddenReason(text));
     for (const prompt of paragraph.prompts)
       warn(`has a form field left unfilled, showing its prompt (“${excerpt(prompt, 30)}”), which was left out: write what belongs there in the Markdown`);
@@ -152,6 +160,13 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
     }
   }
   await warnHiddenInNotes(xml, parse, file);
+}
+
+/** Whether a paragraph's mark is deleted as a tracked change (`w:pPr/w:rPr/w:del`). */
+function markDeleted(paragraph: Element): boolean {
+  const properties = elements(paragraph.childNodes).find((child) => qualified(child) === 'w:pPr');
+  const mark = properties && elements(properties.childNodes).find((child) => qualified(child) === 'w:rPr');
+  return mark !== undefined && elements(mark.childNodes).some((child) => qualified(child) === 'w:del');
 }
 
 /** What a warning says of hidden text. */

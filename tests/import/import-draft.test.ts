@@ -407,12 +407,15 @@ describe('jianbao import', () => {
     expect(subheads).toEqual(['### 一、抓好质量安全', '### 二、强化项目储备', '### 三、做好宣传引导']);
   });
 
-  it('keeps the number of a subhead whose paragraph mark alone was deleted as a tracked change, run into the paragraph it joins', async () => {
+  it('keeps the number of a subhead whose paragraph mark alone was deleted as a tracked change, run into the paragraph it joins, and says it was joined', async () => {
     const { content } = await archive();
     // Saved by LibreOffice: the mark after （一）加强组织领导。 deleted, joining it to 各镇要成立工作专班。
     const imported = await importDraft(join(FIXTURES, 'libreoffice-tracked-joined-subhead.docx'), { contentDir: content, date: '2022-01-10' });
     const markdown = await readFile(imported.created.path, 'utf8');
     expect(markdown).toContain('\n（一）加强组织领导。各镇要成立工作专班。\n\n#### （二）强化资金保障\n');
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      'Paragraph 2 (“加强组织领导。”) has its paragraph mark deleted as a tracked change, taken as accepted: it was joined to the next paragraph; check the text, or accept or reject the change in Word and import again',
+    ]);
   });
 
   it('leaves out hidden text (字体 → 隐藏), which Word neither shows nor prints, in the text, a table and a footnote, naming each', async () => {
