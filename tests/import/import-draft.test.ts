@@ -476,6 +476,42 @@ describe('jianbao import', () => {
     expect(formatProblems(validation, content).filter((line) => line.includes('image-1.png'))).toEqual([]);
   });
 
+  it('writes a short centred line right under a photo as its 图： caption, set bold or not, and leaves body text under one as it is', async () => {
+    const photo = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 30 } });
+    const centred = (children: (ImageRun | TextRun)[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
+    const draft = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              centred([new TextRun({ text: '梅江区扎实推进老旧小区改造', bold: true, size: 44 })]),
+              centred([photo()]),
+              centred([new TextRun({ text: '金山街道改造后的小区', font: '楷体_GB2312' })]),
+              centred([photo()]),
+              centred([new TextRun({ text: '居民议事会现场', bold: true })]),
+              centred([photo()]),
+              new Paragraph('　　图为改造后的小区。'),
+            ],
+          },
+        ],
+      }),
+    );
+    const { markdown, content } = await importInto(draft);
+    expect(markdown.slice(markdown.indexOf('---\n\n') + 5)).toBe(
+      [
+        '## 梅江区扎实推进老旧小区改造',
+        '![](image-1.png)',
+        '图：金山街道改造后的小区',
+        '![](image-2.png)',
+        '**图：居民议事会现场**',
+        '![](image-3.png)',
+        '　　图为改造后的小区。\n',
+      ].join('\n\n'),
+    );
+    const validation = await validateContent(content, { workers: 0 });
+    expect(validation.issues[0]?.articles.map((article) => article.lines)).toEqual([['梅江区扎实推进老旧小区改造']]);
+  });
+
   it('keeps the cells of a row Word starts right of the table’s edge (w:gridBefore) under their heads: a 合计 row starting under 区县', async () => {
     const row = (cells: string[], gap = false) =>
       new TableRow({ cantSplit: gap, children: cells.map((value) => new TableCell({ children: [new Paragraph(value)] })) });
