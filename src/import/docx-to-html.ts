@@ -1,5 +1,7 @@
 import type { VFile } from 'vfile';
+import { CAPTION } from '../markdown/rehype-figures.ts';
 import { reportProblem } from '../report/messages.ts';
+import { type StyleLook, styleLooks } from './word-style-looks.ts';
 
 /** An image of the draft, saved beside the issue under `name`. */
 export interface DraftImage {
@@ -30,7 +32,9 @@ const STYLE_MAP = [
 
 /**
  * A title typed by hand: a short centred paragraph set bold (or as large as a title, 18 pt and
- * up) all through. A parenthesised one is a note, and a sentence (ending in 。) is text.
+ * up) all through. A parenthesised one is a note, a sentence (ending in 。) is text, and a photo's
+ * caption (`图1 …`, `图：…`, or any such line right under a picture, centred and bold as editors
+ * set them) or a paragraph holding a picture is no title.
  */
 const TITLE_MAX_LENGTH = 60;
 const TITLE_MIN_POINTS = 18;
@@ -48,12 +52,13 @@ export interface DraftHtml {
  */
 export async function docxToHtml(buffer: Buffer, file: VFile): Promise<DraftHtml> {
   const { default: mammoth } = await import('mammoth');
+  const looks = await styleLooks(buffer);
   const images: DraftImage[] = [];
   const result = await mammoth.convertToHtml(
     { buffer },
     {
       styleMap: STYLE_MAP,
-      transformDocument: (document: DocumentNode) => markTitles(withoutContents(document, file)),
+      transformDocument: (document: DocumentNode) => markTitles(withoutContents(document, file), looks),
       convertImage: mammoth.images.imgElement(async (image) => {
         const contents = await image.readAsBuffer();
         // mammoth leaves the type out for a file whose extension it does not know.
@@ -120,21 +125,63 @@ function withoutContents(document: DocumentNode, file: VFile): DocumentNode {
   return { ...document, children: document.children?.filter((node) => !entry(node)) };
 }
 
-/** Give the body's hand-typed titles a style of their own; paragraphs in tables are left alone. */
-function markTitles(document: DocumentNode): DocumentNode {
+/**
+ * Give the body's hand-typed titles a style of their own, and a photo's caption typed centred under
+ * it its `图：`; paragraphs in tables are left alone.
+ */
+function markTitles(document: DocumentNode, looks: (styleId: string | null | undefined) => StyleLook): DocumentNode {
+  const body = document.children ?? [];
   return {
     ...document,
-    children: document.children?.map((node) => (node.type === 'paragraph' && isHandTitle(node) ? { ...node, styleName: HAND_TITLE } : node)),
+    children: body.map((node, index) => {
+      if (node.type !== 'paragraph') return node;
+      const previous = body[index - 1];
+      if (previous && isPicture(previous) && isCentredLine(node, looks)) return asCaption(node);
+      return isHandTitle(node, looks) ? { ...node, styleName: HAND_TITLE } : node;
+    }),
   };
 }
 
-function isHandTitle(paragraph: DocumentNode): boolean {
-  if (paragraph.styleName && /heading|title|标题/i.test(paragraph.styleName)) return false;
-  if (paragraph.alignment !== 'center') return false;
+/** A paragraph holding only a picture: a photo. */
+function isPicture(node: DocumentNode): boolean {
+  return node.type === 'paragraph' && hasPicture(node) && textOf(node).trim() === '';
+}
+
+/**
+ * A short centred line that is no sentence or note (a title's, a caption's): without 。 or ； at
+ * its end, not in brackets, without a picture.
+ */
+function isCentredLine(paragraph: DocumentNode, looks: (styleId: string | null | undefined) => StyleLook): boolean {
+  if ((paragraph.alignment ?? (looks(paragraph.styleId).centred ? 'center' : undefined)) !== 'center') return false;
+  const text = textOf(paragraph).trim();
+  return text !== '' && text.length <= TITLE_MAX_LENGTH && !/^[（(].*[）)]$/.test(text) && !/[。；]$/.test(text) && !hasPicture(paragraph);
+}
+
+/** The paragraph as a photo's `图：…` line, its caption (one typed `图1 …` kept as it is). */
+function asCaption(paragraph: DocumentNode): DocumentNode {
+  if (CAPTION.test(textOf(paragraph).trim())) return paragraph;
+  const first = runsOf(paragraph)[0];
+  const label: DocumentNode = { ...first, type: 'run', children: [{ type: 'text', value: '图：' }] };
+  return { ...paragraph, children: [label, ...(paragraph.children ?? [])] };
+}
+
+/** Styles whose paragraphs are no title typed by hand: those the style map makes titles and headings, a subtitle, a caption. */
+const NOT_HAND_TITLE_STYLE = /^(title|subtitle|caption|标题|副标题|题注|(heading|标题)\s*\d)$/i;
+
+function isHandTitle(paragraph: DocumentNode, looks: (styleId: string | null | undefined) => StyleLook): boolean {
+  if (paragraph.styleName && NOT_HAND_TITLE_STYLE.test(paragraph.styleName.trim())) return false;
+  // Formatting typed on the paragraph or its runs, else its style's (a template's 简报标题).
+  const style = looks(paragraph.styleId);
+  if (!isCentredLine(paragraph, looks) || CAPTION.test(textOf(paragraph).trim())) return false;
   const runs = runsOf(paragraph).filter((run) => textOf(run).trim() !== '');
-  const text = runs.map(textOf).join('').trim();
-  if (text === '' || text.length > TITLE_MAX_LENGTH || /^[（(].*[）)]$/.test(text) || /[。；]$/.test(text)) return false;
-  return runs.every((run) => run.isBold || (run.fontSize ?? 0) >= TITLE_MIN_POINTS);
+  return runs.every((run) => {
+    const own = looks(run.styleId);
+    return run.isBold || own.bold || style.bold || (run.fontSize ?? own.points ?? style.points ?? 0) >= TITLE_MIN_POINTS;
+  });
+}
+
+function hasPicture(node: DocumentNode): boolean {
+  return node.type === 'image' || (node.children ?? []).some(hasPicture);
 }
 
 function runsOf(node: DocumentNode): DocumentNode[] {

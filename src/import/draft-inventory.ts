@@ -1,7 +1,9 @@
 import type { VFile } from 'vfile';
 import { reportProblem } from '../report/messages.ts';
 import { excerpt } from './html-to-markdown.ts';
-import { elements, openDocx, paragraphNumbers, W } from './word-xml.ts';
+import { isHidden } from './word-hidden-text.ts';
+import { showingPlaceholder } from './word-placeholders.ts';
+import { children, elements, openDocx, paragraphNumbers, W } from './word-xml.ts';
 const NAMESPACES: Readonly<Record<string, string>> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
   'http://schemas.openxmlformats.org/officeDocument/2006/math': 'm',
@@ -26,16 +28,21 @@ interface Found {
   readonly comments: string[];
   readonly inserted: string[];
   readonly deleted: string[];
+  readonly hidden: string[];
+  /** The prompts of form fields left unfilled (`单击或点击此处输入日期。`). */
+  readonly prompts: string[];
   readonly equations: string[];
   readonly objects: string[];
   /** Pictures linked to a file outside the draft (Insert → Picture → 链接到文件), by that file. */
   readonly linked: string[];
+  /** Whether its paragraph mark is deleted as a tracked change while text of its stays: it joins the next paragraph. */
+  readonly joined: boolean;
 }
 
 /**
  * List, as warnings on `file`, what mammoth reads past or leaves out without a word: text boxes
  * (their text lands after the paragraph, or is lost when Word wrote no fallback), comments,
- * tracked changes (taken as accepted: insertions kept, deletions gone), equations, charts,
+ * tracked changes (taken as accepted: insertions kept, deletions gone), hidden text (left out), equations, charts,
  * SmartArt, embedded objects and pictures linked to files outside the draft (which mammoth
  * reports without a place). Each names its paragraph, counted from the top of the
  * document as Word lays them out, table cells included, with its first words.
@@ -57,9 +64,11 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
   }
 
   const external = await externalTargets(xml, parse);
-  const body = parse(documentXml).getElementsByTagNameNS(W, 'body')[0];
+  const document = parse(documentXml);
+  const body = document.getElementsByTagNameNS(W, 'body')[0];
   if (!body) return;
   const numbers = paragraphNumbers(body);
+  const prompts = new Map(showingPlaceholder(document).map((content) => [content, textOf(content, 't')]));
   const found: Found[] = [];
   let before = '';
   let current: Found | undefined;
@@ -74,8 +83,11 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
         before,
         textBoxes: [],
         comments: [],
+        joined: markDeleted(node) && text.trim() !== '',
         inserted: [],
         deleted: [],
+        hidden: hiddenTexts(node),
+        prompts: node.parentNode && prompts.has(node.parentNode as Element) && text.trim() ? [text] : [],
         equations: [],
         objects: [],
         linked: [],
@@ -89,6 +101,10 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
         current.textBoxes.push({ text: textOf(node, 't'), kept: ancestor(node, 'w:pict') || (inAlternate && fallbackHasTextBox(node)) });
         return;
       }
+      if (name === 'w:r' && isHidden(node)) return;
+      // A control around paragraphs has its prompt named at them; one inside a paragraph, at its paragraph.
+      const prompt = prompts.get(node);
+      if (prompt !== undefined && children(node, 'p').length === 0) pushText(current.prompts, prompt);
       if (name === 'w:commentReference') current.comments.push(comments.get(idOf(node)) ?? 'without text');
       else if (name === 'w:ins' || name === 'w:moveTo') pushText(current.inserted, textOf(node, 't'));
       else if (name === 'w:del' || name === 'w:moveFrom') pushText(current.deleted, textOf(node, 'delText') || textOf(node, 't'));
@@ -126,6 +142,14 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
       ];
       warn(`has tracked changes (${changes.join(', ')}), taken as accepted; check the text, or accept or reject them in Word and import again`);
     }
+    if (paragraph.joined) {
+      warn(
+        'has its paragraph mark deleted as a tracked change, taken as accepted: it was joined to the next paragraph; check the text, or accept or reject the change in Word and import again',
+      );
+    }
+    for (const text of paragraph.hidden) warn(hiddenReason(text));
+    for (const prompt of paragraph.prompts)
+      warn(`has a form field left unfilled, showing its prompt (“${excerpt(prompt, 30)}”), which was left out: write what belongs there in the Markdown`);
     for (const equation of paragraph.equations)
       warn(`has an equation (“${excerpt(equation, 20)}”) that was left out; write it as text, or insert it as a picture`);
     for (const object of paragraph.objects) warn(`has ${object} that was left out; put its figures in a table, or insert it as a picture`);
@@ -135,6 +159,51 @@ export async function warnUnmapped(buffer: Buffer, file: VFile): Promise<void> {
       );
     }
   }
+  await warnHiddenInNotes(xml, parse, file);
+}
+
+/** Whether a paragraph's mark is deleted as a tracked change (`w:pPr/w:rPr/w:del`). */
+function markDeleted(paragraph: Element): boolean {
+  const properties = elements(paragraph.childNodes).find((child) => qualified(child) === 'w:pPr');
+  const mark = properties && elements(properties.childNodes).find((child) => qualified(child) === 'w:rPr');
+  return mark !== undefined && elements(mark.childNodes).some((child) => qualified(child) === 'w:del');
+}
+
+/** What a warning says of hidden text. */
+function hiddenReason(text: string): string {
+  return `has hidden text (“${excerpt(text, 30)}”), which Word neither shows nor prints; it was left out: copy it into the Markdown if it is meant to be published`;
+}
+
+/** Warnings for hidden text in footnotes and endnotes, each named by its mark in the Markdown (`[^2]`, an endnote's `[^e2]`). */
+async function warnHiddenInNotes(xml: (name: string) => Promise<string | undefined>, parse: (text: string) => Document, file: VFile): Promise<void> {
+  for (const [part, kind, prefix] of [
+    ['word/footnotes.xml', 'footnote', ''],
+    ['word/endnotes.xml', 'endnote', 'e'],
+  ] as const) {
+    const notes = await xml(part);
+    if (notes === undefined) continue;
+    for (const note of elements(parse(notes).getElementsByTagNameNS(W, kind))) {
+      const where = `${kind === 'footnote' ? 'Footnote' : 'Endnote'} [^${prefix}${idOf(note)}] (“${excerpt(textOf(note, 't'))}”)`;
+      for (const text of hiddenTexts(note)) reportProblem(file, `${where} ${hiddenReason(text)}`, { ruleId: 'import-unmapped' });
+    }
+  }
+}
+
+/** The hidden text under `node`, a piece for each stretch of hidden runs (LibreOffice saves a run for each script), text boxes left out. */
+function hiddenTexts(node: Element): string[] {
+  const pieces: string[] = [];
+  let stretch = false;
+  for (const run of elements(node.getElementsByTagNameNS(W, 'r'))) {
+    if (ancestor(run, 'w:txbxContent')) continue;
+    const hidden = isHidden(run);
+    const text = elements(run.getElementsByTagNameNS(W, 't'))
+      .map((part) => part.textContent ?? '')
+      .join('');
+    if (hidden && stretch) pieces[pieces.length - 1] += text;
+    else if (hidden) pieces.push(text);
+    stretch = hidden;
+  }
+  return pieces.filter((text) => text.trim() !== '');
 }
 
 /** The targets of the document's relationships to files outside the draft (`TargetMode="External"`), by id. */
@@ -167,10 +236,11 @@ function ancestor(node: Element, name: string): boolean {
   return false;
 }
 
-/** The text of the `w:t` (or `w:delText`, `m:t`) elements under `node`, text boxes left out. */
+/** The text of the `w:t` (or `w:delText`, `m:t`) elements under `node` as Word shows it: text boxes and hidden text left out. */
 function textOf(node: Element, local: string, prefix = 'w'): string {
   return elements(node.getElementsByTagNameNS(prefix === 'm' ? 'http://schemas.openxmlformats.org/officeDocument/2006/math' : W, local))
     .filter((text) => !ancestor(text, 'w:txbxContent') || ancestor(node, 'w:txbxContent') || qualified(node) === 'w:txbxContent')
+    .filter((text) => !(text.parentNode && isHidden(text.parentNode as Element)))
     .map((text) => text.textContent ?? '')
     .join('');
 }

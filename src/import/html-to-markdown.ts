@@ -197,6 +197,8 @@ function rehypeUnshownImages({ file }: { readonly file: VFile }) {
 /** mammoth's footnote mark, `<sup><a href="#footnote-1">[1]</a></sup>`, as `[^1]`. */
 const footnoteReference: Handle = (state, node) => {
   const link = node.children.length === 1 && node.children[0]?.type === 'element' ? node.children[0] : undefined;
+  // A mark whose run is also set superscript itself (w:vertAlign beside the footnote style): mammoth's `<sup>` in another.
+  if (link?.tagName === 'sup') return state.one(link, node);
   const id = footnoteId(link?.properties.href);
   if (id !== undefined) return { type: 'footnoteReference', identifier: id, label: id };
   // m², 10³: a superscript number in Unicode's superscript digits, which Markdown has no mark for.
@@ -258,7 +260,10 @@ function remarkInlinePictures({ file }: { readonly file: VFile }) {
         `The paragraph “${excerpt(textOf(node))}” has ${images.map((image) => image.url).join('、')} inside its text; it was put after the paragraph, as a photo of its own: move it where it belongs`,
         { ruleId: 'import-unmapped' },
       );
-      return [{ ...node, children: rest }, ...images.map((image): Paragraph => ({ type: 'paragraph', children: [image] }))];
+      // The line break that set the text under the picture (a caption typed below it) has nothing left to break.
+      const first = rest.findIndex((child) => child.type !== 'break');
+      const text = first === -1 ? rest : rest.slice(first);
+      return [{ ...node, children: text }, ...images.map((image): Paragraph => ({ type: 'paragraph', children: [image] }))];
     });
   };
 }

@@ -10,7 +10,10 @@ import { warnUnmapped } from './draft-inventory.ts';
 import { unpackedSizeProblem } from '../util/zip-size.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { withFieldResults } from './word-fields.ts';
+import { withoutHiddenText } from './word-hidden-text.ts';
+import { withoutPlaceholders } from './word-placeholders.ts';
 import { withoutInvisibleColumns } from './word-grid-columns.ts';
+import { withRowGapsFilled } from './word-row-gaps.ts';
 import { typedNumbers } from './word-numbering.ts';
 import { withoutDtd } from './word-entities.ts';
 import { openDocx } from './word-xml.ts';
@@ -67,9 +70,9 @@ export async function importDraft(draftPath: string, options: ImportOptions): Pr
   let converted: Awaited<ReturnType<typeof docxToHtml>>;
   let parts: BulletinParts;
   try {
-    const articles = await withoutBulletinParts(await withFieldResults(draft));
+    const articles = await withoutBulletinParts(await withFieldResults(await withoutPlaceholders(await withoutHiddenText(draft))));
     parts = articles.parts;
-    converted = await docxToHtml(await typedNumbers(await withoutInvisibleColumns(articles.buffer)), file);
+    converted = await docxToHtml(await typedNumbers(await withRowGapsFilled(await withoutInvisibleColumns(articles.buffer))), file);
   } catch (error) {
     const reason = `Cannot read this .docx (${error instanceof Error ? error.message : String(error)}); open it in Word or WPS, save it again as .docx and import that`;
     throw new ContentError([reportProblem(file, reason, { ruleId: 'import-format' })]);

@@ -54,6 +54,10 @@ export async function typedNumbers(buffer: Buffer): Promise<Buffer> {
   for (const paragraph of elements(document.getElementsByTagNameNS(W, 'p'))) {
     const properties = children(paragraph, 'pPr')[0];
     const own = children(properties, 'numPr')[0];
+    // A paragraph deleted or moved away whole as a tracked change is gone once accepted, as
+    // mammoth takes it: Word numbers on without it, and a number typed in would print alone.
+    // One whose mark alone goes keeps its number for the text it joins (a subhead run into its paragraph).
+    if (removedWhole(paragraph, properties)) continue;
     const style = own ? undefined : styleNumbering(styles, wordAttribute(children(properties, 'pStyle')[0], 'val'));
     const numId = own ? wordAttribute(children(own, 'numId')[0], 'val') : style?.numId;
     if (numId === undefined || numId === '0') continue;
@@ -84,6 +88,21 @@ export async function typedNumbers(buffer: Buffer): Promise<Buffer> {
   if (typed === 0) return buffer;
   docx.zip.file('word/document.xml', docx.serialize(document));
   return docx.zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/** Whether a paragraph's mark and all its text are deleted (`w:del`) or moved away (`w:moveFrom`) as a tracked change. */
+function removedWhole(paragraph: Element, properties: Element | undefined): boolean {
+  const mark = children(properties, 'rPr')[0];
+  if (children(mark, 'del').length + children(mark, 'moveFrom').length === 0) return false;
+  // Deleted text is `w:delText`; moved-away text is `w:t` inside `w:moveFrom`.
+  return elements(paragraph.getElementsByTagNameNS(W, 't')).every((text) => text.textContent === '' || inMoveFrom(text, paragraph));
+}
+
+function inMoveFrom(node: Node, paragraph: Element): boolean {
+  for (let parent = node.parentNode; parent && parent !== paragraph; parent = parent.parentNode) {
+    if ((parent as Element).namespaceURI === W && (parent as Element).localName === 'moveFrom') return true;
+  }
+  return false;
 }
 
 /** Chinese numerals, circled and full-width digits (ECMA-376's ST_NumberFormat). */

@@ -566,7 +566,8 @@ export const RULES = {
   'table-range': {
     where: '`::table`',
     severity: 'error',
-    summary: '`range` not in A1 notation (`A3:H12`)',
+    summary:
+      '`range` not in A1 notation (`A3:H12`); without `range`, a title row above a workbook’s table or a note line (`注：…`, `填表人：…`) under it, with the range to use',
     example: 'Expected `range` in A1 notation such as `A3:H12`, got “A3-H12”',
   },
   'table-src-outside-root': {
@@ -758,7 +759,7 @@ export const RULES = {
     where: 'Word draft (`jianbao import`)',
     severity: 'warning',
     summary:
-      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, equations, charts, embedded objects, images the web cannot show, pictures in a table’s cells (put after the table)',
+      'what the bulletin cannot hold, named by paragraph: text boxes, comments, tracked changes, hidden text and unfilled form fields’ prompts (left out), equations, charts, embedded objects, images the web cannot show, pictures in a table’s cells (put after the table)',
     example:
       'Paragraph 14 (“1月以来，梅江区抓住…”) has a text box (“文本框里的说明”); the bulletin has none, so its text was put after the paragraph: move it where it belongs, or delete it',
   },

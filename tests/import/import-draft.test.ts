@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importDraft } from '../../src/import/import-draft.ts';
@@ -397,6 +397,213 @@ describe('jianbao import', () => {
     const other = await archive();
     await importDraft(join(FIXTURES, 'invisible-column-cell.docx'), { contentDir: other.content, date: '2022-01-10' });
     expect(await readFile(join(other.content, '2022/1/table-1.csv'), 'utf8')).toBe('地区,户数（户）,小区数（个）\n梅江区,100,2\n梅县区,200,3\n合计,300,5\n');
+  });
+
+  it('numbers subheads as Word shows the draft with its tracked changes accepted: a subhead deleted or moved away is not counted', async () => {
+    const { content } = await archive();
+    // Saved by LibreOffice with changes tracked: 加强组织领导 deleted, 抓好质量安全 moved up to first.
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-tracked-subheads.docx'), { contentDir: content, date: '2022-01-10' });
+    const subheads = (await readFile(imported.created.path, 'utf8')).split('\n').filter((line) => line.startsWith('###'));
+    expect(subheads).toEqual(['### 一、抓好质量安全', '### 二、强化项目储备', '### 三、做好宣传引导']);
+  });
+
+  it('keeps the number of a subhead whose paragraph mark alone was deleted as a tracked change, run into the paragraph it joins, and says it was joined', async () => {
+    const { content } = await archive();
+    // Saved by LibreOffice: the mark after （一）加强组织领导。 deleted, joining it to 各镇要成立工作专班。
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-tracked-joined-subhead.docx'), { contentDir: content, date: '2022-01-10' });
+    const markdown = await readFile(imported.created.path, 'utf8');
+    expect(markdown).toContain('\n（一）加强组织领导。各镇要成立工作专班。\n\n#### （二）强化资金保障\n');
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      'Paragraph 2 (“加强组织领导。”) has its paragraph mark deleted as a tracked change, taken as accepted: it was joined to the next paragraph; check the text, or accept or reject the change in Word and import again',
+    ]);
+  });
+
+  it('leaves out hidden text (字体 → 隐藏), which Word neither shows nor prints, in the text, a table and a footnote, naming each', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-hidden-text.docx'), { contentDir: content, date: '2022-01-10' });
+    const markdown = await readFile(imported.created.path, 'utf8');
+    expect(markdown).toContain('　　今年以来，平远县改造老旧小区3个。下一步将加快进度。\n');
+    expect(markdown).toContain('[^2]: 数据截至11月30日\n');
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe('区县,户数（户）\n丰顺县,863\n兴宁市,"1,200"\n合计,"2,063"\n');
+    const left = 'which Word neither shows nor prints; it was left out: copy it into the Markdown if it is meant to be published';
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      `Paragraph 2 (“今年以来，平远县改造老旧…”) has hidden text (“此句内部掌握，不对外。”), ${left}`,
+      `Paragraph 8 (“1,200”) has hidden text (“（含补报300户）”), ${left}`,
+      `Footnote [^2] (“数据截至11月30日”) has hidden text (“（未核实）”), ${left}`,
+    ]);
+    expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
+  });
+
+  it('takes a photo’s caption set centred and bold for no title, in a paragraph of its own (图1 …) or under the picture in its paragraph', async () => {
+    const photo = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 30 } });
+    const centred = (children: (ImageRun | TextRun)[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
+    const draft = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              centred([new TextRun({ text: '梅江区扎实推进老旧小区改造', bold: true, size: 44 })]),
+              new Paragraph('　　今年以来，梅江区改造老旧小区30个。'),
+              centred([photo()]),
+              centred([new TextRun({ text: '图1  金山街道改造后的小区', bold: true })]),
+              new Paragraph('　　居民议事会定期召开。'),
+              centred([photo(), new TextRun({ text: '居民议事会现场', bold: true, break: 1 })]),
+              new Paragraph('　　下一步继续推进。'),
+            ],
+          },
+        ],
+      }),
+    );
+    const { imported, markdown, content } = await importInto(draft);
+    expect(markdown.slice(markdown.indexOf('---\n\n') + 5)).toBe(
+      [
+        '## 梅江区扎实推进老旧小区改造',
+        '　　今年以来，梅江区改造老旧小区30个。',
+        '![](image-1.png)',
+        '**图1 金山街道改造后的小区**',
+        '　　居民议事会定期召开。',
+        '**居民议事会现场**',
+        '![](image-2.png)',
+        '　　下一步继续推进。\n',
+      ].join('\n\n'),
+    );
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      'The paragraph “居民议事会现场” has image-2.png inside its text; it was put after the paragraph, as a photo of its own: move it where it belongs',
+    ]);
+    // One article, its first photo captioned by its 图1 line.
+    const validation = await validateContent(content, { workers: 0 });
+    expect(validation.issues[0]?.articles.map((article) => article.lines)).toEqual([['梅江区扎实推进老旧小区改造']]);
+    expect(formatProblems(validation, content).filter((line) => line.includes('image-1.png'))).toEqual([]);
+  });
+
+  it('writes a short centred line right under a photo as its 图： caption, set bold or not, and leaves body text under one as it is', async () => {
+    const photo = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 30 } });
+    const centred = (children: (ImageRun | TextRun)[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
+    const draft = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              centred([new TextRun({ text: '梅江区扎实推进老旧小区改造', bold: true, size: 44 })]),
+              centred([photo()]),
+              centred([new TextRun({ text: '金山街道改造后的小区', font: '楷体_GB2312' })]),
+              centred([photo()]),
+              centred([new TextRun({ text: '居民议事会现场', bold: true })]),
+              centred([photo()]),
+              new Paragraph('　　图为改造后的小区。'),
+            ],
+          },
+        ],
+      }),
+    );
+    const { markdown, content } = await importInto(draft);
+    expect(markdown.slice(markdown.indexOf('---\n\n') + 5)).toBe(
+      [
+        '## 梅江区扎实推进老旧小区改造',
+        '![](image-1.png)',
+        '图：金山街道改造后的小区',
+        '![](image-2.png)',
+        '**图：居民议事会现场**',
+        '![](image-3.png)',
+        '　　图为改造后的小区。\n',
+      ].join('\n\n'),
+    );
+    const validation = await validateContent(content, { workers: 0 });
+    expect(validation.issues[0]?.articles.map((article) => article.lines)).toEqual([['梅江区扎实推进老旧小区改造']]);
+  });
+
+  it('keeps the cells of a row Word starts right of the table’s edge (w:gridBefore) under their heads: a 合计 row starting under 区县', async () => {
+    const row = (cells: string[], gap = false) =>
+      new TableRow({ cantSplit: gap, children: cells.map((value) => new TableCell({ children: [new Paragraph(value)] })) });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('　　各县进展如下：'),
+            new Table({
+              rows: [
+                row(['序号', '区县', '户数（户）', '小区数（个）']),
+                row(['1', '丰顺县', '863', '10']),
+                row(['2', '兴宁市', '1200', '12']),
+                row(['合计', '2063', '22'], true),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // As Word writes a row whose left edge was dragged in past its first column.
+    const gap = xml.replace('<w:cantSplit/>', '<w:gridBefore w:val="1"/><w:wBefore w:w="1200" w:type="dxa"/>');
+    expect(gap).not.toBe(xml);
+    zip.file('word/document.xml', gap);
+    const { content } = await importInto(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(await readFile(join(content, '2022/1/table-1.csv'), 'utf8')).toBe(
+      '序号,区县,户数（户）,小区数（个）\n1,丰顺县,863,10\n2,兴宁市,1200,12\n,合计,2063,22\n',
+    );
+    expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
+  });
+
+  it('writes a footnote mark whose run is also set superscript itself as [^n], not bold', async () => {
+    const { content } = await archive();
+    const imported = await importDraft(join(FIXTURES, 'libreoffice-superscript-footnote-mark.docx'), { contentDir: content, date: '2022-01-10' });
+    expect(await readFile(imported.created.path, 'utf8')).toContain('　　今年以来，平远县改造老旧小区3个[^2]，惠及群众1200户。\n\n[^2]: 数据截至11月30日。\n');
+  });
+
+  it('takes a paragraph in an office template’s own title style (centred, bold, 22 pt in the style) for a title', async () => {
+    const draft = await Packer.toBuffer(
+      new Document({
+        styles: {
+          paragraphStyles: [
+            {
+              id: 'a5',
+              name: '简报标题',
+              basedOn: 'Normal',
+              paragraph: { alignment: AlignmentType.CENTER },
+              run: { bold: true, size: 44, font: '方正小标宋简体' },
+            },
+            { id: 'a6', name: '文章大标题', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER }, run: { size: 44 } },
+          ],
+        },
+        sections: [
+          {
+            children: [
+              new Paragraph({ style: 'a5', text: '梅江区扎实推进老旧小区改造' }),
+              new Paragraph('　　今年以来，梅江区改造老旧小区30个。'),
+              new Paragraph({ style: 'a6', text: '平远县多措并举推进改造' }),
+              new Paragraph('　　平远县改造3个小区。'),
+            ],
+          },
+        ],
+      }),
+    );
+    const { markdown } = await importInto(draft);
+    expect(markdown.slice(markdown.indexOf('---\n\n') + 5)).toBe(
+      '## 梅江区扎实推进老旧小区改造\n\n　　今年以来，梅江区改造老旧小区30个。\n\n## 平远县多措并举推进改造\n\n　　平远县改造3个小区。\n',
+    );
+  });
+
+  it('leaves out the prompt of a form field left unfilled (a template’s date picker), naming it', async () => {
+    const right = (text: string) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(text)] });
+    const document = new Document({
+      sections: [{ children: [new Paragraph('　　今年以来，梅江区改造老旧小区30个。'), right('梅江区住房和城乡建设局'), right('DATE-FIELD')] }],
+    });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // As Word saves a date picker (插入 → 日期选取器内容控件) nobody picked a date in.
+    const prompt = xml.replace(
+      /<w:r>((?:(?!<w:r>).)*?)DATE-FIELD(.*?)<\/w:r>/,
+      '<w:sdt><w:sdtPr><w:id w:val="1"/><w:showingPlcHdr/><w:date><w:dateFormat w:val="yyyy年M月d日"/></w:date></w:sdtPr><w:sdtContent><w:r>$1单击或点击此处输入日期。$2</w:r></w:sdtContent></w:sdt>',
+    );
+    expect(prompt).not.toBe(xml);
+    zip.file('word/document.xml', prompt);
+    const { imported, markdown } = await importInto(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(markdown).not.toContain('单击');
+    expect(markdown.endsWith('梅江区住房和城乡建设局\n')).toBe(true);
+    expect(imported.file.messages.map((message) => message.reason)).toEqual([
+      'Paragraph 3 (“单击或点击此处输入日期。”) has a form field left unfilled, showing its prompt (“单击或点击此处输入日期。”), which was left out: write what belongs there in the Markdown',
+    ]);
   });
 
   it('reports a text box LibreOffice saved once, not the shape’s drawing (v:fill, v:stroke) mammoth passes over', async () => {

@@ -90,6 +90,26 @@ describe('Excel workbooks as table sources', () => {
     expect(messages).toEqual([RANGE_SUGGESTED]);
   });
 
+  it('without a range, stop at a note and a 填表人 line under a table with no title above it, rather than print them as its last rows', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('进展');
+    sheet.addRows([
+      ['序号', '区县', '户数（户）', '小区数（个）'],
+      [1, '丰顺县', 863, 10],
+      [2, '兴宁市', 1200, 12],
+      ['合计', null, { formula: 'SUM(C2:C3)', result: 2063 }, { formula: 'SUM(D2:D3)', result: 22 }],
+      ['注：兴宁市数据为初步统计。'],
+      ['填表人：张三', null, '审核人：李四'],
+    ]);
+    sheet.mergeCells('A4:B4');
+    await writeFile(join(dir, 'notes-under.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { messages } = await render('::table{src="notes-under.xlsx"}\n');
+    expect(messages).toEqual([
+      'notes-under.xlsx 进展!A5: Expected only the table\'s rows, found the line “注：兴宁市数据为初步统计。” under it, which would print as a row of the table; pick the table\'s cells with `range`, e.g. `range="A1:D4"` [table-range]',
+    ]);
+    expect((await render('::table{src="notes-under.xlsx" range="A1:D4"}\n')).messages).toEqual([]);
+  });
+
   it('without a range, read the print area, leaving out the working columns beside it with a warning', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('汇总');

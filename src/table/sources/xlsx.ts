@@ -100,11 +100,21 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   if (!table) return read;
   const [first, last] = [table.at(0)?.place, table.at(-1)?.place];
   const suggested = first && last ? `, e.g. \`range="${columnLetters(range.left)}${first.line}:${columnLetters(range.right)}${last.line}"\`` : '';
+  if (read.rows[0] !== table[0]) {
+    return failed({
+      reason:
+        `Expected the table to start in the first row of sheet “${sheet.name}”, found a title across ${columnLetters(range.left)}${range.top}:${columnLetters(range.right)}${range.top}; ` +
+        `pick the table's cells with \`range\`${suggested}`,
+      ruleId: 'table-range',
+    });
+  }
+  // Only lines under the table: a note (注：…) or who filled it in, which would print as its last rows.
+  const note = read.rows[table.length]!;
+  const text = note.cells.find((cell) => cell.text !== '')?.text ?? '';
   return failed({
-    reason:
-      `Expected the table to start in the first row of sheet “${sheet.name}”, found a title across ${columnLetters(range.left)}${range.top}:${columnLetters(range.right)}${range.top}; ` +
-      `pick the table's cells with \`range\`${suggested}`,
+    reason: `Expected only the table's rows, found the line “${text.length > 30 ? `${text.slice(0, 30)}…` : text}” under it, which would print as a row of the table; pick the table's cells with \`range\`${suggested}`,
     ruleId: 'table-range',
+    place: note.place,
   });
 }
 
@@ -115,16 +125,16 @@ const NOTE_LINE = /^(填报单位|报送单位|(金额|计量|数量)?单位|注
  * The rows between the title, unit and note rows around a table (one cell merged across the
  * whole width, or a row that starts as such lines do: `填报单位：`, `注：`, `填表人：`; at the
  * top, a title typed in the first cell alone and centred across the others, not merged), or
- * undefined when the first row is no such row.
+ * undefined when there is no such row above or below it.
  */
 function withoutTitles(rows: readonly SourceRow[]): readonly SourceRow[] | undefined {
   const title = (row: SourceRow) =>
     (row.cells[0]?.colSpan === row.cells.length && row.cells.length > 1) || NOTE_LINE.test(row.cells.find((cell) => cell.text !== '')?.text ?? '');
   const top = (row: SourceRow) => title(row) || (row.cells.length > 2 && row.cells[0]?.text !== '' && row.cells.slice(1).every((cell) => cell.text === ''));
-  if (!rows[0] || !top(rows[0])) return undefined;
   const start = rows.findIndex((row) => !top(row));
+  if (start === -1) return rows.length === 0 ? undefined : [];
   const end = rows.length - [...rows].reverse().findIndex((row) => !title(row));
-  return start === -1 ? [] : rows.slice(start, end);
+  return start === 0 && end === rows.length ? undefined : rows.slice(start, end);
 }
 
 // The last few workbooks read, by their bytes: two tables from one workbook, or a preview
