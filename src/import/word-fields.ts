@@ -1,7 +1,4 @@
-import { children, elements, openDocx, W } from './word-xml.ts';
-
-/** The parts mammoth reads text from. */
-const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
+import { children, elements, mendTextParts, W } from './word-xml.ts';
 
 /**
  * The draft with each simple field (`w:fldSimple`, as Word writes a PAGE, DATE or NUMPAGES field
@@ -10,18 +7,11 @@ const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xm
  * instruction goes, as it does for a complex field; a HYPERLINK field written so keeps its text
  * without its link. The same buffer when no part has one.
  */
-export async function withFieldResults(buffer: Buffer): Promise<Buffer> {
-  const docx = await openDocx(buffer);
-  let changed = false;
-  for (const name of TEXT_PARTS) {
-    const xml = await docx.xml(name);
-    if (xml === undefined || !/<w:fldSimple\b/.test(xml)) continue;
-    const part = docx.parse(xml);
+export function withFieldResults(buffer: Buffer): Promise<Buffer> {
+  return mendTextParts(buffer, /<w:fldSimple\b/, (part) => {
     for (const field of elements(part.getElementsByTagNameNS(W, 'fldSimple'))) unwrap(field);
-    docx.zip.file(name, docx.serialize(part));
-    changed = true;
-  }
-  return changed ? docx.zip.generateAsync({ type: 'nodebuffer' }) : buffer;
+    return true;
+  });
 }
 
 /** Put the field's content in its place, but its `w:fldData` (the instruction's binary data). */

@@ -1,27 +1,16 @@
-import { children, elements, openDocx, W, wordAttribute } from './word-xml.ts';
-
-/** The parts mammoth reads text from. */
-const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
+import { children, elements, mendTextParts, W, wordAttribute } from './word-xml.ts';
 
 /**
  * The draft without its hidden text (字体 → 隐藏, `w:vanish` on a run), which Word neither shows
  * nor prints and mammoth reads as any other text: a reviewer's `（内部掌握）` would be published.
  * draft-inventory names what was left out. The same buffer when no part has any.
  */
-export async function withoutHiddenText(buffer: Buffer): Promise<Buffer> {
-  const docx = await openDocx(buffer);
-  let changed = false;
-  for (const name of TEXT_PARTS) {
-    const xml = await docx.xml(name);
-    if (xml === undefined || !/<w:vanish\b/.test(xml)) continue;
-    const part = docx.parse(xml);
+export function withoutHiddenText(buffer: Buffer): Promise<Buffer> {
+  return mendTextParts(buffer, /<w:vanish\b/, (part) => {
     const hidden = elements(part.getElementsByTagNameNS(W, 'r')).filter(isHidden);
     for (const run of hidden) emptyRun(run);
-    if (hidden.length === 0) continue;
-    docx.zip.file(name, docx.serialize(part));
-    changed = true;
-  }
-  return changed ? docx.zip.generateAsync({ type: 'nodebuffer' }) : buffer;
+    return hidden.length > 0;
+  });
 }
 
 /**

@@ -30,6 +30,28 @@ export async function openDocx(buffer: Buffer): Promise<WordPackage> {
   };
 }
 
+/** The parts mammoth reads text from: the body, the footnotes and the endnotes. */
+const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
+
+/**
+ * The draft with each of its text parts whose XML holds `marker` given to `mend`, which changes
+ * it in place and says whether it did; the same buffer when none changed. Each mend before
+ * mammoth reads the draft (hidden text, form fields' prompts, simple fields) is one of these.
+ */
+export async function mendTextParts(buffer: Buffer, marker: RegExp, mend: (part: Document) => boolean): Promise<Buffer> {
+  const docx = await openDocx(buffer);
+  let changed = false;
+  for (const name of TEXT_PARTS) {
+    const xml = await docx.xml(name);
+    if (xml === undefined || !marker.test(xml)) continue;
+    const part = docx.parse(xml);
+    if (!mend(part)) continue;
+    docx.zip.file(name, docx.serialize(part));
+    changed = true;
+  }
+  return changed ? docx.zip.generateAsync({ type: 'nodebuffer' }) : buffer;
+}
+
 export function elements(nodes: ArrayLike<Node>): Element[] {
   return Array.from(nodes).filter((node): node is Element => node.nodeType === 1);
 }

@@ -434,9 +434,11 @@ describe('jianbao import', () => {
     expect((await validateContent(content, { workers: 0 })).errors).toEqual([]);
   });
 
+  /** A small photo, and a centred paragraph of runs: a draft's photo and caption lines. */
+  const photo = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 30 } });
+  const centred = (children: (ImageRun | TextRun)[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
+
   it('takes a photo’s caption set centred and bold for no title, in a paragraph of its own (图1 …) or under the picture in its paragraph', async () => {
-    const photo = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 30 } });
-    const centred = (children: (ImageRun | TextRun)[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
     const draft = await Packer.toBuffer(
       new Document({
         sections: [
@@ -477,8 +479,6 @@ describe('jianbao import', () => {
   });
 
   it('writes a short centred line right under a photo as its 图： caption, set bold or not, and leaves body text under one as it is', async () => {
-    const photo = () => new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 30 } });
-    const centred = (children: (ImageRun | TextRun)[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
     const draft = await Packer.toBuffer(
       new Document({
         sections: [
