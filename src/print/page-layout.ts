@@ -903,7 +903,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const apart = Number.parseFloat(getComputedStyle(block).fontSize) / 2;
     const tops = new Map<number, number[]>();
     for (const box of range.getClientRects()) {
-      if (box.height === 0) continue;
+      // A <wbr> ending a line (a printed address's, rehype-print-link-addresses) has an empty
+      // box at the column's right edge, which the page count below puts on the next page.
+      if (box.height === 0 || box.width === 0) continue;
       const page = Math.floor((box.left - origin.left + 1) / columnWidth);
       const onPage = tops.get(page) ?? [];
       if (!onPage.some((top) => Math.abs(top - box.top) < apart)) onPage.push(box.top);
