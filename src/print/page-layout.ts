@@ -802,6 +802,18 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         chart.style.removeProperty('--chart-size');
       }
     }
+    // A chart taller than a page (a grouped chart of many rows) is split wherever it starts: its
+    // caption alone on one page, its bars on the next. It takes the largest size at which it is
+    // whole on a page, where there is one.
+    const whole = (): boolean => flow.column(chart) === flow.column(chart.lastElementChild ?? chart);
+    if (!whole()) {
+      const size = sizes.find((candidate) => {
+        chart.style.setProperty('--chart-size', `${candidate}pt`);
+        return whole();
+      });
+      if (size === undefined) chart.style.removeProperty('--chart-size');
+      else fontSizePt = size;
+    }
     return fontSizePt;
   };
 
