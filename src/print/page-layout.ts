@@ -244,6 +244,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   const restoreBreaks: Array<() => void> = [];
   const breakBefore = (element: HTMLElement): void => {
     element.style.breakBefore = 'column';
+    // A margin after a forced break is kept (CSS Fragmentation §5.5), where one after a break the
+    // browser chose is truncated: an article's title moved to a page's top started a line down.
+    element.style.marginTop = '0';
     restoreBreaks.push(() => element.style.setProperty('break-before', 'page'));
   };
 
