@@ -422,6 +422,11 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const headCells = [...table.querySelectorAll<HTMLElement>('thead th, thead td')]
       .filter((cell) => cellLength(cell) <= 8)
       .sort((a, b) => cellLength(a) - cellLength(b));
+    // A header of one short word (序号, 责任人: the build found no break between words in it) beside
+    // running text stays whole, as the text columns can give up the room; it broke as 序 / 号.
+    const headWords = [...table.querySelectorAll<HTMLElement>('thead th, thead td')].filter(
+      (cell) => cellLength(cell) <= 4 && !cell.querySelector('wbr') && !inText.has(cell as HTMLTableCellElement),
+    );
     let fontSizePt = Math.round(Number.parseFloat(getComputedStyle(table).fontSize) * 0.75 * 10) / 10;
     const sizes = [fontSizePt, ...options.tableSizesPt.filter((size) => size < fontSizePt)];
     // A short label on three lines or more (`广东梅` / `州经济` / `开发区`), a name of two or three
@@ -443,11 +448,15 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       for (const cell of bodyCells) cell.classList.add('fit-nowrap');
       if (textColumns > 0) {
         // Names on one line, else on two; at the smallest size on a landscape page, text columns narrower still.
-        const shared =
+        const share = (): boolean =>
           shareTextColumns(table, text, available, false, false) ||
           shareTextColumns(table, text, available, false, true) ||
           (last && size === sizes.at(-1) && shareTextColumns(table, text, available, true, true));
-        if (!shared) continue;
+        for (const cell of headWords) cell.classList.add('fit-nowrap');
+        if (!share()) {
+          for (const cell of headWords) cell.classList.remove('fit-nowrap');
+          if (!share()) continue;
+        }
         // Running text reads from a left edge; a short cell among it (`/`, `已纳入试点`) stays centred.
         for (const cell of inText) if (cell.closest('tbody') && cellLength(cell) > shortCell) cell.classList.add('fit-text');
         return { nowrap: table.querySelectorAll('.fit-nowrap').length, fontSizePt, fitted: true, textColumns };
