@@ -881,26 +881,30 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     if (next && !/^H[1-6]$/.test(next.tagName) && !next.matches('.figure')) text.pop();
     const anchor = text[0];
     if (!anchor) return 0;
+    // The line introducing it (`…情况如下：`) goes with it: left behind, it would head the text
+    // the figure floated past; not a line before the headings that lead it.
+    const intro = /^H[1-6]$/.test(lead.tagName) ? null : lead.previousElementSibling;
+    const moving = intro?.matches('p:not(.note)') && /[：:]$/.test(intro.textContent?.trim() ?? '') ? [intro, unit] : [unit];
     const before = { gap: footGap(page), end: flowEnd() };
     let floatedPast = 0;
     for (const block of text) {
-      block.after(unit);
+      block.after(...moving);
       floatedPast++;
       if (endPage(block) <= page) continue;
       // A block that went whole to the next page fills nothing: the figure starts that page, before it.
       if (flow.column(block) > page) {
-        block.before(unit);
+        block.before(...moving);
         floatedPast--;
       }
       break;
     }
     if (floatedPast === 0) {
-      anchor.before(unit);
+      anchor.before(...moving);
       return 0;
     }
     refit?.();
     if (footGap(page) < before.gap && flowEnd() <= before.end + slack) return floatedPast;
-    anchor.before(unit);
+    anchor.before(...moving);
     undo?.();
     return 0;
   };
