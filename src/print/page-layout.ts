@@ -242,12 +242,27 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   // Forced breaks are column breaks while measuring and page breaks when printing; each one
   // changed is put back (or made a page break) when the page is restored.
   const restoreBreaks: Array<() => void> = [];
+  /**
+   * What starts a page after a forced break keeps its top margin (CSS Fragmentation §5.5), where
+   * one after a break the browser chose is dropped: an article's title moved to a page's top, or
+   * after a landscape page, started a line down. Dropped here, down its first children (a title's
+   * margin is its article's).
+   */
+  const startsPage = (element: Element | null): void => {
+    for (let node = element; node instanceof HTMLElement; node = node.firstElementChild) node.style.marginTop = '0';
+  };
+
   const breakBefore = (element: HTMLElement): void => {
     element.style.breakBefore = 'column';
-    // A margin after a forced break is kept (CSS Fragmentation §5.5), where one after a break the
-    // browser chose is truncated: an article's title moved to a page's top started a line down.
-    element.style.marginTop = '0';
+    startsPage(element);
     restoreBreaks.push(() => element.style.setProperty('break-before', 'page'));
+  };
+
+  /** The element the flow goes on with after `element`: its next sibling, or its parent's. */
+  const nextInFlow = (element: Element): Element | null => {
+    let after: Element | null = element;
+    while (after && after !== body && !after.nextElementSibling) after = after.parentElement;
+    return after && after !== body ? after.nextElementSibling : null;
   };
 
   /** A table's cells by grid column, spans resolved: cells spanning several columns are left out. */
@@ -708,6 +723,11 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
 
   // A landscape table is laid out on its own, in columns of the landscape 版心, to count its
   // pages; while the flow is measured a block as tall as those pages stands in for it.
+  // A landscape table's headings start its first page, and what follows it the page after.
+  for (const entry of entries.filter((candidate) => candidate.fit.wide)) {
+    startsPage(entry.lead);
+    startsPage(nextInFlow(entry.group.at(-1)!));
+  }
   for (const entry of entries.filter((candidate) => candidate.fit.wide)) {
     const container = document.createElement('div');
     container.style.cssText = `position:absolute;left:0;top:0;width:${options.wideMeasure};height:${wideBox.height}px;column-width:${options.wideMeasure};column-gap:0;column-fill:auto`;
@@ -991,9 +1011,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   };
   for (const block of body.querySelectorAll<HTMLElement>('.table-block, .chart, .figure')) {
     if (block.getClientRects().length === 0) continue;
-    let after: Element | null = block;
-    while (after && after !== body && !after.nextElementSibling) after = after.parentElement;
-    const next = after && after !== body ? after.nextElementSibling : null;
+    const next = nextInFlow(block);
     if (!next || next.matches('.table-block, .chart, .figure, .distribution')) continue;
     // The first line's box: a paragraph's own, or the first text block of an article after it.
     const line = next.matches('p, h1, h2, h3, h4, h5, h6, li') ? next : next.querySelector('p, h1, h2, h3, h4, h5, h6, li');
