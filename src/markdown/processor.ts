@@ -14,6 +14,7 @@ import rehypeFigures from './rehype-figures.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypeAddressees from './rehype-addressees.ts';
 import rehypeKeepLastCharacters from './rehype-keep-last-characters.ts';
+import rehypeLeadIns from './rehype-lead-ins.ts';
 import rehypePhraseBreaks from './rehype-phrase-breaks.ts';
 import rehypePreface from './rehype-preface.ts';
 import rehypePrintBrackets from './rehype-print-brackets.ts';
@@ -82,6 +83,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeHeadingLevels)
     .use(rehypeNotes)
     .use(rehypeAttachments)
+    .use(rehypeLeadIns)
     .use(rehypeSignature)
     .use(rehypeFigures)
     .use(rehypePhraseBreaks)

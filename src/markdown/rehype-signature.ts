@@ -13,6 +13,8 @@ const DATE = /^(\d{4}|[〇零○◯OＯ0０一二三四五六七八九]{4})年[\
 const CLOSED = /[。！？…」”）)]$/;
 /** A 署名: the office, a short line that is no sentence (those end in punctuation). */
 const NAME = /^[^。！？；，：、.!?;,:]{2,30}$/;
+/** The class of a 落款's `<div>`. */
+export const SIGNATURE_CLASS = 'signature';
 
 /**
  * An article may end with a 落款 as offices sign: the office on a line of its own and the date
@@ -55,7 +57,7 @@ export default function rehypeSignature() {
       section.children.splice(at, end - at + 1, {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['signature'] },
+        properties: { className: [SIGNATURE_CLASS] },
         children: signed as ElementContent[],
       });
     }

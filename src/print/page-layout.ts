@@ -242,9 +242,27 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   // Forced breaks are column breaks while measuring and page breaks when printing; each one
   // changed is put back (or made a page break) when the page is restored.
   const restoreBreaks: Array<() => void> = [];
+  /**
+   * What starts a page after a forced break keeps its top margin (CSS Fragmentation §5.5), where
+   * one after a break the browser chose is dropped: an article's title moved to a page's top, or
+   * after a landscape page, started a line down. Dropped here, down its first children (a title's
+   * margin is its article's).
+   */
+  const startsPage = (element: Element | null): void => {
+    for (let node = element; node instanceof HTMLElement; node = node.firstElementChild) node.style.marginTop = '0';
+  };
+
   const breakBefore = (element: HTMLElement): void => {
     element.style.breakBefore = 'column';
+    startsPage(element);
     restoreBreaks.push(() => element.style.setProperty('break-before', 'page'));
+  };
+
+  /** The element the flow goes on with after `element`: its next sibling, or its parent's. */
+  const nextInFlow = (element: Element): Element | null => {
+    let after: Element | null = element;
+    while (after && after !== body && !after.nextElementSibling) after = after.parentElement;
+    return after && after !== body ? after.nextElementSibling : null;
   };
 
   /** A table's cells by grid column, spans resolved: cells spanning several columns are left out. */
@@ -419,6 +437,11 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const headCells = [...table.querySelectorAll<HTMLElement>('thead th, thead td')]
       .filter((cell) => cellLength(cell) <= 8)
       .sort((a, b) => cellLength(a) - cellLength(b));
+    // A header of one short word (序号, 责任人: the build found no break between words in it) beside
+    // running text stays whole, as the text columns can give up the room; it broke as 序 / 号.
+    const headWords = [...table.querySelectorAll<HTMLElement>('thead th, thead td')].filter(
+      (cell) => cellLength(cell) <= 4 && !cell.querySelector('wbr') && !inText.has(cell as HTMLTableCellElement),
+    );
     let fontSizePt = Math.round(Number.parseFloat(getComputedStyle(table).fontSize) * 0.75 * 10) / 10;
     const sizes = [fontSizePt, ...options.tableSizesPt.filter((size) => size < fontSizePt)];
     // A short label on three lines or more (`广东梅` / `州经济` / `开发区`), a name of two or three
@@ -440,11 +463,15 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       for (const cell of bodyCells) cell.classList.add('fit-nowrap');
       if (textColumns > 0) {
         // Names on one line, else on two; at the smallest size on a landscape page, text columns narrower still.
-        const shared =
+        const share = (): boolean =>
           shareTextColumns(table, text, available, false, false) ||
           shareTextColumns(table, text, available, false, true) ||
           (last && size === sizes.at(-1) && shareTextColumns(table, text, available, true, true));
-        if (!shared) continue;
+        for (const cell of headWords) cell.classList.add('fit-nowrap');
+        if (!share()) {
+          for (const cell of headWords) cell.classList.remove('fit-nowrap');
+          if (!share()) continue;
+        }
         // Running text reads from a left edge; a short cell among it (`/`, `已纳入试点`) stays centred.
         for (const cell of inText) if (cell.closest('tbody') && cellLength(cell) > shortCell) cell.classList.add('fit-text');
         return { nowrap: table.querySelectorAll('.fit-nowrap').length, fontSizePt, fitted: true, textColumns };
@@ -696,6 +723,11 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
 
   // A landscape table is laid out on its own, in columns of the landscape 版心, to count its
   // pages; while the flow is measured a block as tall as those pages stands in for it.
+  // A landscape table's headings start its first page, and what follows it the page after.
+  for (const entry of entries.filter((candidate) => candidate.fit.wide)) {
+    startsPage(entry.lead);
+    startsPage(nextInFlow(entry.group.at(-1)!));
+  }
   for (const entry of entries.filter((candidate) => candidate.fit.wide)) {
     const container = document.createElement('div');
     container.style.cssText = `position:absolute;left:0;top:0;width:${options.wideMeasure};height:${wideBox.height}px;column-width:${options.wideMeasure};column-gap:0;column-fill:auto`;
@@ -802,6 +834,18 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         chart.style.removeProperty('--chart-size');
       }
     }
+    // A chart taller than a page (a grouped chart of many rows) is split wherever it starts: its
+    // caption alone on one page, its bars on the next. It takes the largest size at which it is
+    // whole on a page, where there is one.
+    const whole = (): boolean => flow.column(chart) === flow.column(chart.lastElementChild ?? chart);
+    if (!whole()) {
+      const size = sizes.find((candidate) => {
+        chart.style.setProperty('--chart-size', `${candidate}pt`);
+        return whole();
+      });
+      if (size === undefined) chart.style.removeProperty('--chart-size');
+      else fontSizePt = size;
+    }
     return fontSizePt;
   };
 
@@ -857,26 +901,30 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     if (next && !/^H[1-6]$/.test(next.tagName) && !next.matches('.figure')) text.pop();
     const anchor = text[0];
     if (!anchor) return 0;
+    // The line introducing it (`…情况如下：`) goes with it: left behind, it would head the text
+    // the figure floated past; not a line before the headings that lead it.
+    const intro = /^H[1-6]$/.test(lead.tagName) ? null : lead.previousElementSibling;
+    const moving = intro?.matches('p:not(.note)') && /[：:]$/.test(intro.textContent?.trim() ?? '') ? [intro, unit] : [unit];
     const before = { gap: footGap(page), end: flowEnd() };
     let floatedPast = 0;
     for (const block of text) {
-      block.after(unit);
+      block.after(...moving);
       floatedPast++;
       if (endPage(block) <= page) continue;
       // A block that went whole to the next page fills nothing: the figure starts that page, before it.
       if (flow.column(block) > page) {
-        block.before(unit);
+        block.before(...moving);
         floatedPast--;
       }
       break;
     }
     if (floatedPast === 0) {
-      anchor.before(unit);
+      anchor.before(...moving);
       return 0;
     }
     refit?.();
     if (footGap(page) < before.gap && flowEnd() <= before.end + slack) return floatedPast;
-    anchor.before(unit);
+    anchor.before(...moving);
     undo?.();
     return 0;
   };
@@ -903,7 +951,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const apart = Number.parseFloat(getComputedStyle(block).fontSize) / 2;
     const tops = new Map<number, number[]>();
     for (const box of range.getClientRects()) {
-      if (box.height === 0) continue;
+      // A <wbr> ending a line (a printed address's, rehype-print-link-addresses) has an empty
+      // box at the column's right edge, which the page count below puts on the next page.
+      if (box.height === 0 || box.width === 0) continue;
       const page = Math.floor((box.left - origin.left + 1) / columnWidth);
       const onPage = tops.get(page) ?? [];
       if (!onPage.some((top) => Math.abs(top - box.top) < apart)) onPage.push(box.top);
@@ -961,9 +1011,7 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
   };
   for (const block of body.querySelectorAll<HTMLElement>('.table-block, .chart, .figure')) {
     if (block.getClientRects().length === 0) continue;
-    let after: Element | null = block;
-    while (after && after !== body && !after.nextElementSibling) after = after.parentElement;
-    const next = after && after !== body ? after.nextElementSibling : null;
+    const next = nextInFlow(block);
     if (!next || next.matches('.table-block, .chart, .figure, .distribution')) continue;
     // The first line's box: a paragraph's own, or the first text block of an article after it.
     const line = next.matches('p, h1, h2, h3, h4, h5, h6, li') ? next : next.querySelector('p, h1, h2, h3, h4, h5, h6, li');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import rehypeArticles from '../../src/markdown/rehype-articles.ts';
 import rehypeHtmlEditions from '../../src/markdown/rehype-html-editions.ts';
 import rehypeHeadingLevels from '../../src/markdown/rehype-heading-levels.ts';
+import rehypeLeadIns from '../../src/markdown/rehype-lead-ins.ts';
 import rehypeNotes from '../../src/markdown/rehype-notes.ts';
 import remarkGfmNoTables from '../../src/markdown/remark-gfm-no-tables.ts';
 import remarkHeadingLines from '../../src/markdown/remark-heading-lines.ts';
@@ -168,5 +169,22 @@ describe('rehypeNotes', () => {
     expect(html).toContain('<p>（这不是注）</p>');
     expect(html).toContain('<p class="note note-author">（作者：某某<br>\n某单位）</p>');
     expect(html).toContain('<p class="note note-source">(综合整理)</p>');
+  });
+});
+
+describe('rehypeLeadIns', () => {
+  it('marks a paragraph ending in a colon right before a list, and no other', async () => {
+    const html = String(
+      await unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(rehypeLeadIns)
+        .use(rehypeStringify)
+        .process('会议要求：\n\n1. 甲\n\n现将有关情况通报如下：\n\n正文。\n\n会议指出。\n\n- 乙\n\n- 丙：\n\n  - 丁\n'),
+    );
+    expect(html).toContain('<p class="lead-in">会议要求：</p>\n<ol>');
+    expect(html).toContain('<p>现将有关情况通报如下：</p>');
+    expect(html).toContain('<p>会议指出。</p>');
+    expect(html).toContain('<p class="lead-in">丙：</p>');
   });
 });

@@ -91,7 +91,7 @@ describe('a row taller than a page', () => {
   const rows = csv('issues.csv');
   /** The table on `page`, from its header's top to `bottom`: the foot of the 版心, where a split row runs on. */
   const printedOn = (page: number, open: boolean, bottom = 37 + 225) => {
-    const top = allWords.find((word) => word.page === page && word.text === '序')!.yMin - 2;
+    const top = allWords.find((word) => word.page === page && word.text === '序号')!.yMin - 2;
     const left = page % 2 === 1 ? 28 : 26;
     return printedTable(page, { left, right: left + 156, top, bottom }, open);
   };
