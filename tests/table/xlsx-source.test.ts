@@ -297,6 +297,36 @@ describe('Excel workbooks as table sources', () => {
     expect(html).toContain('合计</th><td class="num">9,700</td><td class="num">36.9</td><td></td><td class="num">5.5</td>');
   });
 
+  it('read a formula Excel filled down (a shared formula) by its own text: an empty text result is an empty cell, a missing one names it', async () => {
+    // 前期工作's share of each district's plan, filled down from I6 as Excel saves it: each cell
+    // below names only I6; 梅江区 (I6) and 平远县 (I9) have nothing in E, so "".
+    const shares = { formula: 'IF(E6=0,"",ROUND(E6/C6*100,1))', shareType: 'shared', ref: 'I6:I10', result: '' } as const;
+    const fill = (sheet: ExcelJS.Worksheet, results: readonly (number | string | undefined)[]) => {
+      sheet.getCell('I3').value = '前期工作占比(%)';
+      sheet.mergeCells('I3:I5');
+      sheet.getCell('I6').value = shares;
+      results.forEach((result, index) => {
+        sheet.getCell(7 + index, 9).value = { sharedFormula: 'I6', ...(result !== undefined && { result }) };
+      });
+    };
+    const { messages, html } = await renderEdited((sheet) => fill(sheet, [45.9, 18.7, '', 17.4]), 'range="A3:I11"');
+    expect(messages).toEqual([]);
+    expect(html).toContain(
+      '<td class="label">平远县</td><td class="num">980</td><td class="num">6.3</td><td class="num">0</td><td class="num">0.0</td><td class="num">980</td><td class="num">6.3</td><td></td></tr>',
+    );
+    expect(html).toContain(
+      '<td class="label">梅县区</td><td class="num">1,850</td><td class="num">8.2</td><td class="num">850</td><td class="num">3.2</td><td class="num">1,000</td><td class="num">5.0</td><td class="num">45.9</td></tr>',
+    );
+    // One cell without a result where its formula cannot give "" names that formula, not I6.
+    const uncalculated = await renderEdited((sheet) => {
+      fill(sheet, [45.9, undefined, 0, 17.4]);
+      sheet.getCell('I6').value = { ...shares, formula: 'ROUND(E6/C6*100,1)', result: 0 };
+    }, 'range="A3:I11"');
+    expect(uncalculated.messages).toEqual([
+      'edited.xlsx 3月进展!I8: Expected the saved result of the formula ROUND(E8/C8*100,1), found none (the workbook was written by a program that does not calculate); open it in Excel, WPS or LibreOffice and save it again [table-xlsx-cell]',
+    ]);
+  });
+
   it('stop at a 合计 formula without a saved result, beside formulas that have theirs, rather than print it empty', async () => {
     // A workbook whose other formulas were calculated: the 合计 row's own SUM was not.
     const { messages } = await renderEdited((sheet) => {

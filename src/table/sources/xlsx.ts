@@ -456,8 +456,14 @@ function numbers(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 
-/** A cell's value; a formula with its saved result even when that is 0, which exceljs's `value` leaves out (it copies only truthy fields). */
+/**
+ * A cell's value; a formula with its saved result even when that is 0, which exceljs's `value`
+ * leaves out (it copies only truthy fields), and with its own text where Excel filled it down as
+ * a shared formula, whose `value` names only the first cell's address (`H6`).
+ */
 function cellValue(cell: Cell): CellValue {
   const { value } = cell;
-  return value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value) ? { ...value, result: cell.result } : value;
+  return value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)
+    ? { ...value, formula: cell.formula, result: cell.result }
+    : value;
 }
