@@ -18,6 +18,7 @@ import { toMessageData } from '../../src/report/message-data.ts';
 import type { Issue, RenderedIssue } from '../../src/model.ts';
 import { formatMessage, printedText, problemsIn } from '../../src/report/messages.ts';
 import { writeSyntheticArchive } from '../../scripts/synthetic-archive.ts';
+import { countyWorkbook } from '../support/county-workbook.ts';
 
 // A handful of issues on two workers: `renderIssues` starts a pool only from 64 issues to render,
 // but the pool renders each issue alone, so a few show what many would. (Its time limit is tested
@@ -34,6 +35,10 @@ beforeAll(async () => {
   wrong = issues[3]!.dir;
   const csv = join(wrong, 'progress.csv');
   await writeFile(csv, (await readFile(csv, 'utf8')).replace(/^合计,,\d+/m, '合计,,1'));
+  // And one with a workbook read by its print area, so that the workbook's readers run from the bundle too.
+  const workbook = issues[0]!.dir;
+  await writeFile(join(workbook, '燃气进展.xlsx'), await countyWorkbook((sheet) => void (sheet.pageSetup.printArea = 'A3:H11')));
+  await writeFile(join(workbook, 'index.md'), `${await readFile(join(workbook, 'index.md'), 'utf8')}\n::table{src="燃气进展.xlsx"}\n`);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -82,6 +87,7 @@ describe('rendering on worker threads', () => {
       expect(part('html')).toBe(rendered.html);
       expect(part('printHtml')).toBe(rendered.printHtml);
       expect(rendered.html).toContain('<table');
+      if (index === 0) expect(part('html')).toContain('<td class="label">蕉岭县</td>');
       expect(entry?.markdown).toBe(contentHash(rendered.issue.markdown));
       expect(entry?.dependencies).toEqual(fields.dependencies.map((path) => contentHash(readFileSync(path))));
       expect(JSON.parse(part('render'))).toEqual({

@@ -130,6 +130,33 @@ describe('Excel workbooks as table sources', () => {
     expect(html).not.toContain('联系人');
   });
 
+  it('read each sheet’s own print area behind a chart sheet, which the workbook counts among its sheets', async () => {
+    const workbook = new ExcelJS.Workbook();
+    for (const [month, phone] of [
+      ['3月', '13800000000'],
+      ['2月', '13900000000'],
+    ]) {
+      const sheet = workbook.addWorksheet(month);
+      sheet.addRows([
+        ['乡镇', '奖补资金', '联系人', '联系电话'],
+        ['城关镇', 100, '张三', phone],
+        ['合计', 100],
+      ]);
+      sheet.pageSetup.printArea = 'A1:B3';
+    }
+    // 2月 prints its contacts too; the chart sheet 图表1 comes first, as a chart moved to a sheet of its own.
+    workbook.getWorksheet('2月')!.pageSetup.printArea = 'A1:D3';
+    await writeFile(join(dir, 'chart-sheet.xlsx'), await withChartSheetFirst(Buffer.from(await workbook.xlsx.writeBuffer())));
+    const march = await render('::table{src="chart-sheet.xlsx"}\n');
+    expect(march.messages).toEqual([
+      "chart-sheet.xlsx 3月!C1: warning: Cells C1, D1, C2 and 1 more outside the sheet's print area A1:B3 are left out, as Excel prints the sheet; to print them, widen the print area in Excel or WPS, or pick the cells with `range` [table-xlsx-print-area]",
+    ]);
+    expect(march.html).not.toContain('13800000000');
+    const february = await render('::table{src="chart-sheet.xlsx" sheet="2月"}\n');
+    expect(february.messages).toEqual([]);
+    expect(february.html).toContain('<td>张三</td><td class="num">13900000000</td>');
+  });
+
   it('warn when the first sheet, read by default, holds no figures while another sheet does', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('填表说明').addRows([['填表说明：'], ['1. 请于每月25日前报送。']]);
@@ -499,6 +526,34 @@ describe('Excel workbooks as table sources', () => {
     expect(saved.html).toBe((await render('::table{src="progress.csv" header-rows="3"}\n')).html);
   });
 });
+
+/** The workbook with a chart sheet, 图表1, before its other sheets, as Excel saves one: the print areas' sheets numbered anew. */
+async function withChartSheetFirst(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const edit = async (path: string, change: (text: string) => string) => zip.file(path, change(await zip.file(path)!.async('string')));
+  await edit('xl/workbook.xml', (text) =>
+    text
+      .replace('<sheets>', '<sheets><sheet name="图表1" sheetId="9" r:id="rIdChart"/>')
+      .replace(/localSheetId="(\d+)"/g, (_, index: string) => `localSheetId="${Number(index) + 1}"`),
+  );
+  await edit('xl/_rels/workbook.xml.rels', (text) =>
+    text.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+    ),
+  );
+  await edit('[Content_Types].xml', (text) =>
+    text.replace(
+      '</Types>',
+      '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>',
+    ),
+  );
+  zip.file(
+    'xl/chartsheets/sheet1.xml',
+    '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
 
 /**
  * A workbook whose cells C2:C3 to N2:N3 have the built-in number formats `ids` by number alone,

@@ -1,3 +1,4 @@
+import type JSZip from 'jszip';
 import type { Problem } from '../problem.ts';
 import { parseRange } from './a1-range.ts';
 import { MAX_TABLE_CELLS } from './source.ts';
@@ -19,9 +20,7 @@ const MAX_MERGES = 10_000;
  * every part and makes an object for each cell a merge covers, so such a file of a few kilobytes
  * ran the build out of memory or for hours, past Ctrl-C.
  */
-export async function workbookLimits(bytes: Buffer, name: string): Promise<Problem | undefined> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
+export async function workbookLimits(zip: JSZip, name: string): Promise<Problem | undefined> {
   const unpacked = await unpackedSizeProblem(zip, MAX_UNPACKED_BYTES);
   if (unpacked !== undefined) {
     const reason =

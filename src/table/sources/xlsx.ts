@@ -10,6 +10,7 @@ import { formatUnit } from './number-format.ts';
 import { cellText } from './workbook-cell.ts';
 import { workbookContainer } from './workbook-container.ts';
 import { workbookLimits } from './workbook-limits.ts';
+import { printAreas } from './print-areas.ts';
 
 /**
  * Excel workbooks (`.xlsx`, as Excel, WPS and LibreOffice save them), read with exceljs:
@@ -42,22 +43,13 @@ async function readXlsx(path: string, context: SourceContext): Promise<SourceRes
 async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceContext): Promise<SourceResult> {
   const container = workbookContainer(bytes);
   if (container !== 'zip') return failed(notAWorkbook(container, name));
-  const limit = await workbookLimits(bytes, name).catch((error: unknown) => ({
-    reason: `Cannot read ${name} as an Excel workbook (${error instanceof Error ? error.message : String(error)}); open it in Excel or WPS and save it again as .xlsx`,
-    ruleId: 'table-xlsx-read' as const,
-  }));
-  if (limit) return failed(limit);
+  const areas = await checkedPrintAreas(bytes, name);
+  if ('reason' in areas) return failed(areas);
   const loaded = await loadWorkbook(bytes).then(
     (workbook) => ({ workbook }),
     (error: unknown) => ({ error }),
   );
-  if ('error' in loaded) {
-    const detail = loaded.error instanceof Error ? loaded.error.message : String(loaded.error);
-    return failed({
-      reason: `Cannot read ${name} as an Excel workbook (${detail}); open it in Excel or WPS and save it again as .xlsx`,
-      ruleId: 'table-xlsx-read',
-    });
-  }
+  if ('error' in loaded) return failed(unreadable(name, loaded.error));
 
   const { worksheets } = loaded.workbook;
   const wanted = attributes['sheet'];
@@ -79,7 +71,7 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   const used = usedRange(sheet);
   // Without a `range`, the print area set in Excel or WPS (页面布局 → 打印区域): what the office prints,
   // leaving out the working columns beside it (a contact's phone number, a check sum).
-  const printed = written === undefined && used ? printArea(sheet, used) : undefined;
+  const printed = written === undefined && used ? printArea(sheet, used, areas.get(sheet.name)) : undefined;
   const range = written === undefined ? (printed?.range ?? used) : parseRange(written);
   if (!range) {
     return failed(
@@ -116,6 +108,25 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
     ruleId: 'table-range',
     place: note.place,
   });
+}
+
+/**
+ * The workbook's print areas by sheet (see `printAreas`), or why it is refused before exceljs
+ * reads it (see `workbookLimits`).
+ */
+async function checkedPrintAreas(bytes: Buffer, name: string): Promise<ReadonlyMap<string, string> | Problem> {
+  try {
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(bytes);
+    return (await workbookLimits(zip, name)) ?? (await printAreas(zip));
+  } catch (error) {
+    return unreadable(name, error);
+  }
+}
+
+function unreadable(name: string, error: unknown): Problem {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { reason: `Cannot read ${name} as an Excel workbook (${detail}); open it in Excel or WPS and save it again as .xlsx`, ruleId: 'table-xlsx-read' };
 }
 
 /** How the lines around a statistics table start: the unit, who filled it in, notes, the source. */
@@ -261,11 +272,10 @@ function hasFigures(sheet: Worksheet): boolean {
   return found;
 }
 
-/** The sheet's print area within its used cells, and the cells with values outside it; undefined without one. */
-function printArea(sheet: Worksheet, used: CellRange): { range: CellRange; text: string; outside: Cell[] } | undefined {
-  const text = sheet.pageSetup.printArea;
-  // exceljs joins a print area of several blocks with `&&`; which of them is the table is not known.
-  if (text === undefined || text.includes('&&')) return undefined;
+/** The sheet's print area (`text`) within its used cells, and the cells with values outside it; undefined without one. */
+function printArea(sheet: Worksheet, used: CellRange, text: string | undefined): { range: CellRange; text: string; outside: Cell[] } | undefined {
+  // Of a print area of several blocks, which is the table is not known.
+  if (text === undefined || text.includes(',')) return undefined;
   const area = parseRange(text);
   if (!area) return undefined;
   const range = {

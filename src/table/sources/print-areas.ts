@@ -1,0 +1,27 @@
+import type JSZip from 'jszip';
+
+/**
+ * Each sheet's print area (打印区域) by the sheet's name, as the workbook defines it: `A1:G13`, or
+ * several blocks joined with `,` (`A1:G13,A20:G30`). The workbook numbers the print area's sheet
+ * (`localSheetId`) among all its sheets, chart sheets included, which exceljs leaves out of its
+ * worksheets while still counting by them: behind a chart sheet (图表1, a chart moved to a sheet of
+ * its own), each sheet got the print area of the sheet after it, or none.
+ */
+export async function printAreas(zip: JSZip): Promise<ReadonlyMap<string, string>> {
+  const xml = await zip.file('xl/workbook.xml')?.async('string');
+  const areas = new Map<string, string>();
+  if (xml === undefined) return areas;
+  // CommonJS: its exports are the default export, in Node and in the bundle alike.
+  const { default: xmldom } = await import('@xmldom/xmldom');
+  // Quietly: a workbook.xml that is not well formed is exceljs's to report.
+  const book = new xmldom.DOMParser({ errorHandler: () => {} }).parseFromString(xml, 'text/xml');
+  const sheets = Array.from(book.getElementsByTagNameNS('*', 'sheet')).map((sheet) => sheet.getAttribute('name') ?? '');
+  for (const name of Array.from(book.getElementsByTagNameNS('*', 'definedName'))) {
+    const sheet = sheets[Number(name.getAttribute('localSheetId') ?? Number.NaN)];
+    if (name.getAttribute('name') !== '_xlnm.Print_Area' || sheet === undefined) continue;
+    // `'3月（全市） 进展表'!$A$1:$G$13,…`: each block's cells, without the sheet's name and the `$`s.
+    const blocks = [...(name.textContent ?? '').matchAll(/(?:'(?:[^']|'')*'|[^',!]*)!([^,]+)/g)].map((found) => found[1]!.replaceAll('$', ''));
+    if (blocks.length > 0) areas.set(sheet, blocks.join(','));
+  }
+  return areas;
+}
