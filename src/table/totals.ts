@@ -176,9 +176,11 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
   // What a wrong total's message adds of a workbook's figures stored as text (`'1,234`, a cell
   // formatted as text before it was typed), which the table counts and Excel's SUM leaves out:
   // the cells named, by their place in the workbook.
-  const storedAsText = (column: number, indexes: readonly number[]): string => {
+  const storedAsText = (total: SourceRow, column: number, indexes: readonly number[]): string => {
     const cells = indexes.map((index) => rows[index]!.cells[column]);
-    if (!cells.some((cell) => cell?.value !== undefined)) return '';
+    // Only a workbook's cells hold a number apart from their text; the total's alone where every
+    // row's figure is text (a column formatted as text, 文本, before it was typed: Excel's SUM is 0).
+    if (![total.cells[column], ...cells].some((cell) => cell?.value !== undefined)) return '';
     const texts = cells.filter((cell): cell is SourceCell => cell !== undefined && cell.value === undefined && parseNumberCell(cell.text) !== undefined);
     if (texts.length === 0) return '';
     const named = texts.slice(0, 2).map(({ place, text }) => `${cellInFile(place)} “${text}”`);
@@ -207,7 +209,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
       problems.push({
         reason:
           `${bare(rows[at]!)} value ${text(rows[at]!, column)} in column “${name(column)}” does not match the sum of its rows, ` +
-          `${labelOf(top)} to ${labelOf(bottom)}, ${expected}${leftOut(from, to)}${storedAsText(column, group)}`,
+          `${labelOf(top)} to ${labelOf(bottom)}, ${expected}${leftOut(from, to)}${storedAsText(rows[at]!, column, group)}`,
         ruleId: 'table-total',
         place: placeOf(rows[at]!, column),
       });
@@ -235,7 +237,7 @@ export function totals(body: readonly SourceRow[], paths: readonly (readonly str
         return;
       }
       problems.push({
-        reason: `${called} value ${text(first, column)} in column “${name(column)}” does not match the sum of the rows ${where}, ${expected}${leftOut(0, count)}${storedAsText(column, counted(0, count))}`,
+        reason: `${called} value ${text(first, column)} in column “${name(column)}” does not match the sum of the rows ${where}, ${expected}${leftOut(0, count)}${storedAsText(first, column, counted(0, count))}`,
         ruleId: 'table-total',
         place: placeOf(first, column),
       });

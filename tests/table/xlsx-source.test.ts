@@ -393,6 +393,18 @@ describe('Excel workbooks as table sources', () => {
     expect(messages).toEqual([
       'edited.xlsx 3月进展!C11: 合计 value 7,850 in column “改造计划 / 涉及户数(户)” does not match the sum of the rows above, 9,700; 3月进展!C7 “1,850” is a figure stored as text, which Excel’s SUM leaves out: convert it to a number in the workbook [table-total]',
     ]);
+    // A column formatted as text (文本, `@`) before its figures were typed: every one is text, and Excel's SUM is 0.
+    const column = await renderEdited((sheet) => {
+      for (let row = 6; row <= 10; row++) {
+        const cell = sheet.getCell(row, 3);
+        cell.value = String(cell.value);
+        cell.numFmt = '@';
+      }
+      sheet.getCell('C11').value = { formula: 'SUM(C6:C10)', result: 0 };
+    });
+    expect(column.messages).toEqual([
+      'edited.xlsx 3月进展!C11: 合计 value 0 in column “改造计划 / 涉及户数(户)” does not match the sum of the rows above, 9700; 3月进展!C6 “3200”, 3月进展!C7 “1850” and 3 more are figures stored as text, which Excel’s SUM leaves out: convert them to a number in the workbook [table-total]',
+    ]);
   });
 
   it('read a saved formula result of 0, which exceljs’s cell value leaves out', async () => {
