@@ -631,7 +631,7 @@ export const RULES = {
   'table-xlsx-format': {
     where: 'workbook',
     severity: 'error',
-    summary: 'an old `.xls`, a WPS `.et`, a LibreOffice `.ods` or a password-protected workbook',
+    summary: 'an old `.xls`, a WPS `.et`, a LibreOffice `.ods` or a password-protected workbook, or a text file (a CSV file, a web page) named `.xlsx`',
     example:
       'Cannot read 燃气进展.xlsx: it is password-protected (encrypted); save a copy without a password (File → Info → Protect Workbook, or 文件 → 文档加密 in WPS) as .xlsx',
   },

@@ -531,6 +531,28 @@ describe('Excel workbooks as table sources', () => {
     ]);
   });
 
+  it('say what a text file named .xlsx is: a CSV file to name .csv, or a web page or XML spreadsheet a system exported', async () => {
+    await writeFile(join(dir, 'csv.xlsx'), '县区,户数（户）\r\n甲县,100\r\n合计,100\r\n');
+    // “Unicode 文本”: UTF-16 with its byte order mark, cells separated by tabs.
+    await writeFile(join(dir, 'unicode.xlsx'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('县区\t户数（户）\r\n甲县\t100\r\n', 'utf16le')]));
+    await writeFile(
+      join(dir, 'page.xlsx'),
+      '\ufeff  <html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>县区</td></tr></table></body></html>',
+    );
+    await writeFile(join(dir, 'xml2003.xlsx'), '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
+    const { messages } = await render('::table{src="csv.xlsx"}\n\n::table{src="unicode.xlsx"}\n\n::table{src="page.xlsx"}\n\n::table{src="xml2003.xlsx"}\n');
+    const text = (file: string) =>
+      `Cannot read ${file}: it is a text file named .xlsx, a CSV file perhaps; name a CSV file .csv, which \`::table\` reads as it is, or open the file in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]`;
+    const markup = (file: string) =>
+      `Cannot read ${file}: it is a web page (HTML) or an XML spreadsheet named .xlsx, as systems that export tables for Excel write them; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)” [table-xlsx-format]`;
+    expect(messages).toEqual([
+      `index.md:1:1: ${text('csv.xlsx')}`,
+      `index.md:3:1: ${text('unicode.xlsx')}`,
+      `index.md:5:1: ${markup('page.xlsx')}`,
+      `index.md:7:1: ${markup('xml2003.xlsx')}`,
+    ]);
+  });
+
   it('read a workbook saved by LibreOffice like the one exceljs wrote', async () => {
     const folder = join(repoRoot, 'tests/fixtures/xlsx/libreoffice');
     const saved = await render('::table{src="燃气进展.xlsx" sheet="3月进展" range="A3:H11"}\n', folder);

@@ -8,7 +8,7 @@ import { MAX_TABLE_CELLS, type SourceCell, type SourceContext, type SourceResult
 import { useChineseBuiltInFormats } from './built-in-formats.ts';
 import { formatUnit } from './number-format.ts';
 import { cellText } from './workbook-cell.ts';
-import { workbookContainer } from './workbook-container.ts';
+import { type WorkbookContainer, workbookContainer } from './workbook-container.ts';
 import { workbookLimits } from './workbook-limits.ts';
 import { printAreas } from './print-areas.ts';
 
@@ -196,7 +196,7 @@ function loadWorkbook(bytes: Buffer): Promise<Workbook> {
 }
 
 /** Why a file named `.xlsx` is not one, and what to save instead. */
-function notAWorkbook(container: 'opendocument' | 'encrypted' | 'compound' | 'other', name: string): Problem {
+function notAWorkbook(container: Exclude<WorkbookContainer, 'zip'>, name: string): Problem {
   const reasons = {
     opendocument:
       `Cannot read ${name}: it is an OpenDocument (LibreOffice Calc) workbook named .xlsx; ` +
@@ -207,6 +207,12 @@ function notAWorkbook(container: 'opendocument' | 'encrypted' | 'compound' | 'ot
     compound:
       `Cannot read ${name}: it is an old Excel 97–2003 (.xls) or WPS (.et) workbook named .xlsx; ` +
       'open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)”',
+    markup:
+      `Cannot read ${name}: it is a web page (HTML) or an XML spreadsheet named .xlsx, as systems that export tables for Excel write them; ` +
+      'open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)”',
+    text:
+      `Cannot read ${name}: it is a text file named .xlsx, a CSV file perhaps; name a CSV file .csv, which \`::table\` reads as it is, ` +
+      'or open the file in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)”',
     other: `Cannot read ${name}: it is not an Excel workbook; open it in Excel or WPS and save it as “Excel 工作簿 (*.xlsx)”`,
   };
   return { reason: reasons[container], ruleId: container === 'other' ? 'table-xlsx-read' : 'table-xlsx-format' };
