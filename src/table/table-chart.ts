@@ -2,10 +2,11 @@ import type { Element } from 'hast';
 import { barChart } from './bar-chart.ts';
 import type { ChartSeries } from './chart-figure.ts';
 import { measureName, seriesNames } from './chart-columns.ts';
-import { labelIndex } from './label-cell.ts';
+import { bareLabel, labelIndex } from './label-cell.ts';
 import { isBlankNumber, parseNumberCell } from './number-cell.ts';
 import { SHARE_NAME, stackedChart } from './stacked-chart.ts';
 import type { TableRecord } from './table-record.ts';
+import { SUBTOTAL } from './totals.ts';
 
 /** What `chart…` asked of a table, as recorded. */
 export type ChartRecord = NonNullable<TableRecord['chart']>;
@@ -53,16 +54,26 @@ export function drawChart(
   return stackedChart({ title, categories, whole: series(stacked.whole), done: series(stacked.done), others: others.map(series), print });
 }
 
-/** The chart of a table with `chart`: one bar group (or stacked bar) per body row. */
+/**
+ * The chart of a table with `chart`: one bar group (or stacked bar) per body row but its 小计
+ * rows, which add up rows drawn already, as the 合计 row does. A row is named by its own label,
+ * the last before the figures: `梅县区`, not the `城区片` merged down over its group beside it.
+ */
 export function tableChart(record: TableRecord & { readonly chart: ChartRecord }): Element {
   const { chart } = record;
-  const labelColumn = record.rows[0] ? labelIndex(record.rows[0]) : -1;
+  const figures = Math.min(...chart.columns);
+  const labelOf = (row: readonly string[]) => {
+    for (let column = Math.min(figures, row.length) - 1; column >= 0; column--) if (labelIndex([row[column]!]) === 0) return column;
+    return labelIndex(row);
+  };
+  const rows = record.rows.filter((row) => !SUBTOTAL.test(bareLabel(row[labelOf(row)] ?? '')));
+  const labelColumn = rows[0] ? labelOf(rows[0]) : -1;
   const by = labelColumn >= 0 ? record.paths[labelColumn]?.at(-1) : undefined;
   const { names, measure } = chartNames(chart, record.paths);
   return drawChart(chart, {
     title: chartTitle(chart, measure, by),
-    categories: record.rows.map((row, index) => row[labelIndex(row)] ?? String(index + 1)),
+    categories: rows.map((row, index) => row[labelOf(row)] ?? String(index + 1)),
     names,
-    cells: (column) => record.rows.map((row) => row[column]),
+    cells: (column) => rows.map((row) => row[column]),
   });
 }

@@ -40,7 +40,7 @@ const TOTAL_LABELS = /^(全[省市县区州盟旗])?(合计|总计|总合计)$/;
 /** A grand total: where a table has one, its 合计 rows add up their groups (城区 … 合计, 农村 … 合计, 总计). */
 const GRAND_TOTAL = /^(全[省市县区州盟旗])?(总计|总合计)$/;
 /** The label's end of a row adding up the rows of its group: `城区小计`, `城区合计`. */
-const SUBTOTAL = /(小计|合计)$/;
+export const SUBTOTAL = /(小计|合计)$/;
 /** The label of a row breaking out a part of the row above (`其中：城区`), counted in that row already. */
 const PART = /^其中/;
 

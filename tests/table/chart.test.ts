@@ -112,6 +112,13 @@ describe('bar chart', () => {
       { selector: '', columns: [2, 3, 4, 5, 6, 7], print: true },
     ]);
   });
+
+  it('draws each district by its own name, not the area merged down beside it, and leaves the 小计 rows out as the 合计', async () => {
+    const file = await processFixture('chart-groups', { root: fixtureFolder('chart-groups') });
+    const html = String(file);
+    expect(html).toContain('<title>户数（户）（按县（市、区））</title>');
+    expect(html).toContain('<desc>梅江区：户数（户） 1200；梅县区：户数（户） 800；兴宁市：户数（户） 1000；平远县：户数（户） 500</desc>');
+  });
 });
 
 describe('chart names', () => {
