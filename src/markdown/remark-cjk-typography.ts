@@ -48,6 +48,8 @@ const MARK_SLIPS: readonly {
 ];
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;
+/** A Latin letter, digit or mark of English text, next to a quotation in it. */
+const LATIN = /[A-Za-z0-9.,;:!?]/;
 /**
  * A character reference up to its `;` (`&#x3000;`, `&#12288;`, `&amp;`): the `;` is Markdown's,
  * and made full width it would break the reference (import writes `&#x3000;` for a space that
@@ -281,12 +283,18 @@ export default function remarkCjkTypography() {
       }
       for (const match of span.text.matchAll(STRAIGHT_QUOTES)) {
         if (escaped(span.text, match.index)) continue;
+        const from = span.start.offset + match.index;
+        // A quotation in an English sentence (`is called "Smart Meizhou", and`) is English
+        // typography, whatever quotes the Chinese text around it uses.
+        const english =
+          !HAN.test(match[1]!) && [wordAround(source, from, -1), wordAround(source, from + match[0].length, 1)].some((char) => LATIN.test(char ?? ''));
         // Chinese in them, as half-width parentheses around it: GB/T 15834 quotes Chinese with “”.
-        const problem: readonly [string, RuleId] | undefined = curly
-          ? [`in an issue that also uses curly ones; use one style, “${match[1]}”`, 'mixed-quotes']
-          : HAN.test(match[1]!)
-            ? [`around Chinese text; use curly ones, “${match[1]}”`, 'cjk-punctuation']
-            : undefined;
+        const problem: readonly [string, RuleId] | undefined =
+          curly && !english
+            ? [`in an issue that also uses curly ones; use one style, “${match[1]}”`, 'mixed-quotes']
+            : HAN.test(match[1]!)
+              ? [`around Chinese text; use curly ones, “${match[1]}”`, 'cjk-punctuation']
+              : undefined;
         if (!problem) continue;
         const [reason, ruleId] = problem;
         warn(span, match.index, match.index + match[0].length, `Unexpected straight quotes ${match[0]} ${reason} (GB/T 15834)`, ruleId, `“${match[1]}”`);
@@ -338,6 +346,13 @@ function charAround(source: string, offset: number, step: 1 | -1): string | unde
   return step === 1
     ? String.fromCodePoint(source.codePointAt(at)!)
     : String.fromCodePoint(source.codePointAt(source.charCodeAt(at) >= 0xdc00 && source.charCodeAt(at) <= 0xdfff ? at - 1 : at)!);
+}
+
+/** The character next to `offset` in the source past spaces and emphasis marks, as `charAround`. */
+function wordAround(source: string, offset: number, step: 1 | -1): string | undefined {
+  let at = offset;
+  while (/[ \t]/.test(source[step === 1 ? at : at - 1] ?? '')) at += step;
+  return charAround(source, at, step);
 }
 
 /** Whether `before` ends in a character reference, its `&` not escaped, so that a `;` after it closes it. */

@@ -456,7 +456,7 @@ export const RULES = {
   'mixed-quotes': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'straight quotes in an issue that also uses curly ones; `check --fix` fixes them',
+    summary: 'straight quotes in an issue that also uses curly ones (not a quotation in an English sentence); `check --fix` fixes them',
     example: 'Unexpected straight quotes "好" in an issue that also uses curly ones; use one style, “好” (GB/T 15834)',
   },
   'pasted-character': {
