@@ -29,8 +29,12 @@ const SPACE_BY_MARK = /(?<=\S) +(?=[，。、；：？！）》」』”’])|(?
  * Marks typed on a Latin keyboard that GB/T 15834 sets otherwise in Chinese text, each with its
  * form: an ellipsis typed as dots or stops (`...`, `。。。`) or as one `…` is `……`, a dash typed
  * as hyphens (`--`) is `——`, a title in doubled angle brackets (`<<决议>>`) is `《决议》`, a range
- * of numbers typed with a tilde (`3~5天`) is `3～5天`, and a comma, 顿号, semicolon, colon or stop
- * typed twice (`，，`, `。。`; three stops are an ellipsis) is one. Dots and hyphens only beside
+ * of numbers typed with a tilde (`3~5天`) is `3～5天`, a comma, 顿号, semicolon, colon or stop
+ * typed twice (`，，`, `。。`; three stops are an ellipsis) is one, and a point ending a Chinese
+ * sentence (`开工12个.下一步`, `达到98.5%.`) is `。`: only after a Han character, `%` or a
+ * closing mark and before Chinese or a line's end, as a number's point (`1.5万`, `1.加强`) is a
+ * digit's and `方案.docx` a file's; not after a line's numbering (`一.`, `（一）.`, `第一.`) or its
+ * `注.`, which stands for another mark. Dots and hyphens only beside
  * Chinese, as `1...5` and `--help` are not Chinese text; not `？？` or `！！`, which GB/T 15834
  * allows for a strong question or exclamation.
  */
@@ -45,6 +49,13 @@ const MARK_SLIPS: readonly {
   { pattern: /<<([^<>\n]*\p{Script=Han}[^<>\n]*)>>/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
   { pattern: /(?<=[0-9%℃])~(?=[0-9])/g, name: 'a range', beside: false, form: () => '～' },
   { pattern: /([，、；：])\1+|(?<!。)。。(?!。)/g, name: 'a mark typed twice', beside: false, form: (typed) => typed[0]! },
+  {
+    pattern:
+      /(?<=[\p{Script=Han}%”’）》])(?<!^\s*(?:第?[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[）)]|注|附注|附件))[.．](?=[\p{Script=Han}“‘（《]|$)/gmu,
+    name: 'a full stop',
+    beside: false,
+    form: () => '。',
+  },
 ];
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;
@@ -196,7 +207,8 @@ export default function remarkCjkTypography() {
       for (const { pattern, name, beside, form } of MARK_SLIPS) {
         for (const match of span.text.matchAll(pattern)) {
           const end = match.index + match[0].length;
-          if (escaped(span.text, match.index)) continue;
+          // A heading's last mark is `heading-punctuation`'s, to remove, not to make full width.
+          if (escaped(span.text, match.index) || headingEnds.has(span.start.offset + match.index)) continue;
           if (beside && !isCjk(charAround(source, span.start.offset + match.index, -1)) && !isCjk(charAround(source, span.start.offset + end, 1))) continue;
           const expected = form(match[0], match[1] ?? '');
           warn(span, match.index, end, `Unexpected “${match[0]}” for ${name} in Chinese text; use “${expected}” (GB/T 15834)`, 'cjk-punctuation', expected);

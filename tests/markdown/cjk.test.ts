@@ -162,7 +162,7 @@ describe('the rules, as the fixtures show them', () => {
     );
   });
 
-  it('warns of an ellipsis, dash or title marks typed on a Latin keyboard and of spaces beside full-width marks, whose fixes set them as GB/T 15834 does', async () => {
+  it('warns of an ellipsis, dash, title marks or full stop typed on a Latin keyboard and of spaces beside full-width marks, whose fixes set them as GB/T 15834 does', async () => {
     const typed = await readFile(join(root, 'typed-marks', 'input.md'), 'utf8');
     const marks = await fixRule(typed, 'cjk-punctuation');
     const { fixed } = await fixRule(marks.fixed, 'cjk-space');
@@ -179,6 +179,8 @@ describe('the rules, as the fixtures show them', () => {
     expect(fixed.split('\n')[10]).toBe(typed.split('\n')[10]);
     // A space beside a mark past bold or code is beside it all the same.
     expect(fixed.split('\n')[12]).toBe('**注意：**请按时报送，命令`npm`，然后推进。');
+    // A point ending a Chinese sentence is a stop; a number's, a file's or a numbering's is not.
+    expect(fixed.split('\n').slice(14, 17)).toEqual(['全区共开工小区12个。满意度达到98.5%。群众反映“一键直达”。', '', typed.split('\n')[16]]);
   });
 
   it('warns of a range typed with a tilde and of a mark typed twice, whose fixes print them as GB/T 15834 sets them', async () => {
