@@ -16,6 +16,11 @@ const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', '
 const PUNCTUATION = /[ \t]*([,;:?!])[ \t]*/g;
 const PARENTHESES = /\(([^()\n]*)\)/g;
 /**
+ * A pair of parentheses one full width and one half (`（含中央补助资金1.2亿元)`), as an input method
+ * switched between them leaves it: the half-width one, in its group, is the slip.
+ */
+const MISMATCHED_PARENTHESES = /（[^（）()\n]*(\))|(\()[^（）()\n]*）/g;
+/**
  * A space between a Han character and a digit or Latin letter, either way round. Not a tab: that
  * separates the cells of a table pasted from Excel (`tab-table`), which taking it out would run together.
  */
@@ -203,6 +208,11 @@ export default function remarkCjkTypography() {
           'cjk-punctuation',
           `（${inside}）`,
         );
+      }
+      for (const match of span.text.matchAll(MISMATCHED_PARENTHESES)) {
+        const [at, typed, expected] = match[1] ? [match.index + match[0].length - 1, ')', '）'] : [match.index, '(', '（'];
+        if (escaped(span.text, at)) continue;
+        warn(span, at, at + 1, `Unexpected half-width “${typed}” paired with a full-width one; use “${expected}” (GB/T 15834)`, 'cjk-punctuation', expected);
       }
       for (const { pattern, name, beside, form } of MARK_SLIPS) {
         for (const match of span.text.matchAll(pattern)) {

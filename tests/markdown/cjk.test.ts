@@ -198,6 +198,18 @@ describe('the rules, as the fixtures show them', () => {
     expect(String(await render(typed))).toContain('<p>气象部门预计，未来3~5天仍有中到大雨，气温25~32℃，降雨量50%~80%。</p>');
   });
 
+  it('warns of a parenthesis typed half width in a full-width pair, whose fix pairs them', async () => {
+    const { fixed, warned } = await fixRule(
+      '## 文\n\n总投资约3.2亿元（含中央补助资金1.2亿元)，其中(一期）投资1亿元，（含（1）项）和(a)不改。\n',
+      'cjk-punctuation',
+    );
+    expect(warned.map((message) => [message.line, message.column, message.actual])).toEqual([
+      [3, 23, ')'],
+      [3, 27, '('],
+    ]);
+    expect(fixed).toContain('总投资约3.2亿元（含中央补助资金1.2亿元），其中（一期）投资1亿元，（含（1）项）和(a)不改。');
+  });
+
   it('warns once of a half-width mark ending a heading, to remove it, not also to make it full width', async () => {
     const messages = await readFile(join(root, 'heading-punctuation', 'messages.txt'), 'utf8');
     expect(messages.match(/:19:\d+:.*/g)).toEqual([expect.stringContaining('[heading-punctuation]')]);
