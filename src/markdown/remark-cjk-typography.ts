@@ -100,6 +100,12 @@ const PASTED_NAMES: Readonly<Record<string, string>> = {
  * symbol made a picture by U+FE0F, which the fonts print as the symbol.
  */
 const EMOJI = /(?:\p{Emoji_Presentation}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?)*)+/gu;
+/**
+ * A tab after a line's numbering (`（一）⇥加强组织领导`, `一、⇥总体情况`), as Word's automatic
+ * numbering copied as text leaves it: it prints as a space. Not after `1.`, where it starts a
+ * Markdown list, which prints no tab.
+ */
+const NUMBERING_TAB = /^[ \u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[．、]|[①-⑳])(\t+)/gm;
 /** Full-width digits, as some input methods type them (`１２３个`, `８５％`), with a decimal point and percent sign of theirs. */
 const FULL_WIDTH_NUMBER = /[０-９]+(?:[．.][０-９]+)?％?/g;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
@@ -270,6 +276,18 @@ export default function remarkCjkTypography() {
           `Unexpected ${names}, as text copied from a web page or WeChat holds it; ${space === '' ? 'remove it' : 'type a plain space'}`,
           'pasted-character',
           space,
+        );
+      }
+      for (const match of span.text.matchAll(NUMBERING_TAB)) {
+        const at = match.index + match[0].length - match[1]!.length;
+        const numbering = match[0].slice(0, at - match.index).trim();
+        warn(
+          span,
+          at,
+          match.index + match[0].length,
+          `Unexpected tab after the numbering “${numbering}”, as Word's numbering copied as text leaves it, which prints as a space; remove it`,
+          'cjk-space',
+          '',
         );
       }
       for (const match of span.text.matchAll(FULL_WIDTH_NUMBER)) {

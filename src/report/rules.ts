@@ -450,7 +450,8 @@ export const RULES = {
   'cjk-space': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'a space between Han characters and digits or Latin letters, or beside full-width punctuation; `check --fix` removes it',
+    summary:
+      "a space between Han characters and digits or Latin letters, or beside full-width punctuation, or a tab after a line's numbering (`（一）⇥`); `check --fix` removes it",
     example: 'Unexpected space between “年” and “1”; official usage sets Han characters beside digits and Latin letters without one, so remove it',
   },
   'mixed-quotes': {

@@ -210,6 +210,18 @@ describe('the rules, as the fixtures show them', () => {
     expect(fixed).toContain('总投资约3.2亿元（含中央补助资金1.2亿元），其中（一期）投资1亿元，（含（1）项）和(a)不改。');
   });
 
+  it("warns of a tab after a line's numbering, as Word's numbering copied as text leaves it, whose fix takes it out", async () => {
+    const typed = '## 文\n\n### 一、\t总体情况\n\n（一）\t加强组织领导。各镇要成立专班。\n\n　　1．\t明确分工。\n\n梅江区\t完成。\n';
+    const { fixed, warned } = await fixRule(typed, 'cjk-space');
+    expect(warned.map((message) => [message.line, message.column])).toEqual([
+      [3, 7],
+      [5, 4],
+      [7, 5],
+    ]);
+    expect(fixed).toBe('## 文\n\n### 一、总体情况\n\n（一）加强组织领导。各镇要成立专班。\n\n　　1．明确分工。\n\n梅江区\t完成。\n');
+    expect(String(await render(fixed))).toContain('<span class="run-in level-2">（一）加强组织领导。</span>');
+  });
+
   it('warns once of a half-width mark ending a heading, to remove it, not also to make it full width', async () => {
     const messages = await readFile(join(root, 'heading-punctuation', 'messages.txt'), 'utf8');
     expect(messages.match(/:19:\d+:.*/g)).toEqual([expect.stringContaining('[heading-punctuation]')]);
