@@ -38,8 +38,8 @@ const SPACE_BY_MARK = /(?<=\S) +(?=[，。、；：？！）》」』”’])|(?
  * typed twice (`，，`, `。。`; three stops are an ellipsis) is one, and a point ending a Chinese
  * sentence (`开工12个.下一步`, `达到98.5%.`) is `。`: only after a Han character, `%` or a
  * closing mark and before Chinese or a line's end, as a number's point (`1.5万`, `1.加强`) is a
- * digit's and `方案.docx` a file's; not after a line's numbering (`一.`, `（一）.`, `第一.`) or its
- * `注.`, which stands for another mark. Dots and hyphens only beside
+ * digit's and `方案.docx` a file's; not after a line's numbering (`一.`, `（一）.`) or its `注.`,
+ * nor after `第一.`, which stand for another mark. Dots and hyphens only beside
  * Chinese, as `1...5` and `--help` are not Chinese text; not `？？` or `！！`, which GB/T 15834
  * allows for a strong question or exclamation.
  */
@@ -56,7 +56,7 @@ const MARK_SLIPS: readonly {
   { pattern: /([，、；：])\1+|(?<!。)。。(?!。)/g, name: 'a mark typed twice', beside: false, form: (typed) => typed[0]! },
   {
     pattern:
-      /(?<=[\p{Script=Han}%”’）》])(?<!^\s*(?:第?[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[）)]|注|附注|附件))[.．](?=[\p{Script=Han}“‘（《]|$)/gmu,
+      /(?<=[\p{Script=Han}%”’）》])(?<!第[一二三四五六七八九十]+|^\s*(?:[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[）)]|注|附注|附件))[.．](?=[\p{Script=Han}“‘（《]|$)/gmu,
     name: 'a full stop',
     beside: false,
     form: () => '。',
@@ -106,6 +106,12 @@ const EMOJI = /(?:\p{Emoji_Presentation}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Ex
  * Markdown list, which prints no tab.
  */
 const NUMBERING_TAB = /^[ \u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[．、]|[①-⑳])(\t+)/gm;
+/**
+ * A line's numbering typed with the wrong mark after it (GB/T 15834 §4.5.3): a Chinese numeral
+ * with a point (`一.加强组织领导`, for `一、`), a number in parentheses with one after them
+ * (`（一）、加强领导`, `（1）.`), which takes none.
+ */
+const NUMBERING_MARK = /^[ \u3000]*(?:([一二三四五六七八九十]+)([.．])|([（(][一二三四五六七八九十\d]+[）)])([、.．]))(?=\S)/gm;
 /** Full-width digits, as some input methods type them (`１２３个`, `８５％`), with a decimal point and percent sign of theirs. */
 const FULL_WIDTH_NUMBER = /[０-９]+(?:[．.][０-９]+)?％?/g;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
@@ -289,6 +295,12 @@ export default function remarkCjkTypography() {
           'cjk-space',
           '',
         );
+      }
+      for (const match of span.text.matchAll(NUMBERING_MARK)) {
+        const [numbering, mark] = match[1] ? [match[1], match[2]!] : [match[3]!, match[4]!];
+        const at = match.index + match[0].length - 1;
+        const [reason, expected] = match[1] ? ['a Chinese numeral is followed by “、”', '、'] : ['a number in parentheses takes no mark after it', ''];
+        warn(span, at, at + 1, `Unexpected “${mark}” after the numbering “${numbering}”: ${reason} (GB/T 15834)`, 'cjk-punctuation', expected);
       }
       for (const match of span.text.matchAll(FULL_WIDTH_NUMBER)) {
         const half = asHalfWidth(match[0], /[０-９．％]/g);
