@@ -39,8 +39,9 @@ const SPACE_BY_MARK = /(?<=\S) +(?=[，。、；：？！）》」』”’])|(?
  * sentence (`开工12个.下一步`, `达到98.5%.`) is `。`: only after a Han character, `%` or a
  * closing mark and before Chinese or a line's end, as a number's point (`1.5万`, `1.加强`) is a
  * digit's and `方案.docx` a file's; not after a line's numbering (`一.`, `（一）.`) or its `注.`,
- * nor after `第一.`, which stand for another mark. Dots and hyphens only beside
- * Chinese, as `1...5` and `--help` are not Chinese text; not `？？` or `！！`, which GB/T 15834
+ * nor after `第一.`, which stand for another mark; and a comma typed full width inside a number
+ * (`1，200户`, `8，560万元`: groups of three digits) is its thousands separator, `,`. Dots and
+ * hyphens only beside Chinese, as `1...5` and `--help` are not Chinese text; not `？？` or `！！`, which GB/T 15834
  * allows for a strong question or exclamation.
  */
 const MARK_SLIPS: readonly {
@@ -54,6 +55,7 @@ const MARK_SLIPS: readonly {
   { pattern: /<<([^<>\n]*\p{Script=Han}[^<>\n]*)>>/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
   { pattern: /(?<=[0-9%℃])~(?=[0-9])/g, name: 'a range', beside: false, form: () => '～' },
   { pattern: /([，、；：])\1+|(?<!。)。。(?!。)/g, name: 'a mark typed twice', beside: false, form: (typed) => typed[0]! },
+  { pattern: /(?<=(?<![\d.，,])\d{1,3}(?:，\d{3})*)，(?=\d{3}(?:，\d{3})*(?![\d，]))/gu, name: 'a thousands separator', beside: false, form: () => ',' },
   {
     pattern:
       /(?<=[\p{Script=Han}%”’）》])(?<!第[一二三四五六七八九十]+|^\s*(?:[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[）)]|注|附注|附件))[.．](?=[\p{Script=Han}“‘（《]|$)/gmu,

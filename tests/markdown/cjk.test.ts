@@ -236,6 +236,15 @@ describe('the rules, as the fixtures show them', () => {
     expect(html).toContain('<span class="run-in level-2">（一）落实责任。</span>');
   });
 
+  it('warns of a comma typed full width inside a number, whose fix makes it its thousands separator', async () => {
+    const { fixed, warned } = await fixRule(
+      '## 文\n\n涉及居民1，200户，投资8，560万元，共12，345，678元；分别为1，2，3项，2019，2020年，小区12个，300户。\n',
+      'cjk-punctuation',
+    );
+    expect(warned.map((message) => message.column)).toEqual([6, 15, 25, 29]);
+    expect(fixed).toContain('涉及居民1,200户，投资8,560万元，共12,345,678元；分别为1，2，3项，2019，2020年，小区12个，300户。');
+  });
+
   it('warns once of a half-width mark ending a heading, to remove it, not also to make it full width', async () => {
     const messages = await readFile(join(root, 'heading-punctuation', 'messages.txt'), 'utf8');
     expect(messages.match(/:19:\d+:.*/g)).toEqual([expect.stringContaining('[heading-punctuation]')]);
