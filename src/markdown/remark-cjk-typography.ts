@@ -113,7 +113,7 @@ const NUMBERING_TAB = /^[ \u3000]*(?:[一二三四五六七八九十]+、|（[�
  * with a point (`一.加强组织领导`, for `一、`), a number in parentheses with one after them
  * (`（一）、加强领导`, `（1）.`), which takes none.
  */
-const NUMBERING_MARK = /^[ \u3000]*(?:([一二三四五六七八九十]+)([.．])|([（(][一二三四五六七八九十\d]+[）)])([、.．]))(?=\S)/gm;
+const NUMBERING_MARK = /^[ \u3000]*(?:([一二三四五六七八九十]+)([.．])|([（(][一二三四五六七八九十\d]+[）)])([、.．]))/gm;
 /** Full-width digits, as some input methods type them (`１２３个`, `８５％`), with a decimal point and percent sign of theirs. */
 const FULL_WIDTH_NUMBER = /[０-９]+(?:[．.][０-９]+)?％?/g;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */

@@ -223,14 +223,15 @@ describe('the rules, as the fixtures show them', () => {
   });
 
   it("warns of a line's numbering typed with the wrong mark after it, whose fix numbers it as GB/T 15834 does", async () => {
-    const typed = '## 文\n\n一.加强组织领导\n\n（一）、落实责任。各镇要成立专班。\n\n（2）.强化督导。\n\n会上说第一.要抓好落实。\n';
+    const typed = '## 文\n\n一.加强组织领导\n\n（一）、落实责任。各镇要成立专班。\n\n（2）.强化督导。\n\n会上说第一.要抓好落实。\n\n二.\t完善机制\n';
     const { fixed, warned } = await fixRule(typed, 'cjk-punctuation');
     expect(warned.map((message) => [message.line, message.column, message.actual, message.expected])).toEqual([
       [3, 2, '.', ['、']],
       [5, 4, '、', ['']],
       [7, 4, '.', ['']],
+      [11, 2, '.', ['、']],
     ]);
-    expect(fixed).toBe('## 文\n\n一、加强组织领导\n\n（一）落实责任。各镇要成立专班。\n\n（2）强化督导。\n\n会上说第一.要抓好落实。\n');
+    expect(fixed).toBe('## 文\n\n一、加强组织领导\n\n（一）落实责任。各镇要成立专班。\n\n（2）强化督导。\n\n会上说第一.要抓好落实。\n\n二、\t完善机制\n');
     const html = String(await render(fixed));
     expect(html).toContain('<h3 class="subhead level-1">一、<wbr>加强组织领导</h3>');
     expect(html).toContain('<span class="run-in level-2">（一）落实责任。</span>');
