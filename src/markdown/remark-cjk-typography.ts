@@ -33,7 +33,8 @@ const SPACE_BY_MARK = /(?<=\S) +(?=[，。、；：？！）》」』”’])|(?
 /**
  * Marks typed on a Latin keyboard that GB/T 15834 sets otherwise in Chinese text, each with its
  * form: an ellipsis typed as dots or stops (`...`, `。。。`) or as one `…` is `……`, a dash typed
- * as hyphens (`--`) is `——`, a title in doubled angle brackets (`<<决议>>`) is `《决议》`, a range
+ * as hyphens (`--`) is `——`, a title in angle brackets (`<<决议>>`; `<梅州日报>`, Chinese from its first character and
+ * without a sentence's marks, so not `<5万元的项目，>10万元`) is `《决议》`, a range
  * of numbers typed with a tilde (`3~5天`) is `3～5天`, a comma, 顿号, semicolon, colon or stop
  * typed twice (`，，`, `。。`; three stops are an ellipsis) is one, and a point ending a Chinese
  * sentence (`开工12个.下一步`, `达到98.5%.`) is `。`: only after a Han character, `%` or a
@@ -53,6 +54,7 @@ const MARK_SLIPS: readonly {
   { pattern: /\.{3,}|。{3,}|(?<!…)…(?!…)/g, name: 'an ellipsis', beside: true, form: () => '……' },
   { pattern: /(?<!-)-{2,3}(?!-)/g, name: 'a dash', beside: true, form: () => '——' },
   { pattern: /<<([^<>\n]*\p{Script=Han}[^<>\n]*)>>/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
+  { pattern: /(?<!<)<(\p{Script=Han}[^<>\n，。；！？]*)>(?!>)/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
   { pattern: /(?<=[0-9%℃])~(?=[0-9])/g, name: 'a range', beside: false, form: () => '～' },
   { pattern: /([，、；：])\1+|(?<!。)。。(?!。)/g, name: 'a mark typed twice', beside: false, form: (typed) => typed[0]! },
   { pattern: /(?<=(?<![\d.，,])\d{1,3}(?:，\d{3})*)，(?=\d{3}(?:，\d{3})*(?![\d，]))/gu, name: 'a thousands separator', beside: false, form: () => ',' },

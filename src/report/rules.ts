@@ -444,7 +444,7 @@ export const RULES = {
     where: 'Markdown',
     severity: 'warning',
     summary:
-      'half-width punctuation in Chinese text (a parenthesis too, paired with a full-width one), an ellipsis, dash, title marks, range or full stop typed as `...`, `--`, `<<…>>`, `3~5`, `完成.`, `1，200`, a mark typed twice (`，，`) or the wrong mark after a numbering (`一.`, `（一）、`); `check --fix` fixes it',
+      'half-width punctuation in Chinese text (a parenthesis too, paired with a full-width one), an ellipsis, dash, title marks, range or full stop typed as `...`, `--`, `<<…>>`, `<…>`, `3~5`, `完成.`, `1，200`, a mark typed twice (`，，`) or the wrong mark after a numbering (`一.`, `（一）、`); `check --fix` fixes it',
     example: 'Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834)',
   },
   'cjk-space': {

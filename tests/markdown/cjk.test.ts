@@ -246,6 +246,11 @@ describe('the rules, as the fixtures show them', () => {
     expect(fixed).toContain('涉及居民1,200户，投资8,560万元，共12,345,678元；分别为1，2，3项，2019，2020年，小区12个，300户。');
   });
 
+  it('warns of a title typed in single angle brackets, whose fix sets it in title marks', async () => {
+    const { fixed } = await fixRule('## 文\n\n详见<梅州日报>的报道。投资<5万元的项目，>10万元的项目。\n', 'cjk-punctuation');
+    expect(fixed).toContain('详见《梅州日报》的报道。投资<5万元的项目，>10万元的项目。');
+  });
+
   it('warns once of a half-width mark ending a heading, to remove it, not also to make it full width', async () => {
     const messages = await readFile(join(root, 'heading-punctuation', 'messages.txt'), 'utf8');
     expect(messages.match(/:19:\d+:.*/g)).toEqual([expect.stringContaining('[heading-punctuation]')]);
