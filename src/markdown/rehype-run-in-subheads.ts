@@ -8,6 +8,14 @@ import { subheadDepth } from './subheads.ts';
 /** The longest lead sentence taken for a run-in subhead, numbering and full stop included. */
 const RUN_IN_MAX_LENGTH = 30;
 
+/**
+ * A note whose items are numbered (`注：1.本表数据截至11月底。` then `2.完成率=…`, each typed on a
+ * line of its own, which remark-typed-line-breaks makes paragraphs): the numbered lines right
+ * under it are its items, not subheads; a paragraph after an empty line is the text's again.
+ */
+const NOTE_ITEMS = /^\s*(?:注|附注|备注|说明)[：:]\s*(?:[0-9０-９]+[.．、]|[（(][0-9０-９]+[）)])/;
+const NUMBERED = /^\s*(?:[0-9０-９]+[.．、]|[（(][0-9０-９]+[）)])/;
+
 /** The class of a run-in subhead's span (print.css, site.css); its level's class (`level-2`) goes with it. */
 const RUN_IN_CLASS = 'run-in';
 
@@ -19,19 +27,25 @@ const RUN_IN_CLASS = 'run-in';
  * 黑体, `（一）` 楷体, `1.` 仿宋 bold, `（1）` 仿宋), the rest of the paragraph in the body's. A
  * sentence longer than `RUN_IN_MAX_LENGTH` is text that starts with a number, as is `1.5万户…`
  * (see `subheadDepth`). Only an article's own paragraphs: not a list's (its numbers are the
- * list's, footnotes and attachments are lists too), the 编者按's or a table's. Runs after
+ * list's, footnotes and attachments are lists too), a numbered note's items (`NOTE_ITEMS`), the
+ * 编者按's or a table's. Runs after
  * rehype-preface, and after rehype-keep-last-characters: a paragraph that is all subhead
  * (`一、加强领导。`) keeps its last characters bound, inside the span.
  */
 export default function rehypeRunInSubheads() {
   return (tree: Root) => {
+    // The line the last note's item ended on, while the paragraphs are a numbered note's items.
+    let noteEnd: number | undefined;
     eachNode(tree, (node) => {
       if (node.type !== 'element') return;
       if (node.tagName === 'figure' || node.tagName === 'table' || node.tagName === 'svg' || node.tagName === 'li') return SKIP;
       // The 编者按 (rehype-preface) is set in 楷体 whole.
       if (hasClass(node, 'preface')) return SKIP;
       if (node.tagName !== 'p') return;
-      markRunIn(node);
+      const text = toString(node);
+      const item = NOTE_ITEMS.test(text) || (noteEnd !== undefined && node.position?.start.line === noteEnd + 1 && NUMBERED.test(text));
+      noteEnd = item ? node.position?.end.line : undefined;
+      if (!item) markRunIn(node);
       return SKIP;
     });
   };

@@ -1,4 +1,4 @@
-import type { Break, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ATTACHMENT_NUMBER, ATTACHMENTS } from './attachments.ts';
 import { ATTACHMENTS_CLASS } from './rehype-attachments.ts';
@@ -12,7 +12,8 @@ const NUMBERED_LINE = /[ \t]*\n[ \t\u3000]*(?=[0-9０-９]+[.．、])/g;
  * attachment on a line of its own, typed under the first with full-width spaces (a line break,
  * remark-typed-line-breaks), on a plain line `2.…` right after (which remark-join-cjk-lines would
  * run on after the one before: here it is a line break too), or as paragraphs `2.…` of their own
- * after it, as `jianbao import` writes them (taken into it, after a line break). The paragraph is
+ * after it, as `jianbao import` writes them (taken into it, after a line break), or as a Markdown
+ * list (`2. …`, with a space after the number). The paragraph is
  * marked `attachments` for rehype-attachments, which sets it out. A line typed under the list that
  * is no attachment (`　　　　平远县安全生产委员会办公室`, a 落款) ends it and starts a paragraph; a
  * line without spaces or number goes on the name before it (a hard-wrapped name).
@@ -22,6 +23,15 @@ export default function remarkAttachmentLines() {
     const children: RootContent[] = [];
     let list: Paragraph | undefined;
     for (const node of tree.children) {
+      // Lines typed `2. …` with a space after the number, or `1. …` under a `附件：` of its own line,
+      // are a Markdown list: they are the list's lines all the same, numbered as typed.
+      if (list && node.type === 'list' && node.ordered && node.children.every(oneParagraph)) {
+        for (const [index, item] of node.children.entries()) {
+          list.children.push({ type: 'break' }, { type: 'text', value: `${(node.start ?? 1) + index}.` }, ...(item.children[0] as Paragraph).children);
+        }
+        if (list.position && node.position) list.position.end = node.position.end;
+        continue;
+      }
       const line = node.type === 'paragraph' ? toString(node).replace(LEADING_SPACES, '') : '';
       const starts = ATTACHMENTS.test(line);
       if (node.type !== 'paragraph' || !(starts || (list && ATTACHMENT_NUMBER.test(line)))) {
@@ -82,6 +92,11 @@ function restAfterList(paragraph: Paragraph): Paragraph | undefined {
   const rest: Paragraph = { type: 'paragraph', children, position: { start, end: paragraph.position.end } };
   paragraph.position = { start: paragraph.position.start, end: paragraph.children.at(-1)?.position?.end ?? start };
   return rest;
+}
+
+/** Whether a list item is one paragraph, as an attachment's name is. */
+function oneParagraph(item: ListItem): boolean {
+  return item.children.length === 1 && item.children[0]!.type === 'paragraph';
 }
 
 function startsAttachment(node: PhrasingContent | undefined): boolean {

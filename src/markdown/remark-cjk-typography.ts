@@ -16,6 +16,11 @@ const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', '
 const PUNCTUATION = /[ \t]*([,;:?!])[ \t]*/g;
 const PARENTHESES = /\(([^()\n]*)\)/g;
 /**
+ * A pair of parentheses one full width and one half (`（含中央补助资金1.2亿元)`), as an input method
+ * switched between them leaves it: the half-width one, in its group, is the slip.
+ */
+const MISMATCHED_PARENTHESES = /（[^（）()\n]*(\))|(\()[^（）()\n]*）/g;
+/**
  * A space between a Han character and a digit or Latin letter, either way round. Not a tab: that
  * separates the cells of a table pasted from Excel (`tab-table`), which taking it out would run together.
  */
@@ -28,10 +33,16 @@ const SPACE_BY_MARK = /(?<=\S) +(?=[，。、；：？！）》」』”’])|(?
 /**
  * Marks typed on a Latin keyboard that GB/T 15834 sets otherwise in Chinese text, each with its
  * form: an ellipsis typed as dots or stops (`...`, `。。。`) or as one `…` is `……`, a dash typed
- * as hyphens (`--`) is `——`, a title in doubled angle brackets (`<<决议>>`) is `《决议》`, a range
- * of numbers typed with a tilde (`3~5天`) is `3～5天`, and a comma, 顿号, semicolon, colon or stop
- * typed twice (`，，`, `。。`; three stops are an ellipsis) is one. Dots and hyphens only beside
- * Chinese, as `1...5` and `--help` are not Chinese text; not `？？` or `！！`, which GB/T 15834
+ * as hyphens (`--`) is `——`, a title in angle brackets (`<<决议>>`; `<梅州日报>`, Chinese from its first character and
+ * without a sentence's marks, so not `<5万元的项目，>10万元`) is `《决议》`, a range
+ * of numbers typed with a tilde (`3~5天`) is `3～5天`, a comma, 顿号, semicolon, colon or stop
+ * typed twice (`，，`, `。。`; three stops are an ellipsis) is one, and a point ending a Chinese
+ * sentence (`开工12个.下一步`, `达到98.5%.`) is `。`: only after a Han character, `%` or a
+ * closing mark and before Chinese or a line's end, as a number's point (`1.5万`, `1.加强`) is a
+ * digit's and `方案.docx` a file's; not after a line's numbering (`一.`, `（一）.`) or its `注.`,
+ * nor after `第一.`, which stand for another mark; and a comma typed full width inside a number
+ * (`1，200户`, `8，560万元`: groups of three digits) is its thousands separator, `,`. Dots and
+ * hyphens only beside Chinese, as `1...5` and `--help` are not Chinese text; not `？？` or `！！`, which GB/T 15834
  * allows for a strong question or exclamation.
  */
 const MARK_SLIPS: readonly {
@@ -43,11 +54,22 @@ const MARK_SLIPS: readonly {
   { pattern: /\.{3,}|。{3,}|(?<!…)…(?!…)/g, name: 'an ellipsis', beside: true, form: () => '……' },
   { pattern: /(?<!-)-{2,3}(?!-)/g, name: 'a dash', beside: true, form: () => '——' },
   { pattern: /<<([^<>\n]*\p{Script=Han}[^<>\n]*)>>/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
+  { pattern: /(?<!<)<(\p{Script=Han}[^<>\n，。；！？]*)>(?!>)/gu, name: 'a title', beside: false, form: (_typed, inside) => `《${inside}》` },
   { pattern: /(?<=[0-9%℃])~(?=[0-9])/g, name: 'a range', beside: false, form: () => '～' },
   { pattern: /([，、；：])\1+|(?<!。)。。(?!。)/g, name: 'a mark typed twice', beside: false, form: (typed) => typed[0]! },
+  { pattern: /(?<=(?<![\d.，,])\d{1,3}(?:，\d{3})*)，(?=\d{3}(?:，\d{3})*(?![\d，]))/gu, name: 'a thousands separator', beside: false, form: () => ',' },
+  {
+    pattern:
+      /(?<=[\p{Script=Han}%”’）》])(?<!第[一二三四五六七八九十]+|^\s*(?:[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[）)]|注|附注|附件))[.．](?=[\p{Script=Han}“‘（《]|$)/gmu,
+    name: 'a full stop',
+    beside: false,
+    form: () => '。',
+  },
 ];
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const CURLY_QUOTE = /[“”]/;
+/** A Latin letter, digit or mark of English text, next to a quotation in it. */
+const LATIN = /[A-Za-z0-9.,;:!?]/;
 /**
  * A character reference up to its `;` (`&#x3000;`, `&#12288;`, `&amp;`): the `;` is Markdown's,
  * and made full width it would break the reference (import writes `&#x3000;` for a space that
@@ -82,6 +104,18 @@ const PASTED_NAMES: Readonly<Record<string, string>> = {
  * symbol made a picture by U+FE0F, which the fonts print as the symbol.
  */
 const EMOJI = /(?:\p{Emoji_Presentation}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?)*)+/gu;
+/**
+ * A tab after a line's numbering (`（一）⇥加强组织领导`, `一、⇥总体情况`), as Word's automatic
+ * numbering copied as text leaves it: it prints as a space. Not after `1.`, where it starts a
+ * Markdown list, which prints no tab.
+ */
+const NUMBERING_TAB = /^[ \u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[．、]|[①-⑳])(\t+)/gm;
+/**
+ * A line's numbering typed with the wrong mark after it (GB/T 15834 §4.5.3): a Chinese numeral
+ * with a point (`一.加强组织领导`, for `一、`), a number in parentheses with one after them
+ * (`（一）、加强领导`, `（1）.`), which takes none.
+ */
+const NUMBERING_MARK = /^[ \u3000]*(?:([一二三四五六七八九十]+)([.．])|([（(][一二三四五六七八九十\d]+[）)])([、.．]))/gm;
 /** Full-width digits, as some input methods type them (`１２３个`, `８５％`), with a decimal point and percent sign of theirs. */
 const FULL_WIDTH_NUMBER = /[０-９]+(?:[．.][０-９]+)?％?/g;
 /** Emphasis and strikethrough marks: Chinese on both sides of `**一是**,` still counts. */
@@ -191,10 +225,16 @@ export default function remarkCjkTypography() {
           `（${inside}）`,
         );
       }
+      for (const match of span.text.matchAll(MISMATCHED_PARENTHESES)) {
+        const [at, typed, expected] = match[1] ? [match.index + match[0].length - 1, ')', '）'] : [match.index, '(', '（'];
+        if (escaped(span.text, at)) continue;
+        warn(span, at, at + 1, `Unexpected half-width “${typed}” paired with a full-width one; use “${expected}” (GB/T 15834)`, 'cjk-punctuation', expected);
+      }
       for (const { pattern, name, beside, form } of MARK_SLIPS) {
         for (const match of span.text.matchAll(pattern)) {
           const end = match.index + match[0].length;
-          if (escaped(span.text, match.index)) continue;
+          // A heading's last mark is `heading-punctuation`'s, to remove, not to make full width.
+          if (escaped(span.text, match.index) || headingEnds.has(span.start.offset + match.index)) continue;
           if (beside && !isCjk(charAround(source, span.start.offset + match.index, -1)) && !isCjk(charAround(source, span.start.offset + end, 1))) continue;
           const expected = form(match[0], match[1] ?? '');
           warn(span, match.index, end, `Unexpected “${match[0]}” for ${name} in Chinese text; use “${expected}” (GB/T 15834)`, 'cjk-punctuation', expected);
@@ -248,6 +288,24 @@ export default function remarkCjkTypography() {
           space,
         );
       }
+      for (const match of span.text.matchAll(NUMBERING_TAB)) {
+        const at = match.index + match[0].length - match[1]!.length;
+        const numbering = match[0].slice(0, at - match.index).trim();
+        warn(
+          span,
+          at,
+          match.index + match[0].length,
+          `Unexpected tab after the numbering “${numbering}”, as Word's numbering copied as text leaves it, which prints as a space; remove it`,
+          'cjk-space',
+          '',
+        );
+      }
+      for (const match of span.text.matchAll(NUMBERING_MARK)) {
+        const [numbering, mark] = match[1] ? [match[1], match[2]!] : [match[3]!, match[4]!];
+        const at = match.index + match[0].length - 1;
+        const [reason, expected] = match[1] ? ['a Chinese numeral is followed by “、”', '、'] : ['a number in parentheses takes no mark after it', ''];
+        warn(span, at, at + 1, `Unexpected “${mark}” after the numbering “${numbering}”: ${reason} (GB/T 15834)`, 'cjk-punctuation', expected);
+      }
       for (const match of span.text.matchAll(FULL_WIDTH_NUMBER)) {
         const half = asHalfWidth(match[0], /[０-９．％]/g);
         warn(
@@ -281,12 +339,18 @@ export default function remarkCjkTypography() {
       }
       for (const match of span.text.matchAll(STRAIGHT_QUOTES)) {
         if (escaped(span.text, match.index)) continue;
+        const from = span.start.offset + match.index;
+        // A quotation in an English sentence (`is called "Smart Meizhou", and`) is English
+        // typography, whatever quotes the Chinese text around it uses.
+        const english =
+          !HAN.test(match[1]!) && [wordAround(source, from, -1), wordAround(source, from + match[0].length, 1)].some((char) => LATIN.test(char ?? ''));
         // Chinese in them, as half-width parentheses around it: GB/T 15834 quotes Chinese with “”.
-        const problem: readonly [string, RuleId] | undefined = curly
-          ? [`in an issue that also uses curly ones; use one style, “${match[1]}”`, 'mixed-quotes']
-          : HAN.test(match[1]!)
-            ? [`around Chinese text; use curly ones, “${match[1]}”`, 'cjk-punctuation']
-            : undefined;
+        const problem: readonly [string, RuleId] | undefined =
+          curly && !english
+            ? [`in an issue that also uses curly ones; use one style, “${match[1]}”`, 'mixed-quotes']
+            : HAN.test(match[1]!)
+              ? [`around Chinese text; use curly ones, “${match[1]}”`, 'cjk-punctuation']
+              : undefined;
         if (!problem) continue;
         const [reason, ruleId] = problem;
         warn(span, match.index, match.index + match[0].length, `Unexpected straight quotes ${match[0]} ${reason} (GB/T 15834)`, ruleId, `“${match[1]}”`);
@@ -338,6 +402,13 @@ function charAround(source: string, offset: number, step: 1 | -1): string | unde
   return step === 1
     ? String.fromCodePoint(source.codePointAt(at)!)
     : String.fromCodePoint(source.codePointAt(source.charCodeAt(at) >= 0xdc00 && source.charCodeAt(at) <= 0xdfff ? at - 1 : at)!);
+}
+
+/** The character next to `offset` in the source past spaces and emphasis marks, as `charAround`. */
+function wordAround(source: string, offset: number, step: 1 | -1): string | undefined {
+  let at = offset;
+  while (/[ \t]/.test(source[step === 1 ? at : at - 1] ?? '')) at += step;
+  return charAround(source, at, step);
 }
 
 /** Whether `before` ends in a character reference, its `&` not escaped, so that a `;` after it closes it. */

@@ -444,19 +444,20 @@ export const RULES = {
     where: 'Markdown',
     severity: 'warning',
     summary:
-      'half-width punctuation in Chinese text, an ellipsis, dash, title marks or range typed as `...`, `--`, `<<…>>`, `3~5`, or a mark typed twice (`，，`); `check --fix` fixes it',
+      'half-width punctuation in Chinese text (a parenthesis too, paired with a full-width one), an ellipsis, dash, title marks, range or full stop typed as `...`, `--`, `<<…>>`, `<…>`, `3~5`, `完成.`, `1，200`, a mark typed twice (`，，`) or the wrong mark after a numbering (`一.`, `（一）、`); `check --fix` fixes it',
     example: 'Unexpected half-width “,” in Chinese text; use the full-width “，” (GB/T 15834)',
   },
   'cjk-space': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'a space between Han characters and digits or Latin letters, or beside full-width punctuation; `check --fix` removes it',
+    summary:
+      "a space between Han characters and digits or Latin letters, or beside full-width punctuation, or a tab after a line's numbering (`（一）⇥`); `check --fix` removes it",
     example: 'Unexpected space between “年” and “1”; official usage sets Han characters beside digits and Latin letters without one, so remove it',
   },
   'mixed-quotes': {
     where: 'Markdown',
     severity: 'warning',
-    summary: 'straight quotes in an issue that also uses curly ones; `check --fix` fixes them',
+    summary: 'straight quotes in an issue that also uses curly ones (not a quotation in an English sentence); `check --fix` fixes them',
     example: 'Unexpected straight quotes "好" in an issue that also uses curly ones; use one style, “好” (GB/T 15834)',
   },
   'pasted-character': {

@@ -39,6 +39,15 @@ describe('a list of attachments (附件说明, GB/T 9704 §7.3.4)', () => {
     );
   });
 
+  it('takes in the lines typed `2. …` with a space, a Markdown list, and the 落款 after them', async () => {
+    const expected = list(['1.', '工作方案'], ['2.', '值班安排表'], ['3.', '检查表']);
+    expect(await attachments('附件：1. 工作方案\n\n2. 值班安排表\n\n3. 检查表\n')).toBe(expected);
+    expect(await attachments('附件：\n\n1. 工作方案\n2. 值班安排表\n3. 检查表\n')).toBe(expected);
+    expect(await render('## 通知\n\n请认真贯彻落实。\n\n附件：1. 工作方案\n\n2. 值班安排表\n\n梅州市住房和城乡建设局\n\n2021年1月15日\n')).toContain(
+      '<div class="signature"><p>梅州市住房和城乡建<span class="keep-together">设局</span></p><p>2021年1月15日</p></div>',
+    );
+  });
+
   it('is a single attachment without a number, and keeps links in a name', async () => {
     expect(await attachments(`附件：${long}\n`)).toBe(list(['', long]));
     // Its last two characters are kept together, as a paragraph's: a long name ends on no lone `表`.

@@ -162,7 +162,7 @@ describe('the rules, as the fixtures show them', () => {
     );
   });
 
-  it('warns of an ellipsis, dash or title marks typed on a Latin keyboard and of spaces beside full-width marks, whose fixes set them as GB/T 15834 does', async () => {
+  it('warns of an ellipsis, dash, title marks or full stop typed on a Latin keyboard and of spaces beside full-width marks, whose fixes set them as GB/T 15834 does', async () => {
     const typed = await readFile(join(root, 'typed-marks', 'input.md'), 'utf8');
     const marks = await fixRule(typed, 'cjk-punctuation');
     const { fixed } = await fixRule(marks.fixed, 'cjk-space');
@@ -179,6 +179,8 @@ describe('the rules, as the fixtures show them', () => {
     expect(fixed.split('\n')[10]).toBe(typed.split('\n')[10]);
     // A space beside a mark past bold or code is beside it all the same.
     expect(fixed.split('\n')[12]).toBe('**注意：**请按时报送，命令`npm`，然后推进。');
+    // A point ending a Chinese sentence is a stop; a number's, a file's or a numbering's is not.
+    expect(fixed.split('\n').slice(14, 17)).toEqual(['全区共开工小区12个。满意度达到98.5%。群众反映“一键直达”。', '', typed.split('\n')[16]]);
   });
 
   it('warns of a range typed with a tilde and of a mark typed twice, whose fixes print them as GB/T 15834 sets them', async () => {
@@ -194,6 +196,59 @@ describe('the rules, as the fixtures show them', () => {
     expect(fixed.split('\n')[8]).toBe(typed.split('\n')[8]);
     // Two single tildes in a paragraph are a range each, not strikethrough that would print neither.
     expect(String(await render(typed))).toContain('<p>气象部门预计，未来3~5天仍有中到大雨，气温25~32℃，降雨量50%~80%。</p>');
+  });
+
+  it('warns of a parenthesis typed half width in a full-width pair, whose fix pairs them', async () => {
+    const { fixed, warned } = await fixRule(
+      '## 文\n\n总投资约3.2亿元（含中央补助资金1.2亿元)，其中(一期）投资1亿元，（含（1）项）和(a)不改。\n',
+      'cjk-punctuation',
+    );
+    expect(warned.map((message) => [message.line, message.column, message.actual])).toEqual([
+      [3, 23, ')'],
+      [3, 27, '('],
+    ]);
+    expect(fixed).toContain('总投资约3.2亿元（含中央补助资金1.2亿元），其中（一期）投资1亿元，（含（1）项）和(a)不改。');
+  });
+
+  it("warns of a tab after a line's numbering, as Word's numbering copied as text leaves it, whose fix takes it out", async () => {
+    const typed = '## 文\n\n### 一、\t总体情况\n\n（一）\t加强组织领导。各镇要成立专班。\n\n　　1．\t明确分工。\n\n梅江区\t完成。\n';
+    const { fixed, warned } = await fixRule(typed, 'cjk-space');
+    expect(warned.map((message) => [message.line, message.column])).toEqual([
+      [3, 7],
+      [5, 4],
+      [7, 5],
+    ]);
+    expect(fixed).toBe('## 文\n\n### 一、总体情况\n\n（一）加强组织领导。各镇要成立专班。\n\n　　1．明确分工。\n\n梅江区\t完成。\n');
+    expect(String(await render(fixed))).toContain('<span class="run-in level-2">（一）加强组织领导。</span>');
+  });
+
+  it("warns of a line's numbering typed with the wrong mark after it, whose fix numbers it as GB/T 15834 does", async () => {
+    const typed = '## 文\n\n一.加强组织领导\n\n（一）、落实责任。各镇要成立专班。\n\n（2）.强化督导。\n\n会上说第一.要抓好落实。\n\n二.\t完善机制\n';
+    const { fixed, warned } = await fixRule(typed, 'cjk-punctuation');
+    expect(warned.map((message) => [message.line, message.column, message.actual, message.expected])).toEqual([
+      [3, 2, '.', ['、']],
+      [5, 4, '、', ['']],
+      [7, 4, '.', ['']],
+      [11, 2, '.', ['、']],
+    ]);
+    expect(fixed).toBe('## 文\n\n一、加强组织领导\n\n（一）落实责任。各镇要成立专班。\n\n（2）强化督导。\n\n会上说第一.要抓好落实。\n\n二、\t完善机制\n');
+    const html = String(await render(fixed));
+    expect(html).toContain('<h3 class="subhead level-1">一、<wbr>加强组织领导</h3>');
+    expect(html).toContain('<span class="run-in level-2">（一）落实责任。</span>');
+  });
+
+  it('warns of a comma typed full width inside a number, whose fix makes it its thousands separator', async () => {
+    const { fixed, warned } = await fixRule(
+      '## 文\n\n涉及居民1，200户，投资8，560万元，共12，345，678元；分别为1，2，3项，2019，2020年，小区12个，300户。\n',
+      'cjk-punctuation',
+    );
+    expect(warned.map((message) => message.column)).toEqual([6, 15, 25, 29]);
+    expect(fixed).toContain('涉及居民1,200户，投资8,560万元，共12,345,678元；分别为1，2，3项，2019，2020年，小区12个，300户。');
+  });
+
+  it('warns of a title typed in single angle brackets, whose fix sets it in title marks', async () => {
+    const { fixed } = await fixRule('## 文\n\n详见<梅州日报>的报道。投资<5万元的项目，>10万元的项目。\n', 'cjk-punctuation');
+    expect(fixed).toContain('详见《梅州日报》的报道。投资<5万元的项目，>10万元的项目。');
   });
 
   it('warns once of a half-width mark ending a heading, to remove it, not also to make it full width', async () => {

@@ -78,6 +78,15 @@ describe('a run-in subhead opening a paragraph', () => {
     expect(html).not.toContain('run-in');
   });
 
+  it('is not a numbered note’s items, typed each on a line of its own, and is again after them', async () => {
+    const html = await render(
+      '## 经验做法\n\n注：1.本表数据截至2021年11月底。\n2.完成率=完成数/计划数×100%。\n（3）未含续建项目。\n\n2.强化督导。各地要加强检查。\n',
+    );
+    expect(html).toContain('<p>2.完成率=完成数/计划数×100%。</p>');
+    expect(html).toContain('<p>（3）未含续建<span class="keep-together">项目。</span></p>');
+    expect(html).toContain('<p><span class="run-in level-3">2.强化督导。</span>各地要加强<span class="keep-together">检查。</span></p>');
+  });
+
   it('prints in the print edition as on the page', async () => {
     const file = await createProcessor({ root: '.' }).process(new VFile({ path: 'index.md', value: '## 经验做法\n\n（一）加强组织领导。各地要落实。\n' }));
     expect(String(file.data.printHtml)).toContain('<span class="run-in level-2">（一）加强组织领导。</span>');
