@@ -68,6 +68,39 @@ describe('a wide table at 375 px', () => {
     await page.close();
   });
 
+  // 改造进展情况 heads four columns; centred over them, it scrolled out of view (under the label
+  // columns, or past the right edge) while its columns were still on the screen.
+  it('keeps each group heading in view while any of its columns is, scrolling right step by step', async () => {
+    const page = await open('2021/11/', 375);
+    const lost = await page.$eval('.table-wrap', (wrap) => {
+      wrap.scrollIntoView({ block: 'center' });
+      const labels = [...wrap.querySelectorAll('thead .label')];
+      const groups = [...wrap.querySelectorAll<HTMLElement>('thead th[colspan]:not(.label)')];
+      const missed: string[] = [];
+      for (let left = 0; left <= wrap.scrollWidth - wrap.clientWidth; left += 20) {
+        wrap.scrollLeft = left;
+        const frame = wrap.getBoundingClientRect();
+        const from = Math.max(...labels.map((label) => label.getBoundingClientRect().right));
+        for (const th of groups) {
+          const cell = th.getBoundingClientRect();
+          const shown = Math.min(cell.right, frame.right) - Math.max(cell.left, from);
+          const text = document.createRange();
+          text.selectNodeContents(th);
+          const box = text.getBoundingClientRect();
+          // Only where the visible part of the cell has room for its heading.
+          if (shown < box.width + 16) continue;
+          const hit = document.elementFromPoint(box.left + 2, box.top + box.height / 2);
+          const whole = box.left >= from && box.right <= frame.right;
+          if (!whole || !th.contains(hit)) missed.push(`${th.textContent} at scrollLeft ${wrap.scrollLeft}`);
+        }
+      }
+      return { groups: groups.map((th) => th.textContent), missed };
+    });
+    expect(lost.groups).toContain('改造进展情况');
+    expect(lost.missed).toEqual([]);
+    await page.close();
+  });
+
   // The cue and the header cells are read without scrolling or changing the page: one load serves both.
   let page: Page;
   beforeAll(async () => {
@@ -95,14 +128,17 @@ describe('a wide table at 375 px', () => {
       // Lines of each header cell, by the tops of its characters.
       const lone: string[] = [];
       for (const th of table.querySelectorAll('thead th')) {
-        const text = th.firstChild as Text;
+        // Every text of the cell: a group heading holds its text in a span, split by <wbr>s.
+        const texts = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
         const lines = new Map<number, number>();
-        for (let index = 0; index < text.length; index++) {
-          const range = document.createRange();
-          range.setStart(text, index);
-          range.setEnd(text, index + 1);
-          const top = Math.round(range.getBoundingClientRect().top);
-          if (text.data[index]!.trim()) lines.set(top, (lines.get(top) ?? 0) + 1);
+        for (let text = texts.nextNode() as Text | null; text; text = texts.nextNode() as Text | null) {
+          for (let index = 0; index < text.length; index++) {
+            const range = document.createRange();
+            range.setStart(text, index);
+            range.setEnd(text, index + 1);
+            const top = Math.round(range.getBoundingClientRect().top);
+            if (text.data[index]!.trim()) lines.set(top, (lines.get(top) ?? 0) + 1);
+          }
         }
         if (lines.size > 1 && [...lines.values()].includes(1)) lone.push(th.textContent ?? '');
       }
