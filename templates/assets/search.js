@@ -192,8 +192,13 @@ const DATED = 100;
  * typed come first, and the status says how many do. What is listed stays where it is.
  */
 async function showMore(state) {
-  const wanted = compact(state.query);
-  const holds = (result) => compact(result.content ?? '').includes(wanted);
+  // Words typed apart (`仁居镇 厕所革命`) are each to be held, not as one phrase: the issues
+  // holding both were said to hold none of it.
+  const wanted = state.query.split(/\s+/).filter(Boolean);
+  const holds = (result) => {
+    const text = compact(result.content ?? '');
+    return wanted.every((word) => text.includes(word));
+  };
   while (state.waiting.length < PAGE && state.next < state.hits.length) {
     const window = state.hits.slice(state.next, state.next + (state.newest ? DATED : PAGE));
     state.next += window.length;
@@ -213,7 +218,7 @@ async function showMore(state) {
   moreButton.textContent = `显示更多（还有 ${left} 期）`;
 }
 
-/** The line above the hits: how many there are, how many are listed, how many hold the query as typed. */
+/** The line above the hits: how many there are, how many are listed, how many hold the query as typed (each of its words). */
 function summary({ query, newest, hits, holds }) {
   const order = newest ? '最新在前' : '按相关度排列';
   const [total, shown] = [hits.length, holds.length];

@@ -89,6 +89,14 @@ describe('search results', () => {
     await words.close();
   });
 
+  // Two words typed apart were sought as one phrase, 梅县区蕉岭县, which no issue holds: the
+  // reader was told no issue held them, above the three that hold both.
+  it('take words typed apart with a space each as to be held, not as one phrase', async () => {
+    const page = await search('search/?q=梅县区%20蕉岭县');
+    expect(await page.$eval('#search-status', (element) => element.textContent)).toBe('找到 3 期含有“梅县区 蕉岭县”，按相关度排列');
+    await page.close();
+  });
+
   it('link the issue a query names by its number above the hits, typed as a reader may type it', async () => {
     const named = async (query: string) => {
       const page = await search(`search/?q=${encodeURIComponent(query)}`);
