@@ -60,12 +60,27 @@ function excerpt(html, query) {
   const plain = pieces.map((piece) => piece.text).join('');
   const marked = query && plain.includes(query)
     ? plain.split(query).flatMap((text, index) => (index === 0 ? [{ text, hit: false }] : [{ text: query, hit: true }, { text, hit: false }]))
-    : pieces;
+    : joinHits(pieces);
   chineseStops(marked);
   // Pagefind may cut an excerpt just after a sentence's end: start it at the next word.
   if (marked[0] && !marked[0].hit) marked[0] = { text: marked[0].text.replace(LEADING_PUNCTUATION, ''), hit: false };
   for (const piece of marked) paragraph.append(piece.hit ? element('mark', '', piece.text) : document.createTextNode(piece.text));
   return paragraph;
+}
+
+/**
+ * Words Pagefind marked one by one where they meet (`2025` `年`) as one mark: each mark's padding
+ * set them apart, `2025 年`, a space Chinese text does not have.
+ */
+function joinHits(pieces) {
+  const joined = [];
+  for (const piece of pieces) {
+    const last = joined.at(-1);
+    if (piece.text === '') continue;
+    if (last?.hit && piece.hit) last.text += piece.text;
+    else joined.push({ ...piece });
+  }
+  return joined;
 }
 
 /**

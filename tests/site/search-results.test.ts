@@ -97,6 +97,18 @@ describe('search results', () => {
     await page.close();
   });
 
+  // No issue holds 2021年第99期: Pagefind marks 2021 and 年 of 2021年11月 one by one, and the two
+  // marks' padding read as `2021 年`.
+  it('mark words that meet in an excerpt as one', async () => {
+    const page = await search('search/?q=2021年第99期');
+    const marks = await page.$$eval('.search-result-excerpt mark', (found) =>
+      found.map((mark) => ({ text: mark.textContent, next: mark.nextSibling?.nodeName ?? '' })),
+    );
+    expect(marks.map((mark) => mark.text)).toContain('2021年');
+    expect(marks.filter((mark) => mark.next === 'MARK')).toEqual([]);
+    await page.close();
+  });
+
   it('link the issue a query names by its number above the hits, typed as a reader may type it', async () => {
     const named = async (query: string) => {
       const page = await search(`search/?q=${encodeURIComponent(query)}`);
