@@ -149,6 +149,38 @@ describe('a wide table at 375 px', () => {
   });
 });
 
+describe('the home page of a series with a long issuer', () => {
+  // 中共平远县委农村工作领导小组办公室　平远县乡村振兴局编印 · 共4期: at some widths 期 wrapped onto a line alone.
+  const site = useServedFixture('tests/fixtures/print-pages/masthead');
+
+  it('keeps 共N期 on one line at every width from 320 to 1280 px', async () => {
+    const page = await sample.browser.newPage();
+    await page.goto(site.url, { waitUntil: 'load' });
+    const broken: number[] = [];
+    for (let width = 320; width <= 1280; width += 8) {
+      await page.setViewport({ width, height: 800 });
+      const lines = await page.$eval('.list-header p', (line) => {
+        const text = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const tops = new Set<number>();
+        for (let node = text.nextNode() as Text | null; node; node = text.nextNode() as Text | null) {
+          const at = node.data.lastIndexOf('共');
+          if (at === -1 || !/共\d+期/.test(node.data.slice(at))) continue;
+          for (let index = at; index < node.length; index++) {
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + 1);
+            tops.add(Math.round(range.getBoundingClientRect().top));
+          }
+        }
+        return tops.size;
+      });
+      if (lines !== 1) broken.push(width);
+    }
+    expect(broken).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('finding your place', () => {
   it('shows the breadcrumb, previous and next with lead titles at the top and the bottom, and a way back to the contents after each article', async () => {
     const page = await open('2021/12/');
