@@ -257,3 +257,20 @@ describe('search results of an issue whose articles are named after towns', () =
     expect(excerpts.filter((text) => /\p{Script=Han}\.(\s|$)/u.test(text))).toEqual([]);
   });
 });
+
+describe('search results for words typed apart', () => {
+  // 仁居镇 and 厕所革命 are each in three articles of four, both only in 仁居镇推进厕所革命; Pagefind,
+  // matching 仁, 居, 镇, 厕所 and 革命 one by one, ranks the article full of 镇 first.
+  const site = useServedFixture('tests/fixtures/search/two-words');
+
+  it('quote first the articles holding every word, each word marked whole', async () => {
+    const page = await sample.browser.newPage();
+    await page.goto(`${site.url}search/?q=${encodeURIComponent('仁居镇 厕所革命')}`, { waitUntil: 'load' });
+    await page.waitForSelector('.search-result-excerpt');
+    const articles = await page.$$eval('.search-result-article', (links) => links.map((link) => link.textContent));
+    const marks = await page.$$eval('.search-result-excerpt mark', (found) => found.map((mark) => mark.textContent));
+    expect(articles).toEqual(['仁居镇推进厕所革命']);
+    expect(new Set(marks)).toEqual(new Set(['仁居镇', '厕所革命']));
+    await page.close();
+  });
+});
