@@ -48,7 +48,7 @@ export function renderTable(model: TableModel, name: string): Element {
   const bodyRows = bodyCells(model, labels, indents).map((cells) => element('tr', {}, cells));
   if (total) bodyRows.splice(total.at, 0, totalRow(total.cells, numberColumns, labels));
 
-  const style = labels > 1 ? `--label-width:${labelWidth(model, indents)}em` : undefined;
+  const style = labelStyle(model, labels, indents);
   const sentences = model.rows.length <= MAX_SENTENCE_ROWS;
   // Focusable, so a keyboard can scroll a table wider than the screen; a named section (a region),
   // so that a screen reader says what that stop in the tab order is.
@@ -70,17 +70,30 @@ function labelColumns(numberColumns: readonly boolean[]): number {
 }
 
 /**
- * The first label column's width in em, so that the second knows where to stick: its longest
- * text, body or heading (a Han character 1em, anything else about .6em), and the cell's padding.
- * A 序号 column is as narrow as `序号`, not the 4.5em other header cells get (site.css): on a
- * phone of 320 px the two label columns left room for two columns of figures. Estimated here
- * rather than measured in the reader's browser, as content pages run no JavaScript.
+ * The label columns' widths as CSS variables: `--label-width`, the first column's where a second
+ * sticks beside it, and `--labels-width`, all of them together, where a group heading over the
+ * number columns (改造进展情况) sticks while they scroll (site.css). Estimated here rather than
+ * measured in the reader's browser, as content pages run no JavaScript; site.css makes each
+ * column at least that wide, so the heading never slides under a label.
  */
-function labelWidth(model: TableModel, indents: Indents): number {
-  const heads = model.header.flatMap((cells) => cells.filter((cell) => cell.column === 0 && cell.colspan === 1).map((cell) => cell.text));
-  const labels = model.rows.map((cells) => (cells[0] ? indents.before(cells[0], 0) + cells[0].text : ''));
-  const longest = Math.max(0, ...[...heads, ...labels].map(textWidth));
-  return Math.max(2.5, Math.ceil((longest + 1.2) * 10) / 10);
+function labelStyle(model: TableModel, labels: number, indents: Indents): string | undefined {
+  if (labels === 0) return undefined;
+  const widths = Array.from({ length: labels }, (_, column) => labelWidth(model, indents, column, labels));
+  const total = `--labels-width:${Math.round(widths.reduce((sum, width) => sum + width, 0) * 10) / 10}em`;
+  return labels > 1 ? `--label-width:${widths[0]}em;${total}` : total;
+}
+
+/**
+ * A label column's width in em: its longest text, body or heading (a Han character 1em, anything
+ * else about .6em), and the cell's padding. The first of two (a 序号 column) is as narrow as
+ * `序号`; any other is at least the 4.5em site.css gives header cells. On a phone of 320 px the
+ * two label columns left room for two columns of figures.
+ */
+function labelWidth(model: TableModel, indents: Indents, column: number, labels: number): number {
+  const heads = model.header.flatMap((cells) => cells.filter((cell) => cell.column === column && cell.colspan === 1).map((cell) => cell.text));
+  const texts = model.rows.map((cells) => (cells[column] ? indents.before(cells[column], column) + cells[column].text : ''));
+  const longest = Math.max(0, ...[...heads, ...texts].map(textWidth));
+  return Math.max(column === 0 && labels > 1 ? 2.5 : 4.5, Math.ceil((longest + 1.2) * 10) / 10);
 }
 
 function textWidth(text: string): number {
@@ -94,11 +107,18 @@ function labelClass(column: number, colSpan: number, labels: number): string[] |
   return column + colSpan <= labels ? ['label'] : undefined;
 }
 
+/**
+ * A heading over several number columns holds its text in a `group-heading`, which site.css
+ * keeps in view while any of its columns is: on a phone, 改造进展情况 over eight columns scrolled
+ * out of view before them, and the figures lost the group they belong to.
+ */
 function headerCell(cell: HeaderCell, labels: number): Element {
+  const className = labelClass(cell.column, cell.colspan, labels);
+  const text = cellLines(cell.text);
   return element(
     'th',
-    { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan), className: labelClass(cell.column, cell.colspan, labels) },
-    cellLines(cell.text),
+    { scope: 'col', rowSpan: span(cell.rowspan), colSpan: span(cell.colspan), className },
+    cell.colspan > 1 && !className ? [element('span', { className: ['group-heading'] }, text)] : text,
   );
 }
 

@@ -49,7 +49,8 @@ const LEADING_PUNCTUATION = /^[\s，。；：、！？）》」』,.;:!?)]+/;
 /**
  * Pagefind excerpts are escaped text with <mark> around the words it matched. Chinese is
  * segmented into words, so a query like 蕉岭县 may come back marked in pieces: where the
- * excerpt holds the query as typed, mark exactly that; else keep Pagefind's marks.
+ * excerpt holds the query as typed (any of its words typed apart), mark exactly that; else keep
+ * Pagefind's marks.
  */
 function excerpt(html, query) {
   const paragraph = element('p', 'search-result-excerpt');
@@ -58,14 +59,48 @@ function excerpt(html, query) {
     return { text: decode(hit ? hit[1] : part), hit: Boolean(hit) };
   });
   const plain = pieces.map((piece) => piece.text).join('');
-  const marked = query && plain.includes(query)
-    ? plain.split(query).flatMap((text, index) => (index === 0 ? [{ text, hit: false }] : [{ text: query, hit: true }, { text, hit: false }]))
-    : pieces;
+  // Longest first, so that a word inside another is not marked in its place.
+  const found = words(query)
+    .filter((word) => plain.includes(word))
+    .sort((a, b) => b.length - a.length);
+  const marked =
+    found.length > 0
+      ? plain.split(new RegExp(`(${found.map(escapeRegExp).join('|')})`)).flatMap((text, index) => (text === '' ? [] : [{ text, hit: index % 2 === 1 }]))
+      : joinHits(pieces);
   chineseStops(marked);
   // Pagefind may cut an excerpt just after a sentence's end: start it at the next word.
   if (marked[0] && !marked[0].hit) marked[0] = { text: marked[0].text.replace(LEADING_PUNCTUATION, ''), hit: false };
   for (const piece of marked) paragraph.append(piece.hit ? element('mark', '', piece.text) : document.createTextNode(piece.text));
   return paragraph;
+}
+
+/** A query's words: typed apart with spaces (`仁居镇 厕所革命`), each is sought on its own. */
+function words(query) {
+  return query.split(/\s+/).filter(Boolean);
+}
+
+/** How many of the query's words a text holds as typed. */
+function wordsHeld(text, query) {
+  return words(query).filter((word) => text.includes(word)).length;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Words Pagefind marked one by one where they meet (`2025` `年`) as one mark: each mark's padding
+ * set them apart, `2025 年`, a space Chinese text does not have.
+ */
+function joinHits(pieces) {
+  const joined = [];
+  for (const piece of pieces) {
+    const last = joined.at(-1);
+    if (piece.text === '') continue;
+    if (last?.hit && piece.hit) last.text += piece.text;
+    else joined.push({ ...piece });
+  }
+  return joined;
 }
 
 /**
@@ -192,8 +227,10 @@ const DATED = 100;
  * typed come first, and the status says how many do. What is listed stays where it is.
  */
 async function showMore(state) {
-  const wanted = compact(state.query);
-  const holds = (result) => compact(result.content ?? '').includes(wanted);
+  // Words typed apart (`仁居镇 厕所革命`) are each to be held, not as one phrase: the issues
+  // holding both were said to hold none of it.
+  const wanted = words(state.query).length;
+  const holds = (result) => wordsHeld(compact(result.content ?? ''), state.query) === wanted;
   while (state.waiting.length < PAGE && state.next < state.hits.length) {
     const window = state.hits.slice(state.next, state.next + (state.newest ? DATED : PAGE));
     state.next += window.length;
@@ -213,7 +250,7 @@ async function showMore(state) {
   moreButton.textContent = `显示更多（还有 ${left} 期）`;
 }
 
-/** The line above the hits: how many there are, how many are listed, how many hold the query as typed. */
+/** The line above the hits: how many there are, how many are listed, how many hold the query as typed (each of its words). */
 function summary({ query, newest, hits, holds }) {
   const order = newest ? '最新在前' : '按相关度排列';
   const [total, shown] = [hits.length, holds.length];
@@ -249,9 +286,11 @@ function issueResult(result, query) {
   const matching = (result.sub_results ?? [])
     .filter((sub) => sub.url.includes('#') && (sub.locations?.length ?? 0) > 0)
     .sort((a, b) => (b.weighted_locations?.length ?? 0) - (a.weighted_locations?.length ?? 0));
-  // Chinese is matched word by word: prefer the articles that hold the query as typed, wherever
-  // Pagefind ranks them (titles of 东石镇… each matching 镇 outranked the one naming 大柘镇).
-  const exact = matching.filter((sub) => decode(sub.excerpt).includes(query));
+  // Chinese is matched word by word: prefer the articles that hold the query as typed (the most
+  // of its words typed apart), wherever Pagefind ranks them (titles of 东石镇… each matching 镇
+  // outranked the one naming 大柘镇).
+  const most = Math.max(0, ...matching.map((sub) => wordsHeld(decode(sub.excerpt), query)));
+  const exact = matching.filter((sub) => most > 0 && wordsHeld(decode(sub.excerpt), query) === most);
   const articles = (exact.length > 0 ? exact : matching).slice(0, 3);
   if (articles.length === 0) item.append(excerpt(result.excerpt, query));
   const list = element('ul', 'search-result-articles');

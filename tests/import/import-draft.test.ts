@@ -94,8 +94,8 @@ describe('jianbao import, a two-article draft made with the docx package', () =>
       ['梅江区加快推进老旧小区改造项目全面开工'],
       ['2024年2月梅州市城镇老旧小区改造进展情况'],
     ]);
-    // The header as the page shows it: each cell's text (without the breaks between its words and
-    // the span binding a unit in brackets),
+    // The header as the page shows it: each cell's text (without the breaks between its words, the
+    // span binding a unit in brackets and the one holding a group heading in view),
     // colspan and rowspan, row by row.
     const thead = /<thead>(.*?)<\/thead>/s.exec(issue.html)?.[1] ?? '';
     const span = (attributes: string, name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(attributes)?.[1] ?? 1);
@@ -104,7 +104,7 @@ describe('jianbao import, a two-article draft made with the docx package', () =>
       .filter((row) => row.includes('<th'))
       .map((row) =>
         [...row.matchAll(/<th([^>]*)>(.*?)<\/th>/g)].map(([, attributes = '', text = '']) => [
-          text.replace(/<wbr>|<span class="keep-together">|<\/span>/g, ''),
+          text.replace(/<wbr>|<span class="(?:keep-together|group-heading)">|<\/span>/g, ''),
           span(attributes, 'colspan'),
           span(attributes, 'rowspan'),
         ]),

@@ -68,6 +68,39 @@ describe('a wide table at 375 px', () => {
     await page.close();
   });
 
+  // 改造进展情况 heads four columns; centred over them, it scrolled out of view (under the label
+  // columns, or past the right edge) while its columns were still on the screen.
+  it('keeps each group heading in view while any of its columns is, scrolling right step by step', async () => {
+    const page = await open('2021/11/', 375);
+    const lost = await page.$eval('.table-wrap', (wrap) => {
+      wrap.scrollIntoView({ block: 'center' });
+      const labels = [...wrap.querySelectorAll('thead .label')];
+      const groups = [...wrap.querySelectorAll<HTMLElement>('thead th[colspan]:not(.label)')];
+      const missed: string[] = [];
+      for (let left = 0; left <= wrap.scrollWidth - wrap.clientWidth; left += 20) {
+        wrap.scrollLeft = left;
+        const frame = wrap.getBoundingClientRect();
+        const from = Math.max(...labels.map((label) => label.getBoundingClientRect().right));
+        for (const th of groups) {
+          const cell = th.getBoundingClientRect();
+          const shown = Math.min(cell.right, frame.right) - Math.max(cell.left, from);
+          const text = document.createRange();
+          text.selectNodeContents(th);
+          const box = text.getBoundingClientRect();
+          // Only where the visible part of the cell has room for its heading.
+          if (shown < box.width + 16) continue;
+          const hit = document.elementFromPoint(box.left + 2, box.top + box.height / 2);
+          const whole = box.left >= from && box.right <= frame.right;
+          if (!whole || !th.contains(hit)) missed.push(`${th.textContent} at scrollLeft ${wrap.scrollLeft}`);
+        }
+      }
+      return { groups: groups.map((th) => th.textContent), missed };
+    });
+    expect(lost.groups).toContain('改造进展情况');
+    expect(lost.missed).toEqual([]);
+    await page.close();
+  });
+
   // The cue and the header cells are read without scrolling or changing the page: one load serves both.
   let page: Page;
   beforeAll(async () => {
@@ -95,14 +128,17 @@ describe('a wide table at 375 px', () => {
       // Lines of each header cell, by the tops of its characters.
       const lone: string[] = [];
       for (const th of table.querySelectorAll('thead th')) {
-        const text = th.firstChild as Text;
+        // Every text of the cell: a group heading holds its text in a span, split by <wbr>s.
+        const texts = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
         const lines = new Map<number, number>();
-        for (let index = 0; index < text.length; index++) {
-          const range = document.createRange();
-          range.setStart(text, index);
-          range.setEnd(text, index + 1);
-          const top = Math.round(range.getBoundingClientRect().top);
-          if (text.data[index]!.trim()) lines.set(top, (lines.get(top) ?? 0) + 1);
+        for (let text = texts.nextNode() as Text | null; text; text = texts.nextNode() as Text | null) {
+          for (let index = 0; index < text.length; index++) {
+            const range = document.createRange();
+            range.setStart(text, index);
+            range.setEnd(text, index + 1);
+            const top = Math.round(range.getBoundingClientRect().top);
+            if (text.data[index]!.trim()) lines.set(top, (lines.get(top) ?? 0) + 1);
+          }
         }
         if (lines.size > 1 && [...lines.values()].includes(1)) lone.push(th.textContent ?? '');
       }
@@ -110,6 +146,38 @@ describe('a wide table at 375 px', () => {
     });
     expect(header.last).toEqual(header.body);
     expect(header.lone).toEqual([]);
+  });
+});
+
+describe('the home page of a series with a long issuer', () => {
+  // 中共平远县委农村工作领导小组办公室　平远县乡村振兴局编印 · 共4期: at some widths 期 wrapped onto a line alone.
+  const site = useServedFixture('tests/fixtures/print-pages/masthead');
+
+  it('keeps 共N期 on one line at every width from 320 to 1280 px', async () => {
+    const page = await sample.browser.newPage();
+    await page.goto(site.url, { waitUntil: 'load' });
+    const broken: number[] = [];
+    for (let width = 320; width <= 1280; width += 8) {
+      await page.setViewport({ width, height: 800 });
+      const lines = await page.$eval('.list-header p', (line) => {
+        const text = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const tops = new Set<number>();
+        for (let node = text.nextNode() as Text | null; node; node = text.nextNode() as Text | null) {
+          const at = node.data.lastIndexOf('共');
+          if (at === -1 || !/共\d+期/.test(node.data.slice(at))) continue;
+          for (let index = at; index < node.length; index++) {
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + 1);
+            tops.add(Math.round(range.getBoundingClientRect().top));
+          }
+        }
+        return tops.size;
+      });
+      if (lines !== 1) broken.push(width);
+    }
+    expect(broken).toEqual([]);
+    await page.close();
   });
 });
 

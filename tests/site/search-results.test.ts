@@ -89,6 +89,26 @@ describe('search results', () => {
     await words.close();
   });
 
+  // Two words typed apart were sought as one phrase, 梅县区蕉岭县, which no issue holds: the
+  // reader was told no issue held them, above the three that hold both.
+  it('take words typed apart with a space each as to be held, not as one phrase', async () => {
+    const page = await search('search/?q=梅县区%20蕉岭县');
+    expect(await page.$eval('#search-status', (element) => element.textContent)).toBe('找到 3 期含有“梅县区 蕉岭县”，按相关度排列');
+    await page.close();
+  });
+
+  // No issue holds 2021年第99期: Pagefind marks 2021 and 年 of 2021年11月 one by one, and the two
+  // marks' padding read as `2021 年`.
+  it('mark words that meet in an excerpt as one', async () => {
+    const page = await search('search/?q=2021年第99期');
+    const marks = await page.$$eval('.search-result-excerpt mark', (found) =>
+      found.map((mark) => ({ text: mark.textContent, next: mark.nextSibling?.nodeName ?? '' })),
+    );
+    expect(marks.map((mark) => mark.text)).toContain('2021年');
+    expect(marks.filter((mark) => mark.next === 'MARK')).toEqual([]);
+    await page.close();
+  });
+
   it('link the issue a query names by its number above the hits, typed as a reader may type it', async () => {
     const named = async (query: string) => {
       const page = await search(`search/?q=${encodeURIComponent(query)}`);
@@ -235,5 +255,22 @@ describe('search results of an issue whose articles are named after towns', () =
     const excerpts = await excerptsOf(site.url, '镇');
     expect(excerpts).toContainEqual(expect.stringMatching(/质量。$/));
     expect(excerpts.filter((text) => /\p{Script=Han}\.(\s|$)/u.test(text))).toEqual([]);
+  });
+});
+
+describe('search results for words typed apart', () => {
+  // 仁居镇 and 厕所革命 are each in three articles of four, both only in 仁居镇推进厕所革命; Pagefind,
+  // matching 仁, 居, 镇, 厕所 and 革命 one by one, ranks the article full of 镇 first.
+  const site = useServedFixture('tests/fixtures/search/two-words');
+
+  it('quote first the articles holding every word, each word marked whole', async () => {
+    const page = await sample.browser.newPage();
+    await page.goto(`${site.url}search/?q=${encodeURIComponent('仁居镇 厕所革命')}`, { waitUntil: 'load' });
+    await page.waitForSelector('.search-result-excerpt');
+    const articles = await page.$$eval('.search-result-article', (links) => links.map((link) => link.textContent));
+    const marks = await page.$$eval('.search-result-excerpt mark', (found) => found.map((mark) => mark.textContent));
+    expect(articles).toEqual(['仁居镇推进厕所革命']);
+    expect(new Set(marks)).toEqual(new Set(['仁居镇', '厕所革命']));
+    await page.close();
   });
 });

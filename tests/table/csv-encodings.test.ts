@@ -30,7 +30,7 @@ const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
 describe('CSV as Excel and WPS save it', () => {
   it('reads the README form into the three-level table with its checked 合计', () => {
     expect(readme).toContain(
-      '<th scope="col" rowspan="3" class="label">序号</th><th scope="col" rowspan="3" class="label">区县名称</th><th scope="col" colspan="2">改造计划</th>',
+      '<th scope="col" rowspan="3" class="label">序号</th><th scope="col" rowspan="3" class="label">区县名称</th><th scope="col" colspan="2"><span class="group-heading">改造计划</span></th>',
     );
     expect(readme).toContain('<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">9,700</td><td class="num">36.9</td>');
   });

@@ -36,8 +36,8 @@ describe('remarkTable', () => {
   it('renders the reference header spans and 合计 row', async () => {
     const html = String(await processFixture('reference'));
     expect(html).toContain(
-      '<thead><tr><th scope="col" rowspan="3" class="label">序号</th><th scope="col" rowspan="3" class="label">区县名称</th><th scope="col" colspan="2">改造计划</th><th scope="col" colspan="4">改造进展情况</th></tr>\n' +
-        '<tr><th scope="col" rowspan="2">涉及户数(户)</th><th scope="col" rowspan="2">小区数(个)</th><th scope="col" colspan="2">1. 正在开展群众工作、手续办理等前期准备的项目</th><th scope="col" colspan="2">2. 已完成前期准备、施工单位已进场施工的项目</th></tr>\n' +
+      '<thead><tr><th scope="col" rowspan="3" class="label">序号</th><th scope="col" rowspan="3" class="label">区县名称</th><th scope="col" colspan="2"><span class="group-heading">改造计划</span></th><th scope="col" colspan="4"><span class="group-heading">改造进展情况</span></th></tr>\n' +
+        '<tr><th scope="col" rowspan="2">涉及户数(户)</th><th scope="col" rowspan="2">小区数(个)</th><th scope="col" colspan="2"><span class="group-heading">1. 正在开展群众工作、手续办理等前期准备的项目</span></th><th scope="col" colspan="2"><span class="group-heading">2. 已完成前期准备、施工单位已进场施工的项目</span></th></tr>\n' +
         '<tr><th scope="col">户数(户)</th><th scope="col">小区数(个)</th><th scope="col">户数(户)</th><th scope="col">小区数(个)</th></tr></thead>',
     );
     expect(html).toContain(

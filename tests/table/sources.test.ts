@@ -117,7 +117,7 @@ describe('explicit spans from a source', () => {
   it('become the header cells, where repetition alone would merge nothing', () => {
     const { html, record } = render(merged);
     expect(html).toContain(
-      '<thead><tr><th scope="col" rowspan="2" class="label">区县</th><th scope="col" colspan="2">改造计划</th><th scope="col" rowspan="2">备注</th></tr>\n' +
+      '<thead><tr><th scope="col" rowspan="2" class="label">区县</th><th scope="col" colspan="2"><span class="group-heading">改造计划</span></th><th scope="col" rowspan="2">备注</th></tr>\n' +
         '<tr><th scope="col">户数</th><th scope="col">小区数</th></tr></thead>',
     );
     expect(record?.columns).toEqual(['区县', '改造计划 / 户数', '改造计划 / 小区数', '备注']);

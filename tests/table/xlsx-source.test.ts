@@ -37,7 +37,7 @@ describe('Excel workbooks as table sources', () => {
     expect(xlsx.html).toBe(csv.html);
     // What that table is: the three-level header and the 合计 row, numbers as Excel shows them.
     expect(xlsx.html).toContain('<th scope="col" rowspan="3" class="label">序号</th>');
-    expect(xlsx.html).toContain('<th scope="col" colspan="4">改造进展情况</th>');
+    expect(xlsx.html).toContain('<th scope="col" colspan="4"><span class="group-heading">改造进展情况</span></th>');
     expect(xlsx.html).toContain('<td class="num">3,200</td><td class="num">10.1</td>');
     expect(xlsx.html).toContain('<td class="num">2,460</td><td class="num">4.0</td>');
     expect(xlsx.html).toContain('<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">9,700</td><td class="num">36.9</td>');
@@ -432,7 +432,7 @@ describe('Excel workbooks as table sources', () => {
     expect(messages).toEqual([
       'edited.xlsx 3月进展!F3: warning: Column F is hidden in the workbook and left out, as Excel prints the sheet; unhide it in Excel or WPS to print it [table-xlsx-hidden]',
     ]);
-    expect(html).toContain('<th scope="col" colspan="3">改造进展情况</th>');
+    expect(html).toContain('<th scope="col" colspan="3"><span class="group-heading">改造进展情况</span></th>');
   });
 
   it('leave out hidden rows and columns, as Excel shows the sheet, a merge spanning the shown ones', async () => {
@@ -456,7 +456,7 @@ describe('Excel workbooks as table sources', () => {
       'edited.xlsx 3月进展!F8: warning: Row 8 and column F are hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide them in Excel or WPS to print them [table-xlsx-hidden]',
     ]);
     expect(html).not.toContain('兴宁市');
-    expect(html).toContain('<th scope="col" colspan="3">改造进展情况</th>');
+    expect(html).toContain('<th scope="col" colspan="3"><span class="group-heading">改造进展情况</span></th>');
     expect(file.data.tables?.[0]?.columns).toEqual([
       '序号',
       '区县名称',
