@@ -178,7 +178,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
         timeout.abort();
         return new PdfError(
           'render-timeout',
-          `${name}: rendering the PDF took longer than ${limit} ms and was stopped. A page that waits on something (a huge image, a script) can cause this; raise the time limit if the issue is simply large.`,
+          `${name}: rendering the PDF took longer than ${limit} ms and was stopped. A table of thousands of rows, or a very large image, can cause this: print the part of a large table readers need (split it, or pick its cells with \`range\`) and link the whole workbook as an attachment (\`[附件](file.xlsx)\`) rather than embedding it with ::table, and make a large image smaller.`,
         );
       });
       succeeded = true;

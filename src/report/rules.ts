@@ -730,6 +730,13 @@ export const RULES = {
     summary: 'a number in the `合计` row of a column whose cells are not all numbers (blank and `/` count as 0)',
     example: '合计 value 999 in column “户数（户）” cannot be checked: “二十” (line 2), “三十” (line 3) are not numbers; …',
   },
+  'table-too-large': {
+    where: '`::table`',
+    severity: 'warning',
+    summary: 'a table of more than 300 rows or 10,000 cells, which prints on tens of pages (hundreds of thousands of cells pass the PDF’s 60 s limit)',
+    example:
+      "Expected a table a bulletin's pages can hold (at most 300 rows and 10,000 cells), found 5,000 rows × 50 columns in large.xlsx: printed, it runs to tens of pages or more, and a table of hundreds of thousands of cells takes the PDF past its 60 s limit; print the part readers need (a summary, or a workbook's cells picked with `range`) and link the whole file, `[全表](large.xlsx)`, for the rest",
+  },
   'table-unchanged': {
     where: 'table source',
     severity: 'warning',

@@ -6,6 +6,7 @@ import { buildTable, isColumnNumbers } from './build-table.ts';
 import { element } from './hast-element.ts';
 import { extensionOf, localPath } from '../util/local-path.ts';
 import { cellLabel, type Problem } from './problem.ts';
+import { printSizeProblem } from './print-size.ts';
 import { renderTable } from './render-table.ts';
 import { formatAttributes, sourceFor } from './sources/index.ts';
 import { tableChart } from './table-chart.ts';
@@ -114,6 +115,8 @@ async function check(node: LeafDirective, file: VFile, root: string | undefined)
   const built = buildTable(withoutEmptyColumns(read.rows), { ...attributes, headerRows }, { path, name: sourceName, line });
   notes.push(...(built.notes ?? []));
   if ('problems' in built) return { problems: [...problems, ...built.problems], notes, sourceName };
+  const size = printSizeProblem(built.record.rows.length, built.record.columns.length, src);
+  if (size) notes.push(size);
   const carried = unchangedSource(path, src, file.data.previousIssue);
   // Rendered again when the previous issue's file changes, so the warning goes once either is updated.
   if (carried !== undefined) dependencies.push(carried);

@@ -65,6 +65,9 @@ describe('browser pool', () => {
     expect(signal?.aborted).toBe(true);
     expect((error as PdfError).code).toBe('render-timeout');
     expect((error as PdfError).message).toMatch(/^content\/2021\/11\/index\.md: .*400 ms/);
+    // It says only what an editor can do: the limit is no setting.
+    expect((error as PdfError).message).toContain('link the whole workbook as an attachment');
+    expect((error as PdfError).message).not.toContain('raise the time limit');
     // The pool is still usable afterwards.
     expect(await pool.run(issue, async (page) => page.evaluate(() => 1 + 1))).toBe(2);
   });
