@@ -28,6 +28,21 @@ async function renderEdited(edit: Parameters<typeof countyWorkbook>[0], attribut
   return render(`::table{src="edited.xlsx" ${attributes}}\n`);
 }
 
+/** 合计 by SUBTOTAL(109, …) over the county sheet's rows with 兴宁市 (row 8) left out, as Excel computes it with that row hidden. */
+function subtotalsWithoutRow8(sheet: ExcelJS.Worksheet): void {
+  for (const [column, result] of [
+    [3, 7240],
+    [4, 32.9],
+    [5, 1060],
+    [6, 4],
+    [7, 6180],
+    [8, 28.9],
+  ] as const) {
+    const letter = String.fromCharCode(64 + column);
+    sheet.getCell(11, column).value = { formula: `SUBTOTAL(109,${letter}6:${letter}10)`, result };
+  }
+}
+
 describe('Excel workbooks as table sources', () => {
   it('give the same table as the CSV written out in full: spans, header rows, cell text, 合计', async () => {
     const csv = await render('::table{src="progress.csv" header-rows="3"}\n');
@@ -439,17 +454,7 @@ describe('Excel workbooks as table sources', () => {
     const { messages, html, file } = await renderEdited((sheet) => {
       // 兴宁市 hidden, and its 合计 by SUBTOTAL(109, …), which leaves hidden rows out.
       sheet.getRow(8).hidden = true;
-      for (const [column, result] of [
-        [3, 7240],
-        [4, 32.9],
-        [5, 1060],
-        [6, 4],
-        [7, 6180],
-        [8, 28.9],
-      ] as const) {
-        const letter = String.fromCharCode(64 + column);
-        sheet.getCell(11, column).value = { formula: `SUBTOTAL(109,${letter}6:${letter}10)`, result };
-      }
+      subtotalsWithoutRow8(sheet);
       sheet.getColumn('F').hidden = true;
     });
     expect(messages).toEqual([
@@ -469,6 +474,23 @@ describe('Excel workbooks as table sources', () => {
     expect(html).toContain(
       '<tr class="total"><th scope="row" colspan="2" class="label">合计</th><td class="num">7,240</td><td class="num">32.9</td><td class="num">1,060</td><td class="num">6,180</td>',
     );
+  });
+
+  it('leave out a row of height 0, which Excel shows as hidden, and check the 合计 without it', async () => {
+    // exceljs reads a height of 0 as none: 兴宁市's row is given one in the saved sheet, as exporters hide a row.
+    const zip = await JSZip.loadAsync(await countyWorkbook(subtotalsWithoutRow8));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<row r="8" ');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('<row r="8" ', '<row r="8" ht="0" customHeight="1" '));
+    await writeFile(join(dir, 'edited.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const { messages, html } = await render('::table{src="edited.xlsx" range="A3:H11"}\n');
+    expect(messages).toEqual([
+      'edited.xlsx 3月进展!A8: warning: Row 8 is hidden in the workbook and left out, as Excel prints the sheet (a 合计 made with SUM still adds a hidden row, which SUBTOTAL(109, …) leaves out); unhide it in Excel or WPS to print it [table-xlsx-hidden]',
+    ]);
+    expect(html).not.toContain('兴宁市');
+    // The other sheet's row 8 is its own: shown.
+    const other = await render('::table{src="edited.xlsx" sheet="2月进展"}\n');
+    expect(other.messages.filter((message) => message.includes('table-xlsx-hidden'))).toEqual([]);
   });
 
   it('warn of hidden rows beside the 合计 they no longer add up to', async () => {

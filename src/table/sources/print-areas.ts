@@ -1,4 +1,5 @@
 import type JSZip from 'jszip';
+import { workbookXml } from './workbook-xml.ts';
 
 /**
  * Each sheet's print area (打印区域) by the sheet's name, as the workbook defines it: `A1:G13`, or
@@ -8,13 +9,9 @@ import type JSZip from 'jszip';
  * its own), each sheet got the print area of the sheet after it, or none.
  */
 export async function printAreas(zip: JSZip): Promise<ReadonlyMap<string, string>> {
-  const xml = await zip.file('xl/workbook.xml')?.async('string');
+  const book = await workbookXml(zip, 'xl/workbook.xml');
   const areas = new Map<string, string>();
-  if (xml === undefined) return areas;
-  // CommonJS: its exports are the default export, in Node and in the bundle alike.
-  const { default: xmldom } = await import('@xmldom/xmldom');
-  // Quietly: a workbook.xml that is not well formed is exceljs's to report.
-  const book = new xmldom.DOMParser({ errorHandler: () => {} }).parseFromString(xml, 'text/xml');
+  if (book === undefined) return areas;
   const sheets = Array.from(book.getElementsByTagNameNS('*', 'sheet')).map((sheet) => sheet.getAttribute('name') ?? '');
   for (const name of Array.from(book.getElementsByTagNameNS('*', 'definedName'))) {
     const sheet = sheets[Number(name.getAttribute('localSheetId') ?? Number.NaN)];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
+import type JSZip from 'jszip';
 import type { PlaceLabel, Problem, SourcePlace } from '../problem.ts';
 import { type CellRange, columnLetters, parseRange } from './a1-range.ts';
 import { readSourceFile } from './read-source-file.ts';
@@ -11,6 +12,7 @@ import { cellText } from './workbook-cell.ts';
 import { type WorkbookContainer, workbookContainer } from './workbook-container.ts';
 import { workbookLimits } from './workbook-limits.ts';
 import { printAreas } from './print-areas.ts';
+import { zeroHeightRows } from './zero-height-rows.ts';
 
 /**
  * Excel workbooks (`.xlsx`, as Excel, WPS and LibreOffice save them), read with exceljs:
@@ -43,8 +45,9 @@ async function readXlsx(path: string, context: SourceContext): Promise<SourceRes
 async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceContext): Promise<SourceResult> {
   const container = workbookContainer(bytes);
   if (container !== 'zip') return failed(notAWorkbook(container, name));
-  const areas = await checkedPrintAreas(bytes, name);
-  if ('reason' in areas) return failed(areas);
+  const archive = await checkedArchive(bytes, name);
+  if ('reason' in archive) return failed(archive);
+  const { areas } = archive;
   const loaded = await loadWorkbook(bytes).then(
     (workbook) => ({ workbook }),
     (error: unknown) => ({ error }),
@@ -81,7 +84,7 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
     );
   }
   const label = workbookLabel(name, sheet.name);
-  const rows = sheetRows(sheet, range, label);
+  const rows = sheetRows(sheet, range, label, await zeroHeightRows(archive.zip, sheet.name));
   const notes = [
     ...(rows.notes ?? []),
     ...(printed ? outsideNote(printed, label) : []),
@@ -111,14 +114,14 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
 }
 
 /**
- * The workbook's print areas by sheet (see `printAreas`), or why it is refused before exceljs
- * reads it (see `workbookLimits`).
+ * The workbook's archive and its print areas by sheet (see `printAreas`), or why it is refused
+ * before exceljs reads it (see `workbookLimits`).
  */
-async function checkedPrintAreas(bytes: Buffer, name: string): Promise<ReadonlyMap<string, string> | Problem> {
+async function checkedArchive(bytes: Buffer, name: string): Promise<{ readonly zip: JSZip; readonly areas: ReadonlyMap<string, string> } | Problem> {
   try {
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(bytes);
-    return (await workbookLimits(zip, name)) ?? (await printAreas(zip));
+    return (await workbookLimits(zip, name)) ?? { zip, areas: await printAreas(zip) };
   } catch (error) {
     return unreadable(name, error);
   }
@@ -323,9 +326,10 @@ function outsideNote({ text, outside }: { text: string; outside: readonly Cell[]
  * The range's rows. A merged cell gives its text and spans to the part of it inside the range,
  * whose other cells stay empty; a row empty and unmerged throughout is left out, as in CSV. Hidden
  * rows and columns are left out, as Excel shows and prints the sheet: a merge spans the shown
- * ones, and a 合计 by SUBTOTAL, which leaves hidden rows out, still checks.
+ * ones, and a 合计 by SUBTOTAL, which leaves hidden rows out, still checks. `zeroHeight`: the rows
+ * saved with a height of 0, hidden as well.
  */
-function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): SourceResult {
+function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel, zeroHeight: ReadonlySet<number>): SourceResult {
   const { top, left } = range;
   // Past the sheet's last row and column every cell is empty: a range such as A1:XFD1048576
   // (the whole sheet) reads the cells there are, not 17 billion.
@@ -342,7 +346,8 @@ function sheetRows(sheet: Worksheet, range: CellRange, label: PlaceLabel): Sourc
   const problems: Problem[] = [];
   let saved: boolean | undefined;
   const calculated = () => (saved ??= savedResults(sheet));
-  const lines = numbers(top, bottom).filter((line) => !sheet.findRow(line)?.hidden);
+  // A row of height 0 is hidden too, as Excel shows it (see `zeroHeightRows`).
+  const lines = numbers(top, bottom).filter((line) => !sheet.findRow(line)?.hidden && !zeroHeight.has(line));
   // A column of width 0 is hidden too, as Excel shows it (programs that export workbooks hide one so).
   const columns = numbers(left, right).filter((column) => !sheet.getColumn(column).hidden && sheet.getColumn(column).width !== 0);
   // Each merge's extent inside the range's shown cells, by its master cell, as indexes in `lines` and `columns`.
