@@ -568,8 +568,8 @@ export const RULES = {
     where: '`::table`',
     severity: 'error',
     summary:
-      '`range` not in A1 notation (`A3:H12`); without `range`, a title row above a workbook’s table or a note line (`注：…`, `填表人：…`) under it, with the range to use',
-    example: 'Expected `range` in A1 notation such as `A3:H12`, got “A3-H12”',
+      '`range` neither in A1 notation (`A3:H12`) nor a name the workbook defines for a block of cells; without `range`, a title row above a workbook’s table or a note line (`注：…`, `填表人：…`) under it, with the range to use',
+    example: 'Expected `range` in A1 notation such as `A3:H12`, or a name progress.xlsx defines for a block of cells (its names: “数据区”), got “数据”',
   },
   'table-src-outside-root': {
     where: 'CSV',

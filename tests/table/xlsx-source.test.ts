@@ -512,11 +512,46 @@ describe('Excel workbooks as table sources', () => {
     expect(whole.html).toBe((await render('::table{src="燃气进展.xlsx" sheet="2月进展"}\n')).html);
   });
 
+  it('read a `range` naming cells the workbook defines, the sheet’s own name first, or list its names', async () => {
+    // Names as Excel saves them (公式 → 名称管理器): the workbook's 数据区 and 二月, 2月进展's own 数据区, a formula.
+    const zip = await JSZip.loadAsync(await countyWorkbook());
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(xml).toContain('</sheets>');
+    expect(xml).not.toContain('definedName');
+    const names = [
+      `<definedName name="数据区">'3月进展'!$A$3:$H$11</definedName>`,
+      `<definedName name="数据区" localSheetId="1">'2月进展'!$A$1:$B$3</definedName>`,
+      `<definedName name="二月">'2月进展'!$A$1:$B$4</definedName>`,
+      `<definedName name="合计户数">SUM('3月进展'!$C$6:$C$10)</definedName>`,
+    ];
+    zip.file('xl/workbook.xml', xml.replace('</sheets>', `</sheets><definedNames>${names.join('')}</definedNames>`));
+    await writeFile(join(dir, 'named.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const march = await render('::table{src="named.xlsx" range="数据区"}\n');
+    expect(march.messages).toEqual([]);
+    expect(march.html).toBe((await render('::table{src="燃气进展.xlsx" range="A3:H11"}\n')).html);
+    const own = await render('::table{src="named.xlsx" sheet="2月进展" range="数据区"}\n');
+    expect(own.html).toBe((await render('::table{src="燃气进展.xlsx" sheet="2月进展" range="A1:B3"}\n')).html);
+    // A name on another sheet picks that sheet.
+    const february = await render('::table{src="named.xlsx" range="二月"}\n');
+    expect(february.html).toBe((await render('::table{src="燃气进展.xlsx" sheet="2月进展"}\n')).html);
+    const elsewhere = await render('::table{src="named.xlsx" sheet="3月进展" range="二月"}\n');
+    expect(elsewhere.messages).toEqual([
+      'index.md:1:1: Expected `range="二月"` to name cells on sheet “3月进展”, found 2月进展!A1:B4; leave `sheet` out, or give the cells in A1 notation [table-range]',
+    ]);
+    const unknown = await render('::table{src="named.xlsx" range="数据"}\n');
+    expect(unknown.messages).toEqual([
+      'index.md:1:1: Expected `range` in A1 notation such as `A3:H12`, or a name named.xlsx defines for a block of cells (its names: “数据区”、“二月”), got “数据” [table-range]',
+    ]);
+  });
+
   it('report an unknown sheet and a range that is not A1 notation at the ::table line', async () => {
     const sheet = await render('# 表\n\n::table{src="燃气进展.xlsx" sheet="3月"}\n');
     expect(sheet.messages).toEqual(['index.md:3:1: Cannot find sheet “3月” in 燃气进展.xlsx; its sheets are “3月进展”、“2月进展” [table-sheet]']);
     const range = await render('::table{src="燃气进展.xlsx" range="A3-H11"}\n');
-    expect(range.messages).toEqual(['index.md:1:1: Expected `range` in A1 notation such as `A3:H12`, got “A3-H11” [table-range]']);
+    expect(range.messages).toEqual([
+      'index.md:1:1: Expected `range` in A1 notation such as `A3:H12`, or a name 燃气进展.xlsx defines for a block of cells (it defines none), got “A3-H11” [table-range]',
+    ]);
     const csv = await render('::table{src="progress.csv" sheet="3月进展" header-rows="3"}\n');
     expect(csv.messages).toEqual([
       'index.md:1:1: Unexpected attribute `sheet` on a ::table of a .csv file; it picks a part of an Excel workbook (.xlsx) and has no meaning here [table-attribute]',

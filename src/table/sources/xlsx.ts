@@ -11,7 +11,7 @@ import { formatUnit } from './number-format.ts';
 import { cellText } from './workbook-cell.ts';
 import { type WorkbookContainer, workbookContainer } from './workbook-container.ts';
 import { workbookLimits } from './workbook-limits.ts';
-import { printAreas } from './print-areas.ts';
+import { type DefinedName, definedNames, printAreas } from './print-areas.ts';
 import { zeroHeightRows } from './zero-height-rows.ts';
 
 /**
@@ -47,7 +47,7 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   if (container !== 'zip') return failed(notAWorkbook(container, name));
   const archive = await checkedArchive(bytes, name);
   if ('reason' in archive) return failed(archive);
-  const { areas } = archive;
+  const { zip, names } = archive;
   const loaded = await loadWorkbook(bytes).then(
     (workbook) => ({ workbook }),
     (error: unknown) => ({ error }),
@@ -57,11 +57,11 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   const { worksheets } = loaded.workbook;
   const wanted = attributes['sheet'];
   // By default the first sheet Excel shows: a hidden one holds lists for drop-downs and the like.
-  const sheet =
+  const chosen =
     wanted === undefined || wanted === ''
       ? (worksheets.find((candidate) => candidate.state === 'visible') ?? worksheets[0])
       : worksheets.find((candidate) => candidate.name.trim() === wanted);
-  if (!sheet) {
+  if (!chosen) {
     const names = worksheets.map((candidate) => `“${candidate.name}”`).join('、');
     return failed({
       reason:
@@ -71,20 +71,32 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   }
 
   const written = attributes['range'];
+  // A `range` that is no A1 notation is a name the workbook defines (数据区), which may pick the sheet.
+  const named = written === undefined || parseRange(written) ? undefined : namedCells(names, written, chosen.name);
+  const sheet = named === undefined || wanted ? chosen : (worksheets.find((candidate) => candidate.name === named.sheet) ?? chosen);
+  if (named && named.sheet !== sheet.name) {
+    return failed({
+      reason: `Expected \`range="${written}"\` to name cells on sheet “${sheet.name}”, found ${named.sheet}!${named.cells}; leave \`sheet\` out, or give the cells in A1 notation`,
+      ruleId: 'table-range',
+    });
+  }
   const used = usedRange(sheet);
   // Without a `range`, the print area set in Excel or WPS (页面布局 → 打印区域): what the office prints,
   // leaving out the working columns beside it (a contact's phone number, a check sum).
-  const printed = written === undefined && used ? printArea(sheet, used, areas.get(sheet.name)) : undefined;
-  const range = written === undefined ? (printed?.range ?? used) : parseRange(written);
+  const printed = written === undefined && used ? printArea(sheet, used, printAreas(names).get(sheet.name)) : undefined;
+  const range = written === undefined ? (printed?.range ?? used) : parseRange(named?.cells ?? written);
   if (!range) {
     return failed(
       written === undefined
         ? { reason: `Expected a table on sheet “${sheet.name}” of ${name}, found no cells with values`, ruleId: 'table-range' }
-        : { reason: `Expected \`range\` in A1 notation such as \`A3:H12\`, got “${written}”`, ruleId: 'table-range' },
+        : {
+            reason: `Expected \`range\` in A1 notation such as \`A3:H12\`, or a name ${name} defines for a block of cells (${nameList(names)}), got “${written}”`,
+            ruleId: 'table-range',
+          },
     );
   }
   const label = workbookLabel(name, sheet.name);
-  const rows = sheetRows(sheet, range, label, await zeroHeightRows(archive.zip, sheet.name));
+  const rows = sheetRows(sheet, range, label, await zeroHeightRows(zip, sheet.name));
   const notes = [
     ...(rows.notes ?? []),
     ...(printed ? outsideNote(printed, label) : []),
@@ -114,17 +126,36 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
 }
 
 /**
- * The workbook's archive and its print areas by sheet (see `printAreas`), or why it is refused
- * before exceljs reads it (see `workbookLimits`).
+ * The workbook's archive and the names it defines, print areas among them (see `definedNames`),
+ * or why it is refused before exceljs reads it (see `workbookLimits`).
  */
-async function checkedArchive(bytes: Buffer, name: string): Promise<{ readonly zip: JSZip; readonly areas: ReadonlyMap<string, string> } | Problem> {
+async function checkedArchive(bytes: Buffer, name: string): Promise<{ readonly zip: JSZip; readonly names: readonly DefinedName[] } | Problem> {
   try {
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(bytes);
-    return (await workbookLimits(zip, name)) ?? { zip, areas: await printAreas(zip) };
+    return (await workbookLimits(zip, name)) ?? { zip, names: await definedNames(zip) };
   } catch (error) {
     return unreadable(name, error);
   }
+}
+
+/** The names that are one block of cells, not Excel's own (`_xlnm.Print_Area`), for a `range`. */
+const cellNames = (names: readonly DefinedName[]) =>
+  names.filter((defined) => !defined.name.startsWith('_xlnm.') && defined.blocks.length === 1 && parseRange(defined.blocks[0]!.cells));
+
+/**
+ * The block of cells a name stands for, as Excel finds it from a sheet: the sheet's own name of
+ * that spelling first, then the workbook's (Excel's names ignore case).
+ */
+function namedCells(names: readonly DefinedName[], written: string, sheetName: string): DefinedName['blocks'][number] | undefined {
+  const spelled = cellNames(names).filter((defined) => defined.name.toLowerCase() === written.trim().toLowerCase());
+  return (spelled.find((defined) => defined.scope === sheetName) ?? spelled.find((defined) => defined.scope === undefined))?.blocks[0];
+}
+
+/** The workbook's names for a block of cells, for a message: `“数据区”、“上月”`, or that it has none. */
+function nameList(names: readonly DefinedName[]): string {
+  const list = [...new Set(cellNames(names).map((defined) => `“${defined.name}”`))];
+  return list.length === 0 ? 'it defines none' : `its names: ${list.join('、')}`;
 }
 
 function unreadable(name: string, error: unknown): Problem {
