@@ -231,12 +231,64 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       meta.style.fontSize = `${pt}pt`;
     }
     if (!fits()) {
-      parts[0]!.style.whiteSpace = '';
-      parts[0]!.style.textAlign = 'left';
-      meta.style.height = 'auto';
+      const [issuer, date] = parts as [HTMLElement, HTMLElement];
+      const line = meta.getBoundingClientRect().height;
+      const size = (pt * 4) / 3;
+      // Each organ (the parts between the issuer's spaces) that fits the issuer's room is kept
+      // whole, so the lines break between organs before they break inside one.
+      const issuerRoom = room - date.getBoundingClientRect().width - size;
+      // Its `<wbr>`s go too: Chromium breaks at a `<wbr>` even where `nowrap` is set.
+      for (const organ of organsOf(issuer)) {
+        if (organ.getBoundingClientRect().width > issuerRoom) continue;
+        organ.style.whiteSpace = 'nowrap';
+        for (const wbr of organ.querySelectorAll('wbr')) wbr.remove();
+      }
+      issuer.style.whiteSpace = '';
+      issuer.style.textAlign = 'left';
+      issuer.style.textWrap = 'balance';
       meta.style.alignItems = 'flex-end';
       meta.style.gap = `${pt}pt`;
+      // Lines set close, at their own size (1.3 to 1.5 times it), not a grid line apart: the
+      // block takes the fewest whole grid lines that hold them, centred in them, so the body
+      // below stays on the grid; two lines at 五号 keep the one line the issuer had.
+      issuer.style.lineHeight = `${1.5 * size}px`;
+      const count = Math.round(issuer.getBoundingClientRect().height / (1.5 * size));
+      const lines = Math.ceil((count * 1.3 * size) / line - 0.001);
+      const leading = Math.min(1.5 * size, (lines * line) / count);
+      issuer.style.lineHeight = `${leading}px`;
+      date.style.lineHeight = `${leading}px`;
+      meta.style.height = `${lines * line}px`;
+      meta.style.paddingBottom = `${(lines * line - count * leading) / 2}px`;
     }
+  }
+
+  /**
+   * The issuer's organs, the parts between its spaces, each wrapped in a span of its own (the
+   * `<wbr>`s between its words kept inside it), the spaces left between them, a `<wbr>` after each.
+   */
+  function organsOf(issuer: HTMLElement): HTMLElement[] {
+    const organs = [document.createElement('span')];
+    const nodes: Node[] = [organs[0]!];
+    for (const node of [...issuer.childNodes]) {
+      if (node.nodeType !== Node.TEXT_NODE) {
+        organs.at(-1)!.append(node);
+        continue;
+      }
+      (node.textContent ?? '').split(/(\s+)/).forEach((part, index) => {
+        if (index % 2 === 0) {
+          if (part) organs.at(-1)!.append(part);
+          return;
+        }
+        // The break goes after the space, not before it at the organ's last `<wbr>`.
+        const last = organs.at(-1)!.lastChild;
+        if (last instanceof HTMLElement && last.localName === 'wbr') last.remove();
+        const organ = document.createElement('span');
+        organs.push(organ);
+        nodes.push(document.createTextNode(part), document.createElement('wbr'), organ);
+      });
+    }
+    issuer.replaceChildren(...nodes);
+    return organs;
   }
 
   // Forced breaks are column breaks while measuring and page breaks when printing; each one
