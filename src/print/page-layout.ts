@@ -39,6 +39,12 @@ export interface PrintLayoutOptions {
    */
   readonly chartSizesPt: readonly number[];
   /**
+   * Smaller chart type sizes still, in points, tried only where even the smallest of
+   * `chartSizesPt` would leave the chart's title and the line introducing it alone at the top of a
+   * page, the chart on the next: a page nearly empty, which a typesetter avoids this way.
+   */
+  readonly strandedChartSizesPt: readonly number[];
+  /**
    * A short series title (`工作简报`) is set larger than the stylesheet's 一号, up to `largestPt`
    * (初号, 42 pt), and then spread, as printed 简报 set a short masthead (`工 作 简 报`), until it
    * spans `span` of the 版心's width; a title that spans as much at 一号 keeps it.
@@ -853,6 +859,12 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return null;
   };
 
+  /** The line introducing a figure whose `lead` this is (`…情况如下：`): not one before the headings that lead it. */
+  const introOf = (lead: HTMLElement): HTMLElement | null => {
+    const intro = /^H[1-6]$/.test(lead.tagName) ? null : lead.previousElementSibling;
+    return intro?.matches('p:not(.note)') && /[：:]$/.test(intro.textContent?.trim() ?? '') ? (intro as HTMLElement) : null;
+  };
+
   /** Whole on `page`: measuring, a chart too tall for the space left may be split rather than moved. */
   const whollyOn = (chart: HTMLElement, page: number): boolean => flow.column(chart) === page && flow.column(chart.lastElementChild ?? chart) === page;
 
@@ -884,6 +896,18 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         chart.style.setProperty('--chart-size', `${fontSizePt}pt`);
       } else {
         chart.style.removeProperty('--chart-size');
+        // Its title and introducing line start `page` with nothing before them: left there alone,
+        // they would leave most of it empty. Smaller still, the three share it where they can.
+        const intro = introOf(lead);
+        const heads = intro && leadOf(intro);
+        if (heads && heads !== intro && flow.column(heads) === page && pageBefore(heads) !== page) {
+          const size = options.strandedChartSizesPt.find((candidate) => {
+            chart.style.setProperty('--chart-size', `${candidate}pt`);
+            return fits();
+          });
+          if (size === undefined) chart.style.removeProperty('--chart-size');
+          else fontSizePt = size;
+        }
       }
     }
     // A chart taller than a page (a grouped chart of many rows) is split wherever it starts: its
@@ -954,9 +978,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const anchor = text[0];
     if (!anchor) return 0;
     // The line introducing it (`…情况如下：`) goes with it: left behind, it would head the text
-    // the figure floated past; not a line before the headings that lead it.
-    const intro = /^H[1-6]$/.test(lead.tagName) ? null : lead.previousElementSibling;
-    const moving = intro?.matches('p:not(.note)') && /[：:]$/.test(intro.textContent?.trim() ?? '') ? [intro, unit] : [unit];
+    // the figure floated past.
+    const intro = introOf(lead);
+    const moving = intro ? [intro, unit] : [unit];
     const before = { gap: footGap(page), end: flowEnd() };
     let floatedPast = 0;
     for (const block of text) {
