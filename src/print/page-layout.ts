@@ -39,6 +39,12 @@ export interface PrintLayoutOptions {
    */
   readonly chartSizesPt: readonly number[];
   /**
+   * Smaller chart type sizes still, in points, tried only where even the smallest of
+   * `chartSizesPt` would leave the chart's title and the line introducing it alone at the top of a
+   * page, the chart on the next: a page nearly empty, which a typesetter avoids this way.
+   */
+  readonly strandedChartSizesPt: readonly number[];
+  /**
    * A short series title (`工作简报`) is set larger than the stylesheet's 一号, up to `largestPt`
    * (初号, 42 pt), and then spread, as printed 简报 set a short masthead (`工 作 简 报`), until it
    * spans `span` of the 版心's width; a title that spans as much at 一号 keeps it.
@@ -231,12 +237,64 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
       meta.style.fontSize = `${pt}pt`;
     }
     if (!fits()) {
-      parts[0]!.style.whiteSpace = '';
-      parts[0]!.style.textAlign = 'left';
-      meta.style.height = 'auto';
+      const [issuer, date] = parts as [HTMLElement, HTMLElement];
+      const line = meta.getBoundingClientRect().height;
+      const size = (pt * 4) / 3;
+      // Each organ (the parts between the issuer's spaces) that fits the issuer's room is kept
+      // whole, so the lines break between organs before they break inside one.
+      const issuerRoom = room - date.getBoundingClientRect().width - size;
+      // Its `<wbr>`s go too: Chromium breaks at a `<wbr>` even where `nowrap` is set.
+      for (const organ of organsOf(issuer)) {
+        if (organ.getBoundingClientRect().width > issuerRoom) continue;
+        organ.style.whiteSpace = 'nowrap';
+        for (const wbr of organ.querySelectorAll('wbr')) wbr.remove();
+      }
+      issuer.style.whiteSpace = '';
+      issuer.style.textAlign = 'left';
+      issuer.style.textWrap = 'balance';
       meta.style.alignItems = 'flex-end';
       meta.style.gap = `${pt}pt`;
+      // Lines set close, at their own size (1.3 to 1.5 times it), not a grid line apart: the
+      // block takes the fewest whole grid lines that hold them, centred in them, so the body
+      // below stays on the grid; two lines at 五号 keep the one line the issuer had.
+      issuer.style.lineHeight = `${1.5 * size}px`;
+      const count = Math.round(issuer.getBoundingClientRect().height / (1.5 * size));
+      const lines = Math.ceil((count * 1.3 * size) / line - 0.001);
+      const leading = Math.min(1.5 * size, (lines * line) / count);
+      issuer.style.lineHeight = `${leading}px`;
+      date.style.lineHeight = `${leading}px`;
+      meta.style.height = `${lines * line}px`;
+      meta.style.paddingBottom = `${(lines * line - count * leading) / 2}px`;
     }
+  }
+
+  /**
+   * The issuer's organs, the parts between its spaces, each wrapped in a span of its own (the
+   * `<wbr>`s between its words kept inside it), the spaces left between them, a `<wbr>` after each.
+   */
+  function organsOf(issuer: HTMLElement): HTMLElement[] {
+    const organs = [document.createElement('span')];
+    const nodes: Node[] = [organs[0]!];
+    for (const node of [...issuer.childNodes]) {
+      if (node.nodeType !== Node.TEXT_NODE) {
+        organs.at(-1)!.append(node);
+        continue;
+      }
+      (node.textContent ?? '').split(/(\s+)/).forEach((part, index) => {
+        if (index % 2 === 0) {
+          if (part) organs.at(-1)!.append(part);
+          return;
+        }
+        // The break goes after the space, not before it at the organ's last `<wbr>`.
+        const last = organs.at(-1)!.lastChild;
+        if (last instanceof HTMLElement && last.localName === 'wbr') last.remove();
+        const organ = document.createElement('span');
+        organs.push(organ);
+        nodes.push(document.createTextNode(part), document.createElement('wbr'), organ);
+      });
+    }
+    issuer.replaceChildren(...nodes);
+    return organs;
   }
 
   // Forced breaks are column breaks while measuring and page breaks when printing; each one
@@ -801,6 +859,12 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     return null;
   };
 
+  /** The line introducing a figure whose `lead` this is (`…情况如下：`): not one before the headings that lead it. */
+  const introOf = (lead: HTMLElement): HTMLElement | null => {
+    const intro = /^H[1-6]$/.test(lead.tagName) ? null : lead.previousElementSibling;
+    return intro?.matches('p:not(.note)') && /[：:]$/.test(intro.textContent?.trim() ?? '') ? (intro as HTMLElement) : null;
+  };
+
   /** Whole on `page`: measuring, a chart too tall for the space left may be split rather than moved. */
   const whollyOn = (chart: HTMLElement, page: number): boolean => flow.column(chart) === page && flow.column(chart.lastElementChild ?? chart) === page;
 
@@ -832,6 +896,18 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
         chart.style.setProperty('--chart-size', `${fontSizePt}pt`);
       } else {
         chart.style.removeProperty('--chart-size');
+        // Its title and introducing line start `page` with nothing before them: left there alone,
+        // they would leave most of it empty. Smaller still, the three share it where they can.
+        const intro = introOf(lead);
+        const heads = intro && leadOf(intro);
+        if (heads && heads !== intro && flow.column(heads) === page && pageBefore(heads) !== page) {
+          const size = options.strandedChartSizesPt.find((candidate) => {
+            chart.style.setProperty('--chart-size', `${candidate}pt`);
+            return fits();
+          });
+          if (size === undefined) chart.style.removeProperty('--chart-size');
+          else fontSizePt = size;
+        }
       }
     }
     // A chart taller than a page (a grouped chart of many rows) is split wherever it starts: its
@@ -902,9 +978,9 @@ export function preparePrintLayout(options: PrintLayoutOptions): PrintLayoutRepo
     const anchor = text[0];
     if (!anchor) return 0;
     // The line introducing it (`…情况如下：`) goes with it: left behind, it would head the text
-    // the figure floated past; not a line before the headings that lead it.
-    const intro = /^H[1-6]$/.test(lead.tagName) ? null : lead.previousElementSibling;
-    const moving = intro?.matches('p:not(.note)') && /[：:]$/.test(intro.textContent?.trim() ?? '') ? [intro, unit] : [unit];
+    // the figure floated past.
+    const intro = introOf(lead);
+    const moving = intro ? [intro, unit] : [unit];
     const before = { gap: footGap(page), end: flowEnd() };
     let floatedPast = 0;
     for (const block of text) {

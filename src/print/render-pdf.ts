@@ -102,6 +102,7 @@ const layoutOptions: PrintLayoutOptions = {
   textColumnEms: 6,
   minRows: 3,
   chartSizesPt: [10, 9.5, 9],
+  strandedChartSizesPt: [8.5, 8],
   masthead: { largestPt: 42, span: 0.6 },
 };
 

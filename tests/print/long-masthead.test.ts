@@ -4,7 +4,8 @@
  * issuer and date keep one line, stepped down; nothing runs past the 版心, so Chromium does not
  * shrink the page to fit. A longer issuer still (2025/2) wraps above the red rule, a long 专刊
  * name (2025/3) prints once, above the issue line, and a long issuer with no spaces
- * (2025/4) wraps between words. A short title (tests/fixtures/print-pages/short-masthead,
+ * (2025/4) wraps between words, and joint issuers with spaces between their organs (2025/5, 2025/6)
+ * wrap between organs, in balanced lines set close, the red rule and the body where they are for one. A short title (tests/fixtures/print-pages/short-masthead,
  * `工作简报`) is set larger and spread. Five PDFs.
  */
 import { fileURLToPath } from 'node:url';
@@ -83,6 +84,38 @@ it('wraps an issuer with no spaces between words, never inside one', async () =>
   const ends = printed.slice(0, -1).map((_, index) => printed.slice(0, index + 1).join('').length);
   expect(ends.filter((end) => !breaks.has(end)).map((end) => issuer.slice(end - 2, end + 2))).toEqual([]);
   expect(long.pages).toBe(long.layout.pages);
+});
+
+it('wraps a joint issuer between its organs in balanced lines set close, the rule and the body where one line leaves them', async () => {
+  const [rule] = horizontalRules(result.output, 1, 0.6, { top: 0, bottom: 99 });
+  const bodyTop = page1.find((word) => word.text.startsWith('全县完成投资'))!.yMin;
+  const cases = [
+    [
+      '2025/5/',
+      ['中共平远县委实施乡村振兴战略领导小组办公室', '平远县农业农村局（县乡村振兴局）2025年10月31日'],
+      ['中共平远县委实施乡村振兴战略领导小组办公室', '平远县农业农村局（县乡村振兴局）'],
+    ],
+    [
+      '2025/6/',
+      ['平远县防汛抗旱指挥部办公室平远县应急管理局', '平远县水务局平远县气象局联合编印2025年11月30日'],
+      ['平远县防汛抗旱指挥部办公室', '平远县水务局'],
+    ],
+  ] as const;
+  for (const [issue, expected, starts] of cases) {
+    const joint = await printIssue(content, issue, outDir, `joint-issuer-${issue.slice(5, 6)}`);
+    const texts = mastheadLines(joint.output, 99);
+    expect(texts.slice(texts.findIndex((text) => text.includes('期')) + 1)).toEqual(expected);
+    const page = words(joint.output).filter((word) => word.page === 1);
+    const [first, second] = starts.map((text) => page.find((word) => word.text === text)!);
+    // At 五号 (10.5 pt) the lines are 1.3 to 1.5 times that apart, not a grid line (29 pt).
+    const pitch = (second!.yMin - first!.yMin) / mmPerPt;
+    expect(pitch).toBeGreaterThan(1.3 * 10.5 - 0.1);
+    expect(pitch).toBeLessThan(1.5 * 10.5 + 0.1);
+    const [jointRule] = horizontalRules(joint.output, 1, 0.6, { top: 0, bottom: 99 });
+    expect(jointRule!.top).toBeCloseTo(rule!.top, 1);
+    expect(page.find((word) => word.text.startsWith('全县完成投资'))!.yMin).toBeCloseTo(bodyTop, 1);
+    expect(joint.pages).toBe(joint.layout.pages);
+  }
 });
 
 it('prints a long 专刊 name once, under the title, above an issue line of the numbers alone', async () => {
