@@ -11,7 +11,7 @@ export interface DefinedName {
 }
 
 // `'3月（全市） 进展表'!$A$1:$G$13`: a sheet's name, quoted when it must be, `!` and its cells.
-const BLOCK = String.raw`('(?:[^']|'')*'|[^',!()]+)!([^,()]+)`;
+const BLOCK = `('(?:[^']|'')*'|[^',!()]+)!([^,()]+)`;
 const BLOCKS = new RegExp(`^${BLOCK}(,${BLOCK})*$`);
 
 /**
