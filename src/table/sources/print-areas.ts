@@ -1,6 +1,3 @@
-import type JSZip from 'jszip';
-import { workbookXml } from './workbook-xml.ts';
-
 /** A name the workbook defines (公式 → 名称管理器): `数据区` for `'3月进展'!$A$3:$H$11`. */
 export interface DefinedName {
   readonly name: string;
@@ -15,13 +12,12 @@ const BLOCK = `('(?:[^']|'')*'|[^',!()]+)!([^,()]+)`;
 const BLOCKS = new RegExp(`^${BLOCK}(,${BLOCK})*$`);
 
 /**
- * The names the workbook defines, its print areas (`_xlnm.Print_Area`) among them. The workbook
+ * The names the workbook (its `xl/workbook.xml`) defines, its print areas (`_xlnm.Print_Area`) among them. The workbook
  * numbers a name's sheet (`localSheetId`) among all its sheets, chart sheets included, which
  * exceljs leaves out of its worksheets while still counting by them: behind a chart sheet (图表1, a
  * chart moved to a sheet of its own), each sheet got the print area of the sheet after it, or none.
  */
-export async function definedNames(zip: JSZip): Promise<readonly DefinedName[]> {
-  const book = await workbookXml(zip, 'xl/workbook.xml');
+export function definedNames(book: Document | undefined): readonly DefinedName[] {
   if (book === undefined) return [];
   const sheets = Array.from(book.getElementsByTagNameNS('*', 'sheet')).map((sheet) => sheet.getAttribute('name') ?? '');
   return Array.from(book.getElementsByTagNameNS('*', 'definedName')).map((defined) => {

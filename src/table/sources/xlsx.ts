@@ -13,6 +13,7 @@ import { type WorkbookContainer, workbookContainer } from './workbook-container.
 import { workbookLimits } from './workbook-limits.ts';
 import { type DefinedName, definedNames, printAreas } from './print-areas.ts';
 import { zeroHeightRows } from './zero-height-rows.ts';
+import { workbookXml } from './workbook-xml.ts';
 
 /**
  * Excel workbooks (`.xlsx`, as Excel, WPS and LibreOffice save them), read with exceljs:
@@ -47,7 +48,7 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
   if (container !== 'zip') return failed(notAWorkbook(container, name));
   const archive = await checkedArchive(bytes, name);
   if ('reason' in archive) return failed(archive);
-  const { zip, names } = archive;
+  const { zip, book, names } = archive;
   const loaded = await loadWorkbook(bytes).then(
     (workbook) => ({ workbook }),
     (error: unknown) => ({ error }),
@@ -96,7 +97,7 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
     );
   }
   const label = workbookLabel(name, sheet.name);
-  const rows = sheetRows(sheet, range, label, await zeroHeightRows(zip, sheet.name));
+  const rows = sheetRows(sheet, range, label, await zeroHeightRows(zip, book, sheet.name));
   const notes = [
     ...(rows.notes ?? []),
     ...(printed ? outsideNote(printed, label) : []),
@@ -126,14 +127,21 @@ async function workbookRows(bytes: Buffer, { name, attributes = {} }: SourceCont
 }
 
 /**
- * The workbook's archive and the names it defines, print areas among them (see `definedNames`),
+ * The workbook's archive, its `xl/workbook.xml` and the names it defines, print areas among them (see `definedNames`),
  * or why it is refused before exceljs reads it (see `workbookLimits`).
  */
-async function checkedArchive(bytes: Buffer, name: string): Promise<{ readonly zip: JSZip; readonly names: readonly DefinedName[] } | Problem> {
+async function checkedArchive(
+  bytes: Buffer,
+  name: string,
+): Promise<{ readonly zip: JSZip; readonly book: Document | undefined; readonly names: readonly DefinedName[] } | Problem> {
   try {
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(bytes);
-    return (await workbookLimits(zip, name)) ?? { zip, names: await definedNames(zip) };
+    const limit = await workbookLimits(zip, name);
+    if (limit) return limit;
+    // Parsed once, for the names and for finding a sheet's part (see `zeroHeightRows`).
+    const book = await workbookXml(zip, 'xl/workbook.xml');
+    return { zip, book, names: definedNames(book) };
   } catch (error) {
     return unreadable(name, error);
   }

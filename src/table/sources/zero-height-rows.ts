@@ -7,10 +7,11 @@ const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 /**
  * The rows of a sheet saved with a height of 0 (`<row r="3" ht="0" customHeight="1">`), as some
  * programs that export workbooks hide a row. Excel shows and prints none of them, but exceljs
- * drops a height of 0 and reads the row as shown, so the sheet's own XML is read for them.
+ * drops a height of 0 and reads the row as shown, so the sheet's own XML is read for them. `book` is
+ * the workbook's `xl/workbook.xml`, parsed once for this and its defined names.
  */
-export async function zeroHeightRows(zip: JSZip, sheetName: string): Promise<ReadonlySet<number>> {
-  const part = await sheetPart(zip, sheetName);
+export async function zeroHeightRows(zip: JSZip, book: Document | undefined, sheetName: string): Promise<ReadonlySet<number>> {
+  const part = await sheetPart(zip, book, sheetName);
   const xml = part === undefined ? undefined : await zip.file(part)?.async('string');
   const rows = new Set<number>();
   if (xml === undefined) return rows;
@@ -26,9 +27,8 @@ export async function zeroHeightRows(zip: JSZip, sheetName: string): Promise<Rea
   return rows;
 }
 
-/** Where the archive keeps the sheet of that name (`xl/worksheets/sheet1.xml`), through the workbook's relationships. */
-async function sheetPart(zip: JSZip, sheetName: string): Promise<string | undefined> {
-  const book = await workbookXml(zip, 'xl/workbook.xml');
+/** Where the archive keeps the sheet of that name (`xl/worksheets/sheet1.xml`), through the workbook's (`book`, its `xl/workbook.xml`) relationships. */
+async function sheetPart(zip: JSZip, book: Document | undefined, sheetName: string): Promise<string | undefined> {
   const sheet = Array.from(book?.getElementsByTagNameNS('*', 'sheet') ?? []).find((candidate) => candidate.getAttribute('name') === sheetName);
   const id = sheet?.getAttributeNS(RELATIONSHIPS, 'id');
   const relationships = id ? await workbookXml(zip, 'xl/_rels/workbook.xml.rels') : undefined;
